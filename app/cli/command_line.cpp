@@ -1,0 +1,155 @@
+#include "cli/command_line.h"
+
+#include <charconv>
+#include <map>
+
+namespace triallens::cli {
+
+namespace {
+
+const std::map<std::string, Command> commands{
+    {"analyze", Command::Analyze}, {"ae", Command::Ae},
+    {"export", Command::Export},   {"demo", Command::Demo},
+    {"--help", Command::Help},     {"-h", Command::Help},
+    {"help", Command::Help},       {"--version", Command::Version}};
+
+// Flags of the contract that later work brings; named so the error is precise.
+const char* const planned_flags[] = {
+    "--time",   "--event",     "--censor",        "--compare",
+    "--strata", "--subgroups", "--filter",        "--landmarks",
+    "--tau",    "--figure",    "--width",         "--height",
+    "--dpi",    "--font-size", "--each-subgroup", "--treatment-emergent",
+    "--related"};
+
+template <typename T> T parse_number(const std::string& flag, const std::string& text) {
+    T value{};
+    const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (ec != std::errc{} || end != text.data() + text.size()) {
+        throw UsageError(flag + " expects a number, got \"" + text + "\"");
+    }
+    return value;
+}
+
+ConfType parse_conf_type(const std::string& text) {
+    if (text == "log") {
+        return ConfType::Log;
+    }
+    if (text == "log-log") {
+        return ConfType::LogLog;
+    }
+    if (text == "plain") {
+        return ConfType::Plain;
+    }
+    throw UsageError("--conf-type must be log, log-log or plain, got \"" + text + "\"");
+}
+
+Ties parse_ties(const std::string& text) {
+    if (text == "efron") {
+        return Ties::Efron;
+    }
+    if (text == "breslow") {
+        return Ties::Breslow;
+    }
+    if (text == "exact") {
+        throw UsageError("--ties exact is not available yet (efron or breslow)");
+    }
+    throw UsageError("--ties must be efron, breslow or exact, got \"" + text + "\"");
+}
+
+} // namespace
+
+CommandLine parse_command_line(const std::vector<std::string>& arguments) {
+    CommandLine line;
+    std::size_t i = 0;
+    if (!arguments.empty()) {
+        if (const auto it = commands.find(arguments[0]); it != commands.end()) {
+            line.command = it->second;
+            i = 1;
+        }
+    }
+    const auto value_of = [&](const std::string& flag) -> std::string {
+        if (i + 1 >= arguments.size()) {
+            throw UsageError(flag + " needs a value");
+        }
+        return arguments[++i];
+    };
+    for (; i < arguments.size(); ++i) {
+        const std::string& arg = arguments[i];
+        if (arg == "--json") {
+            line.json = true;
+        } else if (arg == "--param") {
+            line.spec.paramcd = value_of(arg);
+        } else if (arg == "--arm") {
+            line.spec.arm_variable = value_of(arg);
+        } else if (arg == "--ref") {
+            line.spec.reference_arm = value_of(arg);
+        } else if (arg == "--ties") {
+            line.spec.ties = parse_ties(value_of(arg));
+        } else if (arg == "--conf-type") {
+            line.spec.km.conf_type = parse_conf_type(value_of(arg));
+        } else if (arg == "--conf-level") {
+            const double level = parse_number<double>(arg, value_of(arg));
+            if (!(level > 0 && level < 1)) {
+                throw UsageError("--conf-level must lie strictly between 0 and 1");
+            }
+            line.spec.km.conf_level = level;
+        } else if (arg == "--out") {
+            line.out = value_of(arg);
+        } else if (arg == "--subjects") {
+            line.subjects = parse_number<std::size_t>(arg, value_of(arg));
+            if (line.subjects < 2) {
+                throw UsageError("--subjects must be at least 2");
+            }
+        } else if (arg == "--seed") {
+            line.seed = parse_number<std::uint64_t>(arg, value_of(arg));
+        } else if (arg == "--help" || arg == "-h") {
+            line.command = Command::Help;
+        } else if (arg == "--version") {
+            line.command = Command::Version;
+        } else if (arg.starts_with("--")) {
+            for (const char* planned : planned_flags) {
+                if (arg == planned) {
+                    throw UsageError(arg + " is not available yet in this version");
+                }
+            }
+            throw UsageError("unknown option " + arg + " (see triallens --help)");
+        } else {
+            line.files.push_back(arg);
+        }
+    }
+    return line;
+}
+
+std::string usage_text() {
+    return R"(TrialLens: explore a clinical trial's survival results.
+
+Usage:
+  triallens [FILE...]                  open the workspace (no FILE: the embedded demo study);
+                                       without a display, write the demo's KM figure to
+                                       triallens-demo-km.png and print its summary
+  triallens analyze [OPTIONS] demo     time-to-event analysis, as a table or --json
+  triallens demo --out DIR             write the demo study as CSV files, one per dataset and site
+  triallens --version | --help
+
+analyze options (defaults are R survival's):
+  --param CODE           ADTTE PARAMCD to analyse (default: the only one present)
+  --arm COL              treatment column (default: first of TRT01P, ARM, TRTP, TRTA, TRT01A)
+  --ref LEVEL            reference arm for hazard ratios (default: the study's declared
+                         control arm, as the demo declares Nab-paclitaxel; otherwise the
+                         first arm level in sort order)
+  --ties efron|breslow   Cox ties handling (default: efron)
+  --conf-type log|log-log|plain
+                         Kaplan-Meier CI transform, also used for the median's CI (default: log)
+  --conf-level X         confidence level (default: 0.95)
+  --json                 print JSON (schema triallens.analyze/1) instead of a table
+
+demo options:
+  --out DIR              folder to write adsl/adtte/adae/adrs_site<SITEID>.csv into
+  --subjects N           subjects to generate (default: 147, the calibrated study)
+  --seed S               random seed (default: the calibrated seed)
+
+The demo study is SYNTHETIC: generated data modelled on a published trial, no real patient.
+)";
+}
+
+} // namespace triallens::cli

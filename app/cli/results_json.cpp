@@ -1,0 +1,117 @@
+#include "cli/results_json.h"
+
+#include <QJsonArray>
+
+#include <cmath>
+
+namespace triallens::cli {
+
+namespace {
+
+QJsonValue number(double value) {
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue();
+}
+
+QJsonValue number(const std::optional<double>& value) {
+    return value ? number(*value) : QJsonValue();
+}
+
+template <typename T> QJsonArray array(const std::vector<T>& values) {
+    QJsonArray out;
+    for (const auto& value : values) {
+        if constexpr (std::is_same_v<T, std::size_t>) {
+            out.append(static_cast<double>(value));
+        } else {
+            out.append(number(value));
+        }
+    }
+    return out;
+}
+
+QString text(const std::string& value) {
+    return QString::fromStdString(value);
+}
+
+const char* conf_type_name(ConfType type) {
+    switch (type) {
+    case ConfType::Plain:
+        return "plain";
+    case ConfType::Log:
+        return "log";
+    case ConfType::LogLog:
+        return "log-log";
+    }
+    return "log";
+}
+
+QJsonObject curve_json(const SurvivalCurve& curve) {
+    return {{"time", array(curve.time)},       {"n_risk", array(curve.n_risk)},
+            {"n_event", array(curve.n_event)}, {"n_censor", array(curve.n_censor)},
+            {"surv", array(curve.surv)},       {"std_err", array(curve.std_err)},
+            {"lower", array(curve.lower)},     {"upper", array(curve.upper)}};
+}
+
+QJsonObject arm_json(const ArmSurvival& arm) {
+    return {{"arm", text(arm.arm)},
+            {"n", static_cast<double>(arm.km.n)},
+            {"events", static_cast<double>(arm.km.n_events)},
+            {"median", number(arm.median.estimate)},
+            {"median_lower", number(arm.median.lower)},
+            {"median_upper", number(arm.median.upper)},
+            {"curve", curve_json(arm.km.curve)}};
+}
+
+QJsonObject cox_json(const CoxSummary& cox) {
+    QJsonArray terms;
+    for (const auto& term : cox.terms) {
+        terms.append(QJsonObject{{"arm", text(term.arm)},
+                                 {"coef", number(term.coef)},
+                                 {"se", number(term.se)},
+                                 {"hr", number(term.hr)},
+                                 {"lower", number(term.lower)},
+                                 {"upper", number(term.upper)},
+                                 {"p", number(term.p)}});
+    }
+    return {{"ties", text(cox.ties)},
+            {"ref", text(cox.reference_arm)},
+            {"terms", terms},
+            {"loglik_null", number(cox.loglik_null)},
+            {"loglik", number(cox.loglik)},
+            {"lr_chisq", number(cox.lr_chisq)},
+            {"wald_chisq", number(cox.wald_chisq)},
+            {"score_chisq", number(cox.score_chisq)},
+            {"df", static_cast<double>(cox.df)}};
+}
+
+} // namespace
+
+QJsonObject analyze_json(const Results& results) {
+    QJsonArray arms;
+    for (const auto& arm : results.arms) {
+        arms.append(arm_json(arm));
+    }
+    QJsonArray warnings;
+    for (const auto& warning : results.warnings) {
+        warnings.append(text(warning));
+    }
+    const KmOptions options = results.arms.empty() ? KmOptions{} : results.arms.front().km.options;
+    QJsonObject json{{"schema", "triallens.analyze/1"},
+                     {"study", text(results.study_name)},
+                     {"synthetic", results.synthetic},
+                     {"param", text(results.paramcd)},
+                     {"param_label", text(results.param)},
+                     {"time_unit", text(results.time_unit)},
+                     {"arm_variable", text(results.arm_variable)},
+                     {"conf_type", conf_type_name(options.conf_type)},
+                     {"conf_level", options.conf_level},
+                     {"n", static_cast<double>(results.n)},
+                     {"events", static_cast<double>(results.events)},
+                     {"arms", arms},
+                     {"warnings", warnings}};
+    if (results.cox) {
+        json.insert("cox", cox_json(*results.cox));
+    }
+    return json;
+}
+
+} // namespace triallens::cli

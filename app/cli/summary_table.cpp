@@ -1,0 +1,76 @@
+#include "cli/summary_table.h"
+
+#include <algorithm>
+#include <cstdio>
+
+namespace triallens::cli {
+
+namespace {
+
+std::string fixed(double value, int decimals = 2) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.*f", decimals, value);
+    return text;
+}
+
+std::string limit(const std::optional<double>& value) {
+    return value ? fixed(*value) : "NR";
+}
+
+std::string pad(std::string text, std::size_t width) {
+    if (text.size() < width) {
+        text.append(width - text.size(), ' ');
+    }
+    return text;
+}
+
+std::string pad_left(const std::string& text, std::size_t width) {
+    return text.size() < width ? std::string(width - text.size(), ' ') + text : text;
+}
+
+std::string p_value(double p) {
+    if (p < 0.001) {
+        return "p < 0.001";
+    }
+    return "p = " + fixed(p, 3);
+}
+
+} // namespace
+
+std::string summary_table(const Results& results) {
+    std::string out = results.study_name;
+    if (results.synthetic) {
+        out += "  [SYNTHETIC DATA]";
+    }
+    out += "\n" + results.paramcd + ": " + results.param + "\n\n";
+
+    std::size_t width = 4;
+    for (const auto& arm : results.arms) {
+        width = std::max(width, arm.arm.size());
+    }
+    const double level = results.arms.empty() ? 0.95 : results.arms.front().km.options.conf_level;
+    const std::string level_text =
+        fixed(level * 100, level * 100 == static_cast<int>(level * 100) ? 0 : 1);
+    out += pad("Arm", width) + "      N  Events  Median (" + level_text + "% CI)\n";
+    for (const auto& arm : results.arms) {
+        const auto& m = arm.median;
+        out += pad(arm.arm, width) + pad_left(std::to_string(arm.km.n), 7) +
+               pad_left(std::to_string(arm.km.n_events), 8) + "  " +
+               (m.estimate ? fixed(*m.estimate) : std::string("NR")) + " (" + limit(m.lower) +
+               ", " + limit(m.upper) + ")\n";
+    }
+    if (results.cox) {
+        out += "\nHazard ratio vs " + results.cox->reference_arm + " (Cox, " + results.cox->ties +
+               " ties)\n";
+        for (const auto& term : results.cox->terms) {
+            out += pad(term.arm, width) + "  " + fixed(term.hr) + " (" + fixed(term.lower) + ", " +
+                   fixed(term.upper) + ")  " + p_value(term.p) + "\n";
+        }
+    }
+    for (const auto& warning : results.warnings) {
+        out += "warning: " + warning + "\n";
+    }
+    return out;
+}
+
+} // namespace triallens::cli

@@ -1,0 +1,75 @@
+// TrialLens entry point: the workspace when a display is there, otherwise the
+// command line (analyze, demo, ...) or the headless demo.
+
+#include "cli/analyze_command.h"
+#include "cli/command_line.h"
+#include "cli/demo_command.h"
+#include "cli/headless_demo.h"
+
+#include <controller/refit_controller.h>
+#include <main_window.h>
+#include <triallens/data/data_error.h>
+#include <triallens/demo/demo_study.h>
+
+#include <QApplication>
+
+#include <iostream>
+
+namespace {
+
+bool has_display() {
+    return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
+           qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+}
+
+int run_gui(int argc, char** argv) {
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("TrialLens"));
+    QApplication::setApplicationVersion(QStringLiteral(TRIALLENS_VERSION));
+    triallens::ui::RefitController controller;
+    triallens::AnalysisSpec spec;
+    spec.paramcd = "PFS";
+    controller.setStudy(std::make_shared<const triallens::Study>(triallens::generate_demo_study()),
+                        spec);
+    triallens::ui::MainWindow window(&controller);
+    window.show();
+    return QApplication::exec();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    using namespace triallens::cli;
+    try {
+        const CommandLine line =
+            parse_command_line(std::vector<std::string>(argv + 1, argv + argc));
+        switch (line.command) {
+        case Command::Help:
+            std::cout << usage_text();
+            return 0;
+        case Command::Version:
+            std::cout << "triallens " << TRIALLENS_VERSION << "\n";
+            return 0;
+        case Command::Analyze:
+            return run_analyze(line);
+        case Command::Demo:
+            return run_demo(line);
+        case Command::Ae:
+        case Command::Export:
+            std::cerr << "triallens: this command is not available yet in this version\n";
+            return 2;
+        case Command::Gui:
+            if (!line.files.empty()) {
+                throw UsageError("opening files is not available yet in this version");
+            }
+            return has_display() ? run_gui(argc, argv) : run_headless_demo(argc, argv);
+        }
+    } catch (const UsageError& error) {
+        std::cerr << "triallens: " << error.what() << "\n";
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "triallens: " << error.what() << "\n";
+        return 1;
+    }
+    return 0;
+}

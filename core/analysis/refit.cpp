@@ -1,0 +1,181 @@
+#include "triallens/analysis/refit.h"
+
+#include "triallens/data/build_study.h"
+#include "triallens/stats/cox_regression.h"
+#include "triallens/stats/event_table.h"
+
+#include <boost/math/distributions/normal.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace triallens {
+
+namespace {
+
+std::string ties_name(Ties ties) {
+    return ties == Ties::Efron ? "efron" : "breslow";
+}
+
+double two_sided_normal_p(double z) {
+    return 2 * boost::math::cdf(boost::math::complement(boost::math::normal_distribution<double>(),
+                                                        std::fabs(z)));
+}
+
+std::string join(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) {
+        text += (text.empty() ? "" : ", ") + item;
+    }
+    return text;
+}
+
+} // namespace
+
+AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
+    std::vector<std::string> codes;
+    for (const auto& endpoint : study.endpoints) {
+        codes.push_back(endpoint.paramcd);
+    }
+    if (spec.paramcd.empty()) {
+        if (codes.size() != 1) {
+            throw SpecError(codes.empty() ? "the study has no time-to-event parameter"
+                                          : "choose a parameter with --param: " + join(codes));
+        }
+        spec.paramcd = codes.front();
+    } else if (study.endpoint(spec.paramcd) == nullptr) {
+        throw SpecError("no parameter " + spec.paramcd + " (present: " + join(codes) + ")");
+    }
+
+    if (spec.arm_variable.empty()) {
+        for (const char* candidate : arm_column_candidates) {
+            if (study.subjects.find(candidate) != nullptr) {
+                spec.arm_variable = candidate;
+                break;
+            }
+        }
+        if (spec.arm_variable.empty()) {
+            throw SpecError(
+                "no treatment column (TRT01P, ARM, TRTP, TRTA or TRT01A); name one with --arm");
+        }
+    }
+    const Variable* arm = study.subjects.find(spec.arm_variable);
+    if (arm == nullptr) {
+        throw SpecError("no column " + spec.arm_variable + " in the subject-level data");
+    }
+    if (!arm->categorical) {
+        throw SpecError("treatment column " + spec.arm_variable +
+                        " is numeric; name a text column");
+    }
+    if (arm->levels.empty()) {
+        throw SpecError("treatment column " + spec.arm_variable + " is empty");
+    }
+    if (spec.reference_arm.empty()) {
+        const bool declared = !study.control_arm.empty() && arm->level_code(study.control_arm);
+        spec.reference_arm = declared ? study.control_arm : arm->levels.front();
+    } else if (!arm->level_code(spec.reference_arm)) {
+        throw SpecError("no arm \"" + spec.reference_arm + "\" in " + spec.arm_variable +
+                        " (arms: " + join(arm->levels) + ")");
+    }
+    return spec;
+}
+
+Results refit(const Study& study, const AnalysisSpec& requested) {
+    const AnalysisSpec spec = resolve_spec(study, requested);
+    const TimeToEvent& endpoint = *study.endpoint(spec.paramcd);
+    const Variable& arm = *study.subjects.find(spec.arm_variable);
+
+    Results results;
+    results.study_name = study.name;
+    results.synthetic = study.synthetic;
+    results.paramcd = endpoint.paramcd;
+    results.param = endpoint.param;
+    results.time_unit = endpoint.time_unit;
+    results.arm_variable = spec.arm_variable;
+
+    // Arms in R's order after relevel(): the reference first, then the rest sorted.
+    const auto reference = *arm.level_code(spec.reference_arm);
+    std::vector<std::int32_t> arm_order{reference};
+    for (std::int32_t code = 0; code < static_cast<std::int32_t>(arm.levels.size()); ++code) {
+        if (code != reference) {
+            arm_order.push_back(code);
+        }
+    }
+
+    // Records with a known arm; timefix over the pooled times, as survfit does.
+    std::vector<double> time;
+    std::vector<std::uint8_t> event;
+    std::vector<std::int32_t> arm_code;
+    for (std::size_t i = 0; i < endpoint.size(); ++i) {
+        const std::int32_t code = arm.codes[static_cast<std::size_t>(endpoint.subject[i])];
+        if (code >= 0) {
+            time.push_back(endpoint.time[i]);
+            event.push_back(endpoint.event[i]);
+            arm_code.push_back(code);
+        }
+    }
+    apply_timefix(time);
+    results.n = time.size();
+    results.events = static_cast<std::size_t>(std::count(event.begin(), event.end(), 1));
+
+    std::vector<std::int32_t> present;
+    for (const std::int32_t code : arm_order) {
+        std::vector<double> arm_time;
+        std::vector<std::uint8_t> arm_event;
+        for (std::size_t i = 0; i < time.size(); ++i) {
+            if (arm_code[i] == code) {
+                arm_time.push_back(time[i]);
+                arm_event.push_back(event[i]);
+            }
+        }
+        if (arm_time.empty()) {
+            results.warnings.push_back("arm " + arm.levels[static_cast<std::size_t>(code)] +
+                                       " has no subjects with " + endpoint.paramcd);
+            continue;
+        }
+        ArmSurvival survival;
+        survival.arm = arm.levels[static_cast<std::size_t>(code)];
+        survival.km = fit_kaplan_meier(tabulate_events(arm_time, arm_event, false), spec.km);
+        survival.median = survival_quantile(survival.km, 0.5);
+        results.arms.push_back(std::move(survival));
+        present.push_back(code);
+    }
+
+    if (present.size() >= 2 && present.front() == reference) {
+        const std::size_t n = time.size();
+        const std::size_t terms = present.size() - 1;
+        std::vector<double> covariates(n * terms, 0.0);
+        for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t j = 0; j < terms; ++j) {
+                covariates[j * n + i] = arm_code[i] == present[j + 1] ? 1.0 : 0.0;
+            }
+        }
+        const CoxFit fit = fit_cox({time, event, {}, terms, covariates}, {spec.ties});
+        const double z = normal_critical_value(spec.km.conf_level);
+        CoxSummary cox;
+        cox.ties = ties_name(spec.ties);
+        cox.reference_arm = spec.reference_arm;
+        for (std::size_t j = 0; j < terms; ++j) {
+            HazardRatio hr;
+            hr.arm = arm.levels[static_cast<std::size_t>(present[j + 1])];
+            hr.coef = fit.coef[j];
+            hr.se = std::sqrt(fit.var[j * terms + j]);
+            hr.hr = std::exp(hr.coef);
+            hr.lower = std::exp(hr.coef - z * hr.se);
+            hr.upper = std::exp(hr.coef + z * hr.se);
+            hr.p = two_sided_normal_p(hr.coef / hr.se);
+            cox.terms.push_back(hr);
+        }
+        cox.loglik_null = fit.loglik_null;
+        cox.loglik = fit.loglik;
+        cox.lr_chisq = fit.lr_chisq;
+        cox.wald_chisq = fit.wald_chisq;
+        cox.score_chisq = fit.score_chisq;
+        cox.df = terms;
+        results.cox = cox;
+        results.warnings.insert(results.warnings.end(), fit.warnings.begin(), fit.warnings.end());
+    }
+    return results;
+}
+
+} // namespace triallens

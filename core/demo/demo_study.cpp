@@ -1,0 +1,573 @@
+#include "triallens/demo/demo_study.h"
+
+#include "adverse_event_terms.h"
+#include "random_stream.h"
+#include "triallens/data/build_study.h"
+#include "triallens/stats/event_table.h"
+#include "triallens/stats/kaplan_meier.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <functional>
+#include <limits>
+#include <numeric>
+
+namespace triallens {
+
+namespace {
+
+using demo::RandomStream;
+
+constexpr double days_per_month = 30.4375;
+constexpr double reference_subjects = 147;
+constexpr int experimental = 0;
+constexpr int control = 1;
+
+// Published figures the generator is calibrated to (months).
+constexpr std::array<double, 2> pfs_median{7.85, 5.55};
+constexpr std::array<double, 2> os_median{35.81, 21.03};
+// Shape of the latent survival distributions. Weibull OS with a common shape
+// is proportional hazards with HR = (median_c / median_e)^shape: shape 0.5
+// gives 0.766, which prognostic heterogeneity dilutes to the published 0.78.
+// PFS is Weibull with shape 1.3, whose diluted HR is the published 0.70.
+// (Checked at 10^5 subjects: PFS HR 0.704, OS HR 0.776.)
+constexpr double os_shape = 0.5;
+constexpr double pfs_shape = 1.3;
+// Accrual ramps up over 36 months (entry density grows linearly, as sites
+// open); the data cut at 44 months gives a median follow-up of about 18
+// months, and a tail long enough to estimate the combination's OS median.
+constexpr double accrual_months = 36;
+constexpr double accrual_power = 0.5; // entry = accrual_months * u^power
+constexpr double data_cut_months = 44;
+constexpr double lost_to_follow_up_rate = 0.002;
+constexpr double pfs_dropout_rate = 0.055; // censored before progression: new therapy, missed scans
+// Calibration uses at most this many subjects per arm; up to it, medians match to the day.
+constexpr std::size_t calibration_subjects = 50000;
+
+constexpr const char* study_id = "TL-DEMO-TNBC1L";
+constexpr std::array<const char*, 12> site_ids{"101", "102", "103", "104", "105", "106",
+                                               "107", "108", "109", "110", "111", "112"};
+constexpr std::array<double, 12> site_weights{20, 18, 16, 14, 13, 12, 12, 11, 10, 8, 7, 6};
+
+struct Subject {
+    std::string usubjid;
+    std::string siteid;
+    int arm = experimental;
+    double age = 0;
+    bool ecog1 = false;
+    bool pdl1_positive = false;
+    bool de_novo = false;
+    bool three_plus_sites = false;
+    bool prior_taxane = false;
+    bool liver_brain = false;
+    bool treated = true;
+    double entry = 0;        // months after the first randomisation
+    double admin_censor = 0; // data cut - entry
+    double lost = 0;         // lost to follow-up
+    double pfs_dropout = 0;
+    double os_base = 0; // latent times at scale 1, prognosis applied
+    double pfs_base = 0;
+    double os_latent = 0; // after calibration
+    int os_days = 0;
+    bool os_event = false;
+    int pfs_days = 0;
+    bool pfs_event = false;
+};
+
+double to_months(int days) {
+    return std::round(days / days_per_month * 1e4) / 1e4;
+}
+
+int to_days(double months) {
+    return std::max(1, static_cast<int>(std::lround(months * days_per_month)));
+}
+
+std::size_t scaled_count(std::size_t n, double count_at_reference) {
+    return static_cast<std::size_t>(
+        std::llround(static_cast<double>(n) * count_at_reference / reference_subjects));
+}
+
+// Weibull with median 1: S(t) = 2^(-t^shape).
+double weibull_unit_median(double u, double shape) {
+    return std::pow(-std::log(u) / std::numbers::ln2, 1 / shape);
+}
+
+std::optional<double> km_median(const std::vector<double>& months,
+                                const std::vector<std::uint8_t>& events) {
+    const KaplanMeier km = fit_kaplan_meier(tabulate_events(months, events));
+    return survival_quantile(km, 0.5).estimate;
+}
+
+// Finds the time scale at which the observed (censored, day-rounded) KM
+// median equals the target, by bisection on a monotone map; returns the
+// scale whose median lies closest to the target.
+double calibrate_scale(const std::function<std::optional<double>(double)>& median_at,
+                       double target) {
+    const auto value = [&](double scale) {
+        const auto median = median_at(scale);
+        return median ? *median : std::numeric_limits<double>::infinity();
+    };
+    double low = target / 20;
+    double high = target * 20;
+    for (int i = 0; i < 60; ++i) {
+        const double mid = std::sqrt(low * high);
+        (value(mid) < target ? low : high) = mid;
+    }
+    return std::fabs(value(low) - target) < std::fabs(value(high) - target) ? low : high;
+}
+
+std::vector<Subject*> arm_members(std::vector<Subject>& subjects, int arm, std::size_t limit) {
+    std::vector<Subject*> members;
+    for (auto& s : subjects) {
+        if (s.arm == arm && members.size() < limit) {
+            members.push_back(&s);
+        }
+    }
+    return members;
+}
+
+void observe_os(Subject& s, double scale) {
+    const double latent = scale * s.os_base;
+    const double censor = std::min(s.admin_censor, s.lost);
+    s.os_latent = latent;
+    s.os_event = latent <= censor;
+    s.os_days = to_days(std::min(latent, censor));
+}
+
+void observe_pfs(Subject& s, double scale) {
+    const double progression = scale * s.pfs_base;
+    const double event_time = std::min(progression, s.os_latent); // death counts as progression
+    const double censor = std::min({s.admin_censor, s.lost, s.pfs_dropout});
+    s.pfs_event = event_time <= censor;
+    s.pfs_days = to_days(std::min(event_time, censor));
+}
+
+void calibrate_arm(std::vector<Subject>& subjects, int arm) {
+    const auto sample = arm_members(subjects, arm, calibration_subjects);
+    const auto median_with = [&](auto observe, auto days_of, auto event_of) {
+        return [&, observe, days_of, event_of](double scale) {
+            std::vector<double> months;
+            std::vector<std::uint8_t> events;
+            for (Subject* s : sample) {
+                observe(*s, scale);
+                months.push_back(to_months(days_of(*s)));
+                events.push_back(event_of(*s) ? 1 : 0);
+            }
+            return km_median(months, events);
+        };
+    };
+    const double os_scale =
+        calibrate_scale(median_with(
+                            observe_os, [](const Subject& s) { return s.os_days; },
+                            [](const Subject& s) { return s.os_event; }),
+                        os_median[static_cast<std::size_t>(arm)]);
+    for (auto& s : subjects) {
+        if (s.arm == arm) {
+            observe_os(s, os_scale);
+        }
+    }
+    const double pfs_scale =
+        calibrate_scale(median_with(
+                            observe_pfs, [](const Subject& s) { return s.pfs_days; },
+                            [](const Subject& s) { return s.pfs_event; }),
+                        pfs_median[static_cast<std::size_t>(arm)]);
+    for (auto& s : subjects) {
+        if (s.arm == arm) {
+            observe_pfs(s, pfs_scale);
+        }
+    }
+}
+
+// Permuted blocks of four within the randomisation strata (prior taxane ×
+// liver/brain metastases), then exact 75:72 totals by moving the last
+// allocations of the larger arm.
+void randomise(std::vector<Subject>& subjects, RandomStream& random) {
+    std::array<std::vector<int>, 4> blocks;
+    for (auto& s : subjects) {
+        auto& block = blocks[static_cast<std::size_t>(s.prior_taxane) * 2 + s.liver_brain];
+        if (block.empty()) {
+            block = {experimental, experimental, control, control};
+            random.shuffle(block);
+        }
+        s.arm = block.back();
+        block.pop_back();
+    }
+    const std::size_t target = scaled_count(subjects.size(), 75);
+    auto count = static_cast<std::size_t>(std::count_if(
+        subjects.begin(), subjects.end(), [](const Subject& s) { return s.arm == experimental; }));
+    for (auto it = subjects.rbegin(); it != subjects.rend() && count != target; ++it) {
+        if (count > target && it->arm == experimental) {
+            it->arm = control;
+            --count;
+        } else if (count < target && it->arm == control) {
+            it->arm = experimental;
+            ++count;
+        }
+    }
+}
+
+std::vector<Subject> make_subjects(const DemoOptions& options, RandomStream& random) {
+    std::vector<Subject> subjects(options.subjects);
+    const std::vector<double> weights(site_weights.begin(), site_weights.end());
+    std::array<int, 12> per_site{};
+    for (auto& s : subjects) {
+        const std::size_t site = random.weighted(weights);
+        s.siteid = site_ids[site];
+        char id[48];
+        std::snprintf(id, sizeof id, "%s-%s-%04d", study_id, site_ids[site], ++per_site[site]);
+        s.usubjid = id;
+        s.age = std::clamp(std::round(51 + 10.5 * random.normal()), 24.0, 79.0);
+        s.ecog1 = random.chance(0.55);
+        s.pdl1_positive = random.chance(0.42);
+        s.de_novo = random.chance(0.30);
+        s.three_plus_sites = random.chance(0.40);
+        s.prior_taxane = random.chance(0.38);
+        s.liver_brain = random.chance(0.34);
+        s.entry = accrual_months * std::pow(random.uniform(), accrual_power);
+        s.admin_censor = data_cut_months - s.entry;
+        s.lost = -std::log(random.uniform()) / lost_to_follow_up_rate;
+        s.pfs_dropout = -std::log(random.uniform()) / pfs_dropout_rate;
+    }
+    std::sort(subjects.begin(), subjects.end(),
+              [](const Subject& a, const Subject& b) { return a.entry < b.entry; });
+    randomise(subjects, random);
+
+    // Subjects who never received study treatment: one control patient per 147.
+    std::vector<Subject*> controls;
+    for (auto& s : subjects) {
+        if (s.arm == control) {
+            controls.push_back(&s);
+        }
+    }
+    for (Subject* s : random.sample(controls, scaled_count(subjects.size(), 1))) {
+        s->treated = false;
+    }
+
+    // Latent times: Gaussian copula ties PFS to OS; prognostic factors
+    // shorten both; PD-L1 positivity lengthens them on the combination.
+    for (auto& s : subjects) {
+        const double z_os = random.normal();
+        const double z_pfs = 0.6 * z_os + 0.8 * random.normal();
+        const auto u_of = [](double z) { return 0.5 * std::erfc(-z / std::numbers::sqrt2); };
+        double prognosis =
+            std::exp(-0.25 * s.ecog1 - 0.35 * s.liver_brain - 0.2 * s.three_plus_sites);
+        if (s.arm == experimental && s.pdl1_positive) {
+            prognosis *= std::exp(0.25);
+        }
+        s.os_base = prognosis * weibull_unit_median(1 - u_of(z_os), os_shape);
+        s.pfs_base = prognosis * weibull_unit_median(1 - u_of(z_pfs), pfs_shape);
+    }
+    calibrate_arm(subjects, experimental);
+    calibrate_arm(subjects, control);
+    return subjects;
+}
+
+const char* arm_name(int arm) {
+    return arm == experimental ? demo_experimental_arm : demo_control_arm;
+}
+
+std::string iso_date(double months_after_start) {
+    using namespace std::chrono;
+    const sys_days start = year{2021} / March / 1;
+    const year_month_day date{start + days{to_days(months_after_start) - 1}};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return text;
+}
+
+std::string yes_no(bool value) {
+    return value ? "Y" : "N";
+}
+
+RawTable make_adsl(const std::vector<Subject>& subjects) {
+    std::vector<std::string> studyid, usubjid, siteid, agegr, sex, ecog, pdl1, disstat, nmets,
+        prtax, livbrn, arm, trt01p, trt01a, ittfl, saffl, randdt;
+    std::vector<double> age;
+    for (const auto& s : subjects) {
+        studyid.push_back(study_id);
+        usubjid.push_back(s.usubjid);
+        siteid.push_back(s.siteid);
+        age.push_back(s.age);
+        agegr.push_back(s.age < 50 ? "<50" : ">=50");
+        sex.push_back("F");
+        ecog.push_back(s.ecog1 ? "1" : "0");
+        pdl1.push_back(s.pdl1_positive ? "Positive" : "Negative");
+        disstat.push_back(s.de_novo ? "De novo" : "Recurrent");
+        nmets.push_back(s.three_plus_sites ? ">=3" : "<3");
+        prtax.push_back(yes_no(s.prior_taxane));
+        livbrn.push_back(yes_no(s.liver_brain));
+        arm.push_back(arm_name(s.arm));
+        trt01p.push_back(arm_name(s.arm));
+        trt01a.push_back(s.treated ? arm_name(s.arm) : "");
+        ittfl.push_back("Y");
+        saffl.push_back(yes_no(s.treated));
+        randdt.push_back(iso_date(s.entry));
+    }
+    RawTable table{"demo:ADSL", {}, {}};
+    auto& c = table.columns;
+    c.push_back(text_column("STUDYID", "Study Identifier", std::move(studyid)));
+    c.push_back(text_column("USUBJID", "Unique Subject Identifier", std::move(usubjid)));
+    c.push_back(text_column("SITEID", "Study Site Identifier", std::move(siteid)));
+    c.push_back(number_column("AGE", "Age (years)", std::move(age)));
+    c.push_back(text_column("AGEGR1", "Age Group", std::move(agegr)));
+    c.push_back(text_column("SEX", "Sex", std::move(sex)));
+    c.push_back(text_column("ECOGBL", "Baseline ECOG Performance Status", std::move(ecog)));
+    c.push_back(text_column("PDL1STAT", "PD-L1 Status", std::move(pdl1)));
+    c.push_back(text_column("DISSTAT", "De Novo or Recurrent Disease", std::move(disstat)));
+    c.push_back(text_column("NMETSGR1", "Number of Metastatic Sites", std::move(nmets)));
+    c.push_back(text_column("PRTAXFL", "Prior Taxane Exposure (stratum)", std::move(prtax)));
+    c.push_back(
+        text_column("LIVBRNFL", "Baseline Liver or Brain Metastases (stratum)", std::move(livbrn)));
+    c.push_back(text_column("ARM", "Description of Planned Arm", std::move(arm)));
+    c.push_back(text_column("TRT01P", "Planned Treatment for Period 01", std::move(trt01p)));
+    c.push_back(text_column("TRT01A", "Actual Treatment for Period 01", std::move(trt01a)));
+    c.push_back(text_column("ITTFL", "Intent-To-Treat Population Flag", std::move(ittfl)));
+    c.push_back(text_column("SAFFL", "Safety Population Flag", std::move(saffl)));
+    c.push_back(text_column("RANDDT", "Date of Randomization", std::move(randdt)));
+    return table;
+}
+
+RawTable make_adtte(const std::vector<Subject>& subjects) {
+    std::vector<std::string> studyid, usubjid, siteid, trtp, paramcd, param, avalu, evntdesc,
+        startdt, adt;
+    std::vector<double> aval, cnsr;
+    const auto add = [&](const Subject& s, const char* code, const char* name, int days, bool event,
+                         const char* event_text, const char* censor_text) {
+        studyid.push_back(study_id);
+        usubjid.push_back(s.usubjid);
+        siteid.push_back(s.siteid);
+        trtp.push_back(arm_name(s.arm));
+        paramcd.push_back(code);
+        param.push_back(name);
+        aval.push_back(to_months(days));
+        avalu.push_back("MONTHS");
+        cnsr.push_back(event ? 0 : 1);
+        evntdesc.push_back(event ? event_text : censor_text);
+        startdt.push_back(iso_date(s.entry));
+        adt.push_back(iso_date(s.entry + days / days_per_month));
+    };
+    for (const auto& s : subjects) {
+        add(s, "PFS", "Progression-free survival (IRC, RECIST 1.1) (months)", s.pfs_days,
+            s.pfs_event, "PROGRESSION OR DEATH", "LAST ADEQUATE TUMOUR ASSESSMENT");
+    }
+    for (const auto& s : subjects) {
+        add(s, "OS", "Overall survival (months)", s.os_days, s.os_event, "DEATH",
+            "LAST KNOWN ALIVE");
+    }
+    RawTable table{"demo:ADTTE", {}, {}};
+    auto& c = table.columns;
+    c.push_back(text_column("STUDYID", "Study Identifier", std::move(studyid)));
+    c.push_back(text_column("USUBJID", "Unique Subject Identifier", std::move(usubjid)));
+    c.push_back(text_column("SITEID", "Study Site Identifier", std::move(siteid)));
+    c.push_back(text_column("TRTP", "Planned Treatment", std::move(trtp)));
+    c.push_back(text_column("PARAMCD", "Parameter Code", std::move(paramcd)));
+    c.push_back(text_column("PARAM", "Parameter", std::move(param)));
+    c.push_back(number_column("AVAL", "Analysis Value", std::move(aval)));
+    c.push_back(text_column("AVALU", "Analysis Value Unit", std::move(avalu)));
+    c.push_back(number_column("CNSR", "Censor (0 = event)", std::move(cnsr)));
+    c.push_back(text_column("EVNTDESC", "Event or Censoring Description", std::move(evntdesc)));
+    c.push_back(text_column("STARTDT", "Time-to-Event Origin Date", std::move(startdt)));
+    c.push_back(text_column("ADT", "Analysis Date", std::move(adt)));
+    return table;
+}
+
+struct AeRecord {
+    const Subject* subject;
+    const demo::AdverseEventTerm* term;
+    int grade;
+    bool related;
+    bool serious;
+    bool treatment_emergent;
+    int study_day;
+};
+
+const demo::AdverseEventTerm& term_named(const char* pt) {
+    for (const auto& term : demo::adverse_event_terms) {
+        if (std::string_view(term.pt) == pt) {
+            return term;
+        }
+    }
+    return demo::adverse_event_terms.front();
+}
+
+// Grade >= 3 treatment-related events are allotted to exact numbers of
+// subjects (56.0% vs 36.6%; hypertension 28.0% and hypertriglyceridaemia
+// 13.3% on the combination); all other events are drawn at random and kept
+// below grade 3 when related.
+std::vector<AeRecord> make_adverse_events(const std::vector<Subject>& subjects,
+                                          RandomStream& random) {
+    std::vector<AeRecord> records;
+    const auto severe_grade = [&] { return random.chance(0.85) ? 3 : 4; };
+    const auto day = [&] { return 1 + static_cast<int>(random.below(240)); };
+    for (const int arm : {experimental, control}) {
+        std::vector<const Subject*> safety;
+        for (const auto& s : subjects) {
+            if (s.arm == arm && s.treated) {
+                safety.push_back(&s);
+            }
+        }
+        const auto n = static_cast<double>(safety.size());
+        const double share = arm == experimental ? 42.0 / 75 : 26.0 / 71;
+        const auto severe_set =
+            random.sample(safety, static_cast<std::size_t>(std::llround(n * share)));
+        std::vector<const Subject*> remaining = severe_set;
+        if (arm == experimental) {
+            const auto hypertensive =
+                random.sample(severe_set, static_cast<std::size_t>(std::llround(n * 21 / 75)));
+            const auto triglyceride =
+                random.sample(severe_set, static_cast<std::size_t>(std::llround(n * 10 / 75)));
+            for (const Subject* s : hypertensive) {
+                records.push_back({s, &term_named(demo::hypertension), severe_grade(), true,
+                                   random.chance(0.1), true, day()});
+            }
+            for (const Subject* s : triglyceride) {
+                records.push_back({s, &term_named(demo::hypertriglyceridaemia), severe_grade(),
+                                   true, random.chance(0.05), true, day()});
+            }
+            std::erase_if(remaining, [&](const Subject* s) {
+                return std::find(hypertensive.begin(), hypertensive.end(), s) !=
+                           hypertensive.end() ||
+                       std::find(triglyceride.begin(), triglyceride.end(), s) != triglyceride.end();
+            });
+        }
+        std::vector<double> weights;
+        for (const auto& term : demo::adverse_event_terms) {
+            weights.push_back(term.severe_related[static_cast<std::size_t>(arm)]);
+        }
+        for (const Subject* s : remaining) {
+            const auto& term = demo::adverse_event_terms[random.weighted(weights)];
+            records.push_back({s, &term, severe_grade(), true, random.chance(0.3), true, day()});
+        }
+        for (const Subject* s : safety) {
+            for (const auto& term : demo::adverse_event_terms) {
+                if (!random.chance(term.incidence[static_cast<std::size_t>(arm)])) {
+                    continue;
+                }
+                const bool related = random.chance(term.related);
+                const bool severe = !related && random.chance(term.severe_unrelated);
+                const int grade = severe ? severe_grade() : (random.chance(0.6) ? 1 : 2);
+                records.push_back(
+                    {s, &term, grade, related, severe && random.chance(0.5), true, day()});
+            }
+            if (random.chance(0.05)) { // before the first dose: not treatment-emergent
+                records.push_back({s, &term_named("Cough"), 1, false, false, false,
+                                   -static_cast<int>(random.below(14))});
+            }
+        }
+    }
+    std::sort(records.begin(), records.end(), [](const AeRecord& a, const AeRecord& b) {
+        return a.subject->usubjid != b.subject->usubjid ? a.subject->usubjid < b.subject->usubjid
+                                                        : a.study_day < b.study_day;
+    });
+    return records;
+}
+
+RawTable make_adae(const std::vector<AeRecord>& records) {
+    std::vector<std::string> studyid, usubjid, siteid, trta, bodsys, decod, sev, rel, ser, trtemfl;
+    std::vector<double> toxgr, astdy;
+    for (const auto& r : records) {
+        studyid.push_back(study_id);
+        usubjid.push_back(r.subject->usubjid);
+        siteid.push_back(r.subject->siteid);
+        trta.push_back(arm_name(r.subject->arm));
+        bodsys.push_back(r.term->soc);
+        decod.push_back(r.term->pt);
+        toxgr.push_back(r.grade);
+        sev.push_back(r.grade == 1 ? "MILD" : r.grade == 2 ? "MODERATE" : "SEVERE");
+        rel.push_back(r.related ? "RELATED" : "NOT RELATED");
+        ser.push_back(yes_no(r.serious));
+        trtemfl.push_back(yes_no(r.treatment_emergent));
+        astdy.push_back(r.study_day);
+    }
+    RawTable table{"demo:ADAE", {}, {}};
+    auto& c = table.columns;
+    c.push_back(text_column("STUDYID", "Study Identifier", std::move(studyid)));
+    c.push_back(text_column("USUBJID", "Unique Subject Identifier", std::move(usubjid)));
+    c.push_back(text_column("SITEID", "Study Site Identifier", std::move(siteid)));
+    c.push_back(text_column("TRTA", "Actual Treatment", std::move(trta)));
+    c.push_back(text_column("AEBODSYS", "Body System or Organ Class", std::move(bodsys)));
+    c.push_back(text_column("AEDECOD", "Dictionary-Derived Term", std::move(decod)));
+    c.push_back(number_column("AETOXGR", "Standard Toxicity Grade (CTCAE v5.0)", std::move(toxgr)));
+    c.push_back(text_column("AESEV", "Severity/Intensity", std::move(sev)));
+    c.push_back(text_column("AEREL", "Causality", std::move(rel)));
+    c.push_back(text_column("AESER", "Serious Event", std::move(ser)));
+    c.push_back(text_column("TRTEMFL", "Treatment Emergent Analysis Flag", std::move(trtemfl)));
+    c.push_back(number_column("ASTDY", "Analysis Start Relative Day", std::move(astdy)));
+    return table;
+}
+
+// Best overall response (RECIST 1.1, investigator), exact shares per arm.
+RawTable make_adrs(const std::vector<Subject>& subjects, RandomStream& random) {
+    constexpr std::array<const char*, 5> categories{"CR", "PR", "SD", "PD", "NE"};
+    constexpr std::array<std::array<double, 5>, 2> shares{
+        {{0.04, 0.52, 0.28, 0.12, 0.04}, {0.01, 0.36, 0.38, 0.19, 0.06}}};
+    std::vector<std::string> response(subjects.size());
+    for (const int arm : {experimental, control}) {
+        std::vector<std::size_t> members;
+        for (std::size_t i = 0; i < subjects.size(); ++i) {
+            if (subjects[i].arm == arm) {
+                members.push_back(i);
+            }
+        }
+        random.shuffle(members);
+        std::size_t next = 0;
+        for (std::size_t k = 0; k < categories.size(); ++k) {
+            const auto share = shares[static_cast<std::size_t>(arm)][k];
+            const std::size_t count =
+                k + 1 == categories.size()
+                    ? members.size() - next
+                    : std::min(members.size() - next,
+                               static_cast<std::size_t>(
+                                   std::llround(share * static_cast<double>(members.size()))));
+            for (std::size_t j = 0; j < count; ++j) {
+                response[members[next++]] = categories[k];
+            }
+        }
+    }
+    std::vector<std::string> studyid, usubjid, siteid, trtp, paramcd, param, avalc;
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+        studyid.push_back(study_id);
+        usubjid.push_back(subjects[i].usubjid);
+        siteid.push_back(subjects[i].siteid);
+        trtp.push_back(arm_name(subjects[i].arm));
+        paramcd.push_back("BOR");
+        param.push_back("Best Overall Response (RECIST 1.1)");
+        avalc.push_back(response[i]);
+    }
+    RawTable table{"demo:ADRS", {}, {}};
+    auto& c = table.columns;
+    c.push_back(text_column("STUDYID", "Study Identifier", std::move(studyid)));
+    c.push_back(text_column("USUBJID", "Unique Subject Identifier", std::move(usubjid)));
+    c.push_back(text_column("SITEID", "Study Site Identifier", std::move(siteid)));
+    c.push_back(text_column("TRTP", "Planned Treatment", std::move(trtp)));
+    c.push_back(text_column("PARAMCD", "Parameter Code", std::move(paramcd)));
+    c.push_back(text_column("PARAM", "Parameter", std::move(param)));
+    c.push_back(text_column("AVALC", "Analysis Value (C)", std::move(avalc)));
+    return table;
+}
+
+} // namespace
+
+std::vector<RawTable> generate_demo_tables(const DemoOptions& options) {
+    RandomStream random(options.seed);
+    const std::vector<Subject> subjects = make_subjects(options, random);
+    std::vector<RawTable> tables;
+    tables.push_back(make_adsl(subjects));
+    tables.push_back(make_adtte(subjects));
+    tables.push_back(make_adae(make_adverse_events(subjects, random)));
+    tables.push_back(make_adrs(subjects, random));
+    return tables;
+}
+
+Study generate_demo_study(const DemoOptions& options) {
+    Study study = build_study(generate_demo_tables(options), demo_study_name);
+    study.synthetic = true;
+    study.control_arm = demo_control_arm;
+    return study;
+}
+
+} // namespace triallens

@@ -1,0 +1,22 @@
+#pragma once
+// What one refit computes: a plain value that the command line builds from
+// flags and the workspace builds from gestures.
+
+#include "triallens/stats/cox_regression.h"
+#include "triallens/stats/kaplan_meier.h"
+
+#include <string>
+
+namespace triallens {
+
+struct AnalysisSpec {
+    std::string paramcd;       // empty = the study's only time-to-event parameter
+    std::string arm_variable;  // empty = first of TRT01P, ARM, TRTP, TRTA, TRT01A present
+    std::string reference_arm; // empty = the study's declared control arm, else the first level
+    KmOptions km;
+    Ties ties = Ties::Efron;
+
+    bool operator==(const AnalysisSpec&) const = default;
+};
+
+} // namespace triallens

@@ -1,0 +1,26 @@
+#pragma once
+// The analysis engine: one call computes every number a spec asks for.
+// Pure: the same study and spec always give the same Results.
+
+#include "triallens/analysis/analysis_spec.h"
+#include "triallens/analysis/results.h"
+#include "triallens/data/study.h"
+
+#include <stdexcept>
+#include <string>
+
+namespace triallens {
+
+// A spec that cannot be applied to the study (unknown parameter or column).
+class SpecError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Resolves the spec's defaults against the study (parameter, arm column,
+// reference arm); throws SpecError when one cannot be resolved.
+AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec);
+
+Results refit(const Study& study, const AnalysisSpec& spec);
+
+} // namespace triallens

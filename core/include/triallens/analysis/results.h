@@ -1,0 +1,59 @@
+#pragma once
+// Everything one refit produced, as an immutable value handed to the views,
+// the command line and the exporters.
+
+#include "triallens/stats/kaplan_meier.h"
+
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace triallens {
+
+struct ArmSurvival {
+    std::string arm;
+    KaplanMeier km;
+    QuantileEstimate median;
+};
+
+struct HazardRatio {
+    std::string arm; // compared with the reference arm
+    double coef = 0;
+    double se = 0;
+    double hr = 1;
+    double lower = 0;
+    double upper = 0;
+    double p = 1;
+};
+
+struct CoxSummary {
+    std::string ties;
+    std::string reference_arm;
+    std::vector<HazardRatio> terms;
+    double loglik_null = 0;
+    double loglik = 0;
+    double lr_chisq = 0;
+    double wald_chisq = 0;
+    double score_chisq = 0;
+    std::size_t df = 0;
+};
+
+struct Results {
+    std::string study_name;
+    bool synthetic = false;
+    std::string paramcd;
+    std::string param;
+    std::string time_unit;
+    std::string arm_variable;
+    std::size_t n = 0;
+    std::size_t events = 0;
+    std::vector<ArmSurvival> arms; // in arm level order
+    std::optional<CoxSummary> cox; // absent with fewer than two arms
+    std::vector<std::string> warnings;
+};
+
+using ResultsPtr = std::shared_ptr<const Results>;
+
+} // namespace triallens

@@ -1,0 +1,88 @@
+#pragma once
+// The study model: subject-level variables (ADSL-like, one row per subject),
+// time-to-event parameters (ADTTE-like), adverse events (ADAE-like) and
+// responses (ADRS-like), all stored column-wise and referring to subjects by
+// their row index in the subject table.
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace triallens {
+
+// A subject-level column. Categorical variables are dictionary-coded with
+// levels in sorted order, so level order is stable and matches R's factor().
+struct Variable {
+    std::string name;
+    std::string label;
+    bool categorical = true;
+    std::vector<std::int32_t> codes; // categorical: index into levels, -1 = missing
+    std::vector<std::string> levels; // categorical: sorted, distinct, non-empty
+    std::vector<double> numbers;     // numeric: NaN = missing
+
+    std::size_t size() const { return categorical ? codes.size() : numbers.size(); }
+    std::optional<std::int32_t> level_code(std::string_view level) const;
+};
+
+struct SubjectTable {
+    std::vector<std::string> usubjid;
+    std::vector<Variable> variables;
+
+    std::size_t size() const { return usubjid.size(); }
+    const Variable* find(std::string_view name) const;
+};
+
+// One ADTTE parameter: one record per subject that has it.
+struct TimeToEvent {
+    std::string paramcd;
+    std::string param;                 // the long name, e.g. "Overall survival"
+    std::string time_unit;             // from AVALU where present, e.g. "MONTHS"
+    std::vector<std::int32_t> subject; // row in SubjectTable
+    std::vector<double> time;
+    std::vector<std::uint8_t> event; // 1 = event, 0 = censored
+
+    std::size_t size() const { return subject.size(); }
+};
+
+// One ADAE record per row.
+struct AdverseEvents {
+    std::vector<std::int32_t> subject;
+    std::vector<std::string> soc;    // AEBODSYS
+    std::vector<std::string> pt;     // AEDECOD
+    std::vector<std::int32_t> grade; // AETOXGR, or AESEV mapped to 1..3; 0 = unknown
+    std::vector<std::uint8_t> related;
+    std::vector<std::uint8_t> serious;
+    std::vector<std::uint8_t> treatment_emergent;
+
+    std::size_t size() const { return subject.size(); }
+};
+
+// One ADRS record per row (PARAMCD, AVALC).
+struct Responses {
+    std::vector<std::int32_t> subject;
+    std::vector<std::string> paramcd;
+    std::vector<std::string> value;
+
+    std::size_t size() const { return subject.size(); }
+};
+
+struct Study {
+    std::string name;
+    bool synthetic = false; // generated data, to be labelled as such wherever shown
+    // The arm the study itself declares as control, used as the default
+    // reference for hazard ratios; empty when the data declare none (then
+    // the first arm in sort order is the reference, as the contract says).
+    std::string control_arm;
+    std::vector<std::string> sources;
+    SubjectTable subjects;
+    std::vector<TimeToEvent> endpoints;
+    AdverseEvents adverse_events;
+    Responses responses;
+
+    const TimeToEvent* endpoint(std::string_view paramcd) const;
+};
+
+} // namespace triallens

@@ -1,0 +1,55 @@
+#pragma once
+// Cox proportional-hazards regression by Newton–Raphson on the partial
+// likelihood, matching R's survival::coxph() (coxfit6.c):
+//   - ties: Efron (default) or Breslow;
+//   - strata: separate baseline hazards, risk-set sums reset per stratum;
+//   - start at beta = 0; converged when |1 - loglik_old / loglik_new| <= 1e-9,
+//     at most 20 iterations; step-halving when the log-likelihood falls or is
+//     not finite; covariates centred during iteration (changes the path, not
+//     the answer).
+// Reports coefficients, their variance (the inverse information at the final
+// beta), the null and final log-likelihoods and the Wald, score and
+// likelihood-ratio statistics.
+
+#include "triallens/stats/event_table.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace triallens {
+
+enum class Ties { Efron, Breslow };
+
+struct CoxOptions {
+    Ties ties = Ties::Efron;
+    int max_iter = 20;
+    double eps = 1e-9;
+};
+
+struct CoxInput {
+    std::span<const double> time;
+    std::span<const std::uint8_t> event;
+    std::span<const std::int32_t> stratum; // empty = one stratum
+    std::size_t n_terms = 0;
+    std::span<const double> covariates; // column-major: term j of subject i at j * n + i
+};
+
+struct CoxFit {
+    std::vector<double> coef;
+    std::vector<double> var; // n_terms × n_terms, row-major
+    double loglik_null = 0;
+    double loglik = 0;
+    double score_chisq = 0;
+    double wald_chisq = 0;
+    double lr_chisq = 0;
+    int iterations = 0;
+    bool converged = false;
+    std::vector<std::string> warnings;
+};
+
+CoxFit fit_cox(const CoxInput& input, const CoxOptions& options = {});
+
+} // namespace triallens

@@ -1,0 +1,33 @@
+#pragma once
+// Survival data aggregated to its distinct times: the input of Kaplan–Meier
+// and of every risk-set statistic. Building it applies R's `timefix`
+// (survival::aeqSurv): times closer than sqrt(machine epsilon), absolutely or
+// relative to the mean absolute time, are treated as one time, so derived
+// times such as days / 30.4375 tie exactly as they do in R.
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace triallens {
+
+struct EventTable {
+    std::vector<double> time;          // distinct, ascending
+    std::vector<std::size_t> n_event;  // events at time[i]
+    std::vector<std::size_t> n_censor; // censorings at time[i]
+    std::size_t n = 0;                 // subjects in all
+
+    std::size_t size() const { return time.size(); }
+};
+
+// Replaces each time by the smallest time of its near-tie cluster, exactly as
+// survival::aeqSurv does (clusters are chained: each gap is judged alone).
+void apply_timefix(std::span<double> times);
+
+// Sorts and aggregates (time, event) pairs; `event` is 1 for an event, 0 for
+// a censoring. Applies timefix first when `timefix` is true (R's default).
+EventTable tabulate_events(std::span<const double> time, std::span<const std::uint8_t> event,
+                           bool timefix = true);
+
+} // namespace triallens

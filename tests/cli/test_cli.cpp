@@ -1,0 +1,146 @@
+// The command line, run as a user runs it: `analyze demo --json` prints the
+// contract's keys with the numbers the core computes; bad input exits
+// non-zero with one line on stderr and nothing on stdout.
+
+#include <triallens/analysis/refit.h>
+#include <triallens/demo/demo_study.h>
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace triallens;
+
+namespace {
+
+struct Run {
+    int exit_code = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run run(const QStringList& arguments) {
+    QProcess process;
+    process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
+    process.waitForFinished(60000);
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+void compare_optional(const QJsonValue& json, const std::optional<double>& value) {
+    if (value) {
+        QCOMPARE(json.toDouble(), *value);
+    } else {
+        QVERIFY(json.isNull());
+    }
+}
+
+} // namespace
+
+class TestCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void analyzeJsonHasContractKeysAndCoreNumbers() {
+        const Run result = run({"analyze", "demo", "--param", "PFS", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        QVERIFY(result.err.isEmpty());
+        QJsonParseError error;
+        const QJsonObject json = QJsonDocument::fromJson(result.out, &error).object();
+        QCOMPARE(error.error, QJsonParseError::NoError);
+
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        const Results expected = refit(generate_demo_study(), spec);
+        QCOMPARE(json["schema"].toString(), QStringLiteral("triallens.analyze/1"));
+        QCOMPARE(json["n"].toDouble(), 147.0);
+        QCOMPARE(json["events"].toDouble(), static_cast<double>(expected.events));
+        QCOMPARE(json["synthetic"].toBool(), true);
+
+        const QJsonArray arms = json["arms"].toArray();
+        QCOMPARE(arms.size(), 2);
+        for (qsizetype a = 0; a < arms.size(); ++a) {
+            const QJsonObject arm = arms[a].toObject();
+            const ArmSurvival& core = expected.arms[static_cast<std::size_t>(a)];
+            QCOMPARE(arm["arm"].toString().toStdString(), core.arm);
+            QCOMPARE(arm["n"].toDouble(), static_cast<double>(core.km.n));
+            QCOMPARE(arm["events"].toDouble(), static_cast<double>(core.km.n_events));
+            compare_optional(arm["median"], core.median.estimate);
+            compare_optional(arm["median_lower"], core.median.lower);
+            compare_optional(arm["median_upper"], core.median.upper);
+            const QJsonObject curve = arm["curve"].toObject();
+            for (const char* key :
+                 {"time", "n_risk", "n_event", "n_censor", "surv", "std_err", "lower", "upper"}) {
+                QCOMPARE(curve[key].toArray().size(), static_cast<qsizetype>(core.km.curve.size()));
+            }
+            // Numbers survive the JSON round trip bit for bit.
+            for (std::size_t i = 0; i < core.km.curve.size(); ++i) {
+                const int j = static_cast<int>(i);
+                QCOMPARE(curve["time"].toArray()[j].toDouble(), core.km.curve.time[i]);
+                QCOMPARE(curve["surv"].toArray()[j].toDouble(), core.km.curve.surv[i]);
+                compare_optional(curve["std_err"].toArray()[j], core.km.curve.std_err[i]);
+                compare_optional(curve["lower"].toArray()[j], core.km.curve.lower[i]);
+                compare_optional(curve["upper"].toArray()[j], core.km.curve.upper[i]);
+            }
+        }
+        const QJsonObject cox = json["cox"].toObject();
+        QCOMPARE(cox["ties"].toString(), QStringLiteral("efron"));
+        QCOMPARE(cox["ref"].toString(), QStringLiteral("Nab-paclitaxel"));
+        QCOMPARE(cox["terms"].toArray()[0].toObject()["hr"].toDouble(),
+                 expected.cox->terms.front().hr);
+    }
+
+    void analyzeTableNamesArmsAndHazardRatio() {
+        const Run result = run({"analyze", "demo", "--param", "OS"});
+        QCOMPARE(result.exit_code, 0);
+        QVERIFY(result.out.contains("SYNTHETIC"));
+        QVERIFY(result.out.contains("Benmelstobart + anlotinib"));
+        QVERIFY(result.out.contains("Hazard ratio vs Nab-paclitaxel"));
+    }
+
+    void badInvocationsFailWithOneLine_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown parameter") << QStringList{"analyze", "demo", "--param", "XYZ"}
+                                           << "no parameter XYZ (present: OS, PFS)";
+        QTest::newRow("no parameter named")
+            << QStringList{"analyze", "demo"} << "choose a parameter with --param: OS, PFS";
+        QTest::newRow("unknown arm column")
+            << QStringList{"analyze", "demo", "--param", "OS", "--arm", "NOPE"}
+            << "no column NOPE in the subject-level data";
+        QTest::newRow("unknown option")
+            << QStringList{"analyze", "demo", "--bogus"} << "unknown option --bogus";
+        QTest::newRow("bad level") << QStringList{"analyze", "demo", "--conf-level", "1.5"}
+                                   << "--conf-level must lie strictly between 0 and 1";
+    }
+
+    void badInvocationsFailWithOneLine() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run result = run(arguments);
+        QVERIFY(result.exit_code != 0);
+        QVERIFY(result.out.isEmpty());
+        QCOMPARE(result.err.count('\n'), 1);
+        QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
+    }
+
+    void demoWritesOneCsvPerDatasetAndSite() {
+        QTemporaryDir dir;
+        const Run result = run({"demo", "--out", dir.path()});
+        QCOMPARE(result.exit_code, 0);
+        const QStringList files = QDir(dir.path()).entryList({"*.csv"}, QDir::Files);
+        QCOMPARE(files.size(), 4 * 12);
+        for (const char* dataset : {"adsl", "adtte", "adae", "adrs"}) {
+            QVERIFY(files.contains(QStringLiteral("%1_site101.csv").arg(dataset)));
+        }
+        QFile adsl(dir.filePath("adsl_site101.csv"));
+        QVERIFY(adsl.open(QIODevice::ReadOnly));
+        QVERIFY(adsl.readLine().startsWith("STUDYID,USUBJID,SITEID,AGE"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "test_cli.moc"

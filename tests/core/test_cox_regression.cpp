@@ -1,0 +1,79 @@
+// Cox regression against R's coxph on a small data set with ties, a
+// continuous covariate and strata, under Efron and Breslow ties.
+
+#include "../golden.h"
+
+#include <triallens/stats/cox_regression.h>
+
+#include <QJsonObject>
+#include <QTest>
+
+using namespace triallens;
+
+class TestCoxRegression : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesR_data() {
+        QTest::addColumn<QJsonObject>("data");
+        QTest::addColumn<QJsonObject>("golden");
+        const QJsonObject file = golden::load("cox_small.json").toObject();
+        for (const auto& value : file["cases"].toArray()) {
+            const QJsonObject c = value.toObject();
+            QTest::newRow(qPrintable(c["name"].toString() + "/" + c["ties"].toString()))
+                << file["data"].toObject() << c;
+        }
+    }
+
+    void matchesR() {
+        QFETCH(QJsonObject, data);
+        QFETCH(QJsonObject, golden);
+        const auto column = [&](const QString& name) {
+            std::vector<double> out;
+            for (const auto& v : data[name].toArray()) {
+                out.push_back(v.toDouble());
+            }
+            return out;
+        };
+        const auto time = column("time");
+        std::vector<std::uint8_t> event;
+        for (const double e : column("status")) {
+            event.push_back(static_cast<std::uint8_t>(e));
+        }
+        std::vector<std::int32_t> stratum;
+        if (golden["strata"].toBool()) {
+            for (const double s : column("stratum")) {
+                stratum.push_back(static_cast<std::int32_t>(s));
+            }
+        }
+        std::vector<double> covariates;
+        const QJsonArray terms = golden::as_array(golden["terms"]);
+        for (const auto& term : terms) {
+            const auto values = column(term.toString());
+            covariates.insert(covariates.end(), values.begin(), values.end());
+        }
+        CoxOptions options;
+        options.ties = golden["ties"].toString() == "efron" ? Ties::Efron : Ties::Breslow;
+        const CoxFit fit = fit_cox(
+            {time, event, stratum, static_cast<std::size_t>(terms.size()), covariates}, options);
+
+        QVERIFY(fit.converged);
+        QVERIFY(fit.warnings.empty());
+        const QJsonArray coef = golden::as_array(golden["coef"]);
+        const QJsonArray se = golden::as_array(golden["se"]);
+        const auto p = static_cast<std::size_t>(terms.size());
+        for (std::size_t j = 0; j < p; ++j) {
+            COMPARE_GOLDEN(fit.coef[j], coef[static_cast<int>(j)]);
+            COMPARE_GOLDEN(std::sqrt(fit.var[j * p + j]), se[static_cast<int>(j)]);
+        }
+        COMPARE_GOLDEN(fit.loglik_null, golden["loglik_null"]);
+        COMPARE_GOLDEN(fit.loglik, golden["loglik"]);
+        COMPARE_GOLDEN(fit.score_chisq, golden["score_chisq"]);
+        COMPARE_GOLDEN(fit.wald_chisq, golden["wald_chisq"]);
+        COMPARE_GOLDEN(fit.lr_chisq, golden["lr_chisq"]);
+        QCOMPARE(fit.iterations, golden["iter"].toInt());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestCoxRegression)
+#include "test_cox_regression.moc"

@@ -1,0 +1,125 @@
+// Kaplan–Meier: a hand-checked example, then every small golden case from R.
+
+#include "../golden.h"
+
+#include <triallens/stats/event_table.h>
+#include <triallens/stats/kaplan_meier.h>
+
+#include <QJsonObject>
+#include <QTest>
+
+using namespace triallens;
+
+namespace {
+
+ConfType conf_type_of(const QString& name) {
+    if (name == "plain") {
+        return ConfType::Plain;
+    }
+    return name == "log-log" ? ConfType::LogLog : ConfType::Log;
+}
+
+std::vector<double> doubles(const QJsonValue& value) {
+    std::vector<double> out;
+    for (const auto& v : golden::as_array(value)) {
+        out.push_back(v.toDouble());
+    }
+    return out;
+}
+
+} // namespace
+
+class TestKaplanMeier : public QObject {
+    Q_OBJECT
+
+private slots:
+    void survivalAndGreenwoodMatchHandCalculation() {
+        // 10 subjects; events at 1, 2, 3, 4, 5, 7 (two at 7); censored at 2, 4, 6.
+        const std::vector<double> time{1, 2, 2, 3, 4, 4, 5, 6, 7, 7};
+        const std::vector<std::uint8_t> event{1, 1, 0, 1, 0, 1, 1, 0, 1, 1};
+        const KaplanMeier km = fit_kaplan_meier(tabulate_events(time, event));
+        const SurvivalCurve& c = km.curve;
+
+        QCOMPARE(c.size(), std::size_t{7});
+        QCOMPARE(c.n_risk, (std::vector<std::size_t>{10, 9, 7, 6, 4, 3, 2}));
+        QCOMPARE(c.n_event, (std::vector<std::size_t>{1, 1, 1, 1, 1, 0, 2}));
+        QCOMPARE(c.n_censor, (std::vector<std::size_t>{0, 1, 0, 1, 0, 1, 0}));
+        const double s3 = 0.8 * 6.0 / 7.0;
+        const std::vector<double> expected{
+            0.9, 0.8, s3, s3 * 5.0 / 6.0, s3 * 5.0 / 6.0 * 3.0 / 4.0, s3 * 5.0 / 6.0 * 3.0 / 4.0,
+            0.0};
+        for (std::size_t i = 0; i < expected.size(); ++i) {
+            QVERIFY(std::fabs(c.surv[i] - expected[i]) < 1e-15);
+        }
+        // Greenwood at t = 3: S^2 (1/(10·9) + 1/(9·8) + 1/(7·6))
+        const double var3 = s3 * s3 * (1.0 / 90 + 1.0 / 72 + 1.0 / 42);
+        QVERIFY(std::fabs(*c.std_err[2] - std::sqrt(var3)) < 1e-15);
+        // Two deaths among the last two at risk: S = 0, Greenwood undefined.
+        QVERIFY(!c.std_err[6].has_value());
+        QVERIFY(!c.lower[6].has_value());
+        QCOMPARE(km.n_events, std::size_t{7});
+
+        // S first falls below 0.5 at t = 5.
+        QCOMPARE(survival_quantile(km, 0.5).estimate, std::optional<double>(5.0));
+    }
+
+    void timefixMergesTimesEqualUpToRounding() {
+        std::vector<double> times{1.0, 1.0 + 1e-12, 2.0, 2.5};
+        apply_timefix(times);
+        QCOMPARE(times[1], 1.0);
+        QCOMPARE(times[3], 2.5);
+        std::vector<double> untouched{1.0, 1.0 + 1e-6};
+        apply_timefix(untouched);
+        QCOMPARE(untouched[1], 1.0 + 1e-6);
+    }
+
+    void matchesR_data() {
+        QTest::addColumn<QJsonObject>("golden");
+        for (const auto& value : golden::load("km_small.json").toArray()) {
+            const QJsonObject c = value.toObject();
+            const QString tag = c["name"].toString() + "/" + c["conf_type"].toString() + "/" +
+                                QString::number(c["conf_level"].toDouble());
+            QTest::newRow(qPrintable(tag)) << c;
+        }
+    }
+
+    void matchesR() {
+        QFETCH(QJsonObject, golden);
+        const auto time = doubles(golden["input_time"]);
+        std::vector<std::uint8_t> event;
+        for (const double e : doubles(golden["input_status"])) {
+            event.push_back(static_cast<std::uint8_t>(e));
+        }
+        KmOptions options;
+        options.conf_type = conf_type_of(golden["conf_type"].toString());
+        options.conf_level = golden["conf_level"].toDouble();
+        const KaplanMeier km = fit_kaplan_meier(tabulate_events(time, event), options);
+        const SurvivalCurve& c = km.curve;
+
+        const QJsonArray r_time = golden::as_array(golden["time"]);
+        QCOMPARE(c.size(), static_cast<std::size_t>(r_time.size()));
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            const auto at = [&](const char* key) -> QJsonValue {
+                return golden::as_array(golden[key])[static_cast<int>(i)];
+            };
+            COMPARE_GOLDEN(c.time[i], at("time"));
+            QCOMPARE(static_cast<double>(c.n_risk[i]), at("n_risk").toDouble());
+            QCOMPARE(static_cast<double>(c.n_event[i]), at("n_event").toDouble());
+            QCOMPARE(static_cast<double>(c.n_censor[i]), at("n_censor").toDouble());
+            COMPARE_GOLDEN(c.surv[i], at("surv"));
+            COMPARE_GOLDEN(c.std_err[i], at("std_err"));
+            COMPARE_GOLDEN(c.lower[i], at("lower"));
+            COMPARE_GOLDEN(c.upper[i], at("upper"));
+        }
+        for (const auto& value : golden["quantiles"].toArray()) {
+            const QJsonObject q = value.toObject();
+            const QuantileEstimate estimate = survival_quantile(km, q["p"].toDouble());
+            COMPARE_GOLDEN(estimate.estimate, q["estimate"]);
+            COMPARE_GOLDEN(estimate.lower, q["lower"]);
+            COMPARE_GOLDEN(estimate.upper, q["upper"]);
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestKaplanMeier)
+#include "test_kaplan_meier.moc"

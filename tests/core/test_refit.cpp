@@ -1,0 +1,132 @@
+// The analysis engine on the demo study against R: every point of every arm's
+// curve under all three CI transforms, the medians and quartiles with their
+// CIs, and the arm hazard ratio under Efron and Breslow ties.
+
+#include "../golden.h"
+
+#include <triallens/analysis/refit.h>
+#include <triallens/demo/demo_study.h>
+
+#include <QJsonObject>
+#include <QTest>
+
+using namespace triallens;
+
+namespace {
+
+const Study& demo() {
+    static const Study study = generate_demo_study();
+    return study;
+}
+
+ConfType conf_type_of(const QString& name) {
+    if (name == "plain") {
+        return ConfType::Plain;
+    }
+    return name == "log-log" ? ConfType::LogLog : ConfType::Log;
+}
+
+} // namespace
+
+class TestRefit : public QObject {
+    Q_OBJECT
+
+private slots:
+    void demoCurvesMatchR_data() {
+        QTest::addColumn<QString>("param");
+        QTest::addColumn<int>("arm_index");
+        QTest::addColumn<QJsonObject>("golden");
+        for (const auto& p : golden::load("demo.json").toArray()) {
+            const QJsonObject param = p.toObject();
+            const QJsonArray arms = param["arms"].toArray();
+            for (int a = 0; a < arms.size(); ++a) {
+                for (const auto& km : arms[a].toObject()["km"].toArray()) {
+                    const QString tag = param["param"].toString() + "/" +
+                                        arms[a].toObject()["arm"].toString() + "/" +
+                                        km.toObject()["conf_type"].toString();
+                    QTest::newRow(qPrintable(tag))
+                        << param["param"].toString() << a << km.toObject();
+                }
+            }
+        }
+    }
+
+    void demoCurvesMatchR() {
+        QFETCH(QString, param);
+        QFETCH(int, arm_index);
+        QFETCH(QJsonObject, golden);
+        AnalysisSpec spec;
+        spec.paramcd = param.toStdString();
+        spec.km.conf_type = conf_type_of(golden["conf_type"].toString());
+        const Results results = refit(demo(), spec);
+        const ArmSurvival& arm = results.arms.at(static_cast<std::size_t>(arm_index));
+        const SurvivalCurve& c = arm.km.curve;
+        QCOMPARE(c.size(), static_cast<std::size_t>(golden::as_array(golden["time"]).size()));
+        for (std::size_t i = 0; i < c.size(); ++i) {
+            const auto at = [&](const char* key) -> QJsonValue {
+                return golden::as_array(golden[key])[static_cast<int>(i)];
+            };
+            COMPARE_GOLDEN(c.time[i], at("time"));
+            QCOMPARE(static_cast<double>(c.n_risk[i]), at("n_risk").toDouble());
+            QCOMPARE(static_cast<double>(c.n_event[i]), at("n_event").toDouble());
+            QCOMPARE(static_cast<double>(c.n_censor[i]), at("n_censor").toDouble());
+            COMPARE_GOLDEN(c.surv[i], at("surv"));
+            COMPARE_GOLDEN(c.std_err[i], at("std_err"));
+            COMPARE_GOLDEN(c.lower[i], at("lower"));
+            COMPARE_GOLDEN(c.upper[i], at("upper"));
+        }
+        for (const auto& value : golden["quantiles"].toArray()) {
+            const QJsonObject q = value.toObject();
+            const QuantileEstimate estimate = survival_quantile(arm.km, q["p"].toDouble());
+            COMPARE_GOLDEN(estimate.estimate, q["estimate"]);
+            COMPARE_GOLDEN(estimate.lower, q["lower"]);
+            COMPARE_GOLDEN(estimate.upper, q["upper"]);
+        }
+        QCOMPARE(arm.median.estimate, survival_quantile(arm.km, 0.5).estimate);
+    }
+
+    void demoHazardRatiosMatchR_data() {
+        QTest::addColumn<QString>("param");
+        QTest::addColumn<QJsonObject>("param_golden");
+        QTest::addColumn<QJsonObject>("golden");
+        for (const auto& p : golden::load("demo.json").toArray()) {
+            const QJsonObject param = p.toObject();
+            for (const auto& cox : param["cox"].toArray()) {
+                QTest::newRow(
+                    qPrintable(param["param"].toString() + "/" + cox.toObject()["ties"].toString()))
+                    << param["param"].toString() << param << cox.toObject();
+            }
+        }
+    }
+
+    void demoHazardRatiosMatchR() {
+        QFETCH(QString, param);
+        QFETCH(QJsonObject, param_golden);
+        QFETCH(QJsonObject, golden);
+        AnalysisSpec spec;
+        spec.paramcd = param.toStdString();
+        spec.ties = golden["ties"].toString() == "efron" ? Ties::Efron : Ties::Breslow;
+        const Results results = refit(demo(), spec);
+        QCOMPARE(static_cast<double>(results.n), param_golden["n"].toDouble());
+        QCOMPARE(static_cast<double>(results.events), param_golden["events"].toDouble());
+        QVERIFY(results.cox.has_value());
+        QCOMPARE(results.cox->reference_arm, std::string(demo_control_arm));
+        const HazardRatio& hr = results.cox->terms.front();
+        COMPARE_GOLDEN(hr.coef, golden::as_array(golden["coef"])[0]);
+        COMPARE_GOLDEN(hr.se, golden::as_array(golden["se"])[0]);
+        COMPARE_GOLDEN(results.cox->loglik_null, golden["loglik_null"]);
+        COMPARE_GOLDEN(results.cox->loglik, golden["loglik"]);
+        COMPARE_GOLDEN(results.cox->score_chisq, golden["score_chisq"]);
+        COMPARE_GOLDEN(results.cox->wald_chisq, golden["wald_chisq"]);
+        COMPARE_GOLDEN(results.cox->lr_chisq, golden["lr_chisq"]);
+    }
+
+    void unknownParameterIsASpecError() {
+        AnalysisSpec spec;
+        spec.paramcd = "DFS";
+        QVERIFY_THROWS_EXCEPTION(SpecError, refit(demo(), spec));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRefit)
+#include "test_refit.moc"

@@ -1,0 +1,62 @@
+#pragma once
+// Helpers for golden-file tests: load a JSON file written by
+// tests/reference/make_golden.R and compare numbers to R's at a relative 1e-6.
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+#include <QTest>
+
+#include <cmath>
+#include <optional>
+
+namespace golden {
+
+inline constexpr double relative_tolerance = 1e-6;
+
+inline QJsonValue load(const QString& name) {
+    QFile file(QStringLiteral(TRIALLENS_TEST_DATA "/reference/golden/") + name);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qFatal("cannot open golden file %s", qPrintable(file.fileName()));
+    }
+    const QJsonDocument document = QJsonDocument::fromJson(file.readAll());
+    return document.isArray() ? QJsonValue(document.array()) : QJsonValue(document.object());
+}
+
+inline bool close(double actual, double expected) {
+    return std::fabs(actual - expected) <= relative_tolerance * std::fabs(expected) + 1e-12;
+}
+
+// Expected null (R's NA) must meet an undefined value, and a number a close number.
+inline bool matches(const std::optional<double>& actual, const QJsonValue& expected) {
+    if (expected.isNull()) {
+        return !actual.has_value();
+    }
+    return actual.has_value() && close(*actual, expected.toDouble());
+}
+
+// Vectors in R's JSON come as arrays, or as a bare number when of length one.
+inline QJsonArray as_array(const QJsonValue& value) {
+    return value.isArray() ? value.toArray() : QJsonArray{value};
+}
+
+} // namespace golden
+
+#define COMPARE_GOLDEN(actual, expected)                                                           \
+    do {                                                                                           \
+        const std::optional<double> actual_value_(actual);                                         \
+        const QJsonValue expected_value_(expected);                                                \
+        if (!golden::matches(actual_value_, expected_value_)) {                                    \
+            QFAIL(                                                                                 \
+                qPrintable(QStringLiteral("%1: got %2, R gives %3")                                \
+                               .arg(QStringLiteral(#actual))                                       \
+                               .arg(actual_value_ ? QString::number(*actual_value_, 'g', 17)       \
+                                                  : QStringLiteral("NA"))                          \
+                               .arg(expected_value_.isNull()                                       \
+                                        ? QStringLiteral("NA")                                     \
+                                        : QString::number(expected_value_.toDouble(), 'g', 17)))); \
+        }                                                                                          \
+    } while (false)

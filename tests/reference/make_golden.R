@@ -1,0 +1,119 @@
+#!/usr/bin/env Rscript
+# Writes the golden files TrialLens's tests compare against, from R's
+# survival package. CI never runs this; rerun it when a case changes:
+#
+#   build/dev/triallens demo --out /tmp/demo
+#   Rscript tests/reference/make_golden.R /tmp/demo tests/reference/golden
+#
+# Needs: r-base-core r-cran-survival r-cran-jsonlite (Debian 12).
+suppressPackageStartupMessages({
+    library(survival)
+    library(jsonlite)
+})
+args <- commandArgs(trailingOnly = TRUE)
+demo_dir <- if (length(args) >= 1) args[1] else "/tmp/demo"
+out_dir <- if (length(args) >= 2) args[2] else "tests/reference/golden"
+dir.create(out_dir, showWarnings = FALSE, recursive = TRUE)
+
+num <- function(x) ifelse(is.finite(x), x, NA)
+
+# summary(survfit, censored = TRUE) and quantile() for one curve.
+km_case <- function(time, status, conf.type, conf.int = 0.95, fit = NULL) {
+    if (is.null(fit))
+        fit <- survfit(Surv(time, status) ~ 1, conf.type = conf.type, conf.int = conf.int)
+    s <- summary(fit, censored = TRUE)
+    q <- quantile(fit, c(0.25, 0.5, 0.75))
+    list(conf_type = conf.type, conf_level = conf.int,
+         time = s$time, n_risk = s$n.risk, n_event = s$n.event, n_censor = s$n.censor,
+         surv = s$surv, std_err = num(s$std.err), lower = num(s$lower), upper = num(s$upper),
+         quantiles = lapply(1:3, function(i) list(p = c(0.25, 0.5, 0.75)[i],
+             estimate = num(unname(q$quantile[i])), lower = num(unname(q$lower[i])),
+             upper = num(unname(q$upper[i])))))
+}
+
+cox_case <- function(formula, data, ties) {
+    fit <- coxph(formula, data = data, ties = ties)
+    list(ties = ties, coef = unname(coef(fit)), se = unname(sqrt(diag(fit$var))),
+         loglik_null = fit$loglik[1], loglik = fit$loglik[2],
+         score_chisq = unname(fit$score), wald_chisq = unname(fit$wald.test),
+         lr_chisq = 2 * (fit$loglik[2] - fit$loglik[1]), iter = fit$iter)
+}
+
+write_case <- function(x, name) {
+    write_json(x, file.path(out_dir, name), digits = NA, auto_unbox = TRUE, null = "null",
+               na = "null", pretty = TRUE)
+}
+
+# --- small hand-checkable cases -------------------------------------------
+small <- list(
+    hand = list(time = c(1, 2, 2, 3, 4, 4, 5, 6, 7, 7), status = c(1, 1, 0, 1, 0, 1, 1, 0, 1, 1)),
+    # S sits exactly on 0.5 between 3 and 5: the median is the midpoint, 4
+    flat_half = list(time = c(1, 2, 3, 5, 6, 7), status = c(0, 1, 1, 1, 0, 1)),
+    # never falls to 0.5: median not reached
+    not_reached = list(time = c(1, 2, 3, 4, 5, 6, 7, 8), status = c(1, 0, 0, 1, 0, 0, 0, 0)),
+    # heavy ties with tied events and censorings, and a time zero
+    ties = list(time = c(0, 0, 1, 1, 1, 1, 2, 2, 2, 3, 3, 3, 3, 4, 5, 5, 5, 6, 6, 8),
+                status = c(1, 0, 1, 1, 0, 1, 1, 1, 0, 0, 1, 1, 1, 0, 1, 1, 0, 1, 0, 1)),
+    # derived times that tie only up to rounding: timefix merges them
+    timefix = list(time = c(30, 61, 91, 91, 122, 152, 183) / 30.4375 +
+                       c(0, 0, 0, 1e-12, 0, 0, 0),
+                   status = c(1, 1, 1, 1, 0, 1, 1))
+)
+km <- list()
+for (name in names(small)) {
+    for (ct in c("log", "log-log", "plain")) {
+        km[[length(km) + 1]] <- c(list(name = name, input_time = small[[name]]$time,
+                                       input_status = small[[name]]$status),
+                                  km_case(small[[name]]$time, small[[name]]$status, ct))
+    }
+}
+km[[length(km) + 1]] <- c(list(name = "hand_90", input_time = small$hand$time,
+                               input_status = small$hand$status),
+                          km_case(small$hand$time, small$hand$status, "log", 0.9))
+write_case(km, "km_small.json")
+
+cox_data <- data.frame(
+    time = c(5, 8, 8, 10, 12, 12, 12, 15, 17, 20, 22, 22, 25, 30, 31, 34, 40, 41, 45, 50),
+    status = c(1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 0, 1, 0, 1),
+    arm = c(1, 0, 1, 0, 0, 1, 0, 0, 1, 1, 0, 1, 0, 1, 0, 1, 1, 0, 1, 1),
+    age = c(61, 54, 70, 48, 66, 59, 72, 45, 63, 51, 68, 57, 49, 74, 62, 55, 58, 67, 46, 60),
+    stratum = c(1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2))
+cox <- list()
+for (ties in c("efron", "breslow")) {
+    cox[[length(cox) + 1]] <- c(list(name = "arm", strata = FALSE, terms = "arm"),
+                                cox_case(Surv(time, status) ~ arm, cox_data, ties))
+    cox[[length(cox) + 1]] <- c(list(name = "arm_age", strata = FALSE, terms = c("arm", "age")),
+                                cox_case(Surv(time, status) ~ arm + age, cox_data, ties))
+    cox[[length(cox) + 1]] <- c(list(name = "arm_strata", strata = TRUE, terms = "arm"),
+                                cox_case(Surv(time, status) ~ arm + strata(stratum), cox_data, ties))
+}
+write_case(list(data = as.list(cox_data), cases = cox), "cox_small.json")
+
+# --- the demo study, as `triallens demo --out` writes it ----------------------
+read_sites <- function(prefix) {
+    files <- list.files(demo_dir, pattern = paste0("^", prefix, "_site.*\\.csv$"), full.names = TRUE)
+    do.call(rbind, lapply(files, read.csv, stringsAsFactors = FALSE, na.strings = ""))
+}
+adsl <- read_sites("adsl")
+adtte <- merge(read_sites("adtte"), adsl[, c("USUBJID", "TRT01P")], by = "USUBJID")
+demo <- list()
+for (param in c("PFS", "OS")) {
+    d <- adtte[adtte$PARAMCD == param, ]
+    d$arm <- relevel(factor(d$TRT01P), ref = "Nab-paclitaxel")
+    d$status <- 1 - d$CNSR
+    # One survfit over both arms, as TrialLens fits them (timefix sees all times).
+    fits <- lapply(c("log", "log-log", "plain"),
+                   function(ct) survfit(Surv(AVAL, status) ~ arm, data = d, conf.type = ct))
+    arms <- list()
+    for (i in seq_along(levels(d$arm))) {
+        a <- levels(d$arm)[i]
+        sub <- d[d$arm == a, ]
+        arms[[length(arms) + 1]] <- list(arm = a, n = nrow(sub), events = sum(sub$status),
+            km = lapply(fits, function(f) km_case(NULL, NULL, f$conf.type, fit = f[i])))
+    }
+    demo[[length(demo) + 1]] <- list(param = param, n = nrow(d), events = sum(d$status),
+        arms = arms,
+        cox = lapply(c("efron", "breslow"), function(t) cox_case(Surv(AVAL, status) ~ arm, d, t)))
+}
+write_case(demo, "demo.json")
+cat("wrote", out_dir, "\n")

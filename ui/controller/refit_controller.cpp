@@ -1,0 +1,73 @@
+#include "controller/refit_controller.h"
+
+#include <triallens/analysis/refit.h>
+
+#include <QElapsedTimer>
+#include <QFutureWatcher>
+#include <QtConcurrent>
+
+#include <exception>
+
+namespace triallens::ui {
+
+namespace {
+
+struct Outcome {
+    ResultsPtr results;
+    QString error;
+    double milliseconds = 0;
+};
+
+Outcome run_refit(const std::shared_ptr<const Study>& study, const AnalysisSpec& spec) {
+    QElapsedTimer timer;
+    timer.start();
+    Outcome outcome;
+    try {
+        outcome.results = std::make_shared<const Results>(refit(*study, spec));
+    } catch (const std::exception& error) {
+        outcome.error = QString::fromStdString(error.what());
+    }
+    outcome.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
+    return outcome;
+}
+
+} // namespace
+
+RefitController::RefitController(QObject* parent) : QObject(parent) {
+    qRegisterMetaType<ResultsPtr>();
+}
+
+void RefitController::setStudy(std::shared_ptr<const Study> study, const AnalysisSpec& spec) {
+    study_ = std::move(study);
+    spec_ = spec;
+    start();
+}
+
+void RefitController::setSpec(const AnalysisSpec& spec) {
+    spec_ = spec;
+    start();
+}
+
+void RefitController::start() {
+    if (!study_) {
+        return;
+    }
+    const std::uint64_t generation = ++generation_;
+    auto* watcher = new QFutureWatcher<Outcome>(this);
+    connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation != generation_) {
+            return; // a newer spec is being fitted; this result is stale
+        }
+        const Outcome outcome = watcher->result();
+        if (!outcome.results) {
+            emit refitFailed(outcome.error);
+            return;
+        }
+        results_ = outcome.results;
+        emit refitted(results_, outcome.milliseconds);
+    });
+    watcher->setFuture(QtConcurrent::run(run_refit, study_, spec_));
+}
+
+} // namespace triallens::ui

@@ -1,0 +1,48 @@
+#pragma once
+// Owns the current study and analysis spec and refits off the GUI thread.
+// Every change bumps a generation number; a finished refit is published only
+// if no newer change has been made since it started, so stale results are
+// dropped and views always show the latest spec.
+
+#include <triallens/analysis/analysis_spec.h>
+#include <triallens/analysis/results.h>
+#include <triallens/data/study.h>
+
+#include <QObject>
+#include <QString>
+
+#include <cstdint>
+#include <memory>
+
+namespace triallens::ui {
+
+class RefitController : public QObject {
+    Q_OBJECT
+
+public:
+    explicit RefitController(QObject* parent = nullptr);
+
+    void setStudy(std::shared_ptr<const Study> study, const AnalysisSpec& spec = {});
+    void setSpec(const AnalysisSpec& spec);
+
+    const std::shared_ptr<const Study>& study() const { return study_; }
+    const AnalysisSpec& spec() const { return spec_; }
+    const ResultsPtr& results() const { return results_; }
+    std::uint64_t generation() const { return generation_; }
+
+signals:
+    void refitted(const triallens::ResultsPtr& results, double milliseconds);
+    void refitFailed(const QString& message);
+
+private:
+    void start();
+
+    std::shared_ptr<const Study> study_;
+    AnalysisSpec spec_;
+    ResultsPtr results_;
+    std::uint64_t generation_ = 0;
+};
+
+} // namespace triallens::ui
+
+Q_DECLARE_METATYPE(triallens::ResultsPtr)
