@@ -29,13 +29,15 @@ constexpr int control = 1;
 // Published figures the generator is calibrated to (months).
 constexpr std::array<double, 2> pfs_median{7.85, 5.55};
 constexpr std::array<double, 2> os_median{35.81, 21.03};
-// Shape of the latent survival distributions. Weibull OS with a common shape
-// is proportional hazards with HR = (median_c / median_e)^shape: shape 0.5
-// gives 0.766, which prognostic heterogeneity dilutes to the published 0.78.
-// PFS is Weibull with shape 1.3, whose diluted HR is the published 0.70.
-// (Checked at 10^5 subjects: PFS HR 0.704, OS HR 0.776.)
-constexpr double os_shape = 0.5;
-constexpr double pfs_shape = 1.3;
+// Shape of the latent survival distributions. Control OS is exponential. The
+// combination shares the control hazard until a delay, then has a lower one
+// (the delayed separation typical of immunotherapy): that is how a median
+// ratio of 1.70 goes with an HR of only 0.78. PFS is Weibull with shape 1.1
+// in both arms, proportional hazards. With prognostic heterogeneity these
+// give, at 10^5 subjects, PFS HR 0.70 and OS HR 0.78.
+constexpr double os_shape = 1.0;
+constexpr double os_effect_delay = 13.5; // months
+constexpr double pfs_shape = 1.1;
 // Accrual ramps up over 36 months (entry density grows linearly, as sites
 // open); the data cut at 44 months gives a median follow-up of about 18
 // months, and a tail long enough to estimate the combination's OS median.
@@ -104,14 +106,12 @@ std::optional<double> km_median(const std::vector<double>& months,
 // Finds the time scale at which the observed (censored, day-rounded) KM
 // median equals the target, by bisection on a monotone map; returns the
 // scale whose median lies closest to the target.
-double calibrate_scale(const std::function<std::optional<double>(double)>& median_at,
-                       double target) {
+double calibrate_scale(const std::function<std::optional<double>(double)>& median_at, double target,
+                       double low, double high) {
     const auto value = [&](double scale) {
         const auto median = median_at(scale);
         return median ? *median : std::numeric_limits<double>::infinity();
     };
-    double low = target / 20;
-    double high = target * 20;
     for (int i = 0; i < 60; ++i) {
         const double mid = std::sqrt(low * high);
         (value(mid) < target ? low : high) = mid;
@@ -129,8 +129,10 @@ std::vector<Subject*> arm_members(std::vector<Subject>& subjects, int arm, std::
     return members;
 }
 
-void observe_os(Subject& s, double scale) {
-    const double latent = scale * s.os_base;
+// The latent OS time of a subject given the calibrated parameter of its arm.
+using OsLatent = std::function<double(const Subject&, double)>;
+
+void observe_os(Subject& s, double latent) {
     const double censor = std::min(s.admin_censor, s.lost);
     s.os_latent = latent;
     s.os_event = latent <= censor;
@@ -145,7 +147,7 @@ void observe_pfs(Subject& s, double scale) {
     s.pfs_days = to_days(std::min(event_time, censor));
 }
 
-void calibrate_arm(std::vector<Subject>& subjects, int arm) {
+double calibrate_arm(std::vector<Subject>& subjects, int arm, const OsLatent& os_latent) {
     const auto sample = arm_members(subjects, arm, calibration_subjects);
     const auto median_with = [&](auto observe, auto days_of, auto event_of) {
         return [&, observe, days_of, event_of](double scale) {
@@ -160,25 +162,26 @@ void calibrate_arm(std::vector<Subject>& subjects, int arm) {
         };
     };
     const double os_scale =
-        calibrate_scale(median_with(
-                            observe_os, [](const Subject& s) { return s.os_days; },
-                            [](const Subject& s) { return s.os_event; }),
-                        os_median[static_cast<std::size_t>(arm)]);
+        calibrate_scale(median_with([&](Subject& s, double p) { observe_os(s, os_latent(s, p)); },
+                                    [](const Subject& s) { return s.os_days; },
+                                    [](const Subject& s) { return s.os_event; }),
+                        os_median[static_cast<std::size_t>(arm)], 0.05, 500);
     for (auto& s : subjects) {
         if (s.arm == arm) {
-            observe_os(s, os_scale);
+            observe_os(s, os_latent(s, os_scale));
         }
     }
     const double pfs_scale =
         calibrate_scale(median_with(
                             observe_pfs, [](const Subject& s) { return s.pfs_days; },
                             [](const Subject& s) { return s.pfs_event; }),
-                        pfs_median[static_cast<std::size_t>(arm)]);
+                        pfs_median[static_cast<std::size_t>(arm)], 0.05, 500);
     for (auto& s : subjects) {
         if (s.arm == arm) {
             observe_pfs(s, pfs_scale);
         }
     }
+    return os_scale;
 }
 
 // Permuted blocks of four within the randomisation strata (prior taxane ×
@@ -260,8 +263,14 @@ std::vector<Subject> make_subjects(const DemoOptions& options, RandomStream& ran
         s.os_base = prognosis * weibull_unit_median(1 - u_of(z_os), os_shape);
         s.pfs_base = prognosis * weibull_unit_median(1 - u_of(z_pfs), pfs_shape);
     }
-    calibrate_arm(subjects, experimental);
-    calibrate_arm(subjects, control);
+    const auto scaled = [](const Subject& s, double scale) { return scale * s.os_base; };
+    const double control_scale = calibrate_arm(subjects, control, scaled);
+    // The combination follows the control hazard until the delay, then a
+    // lower one: OS time beyond the delay is stretched by the calibrated factor.
+    calibrate_arm(subjects, experimental, [control_scale](const Subject& s, double stretch) {
+        const double time = control_scale * s.os_base;
+        return time < os_effect_delay ? time : os_effect_delay + (time - os_effect_delay) * stretch;
+    });
     return subjects;
 }
 
@@ -283,14 +292,30 @@ std::string yes_no(bool value) {
     return value ? "Y" : "N";
 }
 
+// A table for `source` whose rows belong to `owners`, led by the identifier
+// columns every ADaM dataset carries.
+RawTable start_table(const char* source, const std::vector<const Subject*>& owners) {
+    std::vector<std::string> studyid, usubjid, siteid;
+    for (const Subject* s : owners) {
+        studyid.push_back(study_id);
+        usubjid.push_back(s->usubjid);
+        siteid.push_back(s->siteid);
+    }
+    RawTable table{source, {}, {}};
+    table.columns.push_back(text_column("STUDYID", "Study Identifier", std::move(studyid)));
+    table.columns.push_back(
+        text_column("USUBJID", "Unique Subject Identifier", std::move(usubjid)));
+    table.columns.push_back(text_column("SITEID", "Study Site Identifier", std::move(siteid)));
+    return table;
+}
+
 RawTable make_adsl(const std::vector<Subject>& subjects) {
-    std::vector<std::string> studyid, usubjid, siteid, agegr, sex, ecog, pdl1, disstat, nmets,
-        prtax, livbrn, arm, trt01p, trt01a, ittfl, saffl, randdt;
+    std::vector<const Subject*> owners;
+    std::vector<std::string> agegr, sex, ecog, pdl1, disstat, nmets, prtax, livbrn, arm, trt01p,
+        trt01a, ittfl, saffl, randdt;
     std::vector<double> age;
     for (const auto& s : subjects) {
-        studyid.push_back(study_id);
-        usubjid.push_back(s.usubjid);
-        siteid.push_back(s.siteid);
+        owners.push_back(&s);
         age.push_back(s.age);
         agegr.push_back(s.age < 50 ? "<50" : ">=50");
         sex.push_back("F");
@@ -307,11 +332,8 @@ RawTable make_adsl(const std::vector<Subject>& subjects) {
         saffl.push_back(yes_no(s.treated));
         randdt.push_back(iso_date(s.entry));
     }
-    RawTable table{"demo:ADSL", {}, {}};
+    RawTable table = start_table("demo:ADSL", owners);
     auto& c = table.columns;
-    c.push_back(text_column("STUDYID", "Study Identifier", std::move(studyid)));
-    c.push_back(text_column("USUBJID", "Unique Subject Identifier", std::move(usubjid)));
-    c.push_back(text_column("SITEID", "Study Site Identifier", std::move(siteid)));
     c.push_back(number_column("AGE", "Age (years)", std::move(age)));
     c.push_back(text_column("AGEGR1", "Age Group", std::move(agegr)));
     c.push_back(text_column("SEX", "Sex", std::move(sex)));
@@ -332,14 +354,12 @@ RawTable make_adsl(const std::vector<Subject>& subjects) {
 }
 
 RawTable make_adtte(const std::vector<Subject>& subjects) {
-    std::vector<std::string> studyid, usubjid, siteid, trtp, paramcd, param, avalu, evntdesc,
-        startdt, adt;
+    std::vector<const Subject*> owners;
+    std::vector<std::string> trtp, paramcd, param, avalu, evntdesc, startdt, adt;
     std::vector<double> aval, cnsr;
     const auto add = [&](const Subject& s, const char* code, const char* name, int days, bool event,
                          const char* event_text, const char* censor_text) {
-        studyid.push_back(study_id);
-        usubjid.push_back(s.usubjid);
-        siteid.push_back(s.siteid);
+        owners.push_back(&s);
         trtp.push_back(arm_name(s.arm));
         paramcd.push_back(code);
         param.push_back(name);
@@ -358,11 +378,8 @@ RawTable make_adtte(const std::vector<Subject>& subjects) {
         add(s, "OS", "Overall survival (months)", s.os_days, s.os_event, "DEATH",
             "LAST KNOWN ALIVE");
     }
-    RawTable table{"demo:ADTTE", {}, {}};
+    RawTable table = start_table("demo:ADTTE", owners);
     auto& c = table.columns;
-    c.push_back(text_column("STUDYID", "Study Identifier", std::move(studyid)));
-    c.push_back(text_column("USUBJID", "Unique Subject Identifier", std::move(usubjid)));
-    c.push_back(text_column("SITEID", "Study Site Identifier", std::move(siteid)));
     c.push_back(text_column("TRTP", "Planned Treatment", std::move(trtp)));
     c.push_back(text_column("PARAMCD", "Parameter Code", std::move(paramcd)));
     c.push_back(text_column("PARAM", "Parameter", std::move(param)));
@@ -467,12 +484,11 @@ std::vector<AeRecord> make_adverse_events(const std::vector<Subject>& subjects,
 }
 
 RawTable make_adae(const std::vector<AeRecord>& records) {
-    std::vector<std::string> studyid, usubjid, siteid, trta, bodsys, decod, sev, rel, ser, trtemfl;
+    std::vector<const Subject*> owners;
+    std::vector<std::string> trta, bodsys, decod, sev, rel, ser, trtemfl;
     std::vector<double> toxgr, astdy;
     for (const auto& r : records) {
-        studyid.push_back(study_id);
-        usubjid.push_back(r.subject->usubjid);
-        siteid.push_back(r.subject->siteid);
+        owners.push_back(r.subject);
         trta.push_back(arm_name(r.subject->arm));
         bodsys.push_back(r.term->soc);
         decod.push_back(r.term->pt);
@@ -483,11 +499,8 @@ RawTable make_adae(const std::vector<AeRecord>& records) {
         trtemfl.push_back(yes_no(r.treatment_emergent));
         astdy.push_back(r.study_day);
     }
-    RawTable table{"demo:ADAE", {}, {}};
+    RawTable table = start_table("demo:ADAE", owners);
     auto& c = table.columns;
-    c.push_back(text_column("STUDYID", "Study Identifier", std::move(studyid)));
-    c.push_back(text_column("USUBJID", "Unique Subject Identifier", std::move(usubjid)));
-    c.push_back(text_column("SITEID", "Study Site Identifier", std::move(siteid)));
     c.push_back(text_column("TRTA", "Actual Treatment", std::move(trta)));
     c.push_back(text_column("AEBODSYS", "Body System or Organ Class", std::move(bodsys)));
     c.push_back(text_column("AEDECOD", "Dictionary-Derived Term", std::move(decod)));
@@ -528,21 +541,17 @@ RawTable make_adrs(const std::vector<Subject>& subjects, RandomStream& random) {
             }
         }
     }
-    std::vector<std::string> studyid, usubjid, siteid, trtp, paramcd, param, avalc;
+    std::vector<const Subject*> owners;
+    std::vector<std::string> trtp, paramcd, param, avalc;
     for (std::size_t i = 0; i < subjects.size(); ++i) {
-        studyid.push_back(study_id);
-        usubjid.push_back(subjects[i].usubjid);
-        siteid.push_back(subjects[i].siteid);
+        owners.push_back(&subjects[i]);
         trtp.push_back(arm_name(subjects[i].arm));
         paramcd.push_back("BOR");
         param.push_back("Best Overall Response (RECIST 1.1)");
         avalc.push_back(response[i]);
     }
-    RawTable table{"demo:ADRS", {}, {}};
+    RawTable table = start_table("demo:ADRS", owners);
     auto& c = table.columns;
-    c.push_back(text_column("STUDYID", "Study Identifier", std::move(studyid)));
-    c.push_back(text_column("USUBJID", "Unique Subject Identifier", std::move(usubjid)));
-    c.push_back(text_column("SITEID", "Study Site Identifier", std::move(siteid)));
     c.push_back(text_column("TRTP", "Planned Treatment", std::move(trtp)));
     c.push_back(text_column("PARAMCD", "Parameter Code", std::move(paramcd)));
     c.push_back(text_column("PARAM", "Parameter", std::move(param)));

@@ -1,6 +1,6 @@
 // Kaplan–Meier: a hand-checked example, then every small golden case from R.
 
-#include "../golden.h"
+#include "../km_golden.h"
 
 #include <triallens/stats/event_table.h>
 #include <triallens/stats/kaplan_meier.h>
@@ -11,13 +11,6 @@
 using namespace triallens;
 
 namespace {
-
-ConfType conf_type_of(const QString& name) {
-    if (name == "plain") {
-        return ConfType::Plain;
-    }
-    return name == "log-log" ? ConfType::LogLog : ConfType::Log;
-}
 
 std::vector<double> doubles(const QJsonValue& value) {
     std::vector<double> out;
@@ -91,33 +84,10 @@ private slots:
             event.push_back(static_cast<std::uint8_t>(e));
         }
         KmOptions options;
-        options.conf_type = conf_type_of(golden["conf_type"].toString());
+        options.conf_type = golden::conf_type_of(golden["conf_type"].toString());
         options.conf_level = golden["conf_level"].toDouble();
         const KaplanMeier km = fit_kaplan_meier(tabulate_events(time, event), options);
-        const SurvivalCurve& c = km.curve;
-
-        const QJsonArray r_time = golden::as_array(golden["time"]);
-        QCOMPARE(c.size(), static_cast<std::size_t>(r_time.size()));
-        for (std::size_t i = 0; i < c.size(); ++i) {
-            const auto at = [&](const char* key) -> QJsonValue {
-                return golden::as_array(golden[key])[static_cast<int>(i)];
-            };
-            COMPARE_GOLDEN(c.time[i], at("time"));
-            QCOMPARE(static_cast<double>(c.n_risk[i]), at("n_risk").toDouble());
-            QCOMPARE(static_cast<double>(c.n_event[i]), at("n_event").toDouble());
-            QCOMPARE(static_cast<double>(c.n_censor[i]), at("n_censor").toDouble());
-            COMPARE_GOLDEN(c.surv[i], at("surv"));
-            COMPARE_GOLDEN(c.std_err[i], at("std_err"));
-            COMPARE_GOLDEN(c.lower[i], at("lower"));
-            COMPARE_GOLDEN(c.upper[i], at("upper"));
-        }
-        for (const auto& value : golden["quantiles"].toArray()) {
-            const QJsonObject q = value.toObject();
-            const QuantileEstimate estimate = survival_quantile(km, q["p"].toDouble());
-            COMPARE_GOLDEN(estimate.estimate, q["estimate"]);
-            COMPARE_GOLDEN(estimate.lower, q["lower"]);
-            COMPARE_GOLDEN(estimate.upper, q["upper"]);
-        }
+        golden::compare_km(km, golden);
     }
 };
 

@@ -2,7 +2,7 @@
 // curve under all three CI transforms, the medians and quartiles with their
 // CIs, and the arm hazard ratio under Efron and Breslow ties.
 
-#include "../golden.h"
+#include "../km_golden.h"
 
 #include <triallens/analysis/refit.h>
 #include <triallens/demo/demo_study.h>
@@ -17,13 +17,6 @@ namespace {
 const Study& demo() {
     static const Study study = generate_demo_study();
     return study;
-}
-
-ConfType conf_type_of(const QString& name) {
-    if (name == "plain") {
-        return ConfType::Plain;
-    }
-    return name == "log-log" ? ConfType::LogLog : ConfType::Log;
 }
 
 } // namespace
@@ -57,31 +50,10 @@ private slots:
         QFETCH(QJsonObject, golden);
         AnalysisSpec spec;
         spec.paramcd = param.toStdString();
-        spec.km.conf_type = conf_type_of(golden["conf_type"].toString());
+        spec.km.conf_type = golden::conf_type_of(golden["conf_type"].toString());
         const Results results = refit(demo(), spec);
         const ArmSurvival& arm = results.arms.at(static_cast<std::size_t>(arm_index));
-        const SurvivalCurve& c = arm.km.curve;
-        QCOMPARE(c.size(), static_cast<std::size_t>(golden::as_array(golden["time"]).size()));
-        for (std::size_t i = 0; i < c.size(); ++i) {
-            const auto at = [&](const char* key) -> QJsonValue {
-                return golden::as_array(golden[key])[static_cast<int>(i)];
-            };
-            COMPARE_GOLDEN(c.time[i], at("time"));
-            QCOMPARE(static_cast<double>(c.n_risk[i]), at("n_risk").toDouble());
-            QCOMPARE(static_cast<double>(c.n_event[i]), at("n_event").toDouble());
-            QCOMPARE(static_cast<double>(c.n_censor[i]), at("n_censor").toDouble());
-            COMPARE_GOLDEN(c.surv[i], at("surv"));
-            COMPARE_GOLDEN(c.std_err[i], at("std_err"));
-            COMPARE_GOLDEN(c.lower[i], at("lower"));
-            COMPARE_GOLDEN(c.upper[i], at("upper"));
-        }
-        for (const auto& value : golden["quantiles"].toArray()) {
-            const QJsonObject q = value.toObject();
-            const QuantileEstimate estimate = survival_quantile(arm.km, q["p"].toDouble());
-            COMPARE_GOLDEN(estimate.estimate, q["estimate"]);
-            COMPARE_GOLDEN(estimate.lower, q["lower"]);
-            COMPARE_GOLDEN(estimate.upper, q["upper"]);
-        }
+        golden::compare_km(arm.km, golden);
         QCOMPARE(arm.median.estimate, survival_quantile(arm.km, 0.5).estimate);
     }
 

@@ -27,7 +27,7 @@ namespace triallens {
 
 struct DemoOptions {
     std::size_t subjects = 147;
-    std::uint64_t seed = 63500; // the seed whose study matches the published figures best
+    std::uint64_t seed = 45062; // the seed whose study matches the published figures best
 };
 
 inline constexpr const char* demo_study_name = "Demo study (synthetic): mTNBC first line";
