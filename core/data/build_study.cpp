@@ -40,18 +40,22 @@ Variable make_variable(const RawColumn& column) {
         variable.numbers = column.numbers;
         return variable;
     }
-    std::vector<std::string> levels;
-    for (const auto& text : column.texts) {
-        if (!text.empty()) {
-            levels.push_back(text);
-        }
+    // The column's distinct values, sorted; each raw code maps to its rank.
+    std::vector<std::uint32_t> order;
+    for (std::uint32_t code = 1; code < column.levels.size(); ++code) {
+        order.push_back(code);
     }
-    std::sort(levels.begin(), levels.end());
-    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
-    variable.levels = std::move(levels);
-    variable.codes.reserve(column.texts.size());
-    for (const auto& text : column.texts) {
-        variable.codes.push_back(text.empty() ? -1 : *variable.level_code(text));
+    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return column.levels[a] < column.levels[b];
+    });
+    std::vector<std::int32_t> rank(column.levels.size(), -1);
+    for (std::size_t r = 0; r < order.size(); ++r) {
+        rank[order[r]] = static_cast<std::int32_t>(r);
+        variable.levels.push_back(column.levels[order[r]]);
+    }
+    variable.codes.reserve(column.codes.size());
+    for (const std::uint32_t code : column.codes) {
+        variable.codes.push_back(rank[code]);
     }
     return variable;
 }
@@ -65,8 +69,8 @@ SubjectTable build_subjects(const RawTable& adsl, SubjectIndex& index) {
     }
     SubjectTable subjects;
     std::unordered_map<std::string, std::size_t> first_row;
-    for (std::size_t row = 0; row < id.texts.size(); ++row) {
-        const std::string& usubjid = id.texts[row];
+    for (std::size_t row = 0; row < id.size(); ++row) {
+        const std::string& usubjid = id.text(row);
         if (usubjid.empty()) {
             throw error_at(adsl, row, "USUBJID", "missing subject identifier");
         }
@@ -78,7 +82,10 @@ SubjectTable build_subjects(const RawTable& adsl, SubjectIndex& index) {
         }
         index.emplace(usubjid, static_cast<std::int32_t>(row));
     }
-    subjects.usubjid = id.texts;
+    subjects.usubjid.reserve(id.size());
+    for (std::size_t row = 0; row < id.size(); ++row) {
+        subjects.usubjid.push_back(id.text(row));
+    }
     for (const auto& column : adsl.columns) {
         if (column.name != "USUBJID") {
             subjects.variables.push_back(make_variable(column));
@@ -87,21 +94,83 @@ SubjectTable build_subjects(const RawTable& adsl, SubjectIndex& index) {
     return subjects;
 }
 
-std::int32_t subject_of(const RawTable& table, const RawColumn& id, std::size_t row,
-                        const SubjectIndex& index) {
-    const auto it = index.find(id.texts[row]);
-    if (it == index.end()) {
-        throw error_at(table, row, "USUBJID", "subject " + id.texts[row] + " is not in ADSL");
+// The subject-table row of every row of a dataset, looked up once per
+// distinct USUBJID; the first row naming a subject absent from ADSL is an error.
+std::vector<std::int32_t> resolve_subjects(const RawTable& table, const SubjectIndex& index) {
+    const RawColumn& id = require(table, "USUBJID");
+    if (id.type != ColumnType::Text) {
+        throw DataError({table.source, 0, "USUBJID"}, "USUBJID must be text");
     }
-    return it->second;
+    std::vector<std::int32_t> by_level(id.levels.size(), -1);
+    for (std::size_t code = 0; code < id.levels.size(); ++code) {
+        if (const auto it = index.find(id.levels[code]); it != index.end()) {
+            by_level[code] = it->second;
+        }
+    }
+    std::vector<std::int32_t> subjects;
+    subjects.reserve(id.size());
+    for (std::size_t row = 0; row < id.size(); ++row) {
+        const std::int32_t subject = by_level[id.codes[row]];
+        if (subject < 0) {
+            throw error_at(table, row, "USUBJID",
+                           id.text(row).empty() ? std::string("missing subject identifier")
+                                                : "subject " + id.text(row) + " is not in ADSL");
+        }
+        subjects.push_back(subject);
+    }
+    return subjects;
 }
 
 double number_at(const RawTable& table, const RawColumn& column, std::size_t row) {
     if (column.type != ColumnType::Number) {
         throw error_at(table, row, column.name,
-                       "expected a number, found \"" + column.texts[row] + "\"");
+                       "expected a number, found \"" + column.text(row) + "\"");
     }
     return column.numbers[row];
+}
+
+// A column's text per row, coded; a numeric column's cells as text; no column: all missing.
+CodedText coded_text(const RawColumn* column, std::size_t rows) {
+    CodedText coded;
+    if (column == nullptr) {
+        coded.codes.assign(rows, 0);
+        return coded;
+    }
+    if (column->type == ColumnType::Text) {
+        coded.codes = column->codes;
+        coded.levels = column->levels;
+        return coded;
+    }
+    const RawColumn as_text = text_column(column->name, column->label, [&] {
+        std::vector<std::string> cells;
+        for (std::size_t row = 0; row < rows; ++row) {
+            cells.push_back(column->cell_text(row));
+        }
+        return cells;
+    }());
+    coded.codes = as_text.codes;
+    coded.levels = as_text.levels;
+    return coded;
+}
+
+// A yes/no flag per row from a text predicate, judged once per distinct value.
+template <typename Predicate>
+std::vector<std::uint8_t> flags_of(const RawColumn* column, std::size_t rows, Predicate predicate,
+                                   bool when_absent) {
+    if (column == nullptr) {
+        return std::vector<std::uint8_t>(rows, when_absent ? 1 : 0);
+    }
+    const CodedText coded = coded_text(column, rows);
+    std::vector<std::uint8_t> by_level;
+    for (const auto& level : coded.levels) {
+        by_level.push_back(predicate(level) ? 1 : 0);
+    }
+    std::vector<std::uint8_t> flags;
+    flags.reserve(rows);
+    for (const std::uint32_t code : coded.codes) {
+        flags.push_back(by_level[code]);
+    }
+    return flags;
 }
 
 std::string text_at(const RawColumn* column, std::size_t row) {
@@ -110,27 +179,35 @@ std::string text_at(const RawColumn* column, std::size_t row) {
 
 std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectIndex& index) {
     const RawColumn& id = require(adtte, "USUBJID");
+    const std::vector<std::int32_t> subjects = resolve_subjects(adtte, index);
     const RawColumn& paramcd = require(adtte, "PARAMCD");
     const RawColumn& aval = require(adtte, "AVAL");
     const RawColumn& cnsr = require(adtte, "CNSR");
     const RawColumn* param = adtte.find("PARAM");
     const RawColumn* avalu = adtte.find("AVALU");
 
+    const CodedText codes = coded_text(&paramcd, adtte.row_count());
     std::map<std::string, TimeToEvent> by_param;
-    std::map<std::pair<std::string, std::int32_t>, std::size_t> seen;
+    // Per parameter code, each subject's first row (+1; 0 = not seen yet).
+    std::vector<std::vector<std::size_t>> first_row(codes.levels.size());
     for (std::size_t row = 0; row < adtte.row_count(); ++row) {
-        const std::string code = paramcd.cell_text(row);
+        const std::string& code = codes[row];
         if (code.empty()) {
             throw error_at(adtte, row, "PARAMCD", "missing parameter code");
         }
-        const std::int32_t subject = subject_of(adtte, id, row, index);
-        const auto [it, inserted] = seen.emplace(std::make_pair(code, subject), row);
-        if (!inserted) {
-            throw error_at(adtte, row, "USUBJID",
-                           "subject " + id.texts[row] + " has a second " + code +
-                               " record (first at line " +
-                               std::to_string(adtte.line_of(it->second)) + ")");
+        const std::int32_t subject = subjects[row];
+        auto& seen = first_row[codes.codes[row]];
+        if (seen.empty()) {
+            seen.assign(index.size(), 0);
         }
+        std::size_t& first = seen[static_cast<std::size_t>(subject)];
+        if (first != 0) {
+            throw error_at(adtte, row, "USUBJID",
+                           "subject " + id.text(row) + " has a second " + code +
+                               " record (first at line " +
+                               std::to_string(adtte.line_of(first - 1)) + ")");
+        }
+        first = row + 1;
         const double time = number_at(adtte, aval, row);
         if (std::isnan(time)) {
             throw error_at(adtte, row, "AVAL", "missing time");
@@ -197,7 +274,6 @@ std::int32_t grade_at(const RawTable& adae, const RawColumn* toxgr, const RawCol
 }
 
 AdverseEvents build_adverse_events(const RawTable& adae, const SubjectIndex& index) {
-    const RawColumn& id = require(adae, "USUBJID");
     const RawColumn& decod = require(adae, "AEDECOD");
     const RawColumn* bodsys = adae.find("AEBODSYS");
     const RawColumn* toxgr = adae.find("AETOXGR");
@@ -207,29 +283,26 @@ AdverseEvents build_adverse_events(const RawTable& adae, const SubjectIndex& ind
     const RawColumn* trtem = adae.find("TRTEMFL");
 
     AdverseEvents events;
+    events.subject = resolve_subjects(adae, index);
     for (std::size_t row = 0; row < adae.row_count(); ++row) {
-        events.subject.push_back(subject_of(adae, id, row, index));
-        events.soc.push_back(text_at(bodsys, row));
-        events.pt.push_back(decod.cell_text(row));
         events.grade.push_back(grade_at(adae, toxgr, sev, row));
-        events.related.push_back(is_related(text_at(rel, row)) ? 1 : 0);
-        events.serious.push_back(is_yes(text_at(ser, row)) ? 1 : 0);
-        events.treatment_emergent.push_back(trtem == nullptr || is_yes(text_at(trtem, row)) ? 1
-                                                                                            : 0);
     }
+    const std::size_t rows = adae.row_count();
+    events.soc = coded_text(bodsys, rows);
+    events.pt = coded_text(&decod, rows);
+    events.related = flags_of(rel, rows, is_related, false);
+    events.serious = flags_of(ser, rows, is_yes, false);
+    events.treatment_emergent = flags_of(trtem, rows, is_yes, true);
     return events;
 }
 
 Responses build_responses(const RawTable& adrs, const SubjectIndex& index) {
-    const RawColumn& id = require(adrs, "USUBJID");
     const RawColumn& paramcd = require(adrs, "PARAMCD");
     const RawColumn& avalc = require(adrs, "AVALC");
     Responses responses;
-    for (std::size_t row = 0; row < adrs.row_count(); ++row) {
-        responses.subject.push_back(subject_of(adrs, id, row, index));
-        responses.paramcd.push_back(paramcd.cell_text(row));
-        responses.value.push_back(avalc.cell_text(row));
-    }
+    responses.subject = resolve_subjects(adrs, index);
+    responses.paramcd = coded_text(&paramcd, adrs.row_count());
+    responses.value = coded_text(&avalc, adrs.row_count());
     return responses;
 }
 

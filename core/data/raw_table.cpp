@@ -8,7 +8,7 @@ namespace triallens {
 
 std::string RawColumn::cell_text(std::size_t row) const {
     if (type == ColumnType::Text) {
-        return texts[row];
+        return text(row);
     }
     const double value = numbers[row];
     if (std::isnan(value)) {
@@ -29,13 +29,43 @@ const RawColumn* RawTable::find(std::string_view name) const {
 }
 
 RawColumn number_column(std::string name, std::string label, std::vector<double> values) {
-    RawColumn column{std::move(name), std::move(label), ColumnType::Number, std::move(values), {}};
+    RawColumn column;
+    column.name = std::move(name);
+    column.label = std::move(label);
+    column.type = ColumnType::Number;
+    column.numbers = std::move(values);
     return column;
 }
 
-RawColumn text_column(std::string name, std::string label, std::vector<std::string> values) {
-    RawColumn column{std::move(name), std::move(label), ColumnType::Text, {}, std::move(values)};
+void TextColumnBuilder::push_back(std::string_view value) {
+    auto it = index_.find(value);
+    if (it == index_.end()) {
+        it = index_.emplace(std::string(value), static_cast<std::uint32_t>(levels_.size())).first;
+        levels_.emplace_back(value);
+    }
+    codes_.push_back(it->second);
+}
+
+RawColumn TextColumnBuilder::finish(std::string name, std::string label) && {
+    RawColumn column;
+    column.name = std::move(name);
+    column.label = std::move(label);
+    column.type = ColumnType::Text;
+    column.codes = std::move(codes_);
+    column.levels = std::move(levels_);
     return column;
+}
+
+RawColumn text_column(std::string name, std::string label, const std::vector<std::string>& values) {
+    TextColumnBuilder builder;
+    for (const auto& value : values) {
+        builder.push_back(value);
+    }
+    return std::move(builder).finish(std::move(name), std::move(label));
+}
+
+RawColumn text_column(std::string name, std::string label, TextColumnBuilder&& values) {
+    return std::move(values).finish(std::move(name), std::move(label));
 }
 
 } // namespace triallens

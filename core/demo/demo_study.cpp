@@ -14,6 +14,7 @@
 #include <functional>
 #include <limits>
 #include <numeric>
+#include <unordered_set>
 
 namespace triallens {
 
@@ -57,6 +58,7 @@ constexpr std::array<double, 12> site_weights{20, 18, 16, 14, 13, 12, 12, 11, 10
 struct Subject {
     std::string usubjid;
     std::string siteid;
+    std::size_t site = 0; // index into site_ids
     int arm = experimental;
     double age = 0;
     bool ecog1 = false;
@@ -218,6 +220,7 @@ std::vector<Subject> make_subjects(const DemoOptions& options, RandomStream& ran
     std::array<int, 12> per_site{};
     for (auto& s : subjects) {
         const std::size_t site = random.weighted(weights);
+        s.site = site;
         s.siteid = site_ids[site];
         char id[48];
         std::snprintf(id, sizeof id, "%s-%s-%04d", study_id, site_ids[site], ++per_site[site]);
@@ -292,27 +295,42 @@ std::string yes_no(bool value) {
     return value ? "Y" : "N";
 }
 
-// A table for `source` whose rows belong to `owners`, led by the identifier
-// columns every ADaM dataset carries.
-RawTable start_table(const char* source, const std::vector<const Subject*>& owners) {
-    std::vector<std::string> studyid, usubjid, siteid;
+// A table for `source` whose rows belong to `owners` (pointers into
+// `subjects`), led by the identifier columns every ADaM dataset carries.
+// Identifiers are coded per subject, not looked up per row: ADAE at 10^6
+// subjects has millions of rows.
+RawTable start_table(const char* source, const std::vector<Subject>& subjects,
+                     const std::vector<const Subject*>& owners) {
+    RawColumn studyid =
+        text_column("STUDYID", "Study Identifier", std::vector<std::string>{study_id});
+    RawColumn usubjid =
+        text_column("USUBJID", "Unique Subject Identifier", std::vector<std::string>{});
+    RawColumn siteid = text_column("SITEID", "Study Site Identifier",
+                                   std::vector<std::string>(site_ids.begin(), site_ids.end()));
+    studyid.codes.clear();
+    siteid.codes.clear();
+    std::vector<std::uint32_t> usubjid_code(subjects.size(), 0);
     for (const Subject* s : owners) {
-        studyid.push_back(study_id);
-        usubjid.push_back(s->usubjid);
-        siteid.push_back(s->siteid);
+        auto& code = usubjid_code[static_cast<std::size_t>(s - subjects.data())];
+        if (code == 0) {
+            code = static_cast<std::uint32_t>(usubjid.levels.size());
+            usubjid.levels.push_back(s->usubjid);
+        }
+        studyid.codes.push_back(1);
+        usubjid.codes.push_back(code);
+        siteid.codes.push_back(static_cast<std::uint32_t>(s->site) + 1);
     }
     RawTable table{source, {}, {}};
-    table.columns.push_back(text_column("STUDYID", "Study Identifier", std::move(studyid)));
-    table.columns.push_back(
-        text_column("USUBJID", "Unique Subject Identifier", std::move(usubjid)));
-    table.columns.push_back(text_column("SITEID", "Study Site Identifier", std::move(siteid)));
+    table.columns.push_back(std::move(studyid));
+    table.columns.push_back(std::move(usubjid));
+    table.columns.push_back(std::move(siteid));
     return table;
 }
 
 RawTable make_adsl(const std::vector<Subject>& subjects) {
     std::vector<const Subject*> owners;
-    std::vector<std::string> agegr, sex, ecog, pdl1, disstat, nmets, prtax, livbrn, arm, trt01p,
-        trt01a, ittfl, saffl, randdt;
+    TextColumnBuilder agegr, sex, ecog, pdl1, disstat, nmets, prtax, livbrn, arm, trt01p, trt01a,
+        ittfl, saffl, randdt;
     std::vector<double> age;
     for (const auto& s : subjects) {
         owners.push_back(&s);
@@ -332,7 +350,7 @@ RawTable make_adsl(const std::vector<Subject>& subjects) {
         saffl.push_back(yes_no(s.treated));
         randdt.push_back(iso_date(s.entry));
     }
-    RawTable table = start_table("demo:ADSL", owners);
+    RawTable table = start_table("demo:ADSL", subjects, owners);
     auto& c = table.columns;
     c.push_back(number_column("AGE", "Age (years)", std::move(age)));
     c.push_back(text_column("AGEGR1", "Age Group", std::move(agegr)));
@@ -355,7 +373,7 @@ RawTable make_adsl(const std::vector<Subject>& subjects) {
 
 RawTable make_adtte(const std::vector<Subject>& subjects) {
     std::vector<const Subject*> owners;
-    std::vector<std::string> trtp, paramcd, param, avalu, evntdesc, startdt, adt;
+    TextColumnBuilder trtp, paramcd, param, avalu, evntdesc, startdt, adt;
     std::vector<double> aval, cnsr;
     const auto add = [&](const Subject& s, const char* code, const char* name, int days, bool event,
                          const char* event_text, const char* censor_text) {
@@ -378,7 +396,7 @@ RawTable make_adtte(const std::vector<Subject>& subjects) {
         add(s, "OS", "Overall survival (months)", s.os_days, s.os_event, "DEATH",
             "LAST KNOWN ALIVE");
     }
-    RawTable table = start_table("demo:ADTTE", owners);
+    RawTable table = start_table("demo:ADTTE", subjects, owners);
     auto& c = table.columns;
     c.push_back(text_column("TRTP", "Planned Treatment", std::move(trtp)));
     c.push_back(text_column("PARAMCD", "Parameter Code", std::move(paramcd)));
@@ -445,11 +463,9 @@ std::vector<AeRecord> make_adverse_events(const std::vector<Subject>& subjects,
                 records.push_back({s, &term_named(demo::hypertriglyceridaemia), severe_grade(),
                                    true, random.chance(0.05), true, day()});
             }
-            std::erase_if(remaining, [&](const Subject* s) {
-                return std::find(hypertensive.begin(), hypertensive.end(), s) !=
-                           hypertensive.end() ||
-                       std::find(triglyceride.begin(), triglyceride.end(), s) != triglyceride.end();
-            });
+            std::unordered_set<const Subject*> covered(hypertensive.begin(), hypertensive.end());
+            covered.insert(triglyceride.begin(), triglyceride.end());
+            std::erase_if(remaining, [&](const Subject* s) { return covered.contains(s); });
         }
         std::vector<double> weights;
         for (const auto& term : demo::adverse_event_terms) {
@@ -476,16 +492,30 @@ std::vector<AeRecord> make_adverse_events(const std::vector<Subject>& subjects,
             }
         }
     }
-    std::sort(records.begin(), records.end(), [](const AeRecord& a, const AeRecord& b) {
-        return a.subject->usubjid != b.subject->usubjid ? a.subject->usubjid < b.subject->usubjid
-                                                        : a.study_day < b.study_day;
+    // ADaM order: by USUBJID, then by day; ranks spare comparing strings per record.
+    std::vector<std::size_t> by_id(subjects.size());
+    std::iota(by_id.begin(), by_id.end(), std::size_t{0});
+    std::sort(by_id.begin(), by_id.end(), [&](std::size_t a, std::size_t b) {
+        return subjects[a].usubjid < subjects[b].usubjid;
+    });
+    std::vector<std::size_t> rank(subjects.size());
+    for (std::size_t r = 0; r < by_id.size(); ++r) {
+        rank[by_id[r]] = r;
+    }
+    const auto rank_of = [&](const AeRecord& record) {
+        return rank[static_cast<std::size_t>(record.subject - subjects.data())];
+    };
+    std::sort(records.begin(), records.end(), [&](const AeRecord& a, const AeRecord& b) {
+        const auto ra = rank_of(a);
+        const auto rb = rank_of(b);
+        return ra != rb ? ra < rb : a.study_day < b.study_day;
     });
     return records;
 }
 
-RawTable make_adae(const std::vector<AeRecord>& records) {
+RawTable make_adae(const std::vector<Subject>& subjects, const std::vector<AeRecord>& records) {
     std::vector<const Subject*> owners;
-    std::vector<std::string> trta, bodsys, decod, sev, rel, ser, trtemfl;
+    TextColumnBuilder trta, bodsys, decod, sev, rel, ser, trtemfl;
     std::vector<double> toxgr, astdy;
     for (const auto& r : records) {
         owners.push_back(r.subject);
@@ -499,7 +529,7 @@ RawTable make_adae(const std::vector<AeRecord>& records) {
         trtemfl.push_back(yes_no(r.treatment_emergent));
         astdy.push_back(r.study_day);
     }
-    RawTable table = start_table("demo:ADAE", owners);
+    RawTable table = start_table("demo:ADAE", subjects, owners);
     auto& c = table.columns;
     c.push_back(text_column("TRTA", "Actual Treatment", std::move(trta)));
     c.push_back(text_column("AEBODSYS", "Body System or Organ Class", std::move(bodsys)));
@@ -542,7 +572,7 @@ RawTable make_adrs(const std::vector<Subject>& subjects, RandomStream& random) {
         }
     }
     std::vector<const Subject*> owners;
-    std::vector<std::string> trtp, paramcd, param, avalc;
+    TextColumnBuilder trtp, paramcd, param, avalc;
     for (std::size_t i = 0; i < subjects.size(); ++i) {
         owners.push_back(&subjects[i]);
         trtp.push_back(arm_name(subjects[i].arm));
@@ -550,7 +580,7 @@ RawTable make_adrs(const std::vector<Subject>& subjects, RandomStream& random) {
         param.push_back("Best Overall Response (RECIST 1.1)");
         avalc.push_back(response[i]);
     }
-    RawTable table = start_table("demo:ADRS", owners);
+    RawTable table = start_table("demo:ADRS", subjects, owners);
     auto& c = table.columns;
     c.push_back(text_column("TRTP", "Planned Treatment", std::move(trtp)));
     c.push_back(text_column("PARAMCD", "Parameter Code", std::move(paramcd)));
@@ -567,7 +597,7 @@ std::vector<RawTable> generate_demo_tables(const DemoOptions& options) {
     std::vector<RawTable> tables;
     tables.push_back(make_adsl(subjects));
     tables.push_back(make_adtte(subjects));
-    tables.push_back(make_adae(make_adverse_events(subjects, random)));
+    tables.push_back(make_adae(subjects, make_adverse_events(subjects, random)));
     tables.push_back(make_adrs(subjects, random));
     return tables;
 }

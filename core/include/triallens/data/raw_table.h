@@ -2,10 +2,17 @@
 // A table as a reader or generator produces it: named, typed columns of equal
 // length, before any study-level meaning is attached. Numeric cells use NaN
 // for a missing value; text cells use the empty string.
+//
+// Text is stored once per distinct value: a row holds a 4-byte code into the
+// column's levels, whose first entry is always "" (missing). Trial data
+// repeat few values (arms, sites, terms, flags) over many rows, so a million
+// rows cost megabytes, not hundreds of them.
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace triallens {
@@ -16,10 +23,13 @@ struct RawColumn {
     std::string name;
     std::string label;
     ColumnType type = ColumnType::Text;
-    std::vector<double> numbers;    // when type == Number; NaN = missing
-    std::vector<std::string> texts; // when type == Text; "" = missing
+    std::vector<double> numbers;         // when type == Number; NaN = missing
+    std::vector<std::uint32_t> codes;    // when type == Text: index into levels
+    std::vector<std::string> levels{""}; // when type == Text: distinct values, levels[0] = ""
 
-    std::size_t size() const { return type == ColumnType::Number ? numbers.size() : texts.size(); }
+    std::size_t size() const { return type == ColumnType::Number ? numbers.size() : codes.size(); }
+    // The text of a Text cell ("" when missing).
+    const std::string& text(std::size_t row) const { return levels[codes[row]]; }
     // The cell as text (numbers in shortest round-trip form, missing as "").
     std::string cell_text(std::size_t row) const;
 };
@@ -37,7 +47,27 @@ struct RawTable {
     bool has(std::string_view name) const { return find(name) != nullptr; }
 };
 
+// Builds a Text column one cell at a time, interning repeated values.
+class TextColumnBuilder {
+public:
+    void push_back(std::string_view value);
+    std::size_t size() const { return codes_.size(); }
+    RawColumn finish(std::string name, std::string label) &&;
+
+private:
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const {
+            return std::hash<std::string_view>{}(text);
+        }
+    };
+    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> index_{{"", 0}};
+    std::vector<std::string> levels_{""};
+    std::vector<std::uint32_t> codes_;
+};
+
 RawColumn number_column(std::string name, std::string label, std::vector<double> values);
-RawColumn text_column(std::string name, std::string label, std::vector<std::string> values);
+RawColumn text_column(std::string name, std::string label, const std::vector<std::string>& values);
+RawColumn text_column(std::string name, std::string label, TextColumnBuilder&& values);
 
 } // namespace triallens

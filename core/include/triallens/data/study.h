@@ -47,11 +47,20 @@ struct TimeToEvent {
     std::size_t size() const { return subject.size(); }
 };
 
+// Text per row stored as codes into distinct values (levels[0] is "", missing).
+struct CodedText {
+    std::vector<std::uint32_t> codes;
+    std::vector<std::string> levels{""};
+
+    const std::string& operator[](std::size_t row) const { return levels[codes[row]]; }
+    std::size_t size() const { return codes.size(); }
+};
+
 // One ADAE record per row.
 struct AdverseEvents {
     std::vector<std::int32_t> subject;
-    std::vector<std::string> soc;    // AEBODSYS
-    std::vector<std::string> pt;     // AEDECOD
+    CodedText soc;                   // AEBODSYS
+    CodedText pt;                    // AEDECOD
     std::vector<std::int32_t> grade; // AETOXGR, or AESEV mapped to 1..3; 0 = unknown
     std::vector<std::uint8_t> related;
     std::vector<std::uint8_t> serious;
@@ -63,8 +72,8 @@ struct AdverseEvents {
 // One ADRS record per row (PARAMCD, AVALC).
 struct Responses {
     std::vector<std::int32_t> subject;
-    std::vector<std::string> paramcd;
-    std::vector<std::string> value;
+    CodedText paramcd;
+    CodedText value;
 
     std::size_t size() const { return subject.size(); }
 };
