@@ -24,7 +24,8 @@ int run_headless_demo(int argc, char** argv) {
         const Results results = refit(study, spec);
         std::cout << summary_table(results) << "\n";
         const std::string file = std::string("triallens-demo-km-") + paramcd + ".png";
-        if (!ui::render_km_figure(results, QSize(1600, 1000)).save(QString::fromStdString(file))) {
+        if (!ui::render_km_figure(results, QSize(1000, 625), 1.6)
+                 .save(QString::fromStdString(file))) {
             std::cerr << "triallens: could not write " << file << "\n";
             status = 1;
             continue;

@@ -3,7 +3,7 @@
 #include "views/palette.h"
 
 #include <QChart>
-#include <QChartView>
+#include <QGraphicsScene>
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPainter>
@@ -171,18 +171,20 @@ QChart* build_km_chart(const Results& results) {
     return chart;
 }
 
-QImage render_km_figure(const Results& results, QSize pixels) {
-    QChartView view(build_km_chart(results));
-    view.setRenderHint(QPainter::Antialiasing);
-    view.setFrameShape(QFrame::NoFrame);
-    view.resize(pixels);
-    view.setAttribute(Qt::WA_DontShowOnScreen);
-    view.show();
-    QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
+QImage render_km_figure(const Results& results, QSize size, qreal scale) {
+    // A scene, not a widget: nothing is shown, so it renders the same with or
+    // without a display.
+    QGraphicsScene scene;
+    QChart* chart = build_km_chart(results);
+    scene.addItem(chart); // the scene owns the chart
+    const QRectF area(QPointF(0, 0), QSizeF(size));
+    chart->setGeometry(area);
+    QImage image((QSizeF(size) * scale).toSize(), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(scale);
     image.fill(Qt::white);
     QPainter painter(&image);
     painter.setRenderHint(QPainter::Antialiasing);
-    view.render(&painter);
+    scene.render(&painter, area, area);
     return image;
 }
 

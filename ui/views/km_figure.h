@@ -28,7 +28,8 @@ QString arm_legend_text(const ArmSurvival& arm);
 // "HR 0.70 (95% CI 0.46–1.06), Cox (Efron)" for the first comparison, or "".
 QString hazard_ratio_text(const Results& results);
 
-// Draws the figure offscreen at a pixel size (needs a QApplication).
-QImage render_km_figure(const Results& results, QSize pixels);
+// Draws the figure offscreen (needs a QApplication): laid out at `size` in
+// device-independent pixels, rendered at `scale` times that many pixels.
+QImage render_km_figure(const Results& results, QSize size, qreal scale = 1);
 
 } // namespace triallens::ui
