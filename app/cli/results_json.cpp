@@ -108,6 +108,13 @@ QJsonObject analyze_json(const Results& results) {
                      {"events", static_cast<double>(results.events)},
                      {"arms", arms},
                      {"warnings", warnings}};
+    if (results.logrank) {
+        json.insert("logrank", QJsonObject{{"chisq", number(results.logrank->chisq)},
+                                           {"df", static_cast<double>(results.logrank->df)},
+                                           {"p", number(results.logrank->p)},
+                                           {"observed", array(results.logrank->observed)},
+                                           {"expected", array(results.logrank->expected)}});
+    }
     if (results.cox) {
         json.insert("cox", cox_json(*results.cox));
     }

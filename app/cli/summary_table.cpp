@@ -67,6 +67,10 @@ std::string summary_table(const Results& results) {
                    fixed(term.upper) + ")  " + p_value(term.p) + "\n";
         }
     }
+    if (results.logrank) {
+        out += "Log-rank test: chi-square " + fixed(results.logrank->chisq, 3) + " on " +
+               std::to_string(results.logrank->df) + " df, " + p_value(results.logrank->p) + "\n";
+    }
     for (const auto& warning : results.warnings) {
         out += "warning: " + warning + "\n";
     }

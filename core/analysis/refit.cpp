@@ -3,6 +3,7 @@
 #include "triallens/data/build_study.h"
 #include "triallens/stats/cox_regression.h"
 #include "triallens/stats/event_table.h"
+#include "triallens/stats/log_rank.h"
 
 #include <boost/math/distributions/normal.hpp>
 
@@ -139,6 +140,16 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         survival.median = survival_quantile(survival.km, 0.5);
         results.arms.push_back(std::move(survival));
         present.push_back(code);
+    }
+
+    if (present.size() >= 2) {
+        std::vector<std::int32_t> group(time.size());
+        for (std::size_t i = 0; i < time.size(); ++i) {
+            group[i] = static_cast<std::int32_t>(
+                std::find(present.begin(), present.end(), arm_code[i]) - present.begin());
+        }
+        const LogRank test = log_rank_test(time, event, group, present.size());
+        results.logrank = LogRankSummary{test.chisq, test.df, test.p, test.observed, test.expected};
     }
 
     if (present.size() >= 2 && present.front() == reference) {

@@ -86,6 +86,10 @@ private slots:
                 compare_optional(curve["upper"].toArray()[j], core.km.curve.upper[i]);
             }
         }
+        const QJsonObject logrank = json["logrank"].toObject();
+        QCOMPARE(logrank["chisq"].toDouble(), expected.logrank->chisq);
+        QCOMPARE(logrank["df"].toDouble(), 1.0);
+        QCOMPARE(logrank["p"].toDouble(), expected.logrank->p);
         const QJsonObject cox = json["cox"].toObject();
         QCOMPARE(cox["ties"].toString(), QStringLiteral("efron"));
         QCOMPARE(cox["ref"].toString(), QStringLiteral("Nab-paclitaxel"));

@@ -83,6 +83,16 @@ private slots:
         QCOMPARE(static_cast<double>(results.events), param_golden["events"].toDouble());
         QVERIFY(results.cox.has_value());
         QCOMPARE(results.cox->reference_arm, std::string(demo_control_arm));
+        QVERIFY(results.logrank.has_value());
+        const QJsonObject logrank = param_golden["logrank"].toObject();
+        COMPARE_GOLDEN(results.logrank->chisq, logrank["chisq"]);
+        COMPARE_GOLDEN(results.logrank->p, logrank["p"]);
+        for (int k = 0; k < 2; ++k) {
+            COMPARE_GOLDEN(results.logrank->observed[static_cast<std::size_t>(k)],
+                           golden::as_array(logrank["observed"])[k]);
+            COMPARE_GOLDEN(results.logrank->expected[static_cast<std::size_t>(k)],
+                           golden::as_array(logrank["expected"])[k]);
+        }
         const HazardRatio& hr = results.cox->terms.front();
         COMPARE_GOLDEN(hr.coef, golden::as_array(golden["coef"])[0]);
         COMPARE_GOLDEN(hr.se, golden::as_array(golden["se"])[0]);

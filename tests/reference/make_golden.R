@@ -89,6 +89,28 @@ for (ties in c("efron", "breslow")) {
 }
 write_case(list(data = as.list(cox_data), cases = cox), "cox_small.json")
 
+logrank_case <- function(formula, data, rho = 0) {
+    fit <- survdiff(formula, data = data, rho = rho)
+    by_group <- function(x) unname(if (is.matrix(x)) rowSums(x) else as.vector(x))
+    list(rho = rho, n = unname(as.vector(fit$n)), observed = by_group(fit$obs),
+         expected = by_group(fit$exp), variance = unname(as.vector(fit$var)),
+         chisq = fit$chisq, df = length(fit$n) - 1,
+         p = pchisq(fit$chisq, length(fit$n) - 1, lower.tail = FALSE))
+}
+cox_data$agegroup <- cut(cox_data$age, c(0, 52, 62, 100), labels = FALSE) - 1
+logrank <- list(
+    c(list(name = "two_groups", strata = FALSE, group = "arm"),
+      logrank_case(Surv(time, status) ~ arm, cox_data)),
+    c(list(name = "peto_peto", strata = FALSE, group = "arm"),
+      logrank_case(Surv(time, status) ~ arm, cox_data, rho = 1)),
+    c(list(name = "stratified", strata = TRUE, group = "arm"),
+      logrank_case(Surv(time, status) ~ arm + strata(stratum), cox_data)),
+    c(list(name = "three_groups", strata = FALSE, group = "agegroup"),
+      logrank_case(Surv(time, status) ~ agegroup, cox_data)),
+    c(list(name = "three_groups_stratified_rho", strata = TRUE, group = "agegroup"),
+      logrank_case(Surv(time, status) ~ agegroup + strata(stratum), cox_data, rho = 0.5)))
+write_case(list(data = as.list(cox_data), cases = logrank), "logrank_small.json")
+
 # --- the demo study, as `triallens demo --out` writes it ----------------------
 read_sites <- function(prefix) {
     files <- list.files(demo_dir, pattern = paste0("^", prefix, "_site.*\\.csv$"), full.names = TRUE)
@@ -112,7 +134,7 @@ for (param in c("PFS", "OS")) {
             km = lapply(fits, function(f) km_case(NULL, NULL, f$conf.type, fit = f[i])))
     }
     demo[[length(demo) + 1]] <- list(param = param, n = nrow(d), events = sum(d$status),
-        arms = arms,
+        arms = arms, logrank = logrank_case(Surv(AVAL, status) ~ arm, d),
         cox = lapply(c("efron", "breslow"), function(t) cox_case(Surv(AVAL, status) ~ arm, d, t)))
 }
 write_case(demo, "demo.json")

@@ -25,7 +25,8 @@ QString format_median(const QuantileEstimate& median);
 // The legend entry of one arm: name, n, events and median (CI).
 QString arm_legend_text(const ArmSurvival& arm);
 
-// "HR 0.70 (95% CI 0.46–1.06), Cox (Efron)" for the first comparison, or "".
+// "HR 0.70 (95% CI 0.46–1.06) vs Control, Cox (Efron); log-rank p = 0.084"
+// for the first comparison, or "" without one.
 QString hazard_ratio_text(const Results& results);
 
 // Draws the figure offscreen (needs a QApplication): laid out at `size` in

@@ -40,6 +40,14 @@ struct CoxSummary {
     std::size_t df = 0;
 };
 
+struct LogRankSummary {
+    double chisq = 0;
+    std::size_t df = 0;
+    double p = 1;
+    std::vector<double> observed; // per arm, in arm order
+    std::vector<double> expected;
+};
+
 struct Results {
     std::string study_name;
     bool synthetic = false;
@@ -49,8 +57,9 @@ struct Results {
     std::string arm_variable;
     std::size_t n = 0;
     std::size_t events = 0;
-    std::vector<ArmSurvival> arms; // in arm level order
-    std::optional<CoxSummary> cox; // absent with fewer than two arms
+    std::vector<ArmSurvival> arms;         // in arm level order
+    std::optional<LogRankSummary> logrank; // absent with fewer than two arms
+    std::optional<CoxSummary> cox;         // absent with fewer than two arms
     std::vector<std::string> warnings;
 };
 

@@ -1,0 +1,126 @@
+#include "triallens/stats/log_rank.h"
+
+#include "triallens/stats/event_table.h"
+
+#include <Eigen/Dense>
+#include <boost/math/distributions/chi_squared.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+
+namespace triallens {
+
+double chisq_upper_tail(double chisq, std::size_t df) {
+    if (df == 0) {
+        return 1;
+    }
+    const boost::math::chi_squared_distribution<double> distribution(static_cast<double>(df));
+    return boost::math::cdf(boost::math::complement(distribution, std::max(chisq, 0.0)));
+}
+
+LogRank log_rank_test(std::span<const double> time, std::span<const std::uint8_t> event,
+                      std::span<const std::int32_t> group, std::size_t groups,
+                      std::span<const std::int32_t> stratum, const LogRankOptions& options) {
+    const std::size_t n = time.size();
+    if (event.size() != n || group.size() != n || (!stratum.empty() && stratum.size() != n)) {
+        throw std::invalid_argument("log_rank_test: inputs differ in length");
+    }
+    std::vector<double> fixed(time.begin(), time.end());
+    apply_timefix(fixed);
+    const auto stratum_of = [&](std::size_t i) { return stratum.empty() ? 0 : stratum[i]; };
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return stratum_of(a) != stratum_of(b) ? stratum_of(a) < stratum_of(b) : fixed[a] < fixed[b];
+    });
+
+    LogRank result;
+    result.n.assign(groups, 0);
+    result.observed.assign(groups, 0);
+    result.expected.assign(groups, 0);
+    result.variance.assign(groups * groups, 0);
+    for (std::size_t i = 0; i < n; ++i) {
+        ++result.n[static_cast<std::size_t>(group[i])];
+    }
+
+    std::vector<double> at_risk(groups);
+    std::vector<double> deaths_by_group(groups);
+    for (std::size_t begin = 0; begin < n;) {
+        std::size_t end = begin;
+        while (end < n && stratum_of(order[end]) == stratum_of(order[begin])) {
+            ++end;
+        }
+        // Walk the stratum forwards: the pooled KM is needed left-continuous.
+        std::fill(at_risk.begin(), at_risk.end(), 0.0);
+        for (std::size_t r = begin; r < end; ++r) {
+            at_risk[static_cast<std::size_t>(group[order[r]])] += 1;
+        }
+        double km = 1;
+        for (std::size_t r = begin; r < end;) {
+            std::size_t next = r;
+            double deaths = 0;
+            std::fill(deaths_by_group.begin(), deaths_by_group.end(), 0.0);
+            while (next < end && fixed[order[next]] == fixed[order[r]]) {
+                if (event[order[next]] != 0) {
+                    deaths += 1;
+                    deaths_by_group[static_cast<std::size_t>(group[order[next]])] += 1;
+                }
+                ++next;
+            }
+            const auto n_risk = static_cast<double>(end - r);
+            if (deaths > 0) {
+                const double weight = std::pow(km, options.rho) * std::pow(1 - km, options.gamma);
+                for (std::size_t k = 0; k < groups; ++k) {
+                    result.observed[k] += weight * deaths_by_group[k];
+                    result.expected[k] += weight * deaths * at_risk[k] / n_risk;
+                }
+                if (n_risk > 1) {
+                    const double factor =
+                        weight * weight * deaths * (n_risk - deaths) / (n_risk * (n_risk - 1));
+                    for (std::size_t j = 0; j < groups; ++j) {
+                        for (std::size_t k = 0; k < groups; ++k) {
+                            const double delta = j == k ? 1.0 : 0.0;
+                            result.variance[j * groups + k] +=
+                                factor * at_risk[j] * (delta - at_risk[k] / n_risk);
+                        }
+                    }
+                }
+                km *= (n_risk - deaths) / n_risk;
+            }
+            for (std::size_t q = r; q < next; ++q) {
+                at_risk[static_cast<std::size_t>(group[order[q]])] -= 1;
+            }
+            r = next;
+        }
+        begin = end;
+    }
+
+    // Drop groups nothing was expected of, then the first remaining one.
+    std::vector<std::size_t> kept;
+    for (std::size_t k = 0; k < groups; ++k) {
+        if (result.expected[k] > 0) {
+            kept.push_back(k);
+        }
+    }
+    if (kept.size() >= 2) {
+        const auto m = static_cast<Eigen::Index>(kept.size() - 1);
+        Eigen::VectorXd difference(m);
+        Eigen::MatrixXd variance(m, m);
+        for (Eigen::Index a = 0; a < m; ++a) {
+            const std::size_t ka = kept[static_cast<std::size_t>(a) + 1];
+            difference(a) = result.observed[ka] - result.expected[ka];
+            for (Eigen::Index b = 0; b < m; ++b) {
+                variance(a, b) =
+                    result.variance[ka * groups + kept[static_cast<std::size_t>(b) + 1]];
+            }
+        }
+        result.chisq = difference.dot(variance.ldlt().solve(difference));
+        result.df = kept.size() - 1;
+    }
+    result.p = chisq_upper_tail(result.chisq, result.df);
+    return result;
+}
+
+} // namespace triallens

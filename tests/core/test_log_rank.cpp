@@ -1,0 +1,90 @@
+// The log-rank family against R's survdiff: two and three groups, strata,
+// and Fleming–Harrington weights.
+
+#include "../golden.h"
+
+#include <triallens/stats/log_rank.h>
+
+#include <QJsonObject>
+#include <QTest>
+
+using namespace triallens;
+
+class TestLogRank : public QObject {
+    Q_OBJECT
+
+private slots:
+    void matchesR_data() {
+        QTest::addColumn<QJsonObject>("data");
+        QTest::addColumn<QJsonObject>("golden");
+        const QJsonObject file = golden::load("logrank_small.json").toObject();
+        for (const auto& value : file["cases"].toArray()) {
+            const QJsonObject c = value.toObject();
+            QTest::newRow(qPrintable(c["name"].toString())) << file["data"].toObject() << c;
+        }
+    }
+
+    void matchesR() {
+        QFETCH(QJsonObject, data);
+        QFETCH(QJsonObject, golden);
+        const auto column = [&](const QString& name) {
+            std::vector<double> out;
+            for (const auto& v : data[name].toArray()) {
+                out.push_back(v.toDouble());
+            }
+            return out;
+        };
+        const auto time = column("time");
+        std::vector<std::uint8_t> event;
+        for (const double e : column("status")) {
+            event.push_back(static_cast<std::uint8_t>(e));
+        }
+        std::vector<std::int32_t> group;
+        std::int32_t groups = 0;
+        for (const double g : column(golden["group"].toString())) {
+            group.push_back(static_cast<std::int32_t>(g));
+            groups = std::max(groups, group.back() + 1);
+        }
+        std::vector<std::int32_t> stratum;
+        if (golden["strata"].toBool()) {
+            for (const double s : column("stratum")) {
+                stratum.push_back(static_cast<std::int32_t>(s));
+            }
+        }
+        LogRankOptions options;
+        options.rho = golden["rho"].toDouble();
+        const LogRank test =
+            log_rank_test(time, event, group, static_cast<std::size_t>(groups), stratum, options);
+
+        const QJsonArray observed = golden::as_array(golden["observed"]);
+        const QJsonArray expected = golden::as_array(golden["expected"]);
+        const QJsonArray variance = golden::as_array(golden["variance"]);
+        QCOMPARE(test.observed.size(), static_cast<std::size_t>(observed.size()));
+        for (std::size_t k = 0; k < test.observed.size(); ++k) {
+            COMPARE_GOLDEN(test.observed[k], observed[static_cast<int>(k)]);
+            COMPARE_GOLDEN(test.expected[k], expected[static_cast<int>(k)]);
+            QCOMPARE(static_cast<double>(test.n[k]),
+                     golden::as_array(golden["n"])[static_cast<int>(k)].toDouble());
+        }
+        // R's var is column-major; it is symmetric, so the order does not matter.
+        for (std::size_t i = 0; i < test.variance.size(); ++i) {
+            COMPARE_GOLDEN(test.variance[i], variance[static_cast<int>(i)]);
+        }
+        COMPARE_GOLDEN(test.chisq, golden["chisq"]);
+        QCOMPARE(static_cast<double>(test.df), golden["df"].toDouble());
+        COMPARE_GOLDEN(test.p, golden["p"]);
+    }
+
+    void noExpectedEventsGivesNoTest() {
+        const std::vector<double> time{1, 2, 3};
+        const std::vector<std::uint8_t> event{0, 0, 0};
+        const std::vector<std::int32_t> group{0, 1, 1};
+        const LogRank test = log_rank_test(time, event, group, 2);
+        QCOMPARE(test.df, std::size_t{0});
+        QCOMPARE(test.chisq, 0.0);
+        QCOMPARE(test.p, 1.0);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLogRank)
+#include "test_log_rank.moc"
