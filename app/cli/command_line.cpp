@@ -15,10 +15,9 @@ const std::map<std::string, Command> commands{
 
 // Flags of the contract that later work brings; named so the error is precise.
 const char* const planned_flags[] = {
-    "--time",   "--event",     "--censor",        "--compare",
-    "--strata", "--subgroups", "--filter",        "--landmarks",
-    "--tau",    "--figure",    "--width",         "--height",
-    "--dpi",    "--font-size", "--each-subgroup", "--treatment-emergent",
+    "--time",   "--event",     "--censor",    "--compare",       "--subgroups",
+    "--filter", "--landmarks", "--tau",       "--figure",        "--width",
+    "--height", "--dpi",       "--font-size", "--each-subgroup", "--treatment-emergent",
     "--related"};
 
 template <typename T> T parse_number(const std::string& flag, const std::string& text) {
@@ -28,6 +27,19 @@ template <typename T> T parse_number(const std::string& flag, const std::string&
         throw UsageError(flag + " expects a number, got \"" + text + "\"");
     }
     return value;
+}
+
+std::vector<std::string> split_list(const std::string& text) {
+    std::vector<std::string> items;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t comma = std::min(text.find(',', start), text.size());
+        if (comma > start) {
+            items.push_back(text.substr(start, comma - start));
+        }
+        start = comma + 1;
+    }
+    return items;
 }
 
 ConfType parse_conf_type(const std::string& text) {
@@ -83,6 +95,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.spec.arm_variable = value_of(arg);
         } else if (arg == "--ref") {
             line.spec.reference_arm = value_of(arg);
+        } else if (arg == "--strata") {
+            line.spec.strata = split_list(value_of(arg));
         } else if (arg == "--ties") {
             line.spec.ties = parse_ties(value_of(arg));
         } else if (arg == "--conf-type") {
@@ -137,6 +151,8 @@ analyze options (defaults are R survival's):
   --ref LEVEL            reference arm for hazard ratios (default: the study's declared
                          control arm, as the demo declares Nab-paclitaxel; otherwise the
                          first arm level in sort order)
+  --strata COLS          comma list: stratification factors for the log-rank test and
+                         the Cox model (default: none)
   --ties efron|breslow   Cox ties handling (default: efron)
   --conf-type log|log-log|plain
                          Kaplan-Meier CI transform, also used for the median's CI (default: log)

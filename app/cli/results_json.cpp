@@ -102,6 +102,14 @@ QJsonObject analyze_json(const Results& results) {
                      {"param_label", text(results.param)},
                      {"time_unit", text(results.time_unit)},
                      {"arm_variable", text(results.arm_variable)},
+                     {"strata",
+                      [&] {
+                          QJsonArray strata;
+                          for (const auto& name : results.strata) {
+                              strata.append(text(name));
+                          }
+                          return strata;
+                      }()},
                      {"conf_type", conf_type_name(options.conf_type)},
                      {"conf_level", options.conf_level},
                      {"n", static_cast<double>(results.n)},

@@ -60,8 +60,12 @@ std::string summary_table(const Results& results) {
                ", " + limit(m.upper) + ")\n";
     }
     if (results.cox) {
+        std::string strata;
+        for (const auto& name : results.strata) {
+            strata += (strata.empty() ? ", stratified by " : ", ") + name;
+        }
         out += "\nHazard ratio vs " + results.cox->reference_arm + " (Cox, " + results.cox->ties +
-               " ties)\n";
+               " ties" + strata + ")\n";
         for (const auto& term : results.cox->terms) {
             out += pad(term.arm, width) + "  " + fixed(term.hr) + " (" + fixed(term.lower) + ", " +
                    fixed(term.upper) + ")  " + p_value(term.p) + "\n";

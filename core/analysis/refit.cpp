@@ -78,8 +78,38 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
         throw SpecError("no arm \"" + spec.reference_arm + "\" in " + spec.arm_variable +
                         " (arms: " + join(arm->levels) + ")");
     }
+    for (const auto& name : spec.strata) {
+        const Variable* factor = study.subjects.find(name);
+        if (factor == nullptr) {
+            throw SpecError("no stratification column " + name + " in the subject-level data");
+        }
+        if (!factor->categorical) {
+            throw SpecError("stratification column " + name +
+                            " is numeric; name a categorical one");
+        }
+    }
     return spec;
 }
+
+namespace {
+
+// One code per subject for the combination of the strata's levels (-1 where
+// any is missing: R drops those rows from the stratified fits).
+std::vector<std::int32_t> stratum_codes(const Study& study,
+                                        const std::vector<std::string>& strata) {
+    std::vector<std::int32_t> codes(study.subjects.size(), 0);
+    for (const auto& name : strata) {
+        const Variable& factor = *study.subjects.find(name);
+        const auto levels = static_cast<std::int32_t>(factor.levels.size());
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            codes[i] =
+                codes[i] < 0 || factor.codes[i] < 0 ? -1 : codes[i] * levels + factor.codes[i];
+        }
+    }
+    return codes;
+}
+
+} // namespace
 
 Results refit(const Study& study, const AnalysisSpec& requested) {
     const AnalysisSpec spec = resolve_spec(study, requested);
@@ -93,6 +123,7 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
     results.param = endpoint.param;
     results.time_unit = endpoint.time_unit;
     results.arm_variable = spec.arm_variable;
+    results.strata = spec.strata;
 
     // Arms in R's order after relevel(): the reference first, then the rest sorted.
     const auto reference = *arm.level_code(spec.reference_arm);
@@ -142,26 +173,51 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         present.push_back(code);
     }
 
-    if (present.size() >= 2) {
-        std::vector<std::int32_t> group(time.size());
-        for (std::size_t i = 0; i < time.size(); ++i) {
-            group[i] = static_cast<std::int32_t>(
-                std::find(present.begin(), present.end(), arm_code[i]) - present.begin());
+    // The comparisons use the records whose strata are all known.
+    const std::vector<std::int32_t> subject_stratum = stratum_codes(study, spec.strata);
+    std::vector<double> model_time;
+    std::vector<std::uint8_t> model_event;
+    std::vector<std::int32_t> model_group;
+    std::vector<std::int32_t> model_stratum;
+    for (std::size_t i = 0, r = 0; i < endpoint.size(); ++i) {
+        const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
+        if (arm.codes[subject] < 0) {
+            continue;
         }
-        const LogRank test = log_rank_test(time, event, group, present.size());
+        const std::size_t record = r++;
+        if (subject_stratum[subject] < 0) {
+            continue;
+        }
+        model_time.push_back(time[record]);
+        model_event.push_back(event[record]);
+        model_group.push_back(static_cast<std::int32_t>(
+            std::find(present.begin(), present.end(), arm_code[record]) - present.begin()));
+        model_stratum.push_back(subject_stratum[subject]);
+    }
+    if (model_time.size() < time.size()) {
+        results.warnings.push_back(std::to_string(time.size() - model_time.size()) +
+                                   " records with a missing stratum are left out of the "
+                                   "log-rank test and the Cox model");
+    }
+
+    if (present.size() >= 2) {
+        const LogRank test =
+            log_rank_test(model_time, model_event, model_group, present.size(), model_stratum);
         results.logrank = LogRankSummary{test.chisq, test.df, test.p, test.observed, test.expected};
     }
 
     if (present.size() >= 2 && present.front() == reference) {
-        const std::size_t n = time.size();
+        const std::size_t n = model_time.size();
         const std::size_t terms = present.size() - 1;
         std::vector<double> covariates(n * terms, 0.0);
         for (std::size_t i = 0; i < n; ++i) {
             for (std::size_t j = 0; j < terms; ++j) {
-                covariates[j * n + i] = arm_code[i] == present[j + 1] ? 1.0 : 0.0;
+                covariates[j * n + i] =
+                    model_group[i] == static_cast<std::int32_t>(j + 1) ? 1.0 : 0.0;
             }
         }
-        const CoxFit fit = fit_cox({time, event, {}, terms, covariates}, {spec.ties});
+        const CoxFit fit =
+            fit_cox({model_time, model_event, model_stratum, terms, covariates}, {spec.ties});
         const double z = normal_critical_value(spec.km.conf_level);
         CoxSummary cox;
         cox.ties = ties_name(spec.ties);

@@ -97,6 +97,21 @@ private slots:
                  expected.cox->terms.front().hr);
     }
 
+    void strataFlagStratifiesComparisons() {
+        const Run result =
+            run({"analyze", "demo", "--param", "OS", "--strata", "PRTAXFL,LIVBRNFL", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(json["strata"].toArray(), (QJsonArray{"PRTAXFL", "LIVBRNFL"}));
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.strata = {"PRTAXFL", "LIVBRNFL"};
+        const Results expected = refit(generate_demo_study(), spec);
+        QCOMPARE(json["cox"].toObject()["terms"].toArray()[0].toObject()["hr"].toDouble(),
+                 expected.cox->terms.front().hr);
+        QCOMPARE(json["logrank"].toObject()["chisq"].toDouble(), expected.logrank->chisq);
+    }
+
     void analyzeTableNamesArmsAndHazardRatio() {
         const Run result = run({"analyze", "demo", "--param", "OS"});
         QCOMPARE(result.exit_code, 0);
@@ -115,6 +130,9 @@ private slots:
         QTest::newRow("unknown arm column")
             << QStringList{"analyze", "demo", "--param", "OS", "--arm", "NOPE"}
             << "no column NOPE in the subject-level data";
+        QTest::newRow("unknown stratum")
+            << QStringList{"analyze", "demo", "--param", "OS", "--strata", "SEX,NOPE"}
+            << "no stratification column NOPE in the subject-level data";
         QTest::newRow("unknown option")
             << QStringList{"analyze", "demo", "--bogus"} << "unknown option --bogus";
         QTest::newRow("bad level") << QStringList{"analyze", "demo", "--conf-level", "1.5"}

@@ -117,7 +117,8 @@ read_sites <- function(prefix) {
     do.call(rbind, lapply(files, read.csv, stringsAsFactors = FALSE, na.strings = ""))
 }
 adsl <- read_sites("adsl")
-adtte <- merge(read_sites("adtte"), adsl[, c("USUBJID", "TRT01P")], by = "USUBJID")
+adtte <- merge(read_sites("adtte"), adsl[, c("USUBJID", "TRT01P", "PRTAXFL", "LIVBRNFL")],
+               by = "USUBJID")
 demo <- list()
 for (param in c("PFS", "OS")) {
     d <- adtte[adtte$PARAMCD == param, ]
@@ -135,7 +136,11 @@ for (param in c("PFS", "OS")) {
     }
     demo[[length(demo) + 1]] <- list(param = param, n = nrow(d), events = sum(d$status),
         arms = arms, logrank = logrank_case(Surv(AVAL, status) ~ arm, d),
-        cox = lapply(c("efron", "breslow"), function(t) cox_case(Surv(AVAL, status) ~ arm, d, t)))
+        cox = lapply(c("efron", "breslow"), function(t) cox_case(Surv(AVAL, status) ~ arm, d, t)),
+        # stratified by the randomisation factors, as --strata PRTAXFL,LIVBRNFL
+        logrank_stratified = logrank_case(Surv(AVAL, status) ~ arm + strata(PRTAXFL, LIVBRNFL), d),
+        cox_stratified = lapply(c("efron", "breslow"), function(t)
+            cox_case(Surv(AVAL, status) ~ arm + strata(PRTAXFL, LIVBRNFL), d, t)))
 }
 write_case(demo, "demo.json")
 cat("wrote", out_dir, "\n")

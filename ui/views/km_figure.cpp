@@ -85,15 +85,16 @@ QString hazard_ratio_text(const Results& results) {
     const double level = results.arms.empty() ? 0.95 : results.arms.front().km.options.conf_level;
     QString ties = QString::fromStdString(results.cox->ties);
     ties[0] = ties[0].toUpper();
-    QString text = QStringLiteral("HR %1 (%2% CI %3–%4) vs %5, Cox (%6)")
+    const QString stratified = results.strata.empty() ? QString() : QStringLiteral("stratified ");
+    QString text = QStringLiteral("HR %1 (%2% CI %3–%4) vs %5, %6Cox (%7)")
                        .arg(number(hr.hr))
                        .arg(level * 100, 0, 'g', 3)
                        .arg(number(hr.lower), number(hr.upper),
-                            QString::fromStdString(results.cox->reference_arm), ties);
+                            QString::fromStdString(results.cox->reference_arm), stratified, ties);
     if (results.logrank) {
         const double p = results.logrank->p;
-        text += p < 0.001 ? QStringLiteral("; log-rank p < 0.001")
-                          : QStringLiteral("; log-rank p = %1").arg(p, 0, 'f', 3);
+        text += p < 0.001 ? QStringLiteral("; %1log-rank p < 0.001").arg(stratified)
+                          : QStringLiteral("; %1log-rank p = %2").arg(stratified).arg(p, 0, 'f', 3);
     }
     return text;
 }

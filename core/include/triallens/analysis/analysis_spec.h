@@ -6,6 +6,7 @@
 #include "triallens/stats/kaplan_meier.h"
 
 #include <string>
+#include <vector>
 
 namespace triallens {
 
@@ -13,6 +14,7 @@ struct AnalysisSpec {
     std::string paramcd;       // empty = the study's only time-to-event parameter
     std::string arm_variable;  // empty = first of TRT01P, ARM, TRTP, TRTA, TRT01A present
     std::string reference_arm; // empty = the study's declared control arm, else the first level
+    std::vector<std::string> strata; // stratification factors for log-rank and Cox
     KmOptions km;
     Ties ties = Ties::Efron;
 

@@ -55,6 +55,7 @@ struct Results {
     std::string param;
     std::string time_unit;
     std::string arm_variable;
+    std::vector<std::string> strata; // of the log-rank test and the Cox model
     std::size_t n = 0;
     std::size_t events = 0;
     std::vector<ArmSurvival> arms;         // in arm level order
