@@ -14,11 +14,20 @@ const std::map<std::string, Command> commands{
     {"help", Command::Help},       {"--version", Command::Version}};
 
 // Flags of the contract that later work brings; named so the error is precise.
-const char* const planned_flags[] = {
-    "--time",   "--event",     "--censor",    "--compare",       "--subgroups",
-    "--filter", "--landmarks", "--tau",       "--figure",        "--width",
-    "--height", "--dpi",       "--font-size", "--each-subgroup", "--treatment-emergent",
-    "--related"};
+const char* const planned_flags[] = {"--time",
+                                     "--event",
+                                     "--censor",
+                                     "--compare",
+                                     "--subgroups",
+                                     "--filter",
+                                     "--figure",
+                                     "--width",
+                                     "--height",
+                                     "--dpi",
+                                     "--font-size",
+                                     "--each-subgroup",
+                                     "--treatment-emergent",
+                                     "--related"};
 
 template <typename T> T parse_number(const std::string& flag, const std::string& text) {
     T value{};
@@ -97,6 +106,13 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.spec.reference_arm = value_of(arg);
         } else if (arg == "--strata") {
             line.spec.strata = split_list(value_of(arg));
+        } else if (arg == "--landmarks") {
+            line.spec.landmarks.clear();
+            for (const auto& item : split_list(value_of(arg))) {
+                line.spec.landmarks.push_back(parse_number<double>("--landmarks", item));
+            }
+        } else if (arg == "--tau") {
+            line.spec.tau = parse_number<double>(arg, value_of(arg));
         } else if (arg == "--ties") {
             line.spec.ties = parse_ties(value_of(arg));
         } else if (arg == "--conf-type") {
@@ -153,6 +169,10 @@ analyze options (defaults are R survival's):
                          first arm level in sort order)
   --strata COLS          comma list: stratification factors for the log-rank test and
                          the Cox model (default: none)
+  --landmarks T,...      survival (CI, n at risk) at these times, and each arm's
+                         difference from the reference (default: none)
+  --tau T                horizon for the restricted mean survival time, with the
+                         difference and ratio between arms (default: none)
   --ties efron|breslow   Cox ties handling (default: efron)
   --conf-type log|log-log|plain
                          Kaplan-Meier CI transform, also used for the median's CI (default: log)

@@ -51,7 +51,7 @@ QJsonObject curve_json(const SurvivalCurve& curve) {
             {"lower", array(curve.lower)},     {"upper", array(curve.upper)}};
 }
 
-QJsonObject arm_json(const ArmSurvival& arm) {
+QJsonObject arm_core_json(const ArmSurvival& arm) {
     return {{"arm", text(arm.arm)},
             {"n", static_cast<double>(arm.km.n)},
             {"events", static_cast<double>(arm.km.n_events)},
@@ -59,6 +59,59 @@ QJsonObject arm_json(const ArmSurvival& arm) {
             {"median_lower", number(arm.median.lower)},
             {"median_upper", number(arm.median.upper)},
             {"curve", curve_json(arm.km.curve)}};
+}
+
+QJsonArray landmarks_json(const std::vector<SurvivalAt>& landmarks) {
+    QJsonArray out;
+    for (const auto& at : landmarks) {
+        out.append(QJsonObject{{"time", number(at.time)},
+                               {"surv", number(at.surv)},
+                               {"std_err", number(at.std_err)},
+                               {"lower", number(at.lower)},
+                               {"upper", number(at.upper)},
+                               {"n_risk", static_cast<double>(at.n_risk)}});
+    }
+    return out;
+}
+
+QJsonObject arm_json(const ArmSurvival& arm) {
+    QJsonObject json = arm_core_json(arm);
+    if (!arm.landmarks.empty()) {
+        json.insert("landmarks", landmarks_json(arm.landmarks));
+    }
+    if (arm.rmst) {
+        json.insert("rmst", QJsonObject{{"tau", number(arm.rmst->tau)},
+                                        {"estimate", number(arm.rmst->estimate)},
+                                        {"std_err", number(arm.rmst->std_err)}});
+    }
+    return json;
+}
+
+QJsonArray comparisons_json(const Results& results) {
+    QJsonArray out;
+    for (const auto& d : results.landmark_differences) {
+        out.append(QJsonObject{{"arm", text(d.arm)},
+                               {"time", number(d.time)},
+                               {"difference", number(d.difference)},
+                               {"lower", number(d.lower)},
+                               {"upper", number(d.upper)}});
+    }
+    return out;
+}
+
+QJsonArray rmst_json(const Results& results) {
+    QJsonArray out;
+    for (const auto& c : results.rmst_comparisons) {
+        out.append(QJsonObject{{"arm", text(c.arm)},
+                               {"tau", number(c.tau)},
+                               {"difference", number(c.difference)},
+                               {"difference_lower", number(c.difference_lower)},
+                               {"difference_upper", number(c.difference_upper)},
+                               {"ratio", number(c.ratio)},
+                               {"ratio_lower", number(c.ratio_lower)},
+                               {"ratio_upper", number(c.ratio_upper)}});
+    }
+    return out;
 }
 
 QJsonObject cox_json(const CoxSummary& cox) {
@@ -125,6 +178,12 @@ QJsonObject analyze_json(const Results& results) {
     }
     if (results.cox) {
         json.insert("cox", cox_json(*results.cox));
+    }
+    if (!results.landmark_differences.empty()) {
+        json.insert("landmark_differences", comparisons_json(results));
+    }
+    if (!results.rmst_comparisons.empty()) {
+        json.insert("rmst_comparisons", rmst_json(results));
     }
     return json;
 }

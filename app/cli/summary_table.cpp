@@ -59,6 +59,29 @@ std::string summary_table(const Results& results) {
                (m.estimate ? fixed(*m.estimate) : std::string("NR")) + " (" + limit(m.lower) +
                ", " + limit(m.upper) + ")\n";
     }
+    for (const auto& arm : results.arms) {
+        for (const auto& at : arm.landmarks) {
+            if (at.surv) {
+                out += pad(arm.arm, width) + "  S(" + fixed(at.time, 1) +
+                       ") = " + fixed(*at.surv, 3) + " (" +
+                       (at.lower ? fixed(*at.lower, 3) : "NA") + ", " +
+                       (at.upper ? fixed(*at.upper, 3) : "NA") + "), " + std::to_string(at.n_risk) +
+                       " at risk\n";
+            } else {
+                out += pad(arm.arm, width) + "  S(" + fixed(at.time, 1) +
+                       ") not estimable: beyond follow-up\n";
+            }
+        }
+        if (arm.rmst) {
+            out += pad(arm.arm, width) + "  RMST to " + fixed(arm.rmst->tau, 1) + " = " +
+                   fixed(arm.rmst->estimate) + " (SE " + fixed(arm.rmst->std_err) + ")\n";
+        }
+    }
+    for (const auto& c : results.rmst_comparisons) {
+        out += "RMST difference " + c.arm + " - " + results.arms.front().arm + ": " +
+               fixed(c.difference) + " (" + fixed(c.difference_lower) + ", " +
+               fixed(c.difference_upper) + ")\n";
+    }
     if (results.cox) {
         std::string strata;
         for (const auto& name : results.strata) {

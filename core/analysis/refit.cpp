@@ -4,6 +4,7 @@
 #include "triallens/stats/cox_regression.h"
 #include "triallens/stats/event_table.h"
 #include "triallens/stats/log_rank.h"
+#include "triallens/stats/restricted_mean.h"
 
 #include <boost/math/distributions/normal.hpp>
 
@@ -88,6 +89,9 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
                             " is numeric; name a categorical one");
         }
     }
+    if (spec.tau && !(*spec.tau > 0)) {
+        throw SpecError("the RMST horizon must be positive");
+    }
     return spec;
 }
 
@@ -107,6 +111,46 @@ std::vector<std::int32_t> stratum_codes(const Study& study,
         }
     }
     return codes;
+}
+
+// Landmark and RMST contrasts of every arm with the reference (the first).
+void compare_with_reference(Results& results, double conf_level) {
+    const double z = normal_critical_value(conf_level);
+    const ArmSurvival& reference = results.arms.front();
+    for (std::size_t a = 1; a < results.arms.size(); ++a) {
+        const ArmSurvival& arm = results.arms[a];
+        for (std::size_t l = 0; l < arm.landmarks.size(); ++l) {
+            const SurvivalAt& x = arm.landmarks[l];
+            const SurvivalAt& r = reference.landmarks[l];
+            SurvivalDifference difference{arm.arm, x.time, {}, {}, {}};
+            if (x.surv && r.surv && x.std_err && r.std_err) {
+                const double se = std::hypot(*x.std_err, *r.std_err);
+                difference.difference = *x.surv - *r.surv;
+                difference.lower = *difference.difference - z * se;
+                difference.upper = *difference.difference + z * se;
+            }
+            results.landmark_differences.push_back(difference);
+        }
+        if (arm.rmst && reference.rmst) {
+            const RestrictedMean& x = *arm.rmst;
+            const RestrictedMean& r = *reference.rmst;
+            RmstComparison comparison;
+            comparison.arm = arm.arm;
+            comparison.tau = x.tau;
+            comparison.difference = x.estimate - r.estimate;
+            const double se = std::hypot(x.std_err, r.std_err);
+            comparison.difference_lower = comparison.difference - z * se;
+            comparison.difference_upper = comparison.difference + z * se;
+            if (x.estimate > 0 && r.estimate > 0) {
+                const double log_ratio = std::log(x.estimate / r.estimate);
+                const double log_se = std::hypot(x.std_err / x.estimate, r.std_err / r.estimate);
+                comparison.ratio = std::exp(log_ratio);
+                comparison.ratio_lower = std::exp(log_ratio - z * log_se);
+                comparison.ratio_upper = std::exp(log_ratio + z * log_se);
+            }
+            results.rmst_comparisons.push_back(comparison);
+        }
+    }
 }
 
 } // namespace
@@ -169,8 +213,18 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         survival.arm = arm.levels[static_cast<std::size_t>(code)];
         survival.km = fit_kaplan_meier(tabulate_events(arm_time, arm_event, false), spec.km);
         survival.median = survival_quantile(survival.km, 0.5);
+        for (const double landmark : spec.landmarks) {
+            survival.landmarks.push_back(survival_at(survival.km, landmark));
+        }
+        if (spec.tau) {
+            survival.rmst = restricted_mean(survival.km, *spec.tau);
+        }
         results.arms.push_back(std::move(survival));
         present.push_back(code);
+    }
+
+    if (!results.arms.empty() && present.front() == reference) {
+        compare_with_reference(results, spec.km.conf_level);
     }
 
     // The comparisons use the records whose strata are all known.

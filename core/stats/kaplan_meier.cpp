@@ -154,6 +154,36 @@ KaplanMeier fit_kaplan_meier(const EventTable& events, const KmOptions& options)
     return km;
 }
 
+SurvivalAt survival_at(const KaplanMeier& km, double time) {
+    const SurvivalCurve& curve = km.curve;
+    SurvivalAt at;
+    at.time = time;
+    if (curve.size() == 0 || time > curve.time.back()) {
+        return at;
+    }
+    // Curve rows at or before `time`; the first row after it starts the risk set.
+    const auto after = static_cast<std::size_t>(
+        std::upper_bound(curve.time.begin(), curve.time.end(), time) - curve.time.begin());
+    const auto first_at_or_after = static_cast<std::size_t>(
+        std::lower_bound(curve.time.begin(), curve.time.end(), time) - curve.time.begin());
+    at.n_risk = curve.n_risk[first_at_or_after];
+    if (after == 0) {
+        // Before the first time R reports the start of the curve: S = 1 with
+        // limits 1 whatever the transform.
+        at.surv = 1;
+        at.std_err = 0;
+        at.lower = 1;
+        at.upper = 1;
+        return at;
+    }
+    const std::size_t row = after - 1;
+    at.surv = curve.surv[row];
+    at.std_err = curve.std_err[row];
+    at.lower = curve.lower[row];
+    at.upper = curve.upper[row];
+    return at;
+}
+
 QuantileEstimate survival_quantile(const KaplanMeier& km, double p) {
     QuantileEstimate result;
     result.probability = p;

@@ -112,6 +112,19 @@ private slots:
         QCOMPARE(json["logrank"].toObject()["chisq"].toDouble(), expected.logrank->chisq);
     }
 
+    void landmarksAndTauAddTheirKeys() {
+        const Run result = run(
+            {"analyze", "demo", "--param", "OS", "--landmarks", "12,24", "--tau", "24", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        const QJsonObject arm = json["arms"].toArray()[0].toObject();
+        QCOMPARE(arm["landmarks"].toArray().size(), 2);
+        QCOMPARE(arm["landmarks"].toArray()[1].toObject()["time"].toDouble(), 24.0);
+        QCOMPARE(arm["rmst"].toObject()["tau"].toDouble(), 24.0);
+        QCOMPARE(json["landmark_differences"].toArray().size(), 2);
+        QCOMPARE(json["rmst_comparisons"].toArray().size(), 1);
+    }
+
     void analyzeTableNamesArmsAndHazardRatio() {
         const Run result = run({"analyze", "demo", "--param", "OS"});
         QCOMPARE(result.exit_code, 0);

@@ -4,6 +4,7 @@
 
 #include <triallens/stats/event_table.h>
 #include <triallens/stats/kaplan_meier.h>
+#include <triallens/stats/restricted_mean.h>
 
 #include <QJsonObject>
 #include <QTest>
@@ -88,6 +89,54 @@ private slots:
         options.conf_level = golden["conf_level"].toDouble();
         const KaplanMeier km = fit_kaplan_meier(tabulate_events(time, event), options);
         golden::compare_km(km, golden);
+    }
+
+    void landmarksAndRestrictedMeansMatchR_data() {
+        QTest::addColumn<QJsonObject>("golden");
+        for (const auto& value : golden::load("landmarks_small.json").toArray()) {
+            const QJsonObject c = value.toObject();
+            QTest::newRow(qPrintable(c["name"].toString() + "/" + c["conf_type"].toString())) << c;
+        }
+    }
+
+    void landmarksAndRestrictedMeansMatchR() {
+        QFETCH(QJsonObject, golden);
+        const auto time = doubles(golden["input_time"]);
+        std::vector<std::uint8_t> event;
+        for (const double e : doubles(golden["input_status"])) {
+            event.push_back(static_cast<std::uint8_t>(e));
+        }
+        KmOptions options;
+        options.conf_type = golden::conf_type_of(golden["conf_type"].toString());
+        const KaplanMeier km = fit_kaplan_meier(tabulate_events(time, event), options);
+
+        const QJsonObject landmarks = golden["landmarks"].toObject();
+        const QJsonArray times = golden::as_array(landmarks["time"]);
+        for (int i = 0; i < times.size(); ++i) {
+            const auto at = [&](const char* key) -> QJsonValue {
+                return golden::as_array(landmarks[key])[i];
+            };
+            const SurvivalAt estimate = survival_at(km, times[i].toDouble());
+            QCOMPARE(static_cast<double>(estimate.n_risk), at("n_risk").toDouble());
+            COMPARE_GOLDEN(estimate.surv, at("surv"));
+            COMPARE_GOLDEN(estimate.std_err, at("std_err"));
+            COMPARE_GOLDEN(estimate.lower, at("lower"));
+            COMPARE_GOLDEN(estimate.upper, at("upper"));
+        }
+        for (const auto& value : golden["rmst"].toArray()) {
+            const QJsonObject rmst = value.toObject();
+            const RestrictedMean estimate = restricted_mean(km, rmst["tau"].toDouble());
+            COMPARE_GOLDEN(estimate.estimate, rmst["estimate"]);
+            COMPARE_GOLDEN(estimate.std_err, rmst["std_err"]);
+        }
+    }
+
+    void nothingIsEstimableBeyondTheLastTime() {
+        const std::vector<double> time{1, 2, 3};
+        const std::vector<std::uint8_t> event{1, 0, 0};
+        const SurvivalAt beyond = survival_at(fit_kaplan_meier(tabulate_events(time, event)), 3.5);
+        QVERIFY(!beyond.surv && !beyond.std_err && !beyond.lower && !beyond.upper);
+        QCOMPARE(beyond.n_risk, std::size_t{0});
     }
 };
 

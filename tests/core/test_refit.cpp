@@ -57,6 +57,70 @@ private slots:
         QCOMPARE(arm.median.estimate, survival_quantile(arm.km, 0.5).estimate);
     }
 
+    void demoLandmarksAndRestrictedMeansMatchR_data() {
+        QTest::addColumn<QString>("param");
+        QTest::addColumn<int>("arm_index");
+        QTest::addColumn<QJsonObject>("golden");
+        for (const auto& p : golden::load("demo.json").toArray()) {
+            const QJsonObject param = p.toObject();
+            const QJsonArray arms = param["arms"].toArray();
+            for (int a = 0; a < arms.size(); ++a) {
+                QTest::newRow(qPrintable(param["param"].toString() + "/" +
+                                         arms[a].toObject()["arm"].toString()))
+                    << param["param"].toString() << a << arms[a].toObject();
+            }
+        }
+    }
+
+    void demoLandmarksAndRestrictedMeansMatchR() {
+        QFETCH(QString, param);
+        QFETCH(int, arm_index);
+        QFETCH(QJsonObject, golden);
+        AnalysisSpec spec;
+        spec.paramcd = param.toStdString();
+        spec.landmarks = {6, 12, 24};
+        spec.tau = 24;
+        const Results results = refit(demo(), spec);
+        const ArmSurvival& arm = results.arms.at(static_cast<std::size_t>(arm_index));
+        const QJsonObject landmarks = golden["landmarks"].toObject();
+        QCOMPARE(arm.landmarks.size(), std::size_t{3});
+        // R leaves out landmarks beyond the arm's last time; they are not estimable.
+        const int reported = static_cast<int>(golden::as_array(landmarks["time"]).size());
+        for (int i = reported; i < 3; ++i) {
+            QVERIFY(!arm.landmarks[static_cast<std::size_t>(i)].surv.has_value());
+        }
+        for (int i = 0; i < reported; ++i) {
+            const auto at = [&](const char* key) -> QJsonValue {
+                return golden::as_array(landmarks[key])[i];
+            };
+            const SurvivalAt& estimate = arm.landmarks[static_cast<std::size_t>(i)];
+            QCOMPARE(estimate.time, at("time").toDouble());
+            QCOMPARE(static_cast<double>(estimate.n_risk), at("n_risk").toDouble());
+            COMPARE_GOLDEN(estimate.surv, at("surv"));
+            COMPARE_GOLDEN(estimate.std_err, at("std_err"));
+            COMPARE_GOLDEN(estimate.lower, at("lower"));
+            COMPARE_GOLDEN(estimate.upper, at("upper"));
+        }
+        QVERIFY(arm.rmst.has_value());
+        COMPARE_GOLDEN(arm.rmst->estimate, golden["rmst"].toObject()["estimate"]);
+        COMPARE_GOLDEN(arm.rmst->std_err, golden["rmst"].toObject()["std_err"]);
+
+        // Contrasts with the reference: Wald on independent arms.
+        if (arm_index == 1) {
+            const ArmSurvival& reference = results.arms.front();
+            const double z = normal_critical_value(0.95);
+            const SurvivalDifference& d = results.landmark_differences.at(1);
+            QCOMPARE(d.time, 12.0);
+            const double se =
+                std::hypot(*arm.landmarks[1].std_err, *reference.landmarks[1].std_err);
+            QCOMPARE(*d.difference, *arm.landmarks[1].surv - *reference.landmarks[1].surv);
+            QCOMPARE(*d.lower, *d.difference - z * se);
+            const RmstComparison& c = results.rmst_comparisons.at(0);
+            QCOMPARE(c.difference, arm.rmst->estimate - reference.rmst->estimate);
+            QVERIFY(*c.ratio_lower < *c.ratio && *c.ratio < *c.ratio_upper);
+        }
+    }
+
     void demoHazardRatiosMatchR_data() {
         QTest::addColumn<QString>("param");
         QTest::addColumn<QJsonObject>("param_golden");

@@ -72,6 +72,30 @@ km[[length(km) + 1]] <- c(list(name = "hand_90", input_time = small$hand$time,
                           km_case(small$hand$time, small$hand$status, "log", 0.9))
 write_case(km, "km_small.json")
 
+# Landmarks (summary(times =)) and RMST (print(rmean =)) on the small cases.
+landmark_case <- function(time, status, times, taus, conf.type = "log") {
+    fit <- survfit(Surv(time, status) ~ 1, conf.type = conf.type)
+    s <- summary(fit, times = times)
+    rm <- lapply(taus, function(tau) {
+        t <- summary(fit, rmean = tau)$table
+        list(tau = tau, estimate = unname(t["rmean"]), std_err = unname(t["se(rmean)"]))
+    })
+    list(conf_type = conf.type, input_time = time, input_status = status,
+         landmarks = list(time = s$time, n_risk = s$n.risk, surv = s$surv,
+                          std_err = num(s$std.err), lower = num(s$lower), upper = num(s$upper)),
+         rmst = rm)
+}
+landmarks <- list()
+for (name in c("hand", "flat_half", "ties", "not_reached")) {
+    x <- small[[name]]
+    for (ct in c("log", "log-log", "plain")) {
+        landmarks[[length(landmarks) + 1]] <- c(list(name = name),
+            landmark_case(x$time, x$status, c(0, 0.5, 1, 2.5, 3, 5.5, max(x$time)),
+                          c(min(x$time), 3, 4.5, max(x$time), max(x$time) + 2), ct))
+    }
+}
+write_case(landmarks, "landmarks_small.json")
+
 cox_data <- data.frame(
     time = c(5, 8, 8, 10, 12, 12, 12, 15, 17, 20, 22, 22, 25, 30, 31, 34, 40, 41, 45, 50),
     status = c(1, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 1, 0, 1, 1, 0, 1, 0, 1),
@@ -131,7 +155,12 @@ for (param in c("PFS", "OS")) {
     for (i in seq_along(levels(d$arm))) {
         a <- levels(d$arm)[i]
         sub <- d[d$arm == a, ]
+        lm <- summary(fits[[1]][i], times = c(6, 12, 24))
+        rm <- summary(fits[[1]][i], rmean = 24)$table
         arms[[length(arms) + 1]] <- list(arm = a, n = nrow(sub), events = sum(sub$status),
+            landmarks = list(time = lm$time, n_risk = lm$n.risk, surv = lm$surv,
+                             std_err = lm$std.err, lower = lm$lower, upper = lm$upper),
+            rmst = list(tau = 24, estimate = unname(rm["rmean"]), std_err = unname(rm["se(rmean)"])),
             km = lapply(fits, function(f) km_case(NULL, NULL, f$conf.type, fit = f[i])))
     }
     demo[[length(demo) + 1]] <- list(param = param, n = nrow(d), events = sum(d$status),

@@ -5,6 +5,7 @@
 #include "triallens/stats/cox_regression.h"
 #include "triallens/stats/kaplan_meier.h"
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,6 +17,8 @@ struct AnalysisSpec {
     std::string reference_arm; // empty = the study's declared control arm, else the first level
     std::vector<std::string> strata; // stratification factors for log-rank and Cox
     KmOptions km;
+    std::vector<double> landmarks; // times at which to report survival
+    std::optional<double> tau;     // horizon for the restricted mean survival time
     Ties ties = Ties::Efron;
 
     bool operator==(const AnalysisSpec&) const = default;

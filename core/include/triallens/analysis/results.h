@@ -3,6 +3,7 @@
 // the command line and the exporters.
 
 #include "triallens/stats/kaplan_meier.h"
+#include "triallens/stats/restricted_mean.h"
 
 #include <cstddef>
 #include <memory>
@@ -16,6 +17,30 @@ struct ArmSurvival {
     std::string arm;
     KaplanMeier km;
     QuantileEstimate median;
+    std::vector<SurvivalAt> landmarks;  // at the spec's landmark times
+    std::optional<RestrictedMean> rmst; // when the spec names a horizon
+};
+
+// An arm against the reference arm, with a Wald CI (normal approximation on
+// independent arms): survival difference at a landmark, RMST difference and
+// ratio (the ratio's CI on the log scale).
+struct SurvivalDifference {
+    std::string arm;
+    double time = 0;
+    std::optional<double> difference;
+    std::optional<double> lower;
+    std::optional<double> upper;
+};
+
+struct RmstComparison {
+    std::string arm;
+    double tau = 0;
+    double difference = 0;
+    double difference_lower = 0;
+    double difference_upper = 0;
+    std::optional<double> ratio;
+    std::optional<double> ratio_lower;
+    std::optional<double> ratio_upper;
 };
 
 struct HazardRatio {
@@ -58,7 +83,9 @@ struct Results {
     std::vector<std::string> strata; // of the log-rank test and the Cox model
     std::size_t n = 0;
     std::size_t events = 0;
-    std::vector<ArmSurvival> arms;         // in arm level order
+    std::vector<ArmSurvival> arms; // in arm level order
+    std::vector<SurvivalDifference> landmark_differences;
+    std::vector<RmstComparison> rmst_comparisons;
     std::optional<LogRankSummary> logrank; // absent with fewer than two arms
     std::optional<CoxSummary> cox;         // absent with fewer than two arms
     std::vector<std::string> warnings;

@@ -66,6 +66,21 @@ struct KaplanMeier {
 
 KaplanMeier fit_kaplan_meier(const EventTable& events, const KmOptions& options = {});
 
+// The curve at a landmark time, as summary(fit, times = t) reports it: S, its
+// SE and CI at the last curve time at or before t (S = 1, SE 0 and limits 1
+// before the first, as R reports it for every transform), and the number still at risk at t. Beyond
+// the last curve time nothing is estimable (R drops such times): all std::nullopt.
+struct SurvivalAt {
+    double time = 0;
+    std::size_t n_risk = 0;
+    std::optional<double> surv;
+    std::optional<double> std_err;
+    std::optional<double> lower;
+    std::optional<double> upper;
+};
+
+SurvivalAt survival_at(const KaplanMeier& km, double time);
+
 // The p-quantile of survival time (p = 0.5: the median) with its CI.
 QuantileEstimate survival_quantile(const KaplanMeier& km, double p);
 
