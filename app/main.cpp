@@ -1,6 +1,7 @@
 // TrialLens entry point: the workspace when a display is there, otherwise the
 // command line (analyze, demo, ...) or the headless demo.
 
+#include "cli/ae_command.h"
 #include "cli/analyze_command.h"
 #include "cli/command_line.h"
 #include "cli/demo_command.h"
@@ -55,6 +56,7 @@ int main(int argc, char** argv) {
         case Command::Demo:
             return run_demo(line);
         case Command::Ae:
+            return run_ae(line);
         case Command::Export:
             std::cerr << "triallens: this command is not available yet in this version\n";
             return 2;

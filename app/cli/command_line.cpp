@@ -98,6 +98,12 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         const std::string& arg = arguments[i];
         if (arg == "--json") {
             line.json = true;
+        } else if (arg == "--treatment-emergent") {
+            line.ae_filter.treatment_emergent_only = true;
+        } else if (arg == "--related") {
+            line.ae_filter.related_only = true;
+        } else if (arg == "--serious") {
+            line.ae_filter.serious_only = true;
         } else if (arg == "--param") {
             line.spec.paramcd = value_of(arg);
         } else if (arg == "--arm") {
@@ -158,6 +164,7 @@ Usage:
                                        without a display, write the demo's KM figure to
                                        triallens-demo-km.png and print its summary
   triallens analyze [OPTIONS] demo     time-to-event analysis, as a table or --json
+  triallens ae [OPTIONS] demo          adverse-event incidence table, as a table or --json
   triallens demo --out DIR             write the demo study as CSV files, one per dataset and site
   triallens --version | --help
 
@@ -178,6 +185,17 @@ analyze options (defaults are R survival's):
                          Kaplan-Meier CI transform, also used for the median's CI (default: log)
   --conf-level X         confidence level (default: 0.95)
   --json                 print JSON (schema triallens.analyze/1) instead of a table
+
+ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
+  --arm COL              treatment column (default: first of TRT01A, TRTA, TRT01P, ARM, TRTP:
+                         safety tables are by treatment received)
+  --treatment-emergent   only TRTEMFL == "Y"
+  --related              only AEREL not NONE / NOT RELATED / N
+  --serious              only AESER == "Y"
+  --json                 print JSON (schema triallens.ae/1) instead of a table
+  A subject counts once per row, at its highest grade there (AETOXGR; else AESEV
+  MILD/MODERATE/SEVERE as 1/2/3). Rows: any AE, then each SOC and its PTs by
+  descending frequency.
 
 demo options:
   --out DIR              folder to write adsl/adtte/adae/adrs_site<SITEID>.csv into

@@ -3,6 +3,7 @@
 // shared/spec/cli-and-results.md defines them. Errors throw UsageError.
 
 #include <triallens/analysis/analysis_spec.h>
+#include <triallens/stats/adverse_event_incidence.h>
 
 #include <optional>
 #include <stdexcept>
@@ -22,6 +23,7 @@ struct CommandLine {
     Command command = Command::Gui;
     std::vector<std::string> files; // "demo" stands for the embedded demo study
     AnalysisSpec spec;
+    AeFilter ae_filter; // ae: --treatment-emergent, --related, --serious
     bool json = false;
     std::string out;            // demo --out
     std::size_t subjects = 147; // demo --subjects

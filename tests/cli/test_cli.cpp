@@ -125,6 +125,27 @@ private slots:
         QCOMPARE(json["rmst_comparisons"].toArray().size(), 1);
     }
 
+    void aeJsonFollowsTheContract() {
+        const Run result = run({"ae", "demo", "--related", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(json["schema"].toString(), QStringLiteral("triallens.ae/1"));
+        const QJsonArray arms = json["arms"].toArray();
+        QCOMPARE(arms.size(), 2);
+        QCOMPARE(arms[0].toObject()["n"].toDouble(), 71.0);
+        const QJsonObject any = json["rows"].toArray()[0].toObject();
+        QVERIFY(any["soc"].isNull() && any["pt"].isNull());
+        // The published grade >= 3 treatment-related rates: 56.0% and 36.6%.
+        QCOMPARE(any["counts"]
+                     .toObject()["Benmelstobart + anlotinib"]
+                     .toObject()["grade3plus"]
+                     .toDouble(),
+                 42.0);
+        QCOMPARE(any["counts"].toObject()["Nab-paclitaxel"].toObject()["grade3plus"].toDouble(),
+                 26.0);
+        QVERIFY(json["rows"].toArray()[1].toObject()["pt"].isNull()); // a SOC row comes next
+    }
+
     void analyzeTableNamesArmsAndHazardRatio() {
         const Run result = run({"analyze", "demo", "--param", "OS"});
         QCOMPARE(result.exit_code, 0);

@@ -57,6 +57,19 @@ private slots:
         QCOMPARE(os->event, (std::vector<std::uint8_t>{1, 0}));
     }
 
+    void severityStandsInForMissingGrades() {
+        RawTable adae{"adae.csv", {}, {}};
+        adae.columns.push_back(text_column("USUBJID", "", {"S1", "S2", "S3", "S3"}));
+        adae.columns.push_back(text_column("AEDECOD", "", {"Rash", "Rash", "Nausea", "Rash"}));
+        adae.columns.push_back(text_column("AESEV", "", {"MILD", "SEVERE", "MODERATE", ""}));
+        adae.columns.push_back(text_column("AEREL", "", {"RELATED", "NONE", "N", "PROBABLE"}));
+        const Study study = build_study({adsl(), adae}, "test");
+        QCOMPARE(study.adverse_events.grade, (std::vector<std::int32_t>{1, 3, 2, 0}));
+        QCOMPARE(study.adverse_events.related, (std::vector<std::uint8_t>{1, 0, 0, 1}));
+        QCOMPARE(study.adverse_events.treatment_emergent, (std::vector<std::uint8_t>{1, 1, 1, 1}));
+        QCOMPARE(study.adverse_events.pt[2], std::string("Nausea"));
+    }
+
     void refusesBadInput_data() {
         QTest::addColumn<std::vector<RawTable>>("tables");
         QTest::addColumn<QString>("message");

@@ -172,4 +172,34 @@ for (param in c("PFS", "OS")) {
             cox_case(Surv(AVAL, status) ~ arm + strata(PRTAXFL, LIVBRNFL), d, t)))
 }
 write_case(demo, "demo.json")
+
+# Adverse-event incidence of the demo in base R (no package computes it
+# differently): safety population, by actual treatment, a subject once per
+# row at its highest grade.
+adae <- read_sites("adae")
+safety <- adsl[adsl$SAFFL == "Y", c("USUBJID", "TRT01A")]
+ae_counts <- function(rows) {
+    lapply(setNames(nm = sort(unique(safety$TRT01A))), function(arm) {
+        r <- rows[rows$TRT01A == arm, ]
+        if (nrow(r) == 0) return(list(any = 0, grade3plus = 0))
+        worst <- tapply(r$AETOXGR, r$USUBJID, max)
+        list(any = length(worst), grade3plus = sum(worst >= 3))
+    })
+}
+ae_case <- function(name, keep) {
+    d <- merge(adae[keep(adae), ], safety, by = "USUBJID")
+    rows <- list(list(soc = NA, pt = NA, counts = ae_counts(d)))
+    for (soc in sort(unique(d$AEBODSYS))) {
+        ds <- d[d$AEBODSYS == soc, ]
+        rows[[length(rows) + 1]] <- list(soc = soc, pt = NA, counts = ae_counts(ds))
+        for (pt in sort(unique(ds$AEDECOD)))
+            rows[[length(rows) + 1]] <- list(soc = soc, pt = pt, counts = ae_counts(ds[ds$AEDECOD == pt, ]))
+    }
+    list(name = name, denominators = as.list(table(safety$TRT01A)), rows = rows)
+}
+write_case(list(
+    ae_case("all", function(a) rep(TRUE, nrow(a))),
+    ae_case("treatment_emergent", function(a) a$TRTEMFL == "Y"),
+    ae_case("related", function(a) !(a$AEREL %in% c("NONE", "NOT RELATED", "N"))),
+    ae_case("serious", function(a) a$AESER == "Y")), "demo_ae.json")
 cat("wrote", out_dir, "\n")

@@ -1,0 +1,78 @@
+#include "triallens/analysis/adverse_event_report.h"
+
+#include "triallens/analysis/refit.h"
+
+#include <algorithm>
+
+namespace triallens {
+
+namespace {
+
+const Variable& resolve_arm(const Study& study, const std::string& requested) {
+    static constexpr const char* candidates[] = {"TRT01A", "TRTA", "TRT01P", "ARM", "TRTP"};
+    const Variable* arm = nullptr;
+    if (!requested.empty()) {
+        arm = study.subjects.find(requested);
+        if (arm == nullptr) {
+            throw SpecError("no column " + requested + " in the subject-level data");
+        }
+    } else {
+        for (const char* name : candidates) {
+            if ((arm = study.subjects.find(name)) != nullptr) {
+                break;
+            }
+        }
+        if (arm == nullptr) {
+            throw SpecError(
+                "no treatment column (TRT01A, TRTA, TRT01P, ARM or TRTP); name one with --arm");
+        }
+    }
+    if (!arm->categorical) {
+        throw SpecError("treatment column " + arm->name + " is numeric; name a text column");
+    }
+    return *arm;
+}
+
+} // namespace
+
+AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
+    const Variable& arm = resolve_arm(study, spec.arm_variable);
+    const Variable* saffl = study.subjects.find("SAFFL");
+    const auto safety_yes =
+        saffl != nullptr && saffl->categorical ? saffl->level_code("Y") : std::nullopt;
+
+    // Arms in the population, the declared control first, then in sort order.
+    std::vector<std::int32_t> in_population(study.subjects.size(), -1);
+    std::vector<bool> present(arm.levels.size(), false);
+    for (std::size_t i = 0; i < study.subjects.size(); ++i) {
+        const bool safety = saffl == nullptr || (safety_yes && saffl->codes[i] == *safety_yes);
+        if (safety && arm.codes[i] >= 0) {
+            in_population[i] = arm.codes[i];
+            present[static_cast<std::size_t>(arm.codes[i])] = true;
+        }
+    }
+    std::vector<std::int32_t> order;
+    if (const auto control = arm.level_code(study.control_arm);
+        control && present[static_cast<std::size_t>(*control)]) {
+        order.push_back(*control);
+    }
+    for (std::int32_t code = 0; code < static_cast<std::int32_t>(arm.levels.size()); ++code) {
+        if (present[static_cast<std::size_t>(code)] &&
+            std::find(order.begin(), order.end(), code) == order.end()) {
+            order.push_back(code);
+        }
+    }
+    std::vector<std::int32_t> position(arm.levels.size(), -1);
+    std::vector<std::string> names;
+    for (std::size_t p = 0; p < order.size(); ++p) {
+        position[static_cast<std::size_t>(order[p])] = static_cast<std::int32_t>(p);
+        names.push_back(arm.levels[static_cast<std::size_t>(order[p])]);
+    }
+    for (auto& code : in_population) {
+        code = code < 0 ? -1 : position[static_cast<std::size_t>(code)];
+    }
+    return tabulate_adverse_events(study.adverse_events, in_population, std::move(names),
+                                   spec.filter);
+}
+
+} // namespace triallens
