@@ -14,20 +14,9 @@ const std::map<std::string, Command> commands{
     {"help", Command::Help},       {"--version", Command::Version}};
 
 // Flags of the contract that later work brings; named so the error is precise.
-const char* const planned_flags[] = {"--time",
-                                     "--event",
-                                     "--censor",
-                                     "--compare",
-                                     "--subgroups",
-                                     "--filter",
-                                     "--figure",
-                                     "--width",
-                                     "--height",
-                                     "--dpi",
-                                     "--font-size",
-                                     "--each-subgroup",
-                                     "--treatment-emergent",
-                                     "--related"};
+const char* const planned_flags[] = {"--time",      "--event",        "--censor", "--filter",
+                                     "--figure",    "--width",        "--height", "--dpi",
+                                     "--font-size", "--each-subgroup"};
 
 template <typename T> T parse_number(const std::string& flag, const std::string& text) {
     T value{};
@@ -110,6 +99,10 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.spec.arm_variable = value_of(arg);
         } else if (arg == "--ref") {
             line.spec.reference_arm = value_of(arg);
+        } else if (arg == "--subgroups") {
+            line.spec.subgroups = split_list(value_of(arg));
+        } else if (arg == "--compare") {
+            line.spec.compare_arm = value_of(arg);
         } else if (arg == "--strata") {
             line.spec.strata = split_list(value_of(arg));
         } else if (arg == "--landmarks") {
@@ -176,6 +169,11 @@ analyze options (defaults are R survival's):
                          first arm level in sort order)
   --strata COLS          comma list: stratification factors for the log-rank test and
                          the Cox model (default: none)
+  --subgroups COLS       comma list: forest-plot rows per level (n, events and median per
+                         arm, HR with CI from the same stratified Cox model) and the
+                         likelihood-ratio p of arm x subgroup interaction (default: none)
+  --compare LEVEL        with --subgroups: the arm compared with --ref (default: the only
+                         other arm)
   --landmarks T,...      survival (CI, n at risk) at these times, and each arm's
                          difference from the reference (default: none)
   --tau T                horizon for the restricted mean survival time, with the

@@ -99,6 +99,31 @@ QJsonArray comparisons_json(const Results& results) {
     return out;
 }
 
+QJsonArray subgroups_json(const Results& results) {
+    QJsonArray out;
+    for (const auto& row : results.subgroups) {
+        QJsonArray arms;
+        for (const auto& arm : row.arms) {
+            arms.append(QJsonObject{{"arm", text(arm.arm)},
+                                    {"n", static_cast<double>(arm.n)},
+                                    {"events", static_cast<double>(arm.events)},
+                                    {"median", number(arm.median.estimate)},
+                                    {"median_lower", number(arm.median.lower)},
+                                    {"median_upper", number(arm.median.upper)}});
+        }
+        out.append(QJsonObject{{"variable", text(row.variable)},
+                               {"level", text(row.level)},
+                               {"n", static_cast<double>(row.n)},
+                               {"events", static_cast<double>(row.events)},
+                               {"hr", number(row.hr)},
+                               {"lower", number(row.lower)},
+                               {"upper", number(row.upper)},
+                               {"interaction_p", number(row.interaction_p)},
+                               {"arms", arms}});
+    }
+    return out;
+}
+
 QJsonArray rmst_json(const Results& results) {
     QJsonArray out;
     for (const auto& c : results.rmst_comparisons) {
@@ -178,6 +203,9 @@ QJsonObject analyze_json(const Results& results) {
     }
     if (results.cox) {
         json.insert("cox", cox_json(*results.cox));
+    }
+    if (!results.subgroups.empty()) {
+        json.insert("subgroups", subgroups_json(results));
     }
     if (!results.landmark_differences.empty()) {
         json.insert("landmark_differences", comparisons_json(results));

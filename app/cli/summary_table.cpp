@@ -98,6 +98,18 @@ std::string summary_table(const Results& results) {
         out += "Log-rank test: chi-square " + fixed(results.logrank->chisq, 3) + " on " +
                std::to_string(results.logrank->df) + " df, " + p_value(results.logrank->p) + "\n";
     }
+    if (!results.subgroups.empty()) {
+        out += "\nSubgroups (HR " + results.subgroups.front().arms[1].arm + " vs " +
+               results.subgroups.front().arms[0].arm + ")\n";
+        for (const auto& row : results.subgroups) {
+            out +=
+                pad(row.variable + " = " + row.level, width) + pad_left(std::to_string(row.n), 7) +
+                pad_left(std::to_string(row.events), 8) + "  " +
+                (row.hr ? fixed(*row.hr) + " (" + limit(row.lower) + ", " + limit(row.upper) + ")"
+                        : std::string("not estimable")) +
+                (row.interaction_p ? "  interaction " + p_value(*row.interaction_p) : "") + "\n";
+        }
+    }
     for (const auto& warning : results.warnings) {
         out += "warning: " + warning + "\n";
     }

@@ -1,5 +1,7 @@
 #include "triallens/analysis/refit.h"
 
+#include "subgroups.h"
+
 #include "triallens/data/build_study.h"
 #include "triallens/stats/cox_regression.h"
 #include "triallens/stats/event_table.h"
@@ -87,6 +89,32 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
         if (!factor->categorical) {
             throw SpecError("stratification column " + name +
                             " is numeric; name a categorical one");
+        }
+    }
+    for (const auto& name : spec.subgroups) {
+        const Variable* variable = study.subjects.find(name);
+        if (variable == nullptr) {
+            throw SpecError("no subgroup column " + name + " in the subject-level data");
+        }
+        if (!variable->categorical) {
+            throw SpecError("subgroup column " + name + " is numeric; name a categorical one");
+        }
+    }
+    if (!spec.subgroups.empty() || !spec.compare_arm.empty()) {
+        if (spec.compare_arm.empty()) {
+            std::vector<std::string> others;
+            for (const auto& level : arm->levels) {
+                if (level != spec.reference_arm) {
+                    others.push_back(level);
+                }
+            }
+            if (others.size() != 1) {
+                throw SpecError("choose the arm to compare with --compare: " + join(others));
+            }
+            spec.compare_arm = others.front();
+        } else if (!arm->level_code(spec.compare_arm) || spec.compare_arm == spec.reference_arm) {
+            throw SpecError("--compare must name an arm other than the reference (arms: " +
+                            join(arm->levels) + ")");
         }
     }
     if (spec.tau && !(*spec.tau > 0)) {
@@ -295,6 +323,11 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         cox.df = terms;
         results.cox = cox;
         results.warnings.insert(results.warnings.end(), fit.warnings.begin(), fit.warnings.end());
+    }
+    if (!spec.subgroups.empty()) {
+        results.subgroups =
+            analyse_subgroups(study, endpoint, arm, reference, *arm.level_code(spec.compare_arm),
+                              subject_stratum, spec, results.warnings);
     }
     return results;
 }

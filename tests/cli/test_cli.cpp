@@ -146,6 +146,22 @@ private slots:
         QVERIFY(json["rows"].toArray()[1].toObject()["pt"].isNull()); // a SOC row comes next
     }
 
+    void subgroupsListEveryLevelWithTheContractKeys() {
+        const Run result =
+            run({"analyze", "demo", "--param", "PFS", "--subgroups", "PDL1STAT,AGEGR1", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonArray rows = QJsonDocument::fromJson(result.out).object()["subgroups"].toArray();
+        QCOMPARE(rows.size(), 4);
+        for (const auto& value : rows) {
+            const QJsonObject row = value.toObject();
+            for (const char* key :
+                 {"variable", "level", "n", "events", "hr", "lower", "upper", "interaction_p"}) {
+                QVERIFY2(row.contains(key), key);
+            }
+        }
+        QCOMPARE(rows[0].toObject()["interaction_p"], rows[1].toObject()["interaction_p"]);
+    }
+
     void analyzeTableNamesArmsAndHazardRatio() {
         const Run result = run({"analyze", "demo", "--param", "OS"});
         QCOMPARE(result.exit_code, 0);
@@ -167,6 +183,10 @@ private slots:
         QTest::newRow("unknown stratum")
             << QStringList{"analyze", "demo", "--param", "OS", "--strata", "SEX,NOPE"}
             << "no stratification column NOPE in the subject-level data";
+        QTest::newRow("compare with itself")
+            << QStringList{"analyze",     "demo", "--param",   "OS",
+                           "--subgroups", "SEX",  "--compare", "Nab-paclitaxel"}
+            << "--compare must name an arm other than the reference";
         QTest::newRow("unknown option")
             << QStringList{"analyze", "demo", "--bogus"} << "unknown option --bogus";
         QTest::newRow("bad level") << QStringList{"analyze", "demo", "--conf-level", "1.5"}

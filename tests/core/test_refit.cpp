@@ -207,6 +207,50 @@ private slots:
                  results.arms.front().km.curve.surv);
     }
 
+    void subgroupsMatchR_data() {
+        QTest::addColumn<QString>("param");
+        QTest::addColumn<bool>("stratified");
+        QTest::addColumn<QJsonArray>("golden");
+        for (const auto& p : golden::load("demo.json").toArray()) {
+            const QJsonObject param = p.toObject();
+            const QString code = param["param"].toString();
+            QTest::newRow(qPrintable(code + "/efron"))
+                << code << false << param["subgroups"].toArray();
+            QTest::newRow(qPrintable(code + "/stratified breslow"))
+                << code << true << param["subgroups_stratified_breslow"].toArray();
+        }
+    }
+
+    void subgroupsMatchR() {
+        QFETCH(QString, param);
+        QFETCH(bool, stratified);
+        QFETCH(QJsonArray, golden);
+        AnalysisSpec spec;
+        spec.paramcd = param.toStdString();
+        spec.subgroups = {"PDL1STAT", "ECOGBL", "AGEGR1"};
+        if (stratified) {
+            spec.strata = {"PRTAXFL", "LIVBRNFL"};
+            spec.ties = Ties::Breslow;
+        }
+        const Results results = refit(demo(), spec);
+        QCOMPARE(results.subgroups.size(), static_cast<std::size_t>(golden.size()));
+        for (std::size_t i = 0; i < results.subgroups.size(); ++i) {
+            const SubgroupRow& row = results.subgroups[i];
+            const QJsonObject r = golden[static_cast<int>(i)].toObject();
+            QCOMPARE(QString::fromStdString(row.variable), r["variable"].toString());
+            QCOMPARE(QString::fromStdString(row.level), r["level"].toString());
+            QCOMPARE(static_cast<double>(row.n), r["n"].toDouble());
+            QCOMPARE(static_cast<double>(row.events), r["events"].toDouble());
+            COMPARE_GOLDEN(row.hr, r["hr"]);
+            COMPARE_GOLDEN(row.lower, r["lower"]);
+            COMPARE_GOLDEN(row.upper, r["upper"]);
+            COMPARE_GOLDEN(row.interaction_p, r["interaction_p"]);
+            QCOMPARE(row.arms.size(), std::size_t{2});
+            QCOMPARE(row.arms[0].n + row.arms[1].n, row.n);
+            QCOMPARE(row.arms[0].arm, std::string(demo_control_arm));
+        }
+    }
+
     void unknownStratumColumnIsASpecError() {
         AnalysisSpec spec;
         spec.paramcd = "OS";

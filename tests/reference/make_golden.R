@@ -141,8 +141,32 @@ read_sites <- function(prefix) {
     do.call(rbind, lapply(files, read.csv, stringsAsFactors = FALSE, na.strings = ""))
 }
 adsl <- read_sites("adsl")
-adtte <- merge(read_sites("adtte"), adsl[, c("USUBJID", "TRT01P", "PRTAXFL", "LIVBRNFL")],
+adtte <- merge(read_sites("adtte"),
+               adsl[, c("USUBJID", "TRT01P", "PRTAXFL", "LIVBRNFL", "PDL1STAT", "ECOGBL", "AGEGR1")],
                by = "USUBJID")
+adtte$ECOGBL <- as.character(adtte$ECOGBL)
+
+# Forest rows: per level, coxph on the level's subset; interaction: LR test of
+# arm * variable against arm + variable, with the same strata and ties.
+subgroup_case <- function(d, variables, strata_term, ties) {
+    rhs <- function(x) if (is.null(strata_term)) x else paste(x, "+", strata_term)
+    rows <- list()
+    for (v in variables) {
+        full <- coxph(as.formula(paste("Surv(AVAL, status) ~", rhs(paste0("arm * ", v)))), data = d, ties = ties)
+        reduced <- coxph(as.formula(paste("Surv(AVAL, status) ~", rhs(paste0("arm + ", v)))), data = d, ties = ties)
+        levels_v <- sort(unique(d[[v]]))
+        p <- pchisq(2 * (full$loglik[2] - reduced$loglik[2]), length(levels_v) - 1, lower.tail = FALSE)
+        for (level in levels_v) {
+            sub <- d[d[[v]] == level, ]
+            fit <- coxph(as.formula(paste("Surv(AVAL, status) ~", rhs("arm"))), data = sub, ties = ties)
+            ci <- exp(confint(fit))
+            rows[[length(rows) + 1]] <- list(variable = v, level = level, n = nrow(sub),
+                events = sum(sub$status), hr = unname(exp(coef(fit))), lower = ci[1], upper = ci[2],
+                interaction_p = p)
+        }
+    }
+    rows
+}
 demo <- list()
 for (param in c("PFS", "OS")) {
     d <- adtte[adtte$PARAMCD == param, ]
@@ -169,7 +193,10 @@ for (param in c("PFS", "OS")) {
         # stratified by the randomisation factors, as --strata PRTAXFL,LIVBRNFL
         logrank_stratified = logrank_case(Surv(AVAL, status) ~ arm + strata(PRTAXFL, LIVBRNFL), d),
         cox_stratified = lapply(c("efron", "breslow"), function(t)
-            cox_case(Surv(AVAL, status) ~ arm + strata(PRTAXFL, LIVBRNFL), d, t)))
+            cox_case(Surv(AVAL, status) ~ arm + strata(PRTAXFL, LIVBRNFL), d, t)),
+        subgroups = subgroup_case(d, c("PDL1STAT", "ECOGBL", "AGEGR1"), NULL, "efron"),
+        subgroups_stratified_breslow = subgroup_case(d, c("PDL1STAT", "ECOGBL", "AGEGR1"),
+                                                     "strata(PRTAXFL, LIVBRNFL)", "breslow"))
 }
 write_case(demo, "demo.json")
 

@@ -15,7 +15,10 @@ struct AnalysisSpec {
     std::string paramcd;       // empty = the study's only time-to-event parameter
     std::string arm_variable;  // empty = first of TRT01P, ARM, TRTP, TRTA, TRT01A present
     std::string reference_arm; // empty = the study's declared control arm, else the first level
-    std::vector<std::string> strata; // stratification factors for log-rank and Cox
+    std::string compare_arm;   // with subgroups: the arm compared with the reference;
+                               // empty = the only other arm
+    std::vector<std::string> strata;    // stratification factors for log-rank and Cox
+    std::vector<std::string> subgroups; // variables for the forest plot
     KmOptions km;
     std::vector<double> landmarks; // times at which to report survival
     std::optional<double> tau;     // horizon for the restricted mean survival time

@@ -73,6 +73,29 @@ struct LogRankSummary {
     std::vector<double> expected;
 };
 
+// One forest-plot row: a level of a subgroup variable, the compared arm
+// against the reference within it (Cox with the analysis's strata and ties),
+// and the likelihood-ratio test of arm × variable interaction, repeated on
+// every level of the variable.
+struct SubgroupArm {
+    std::string arm;
+    std::size_t n = 0;
+    std::size_t events = 0;
+    QuantileEstimate median;
+};
+
+struct SubgroupRow {
+    std::string variable;
+    std::string level;
+    std::size_t n = 0;
+    std::size_t events = 0;
+    std::vector<SubgroupArm> arms; // reference, then compared arm
+    std::optional<double> hr;      // absent when the level lacks an arm or any event
+    std::optional<double> lower;
+    std::optional<double> upper;
+    std::optional<double> interaction_p;
+};
+
 struct Results {
     std::string study_name;
     bool synthetic = false;
@@ -88,6 +111,7 @@ struct Results {
     std::vector<RmstComparison> rmst_comparisons;
     std::optional<LogRankSummary> logrank; // absent with fewer than two arms
     std::optional<CoxSummary> cox;         // absent with fewer than two arms
+    std::vector<SubgroupRow> subgroups;
     std::vector<std::string> warnings;
 };
 
