@@ -76,6 +76,14 @@ QJsonArray landmarks_json(const std::vector<SurvivalAt>& landmarks) {
 
 QJsonObject arm_json(const ArmSurvival& arm) {
     QJsonObject json = arm_core_json(arm);
+    QJsonArray quantiles;
+    for (const auto& q : arm.quartiles) {
+        quantiles.append(QJsonObject{{"p", q.probability},
+                                     {"estimate", number(q.estimate)},
+                                     {"lower", number(q.lower)},
+                                     {"upper", number(q.upper)}});
+    }
+    json.insert("quantiles", quantiles);
     if (!arm.landmarks.empty()) {
         json.insert("landmarks", landmarks_json(arm.landmarks));
     }

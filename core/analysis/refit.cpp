@@ -241,6 +241,9 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         survival.arm = arm.levels[static_cast<std::size_t>(code)];
         survival.km = fit_kaplan_meier(tabulate_events(arm_time, arm_event, false), spec.km);
         survival.median = survival_quantile(survival.km, 0.5);
+        for (const double p : {0.25, 0.5, 0.75}) {
+            survival.quartiles.push_back(survival_quantile(survival.km, p));
+        }
         for (const double landmark : spec.landmarks) {
             survival.landmarks.push_back(survival_at(survival.km, landmark));
         }

@@ -55,6 +55,16 @@ private slots:
         const ArmSurvival& arm = results.arms.at(static_cast<std::size_t>(arm_index));
         golden::compare_km(arm.km, golden);
         QCOMPARE(arm.median.estimate, survival_quantile(arm.km, 0.5).estimate);
+        // The reported quartiles are R's too.
+        const QJsonArray quantiles = golden["quantiles"].toArray();
+        QCOMPARE(arm.quartiles.size(), std::size_t{3});
+        for (std::size_t q = 0; q < 3; ++q) {
+            const QJsonObject r = quantiles[static_cast<int>(q)].toObject();
+            QCOMPARE(arm.quartiles[q].probability, r["p"].toDouble());
+            COMPARE_GOLDEN(arm.quartiles[q].estimate, r["estimate"]);
+            COMPARE_GOLDEN(arm.quartiles[q].lower, r["lower"]);
+            COMPARE_GOLDEN(arm.quartiles[q].upper, r["upper"]);
+        }
     }
 
     void demoLandmarksAndRestrictedMeansMatchR_data() {

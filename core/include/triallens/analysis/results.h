@@ -17,8 +17,9 @@ struct ArmSurvival {
     std::string arm;
     KaplanMeier km;
     QuantileEstimate median;
-    std::vector<SurvivalAt> landmarks;  // at the spec's landmark times
-    std::optional<RestrictedMean> rmst; // when the spec names a horizon
+    std::vector<QuantileEstimate> quartiles; // p = 0.25, 0.5, 0.75
+    std::vector<SurvivalAt> landmarks;       // at the spec's landmark times
+    std::optional<RestrictedMean> rmst;      // when the spec names a horizon
 };
 
 // An arm against the reference arm, with a Wald CI (normal approximation on
