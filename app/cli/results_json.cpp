@@ -132,6 +132,34 @@ QJsonArray subgroups_json(const Results& results) {
     return out;
 }
 
+QJsonObject interval_json(const Interval& interval) {
+    return {{"lower", number(interval.lower)}, {"upper", number(interval.upper)}};
+}
+
+QJsonObject response_json(const ResponseSummary& response) {
+    QJsonArray arms;
+    for (const auto& rate : response.arms) {
+        arms.append(QJsonObject{{"arm", text(rate.arm)},
+                                {"n", static_cast<double>(rate.n)},
+                                {"responders", static_cast<double>(rate.responders)},
+                                {"rate", number(rate.rate)},
+                                {"lower", number(rate.clopper_pearson.lower)},
+                                {"upper", number(rate.clopper_pearson.upper)},
+                                {"wilson", interval_json(rate.wilson)},
+                                {"jeffreys", interval_json(rate.jeffreys)}});
+    }
+    QJsonArray differences;
+    for (const auto& d : response.differences) {
+        differences.append(QJsonObject{{"arm", text(d.arm)},
+                                       {"difference", number(d.difference)},
+                                       {"lower", number(d.newcombe.lower)},
+                                       {"upper", number(d.newcombe.upper)},
+                                       {"method", "newcombe"}});
+    }
+    return {
+        {"param", "BOR"}, {"ci", "clopper-pearson"}, {"arms", arms}, {"differences", differences}};
+}
+
 QJsonArray rmst_json(const Results& results) {
     QJsonArray out;
     for (const auto& c : results.rmst_comparisons) {
@@ -214,6 +242,9 @@ QJsonObject analyze_json(const Results& results) {
     }
     if (!results.subgroups.empty()) {
         json.insert("subgroups", subgroups_json(results));
+    }
+    if (results.response) {
+        json.insert("response", response_json(*results.response));
     }
     if (!results.landmark_differences.empty()) {
         json.insert("landmark_differences", comparisons_json(results));

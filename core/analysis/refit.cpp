@@ -141,6 +141,53 @@ std::vector<std::int32_t> stratum_codes(const Study& study,
     return codes;
 }
 
+// Objective response rates per arm (arm codes in `order`) from ADRS BOR.
+std::optional<ResponseSummary> summarise_response(const Study& study, const Variable& arm,
+                                                  const std::vector<std::int32_t>& order,
+                                                  double conf_level) {
+    const Responses& responses = study.responses;
+    std::vector<std::uint8_t> responder(study.subjects.size(), 0);
+    bool any = false;
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+        if (responses.paramcd[i] == "BOR") {
+            any = true;
+            const std::string& value = responses.value[i];
+            responder[static_cast<std::size_t>(responses.subject[i])] |=
+                value == "CR" || value == "PR";
+        }
+    }
+    if (!any) {
+        return std::nullopt;
+    }
+    ResponseSummary summary;
+    for (const std::int32_t code : order) {
+        ResponseRate rate;
+        rate.arm = arm.levels[static_cast<std::size_t>(code)];
+        for (std::size_t s = 0; s < study.subjects.size(); ++s) {
+            if (arm.codes[s] == code) {
+                ++rate.n;
+                rate.responders += responder[s];
+            }
+        }
+        if (rate.n == 0) {
+            continue;
+        }
+        rate.rate = static_cast<double>(rate.responders) / static_cast<double>(rate.n);
+        rate.clopper_pearson = clopper_pearson(rate.responders, rate.n, conf_level);
+        rate.wilson = wilson(rate.responders, rate.n, conf_level);
+        rate.jeffreys = jeffreys(rate.responders, rate.n, conf_level);
+        summary.arms.push_back(rate);
+    }
+    for (std::size_t a = 1; a < summary.arms.size(); ++a) {
+        const ResponseRate& x = summary.arms[a];
+        const ResponseRate& r = summary.arms.front();
+        summary.differences.push_back(
+            {x.arm, x.rate - r.rate,
+             newcombe_difference(x.responders, x.n, r.responders, r.n, conf_level)});
+    }
+    return summary;
+}
+
 // Landmark and RMST contrasts of every arm with the reference (the first).
 void compare_with_reference(Results& results, double conf_level) {
     const double z = normal_critical_value(conf_level);
@@ -327,6 +374,7 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         results.cox = cox;
         results.warnings.insert(results.warnings.end(), fit.warnings.begin(), fit.warnings.end());
     }
+    results.response = summarise_response(study, arm, arm_order, spec.km.conf_level);
     if (!spec.subgroups.empty()) {
         results.subgroups =
             analyse_subgroups(study, endpoint, arm, reference, *arm.level_code(spec.compare_arm),

@@ -261,6 +261,25 @@ private slots:
         }
     }
 
+    void responseRatesCountBestOverallResponse() {
+        const QJsonObject counts =
+            golden::load("demo.json").toArray()[0].toObject()["response"].toObject();
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        const Results results = refit(demo(), spec);
+        QVERIFY(results.response.has_value());
+        QCOMPARE(results.response->arms.size(), std::size_t{2});
+        for (const ResponseRate& rate : results.response->arms) {
+            const QJsonObject r = counts[QString::fromStdString(rate.arm)].toObject();
+            QCOMPARE(static_cast<double>(rate.n), r["n"].toDouble());
+            QCOMPARE(static_cast<double>(rate.responders), r["responders"].toDouble());
+            QCOMPARE(rate.clopper_pearson.lower, clopper_pearson(rate.responders, rate.n).lower);
+        }
+        const ResponseDifference& d = results.response->differences.front();
+        QCOMPARE(d.arm, std::string(demo_experimental_arm));
+        QCOMPARE(d.difference, results.response->arms[1].rate - results.response->arms[0].rate);
+    }
+
     void unknownStratumColumnIsASpecError() {
         AnalysisSpec spec;
         spec.paramcd = "OS";

@@ -135,6 +135,32 @@ logrank <- list(
       logrank_case(Surv(time, status) ~ agegroup + strata(stratum), cox_data, rho = 0.5)))
 write_case(list(data = as.list(cox_data), cases = logrank), "logrank_small.json")
 
+# Binomial intervals: binom.test (Clopper-Pearson), prop.test without
+# continuity correction (Wilson), beta quantiles (Jeffreys), and Newcombe's
+# hybrid score difference built from the two Wilson intervals.
+wilson_ci <- function(x, n, level) as.vector(prop.test(x, n, correct = FALSE, conf.level = level)$conf.int)
+binomial_case <- function(x, n, level) {
+    a <- 1 - level
+    list(x = x, n = n, conf_level = level,
+         clopper_pearson = as.vector(binom.test(x, n, conf.level = level)$conf.int),
+         wilson = wilson_ci(x, n, level),
+         jeffreys = c(if (x == 0) 0 else qbeta(a / 2, x + 0.5, n - x + 0.5),
+                      if (x == n) 1 else qbeta(1 - a / 2, x + 0.5, n - x + 0.5)))
+}
+newcombe_case <- function(x1, n1, x2, n2, level) {
+    p1 <- x1 / n1; p2 <- x2 / n2
+    w1 <- wilson_ci(x1, n1, level); w2 <- wilson_ci(x2, n2, level)
+    d <- p1 - p2
+    list(x1 = x1, n1 = n1, x2 = x2, n2 = n2, conf_level = level,
+         lower = d - sqrt((p1 - w1[1])^2 + (w2[2] - p2)^2),
+         upper = d + sqrt((w1[2] - p1)^2 + (p2 - w2[1])^2))
+}
+write_case(list(
+    single = list(binomial_case(42, 75, 0.95), binomial_case(27, 72, 0.95), binomial_case(0, 20, 0.95),
+                  binomial_case(20, 20, 0.95), binomial_case(1, 1, 0.9), binomial_case(3, 250, 0.99)),
+    difference = list(newcombe_case(42, 75, 27, 72, 0.95), newcombe_case(0, 20, 5, 20, 0.95),
+                      newcombe_case(10, 10, 3, 12, 0.9))), "binomial_small.json")
+
 # --- the demo study, as `triallens demo --out` writes it ----------------------
 read_sites <- function(prefix) {
     files <- list.files(demo_dir, pattern = paste0("^", prefix, "_site.*\\.csv$"), full.names = TRUE)
@@ -198,6 +224,12 @@ for (param in c("PFS", "OS")) {
         subgroups_stratified_breslow = subgroup_case(d, c("PDL1STAT", "ECOGBL", "AGEGR1"),
                                                      "strata(PRTAXFL, LIVBRNFL)", "breslow"))
 }
+adrs <- merge(read_sites("adrs"), adsl[, c("USUBJID", "TRT01P")], by = "USUBJID")
+demo_response <- lapply(setNames(nm = sort(unique(adsl$TRT01P))), function(arm) {
+    r <- adrs[adrs$TRT01P == arm & adrs$PARAMCD == "BOR", ]
+    list(n = sum(adsl$TRT01P == arm), responders = sum(r$AVALC %in% c("CR", "PR")))
+})
+demo[[1]]$response <- demo_response
 write_case(demo, "demo.json")
 
 # Adverse-event incidence of the demo in base R (no package computes it

@@ -2,6 +2,7 @@
 // Everything one refit produced, as an immutable value handed to the views,
 // the command line and the exporters.
 
+#include "triallens/stats/binomial_interval.h"
 #include "triallens/stats/kaplan_meier.h"
 #include "triallens/stats/restricted_mean.h"
 
@@ -97,6 +98,30 @@ struct SubgroupRow {
     std::optional<double> interaction_p;
 };
 
+// Objective response (best overall response CR or PR in ADRS PARAMCD "BOR")
+// per arm over every subject with an arm; subjects without a BOR record count
+// as non-responders. Differences are against the reference arm.
+struct ResponseRate {
+    std::string arm;
+    std::size_t n = 0;
+    std::size_t responders = 0;
+    double rate = 0;
+    Interval clopper_pearson; // the default interval
+    Interval wilson;
+    Interval jeffreys;
+};
+
+struct ResponseDifference {
+    std::string arm;
+    double difference = 0;
+    Interval newcombe;
+};
+
+struct ResponseSummary {
+    std::vector<ResponseRate> arms;
+    std::vector<ResponseDifference> differences;
+};
+
 struct Results {
     std::string study_name;
     bool synthetic = false;
@@ -113,6 +138,7 @@ struct Results {
     std::optional<LogRankSummary> logrank; // absent with fewer than two arms
     std::optional<CoxSummary> cox;         // absent with fewer than two arms
     std::vector<SubgroupRow> subgroups;
+    std::optional<ResponseSummary> response; // when the study has best overall responses
     std::vector<std::string> warnings;
 };
 
