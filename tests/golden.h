@@ -12,6 +12,7 @@
 
 #include <cmath>
 #include <optional>
+#include <vector>
 
 namespace golden {
 
@@ -41,6 +42,15 @@ inline bool matches(const std::optional<double>& actual, const QJsonValue& expec
 // Vectors in R's JSON come as arrays, or as a bare number when of length one.
 inline QJsonArray as_array(const QJsonValue& value) {
     return value.isArray() ? value.toArray() : QJsonArray{value};
+}
+
+// A golden vector as numbers of type T (R writes whole numbers as numbers too).
+template <typename T = double> std::vector<T> values(const QJsonValue& value) {
+    std::vector<T> out;
+    for (const auto& v : as_array(value)) {
+        out.push_back(static_cast<T>(v.toDouble()));
+    }
+    return out;
 }
 
 } // namespace golden

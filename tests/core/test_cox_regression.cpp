@@ -28,28 +28,15 @@ private slots:
     void matchesR() {
         QFETCH(QJsonObject, data);
         QFETCH(QJsonObject, golden);
-        const auto column = [&](const QString& name) {
-            std::vector<double> out;
-            for (const auto& v : data[name].toArray()) {
-                out.push_back(v.toDouble());
-            }
-            return out;
-        };
-        const auto time = column("time");
-        std::vector<std::uint8_t> event;
-        for (const double e : column("status")) {
-            event.push_back(static_cast<std::uint8_t>(e));
-        }
-        std::vector<std::int32_t> stratum;
-        if (golden["strata"].toBool()) {
-            for (const double s : column("stratum")) {
-                stratum.push_back(static_cast<std::int32_t>(s));
-            }
-        }
+        const auto time = golden::values(data["time"]);
+        const auto event = golden::values<std::uint8_t>(data["status"]);
+        const auto stratum = golden["strata"].toBool()
+                                 ? golden::values<std::int32_t>(data["stratum"])
+                                 : std::vector<std::int32_t>{};
         std::vector<double> covariates;
         const QJsonArray terms = golden::as_array(golden["terms"]);
         for (const auto& term : terms) {
-            const auto values = column(term.toString());
+            const auto values = golden::values(data[term.toString()]);
             covariates.insert(covariates.end(), values.begin(), values.end());
         }
         CoxOptions options;

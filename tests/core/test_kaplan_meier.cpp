@@ -11,18 +11,6 @@
 
 using namespace triallens;
 
-namespace {
-
-std::vector<double> doubles(const QJsonValue& value) {
-    std::vector<double> out;
-    for (const auto& v : golden::as_array(value)) {
-        out.push_back(v.toDouble());
-    }
-    return out;
-}
-
-} // namespace
-
 class TestKaplanMeier : public QObject {
     Q_OBJECT
 
@@ -79,11 +67,8 @@ private slots:
 
     void matchesR() {
         QFETCH(QJsonObject, golden);
-        const auto time = doubles(golden["input_time"]);
-        std::vector<std::uint8_t> event;
-        for (const double e : doubles(golden["input_status"])) {
-            event.push_back(static_cast<std::uint8_t>(e));
-        }
+        const auto time = golden::values(golden["input_time"]);
+        const auto event = golden::values<std::uint8_t>(golden["input_status"]);
         KmOptions options;
         options.conf_type = golden::conf_type_of(golden["conf_type"].toString());
         options.conf_level = golden["conf_level"].toDouble();
@@ -101,11 +86,8 @@ private slots:
 
     void landmarksAndRestrictedMeansMatchR() {
         QFETCH(QJsonObject, golden);
-        const auto time = doubles(golden["input_time"]);
-        std::vector<std::uint8_t> event;
-        for (const double e : doubles(golden["input_status"])) {
-            event.push_back(static_cast<std::uint8_t>(e));
-        }
+        const auto time = golden::values(golden["input_time"]);
+        const auto event = golden::values<std::uint8_t>(golden["input_status"]);
         KmOptions options;
         options.conf_type = golden::conf_type_of(golden["conf_type"].toString());
         const KaplanMeier km = fit_kaplan_meier(tabulate_events(time, event), options);

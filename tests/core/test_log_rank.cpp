@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace triallens;
 
 class TestLogRank : public QObject {
@@ -27,30 +29,13 @@ private slots:
     void matchesR() {
         QFETCH(QJsonObject, data);
         QFETCH(QJsonObject, golden);
-        const auto column = [&](const QString& name) {
-            std::vector<double> out;
-            for (const auto& v : data[name].toArray()) {
-                out.push_back(v.toDouble());
-            }
-            return out;
-        };
-        const auto time = column("time");
-        std::vector<std::uint8_t> event;
-        for (const double e : column("status")) {
-            event.push_back(static_cast<std::uint8_t>(e));
-        }
-        std::vector<std::int32_t> group;
-        std::int32_t groups = 0;
-        for (const double g : column(golden["group"].toString())) {
-            group.push_back(static_cast<std::int32_t>(g));
-            groups = std::max(groups, group.back() + 1);
-        }
-        std::vector<std::int32_t> stratum;
-        if (golden["strata"].toBool()) {
-            for (const double s : column("stratum")) {
-                stratum.push_back(static_cast<std::int32_t>(s));
-            }
-        }
+        const auto time = golden::values(data["time"]);
+        const auto event = golden::values<std::uint8_t>(data["status"]);
+        const auto group = golden::values<std::int32_t>(data[golden["group"].toString()]);
+        const std::int32_t groups = *std::max_element(group.begin(), group.end()) + 1;
+        const auto stratum = golden["strata"].toBool()
+                                 ? golden::values<std::int32_t>(data["stratum"])
+                                 : std::vector<std::int32_t>{};
         LogRankOptions options;
         options.rho = golden["rho"].toDouble();
         const LogRank test =

@@ -19,6 +19,18 @@ const Study& demo() {
     return study;
 }
 
+// The arm's Cox coefficient and the model's tests against coxph.
+void compare_cox(const CoxSummary& cox, const QJsonObject& golden) {
+    const HazardRatio& hr = cox.terms.front();
+    COMPARE_GOLDEN(hr.coef, golden::as_array(golden["coef"])[0]);
+    COMPARE_GOLDEN(hr.se, golden::as_array(golden["se"])[0]);
+    COMPARE_GOLDEN(cox.loglik_null, golden["loglik_null"]);
+    COMPARE_GOLDEN(cox.loglik, golden["loglik"]);
+    COMPARE_GOLDEN(cox.score_chisq, golden["score_chisq"]);
+    COMPARE_GOLDEN(cox.wald_chisq, golden["wald_chisq"]);
+    COMPARE_GOLDEN(cox.lr_chisq, golden["lr_chisq"]);
+}
+
 } // namespace
 
 class TestRefit : public QObject {
@@ -131,34 +143,45 @@ private slots:
         }
     }
 
-    void demoHazardRatiosMatchR_data() {
+    void demoComparisonsMatchR_data() {
         QTest::addColumn<QString>("param");
+        QTest::addColumn<bool>("stratified");
         QTest::addColumn<QJsonObject>("param_golden");
+        QTest::addColumn<QJsonObject>("logrank");
         QTest::addColumn<QJsonObject>("golden");
         for (const auto& p : golden::load("demo.json").toArray()) {
             const QJsonObject param = p.toObject();
-            for (const auto& cox : param["cox"].toArray()) {
-                QTest::newRow(
-                    qPrintable(param["param"].toString() + "/" + cox.toObject()["ties"].toString()))
-                    << param["param"].toString() << param << cox.toObject();
+            for (const bool stratified : {false, true}) {
+                const QJsonObject logrank =
+                    param[stratified ? "logrank_stratified" : "logrank"].toObject();
+                for (const auto& cox : param[stratified ? "cox_stratified" : "cox"].toArray()) {
+                    const QString tag = param["param"].toString() + "/" +
+                                        cox.toObject()["ties"].toString() +
+                                        (stratified ? "/stratified" : "");
+                    QTest::newRow(qPrintable(tag)) << param["param"].toString() << stratified
+                                                   << param << logrank << cox.toObject();
+                }
             }
         }
     }
 
-    void demoHazardRatiosMatchR() {
+    void demoComparisonsMatchR() {
         QFETCH(QString, param);
+        QFETCH(bool, stratified);
         QFETCH(QJsonObject, param_golden);
+        QFETCH(QJsonObject, logrank);
         QFETCH(QJsonObject, golden);
         AnalysisSpec spec;
         spec.paramcd = param.toStdString();
+        if (stratified) {
+            spec.strata = {"PRTAXFL", "LIVBRNFL"};
+        }
         spec.ties = golden["ties"].toString() == "efron" ? Ties::Efron : Ties::Breslow;
         const Results results = refit(demo(), spec);
         QCOMPARE(static_cast<double>(results.n), param_golden["n"].toDouble());
         QCOMPARE(static_cast<double>(results.events), param_golden["events"].toDouble());
-        QVERIFY(results.cox.has_value());
+        QVERIFY(results.cox.has_value() && results.logrank.has_value());
         QCOMPARE(results.cox->reference_arm, std::string(demo_control_arm));
-        QVERIFY(results.logrank.has_value());
-        const QJsonObject logrank = param_golden["logrank"].toObject();
         COMPARE_GOLDEN(results.logrank->chisq, logrank["chisq"]);
         COMPARE_GOLDEN(results.logrank->p, logrank["p"]);
         for (int k = 0; k < 2; ++k) {
@@ -167,50 +190,8 @@ private slots:
             COMPARE_GOLDEN(results.logrank->expected[static_cast<std::size_t>(k)],
                            golden::as_array(logrank["expected"])[k]);
         }
-        const HazardRatio& hr = results.cox->terms.front();
-        COMPARE_GOLDEN(hr.coef, golden::as_array(golden["coef"])[0]);
-        COMPARE_GOLDEN(hr.se, golden::as_array(golden["se"])[0]);
-        COMPARE_GOLDEN(results.cox->loglik_null, golden["loglik_null"]);
-        COMPARE_GOLDEN(results.cox->loglik, golden["loglik"]);
-        COMPARE_GOLDEN(results.cox->score_chisq, golden["score_chisq"]);
-        COMPARE_GOLDEN(results.cox->wald_chisq, golden["wald_chisq"]);
-        COMPARE_GOLDEN(results.cox->lr_chisq, golden["lr_chisq"]);
-    }
-
-    void stratifiedComparisonsMatchR_data() {
-        QTest::addColumn<QString>("param");
-        QTest::addColumn<QJsonObject>("logrank");
-        QTest::addColumn<QJsonObject>("golden");
-        for (const auto& p : golden::load("demo.json").toArray()) {
-            const QJsonObject param = p.toObject();
-            for (const auto& cox : param["cox_stratified"].toArray()) {
-                QTest::newRow(
-                    qPrintable(param["param"].toString() + "/" + cox.toObject()["ties"].toString()))
-                    << param["param"].toString() << param["logrank_stratified"].toObject()
-                    << cox.toObject();
-            }
-        }
-    }
-
-    void stratifiedComparisonsMatchR() {
-        QFETCH(QString, param);
-        QFETCH(QJsonObject, logrank);
-        QFETCH(QJsonObject, golden);
-        AnalysisSpec spec;
-        spec.paramcd = param.toStdString();
-        spec.strata = {"PRTAXFL", "LIVBRNFL"};
-        spec.ties = golden["ties"].toString() == "efron" ? Ties::Efron : Ties::Breslow;
-        const Results results = refit(demo(), spec);
-        COMPARE_GOLDEN(results.logrank->chisq, logrank["chisq"]);
-        COMPARE_GOLDEN(results.logrank->p, logrank["p"]);
-        const HazardRatio& hr = results.cox->terms.front();
-        COMPARE_GOLDEN(hr.coef, golden::as_array(golden["coef"])[0]);
-        COMPARE_GOLDEN(hr.se, golden::as_array(golden["se"])[0]);
-        COMPARE_GOLDEN(results.cox->loglik_null, golden["loglik_null"]);
-        COMPARE_GOLDEN(results.cox->loglik, golden["loglik"]);
-        COMPARE_GOLDEN(results.cox->score_chisq, golden["score_chisq"]);
-        COMPARE_GOLDEN(results.cox->wald_chisq, golden["wald_chisq"]);
-        // Stratifying changes the comparison, never the Kaplan–Meier curves.
+        compare_cox(*results.cox, golden);
+        // Stratifying changes the comparisons, never the Kaplan–Meier curves.
         AnalysisSpec plain = spec;
         plain.strata.clear();
         QCOMPARE(refit(demo(), plain).arms.front().km.curve.surv,
