@@ -89,6 +89,7 @@ int run_ae(const CommandLine& line) {
     AeSpec spec;
     spec.arm_variable = line.spec.arm_variable;
     spec.filter = line.ae_filter;
+    spec.filter_expression = line.spec.filter;
     const AeTable table = adverse_event_table(study, spec);
     if (line.json) {
         std::cout << QJsonDocument(ae_json(table)).toJson(QJsonDocument::Indented).toStdString();

@@ -14,9 +14,9 @@ const std::map<std::string, Command> commands{
     {"help", Command::Help},       {"--version", Command::Version}};
 
 // Flags of the contract that later work brings; named so the error is precise.
-const char* const planned_flags[] = {"--time",      "--event",        "--censor", "--filter",
-                                     "--figure",    "--width",        "--height", "--dpi",
-                                     "--font-size", "--each-subgroup"};
+const char* const planned_flags[] = {"--time",   "--event",     "--censor",
+                                     "--figure", "--width",     "--height",
+                                     "--dpi",    "--font-size", "--each-subgroup"};
 
 template <typename T> T parse_number(const std::string& flag, const std::string& text) {
     T value{};
@@ -103,6 +103,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.spec.subgroups = split_list(value_of(arg));
         } else if (arg == "--compare") {
             line.spec.compare_arm = value_of(arg);
+        } else if (arg == "--filter") {
+            line.spec.filter = value_of(arg);
         } else if (arg == "--strata") {
             line.spec.strata = split_list(value_of(arg));
         } else if (arg == "--landmarks") {
@@ -167,6 +169,8 @@ analyze options (defaults are R survival's):
   --ref LEVEL            reference arm for hazard ratios (default: the study's declared
                          control arm, as the demo declares Nab-paclitaxel; otherwise the
                          first arm level in sort order)
+  --filter EXPR          subject filter, e.g. 'SAFFL == "Y" and AGE >= 65' (==, !=, <, <=,
+                         >, >=, in (...), and, or, not, parentheses; default: none)
   --strata COLS          comma list: stratification factors for the log-rank test and
                          the Cox model (default: none)
   --subgroups COLS       comma list: forest-plot rows per level (n, events and median per
@@ -187,6 +191,7 @@ analyze options (defaults are R survival's):
 ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
   --arm COL              treatment column (default: first of TRT01A, TRTA, TRT01P, ARM, TRTP:
                          safety tables are by treatment received)
+  --filter EXPR          subject filter, as for analyze
   --treatment-emergent   only TRTEMFL == "Y"
   --related              only AEREL not NONE / NOT RELATED / N
   --serious              only AESER == "Y"

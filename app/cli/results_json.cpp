@@ -224,6 +224,7 @@ QJsonObject analyze_json(const Results& results) {
                           }
                           return strata;
                       }()},
+                     {"filter", text(results.filter)},
                      {"conf_type", conf_type_name(options.conf_type)},
                      {"conf_level", options.conf_level},
                      {"n", static_cast<double>(results.n)},

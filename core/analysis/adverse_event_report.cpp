@@ -1,6 +1,7 @@
 #include "triallens/analysis/adverse_event_report.h"
 
 #include "triallens/analysis/refit.h"
+#include "triallens/analysis/subject_filter.h"
 
 #include <algorithm>
 
@@ -42,11 +43,12 @@ AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
         saffl != nullptr && saffl->categorical ? saffl->level_code("Y") : std::nullopt;
 
     // Arms in the population, the declared control first, then in sort order.
+    const std::vector<std::uint8_t> kept = evaluate_filter(study.subjects, spec.filter_expression);
     std::vector<std::int32_t> in_population(study.subjects.size(), -1);
     std::vector<bool> present(arm.levels.size(), false);
     for (std::size_t i = 0; i < study.subjects.size(); ++i) {
         const bool safety = saffl == nullptr || (safety_yes && saffl->codes[i] == *safety_yes);
-        if (safety && arm.codes[i] >= 0) {
+        if (safety && kept[i] && arm.codes[i] >= 0) {
             in_population[i] = arm.codes[i];
             present[static_cast<std::size_t>(arm.codes[i])] = true;
         }

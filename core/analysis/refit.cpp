@@ -1,6 +1,7 @@
 #include "triallens/analysis/refit.h"
 
 #include "subgroups.h"
+#include "triallens/analysis/subject_filter.h"
 
 #include "triallens/data/build_study.h"
 #include "triallens/stats/cox_regression.h"
@@ -143,6 +144,7 @@ std::vector<std::int32_t> stratum_codes(const Study& study,
 
 // Objective response rates per arm (arm codes in `order`) from ADRS BOR.
 std::optional<ResponseSummary> summarise_response(const Study& study, const Variable& arm,
+                                                  const std::vector<std::int32_t>& subject_arm,
                                                   const std::vector<std::int32_t>& order,
                                                   double conf_level) {
     const Responses& responses = study.responses;
@@ -164,7 +166,7 @@ std::optional<ResponseSummary> summarise_response(const Study& study, const Vari
         ResponseRate rate;
         rate.arm = arm.levels[static_cast<std::size_t>(code)];
         for (std::size_t s = 0; s < study.subjects.size(); ++s) {
-            if (arm.codes[s] == code) {
+            if (subject_arm[s] == code) {
                 ++rate.n;
                 rate.responders += responder[s];
             }
@@ -243,6 +245,14 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
     results.time_unit = endpoint.time_unit;
     results.arm_variable = spec.arm_variable;
     results.strata = spec.strata;
+    results.filter = spec.filter;
+
+    // Each subject's arm, or -1 where the arm is missing or the filter drops it.
+    std::vector<std::int32_t> subject_arm = arm.codes;
+    const std::vector<std::uint8_t> kept = evaluate_filter(study.subjects, spec.filter);
+    for (std::size_t s = 0; s < subject_arm.size(); ++s) {
+        subject_arm[s] = kept[s] ? subject_arm[s] : -1;
+    }
 
     // Arms in R's order after relevel(): the reference first, then the rest sorted.
     const auto reference = *arm.level_code(spec.reference_arm);
@@ -258,7 +268,7 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
     std::vector<std::uint8_t> event;
     std::vector<std::int32_t> arm_code;
     for (std::size_t i = 0; i < endpoint.size(); ++i) {
-        const std::int32_t code = arm.codes[static_cast<std::size_t>(endpoint.subject[i])];
+        const std::int32_t code = subject_arm[static_cast<std::size_t>(endpoint.subject[i])];
         if (code >= 0) {
             time.push_back(endpoint.time[i]);
             event.push_back(endpoint.event[i]);
@@ -313,7 +323,7 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
     std::vector<std::int32_t> model_stratum;
     for (std::size_t i = 0, r = 0; i < endpoint.size(); ++i) {
         const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
-        if (arm.codes[subject] < 0) {
+        if (subject_arm[subject] < 0) {
             continue;
         }
         const std::size_t record = r++;
@@ -374,11 +384,11 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         results.cox = cox;
         results.warnings.insert(results.warnings.end(), fit.warnings.begin(), fit.warnings.end());
     }
-    results.response = summarise_response(study, arm, arm_order, spec.km.conf_level);
+    results.response = summarise_response(study, arm, subject_arm, arm_order, spec.km.conf_level);
     if (!spec.subgroups.empty()) {
-        results.subgroups =
-            analyse_subgroups(study, endpoint, arm, reference, *arm.level_code(spec.compare_arm),
-                              subject_stratum, spec, results.warnings);
+        results.subgroups = analyse_subgroups(study, endpoint, arm, subject_arm, reference,
+                                              *arm.level_code(spec.compare_arm), subject_stratum,
+                                              spec, results.warnings);
     }
     return results;
 }

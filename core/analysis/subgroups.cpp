@@ -44,12 +44,11 @@ CoxFit fit_on(const Records& r, const std::vector<std::size_t>& rows,
 
 } // namespace
 
-std::vector<SubgroupRow> analyse_subgroups(const Study& study, const TimeToEvent& endpoint,
-                                           const Variable& arm, std::int32_t reference,
-                                           std::int32_t compare,
-                                           std::span<const std::int32_t> subject_stratum,
-                                           const AnalysisSpec& spec,
-                                           std::vector<std::string>& warnings) {
+std::vector<SubgroupRow>
+analyse_subgroups(const Study& study, const TimeToEvent& endpoint, const Variable& arm,
+                  std::span<const std::int32_t> subject_arm, std::int32_t reference,
+                  std::int32_t compare, std::span<const std::int32_t> subject_stratum,
+                  const AnalysisSpec& spec, std::vector<std::string>& warnings) {
     const double z = normal_critical_value(spec.km.conf_level);
     std::vector<SubgroupRow> rows;
     for (const auto& name : spec.subgroups) {
@@ -61,7 +60,7 @@ std::vector<SubgroupRow> analyse_subgroups(const Study& study, const TimeToEvent
         std::vector<std::int32_t> present;
         for (std::size_t i = 0; i < endpoint.size(); ++i) {
             const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
-            const std::int32_t a = arm.codes[subject];
+            const std::int32_t a = subject_arm[subject];
             const std::int32_t level = variable.codes[subject];
             if ((a != reference && a != compare) || level < 0 || subject_stratum[subject] < 0) {
                 continue;

@@ -187,6 +187,9 @@ private slots:
             << QStringList{"analyze",     "demo", "--param",   "OS",
                            "--subgroups", "SEX",  "--compare", "Nab-paclitaxel"}
             << "--compare must name an arm other than the reference";
+        QTest::newRow("bad filter")
+            << QStringList{"analyze", "demo", "--param", "OS", "--filter", "AGE == \"old\""}
+            << "filter, column 8: AGE is numeric; compare it with a number";
         QTest::newRow("unknown option")
             << QStringList{"analyze", "demo", "--bogus"} << "unknown option --bogus";
         QTest::newRow("bad level") << QStringList{"analyze", "demo", "--conf-level", "1.5"}

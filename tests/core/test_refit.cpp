@@ -261,6 +261,18 @@ private slots:
         QCOMPARE(d.difference, results.response->arms[1].rate - results.response->arms[0].rate);
     }
 
+    void filterMatchesSubsetInR() {
+        const QJsonObject golden =
+            golden::load("demo.json").toArray()[1].toObject()["filtered"].toObject();
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.filter = R"(PDL1STAT == "Positive" and AGE >= 40)";
+        const Results results = refit(demo(), spec);
+        QCOMPARE(static_cast<double>(results.n), golden["n"].toDouble());
+        QCOMPARE(static_cast<double>(results.events), golden["events"].toDouble());
+        compare_cox(*results.cox, golden);
+    }
+
     void unknownStratumColumnIsASpecError() {
         AnalysisSpec spec;
         spec.paramcd = "OS";

@@ -168,7 +168,7 @@ read_sites <- function(prefix) {
 }
 adsl <- read_sites("adsl")
 adtte <- merge(read_sites("adtte"),
-               adsl[, c("USUBJID", "TRT01P", "PRTAXFL", "LIVBRNFL", "PDL1STAT", "ECOGBL", "AGEGR1")],
+               adsl[, c("USUBJID", "TRT01P", "PRTAXFL", "LIVBRNFL", "PDL1STAT", "ECOGBL", "AGEGR1", "AGE")],
                by = "USUBJID")
 adtte$ECOGBL <- as.character(adtte$ECOGBL)
 
@@ -221,6 +221,11 @@ for (param in c("PFS", "OS")) {
         cox_stratified = lapply(c("efron", "breslow"), function(t)
             cox_case(Surv(AVAL, status) ~ arm + strata(PRTAXFL, LIVBRNFL), d, t)),
         subgroups = subgroup_case(d, c("PDL1STAT", "ECOGBL", "AGEGR1"), NULL, "efron"),
+        # --filter 'PDL1STAT == "Positive" and AGE >= 40' is subset() in R
+        filtered = {
+            f <- subset(d, PDL1STAT == "Positive" & AGE >= 40)
+            c(list(n = nrow(f), events = sum(f$status)), cox_case(Surv(AVAL, status) ~ arm, f, "efron"))
+        },
         subgroups_stratified_breslow = subgroup_case(d, c("PDL1STAT", "ECOGBL", "AGEGR1"),
                                                      "strata(PRTAXFL, LIVBRNFL)", "breslow"))
 }

@@ -15,6 +15,8 @@ struct AeSpec {
     // treatment first, as safety tables are by treatment received).
     std::string arm_variable;
     AeFilter filter;
+    std::string
+        filter_expression; // subject filter (subject_filter.h), applied before the population
 };
 
 // Throws SpecError (triallens/analysis/refit.h) for an unknown arm column.

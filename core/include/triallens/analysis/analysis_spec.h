@@ -17,6 +17,7 @@ struct AnalysisSpec {
     std::string reference_arm; // empty = the study's declared control arm, else the first level
     std::string compare_arm;   // with subgroups: the arm compared with the reference;
                                // empty = the only other arm
+    std::string filter;        // subject filter (see subject_filter.h); empty = all
     std::vector<std::string> strata;    // stratification factors for log-rank and Cox
     std::vector<std::string> subgroups; // variables for the forest plot
     KmOptions km;

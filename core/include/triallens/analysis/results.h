@@ -129,6 +129,7 @@ struct Results {
     std::string param;
     std::string time_unit;
     std::string arm_variable;
+    std::string filter;              // the subject filter applied, "" = none
     std::vector<std::string> strata; // of the log-rank test and the Cox model
     std::size_t n = 0;
     std::size_t events = 0;

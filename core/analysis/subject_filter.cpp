@@ -1,0 +1,229 @@
+#include "triallens/analysis/subject_filter.h"
+
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <optional>
+
+namespace triallens {
+
+FilterError::FilterError(std::size_t column, const std::string& what)
+    : std::runtime_error("filter, column " + std::to_string(column) + ": " + what),
+      column_(column) {}
+
+namespace {
+
+using Mask = std::vector<std::uint8_t>;
+
+struct Token {
+    enum Kind { Name, Text, Number, Operator, Open, Close, Comma, End } kind;
+    std::string text;
+    std::size_t column; // 1-based
+};
+
+std::vector<Token> tokenise(std::string_view source) {
+    std::vector<Token> tokens;
+    std::size_t i = 0;
+    while (i < source.size()) {
+        const char c = source[i];
+        const std::size_t column = i + 1;
+        if (std::isspace(static_cast<unsigned char>(c))) {
+            ++i;
+        } else if (c == '(' || c == ')' || c == ',') {
+            tokens.push_back({c == '('   ? Token::Open
+                              : c == ')' ? Token::Close
+                                         : Token::Comma,
+                              {},
+                              column});
+            ++i;
+        } else if (c == '"' || c == '\'') {
+            const std::size_t end = source.find(c, i + 1);
+            if (end == std::string_view::npos) {
+                throw FilterError(column, "unterminated text");
+            }
+            tokens.push_back({Token::Text, std::string(source.substr(i + 1, end - i - 1)), column});
+            i = end + 1;
+        } else if (c == '=' || c == '!' || c == '<' || c == '>') {
+            std::string op(1, c);
+            if (i + 1 < source.size() && source[i + 1] == '=') {
+                op += '=';
+            }
+            if (op == "=" || op == "!") {
+                throw FilterError(column, "expected == or !=");
+            }
+            tokens.push_back({Token::Operator, op, column});
+            i += op.size();
+        } else if (std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '.') {
+            std::size_t end = i + 1;
+            while (end < source.size() &&
+                   (std::isalnum(static_cast<unsigned char>(source[end])) || source[end] == '.' ||
+                    source[end] == '-' || source[end] == '+')) {
+                ++end;
+            }
+            tokens.push_back({Token::Number, std::string(source.substr(i, end - i)), column});
+            i = end;
+        } else if (std::isalpha(static_cast<unsigned char>(c)) || c == '_') {
+            std::size_t end = i + 1;
+            while (end < source.size() &&
+                   (std::isalnum(static_cast<unsigned char>(source[end])) || source[end] == '_')) {
+                ++end;
+            }
+            tokens.push_back({Token::Name, std::string(source.substr(i, end - i)), column});
+            i = end;
+        } else {
+            throw FilterError(column, std::string("unexpected character '") + c + "'");
+        }
+    }
+    tokens.push_back({Token::End, {}, source.size() + 1});
+    return tokens;
+}
+
+// Recursive descent; each rule returns the mask of the subjects it keeps.
+class Parser {
+public:
+    Parser(const SubjectTable& subjects, std::vector<Token> tokens)
+        : subjects_(subjects), tokens_(std::move(tokens)) {}
+
+    Mask parse() {
+        Mask mask = disjunction();
+        if (peek().kind != Token::End) {
+            throw FilterError(peek().column, "unexpected \"" + peek().text + "\"");
+        }
+        return mask;
+    }
+
+private:
+    const Token& peek() const { return tokens_[position_]; }
+    const Token& take() { return tokens_[position_++]; }
+    bool keyword(const char* word) const {
+        return peek().kind == Token::Name && peek().text == word;
+    }
+
+    const Token& expect(Token::Kind kind, const char* what) {
+        if (peek().kind != kind) {
+            throw FilterError(peek().column, std::string("expected ") + what);
+        }
+        return take();
+    }
+
+    Mask disjunction() {
+        Mask mask = conjunction();
+        while (keyword("or")) {
+            take();
+            const Mask right = conjunction();
+            for (std::size_t i = 0; i < mask.size(); ++i) {
+                mask[i] = mask[i] | right[i];
+            }
+        }
+        return mask;
+    }
+
+    Mask conjunction() {
+        Mask mask = negation();
+        while (keyword("and")) {
+            take();
+            const Mask right = negation();
+            for (std::size_t i = 0; i < mask.size(); ++i) {
+                mask[i] = mask[i] & right[i];
+            }
+        }
+        return mask;
+    }
+
+    Mask negation() {
+        if (keyword("not")) {
+            take();
+            Mask mask = negation();
+            for (auto& keep : mask) {
+                keep = keep ? 0 : 1;
+            }
+            return mask;
+        }
+        if (peek().kind == Token::Open) {
+            take();
+            Mask mask = disjunction();
+            expect(Token::Close, ")");
+            return mask;
+        }
+        return comparison();
+    }
+
+    Mask comparison() {
+        const Token& name = expect(Token::Name, "a column name");
+        const Variable* variable = subjects_.find(name.text);
+        if (variable == nullptr) {
+            throw FilterError(name.column, "no column " + name.text + " in the subject-level data");
+        }
+        if (keyword("in")) {
+            take();
+            expect(Token::Open, "( after in");
+            Mask mask(subjects_.size(), 0);
+            do {
+                const Mask one = compare(*variable, "==", literal());
+                for (std::size_t i = 0; i < mask.size(); ++i) {
+                    mask[i] = mask[i] | one[i];
+                }
+            } while (peek().kind == Token::Comma && (take(), true));
+            expect(Token::Close, ")");
+            return mask;
+        }
+        const Token& op = expect(Token::Operator, "a comparison (==, !=, <, <=, >, >=) or in");
+        return compare(*variable, op.text, literal());
+    }
+
+    const Token& literal() {
+        if (peek().kind != Token::Text && peek().kind != Token::Number) {
+            throw FilterError(peek().column, "expected a value (\"text\" or a number)");
+        }
+        return take();
+    }
+
+    Mask compare(const Variable& variable, const std::string& op, const Token& value) const {
+        Mask mask(subjects_.size(), 0);
+        if (variable.categorical) {
+            if (op != "==" && op != "!=") {
+                throw FilterError(value.column,
+                                  op + " needs a numeric column; " + variable.name + " is text");
+            }
+            const auto code = variable.level_code(value.text);
+            for (std::size_t i = 0; i < mask.size(); ++i) {
+                const std::int32_t c = variable.codes[i];
+                mask[i] = c >= 0 && ((op == "==") == (code && c == *code)) ? 1 : 0;
+            }
+            return mask;
+        }
+        double number = 0;
+        const auto [end, ec] =
+            std::from_chars(value.text.data(), value.text.data() + value.text.size(), number);
+        if (value.kind != Token::Number || ec != std::errc{} ||
+            end != value.text.data() + value.text.size()) {
+            throw FilterError(value.column,
+                              variable.name + " is numeric; compare it with a number");
+        }
+        for (std::size_t i = 0; i < mask.size(); ++i) {
+            const double x = variable.numbers[i];
+            const bool keep =
+                !std::isnan(x) && ((op == "==" && x == number) || (op == "!=" && x != number) ||
+                                   (op == "<" && x < number) || (op == "<=" && x <= number) ||
+                                   (op == ">" && x > number) || (op == ">=" && x >= number));
+            mask[i] = keep ? 1 : 0;
+        }
+        return mask;
+    }
+
+    const SubjectTable& subjects_;
+    std::vector<Token> tokens_;
+    std::size_t position_ = 0;
+};
+
+} // namespace
+
+std::vector<std::uint8_t> evaluate_filter(const SubjectTable& subjects,
+                                          std::string_view expression) {
+    if (expression.find_first_not_of(" \t") == std::string_view::npos) {
+        return Mask(subjects.size(), 1);
+    }
+    return Parser(subjects, tokenise(expression)).parse();
+}
+
+} // namespace triallens

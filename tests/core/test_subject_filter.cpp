@@ -1,0 +1,90 @@
+// Subject filters: the grammar of --filter, its semantics on text and
+// numeric columns and missing values, and errors that point at the column.
+
+#include <triallens/analysis/subject_filter.h>
+#include <triallens/data/build_study.h>
+
+#include <QTest>
+
+#include <cmath>
+#include <limits>
+
+using namespace triallens;
+
+namespace {
+
+SubjectTable subjects() {
+    const double missing = std::numeric_limits<double>::quiet_NaN();
+    RawTable adsl{"adsl.csv", {}, {}};
+    adsl.columns.push_back(text_column("USUBJID", "", {"S1", "S2", "S3", "S4", "S5"}));
+    adsl.columns.push_back(text_column("TRT01P", "", {"A", "B", "A", "B", "A"}));
+    adsl.columns.push_back(text_column("SEX", "", {"F", "M", "F", "", "M"}));
+    adsl.columns.push_back(text_column("ECOGBL", "", {"0", "1", "0", "1", "1"}));
+    adsl.columns.push_back(number_column("AGE", "", {70, 64, 65, missing, 30}));
+    return build_study({adsl}, "test").subjects;
+}
+
+QByteArray mask_text(const std::vector<std::uint8_t>& mask) {
+    QByteArray text;
+    for (const auto keep : mask) {
+        text += keep ? '1' : '0';
+    }
+    return text;
+}
+
+} // namespace
+
+class TestSubjectFilter : public QObject {
+    Q_OBJECT
+
+private slots:
+    void keepsTheRightSubjects_data() {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<QByteArray>("kept");
+        QTest::newRow("empty") << "" << QByteArray("11111");
+        QTest::newRow("text equal") << "SEX == \"F\"" << QByteArray("10100");
+        QTest::newRow("missing never matches !=") << "SEX != 'F'" << QByteArray("01001");
+        QTest::newRow("numeric") << "AGE >= 65" << QByteArray("10100");
+        QTest::newRow("numeric missing") << "AGE < 100" << QByteArray("11101");
+        QTest::newRow("and or precedence")
+            << "SEX == \"M\" or SEX == \"F\" and AGE > 66" << QByteArray("11001");
+        QTest::newRow("parentheses")
+            << "(SEX == \"M\" or SEX == \"F\") and AGE > 66" << QByteArray("10000");
+        QTest::newRow("not") << "not SEX == \"F\"" << QByteArray("01011");
+        QTest::newRow("in") << "TRT01P in (\"B\", \"C\")" << QByteArray("01010");
+        QTest::newRow("number spelled on text") << "ECOGBL == 0" << QByteArray("10100");
+        QTest::newRow("numeric in") << "AGE in (30, 64)" << QByteArray("01001");
+    }
+
+    void keepsTheRightSubjects() {
+        QFETCH(QString, expression);
+        QFETCH(QByteArray, kept);
+        QCOMPARE(mask_text(evaluate_filter(subjects(), expression.toStdString())), kept);
+    }
+
+    void errorsNameTheColumn_data() {
+        QTest::addColumn<QString>("expression");
+        QTest::addColumn<int>("column");
+        QTest::newRow("unknown column") << "SEX == \"F\" and RACE == \"X\"" << 16;
+        QTest::newRow("text order") << "SEX < \"M\"" << 7;
+        QTest::newRow("text on number") << "AGE == \"old\"" << 8;
+        QTest::newRow("single =") << "SEX = \"F\"" << 5;
+        QTest::newRow("unterminated") << "SEX == \"F" << 8;
+        QTest::newRow("dangling and") << "SEX == \"F\" and" << 15;
+        QTest::newRow("unclosed") << "(SEX == \"F\"" << 12;
+    }
+
+    void errorsNameTheColumn() {
+        QFETCH(QString, expression);
+        QFETCH(int, column);
+        try {
+            evaluate_filter(subjects(), expression.toStdString());
+            QFAIL("accepted a bad filter");
+        } catch (const FilterError& error) {
+            QCOMPARE(static_cast<int>(error.column()), column);
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSubjectFilter)
+#include "test_subject_filter.moc"
