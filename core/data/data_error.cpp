@@ -6,14 +6,19 @@ namespace triallens {
 
 namespace {
 std::string describe(const DataLocation& where, const std::string& what) {
+    // Appends one piece at a time: GCC 12 warns (-Wrestrict, falsely) on
+    // `":" + std::to_string(...)` at -O2, and CI treats warnings as errors.
     std::string text = where.file;
     if (where.line > 0) {
-        text += ":" + std::to_string(where.line);
+        text.append(":").append(std::to_string(where.line));
     }
     if (!where.column.empty()) {
-        text += ": column " + where.column;
+        text.append(": column ").append(where.column);
     }
-    return text.empty() ? what : text + ": " + what;
+    if (text.empty()) {
+        return what;
+    }
+    return text.append(": ").append(what);
 }
 } // namespace
 
