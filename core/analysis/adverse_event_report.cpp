@@ -1,5 +1,6 @@
 #include "triallens/analysis/adverse_event_report.h"
 
+#include "subject_columns.h"
 #include "triallens/analysis/refit.h"
 #include "triallens/analysis/subject_filter.h"
 
@@ -9,35 +10,13 @@ namespace triallens {
 
 namespace {
 
-const Variable& resolve_arm(const Study& study, const std::string& requested) {
-    static constexpr const char* candidates[] = {"TRT01A", "TRTA", "TRT01P", "ARM", "TRTP"};
-    const Variable* arm = nullptr;
-    if (!requested.empty()) {
-        arm = study.subjects.find(requested);
-        if (arm == nullptr) {
-            throw SpecError("no column " + requested + " in the subject-level data");
-        }
-    } else {
-        for (const char* name : candidates) {
-            if ((arm = study.subjects.find(name)) != nullptr) {
-                break;
-            }
-        }
-        if (arm == nullptr) {
-            throw SpecError(
-                "no treatment column (TRT01A, TRTA, TRT01P, ARM or TRTP); name one with --arm");
-        }
-    }
-    if (!arm->categorical) {
-        throw SpecError("treatment column " + arm->name + " is numeric; name a text column");
-    }
-    return *arm;
-}
+// Safety tables are by treatment received, so actual treatment comes first.
+constexpr const char* safety_arm_candidates[] = {"TRT01A", "TRTA", "TRT01P", "ARM", "TRTP"};
 
 } // namespace
 
 AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
-    const Variable& arm = resolve_arm(study, spec.arm_variable);
+    const Variable& arm = resolve_arm_column(study, spec.arm_variable, safety_arm_candidates);
     const Variable* saffl = study.subjects.find("SAFFL");
     const auto safety_yes =
         saffl != nullptr && saffl->categorical ? saffl->level_code("Y") : std::nullopt;

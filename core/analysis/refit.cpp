@@ -1,6 +1,7 @@
 #include "triallens/analysis/refit.h"
 
 #include "subgroups.h"
+#include "subject_columns.h"
 #include "triallens/analysis/subject_filter.h"
 
 #include "triallens/data/build_study.h"
@@ -52,59 +53,28 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
         throw SpecError("no parameter " + spec.paramcd + " (present: " + join(codes) + ")");
     }
 
-    if (spec.arm_variable.empty()) {
-        for (const char* candidate : arm_column_candidates) {
-            if (study.subjects.find(candidate) != nullptr) {
-                spec.arm_variable = candidate;
-                break;
-            }
-        }
-        if (spec.arm_variable.empty()) {
-            throw SpecError(
-                "no treatment column (TRT01P, ARM, TRTP, TRTA or TRT01A); name one with --arm");
-        }
-    }
-    const Variable* arm = study.subjects.find(spec.arm_variable);
-    if (arm == nullptr) {
-        throw SpecError("no column " + spec.arm_variable + " in the subject-level data");
-    }
-    if (!arm->categorical) {
-        throw SpecError("treatment column " + spec.arm_variable +
-                        " is numeric; name a text column");
-    }
-    if (arm->levels.empty()) {
+    const Variable& arm = resolve_arm_column(study, spec.arm_variable, arm_column_candidates);
+    spec.arm_variable = arm.name;
+    if (arm.levels.empty()) {
         throw SpecError("treatment column " + spec.arm_variable + " is empty");
     }
     if (spec.reference_arm.empty()) {
-        const bool declared = !study.control_arm.empty() && arm->level_code(study.control_arm);
-        spec.reference_arm = declared ? study.control_arm : arm->levels.front();
-    } else if (!arm->level_code(spec.reference_arm)) {
+        const bool declared = !study.control_arm.empty() && arm.level_code(study.control_arm);
+        spec.reference_arm = declared ? study.control_arm : arm.levels.front();
+    } else if (!arm.level_code(spec.reference_arm)) {
         throw SpecError("no arm \"" + spec.reference_arm + "\" in " + spec.arm_variable +
-                        " (arms: " + join(arm->levels) + ")");
+                        " (arms: " + join(arm.levels) + ")");
     }
     for (const auto& name : spec.strata) {
-        const Variable* factor = study.subjects.find(name);
-        if (factor == nullptr) {
-            throw SpecError("no stratification column " + name + " in the subject-level data");
-        }
-        if (!factor->categorical) {
-            throw SpecError("stratification column " + name +
-                            " is numeric; name a categorical one");
-        }
+        require_categorical(study, name, "stratification");
     }
     for (const auto& name : spec.subgroups) {
-        const Variable* variable = study.subjects.find(name);
-        if (variable == nullptr) {
-            throw SpecError("no subgroup column " + name + " in the subject-level data");
-        }
-        if (!variable->categorical) {
-            throw SpecError("subgroup column " + name + " is numeric; name a categorical one");
-        }
+        require_categorical(study, name, "subgroup");
     }
     if (!spec.subgroups.empty() || !spec.compare_arm.empty()) {
         if (spec.compare_arm.empty()) {
             std::vector<std::string> others;
-            for (const auto& level : arm->levels) {
+            for (const auto& level : arm.levels) {
                 if (level != spec.reference_arm) {
                     others.push_back(level);
                 }
@@ -113,9 +83,9 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
                 throw SpecError("choose the arm to compare with --compare: " + join(others));
             }
             spec.compare_arm = others.front();
-        } else if (!arm->level_code(spec.compare_arm) || spec.compare_arm == spec.reference_arm) {
+        } else if (!arm.level_code(spec.compare_arm) || spec.compare_arm == spec.reference_arm) {
             throw SpecError("--compare must name an arm other than the reference (arms: " +
-                            join(arm->levels) + ")");
+                            join(arm.levels) + ")");
         }
     }
     if (spec.tau && !(*spec.tau > 0)) {
@@ -297,10 +267,10 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         ArmSurvival survival;
         survival.arm = arm.levels[static_cast<std::size_t>(code)];
         survival.km = fit_kaplan_meier(tabulate_events(arm_time, arm_event, false), spec.km);
-        survival.median = survival_quantile(survival.km, 0.5);
         for (const double p : {0.25, 0.5, 0.75}) {
             survival.quartiles.push_back(survival_quantile(survival.km, p));
         }
+        survival.median = survival.quartiles[1];
         for (const double landmark : spec.landmarks) {
             survival.landmarks.push_back(survival_at(survival.km, landmark));
         }

@@ -110,10 +110,7 @@ private:
         Mask mask = conjunction();
         while (keyword("or")) {
             take();
-            const Mask right = conjunction();
-            for (std::size_t i = 0; i < mask.size(); ++i) {
-                mask[i] = mask[i] | right[i];
-            }
+            merge(mask, conjunction(), [](std::uint8_t a, std::uint8_t b) { return a | b; });
         }
         return mask;
     }
@@ -122,12 +119,15 @@ private:
         Mask mask = negation();
         while (keyword("and")) {
             take();
-            const Mask right = negation();
-            for (std::size_t i = 0; i < mask.size(); ++i) {
-                mask[i] = mask[i] & right[i];
-            }
+            merge(mask, negation(), [](std::uint8_t a, std::uint8_t b) { return a & b; });
         }
         return mask;
+    }
+
+    template <typename Op> static void merge(Mask& mask, const Mask& right, Op op) {
+        for (std::size_t i = 0; i < mask.size(); ++i) {
+            mask[i] = static_cast<std::uint8_t>(op(mask[i], right[i]));
+        }
     }
 
     Mask negation() {
@@ -159,10 +159,8 @@ private:
             expect(Token::Open, "( after in");
             Mask mask(subjects_.size(), 0);
             do {
-                const Mask one = compare(*variable, "==", literal());
-                for (std::size_t i = 0; i < mask.size(); ++i) {
-                    mask[i] = mask[i] | one[i];
-                }
+                merge(mask, compare(*variable, "==", literal()),
+                      [](std::uint8_t a, std::uint8_t b) { return a | b; });
             } while (peek().kind == Token::Comma && (take(), true));
             expect(Token::Close, ")");
             return mask;

@@ -1,0 +1,46 @@
+#include "subject_columns.h"
+
+#include "triallens/analysis/refit.h"
+
+namespace triallens {
+
+const Variable& resolve_arm_column(const Study& study, const std::string& requested,
+                                   std::span<const char* const> candidates) {
+    const Variable* arm = nullptr;
+    if (!requested.empty()) {
+        arm = study.subjects.find(requested);
+        if (arm == nullptr) {
+            throw SpecError("no column " + requested + " in the subject-level data");
+        }
+    } else {
+        std::string names;
+        for (std::size_t i = 0; i < candidates.size() && arm == nullptr; ++i) {
+            arm = study.subjects.find(candidates[i]);
+        }
+        for (std::size_t i = 0; i < candidates.size(); ++i) {
+            names += (i == 0 ? "" : i + 1 == candidates.size() ? " or " : ", ");
+            names += candidates[i];
+        }
+        if (arm == nullptr) {
+            throw SpecError("no treatment column (" + names + "); name one with --arm");
+        }
+    }
+    if (!arm->categorical) {
+        throw SpecError("treatment column " + arm->name + " is numeric; name a text column");
+    }
+    return *arm;
+}
+
+const Variable& require_categorical(const Study& study, const std::string& name,
+                                    const std::string& role) {
+    const Variable* variable = study.subjects.find(name);
+    if (variable == nullptr) {
+        throw SpecError("no " + role + " column " + name + " in the subject-level data");
+    }
+    if (!variable->categorical) {
+        throw SpecError(role + " column " + name + " is numeric; name a categorical one");
+    }
+    return *variable;
+}
+
+} // namespace triallens

@@ -1,0 +1,21 @@
+#pragma once
+// Looking up the subject-level columns an analysis names (private to the engine).
+
+#include "triallens/data/study.h"
+
+#include <span>
+#include <string>
+
+namespace triallens {
+
+// The treatment column: `requested`, or else the first of `candidates` the
+// study has. Throws SpecError when it is absent or numeric.
+const Variable& resolve_arm_column(const Study& study, const std::string& requested,
+                                   std::span<const char* const> candidates);
+
+// A categorical column named for a `role` ("stratification", "subgroup");
+// throws SpecError when it is absent or numeric.
+const Variable& require_categorical(const Study& study, const std::string& name,
+                                    const std::string& role);
+
+} // namespace triallens
