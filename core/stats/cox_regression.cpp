@@ -1,5 +1,7 @@
 #include "triallens/stats/cox_regression.h"
 
+#include "cox_sorted_data.h"
+
 #include <Eigen/Dense>
 
 #include <algorithm>
@@ -12,74 +14,15 @@ namespace triallens {
 
 namespace {
 
-// Data sorted by (stratum, time) with covariates centred and scaled as
-// coxfit6 does, so that the iteration path matches R's.
-struct SortedData {
-    std::vector<double> time;
-    std::vector<std::uint8_t> event;
-    std::vector<std::uint8_t> stratum_end; // 1 on the last row of a stratum
-    Eigen::MatrixXd x;                     // n × p
-    Eigen::VectorXd scale;
-};
-
 struct Evaluation {
     double loglik = 0;
     Eigen::VectorXd score;
     Eigen::MatrixXd information;
 };
 
-SortedData sort_and_centre(const CoxInput& input) {
-    const std::size_t n = input.time.size();
-    const auto p = static_cast<Eigen::Index>(input.n_terms);
-    if (input.event.size() != n || (!input.stratum.empty() && input.stratum.size() != n) ||
-        input.covariates.size() != n * input.n_terms) {
-        throw std::invalid_argument("fit_cox: inputs differ in length");
-    }
-    std::vector<double> time(input.time.begin(), input.time.end());
-    apply_timefix(time);
-    const auto stratum_of = [&](std::size_t i) {
-        return input.stratum.empty() ? 0 : input.stratum[i];
-    };
-
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const auto sa = stratum_of(a);
-        const auto sb = stratum_of(b);
-        return sa != sb ? sa < sb : time[a] < time[b];
-    });
-
-    SortedData data;
-    data.time.resize(n);
-    data.event.resize(n);
-    data.stratum_end.assign(n, 0);
-    data.x.resize(static_cast<Eigen::Index>(n), p);
-    for (std::size_t r = 0; r < n; ++r) {
-        const std::size_t i = order[r];
-        data.time[r] = time[i];
-        data.event[r] = input.event[i] != 0 ? 1 : 0;
-        if (r + 1 == n || stratum_of(order[r + 1]) != stratum_of(i)) {
-            data.stratum_end[r] = 1;
-        }
-        for (Eigen::Index j = 0; j < p; ++j) {
-            data.x(static_cast<Eigen::Index>(r), j) =
-                input.covariates[static_cast<std::size_t>(j) * n + i];
-        }
-    }
-    data.scale.resize(p);
-    for (Eigen::Index j = 0; j < p; ++j) {
-        auto column = data.x.col(j);
-        column.array() -= column.mean();
-        const double mean_abs = column.cwiseAbs().mean();
-        data.scale(j) = mean_abs > 0 ? 1 / mean_abs : 1.0;
-        column *= data.scale(j);
-    }
-    return data;
-}
-
 // One pass over the sorted data from the last row to the first, accumulating
 // the risk set; Efron adds each tied group's deaths in d equal parts.
-Evaluation evaluate(const SortedData& data, const Eigen::VectorXd& beta, Ties ties) {
+Evaluation evaluate(const CoxSortedData& data, const Eigen::VectorXd& beta, Ties ties) {
     const auto p = beta.size();
     const auto n = static_cast<std::ptrdiff_t>(data.time.size());
     Evaluation out{0, Eigen::VectorXd::Zero(p), Eigen::MatrixXd::Zero(p, p)};
@@ -147,7 +90,7 @@ bool all_finite(const Evaluation& e) {
 } // namespace
 
 CoxFit fit_cox(const CoxInput& input, const CoxOptions& options) {
-    const SortedData data = sort_and_centre(input);
+    const CoxSortedData data = sort_and_centre(input);
     const auto p = static_cast<Eigen::Index>(input.n_terms);
     CoxFit fit;
 

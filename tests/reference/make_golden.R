@@ -266,4 +266,10 @@ write_case(list(
     ae_case("treatment_emergent", function(a) a$TRTEMFL == "Y"),
     ae_case("related", function(a) !(a$AEREL %in% c("NONE", "NOT RELATED", "N"))),
     ae_case("serious", function(a) a$AESER == "Y")), "demo_ae.json")
+# Further topics live in their own scripts beside this one (golden_*.R); they
+# use the helpers above (num, write_case, km_case, cox_case, read_sites) and
+# the demo tables read here.
+script_dir <- dirname(sub("^--file=", "", grep("^--file=", commandArgs(FALSE), value = TRUE)[1]))
+for (topic in sort(list.files(script_dir, pattern = "^golden_.*\\.R$", full.names = TRUE)))
+    source(topic, local = TRUE)
 cat("wrote", out_dir, "\n")
