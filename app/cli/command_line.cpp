@@ -54,14 +54,8 @@ ConfType parse_conf_type(const std::string& text) {
 }
 
 Ties parse_ties(const std::string& text) {
-    if (text == "efron") {
-        return Ties::Efron;
-    }
-    if (text == "breslow") {
-        return Ties::Breslow;
-    }
-    if (text == "exact") {
-        throw UsageError("--ties exact is not available yet (efron or breslow)");
+    if (const auto ties = ties_from_name(text)) {
+        return *ties;
     }
     throw UsageError("--ties must be efron, breslow or exact, got \"" + text + "\"");
 }

@@ -90,8 +90,11 @@ std::string summary_table(const Results& results) {
         out += "\nHazard ratio vs " + results.cox->reference_arm + " (Cox, " + results.cox->ties +
                " ties" + strata + ")\n";
         for (const auto& term : results.cox->terms) {
-            out += pad(term.arm, width) + "  " + fixed(term.hr) + " (" + fixed(term.lower) + ", " +
-                   fixed(term.upper) + ")  " + p_value(term.p) + "\n";
+            out += pad(term.arm, width) + "  " +
+                   (term.hr ? fixed(*term.hr) + " (" + fixed(*term.lower) + ", " +
+                                  fixed(*term.upper) + ")  " + p_value(*term.p)
+                            : std::string("not estimable")) +
+                   "\n";
         }
     }
     if (results.logrank) {

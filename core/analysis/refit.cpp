@@ -19,10 +19,6 @@ namespace triallens {
 
 namespace {
 
-std::string ties_name(Ties ties) {
-    return ties == Ties::Efron ? "efron" : "breslow";
-}
-
 double two_sided_normal_p(double z) {
     return 2 * boost::math::cdf(boost::math::complement(boost::math::normal_distribution<double>(),
                                                         std::fabs(z)));
@@ -312,13 +308,24 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
                                    "log-rank test and the Cox model");
     }
 
-    if (present.size() >= 2) {
+    const bool any_event =
+        std::find(model_event.begin(), model_event.end(), 1) != model_event.end();
+    if (present.size() >= 2 && !any_event) {
+        results.warnings.push_back("no events: the arms cannot be compared");
+    }
+    if (present.size() >= 2 && any_event) {
         const LogRank test =
             log_rank_test(model_time, model_event, model_group, present.size(), model_stratum);
-        results.logrank = LogRankSummary{test.chisq, test.df, test.p, test.observed, test.expected};
+        if (test.defined) {
+            results.logrank =
+                LogRankSummary{test.chisq, test.df, test.p, test.observed, test.expected};
+        } else {
+            results.warnings.push_back("log-rank test not computable: its variance is singular "
+                                       "(no risk set holds two arms)");
+        }
     }
 
-    if (present.size() >= 2 && present.front() == reference) {
+    if (present.size() >= 2 && present.front() == reference && any_event) {
         const std::size_t n = model_time.size();
         const std::size_t terms = present.size() - 1;
         std::vector<double> covariates(n * terms, 0.0);
@@ -339,10 +346,12 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
             hr.arm = arm.levels[static_cast<std::size_t>(present[j + 1])];
             hr.coef = fit.coef[j];
             hr.se = std::sqrt(fit.var[j * terms + j]);
-            hr.hr = std::exp(hr.coef);
-            hr.lower = std::exp(hr.coef - z * hr.se);
-            hr.upper = std::exp(hr.coef + z * hr.se);
-            hr.p = two_sided_normal_p(hr.coef / hr.se);
+            if (!fit.aliased[j] && hr.se > 0) {
+                hr.hr = std::exp(hr.coef);
+                hr.lower = std::exp(hr.coef - z * hr.se);
+                hr.upper = std::exp(hr.coef + z * hr.se);
+                hr.p = two_sided_normal_p(hr.coef / hr.se);
+            }
             cox.terms.push_back(hr);
         }
         cox.loglik_null = fit.loglik_null;

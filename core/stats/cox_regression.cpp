@@ -1,142 +1,171 @@
 #include "triallens/stats/cox_regression.h"
 
+#include "cox_likelihood.h"
 #include "cox_sorted_data.h"
+#include "tolerant_cholesky.h"
 
 #include <Eigen/Dense>
 
-#include <algorithm>
 #include <cmath>
-#include <limits>
-#include <numeric>
-#include <stdexcept>
+#include <string>
 
 namespace triallens {
 
 namespace {
 
-struct Evaluation {
-    double loglik = 0;
-    Eigen::VectorXd score;
-    Eigen::MatrixXd information;
+struct NewtonRaphson {
+    Eigen::VectorXd beta; // on the scaled covariates
+    CoxEvaluation last;   // at beta
+    int iterations = 0;
+    bool converged = false;
 };
 
-// One pass over the sorted data from the last row to the first, accumulating
-// the risk set; Efron adds each tied group's deaths in d equal parts.
-Evaluation evaluate(const CoxSortedData& data, const Eigen::VectorXd& beta, Ties ties) {
-    const auto p = beta.size();
-    const auto n = static_cast<std::ptrdiff_t>(data.time.size());
-    Evaluation out{0, Eigen::VectorXd::Zero(p), Eigen::MatrixXd::Zero(p, p)};
+// coxfit6.c (Breslow, Efron): a failed step is pulled back towards the last
+// good beta, more firmly each time it fails again; when the iterations run
+// out, the answer is the last good beta.
+NewtonRaphson iterate_coxfit6(const CoxSortedData& data, CoxEvaluation start,
+                              const CoxOptions& options) {
+    const auto p = start.score.size();
+    NewtonRaphson out{Eigen::VectorXd::Zero(p), std::move(start)};
+    double best_loglik = out.last.loglik;
+    Eigen::VectorXd new_beta = TolerantCholesky(out.last.information).solve(out.last.score);
+    int halving = 0;
+    for (out.iterations = 1; out.iterations <= options.max_iter; ++out.iterations) {
+        CoxEvaluation trial = evaluate_cox_likelihood(data, new_beta, options.ties);
+        const bool finite = trial.finite();
+        if (finite && std::fabs(1 - best_loglik / trial.loglik) <= options.eps) {
+            out.converged = true;
+            out.beta = new_beta;
+            out.last = std::move(trial);
+            return out;
+        }
+        if (!finite || trial.loglik < best_loglik) {
+            ++halving;
+            new_beta = (new_beta + halving * out.beta) / (halving + 1.0);
+        } else {
+            halving = 0;
+            best_loglik = trial.loglik;
+            out.beta = new_beta;
+            new_beta = out.beta + TolerantCholesky(trial.information).solve(trial.score);
+            out.last = std::move(trial);
+        }
+    }
+    // R reports max_iter + 1 here: its loop counter after the last pass.
+    out.last = evaluate_cox_likelihood(data, out.beta, options.ties);
+    return out;
+}
 
-    double denom = 0;
-    Eigen::VectorXd a = Eigen::VectorXd::Zero(p);
-    Eigen::MatrixXd cmat = Eigen::MatrixXd::Zero(p, p);
-    Eigen::VectorXd a2(p);
-    Eigen::MatrixXd cmat2(p, p);
-
-    for (std::ptrdiff_t person = n - 1; person >= 0;) {
-        if (data.stratum_end[static_cast<std::size_t>(person)] != 0) {
-            denom = 0;
-            a.setZero();
-            cmat.setZero();
+// coxexact.c (exact ties): a failed step is halved once and convergence is
+// only declared after a full step; when the iterations run out, the answer is
+// the last beta tried.
+NewtonRaphson iterate_coxexact(const CoxSortedData& data, CoxEvaluation start,
+                               const CoxOptions& options) {
+    const auto p = start.score.size();
+    NewtonRaphson out{Eigen::VectorXd::Zero(p), std::move(start)};
+    double best_loglik = out.last.loglik;
+    Eigen::VectorXd old_beta = out.beta;
+    out.beta += TolerantCholesky(out.last.information).solve(out.last.score);
+    bool halving = false;
+    for (out.iterations = 1; out.iterations <= options.max_iter; ++out.iterations) {
+        out.last = evaluate_cox_likelihood(data, out.beta, options.ties);
+        if (!halving && std::fabs(1 - best_loglik / out.last.loglik) <= options.eps) {
+            out.converged = true;
+            return out;
         }
-        const double dtime = data.time[static_cast<std::size_t>(person)];
-        int ndead = 0;
-        double denom2 = 0;
-        a2.setZero();
-        cmat2.setZero();
-        while (person >= 0 && data.time[static_cast<std::size_t>(person)] == dtime) {
-            const auto row = data.x.row(person).transpose();
-            const double zbeta = row.dot(beta);
-            const double risk = std::exp(zbeta);
-            if (data.event[static_cast<std::size_t>(person)] == 0) {
-                denom += risk;
-                a += risk * row;
-                cmat += risk * row * row.transpose();
-            } else {
-                ++ndead;
-                denom2 += risk;
-                out.loglik += zbeta;
-                out.score += row;
-                a2 += risk * row;
-                cmat2 += risk * row * row.transpose();
-            }
-            --person;
-            if (person >= 0 && data.stratum_end[static_cast<std::size_t>(person)] != 0) {
-                break; // ties do not cross strata
-            }
+        if (out.iterations == options.max_iter) {
+            break;
         }
-        if (ndead == 0) {
-            continue;
-        }
-        const int parts = (ties == Ties::Breslow) ? 1 : ndead;
-        const double weight = static_cast<double>(ndead) / parts;
-        for (int k = 0; k < parts; ++k) {
-            denom += denom2 / parts;
-            a += a2 / parts;
-            cmat += cmat2 / parts;
-            out.loglik -= weight * std::log(denom);
-            const Eigen::VectorXd mean = a / denom;
-            out.score -= weight * mean;
-            out.information += weight * (cmat / denom - mean * mean.transpose());
+        if (!out.last.finite() || out.last.loglik < best_loglik) {
+            halving = true;
+            out.beta = (old_beta + out.beta) / 2;
+        } else {
+            halving = false;
+            best_loglik = out.last.loglik;
+            old_beta = out.beta;
+            out.beta += TolerantCholesky(out.last.information).solve(out.last.score);
         }
     }
     return out;
 }
 
-bool all_finite(const Evaluation& e) {
-    return std::isfinite(e.loglik) && e.score.allFinite() && e.information.allFinite();
+// R's coxexact.fit scales covariates by their standard deviation
+// (scale()), coxfit6 by their mean absolute deviation; the iteration path,
+// and so the iteration count, depends on it.
+void rescale_by_standard_deviation(CoxSortedData& data) {
+    const auto n = data.x.rows();
+    for (Eigen::Index j = 0; j < data.x.cols(); ++j) {
+        auto column = data.x.col(j);
+        column /= data.scale(j); // back to centred, unscaled
+        const double sd = n > 1 ? std::sqrt(column.squaredNorm() / static_cast<double>(n - 1)) : 0;
+        data.scale(j) = sd > 0 ? 1 / sd : 1.0;
+        column *= data.scale(j);
+    }
+}
+
+std::string variable_list(const std::vector<Eigen::Index>& columns, const char* separator) {
+    std::string out;
+    for (const auto j : columns) {
+        out += (out.empty() ? "" : separator) + std::to_string(j + 1);
+    }
+    return out;
 }
 
 } // namespace
 
+const char* ties_name(Ties ties) {
+    switch (ties) {
+    case Ties::Breslow:
+        return "breslow";
+    case Ties::Exact:
+        return "exact";
+    case Ties::Efron:
+        break;
+    }
+    return "efron";
+}
+
+std::optional<Ties> ties_from_name(std::string_view name) {
+    for (const Ties ties : {Ties::Efron, Ties::Breslow, Ties::Exact}) {
+        if (name == ties_name(ties)) {
+            return ties;
+        }
+    }
+    return std::nullopt;
+}
+
 CoxFit fit_cox(const CoxInput& input, const CoxOptions& options) {
-    const CoxSortedData data = sort_and_centre(input);
+    CoxSortedData data = sort_and_centre(input);
+    if (options.ties == Ties::Exact) {
+        rescale_by_standard_deviation(data);
+    }
     const auto p = static_cast<Eigen::Index>(input.n_terms);
     CoxFit fit;
 
-    Eigen::VectorXd beta = Eigen::VectorXd::Zero(p);
-    Evaluation current = evaluate(data, beta, options.ties);
-    fit.loglik_null = current.loglik;
-    Eigen::LDLT<Eigen::MatrixXd> solver(current.information);
-    Eigen::VectorXd step = solver.solve(current.score);
-    fit.score_chisq = current.score.dot(step);
+    CoxEvaluation start = evaluate_cox_likelihood(data, Eigen::VectorXd::Zero(p), options.ties);
+    fit.loglik_null = start.loglik;
+    fit.score_chisq = start.score.dot(TolerantCholesky(start.information).solve(start.score));
 
-    double best_loglik = current.loglik;
-    Eigen::VectorXd new_beta = beta + step;
-    int halving = 0;
-    Evaluation last = current;
-    for (fit.iterations = 1; fit.iterations <= options.max_iter; ++fit.iterations) {
-        Evaluation trial = evaluate(data, new_beta, options.ties);
-        const bool finite = all_finite(trial);
-        if (finite && std::fabs(1 - best_loglik / trial.loglik) <= options.eps) {
-            fit.converged = true;
-            beta = new_beta;
-            last = std::move(trial);
-            break;
-        }
-        if (!finite || trial.loglik < best_loglik) {
-            ++halving; // R gets more aggressive the longer it fails
-            new_beta = (new_beta + halving * beta) / (halving + 1.0);
-        } else {
-            halving = 0;
-            best_loglik = trial.loglik;
-            beta = new_beta;
-            new_beta = beta + Eigen::LDLT<Eigen::MatrixXd>(trial.information).solve(trial.score);
-            last = std::move(trial);
-        }
-    }
-    if (!fit.converged) {
-        fit.iterations = options.max_iter;
-        last = evaluate(data, beta, options.ties);
-        fit.warnings.push_back("Ran out of iterations and did not converge");
-    }
+    const NewtonRaphson nr = options.ties == Ties::Exact
+                                 ? iterate_coxexact(data, std::move(start), options)
+                                 : iterate_coxfit6(data, std::move(start), options);
+    fit.iterations = nr.iterations;
+    fit.converged = nr.converged;
+    fit.loglik = nr.last.loglik;
+    fit.lr_chisq = 2 * (fit.loglik - fit.loglik_null);
 
-    const Eigen::MatrixXd inverse_scaled = last.information.inverse();
-    fit.loglik = last.loglik;
+    const TolerantCholesky information(nr.last.information);
+    const Eigen::MatrixXd inverse_scaled = information.inverse();
     fit.coef.resize(static_cast<std::size_t>(p));
+    fit.aliased.assign(static_cast<std::size_t>(p), false);
     fit.var.resize(static_cast<std::size_t>(p * p));
+    std::vector<Eigen::Index> singular;
     for (Eigen::Index i = 0; i < p; ++i) {
-        fit.coef[static_cast<std::size_t>(i)] = beta(i) * data.scale(i);
+        const bool aliased = information.rank() < p && inverse_scaled(i, i) == 0;
+        fit.aliased[static_cast<std::size_t>(i)] = aliased;
+        if (aliased) {
+            singular.push_back(i);
+        }
+        fit.coef[static_cast<std::size_t>(i)] = aliased ? 0 : nr.beta(i) * data.scale(i);
         for (Eigen::Index j = 0; j < p; ++j) {
             fit.var[static_cast<std::size_t>(i * p + j)] =
                 inverse_scaled(i, j) * data.scale(i) * data.scale(j);
@@ -144,19 +173,43 @@ CoxFit fit_cox(const CoxInput& input, const CoxOptions& options) {
     }
     const Eigen::Map<const Eigen::VectorXd> coef(fit.coef.data(), p);
     const Eigen::Map<const Eigen::MatrixXd> var(fit.var.data(), p, p);
-    fit.wald_chisq = coef.dot(var.ldlt().solve(coef));
-    fit.lr_chisq = 2 * (fit.loglik - fit.loglik_null);
+    // coxph.wtest: the aliased coefficients are 0 and their variance rows 0,
+    // so they drop out of the quadratic form.
+    fit.wald_chisq = coef.dot(TolerantCholesky(var).solve(coef));
 
-    // coxph's check for a coefficient heading to infinity: the last Newton
-    // step is still large relative to the coefficient.
-    const double toler_inf = std::sqrt(options.eps);
-    const Eigen::VectorXd unscaled_score = last.score.cwiseQuotient(data.scale);
-    const Eigen::VectorXd infs = (unscaled_score.transpose() * var).cwiseAbs().transpose();
-    for (Eigen::Index j = 0; j < p; ++j) {
-        if (infs(j) > options.eps && infs(j) > toler_inf * std::fabs(coef(j))) {
-            fit.warnings.push_back("Loglik converged before variable " + std::to_string(j + 1) +
-                                   "; coefficient may be infinite.");
+    if (!fit.converged) {
+        fit.warnings.push_back("Ran out of iterations and did not converge");
+    } else if (options.max_iter > 1) {
+        // A coefficient heading to infinity: the Newton step still due is
+        // large against the coefficient. coxexact.fit checks on the scaled
+        // covariates, coxph.fit on the original ones.
+        const double toler_inf = std::sqrt(options.eps);
+        Eigen::VectorXd infs;
+        Eigen::VectorXd size;
+        if (options.ties == Ties::Exact) {
+            infs = (nr.last.score.transpose() * inverse_scaled).cwiseAbs().transpose();
+            size = nr.beta.cwiseAbs();
+        } else {
+            const Eigen::VectorXd score = nr.last.score.cwiseQuotient(data.scale);
+            infs = (score.transpose() * var).cwiseAbs().transpose();
+            size = coef.cwiseAbs();
         }
+        std::vector<Eigen::Index> infinite;
+        for (Eigen::Index j = 0; j < p; ++j) {
+            if (infs(j) > options.eps && infs(j) > toler_inf * size(j)) {
+                infinite.push_back(j);
+            }
+        }
+        if (!infinite.empty()) {
+            fit.warnings.push_back(
+                "Loglik converged before variable " + variable_list(infinite, ",") +
+                (options.ties == Ties::Exact ? "; beta may be infinite."
+                                             : "; coefficient may be infinite."));
+        }
+    }
+    if (!singular.empty()) {
+        fit.warnings.push_back("X matrix deemed to be singular; variable " +
+                               variable_list(singular, " "));
     }
     return fit;
 }

@@ -1,5 +1,7 @@
 #include "triallens/stats/log_rank.h"
 
+#include "tolerant_cholesky.h"
+
 #include "triallens/stats/event_table.h"
 
 #include <Eigen/Dense>
@@ -116,8 +118,14 @@ LogRank log_rank_test(std::span<const double> time, std::span<const std::uint8_t
                     result.variance[ka * groups + kept[static_cast<std::size_t>(b) + 1]];
             }
         }
-        result.chisq = difference.dot(variance.ldlt().solve(difference));
-        result.df = kept.size() - 1;
+        // survdiff solves with the full variance and fails when it is
+        // singular (no information: e.g. every stratum holds one subject).
+        const TolerantCholesky factor(variance);
+        if (factor.rank() == m) {
+            result.chisq = difference.dot(factor.solve(difference));
+            result.df = kept.size() - 1;
+            result.defined = true;
+        }
     }
     result.p = chisq_upper_tail(result.chisq, result.df);
     return result;

@@ -40,7 +40,7 @@ private slots:
             covariates.insert(covariates.end(), values.begin(), values.end());
         }
         CoxOptions options;
-        options.ties = golden["ties"].toString() == "efron" ? Ties::Efron : Ties::Breslow;
+        options.ties = *ties_from_name(golden["ties"].toString().toStdString());
         const CoxFit fit = fit_cox(
             {time, event, stratum, static_cast<std::size_t>(terms.size()), covariates}, options);
 

@@ -121,12 +121,13 @@ private slots:
         const HazardRatio& fitted = results.cox->terms.front();
         QCOMPARE(fitted.arm, std::string(demo_experimental_arm));
         const QString got = QStringLiteral("HR %1 (%2-%3), %4 events")
-                                .arg(fitted.hr)
-                                .arg(fitted.lower)
-                                .arg(fitted.upper)
+                                .arg(*fitted.hr)
+                                .arg(*fitted.lower)
+                                .arg(*fitted.upper)
                                 .arg(results.events);
-        QVERIFY2(std::fabs(fitted.hr - hr) <= 0.02, qPrintable(got));
-        QVERIFY2(std::fabs(fitted.lower - lower) <= 0.03 && std::fabs(fitted.upper - upper) <= 0.05,
+        QVERIFY2(std::fabs(*fitted.hr - hr) <= 0.02, qPrintable(got));
+        QVERIFY2(std::fabs(*fitted.lower - lower) <= 0.03 &&
+                     std::fabs(*fitted.upper - upper) <= 0.05,
                  qPrintable(got));
         QVERIFY2(std::abs(static_cast<int>(results.events) - events) <= 4, qPrintable(got));
     }
@@ -214,8 +215,8 @@ private slots:
         QCOMPARE(arm_named(pfs, demo_experimental_arm).km.n, std::size_t{10204}); // 75/147
         QVERIFY(std::fabs(*arm_named(pfs, demo_experimental_arm).median.estimate - 7.85) <= 0.05);
         QVERIFY(std::fabs(*arm_named(os, demo_control_arm).median.estimate - 21.03) <= 0.05);
-        QVERIFY(std::fabs(pfs.cox->terms.front().hr - 0.70) <= 0.03);
-        QVERIFY(std::fabs(os.cox->terms.front().hr - 0.78) <= 0.03);
+        QVERIFY(std::fabs(*pfs.cox->terms.front().hr - 0.70) <= 0.03);
+        QVERIFY(std::fabs(*os.cox->terms.front().hr - 0.78) <= 0.03);
         const double pfs_event_share = static_cast<double>(pfs.events) / 20000;
         QVERIFY2(pfs_event_share > 0.55 && pfs_event_share < 0.66,
                  qPrintable(QString::number(pfs_event_share)));

@@ -55,6 +55,7 @@ private slots:
         for (std::size_t i = 0; i < test.variance.size(); ++i) {
             COMPARE_GOLDEN(test.variance[i], variance[static_cast<int>(i)]);
         }
+        QVERIFY(test.defined);
         COMPARE_GOLDEN(test.chisq, golden["chisq"]);
         QCOMPARE(static_cast<double>(test.df), golden["df"].toDouble());
         COMPARE_GOLDEN(test.p, golden["p"]);
@@ -65,9 +66,17 @@ private slots:
         const std::vector<std::uint8_t> event{0, 0, 0};
         const std::vector<std::int32_t> group{0, 1, 1};
         const LogRank test = log_rank_test(time, event, group, 2);
+        QVERIFY(!test.defined);
         QCOMPARE(test.df, std::size_t{0});
-        QCOMPARE(test.chisq, 0.0);
-        QCOMPARE(test.p, 1.0);
+    }
+
+    void singularVarianceGivesNoTest() {
+        // One subject per stratum: no risk set ever holds two subjects.
+        const std::vector<double> time{1, 2, 3, 4};
+        const std::vector<std::uint8_t> event{1, 1, 1, 1};
+        const std::vector<std::int32_t> group{0, 1, 0, 1};
+        const std::vector<std::int32_t> stratum{0, 1, 2, 3};
+        QVERIFY(!log_rank_test(time, event, group, 2, stratum).defined);
     }
 };
 

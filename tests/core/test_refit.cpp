@@ -176,7 +176,7 @@ private slots:
         if (stratified) {
             spec.strata = {"PRTAXFL", "LIVBRNFL"};
         }
-        spec.ties = golden["ties"].toString() == "efron" ? Ties::Efron : Ties::Breslow;
+        spec.ties = *ties_from_name(golden["ties"].toString().toStdString());
         const Results results = refit(demo(), spec);
         QCOMPARE(static_cast<double>(results.n), param_golden["n"].toDouble());
         QCOMPARE(static_cast<double>(results.events), param_golden["events"].toDouble());

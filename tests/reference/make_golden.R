@@ -103,7 +103,7 @@ cox_data <- data.frame(
     age = c(61, 54, 70, 48, 66, 59, 72, 45, 63, 51, 68, 57, 49, 74, 62, 55, 58, 67, 46, 60),
     stratum = c(1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2, 1, 2))
 cox <- list()
-for (ties in c("efron", "breslow")) {
+for (ties in c("efron", "breslow", "exact")) {
     cox[[length(cox) + 1]] <- c(list(name = "arm", strata = FALSE, terms = "arm"),
                                 cox_case(Surv(time, status) ~ arm, cox_data, ties))
     cox[[length(cox) + 1]] <- c(list(name = "arm_age", strata = FALSE, terms = c("arm", "age")),
@@ -215,10 +215,10 @@ for (param in c("PFS", "OS")) {
     }
     demo[[length(demo) + 1]] <- list(param = param, n = nrow(d), events = sum(d$status),
         arms = arms, logrank = logrank_case(Surv(AVAL, status) ~ arm, d),
-        cox = lapply(c("efron", "breslow"), function(t) cox_case(Surv(AVAL, status) ~ arm, d, t)),
+        cox = lapply(c("efron", "breslow", "exact"), function(t) cox_case(Surv(AVAL, status) ~ arm, d, t)),
         # stratified by the randomisation factors, as --strata PRTAXFL,LIVBRNFL
         logrank_stratified = logrank_case(Surv(AVAL, status) ~ arm + strata(PRTAXFL, LIVBRNFL), d),
-        cox_stratified = lapply(c("efron", "breslow"), function(t)
+        cox_stratified = lapply(c("efron", "breslow", "exact"), function(t)
             cox_case(Surv(AVAL, status) ~ arm + strata(PRTAXFL, LIVBRNFL), d, t)),
         subgroups = subgroup_case(d, c("PDL1STAT", "ECOGBL", "AGEGR1"), NULL, "efron"),
         # --filter 'PDL1STAT == "Positive" and AGE >= 40' is subset() in R

@@ -78,7 +78,7 @@ QString arm_legend_text(const ArmSurvival& arm) {
 }
 
 QString hazard_ratio_text(const Results& results) {
-    if (!results.cox || results.cox->terms.empty()) {
+    if (!results.cox || results.cox->terms.empty() || !results.cox->terms.front().hr) {
         return {};
     }
     const HazardRatio& hr = results.cox->terms.front();
@@ -87,9 +87,9 @@ QString hazard_ratio_text(const Results& results) {
     ties[0] = ties[0].toUpper();
     const QString stratified = results.strata.empty() ? QString() : QStringLiteral("stratified ");
     QString text = QStringLiteral("HR %1 (%2% CI %3–%4) vs %5, %6Cox (%7)")
-                       .arg(number(hr.hr))
+                       .arg(number(*hr.hr))
                        .arg(level * 100, 0, 'g', 3)
-                       .arg(number(hr.lower), number(hr.upper),
+                       .arg(number(*hr.lower), number(*hr.upper),
                             QString::fromStdString(results.cox->reference_arm), stratified, ties);
     if (results.logrank) {
         const double p = results.logrank->p;

@@ -45,14 +45,17 @@ struct RmstComparison {
     std::optional<double> ratio_upper;
 };
 
+// coef and se as coxph reports them; the ratio, its CI and the Wald p are
+// absent when the coefficient is not estimable (aliased, or zero variance as
+// when the model has no information and R "ran out of iterations").
 struct HazardRatio {
     std::string arm; // compared with the reference arm
     double coef = 0;
     double se = 0;
-    double hr = 1;
-    double lower = 0;
-    double upper = 0;
-    double p = 1;
+    std::optional<double> hr;
+    std::optional<double> lower;
+    std::optional<double> upper;
+    std::optional<double> p;
 };
 
 struct CoxSummary {

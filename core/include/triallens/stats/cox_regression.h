@@ -1,12 +1,19 @@
 #pragma once
 // Cox proportional-hazards regression by Newton–Raphson on the partial
-// likelihood, matching R's survival::coxph() (coxfit6.c):
-//   - ties: Efron (default) or Breslow;
+// likelihood, matching R's survival::coxph() (coxfit6.c, coxexact.c):
+//   - ties: Efron (default), Breslow, or Exact — the exact conditional
+//     likelihood (SAS TIES=DISCRETE; note SAS's TIES=EXACT is another model);
 //   - strata: separate baseline hazards, risk-set sums reset per stratum;
 //   - start at beta = 0; converged when |1 - loglik_old / loglik_new| <= 1e-9,
 //     at most 20 iterations; step-halving when the log-likelihood falls or is
-//     not finite; covariates centred during iteration (changes the path, not
-//     the answer).
+//     not finite, each by R's rule for that method; covariates centred and
+//     scaled during iteration (changes the path, not the answer);
+//   - R's tolerant Cholesky (toler.chol = eps^0.75): a covariate that is a
+//     linear combination of others is "aliased" — held at 0, reported as NA,
+//     with R's warning "X matrix deemed to be singular; variable k";
+//   - R's warnings, worded as R words them: "Ran out of iterations and did not
+//     converge"; "Loglik converged before variable k; coefficient may be
+//     infinite." (monotone likelihood, e.g. an arm without events).
 // Reports coefficients, their variance (the inverse information at the final
 // beta), the null and final log-likelihoods and the Wald, score and
 // likelihood-ratio statistics.
@@ -15,13 +22,19 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace triallens {
 
-enum class Ties { Efron, Breslow };
+enum class Ties { Efron, Breslow, Exact };
+
+// "efron", "breslow", "exact": R's names for the methods.
+const char* ties_name(Ties ties);
+std::optional<Ties> ties_from_name(std::string_view name);
 
 struct CoxOptions {
     Ties ties = Ties::Efron;
@@ -38,8 +51,9 @@ struct CoxInput {
 };
 
 struct CoxFit {
-    std::vector<double> coef;
-    std::vector<double> var; // n_terms × n_terms, row-major
+    std::vector<double> coef;  // 0 where aliased
+    std::vector<bool> aliased; // R's NA coefficients: singular columns
+    std::vector<double> var;   // n_terms × n_terms, row-major
     double loglik_null = 0;
     double loglik = 0;
     double score_chisq = 0;

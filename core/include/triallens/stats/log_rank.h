@@ -32,6 +32,10 @@ struct LogRank {
     double chisq = 0;
     std::size_t df = 0;
     double p = 1;
+    // False when there is nothing to test: fewer than two groups with
+    // anything expected (no events), or a singular variance (R's survdiff
+    // then reports chisq 0 on df -1, or stops with an error).
+    bool defined = false;
 };
 
 // `group` holds 0 .. groups-1; `stratum` may be empty (one stratum).
