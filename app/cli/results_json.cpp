@@ -32,18 +32,6 @@ QString text(const std::string& value) {
     return QString::fromStdString(value);
 }
 
-const char* conf_type_name(ConfType type) {
-    switch (type) {
-    case ConfType::Plain:
-        return "plain";
-    case ConfType::Log:
-        return "log";
-    case ConfType::LogLog:
-        return "log-log";
-    }
-    return "log";
-}
-
 QJsonObject curve_json(const SurvivalCurve& curve) {
     return {{"time", array(curve.time)},       {"n_risk", array(curve.n_risk)},
             {"n_event", array(curve.n_event)}, {"n_censor", array(curve.n_censor)},
@@ -175,9 +163,9 @@ QJsonArray rmst_json(const Results& results) {
     return out;
 }
 
-QJsonObject cox_json(const CoxSummary& cox) {
+QJsonArray hazard_ratios_json(const std::vector<HazardRatio>& ratios) {
     QJsonArray terms;
-    for (const auto& term : cox.terms) {
+    for (const auto& term : ratios) {
         terms.append(QJsonObject{{"arm", text(term.arm)},
                                  {"coef", number(term.coef)},
                                  {"se", number(term.se)},
@@ -186,6 +174,38 @@ QJsonObject cox_json(const CoxSummary& cox) {
                                  {"upper", number(term.upper)},
                                  {"p", number(term.p)}});
     }
+    return terms;
+}
+
+QJsonObject ph_test_json(const PhTestSummary& test) {
+    QJsonArray rows;
+    for (const auto& row : test.rows) {
+        rows.append(QJsonObject{{"term", text(row.term)},
+                                {"chisq", number(row.chisq)},
+                                {"df", static_cast<double>(row.df)},
+                                {"p", number(row.p)}});
+    }
+    return {{"transform", text(test.transform)}, {"rows", rows}};
+}
+
+QJsonObject concordance_json(const MethodConcordance& concordance) {
+    QJsonArray ties;
+    for (const auto& t : concordance.ties) {
+        ties.append(QJsonObject{{"ties", text(t.ties)}, {"terms", hazard_ratios_json(t.terms)}});
+    }
+    QJsonArray medians;
+    for (const auto& m : concordance.medians) {
+        medians.append(QJsonObject{{"arm", text(m.arm)},
+                                   {"conf_type", text(m.conf_type)},
+                                   {"median", number(m.median.estimate)},
+                                   {"median_lower", number(m.median.lower)},
+                                   {"median_upper", number(m.median.upper)}});
+    }
+    return {{"ties", ties}, {"medians", medians}};
+}
+
+QJsonObject cox_json(const CoxSummary& cox) {
+    const QJsonArray terms = hazard_ratios_json(cox.terms);
     return {{"ties", text(cox.ties)},
             {"ref", text(cox.reference_arm)},
             {"terms", terms},
@@ -241,6 +261,10 @@ QJsonObject analyze_json(const Results& results) {
     if (results.cox) {
         json.insert("cox", cox_json(*results.cox));
     }
+    if (results.ph_test) {
+        json.insert("ph_test", ph_test_json(*results.ph_test));
+    }
+    json.insert("concordance", concordance_json(results.concordance));
     if (!results.subgroups.empty()) {
         json.insert("subgroups", subgroups_json(results));
     }

@@ -1,5 +1,6 @@
 #include "triallens/analysis/refit.h"
 
+#include "arm_comparison.h"
 #include "subgroups.h"
 #include "subject_columns.h"
 #include "triallens/analysis/subject_filter.h"
@@ -10,19 +11,12 @@
 #include "triallens/stats/log_rank.h"
 #include "triallens/stats/restricted_mean.h"
 
-#include <boost/math/distributions/normal.hpp>
-
 #include <algorithm>
 #include <cmath>
 
 namespace triallens {
 
 namespace {
-
-double two_sided_normal_p(double z) {
-    return 2 * boost::math::cdf(boost::math::complement(boost::math::normal_distribution<double>(),
-                                                        std::fabs(z)));
-}
 
 std::string join(const std::vector<std::string>& items) {
     std::string text;
@@ -273,6 +267,17 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         if (spec.tau) {
             survival.rmst = restricted_mean(survival.km, *spec.tau);
         }
+        for (const ConfType type : {ConfType::Log, ConfType::LogLog, ConfType::Plain}) {
+            KmOptions other = spec.km;
+            other.conf_type = type;
+            results.concordance.medians.push_back(
+                {survival.arm, conf_type_name(type),
+                 type == spec.km.conf_type
+                     ? survival.median
+                     : survival_quantile(
+                           fit_kaplan_meier(tabulate_events(arm_time, arm_event, false), other),
+                           0.5)});
+        }
         results.arms.push_back(std::move(survival));
         present.push_back(code);
     }
@@ -326,42 +331,27 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
     }
 
     if (present.size() >= 2 && present.front() == reference && any_event) {
-        const std::size_t n = model_time.size();
-        const std::size_t terms = present.size() - 1;
-        std::vector<double> covariates(n * terms, 0.0);
-        for (std::size_t i = 0; i < n; ++i) {
-            for (std::size_t j = 0; j < terms; ++j) {
-                covariates[j * n + i] =
-                    model_group[i] == static_cast<std::int32_t>(j + 1) ? 1.0 : 0.0;
-            }
+        std::vector<std::string> compared;
+        for (std::size_t k = 1; k < present.size(); ++k) {
+            compared.push_back(arm.levels[static_cast<std::size_t>(present[k])]);
         }
-        const CoxFit fit =
-            fit_cox({model_time, model_event, model_stratum, terms, covariates}, {spec.ties});
-        const double z = normal_critical_value(spec.km.conf_level);
+        const ArmModel model =
+            arm_model(model_time, model_event, model_group, model_stratum, std::move(compared));
+        const CoxFit fit = fit_cox(model.input(), {spec.ties});
         CoxSummary cox;
         cox.ties = ties_name(spec.ties);
         cox.reference_arm = spec.reference_arm;
-        for (std::size_t j = 0; j < terms; ++j) {
-            HazardRatio hr;
-            hr.arm = arm.levels[static_cast<std::size_t>(present[j + 1])];
-            hr.coef = fit.coef[j];
-            hr.se = std::sqrt(fit.var[j * terms + j]);
-            if (!fit.aliased[j] && hr.se > 0) {
-                hr.hr = std::exp(hr.coef);
-                hr.lower = std::exp(hr.coef - z * hr.se);
-                hr.upper = std::exp(hr.coef + z * hr.se);
-                hr.p = two_sided_normal_p(hr.coef / hr.se);
-            }
-            cox.terms.push_back(hr);
-        }
+        cox.terms = hazard_ratios(fit, model, spec.km.conf_level);
         cox.loglik_null = fit.loglik_null;
         cox.loglik = fit.loglik;
         cox.lr_chisq = fit.lr_chisq;
         cox.wald_chisq = fit.wald_chisq;
         cox.score_chisq = fit.score_chisq;
-        cox.df = terms;
+        cox.df = model.terms();
         results.cox = cox;
         results.warnings.insert(results.warnings.end(), fit.warnings.begin(), fit.warnings.end());
+        results.ph_test = test_arm_proportional_hazards(model, fit, spec.ties);
+        results.concordance.ties = ties_concordance(model, fit, spec.ties, spec.km.conf_level);
     }
     results.response = summarise_response(study, arm, subject_arm, arm_order, spec.km.conf_level);
     if (!spec.subgroups.empty()) {

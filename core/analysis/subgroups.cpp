@@ -5,6 +5,7 @@
 #include "triallens/stats/kaplan_meier.h"
 #include "triallens/stats/log_rank.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace triallens {
@@ -112,8 +113,17 @@ analyse_subgroups(const Study& study, const TimeToEvent& endpoint, const Variabl
             }
             const CoxFit without = fit_on(r, all, reduced, spec);
             const CoxFit with = fit_on(r, all, full, spec);
-            const double lr = 2 * (with.loglik - without.loglik);
-            interaction_p = chisq_upper_tail(lr, present.size() - 1);
+            // df counts the interaction terms the data can estimate: a level
+            // holding one arm only makes its term aliased (R's NA).
+            const auto estimable = [](const CoxFit& fit) {
+                return static_cast<std::size_t>(
+                    std::count(fit.aliased.begin(), fit.aliased.end(), false));
+            };
+            const std::size_t df = estimable(with) - estimable(without);
+            if (df > 0) {
+                const double lr = 2 * (with.loglik - without.loglik);
+                interaction_p = chisq_upper_tail(lr, df);
+            }
             for (const auto& warning : with.warnings) {
                 warnings.push_back(name + " interaction model: " + warning);
             }

@@ -214,4 +214,25 @@ QuantileEstimate survival_quantile(const KaplanMeier& km, double p) {
     return result;
 }
 
+const char* conf_type_name(ConfType type) {
+    switch (type) {
+    case ConfType::Plain:
+        return "plain";
+    case ConfType::LogLog:
+        return "log-log";
+    case ConfType::Log:
+        break;
+    }
+    return "log";
+}
+
+std::optional<ConfType> conf_type_from_name(std::string_view name) {
+    for (const ConfType type : {ConfType::Log, ConfType::LogLog, ConfType::Plain}) {
+        if (name == conf_type_name(type)) {
+            return type;
+        }
+    }
+    return std::nullopt;
+}
+
 } // namespace triallens

@@ -242,6 +242,88 @@ private slots:
         }
     }
 
+    // One refit gives the arm ratio under all three ties methods and every
+    // median's CI under all three transforms, each as R computes it alone.
+    void methodConcordanceMatchesR_data() {
+        QTest::addColumn<QJsonObject>("param");
+        for (const auto& p : golden::load("demo.json").toArray()) {
+            QTest::newRow(qPrintable(p.toObject()["param"].toString())) << p.toObject();
+        }
+    }
+
+    void methodConcordanceMatchesR() {
+        QFETCH(QJsonObject, param);
+        AnalysisSpec spec;
+        spec.paramcd = param["param"].toString().toStdString();
+        const Results results = refit(demo(), spec);
+        const QJsonArray cox = param["cox"].toArray();
+        QCOMPARE(results.concordance.ties.size(), static_cast<std::size_t>(cox.size()));
+        for (const auto& value : cox) {
+            const QJsonObject golden = value.toObject();
+            const auto it =
+                std::find_if(results.concordance.ties.begin(), results.concordance.ties.end(),
+                             [&](const TiesConcordance& t) {
+                                 return QString::fromStdString(t.ties) == golden["ties"].toString();
+                             });
+            QVERIFY(it != results.concordance.ties.end());
+            COMPARE_GOLDEN(it->terms.front().coef, golden::as_array(golden["coef"])[0]);
+            COMPARE_GOLDEN(it->terms.front().se, golden::as_array(golden["se"])[0]);
+        }
+        const QJsonArray arms = param["arms"].toArray();
+        QCOMPARE(results.concordance.medians.size(), static_cast<std::size_t>(arms.size() * 3));
+        std::size_t compared = 0;
+        for (const MedianConcordance& m : results.concordance.medians) {
+            for (const auto& a : arms) {
+                if (a.toObject()["arm"].toString() != QString::fromStdString(m.arm)) {
+                    continue;
+                }
+                for (const auto& km : a.toObject()["km"].toArray()) {
+                    if (km.toObject()["conf_type"].toString() !=
+                        QString::fromStdString(m.conf_type)) {
+                        continue;
+                    }
+                    const QJsonObject median = km.toObject()["quantiles"].toArray()[1].toObject();
+                    COMPARE_GOLDEN(m.median.estimate, median["estimate"]);
+                    COMPARE_GOLDEN(m.median.lower, median["lower"]);
+                    COMPARE_GOLDEN(m.median.upper, median["upper"]);
+                    ++compared;
+                }
+            }
+        }
+        QCOMPARE(compared, results.concordance.medians.size());
+    }
+
+    void proportionalHazardsTestMatchesR_data() {
+        QTest::addColumn<QJsonObject>("golden");
+        for (const auto& value : golden::load("zph_demo.json").toObject()["cases"].toArray()) {
+            const QJsonObject c = value.toObject();
+            if (c["transform"].toString() == "km") {
+                QTest::newRow(qPrintable(c["dataset"].toString() + "/" + c["name"].toString() +
+                                         "/" + c["ties"].toString()))
+                    << c;
+            }
+        }
+    }
+
+    void proportionalHazardsTestMatchesR() {
+        QFETCH(QJsonObject, golden);
+        AnalysisSpec spec;
+        spec.paramcd = golden["dataset"].toString().toStdString();
+        if (!golden["strata"].isNull()) {
+            spec.strata = {"PRTAXFL", "LIVBRNFL"};
+        }
+        spec.ties = *ties_from_name(golden["ties"].toString().toStdString());
+        const Results results = refit(demo(), spec);
+        QVERIFY(results.ph_test.has_value());
+        QCOMPARE(results.ph_test->transform, std::string("km"));
+        for (int r = 0; r < 2; ++r) {
+            const PhTestRow& row = results.ph_test->rows[static_cast<std::size_t>(r)];
+            QCOMPARE(QString::fromStdString(row.term), golden["terms"].toArray()[r].toString());
+            COMPARE_GOLDEN(row.chisq, golden["chisq"].toArray()[r]);
+            COMPARE_GOLDEN(row.p, golden["p"].toArray()[r]);
+        }
+    }
+
     void responseRatesCountBestOverallResponse() {
         const QJsonObject counts =
             golden::load("demo.json").toArray()[0].toObject()["response"].toObject();

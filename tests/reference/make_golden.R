@@ -3,7 +3,7 @@
 # survival package. CI never runs this; rerun it when a case changes:
 #
 #   build/dev/triallens demo --out /tmp/demo
-#   Rscript tests/reference/make_golden.R /tmp/demo tests/reference/golden
+#   Rscript tests/reference/make_golden.R /tmp/demo tests/reference/golden ../shared/data/cdiscpilot01
 #
 # Needs: r-base-core r-cran-survival r-cran-jsonlite (Debian 12).
 suppressPackageStartupMessages({
@@ -181,14 +181,20 @@ subgroup_case <- function(d, variables, strata_term, ties) {
         full <- coxph(as.formula(paste("Surv(AVAL, status) ~", rhs(paste0("arm * ", v)))), data = d, ties = ties)
         reduced <- coxph(as.formula(paste("Surv(AVAL, status) ~", rhs(paste0("arm + ", v)))), data = d, ties = ties)
         levels_v <- sort(unique(d[[v]]))
-        p <- pchisq(2 * (full$loglik[2] - reduced$loglik[2]), length(levels_v) - 1, lower.tail = FALSE)
+        # df: the interaction terms R could estimate (a level with one arm
+        # only makes its term aliased, NA)
+        df <- sum(!is.na(coef(full))) - sum(!is.na(coef(reduced)))
+        p <- pchisq(2 * (full$loglik[2] - reduced$loglik[2]), df, lower.tail = FALSE)
         for (level in levels_v) {
             sub <- d[d[[v]] == level, ]
-            fit <- coxph(as.formula(paste("Surv(AVAL, status) ~", rhs("arm"))), data = sub, ties = ties)
-            ci <- exp(confint(fit))
+            # As TrialLens: no ratio for a level without both arms or without events.
+            estimable <- length(unique(sub$arm)) == 2 && sum(sub$status) > 0
+            fit <- if (estimable)
+                coxph(as.formula(paste("Surv(AVAL, status) ~", rhs("arm"))), data = sub, ties = ties)
+            ci <- if (estimable) exp(confint(fit)) else c(NA, NA)
             rows[[length(rows) + 1]] <- list(variable = v, level = level, n = nrow(sub),
-                events = sum(sub$status), hr = unname(exp(coef(fit))), lower = ci[1], upper = ci[2],
-                interaction_p = p)
+                events = sum(sub$status), hr = if (estimable) unname(exp(coef(fit))) else NA,
+                lower = ci[1], upper = ci[2], interaction_p = p)
         }
     }
     rows
@@ -242,24 +248,25 @@ write_case(demo, "demo.json")
 # row at its highest grade.
 adae <- read_sites("adae")
 safety <- adsl[adsl$SAFFL == "Y", c("USUBJID", "TRT01A")]
-ae_counts <- function(rows) {
-    lapply(setNames(nm = sort(unique(safety$TRT01A))), function(arm) {
+ae_counts <- function(rows, population = safety) {
+    lapply(setNames(nm = sort(unique(population$TRT01A))), function(arm) {
         r <- rows[rows$TRT01A == arm, ]
         if (nrow(r) == 0) return(list(any = 0, grade3plus = 0))
         worst <- tapply(r$AETOXGR, r$USUBJID, max)
         list(any = length(worst), grade3plus = sum(worst >= 3))
     })
 }
-ae_case <- function(name, keep) {
-    d <- merge(adae[keep(adae), ], safety, by = "USUBJID")
-    rows <- list(list(soc = NA, pt = NA, counts = ae_counts(d)))
+ae_case <- function(name, keep, events = adae, population = safety) {
+    d <- merge(events[keep(events), ], population, by = "USUBJID")
+    rows <- list(list(soc = NA, pt = NA, counts = ae_counts(d, population)))
     for (soc in sort(unique(d$AEBODSYS))) {
         ds <- d[d$AEBODSYS == soc, ]
-        rows[[length(rows) + 1]] <- list(soc = soc, pt = NA, counts = ae_counts(ds))
+        rows[[length(rows) + 1]] <- list(soc = soc, pt = NA, counts = ae_counts(ds, population))
         for (pt in sort(unique(ds$AEDECOD)))
-            rows[[length(rows) + 1]] <- list(soc = soc, pt = pt, counts = ae_counts(ds[ds$AEDECOD == pt, ]))
+            rows[[length(rows) + 1]] <- list(soc = soc, pt = pt,
+                                             counts = ae_counts(ds[ds$AEDECOD == pt, ], population))
     }
-    list(name = name, denominators = as.list(table(safety$TRT01A)), rows = rows)
+    list(name = name, denominators = as.list(table(population$TRT01A)), rows = rows)
 }
 write_case(list(
     ae_case("all", function(a) rep(TRUE, nrow(a))),

@@ -70,6 +70,39 @@ struct CoxSummary {
     std::size_t df = 0;
 };
 
+// cox.zph() of the arm model: the arm term (all its contrasts together, as R
+// reports a factor) and GLOBAL, with R's default transform "km".
+struct PhTestRow {
+    std::string term; // "arm", then "GLOBAL"
+    std::optional<double> chisq;
+    std::size_t df = 0;
+    std::optional<double> p;
+};
+
+struct PhTestSummary {
+    std::string transform = "km";
+    std::vector<PhTestRow> rows;
+};
+
+// Does the method matter at the reported precision? The arm hazard ratios
+// under each ties method and every arm's median CI under each CI transform,
+// from the same data as the main analysis.
+struct TiesConcordance {
+    std::string ties;
+    std::vector<HazardRatio> terms;
+};
+
+struct MedianConcordance {
+    std::string arm;
+    std::string conf_type;
+    QuantileEstimate median;
+};
+
+struct MethodConcordance {
+    std::vector<TiesConcordance> ties;      // efron, breslow, exact (when there is a Cox model)
+    std::vector<MedianConcordance> medians; // per arm: log, log-log, plain
+};
+
 struct LogRankSummary {
     double chisq = 0;
     std::size_t df = 0;
@@ -141,6 +174,8 @@ struct Results {
     std::vector<RmstComparison> rmst_comparisons;
     std::optional<LogRankSummary> logrank; // absent with fewer than two arms
     std::optional<CoxSummary> cox;         // absent with fewer than two arms
+    std::optional<PhTestSummary> ph_test;  // with the Cox model
+    MethodConcordance concordance;
     std::vector<SubgroupRow> subgroups;
     std::optional<ResponseSummary> response; // when the study has best overall responses
     std::vector<std::string> warnings;

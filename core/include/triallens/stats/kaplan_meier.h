@@ -23,11 +23,16 @@
 
 #include <cstddef>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace triallens {
 
 enum class ConfType { Plain, Log, LogLog };
+
+// "plain", "log", "log-log": survfit()'s names for the transforms.
+const char* conf_type_name(ConfType type);
+std::optional<ConfType> conf_type_from_name(std::string_view name);
 
 struct KmOptions {
     ConfType conf_type = ConfType::Log; // R's default
