@@ -10,9 +10,11 @@ packages=(
     # Qt 6: Widgets, Charts, Svg, Concurrent, Test (the last two ship in qt6-base-dev)
     qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libxkbcommon-dev libgl-dev
     # numerics and data
-    libeigen3-dev libboost-math-dev libreadstat-dev
+    libeigen3-dev libboost-math-dev libreadstat-dev libcsv-dev
     # benchmarks
     libbenchmark-dev
+    # fuzzing the readers: clang with libFuzzer and the sanitizer runtimes
+    clang libclang-rt-dev
     # fonts so offscreen rendering and headless figures have text
     fonts-dejavu-core fontconfig
 )

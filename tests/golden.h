@@ -11,12 +11,29 @@
 #include <QTest>
 
 #include <cmath>
+#include <cstddef>
+#include <cstdio>
 #include <optional>
 #include <vector>
 
 namespace golden {
 
 inline constexpr double relative_tolerance = 1e-6;
+
+// How many numbers a suite compared with R, printed when it ends: the
+// closing notes of the statistics work quote these counts.
+struct ComparisonTally {
+    std::size_t count = 0;
+    ComparisonTally() = default;
+    ComparisonTally(const ComparisonTally&) = delete;
+    ComparisonTally& operator=(const ComparisonTally&) = delete;
+    ~ComparisonTally() {
+        if (count > 0) {
+            std::fprintf(stderr, "golden: %zu numbers compared with R\n", count);
+        }
+    }
+};
+inline ComparisonTally tally;
 
 inline QJsonValue load(const QString& name) {
     QFile file(QStringLiteral(TRIALLENS_TEST_DATA "/reference/golden/") + name);
@@ -33,6 +50,7 @@ inline bool close(double actual, double expected) {
 
 // Expected null (R's NA) must meet an undefined value, and a number a close number.
 inline bool matches(const std::optional<double>& actual, const QJsonValue& expected) {
+    ++tally.count;
     if (expected.isNull()) {
         return !actual.has_value();
     }

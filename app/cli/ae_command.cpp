@@ -10,7 +10,11 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
 #include <iostream>
+#include <string>
+#include <utility>
+#include <vector>
 
 namespace triallens::cli {
 
@@ -18,6 +22,12 @@ namespace {
 
 QJsonValue optional_text(const std::optional<std::string>& text) {
     return text ? QJsonValue(QString::fromStdString(*text)) : QJsonValue();
+}
+
+QJsonObject difference_json(const AeDifference& difference) {
+    return {{"estimate", difference.estimate},
+            {"lower", difference.lower},
+            {"upper", difference.upper}};
 }
 
 QJsonObject ae_json(const AeTable& table) {
@@ -29,16 +39,31 @@ QJsonObject ae_json(const AeTable& table) {
     QJsonArray rows;
     for (const AeRow& row : table.rows) {
         QJsonObject counts;
+        QJsonObject differences;
         for (std::size_t a = 0; a < table.arms.size(); ++a) {
+            const QString arm = QString::fromStdString(table.arms[a]);
             counts.insert(
-                QString::fromStdString(table.arms[a]),
-                QJsonObject{{"any", static_cast<double>(row.counts[a].any)},
-                            {"grade3plus", static_cast<double>(row.counts[a].grade3plus)}});
+                arm, QJsonObject{{"any", static_cast<double>(row.counts[a].any)},
+                                 {"grade3plus", static_cast<double>(row.counts[a].grade3plus)}});
+            if (const auto& difference = row.risk_difference[a]) {
+                differences.insert(
+                    arm, QJsonObject{{"any", difference_json(difference->any)},
+                                     {"grade3plus", difference_json(difference->grade3plus)}});
+            }
         }
-        rows.append(QJsonObject{
-            {"soc", optional_text(row.soc)}, {"pt", optional_text(row.pt)}, {"counts", counts}});
+        QJsonObject json{
+            {"soc", optional_text(row.soc)}, {"pt", optional_text(row.pt)}, {"counts", counts}};
+        if (table.reference_arm) {
+            json.insert("risk_difference", differences);
+        }
+        rows.append(json);
     }
-    return {{"schema", "triallens.ae/1"}, {"arms", arms}, {"rows", rows}};
+    QJsonObject json{{"schema", "triallens.ae/1"}, {"arms", arms}, {"rows", rows}};
+    if (table.reference_arm) {
+        json.insert("reference", QString::fromStdString(table.arms[*table.reference_arm]));
+        json.insert("conf_level", table.conf_level);
+    }
+    return json;
 }
 
 std::string percent_cell(std::size_t count, std::size_t n) {
@@ -48,34 +73,76 @@ std::string percent_cell(std::size_t count, std::size_t n) {
     return text;
 }
 
+std::string difference_cell(const AeDifference& difference) {
+    char text[64];
+    std::snprintf(text, sizeof text, "%.1f (%.1f, %.1f)", 100 * difference.estimate,
+                  100 * difference.lower, 100 * difference.upper);
+    return text;
+}
+
+std::string padded(std::string text, std::size_t width) {
+    text.resize(std::max(width, text.size()), ' ');
+    return text;
+}
+
+// Counts and percentages per arm, then per compared arm its risk difference
+// from the reference in percentage points with the Miettinen–Nurminen CI.
+// Each block has a heading over two cells (any grade, grade >= 3) and is as
+// wide as the wider of its heading and its cells.
 std::string ae_text(const AeTable& table) {
+    struct Block {
+        std::string heading;
+        std::size_t cell = 0;  // width of the any-grade cell
+        std::size_t width = 0; // of the whole block
+        std::function<std::pair<std::string, std::string>(const AeRow&)> cells;
+    };
+    std::vector<Block> blocks;
+    for (std::size_t a = 0; a < table.arms.size(); ++a) {
+        blocks.push_back({table.arms[a] + " (N=" + std::to_string(table.denominators[a]) + ")", 15,
+                          30, [&table, a](const AeRow& row) {
+                              return std::pair{
+                                  percent_cell(row.counts[a].any, table.denominators[a]),
+                                  percent_cell(row.counts[a].grade3plus, table.denominators[a])};
+                          }});
+    }
+    char level[16];
+    std::snprintf(level, sizeof level, "%g%%", 100 * table.conf_level);
+    for (std::size_t a = 0; a < table.arms.size(); ++a) {
+        if (!table.reference_arm || a == *table.reference_arm) {
+            continue;
+        }
+        blocks.push_back(
+            {table.arms[a] + " - " + table.arms[*table.reference_arm] + ", % (" + level + " CI)",
+             22, 44, [a](const AeRow& row) {
+                 const auto& difference = row.risk_difference[a];
+                 return difference ? std::pair{difference_cell(difference->any),
+                                               difference_cell(difference->grade3plus)}
+                                   : std::pair{std::string(), std::string()};
+             }});
+    }
     std::size_t label_width = 20;
     for (const AeRow& row : table.rows) {
         label_width = std::max(label_width, (row.pt    ? row.pt->size() + 2
                                              : row.soc ? row.soc->size()
                                                        : 0));
     }
-    std::string out = std::string(label_width, ' ');
-    for (std::size_t a = 0; a < table.arms.size(); ++a) {
-        const std::string head =
-            table.arms[a] + " (N=" + std::to_string(table.denominators[a]) + ")";
-        out += "  " + head + std::string(head.size() < 30 ? 30 - head.size() : 0, ' ');
+    std::string heading(label_width, ' ');
+    std::string subheading(label_width, ' ');
+    for (Block& block : blocks) {
+        block.width = std::max(block.width, block.heading.size());
+        heading += "  " + padded(block.heading, block.width);
+        subheading +=
+            "  " + padded("Any grade", block.cell) + padded("Grade >= 3", block.width - block.cell);
     }
-    out += "\n" + std::string(label_width, ' ');
-    for (std::size_t a = 0; a < table.arms.size(); ++a) {
-        out += "  Any grade      Grade >= 3     ";
-    }
-    out += "\n";
+    std::string out = heading + "\n" + subheading + "\n";
     for (const AeRow& row : table.rows) {
-        std::string label = row.pt ? "  " + *row.pt : row.soc ? *row.soc : "Any adverse event";
-        label.resize(label_width, ' ');
-        out += label;
-        for (std::size_t a = 0; a < table.arms.size(); ++a) {
-            std::string any = percent_cell(row.counts[a].any, table.denominators[a]);
-            std::string severe = percent_cell(row.counts[a].grade3plus, table.denominators[a]);
-            any.resize(15, ' ');
-            severe.resize(15, ' ');
-            out += "  " + any + severe;
+        out += padded(row.pt    ? "  " + *row.pt
+                      : row.soc ? *row.soc
+                                : "Any adverse event",
+                      label_width);
+        for (const Block& block : blocks) {
+            const auto [any, severe] = block.cells(row);
+            out += "  " + padded(any, block.cell) + padded(severe, block.width - block.cell);
         }
         out += "\n";
     }
@@ -88,6 +155,8 @@ int run_ae(const CommandLine& line) {
     const Study study = load_study(line.files);
     AeSpec spec;
     spec.arm_variable = line.spec.arm_variable;
+    spec.reference_arm = line.spec.reference_arm;
+    spec.conf_level = line.spec.km.conf_level;
     spec.filter = line.ae_filter;
     spec.filter_expression = line.spec.filter;
     const AeTable table = adverse_event_table(study, spec);

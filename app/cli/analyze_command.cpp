@@ -13,7 +13,7 @@
 namespace triallens::cli {
 
 int run_analyze(const CommandLine& line) {
-    const Study study = load_study(line.files);
+    const Study study = load_study(line.files, line.load);
     const Results results = refit(study, line.spec);
     if (line.json) {
         std::cout

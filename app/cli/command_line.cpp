@@ -14,8 +14,7 @@ const std::map<std::string, Command> commands{
     {"help", Command::Help},       {"--version", Command::Version}};
 
 // Flags of the contract that later work brings; named so the error is precise.
-const char* const planned_flags[] = {"--time",   "--event",     "--censor",
-                                     "--figure", "--width",     "--height",
+const char* const planned_flags[] = {"--figure", "--width",     "--height",
                                      "--dpi",    "--font-size", "--each-subgroup"};
 
 template <typename T> T parse_number(const std::string& flag, const std::string& text) {
@@ -91,10 +90,19 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.spec.paramcd = value_of(arg);
         } else if (arg == "--arm") {
             line.spec.arm_variable = value_of(arg);
+            line.load.arm_column = line.spec.arm_variable;
+        } else if (arg == "--time") {
+            line.load.time_column = value_of(arg);
+        } else if (arg == "--event") {
+            line.load.event_column = value_of(arg);
+        } else if (arg == "--censor") {
+            line.load.censor_column = value_of(arg);
         } else if (arg == "--ref") {
             line.spec.reference_arm = value_of(arg);
         } else if (arg == "--subgroups") {
             line.spec.subgroups = split_list(value_of(arg));
+        } else if (arg == "--covariates") {
+            line.spec.covariates = split_list(value_of(arg));
         } else if (arg == "--compare") {
             line.spec.compare_arm = value_of(arg);
         } else if (arg == "--filter") {
@@ -142,6 +150,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.files.push_back(arg);
         }
     }
+    if (!line.load.event_column.empty() && !line.load.censor_column.empty()) {
+        throw UsageError("give --event or --censor, not both");
+    }
     return line;
 }
 
@@ -152,13 +163,26 @@ Usage:
   triallens [FILE...]                  open the workspace (no FILE: the embedded demo study);
                                        without a display, write the demo's KM figure to
                                        triallens-demo-km.png and print its summary
-  triallens analyze [OPTIONS] demo     time-to-event analysis, as a table or --json
-  triallens ae [OPTIONS] demo          adverse-event incidence table, as a table or --json
+  triallens analyze [OPTIONS] FILE...  time-to-event analysis, as a table or --json
+  triallens ae [OPTIONS] FILE...       adverse-event incidence table, as a table or --json
   triallens demo --out DIR             write the demo study as CSV files, one per dataset and site
   triallens --version | --help
 
+FILE... are CSV/TSV files (comma, semicolon with decimal comma, or tab; UTF-8 or
+Windows-1252), SAS transport (.xpt) or .sas7bdat files, or folders of them; the
+word demo means the embedded demo study. Files with the same columns are one
+dataset split by site (SITEID is added from names like adsl_site701.csv); ADaM
+datasets (ADSL, ADTTE, ADAE, ADRS) are recognised by their columns and joined on
+USUBJID. Any error in the data is printed as file:line: column: what, and nothing
+is analysed.
+
 analyze options (defaults are R survival's):
   --param CODE           ADTTE PARAMCD to analyse (default: the only one present)
+  --time COL             time column (default: AVAL); with --event or --censor it also
+                         reads a plain one-row-per-patient file (its PARAMCD is COL)
+  --event COL            event indicator, 1 = event, 0 = censored
+  --censor COL           ADaM censor flag, 0 = event, a positive integer = censored
+                         (default: CNSR when --event is not given)
   --arm COL              treatment column (default: first of TRT01P, ARM, TRTP, TRTA, TRT01A)
   --ref LEVEL            reference arm for hazard ratios (default: the study's declared
                          control arm, as the demo declares Nab-paclitaxel; otherwise the
@@ -167,6 +191,9 @@ analyze options (defaults are R survival's):
                          >, >=, in (...), and, or, not, parentheses; default: none)
   --strata COLS          comma list: stratification factors for the log-rank test and
                          the Cox model (default: none)
+  --covariates COLS      comma list: adjustment covariates of the Cox model (numeric as they
+                         are; text by treatment contrasts against the first level); records
+                         with one missing are left out of the model (default: none)
   --subgroups COLS       comma list: forest-plot rows per level (n, events and median per
                          arm, HR with CI from the same stratified Cox model) and the
                          likelihood-ratio p of arm x subgroup interaction (default: none)
@@ -176,7 +203,10 @@ analyze options (defaults are R survival's):
                          difference from the reference (default: none)
   --tau T                horizon for the restricted mean survival time, with the
                          difference and ratio between arms (default: none)
-  --ties efron|breslow   Cox ties handling (default: efron)
+  --ties efron|breslow|exact
+                         Cox ties handling (default: efron); exact is the exact conditional
+                         likelihood (SAS TIES=DISCRETE). Every run also reports the arm HR
+                         under all three and each median's CI under all three transforms
   --conf-type log|log-log|plain
                          Kaplan-Meier CI transform, also used for the median's CI (default: log)
   --conf-level X         confidence level (default: 0.95)
@@ -187,7 +217,11 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
                          safety tables are by treatment received)
   --filter EXPR          subject filter, as for analyze
   --treatment-emergent   only TRTEMFL == "Y"
-  --related              only AEREL not NONE / NOT RELATED / N
+  --related              only AEREL not NONE / NOT RELATED / N (a missing AEREL counts
+                         as related, the conservative convention)
+  --ref LEVEL            reference arm of the risk differences (default: the declared
+                         control arm, else the first arm)
+  --conf-level X         level of the risk differences' Miettinen-Nurminen CIs (default: 0.95)
   --serious              only AESER == "Y"
   --json                 print JSON (schema triallens.ae/1) instead of a table
   A subject counts once per row, at its highest grade there (AETOXGR; else AESEV

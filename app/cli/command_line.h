@@ -3,6 +3,7 @@
 // shared/spec/cli-and-results.md defines them. Errors throw UsageError.
 
 #include <triallens/analysis/analysis_spec.h>
+#include <triallens/io/load_study.h>
 #include <triallens/stats/adverse_event_incidence.h>
 
 #include <optional>
@@ -23,6 +24,7 @@ struct CommandLine {
     Command command = Command::Gui;
     std::vector<std::string> files; // "demo" stands for the embedded demo study
     AnalysisSpec spec;
+    LoadOptions load;   // --time, --event, --censor; --arm also names the treatment column
     AeFilter ae_filter; // ae: --treatment-emergent, --related, --serious
     bool json = false;
     std::string out;            // demo --out

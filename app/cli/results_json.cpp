@@ -136,13 +136,31 @@ QJsonObject response_json(const ResponseSummary& response) {
                                 {"wilson", interval_json(rate.wilson)},
                                 {"jeffreys", interval_json(rate.jeffreys)}});
     }
+    const auto odds_ratio = [](const OddsRatio& ratio) {
+        return QJsonObject{{"estimate", number(ratio.estimate)},
+                           {"lower", number(ratio.lower)},
+                           {"upper", number(ratio.upper)}};
+    };
     QJsonArray differences;
     for (const auto& d : response.differences) {
-        differences.append(QJsonObject{{"arm", text(d.arm)},
-                                       {"difference", number(d.difference)},
-                                       {"lower", number(d.newcombe.lower)},
-                                       {"upper", number(d.newcombe.upper)},
-                                       {"method", "newcombe"}});
+        QJsonObject fisher = odds_ratio(d.fisher.odds_ratio);
+        fisher.insert("p", number(d.fisher.p_value));
+        QJsonObject difference{{"arm", text(d.arm)},
+                               {"difference", number(d.difference)},
+                               {"lower", number(d.newcombe.lower)},
+                               {"upper", number(d.newcombe.upper)},
+                               {"method", "newcombe"},
+                               {"miettinen_nurminen", interval_json(d.miettinen_nurminen)},
+                               {"odds_ratio", odds_ratio(d.woolf)},
+                               {"fisher", fisher}};
+        if (d.cmh) {
+            QJsonObject cmh = odds_ratio(d.cmh->odds_ratio);
+            cmh.insert("chisq", number(d.cmh->chisq));
+            cmh.insert("p", number(d.cmh->p_value));
+            cmh.insert("strata", static_cast<double>(d.cmh->strata));
+            difference.insert("cmh", cmh);
+        }
+        differences.append(difference);
     }
     return {
         {"param", "BOR"}, {"ci", "clopper-pearson"}, {"arms", arms}, {"differences", differences}};
@@ -206,7 +224,20 @@ QJsonObject concordance_json(const MethodConcordance& concordance) {
 
 QJsonObject cox_json(const CoxSummary& cox) {
     const QJsonArray terms = hazard_ratios_json(cox.terms);
+    QJsonArray adjustments;
+    for (const auto& term : cox.adjustments) {
+        adjustments.append(
+            QJsonObject{{"term", text(term.arm)},
+                        {"level", term.level.empty() ? QJsonValue() : text(term.level)},
+                        {"coef", number(term.coef)},
+                        {"se", number(term.se)},
+                        {"hr", number(term.hr)},
+                        {"lower", number(term.lower)},
+                        {"upper", number(term.upper)},
+                        {"p", number(term.p)}});
+    }
     return {{"ties", text(cox.ties)},
+            {"adjustments", adjustments},
             {"ref", text(cox.reference_arm)},
             {"terms", terms},
             {"loglik_null", number(cox.loglik_null)},

@@ -4,17 +4,34 @@
 
 #include <triallens/demo/demo_study.h>
 
+#include <filesystem>
+#include <iostream>
+
 namespace triallens::cli {
 
-Study load_study(const std::vector<std::string>& files) {
+Study load_study(const std::vector<std::string>& files, const LoadOptions& options) {
     if (files.empty()) {
         throw UsageError("name the data: FILE... or demo");
     }
     if (files.size() == 1 && files.front() == "demo") {
         return generate_demo_study();
     }
-    throw UsageError("reading CSV and SAS transport files is not available yet in this version; "
-                     "use demo");
+    const std::vector<std::filesystem::path> paths(files.begin(), files.end());
+    StudyLoad load = triallens::load_study(paths, options);
+    std::size_t errors = 0;
+    for (const Finding& finding : load.findings) {
+        if (finding.severity == Severity::Error) {
+            ++errors;
+            std::cerr << "triallens: " << finding.text() << "\n";
+        } else {
+            std::cerr << "triallens: warning: " << finding.text() << "\n";
+        }
+    }
+    if (!load.ok()) {
+        throw DataLoadError("nothing was loaded: " + std::to_string(errors) +
+                            (errors == 1 ? " error" : " errors") + " in the data");
+    }
+    return std::move(*load.study);
 }
 
 } // namespace triallens::cli

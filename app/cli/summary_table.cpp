@@ -89,13 +89,30 @@ std::string summary_table(const Results& results) {
         }
         out += "\nHazard ratio vs " + results.cox->reference_arm + " (Cox, " + results.cox->ties +
                " ties" + strata + ")\n";
+        const auto ratio = [](const HazardRatio& term) {
+            return term.hr ? fixed(*term.hr) + " (" + fixed(*term.lower) + ", " +
+                                 fixed(*term.upper) + ")  " + p_value(*term.p)
+                           : std::string("not estimable");
+        };
         for (const auto& term : results.cox->terms) {
-            out += pad(term.arm, width) + "  " +
-                   (term.hr ? fixed(*term.hr) + " (" + fixed(*term.lower) + ", " +
-                                  fixed(*term.upper) + ")  " + p_value(*term.p)
-                            : std::string("not estimable")) +
-                   "\n";
+            out += pad(term.arm, width) + "  " + ratio(term) + "\n";
         }
+        for (const auto& term : results.cox->adjustments) {
+            const std::string name = term.level.empty() ? term.arm : term.arm + " " + term.level;
+            out += pad("  (" + name + ")", width) + "  " + ratio(term) + "\n";
+        }
+        std::string by_ties;
+        for (const auto& t : results.concordance.ties) {
+            const auto& hr = t.terms.front().hr;
+            by_ties += (by_ties.empty() ? "" : ", ") + t.ties + " " +
+                       (hr ? fixed(*hr, 3) : std::string("NA"));
+        }
+        out += "HR of " + results.cox->terms.front().arm + " by ties method: " + by_ties + "\n";
+    }
+    if (results.ph_test) {
+        const PhTestRow& global = results.ph_test->rows.back();
+        out += "Proportional hazards (cox.zph, km): " +
+               (global.p ? "global " + p_value(*global.p) : std::string("not testable")) + "\n";
     }
     if (results.logrank) {
         out += "Log-rank test: chi-square " + fixed(results.logrank->chisq, 3) + " on " +

@@ -13,6 +13,14 @@ namespace {
 // Safety tables are by treatment received, so actual treatment comes first.
 constexpr const char* safety_arm_candidates[] = {"TRT01A", "TRTA", "TRT01P", "ARM", "TRTP"};
 
+std::string join(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) {
+        text += (text.empty() ? "" : ", ") + item;
+    }
+    return text;
+}
+
 } // namespace
 
 AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
@@ -33,8 +41,19 @@ AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
         }
     }
     std::vector<std::int32_t> order;
-    if (const auto control = arm.level_code(study.control_arm);
-        control && present[static_cast<std::size_t>(*control)]) {
+    if (!spec.reference_arm.empty()) {
+        const auto reference = arm.level_code(spec.reference_arm);
+        if (!reference) {
+            throw SpecError("no arm \"" + spec.reference_arm + "\" in " + arm.name +
+                            " (arms: " + join(arm.levels) + ")");
+        }
+        if (!present[static_cast<std::size_t>(*reference)]) {
+            throw SpecError("the reference arm \"" + spec.reference_arm +
+                            "\" has no subject in the safety population");
+        }
+        order.push_back(*reference);
+    } else if (const auto control = arm.level_code(study.control_arm);
+               control && present[static_cast<std::size_t>(*control)]) {
         order.push_back(*control);
     }
     for (std::int32_t code = 0; code < static_cast<std::int32_t>(arm.levels.size()); ++code) {
@@ -53,7 +72,8 @@ AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
         code = code < 0 ? -1 : position[static_cast<std::size_t>(code)];
     }
     return tabulate_adverse_events(study.adverse_events, in_population, std::move(names),
-                                   spec.filter);
+                                   spec.filter,
+                                   {.reference_arm = 0, .conf_level = spec.conf_level});
 }
 
 } // namespace triallens

@@ -1,6 +1,7 @@
 #include "triallens/analysis/refit.h"
 
 #include "arm_comparison.h"
+#include "response_summary.h"
 #include "subgroups.h"
 #include "subject_columns.h"
 #include "triallens/analysis/subject_filter.h"
@@ -61,6 +62,14 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
     for (const auto& name : spec.subgroups) {
         require_categorical(study, name, "subgroup");
     }
+    for (const auto& name : spec.covariates) {
+        if (study.subjects.find(name) == nullptr) {
+            throw SpecError("no covariate column " + name + " in the subject-level data");
+        }
+        if (name == spec.arm_variable) {
+            throw SpecError("the treatment column " + name + " cannot also be a covariate");
+        }
+    }
     if (!spec.subgroups.empty() || !spec.compare_arm.empty()) {
         if (spec.compare_arm.empty()) {
             std::vector<std::string> others;
@@ -103,53 +112,6 @@ std::vector<std::int32_t> stratum_codes(const Study& study,
 }
 
 // Objective response rates per arm (arm codes in `order`) from ADRS BOR.
-std::optional<ResponseSummary> summarise_response(const Study& study, const Variable& arm,
-                                                  const std::vector<std::int32_t>& subject_arm,
-                                                  const std::vector<std::int32_t>& order,
-                                                  double conf_level) {
-    const Responses& responses = study.responses;
-    std::vector<std::uint8_t> responder(study.subjects.size(), 0);
-    bool any = false;
-    for (std::size_t i = 0; i < responses.size(); ++i) {
-        if (responses.paramcd[i] == "BOR") {
-            any = true;
-            const std::string& value = responses.value[i];
-            responder[static_cast<std::size_t>(responses.subject[i])] |=
-                value == "CR" || value == "PR";
-        }
-    }
-    if (!any) {
-        return std::nullopt;
-    }
-    ResponseSummary summary;
-    for (const std::int32_t code : order) {
-        ResponseRate rate;
-        rate.arm = arm.levels[static_cast<std::size_t>(code)];
-        for (std::size_t s = 0; s < study.subjects.size(); ++s) {
-            if (subject_arm[s] == code) {
-                ++rate.n;
-                rate.responders += responder[s];
-            }
-        }
-        if (rate.n == 0) {
-            continue;
-        }
-        rate.rate = static_cast<double>(rate.responders) / static_cast<double>(rate.n);
-        rate.clopper_pearson = clopper_pearson(rate.responders, rate.n, conf_level);
-        rate.wilson = wilson(rate.responders, rate.n, conf_level);
-        rate.jeffreys = jeffreys(rate.responders, rate.n, conf_level);
-        summary.arms.push_back(rate);
-    }
-    for (std::size_t a = 1; a < summary.arms.size(); ++a) {
-        const ResponseRate& x = summary.arms[a];
-        const ResponseRate& r = summary.arms.front();
-        summary.differences.push_back(
-            {x.arm, x.rate - r.rate,
-             newcombe_difference(x.responders, x.n, r.responders, r.n, conf_level)});
-    }
-    return summary;
-}
-
 // Landmark and RMST contrasts of every arm with the reference (the first).
 void compare_with_reference(Results& results, double conf_level) {
     const double z = normal_critical_value(conf_level);
@@ -292,6 +254,7 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
     std::vector<std::uint8_t> model_event;
     std::vector<std::int32_t> model_group;
     std::vector<std::int32_t> model_stratum;
+    std::vector<std::size_t> model_subject;
     for (std::size_t i = 0, r = 0; i < endpoint.size(); ++i) {
         const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
         if (subject_arm[subject] < 0) {
@@ -306,6 +269,7 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         model_group.push_back(static_cast<std::int32_t>(
             std::find(present.begin(), present.end(), arm_code[record]) - present.begin()));
         model_stratum.push_back(subject_stratum[subject]);
+        model_subject.push_back(subject);
     }
     if (model_time.size() < time.size()) {
         results.warnings.push_back(std::to_string(time.size() - model_time.size()) +
@@ -336,24 +300,28 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
             compared.push_back(arm.levels[static_cast<std::size_t>(present[k])]);
         }
         const ArmModel model =
-            arm_model(model_time, model_event, model_group, model_stratum, std::move(compared));
+            adjusted_arm_model(study, spec.covariates, model_time, model_event, model_group,
+                               model_stratum, model_subject, std::move(compared), results.warnings);
         const CoxFit fit = fit_cox(model.input(), {spec.ties});
         CoxSummary cox;
         cox.ties = ties_name(spec.ties);
         cox.reference_arm = spec.reference_arm;
         cox.terms = hazard_ratios(fit, model, spec.km.conf_level);
+        cox.adjustments = adjustment_ratios(fit, model, spec.km.conf_level);
         cox.loglik_null = fit.loglik_null;
         cox.loglik = fit.loglik;
         cox.lr_chisq = fit.lr_chisq;
         cox.wald_chisq = fit.wald_chisq;
         cox.score_chisq = fit.score_chisq;
-        cox.df = model.terms();
+        cox.df =
+            static_cast<std::size_t>(std::count(fit.aliased.begin(), fit.aliased.end(), false));
         results.cox = cox;
         results.warnings.insert(results.warnings.end(), fit.warnings.begin(), fit.warnings.end());
         results.ph_test = test_arm_proportional_hazards(model, fit, spec.ties);
         results.concordance.ties = ties_concordance(model, fit, spec.ties, spec.km.conf_level);
     }
-    results.response = summarise_response(study, arm, subject_arm, arm_order, spec.km.conf_level);
+    results.response = summarise_response(study, arm, subject_arm, arm_order, subject_stratum,
+                                          !spec.strata.empty(), spec.km.conf_level);
     if (!spec.subgroups.empty()) {
         results.subgroups = analyse_subgroups(study, endpoint, arm, subject_arm, reference,
                                               *arm.level_code(spec.compare_arm), subject_stratum,

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <stdexcept>
 #include <unordered_map>
 
 namespace triallens {
@@ -19,7 +20,15 @@ bool has_any_arm_column(const RawTable& table) {
 
 DataError error_at(const RawTable& table, std::size_t row, const std::string& column,
                    const std::string& what) {
-    return DataError({table.source, table.line_of(row), column}, what);
+    return DataError({table.source_of(row), table.line_of(row), column}, what);
+}
+
+// Where an earlier row is, said from a later one: "line 2" in the same file,
+// else "adsl_site701.csv:2" (a subject in two sites' files).
+std::string earlier_row(const RawTable& table, std::size_t earlier, std::size_t later) {
+    const std::string& file = table.source_of(earlier);
+    const std::string line = std::to_string(table.line_of(earlier));
+    return file == table.source_of(later) ? "line " + line : file + ":" + line;
 }
 
 const RawColumn& require(const RawTable& table, const char* name) {
@@ -68,18 +77,22 @@ SubjectTable build_subjects(const RawTable& adsl, SubjectIndex& index) {
         throw DataError({adsl.source, 0, "USUBJID"}, "USUBJID must be text");
     }
     SubjectTable subjects;
-    std::unordered_map<std::string, std::size_t> first_row;
+    // Distinct identifiers are distinct codes: a subject's first row by code.
+    constexpr std::size_t unseen = static_cast<std::size_t>(-1);
+    std::vector<std::size_t> first_row(id.levels.size(), unseen);
+    index.reserve(id.levels.size());
     for (std::size_t row = 0; row < id.size(); ++row) {
-        const std::string& usubjid = id.text(row);
+        const std::uint32_t code = id.codes[row];
+        const std::string& usubjid = id.levels[code];
         if (usubjid.empty()) {
             throw error_at(adsl, row, "USUBJID", "missing subject identifier");
         }
-        const auto [it, inserted] = first_row.emplace(usubjid, row);
-        if (!inserted) {
+        if (first_row[code] != unseen) {
             throw error_at(adsl, row, "USUBJID",
-                           "subject " + usubjid + " appears again (first at line " +
-                               std::to_string(adsl.line_of(it->second)) + ")");
+                           "subject " + usubjid + " appears again (first at " +
+                               earlier_row(adsl, first_row[code], row) + ")");
         }
+        first_row[code] = row;
         index.emplace(usubjid, static_cast<std::int32_t>(row));
     }
     subjects.usubjid.reserve(id.size());
@@ -204,8 +217,7 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
         if (first != 0) {
             throw error_at(adtte, row, "USUBJID",
                            "subject " + id.text(row) + " has a second " + code +
-                               " record (first at line " +
-                               std::to_string(adtte.line_of(first - 1)) + ")");
+                               " record (first at " + earlier_row(adtte, first - 1, row) + ")");
         }
         first = row + 1;
         const double time = number_at(adtte, aval, row);
@@ -241,9 +253,10 @@ bool is_yes(const std::string& text) {
     return text == "Y" || text == "YES" || text == "Yes";
 }
 
+// A missing relationship counts as related: the contract's rule (AEREL not
+// NONE / NOT RELATED / N) and the conservative convention of safety tables.
 bool is_related(const std::string& text) {
-    return !text.empty() && text != "NONE" && text != "NOT RELATED" && text != "N" &&
-           text != "UNRELATED";
+    return text != "NONE" && text != "NOT RELATED" && text != "N" && text != "UNRELATED";
 }
 
 std::int32_t grade_at(const RawTable& adae, const RawColumn* toxgr, const RawColumn* sev,
@@ -328,9 +341,22 @@ DatasetRole recognise_role(const RawTable& table) {
 }
 
 Study build_study(const std::vector<RawTable>& tables, std::string name) {
-    std::map<DatasetRole, const RawTable*> by_role;
+    std::vector<DatasetRole> roles;
     for (const auto& table : tables) {
-        const DatasetRole role = recognise_role(table);
+        roles.push_back(recognise_role(table));
+    }
+    return build_study(tables, roles, std::move(name));
+}
+
+Study build_study(const std::vector<RawTable>& tables, const std::vector<DatasetRole>& roles,
+                  std::string name) {
+    if (roles.size() != tables.size()) {
+        throw std::invalid_argument("build_study: one role per table");
+    }
+    std::map<DatasetRole, const RawTable*> by_role;
+    for (std::size_t t = 0; t < tables.size(); ++t) {
+        const RawTable& table = tables[t];
+        const DatasetRole role = roles[t];
         if (role == DatasetRole::Unknown) {
             throw DataError({table.source, 0, {}},
                             "not recognised as ADSL, ADTTE, ADAE or ADRS (no USUBJID, or no "

@@ -4,8 +4,7 @@
 
 namespace triallens {
 
-namespace {
-std::string describe(const DataLocation& where, const std::string& what) {
+std::string located_message(const DataLocation& where, const std::string& what) {
     // Appends one piece at a time: GCC 12 warns (-Wrestrict, falsely) on
     // `":" + std::to_string(...)` at -O2, and CI treats warnings as errors.
     std::string text = where.file;
@@ -20,9 +19,8 @@ std::string describe(const DataLocation& where, const std::string& what) {
     }
     return text.append(": ").append(what);
 }
-} // namespace
 
 DataError::DataError(DataLocation where, const std::string& what)
-    : std::runtime_error(describe(where, what)), where_(std::move(where)) {}
+    : std::runtime_error(located_message(where, what)), where_(std::move(where)), message_(what) {}
 
 } // namespace triallens

@@ -1,7 +1,9 @@
 #include "triallens/data/raw_table.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <iterator>
 #include <utility>
 
 namespace triallens {
@@ -17,6 +19,16 @@ std::string RawColumn::cell_text(std::size_t row) const {
     char buffer[32];
     const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, value);
     return ec == std::errc{} ? std::string(buffer, end) : std::string{};
+}
+
+const std::string& RawTable::source_of(std::size_t row) const {
+    if (parts.empty()) {
+        return source;
+    }
+    const auto after =
+        std::upper_bound(parts.begin(), parts.end(), row,
+                         [](std::size_t r, const SourcePart& part) { return r < part.first_row; });
+    return after == parts.begin() ? source : std::prev(after)->file;
 }
 
 const RawColumn* RawTable::find(std::string_view name) const {
@@ -37,7 +49,17 @@ RawColumn number_column(std::string name, std::string label, std::vector<double>
     return column;
 }
 
+void TextColumnBuilder::reserve(std::size_t rows) {
+    expected_rows_ = rows;
+    codes_.reserve(rows);
+}
+
 void TextColumnBuilder::push_back(std::string_view value) {
+    constexpr std::size_t sample = 4096;
+    if (codes_.size() == sample && expected_rows_ > sample && levels_.size() > sample / 2) {
+        index_.reserve(expected_rows_);
+        levels_.reserve(expected_rows_);
+    }
     auto it = index_.find(value);
     if (it == index_.end()) {
         it = index_.emplace(std::string(value), static_cast<std::uint32_t>(levels_.size())).first;

@@ -2,10 +2,12 @@
 // contract's keys with the numbers the core computes; bad input exits
 // non-zero with one line on stderr and nothing on stdout.
 
+#include <triallens/analysis/adverse_event_report.h>
 #include <triallens/analysis/refit.h>
 #include <triallens/demo/demo_study.h>
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -144,6 +146,42 @@ private slots:
         QCOMPARE(any["counts"].toObject()["Nab-paclitaxel"].toObject()["grade3plus"].toDouble(),
                  26.0);
         QVERIFY(json["rows"].toArray()[1].toObject()["pt"].isNull()); // a SOC row comes next
+
+        // Added keys: each row's risk difference against the reference arm.
+        AeSpec spec;
+        spec.filter.related_only = true;
+        const AeTable expected = adverse_event_table(generate_demo_study(), spec);
+        QCOMPARE(json["reference"].toString(), QStringLiteral("Nab-paclitaxel"));
+        QCOMPARE(json["conf_level"].toDouble(), 0.95);
+        const QJsonObject differences = any["risk_difference"].toObject();
+        QVERIFY(!differences.contains("Nab-paclitaxel"));
+        const AeRiskDifference& core = *expected.rows.front().risk_difference[1];
+        const QJsonObject arm = differences["Benmelstobart + anlotinib"].toObject();
+        QCOMPARE(arm["any"].toObject()["estimate"].toDouble(), core.any.estimate);
+        QCOMPARE(arm["any"].toObject()["lower"].toDouble(), core.any.lower);
+        QCOMPARE(arm["any"].toObject()["upper"].toDouble(), core.any.upper);
+        QCOMPARE(arm["grade3plus"].toObject()["estimate"].toDouble(), core.grade3plus.estimate);
+        QCOMPARE(arm["grade3plus"].toObject()["lower"].toDouble(), core.grade3plus.lower);
+        QCOMPARE(arm["grade3plus"].toObject()["upper"].toDouble(), core.grade3plus.upper);
+    }
+
+    void aeReferenceAndLevelFollowTheFlags() {
+        const Run result = run(
+            {"ae", "demo", "--ref", "Benmelstobart + anlotinib", "--conf-level", "0.9", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(json["reference"].toString(), QStringLiteral("Benmelstobart + anlotinib"));
+        QCOMPARE(json["conf_level"].toDouble(), 0.9);
+        QCOMPARE(json["arms"].toArray()[0].toObject()["arm"].toString(),
+                 QStringLiteral("Benmelstobart + anlotinib"));
+        QVERIFY(json["rows"].toArray()[0].toObject()["risk_difference"].toObject().contains(
+            "Nab-paclitaxel"));
+    }
+
+    void aeTableShowsRiskDifferences() {
+        const Run result = run({"ae", "demo"});
+        QCOMPARE(result.exit_code, 0);
+        QVERIFY(result.out.contains("Benmelstobart + anlotinib - Nab-paclitaxel, % (95% CI)"));
     }
 
     void subgroupsListEveryLevelWithTheContractKeys() {
@@ -194,6 +232,8 @@ private slots:
             << QStringList{"analyze", "demo", "--bogus"} << "unknown option --bogus";
         QTest::newRow("bad level") << QStringList{"analyze", "demo", "--conf-level", "1.5"}
                                    << "--conf-level must lie strictly between 0 and 1";
+        QTest::newRow("unknown ae reference")
+            << QStringList{"ae", "demo", "--ref", "Placebo"} << "no arm \"Placebo\" in TRT01A";
     }
 
     void badInvocationsFailWithOneLine() {
@@ -218,6 +258,82 @@ private slots:
         QFile adsl(dir.filePath("adsl_site101.csv"));
         QVERIFY(adsl.open(QIODevice::ReadOnly));
         QVERIFY(adsl.readLine().startsWith("STUDYID,USUBJID,SITEID,AGE"));
+    }
+
+    // The CDISC pilot as SAS transport: ADSL's TRT01P arms, ADTTE's one parameter (TTDE).
+    void analyzeReadsThePilotTransportFiles() {
+        const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/");
+        const Run result = run({"analyze", pilot + "adsl.xpt", pilot + "adtte.xpt", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        QVERIFY2(result.err.isEmpty(), result.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(json["n"].toDouble(), 254.0);
+        QCOMPARE(json["arm_variable"].toString(), QStringLiteral("TRT01P"));
+        QStringList arms;
+        for (const auto arm : json["arms"].toArray()) {
+            arms << arm.toObject()["arm"].toString();
+        }
+        QCOMPARE(arms, (QStringList{"Placebo", "Xanomeline High Dose", "Xanomeline Low Dose"}));
+        QCOMPARE(json["arms"].toArray()[0].toObject()["n"].toDouble(), 86.0);
+        QCOMPARE(json["cox"].toObject()["ref"].toString(), QStringLiteral("Placebo"));
+
+        // The 17 sites' CSVs, named as a folder, give the same numbers.
+        const Run sites = run({"analyze", pilot + "sites", "--json"});
+        QCOMPARE(sites.exit_code, 0);
+        QJsonObject from_sites = QJsonDocument::fromJson(sites.out).object();
+        QJsonObject from_xpt = json;
+        from_sites.remove("study");
+        from_xpt.remove("study");
+        QCOMPARE(from_sites, from_xpt);
+    }
+
+    void plainFileWithNamedColumns() {
+        QTemporaryDir dir;
+        QFile file(dir.filePath("trial.csv"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("ID,GROUP,MONTHS,DIED\n1,A,3,1\n2,B,5,0\n3,A,7,1\n4,B,9,1\n");
+        file.close();
+        const Run result = run({"analyze", file.fileName(), "--time", "MONTHS", "--event", "DIED",
+                                "--arm", "GROUP", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(json["n"].toDouble(), 4.0);
+        QCOMPARE(json["events"].toDouble(), 3.0);
+        QCOMPARE(json["arms"].toArray().size(), 2);
+    }
+
+    void dataErrorsGoToStderrOneLineEachWithFileAndLine() {
+        QTemporaryDir dir;
+        QFile adsl(dir.filePath("adsl.csv"));
+        QVERIFY(adsl.open(QIODevice::WriteOnly));
+        adsl.write("USUBJID,TRT01P\nS1,A\nS2,B\nS3\n");
+        adsl.close();
+        QFile adtte(dir.filePath("adtte.csv"));
+        QVERIFY(adtte.open(QIODevice::WriteOnly));
+        adtte.write("USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,-4,0\nS2,OS,5,2.5\n");
+        adtte.close();
+        const Run result = run({"analyze", dir.path(), "--json"});
+        QVERIFY(result.exit_code != 0);
+        QVERIFY(result.out.isEmpty());
+        const QStringList lines = QString::fromUtf8(result.err).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2);
+        QCOMPARE(lines[0], "triallens: " + dir.filePath("adsl.csv") +
+                               ":4: the row has 1 fields, the header 2 (a ragged row)");
+        QCOMPARE(lines[1], QStringLiteral("triallens: nothing was loaded: 1 error in the data"));
+
+        // With the ragged row fixed, the next errors show, each on its own line.
+        QVERIFY(adsl.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        adsl.write("USUBJID,TRT01P\nS1,A\nS2,B\n");
+        adsl.close();
+        const Run again = run({"analyze", dir.path()});
+        QVERIFY(again.exit_code != 0);
+        QVERIFY(again.out.isEmpty());
+        const QStringList errors = QString::fromUtf8(again.err).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(errors.size(), 3);
+        QCOMPARE(errors[0],
+                 "triallens: " + dir.filePath("adtte.csv") + ":2: column AVAL: negative time");
+        QVERIFY(errors[1].startsWith("triallens: " + dir.filePath("adtte.csv") +
+                                     ":3: column CNSR: censor flag must be 0"));
     }
 };
 

@@ -293,6 +293,50 @@ private slots:
         QCOMPARE(compared, results.concordance.medians.size());
     }
 
+    // --covariates AGE,PDL1STAT with the randomisation strata: the adjusted
+    // arm ratio, the covariates' own, the model tests and cox.zph per term.
+    void adjustedModelMatchesR_data() {
+        QTest::addColumn<QJsonObject>("golden");
+        for (const auto& p : golden::load("demo.json").toArray()) {
+            for (const auto& fit : p.toObject()["adjusted"].toArray()) {
+                QTest::newRow(qPrintable(p.toObject()["param"].toString() + "/" +
+                                         fit.toObject()["ties"].toString()))
+                    << fit.toObject();
+            }
+        }
+    }
+
+    void adjustedModelMatchesR() {
+        QFETCH(QJsonObject, golden);
+        AnalysisSpec spec;
+        spec.paramcd = QString(QTest::currentDataTag()).section('/', 0, 0).toStdString();
+        spec.strata = {"PRTAXFL", "LIVBRNFL"};
+        spec.covariates = {"AGE", "PDL1STAT"};
+        spec.ties = *ties_from_name(golden["ties"].toString().toStdString());
+        const Results results = refit(demo(), spec);
+        QVERIFY(results.cox.has_value());
+        compare_cox(*results.cox, golden);
+        QCOMPARE(results.cox->df, std::size_t{3});
+        QCOMPARE(results.cox->adjustments.size(), std::size_t{2});
+        QCOMPARE(results.cox->adjustments[1].level, std::string("Positive"));
+        for (int j = 1; j < 3; ++j) {
+            const HazardRatio& term = results.cox->adjustments[static_cast<std::size_t>(j - 1)];
+            COMPARE_GOLDEN(term.coef, golden["coef"].toArray()[j]);
+            COMPARE_GOLDEN(term.se, golden["se"].toArray()[j]);
+        }
+        const QJsonObject zph = golden["zph"].toObject();
+        QVERIFY(results.ph_test.has_value());
+        QCOMPARE(results.ph_test->rows.size(),
+                 static_cast<std::size_t>(zph["term"].toArray().size()));
+        for (std::size_t r = 0; r < results.ph_test->rows.size(); ++r) {
+            const PhTestRow& row = results.ph_test->rows[r];
+            QCOMPARE(QString::fromStdString(row.term),
+                     zph["term"].toArray()[static_cast<int>(r)].toString());
+            COMPARE_GOLDEN(row.chisq, zph["chisq"].toArray()[static_cast<int>(r)]);
+            COMPARE_GOLDEN(row.p, zph["p"].toArray()[static_cast<int>(r)]);
+        }
+    }
+
     void proportionalHazardsTestMatchesR_data() {
         QTest::addColumn<QJsonObject>("golden");
         for (const auto& value : golden::load("zph_demo.json").toObject()["cases"].toArray()) {
@@ -341,6 +385,44 @@ private slots:
         const ResponseDifference& d = results.response->differences.front();
         QCOMPARE(d.arm, std::string(demo_experimental_arm));
         QCOMPARE(d.difference, results.response->arms[1].rate - results.response->arms[0].rate);
+    }
+
+    // Response difference (Miettinen–Nurminen), odds ratios (Woolf, Fisher)
+    // and, with the randomisation strata, the Mantel–Haenszel OR and CMH test.
+    void responseComparisonsMatchR() {
+        const QJsonObject golden = golden::load("response_demo.json").toObject();
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        const Results plain = refit(demo(), spec);
+        QVERIFY(plain.response && plain.response->differences.size() == 1);
+        const ResponseDifference& d = plain.response->differences.front();
+        QCOMPARE(QString::fromStdString(d.arm), golden["arm"].toString());
+        QVERIFY(!d.cmh);
+        const QJsonObject unstratified = golden["unstratified"].toObject();
+        const QJsonObject mn = unstratified["difference"].toObject();
+        COMPARE_GOLDEN(d.difference, mn["estimate"]);
+        COMPARE_GOLDEN(d.miettinen_nurminen.lower, mn["lower"]);
+        COMPARE_GOLDEN(d.miettinen_nurminen.upper, mn["upper"]);
+        for (const auto& [ratio, key] :
+             {std::pair{d.woolf, "woolf"}, std::pair{d.fisher.odds_ratio, "fisher"}}) {
+            const QJsonObject r = unstratified[key].toObject();
+            COMPARE_GOLDEN(ratio.estimate, r["estimate"]);
+            COMPARE_GOLDEN(ratio.lower, r["lower"]);
+            COMPARE_GOLDEN(ratio.upper, r["upper"]);
+        }
+        COMPARE_GOLDEN(d.fisher.p_value, unstratified["fisher"].toObject()["p_value"]);
+
+        spec.strata = {"PRTAXFL", "LIVBRNFL"};
+        const Results stratified = refit(demo(), spec);
+        const auto& cmh = stratified.response->differences.front().cmh;
+        QVERIFY(cmh.has_value());
+        const QJsonObject r = golden["stratified"].toObject();
+        QCOMPARE(static_cast<double>(cmh->strata), r["strata_used"].toDouble());
+        COMPARE_GOLDEN(cmh->odds_ratio.estimate, r["estimate"]);
+        COMPARE_GOLDEN(cmh->odds_ratio.lower, r["lower"]);
+        COMPARE_GOLDEN(cmh->odds_ratio.upper, r["upper"]);
+        COMPARE_GOLDEN(cmh->chisq, r["chisq"]);
+        COMPARE_GOLDEN(cmh->p_value, r["p_value"]);
     }
 
     void filterMatchesSubsetInR() {

@@ -232,6 +232,14 @@ for (param in c("PFS", "OS")) {
             f <- subset(d, PDL1STAT == "Positive" & AGE >= 40)
             c(list(n = nrow(f), events = sum(f$status)), cox_case(Surv(AVAL, status) ~ arm, f, "efron"))
         },
+        # --covariates AGE,PDL1STAT: adjusted arm model, and its cox.zph
+        adjusted = lapply(c("efron", "breslow", "exact"), function(t) {
+            f <- Surv(AVAL, status) ~ arm + AGE + PDL1STAT + strata(PRTAXFL, LIVBRNFL)
+            fit <- coxph(f, data = d, ties = t)
+            z <- cox.zph(fit)$table
+            c(cox_case(f, d, t), list(zph = list(term = rownames(z), chisq = unname(z[, "chisq"]),
+                                                  df = unname(z[, "df"]), p = unname(z[, "p"]))))
+        }),
         subgroups_stratified_breslow = subgroup_case(d, c("PDL1STAT", "ECOGBL", "AGEGR1"),
                                                      "strata(PRTAXFL, LIVBRNFL)", "breslow"))
 }

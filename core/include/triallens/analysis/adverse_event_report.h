@@ -1,7 +1,11 @@
 #pragma once
 // The adverse-event table of a study: incidence by SOC and PT per arm over
 // the safety population (SAFFL == "Y" where the study has SAFFL, otherwise
-// every subject with an arm).
+// every subject with an arm), with each arm's risk difference against the
+// reference arm. The reference is chosen as the analysis side chooses it
+// (AnalysisSpec::reference_arm): the one asked for, else the study's declared
+// control arm, else the first arm in sort order; it is listed first, the
+// other arms follow in sort order.
 
 #include "triallens/data/study.h"
 #include "triallens/stats/adverse_event_incidence.h"
@@ -14,12 +18,18 @@ struct AeSpec {
     // Empty: the first of TRT01A, TRTA, TRT01P, ARM, TRTP present (actual
     // treatment first, as safety tables are by treatment received).
     std::string arm_variable;
+    // Empty: the declared control arm when it has subjects in the population,
+    // else the first arm present in sort order.
+    std::string reference_arm;
+    double conf_level = 0.95; // of the risk-difference intervals
     AeFilter filter;
     std::string
         filter_expression; // subject filter (subject_filter.h), applied before the population
 };
 
-// Throws SpecError (triallens/analysis/refit.h) for an unknown arm column.
+// Throws SpecError (triallens/analysis/refit.h) for an unknown arm column,
+// and for a requested reference arm that is not a level of it or has no
+// subject in the population.
 AeTable adverse_event_table(const Study& study, const AeSpec& spec);
 
 } // namespace triallens

@@ -18,8 +18,9 @@ struct AnalysisSpec {
     std::string compare_arm;   // with subgroups: the arm compared with the reference;
                                // empty = the only other arm
     std::string filter;        // subject filter (see subject_filter.h); empty = all
-    std::vector<std::string> strata;    // stratification factors for log-rank and Cox
-    std::vector<std::string> subgroups; // variables for the forest plot
+    std::vector<std::string> strata;     // stratification factors for log-rank and Cox
+    std::vector<std::string> subgroups;  // variables for the forest plot
+    std::vector<std::string> covariates; // adjustment covariates of the arm's Cox model
     KmOptions km;
     std::vector<double> landmarks; // times at which to report survival
     std::optional<double> tau;     // horizon for the restricted mean survival time

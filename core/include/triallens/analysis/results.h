@@ -4,6 +4,7 @@
 
 #include "triallens/stats/binomial_interval.h"
 #include "triallens/stats/kaplan_meier.h"
+#include "triallens/stats/odds_ratio.h"
 #include "triallens/stats/restricted_mean.h"
 
 #include <cstddef>
@@ -49,7 +50,8 @@ struct RmstComparison {
 // absent when the coefficient is not estimable (aliased, or zero variance as
 // when the model has no information and R "ran out of iterations").
 struct HazardRatio {
-    std::string arm; // compared with the reference arm
+    std::string arm;   // compared with the reference arm; an adjustment's variable
+    std::string level; // an adjustment's level against its first; empty otherwise
     double coef = 0;
     double se = 0;
     std::optional<double> hr;
@@ -61,7 +63,8 @@ struct HazardRatio {
 struct CoxSummary {
     std::string ties;
     std::string reference_arm;
-    std::vector<HazardRatio> terms;
+    std::vector<HazardRatio> terms;       // the arm contrasts
+    std::vector<HazardRatio> adjustments; // the adjustment covariates' columns
     double loglik_null = 0;
     double loglik = 0;
     double lr_chisq = 0;
@@ -147,10 +150,18 @@ struct ResponseRate {
     Interval jeffreys;
 };
 
+// An arm against the reference: the difference in rates with Newcombe's and
+// Miettinen–Nurminen's intervals, the odds ratio (Woolf's logit interval, and
+// Fisher's conditional estimate with its exact interval and p), and with
+// strata the Mantel–Haenszel common odds ratio and CMH test.
 struct ResponseDifference {
     std::string arm;
     double difference = 0;
     Interval newcombe;
+    Interval miettinen_nurminen;
+    OddsRatio woolf;
+    FisherExact fisher;
+    std::optional<MantelHaenszel> cmh; // when the analysis has strata
 };
 
 struct ResponseSummary {

@@ -22,4 +22,10 @@ inline constexpr const char* arm_column_candidates[] = {"TRT01P", "ARM", "TRTP",
 
 Study build_study(const std::vector<RawTable>& tables, std::string name);
 
+// The same with each table's role given (roles[i] for tables[i]) rather than
+// recognised: an ADSL whose treatment column has another name (--arm), or the
+// tables a loader derived from a one-row-per-patient file.
+Study build_study(const std::vector<RawTable>& tables, const std::vector<DatasetRole>& roles,
+                  std::string name);
+
 } // namespace triallens

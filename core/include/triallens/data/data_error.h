@@ -13,13 +13,19 @@ struct DataLocation {
     std::string column;
 };
 
+// "file:line: column C: what", leaving out the parts `where` does not have.
+std::string located_message(const DataLocation& where, const std::string& what);
+
 class DataError : public std::runtime_error {
 public:
     DataError(DataLocation where, const std::string& what);
     const DataLocation& where() const { return where_; }
+    // What is wrong, without the location.
+    const std::string& message() const { return message_; }
 
 private:
     DataLocation where_;
+    std::string message_;
 };
 
 } // namespace triallens

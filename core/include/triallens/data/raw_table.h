@@ -26,6 +26,7 @@ struct RawColumn {
     std::vector<double> numbers;         // when type == Number; NaN = missing
     std::vector<std::uint32_t> codes;    // when type == Text: index into levels
     std::vector<std::string> levels{""}; // when type == Text: distinct values, levels[0] = ""
+    std::string format{}; // SAS display format as the file gave it (e.g. "DATE9"), else ""
 
     std::size_t size() const { return type == ColumnType::Number ? numbers.size() : codes.size(); }
     // The text of a Text cell ("" when missing).
@@ -34,14 +35,25 @@ struct RawColumn {
     std::string cell_text(std::size_t row) const;
 };
 
+// One file's rows within a table stacked from several files.
+struct SourcePart {
+    std::string file;
+    std::size_t first_row = 0;
+};
+
 struct RawTable {
     std::string source; // file name, or "demo:ADSL" for generated data
     std::vector<RawColumn> columns;
     std::vector<long> lines; // source line of each row; empty = row + 2 (a header line, then rows)
+    // When the rows were stacked from several files (one per site): each
+    // file and its first row, in row order. Empty = every row is from `source`.
+    std::vector<SourcePart> parts{};
 
     long line_of(std::size_t row) const {
         return lines.empty() ? static_cast<long>(row) + 2 : lines[row];
     }
+    // The file a row was read from.
+    const std::string& source_of(std::size_t row) const;
     std::size_t row_count() const { return columns.empty() ? 0 : columns.front().size(); }
     const RawColumn* find(std::string_view name) const;
     bool has(std::string_view name) const { return find(name) != nullptr; }
@@ -52,6 +64,10 @@ class TextColumnBuilder {
 public:
     void push_back(std::string_view value);
     std::size_t size() const { return codes_.size(); }
+    // Expects `rows` cells: reserves them, and once the first few thousand
+    // show a column of mostly distinct values (identifiers), room for as many
+    // distinct values, so the dictionary is not rehashed twenty times.
+    void reserve(std::size_t rows);
     RawColumn finish(std::string name, std::string label) &&;
 
 private:
@@ -64,6 +80,7 @@ private:
     std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> index_{{"", 0}};
     std::vector<std::string> levels_{""};
     std::vector<std::uint32_t> codes_;
+    std::size_t expected_rows_ = 0;
 };
 
 RawColumn number_column(std::string name, std::string label, std::vector<double> values);

@@ -5,6 +5,13 @@
 // grade it had within that row; grade >= 3 rows count subjects whose highest
 // grade is 3 or more. Rows are sorted by descending frequency (subjects
 // summed over arms), ties by name.
+//
+// Each row also gives, for every arm but the reference, the risk difference
+// arm - reference of the proportions of subjects with the event (any grade,
+// and grade >= 3), with the Miettinen–Nurminen score interval
+// (binomial_interval.h), the interval FDA standard safety tables use. It is
+// defined for zero counts too (e.g. 0/71 - 3/72); it is absent for the
+// reference itself, for an arm without subjects, and in a table of one arm.
 
 #include "triallens/data/study.h"
 
@@ -28,22 +35,47 @@ struct AeCounts {
     std::size_t grade3plus = 0;
 };
 
+// A difference of proportions (not percentages), arm - reference.
+struct AeDifference {
+    double estimate = 0;
+    double lower = 0;
+    double upper = 0;
+};
+
+struct AeRiskDifference {
+    AeDifference any;
+    AeDifference grade3plus;
+};
+
 struct AeRow {
     std::optional<std::string> soc; // nullopt on the "any adverse event" row
     std::optional<std::string> pt;  // nullopt on the any-AE row and on SOC rows
     std::vector<AeCounts> counts;   // per arm
+    // Per arm, against the reference arm; nullopt where there is none (above).
+    std::vector<std::optional<AeRiskDifference>> risk_difference;
 };
 
 struct AeTable {
     std::vector<std::string> arms;
     std::vector<std::size_t> denominators; // subjects in the population per arm
     std::vector<AeRow> rows;
+    std::optional<std::size_t> reference_arm; // index into arms; nullopt with one arm
+    double conf_level = 0.95;                 // of the risk-difference intervals
+};
+
+// What the risk differences compare against.
+struct AeComparison {
+    std::size_t reference_arm = 0; // index into arm_names
+    double conf_level = 0.95;
 };
 
 // `subject_arm` gives each subject's arm index (into arm_names), or -1 for a
-// subject outside the population.
+// subject outside the population. Throws std::invalid_argument when the
+// comparison's reference arm is not one of two or more arms, or its
+// confidence level is outside (0, 1).
 AeTable tabulate_adverse_events(const AdverseEvents& events,
                                 std::span<const std::int32_t> subject_arm,
-                                std::vector<std::string> arm_names, const AeFilter& filter = {});
+                                std::vector<std::string> arm_names, const AeFilter& filter = {},
+                                const AeComparison& comparison = {});
 
 } // namespace triallens

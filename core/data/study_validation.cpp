@@ -1,0 +1,382 @@
+#include "triallens/data/study_validation.h"
+
+#include <cmath>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+
+namespace triallens {
+
+namespace {
+
+constexpr std::size_t max_per_kind = 20;
+
+// Findings, each kind listed up to max_per_kind times per table, then counted.
+class FindingList {
+public:
+    void add(const RawTable& table, const std::string& kind, Finding finding) {
+        auto& count = counts_[{table.source, kind}];
+        if (count.listed < max_per_kind) {
+            ++count.listed;
+            findings_.push_back(std::move(finding));
+        } else {
+            if (count.more == 0) {
+                count.severity = finding.severity;
+                count.column = finding.where.column;
+            }
+            ++count.more;
+        }
+    }
+
+    void add_at(const RawTable& table, std::size_t row, const std::string& column,
+                Severity severity, const std::string& kind, const std::string& message) {
+        add(table, kind, {severity, {table.source_of(row), table.line_of(row), column}, message});
+    }
+
+    std::vector<Finding> finish() && {
+        for (const auto& [key, count] : counts_) {
+            if (count.more > 0) {
+                findings_.push_back(
+                    {count.severity,
+                     {key.first, 0, count.column},
+                     "and " + std::to_string(count.more) + " more rows with: " + key.second});
+            }
+        }
+        return std::move(findings_);
+    }
+
+private:
+    struct Count {
+        std::size_t listed = 0;
+        std::size_t more = 0;
+        Severity severity = Severity::Error;
+        std::string column;
+    };
+    std::map<std::pair<std::string, std::string>, Count> counts_;
+    std::vector<Finding> findings_;
+};
+
+// Subjects by identifier (views into ADSL's USUBJID levels), and their rows.
+struct SubjectIndex {
+    const RawTable* adsl = nullptr;
+    std::unordered_map<std::string_view, std::size_t> row_of; // USUBJID -> first row
+
+    bool empty() const { return adsl == nullptr; }
+};
+
+constexpr std::size_t no_subject = static_cast<std::size_t>(-1);
+
+// A column as text, whatever its type (a numeric id from a SAS file): the
+// column itself when it is text, else a text copy.
+class AsText {
+public:
+    explicit AsText(const RawColumn& column) : column_(&column) {
+        if (column.type == ColumnType::Text) {
+            return;
+        }
+        TextColumnBuilder builder;
+        for (std::size_t row = 0; row < column.size(); ++row) {
+            builder.push_back(column.cell_text(row));
+        }
+        copy_ = std::move(builder).finish(column.name, column.label);
+        column_ = &*copy_;
+    }
+    AsText(const AsText&) = delete;
+    AsText& operator=(const AsText&) = delete;
+    const RawColumn& get() const { return *column_; }
+
+private:
+    std::optional<RawColumn> copy_;
+    const RawColumn* column_;
+};
+
+// The ADSL row of every row of a dataset (no_subject when absent), looked up
+// once per distinct identifier.
+std::vector<std::size_t> subject_rows(const RawColumn& id, const SubjectIndex& known) {
+    std::vector<std::size_t> by_level(id.levels.size(), no_subject);
+    for (std::size_t code = 1; code < id.levels.size(); ++code) {
+        if (const auto it = known.row_of.find(id.levels[code]); it != known.row_of.end()) {
+            by_level[code] = it->second;
+        }
+    }
+    std::vector<std::size_t> rows;
+    rows.reserve(id.codes.size());
+    for (const std::uint32_t code : id.codes) {
+        rows.push_back(by_level[code]);
+    }
+    return rows;
+}
+
+const RawColumn* require(FindingList& list, const RawTable& table, const std::string& name) {
+    const RawColumn* column = table.find(name);
+    if (column == nullptr) {
+        list.add(
+            table, "missing column " + name,
+            {Severity::Error, {table.source, 0, name}, "required column " + name + " is missing"});
+    }
+    return column;
+}
+
+const RawColumn* require_numbers(FindingList& list, const RawTable& table,
+                                 const std::string& name) {
+    const RawColumn* column = require(list, table, name);
+    if (column != nullptr && column->type != ColumnType::Number) {
+        list.add(table, "text column " + name,
+                 {Severity::Error,
+                  {table.source, 0, name},
+                  "the column holds text (a character variable); it must hold numbers"});
+        return nullptr;
+    }
+    return column;
+}
+
+std::string earlier_row(const RawTable& table, std::size_t earlier, std::size_t later) {
+    const std::string& file = table.source_of(earlier);
+    const std::string line = std::to_string(table.line_of(earlier));
+    return file == table.source_of(later) ? "line " + line : file + ":" + line;
+}
+
+void check_subjects(FindingList& list, const RawTable& adsl, const RawColumn& id,
+                    SubjectIndex& index) {
+    index.adsl = &adsl;
+    index.row_of.reserve(id.levels.size());
+    std::vector<std::size_t> first_row(id.levels.size(), no_subject);
+    for (std::size_t row = 0; row < adsl.row_count(); ++row) {
+        const std::uint32_t code = id.codes[row];
+        if (code == 0) {
+            list.add_at(adsl, row, "USUBJID", Severity::Error, "missing subject",
+                        "missing subject identifier");
+            continue;
+        }
+        if (first_row[code] != no_subject) {
+            list.add_at(adsl, row, "USUBJID", Severity::Error, "duplicate subject",
+                        "subject " + id.levels[code] + " appears again (first at " +
+                            earlier_row(adsl, first_row[code], row) + ")");
+            continue;
+        }
+        first_row[code] = row;
+        index.row_of.emplace(id.levels[code], row);
+    }
+}
+
+void check_time_to_event(FindingList& list, const StudyTables& tables, const SubjectIndex& known) {
+    const RawTable& tte = *tables.time_to_event;
+    const EndpointColumns& columns = tables.endpoint;
+    const RawColumn* id_column = require(list, tte, "USUBJID");
+    const RawColumn* paramcd_column =
+        tables.one_row_per_subject ? nullptr : require(list, tte, "PARAMCD");
+    const RawColumn* time = require_numbers(list, tte, columns.time);
+    const bool by_event = !columns.event.empty();
+    const std::string& flag_name = by_event ? columns.event : columns.censor;
+    const RawColumn* flag = require_numbers(list, tte, flag_name);
+    if (id_column == nullptr || time == nullptr || flag == nullptr ||
+        (paramcd_column == nullptr && !tables.one_row_per_subject)) {
+        return;
+    }
+    if (!tables.one_row_per_subject) {
+        const AsText id_text(*id_column);
+        const RawColumn& id = id_text.get();
+        const AsText paramcd_text(*paramcd_column);
+        const RawColumn& paramcd = paramcd_text.get();
+        const std::vector<std::size_t> subjects = subject_rows(id, known);
+        // Per parameter code, each subject's first record (no_subject = none yet).
+        std::vector<std::vector<std::size_t>> first_record(paramcd.levels.size());
+        const std::size_t n_subjects = known.empty() ? 0 : known.adsl->row_count();
+        for (std::size_t row = 0; row < tte.row_count(); ++row) {
+            const std::size_t subject = subjects[row];
+            if (subject == no_subject) {
+                list.add_at(tte, row, "USUBJID", Severity::Error, "subject not in ADSL",
+                            id.codes[row] == 0 ? std::string("missing subject identifier")
+                                               : "subject " + id.text(row) + " is not in ADSL");
+            }
+            const std::uint32_t code = paramcd.codes[row];
+            if (code == 0) {
+                list.add_at(tte, row, "PARAMCD", Severity::Error, "missing PARAMCD",
+                            "missing parameter code");
+            } else if (subject != no_subject) {
+                auto& first = first_record[code];
+                if (first.empty()) {
+                    first.assign(n_subjects, no_subject);
+                }
+                if (first[subject] != no_subject) {
+                    list.add_at(tte, row, "USUBJID", Severity::Error, "second record",
+                                "subject " + id.text(row) + " has a second " +
+                                    paramcd.levels[code] + " record (first at " +
+                                    earlier_row(tte, first[subject], row) + ")");
+                } else {
+                    first[subject] = row;
+                }
+            }
+        }
+    }
+    for (std::size_t row = 0; row < tte.row_count(); ++row) {
+        const double t = time->numbers[row];
+        if (std::isnan(t)) {
+            list.add_at(tte, row, columns.time, Severity::Error, "missing time", "missing time");
+        } else if (t < 0) {
+            list.add_at(tte, row, columns.time, Severity::Error, "negative time", "negative time");
+        }
+        const double f = flag->numbers[row];
+        if (by_event) {
+            if (!(f == 0 || f == 1)) {
+                list.add_at(tte, row, flag_name, Severity::Error, "event code",
+                            "event flag must be 1 (event) or 0 (censored), found " +
+                                (std::isnan(f) ? std::string("a missing value")
+                                               : "\"" + flag->cell_text(row) + "\""));
+            }
+        } else if (std::isnan(f) || f < 0 || f != std::floor(f)) {
+            list.add_at(tte, row, flag_name, Severity::Error, "censor code",
+                        "censor flag must be 0 (event) or a positive integer (censored)" +
+                            (std::isnan(f) ? std::string(", found a missing value")
+                                           : ", found \"" + flag->cell_text(row) + "\""));
+        }
+    }
+}
+
+// Arm columns of a dataset and the ADSL column each must agree with.
+constexpr std::pair<const char*, const char*> arm_pairs[] = {
+    {"TRTP", "TRT01P"},   {"TRTA", "TRT01A"}, {"TRT01P", "TRT01P"},
+    {"TRT01A", "TRT01A"}, {"ARM", "ARM"},     {"ACTARM", "ACTARM"}};
+
+void check_arms(FindingList& list, const RawTable& dataset, const SubjectIndex& known) {
+    const RawColumn* id_column = dataset.find("USUBJID");
+    if (id_column == nullptr || known.empty()) {
+        return;
+    }
+    const RawTable& adsl = *known.adsl;
+    const AsText id_text(*id_column);
+    const RawColumn& id = id_text.get();
+    const std::vector<std::size_t> subjects = subject_rows(id, known);
+    for (const auto& [dataset_name, adsl_name] : arm_pairs) {
+        const RawColumn* here_column = dataset.find(dataset_name);
+        const RawColumn* there_column = adsl.find(adsl_name);
+        if (here_column == nullptr || there_column == nullptr) {
+            continue;
+        }
+        const AsText here_text(*here_column);
+        const RawColumn& here = here_text.get();
+        const AsText there_text(*there_column);
+        const RawColumn& there = there_text.get();
+        for (std::size_t row = 0; row < dataset.row_count(); ++row) {
+            const std::size_t subject = subjects[row];
+            if (subject == no_subject) {
+                continue;
+            }
+            const std::string& arm = here.text(row);
+            const std::string& adsl_arm = there.text(subject);
+            if (!arm.empty() && !adsl_arm.empty() && arm != adsl_arm) {
+                list.add_at(dataset, row, dataset_name, Severity::Error,
+                            std::string("arm conflict ") + dataset_name,
+                            "subject " + id.text(row) + " is in arm \"" + arm +
+                                "\" here but in \"" + adsl_arm + "\" in ADSL (" + adsl_name +
+                                " at " + adsl.source_of(subject) + ":" +
+                                std::to_string(adsl.line_of(subject)) + ")");
+            }
+        }
+    }
+}
+
+void check_adverse_events(FindingList& list, const RawTable& adae, const SubjectIndex& known) {
+    const RawColumn* id_column = require(list, adae, "USUBJID");
+    if (id_column == nullptr) {
+        return;
+    }
+    const AsText id_text(*id_column);
+    const RawColumn& id = id_text.get();
+    const std::vector<std::size_t> subjects = subject_rows(id, known);
+    // One warning per absent subject, at its first record, with the count.
+    std::vector<std::size_t> first_row(id.levels.size(), no_subject);
+    std::vector<std::size_t> records(id.levels.size(), 0);
+    std::vector<std::uint32_t> order;
+    for (std::size_t row = 0; row < adae.row_count(); ++row) {
+        if (subjects[row] != no_subject) {
+            continue;
+        }
+        const std::uint32_t code = id.codes[row];
+        if (records[code]++ == 0) {
+            first_row[code] = row;
+            order.push_back(code);
+        }
+    }
+    for (const std::uint32_t code : order) {
+        const std::size_t n = records[code];
+        list.add_at(adae, first_row[code], "USUBJID", Severity::Warning, "AE subject not in ADSL",
+                    (code == 0 ? std::string("records without a subject identifier")
+                               : "subject " + id.levels[code] + " is not in ADSL") +
+                        ": its " + std::to_string(n) +
+                        (n == 1 ? " adverse-event record is" : " adverse-event records are") +
+                        " left out");
+    }
+}
+
+void check_responses(FindingList& list, const RawTable& adrs, const SubjectIndex& known) {
+    const RawColumn* id_column = require(list, adrs, "USUBJID");
+    if (id_column == nullptr) {
+        return;
+    }
+    const AsText id_text(*id_column);
+    const RawColumn& id = id_text.get();
+    const std::vector<std::size_t> subjects = subject_rows(id, known);
+    for (std::size_t row = 0; row < adrs.row_count(); ++row) {
+        if (subjects[row] == no_subject) {
+            list.add_at(adrs, row, "USUBJID", Severity::Error, "subject not in ADSL",
+                        id.codes[row] == 0 ? std::string("missing subject identifier")
+                                           : "subject " + id.text(row) + " is not in ADSL");
+        }
+    }
+}
+
+} // namespace
+
+std::vector<Finding> validate_study_tables(const StudyTables& tables) {
+    FindingList list;
+    SubjectIndex known;
+    std::optional<AsText> adsl_id; // the index's keys view into its levels
+    if (tables.subjects != nullptr) {
+        if (const RawColumn* id = require(list, *tables.subjects, "USUBJID")) {
+            adsl_id.emplace(*id);
+            check_subjects(list, *tables.subjects, adsl_id->get(), known);
+        }
+    }
+    if (tables.time_to_event != nullptr) {
+        check_time_to_event(list, tables, known);
+        if (!tables.one_row_per_subject) {
+            check_arms(list, *tables.time_to_event, known);
+        }
+    }
+    if (tables.adverse_events != nullptr) {
+        check_adverse_events(list, *tables.adverse_events, known);
+        check_arms(list, *tables.adverse_events, known);
+    }
+    if (tables.responses != nullptr) {
+        check_responses(list, *tables.responses, known);
+        check_arms(list, *tables.responses, known);
+    }
+    return std::move(list).finish();
+}
+
+std::vector<bool> rows_of_known_subjects(const RawTable& table, const RawTable& subjects) {
+    std::vector<bool> keep(table.row_count(), false);
+    const RawColumn* id = table.find("USUBJID");
+    const RawColumn* known_id = subjects.find("USUBJID");
+    if (id == nullptr || known_id == nullptr) {
+        return keep;
+    }
+    const AsText adsl_id_text(*known_id);
+    const RawColumn& adsl_id = adsl_id_text.get();
+    SubjectIndex known;
+    known.adsl = &subjects;
+    for (std::size_t code = 1; code < adsl_id.levels.size(); ++code) {
+        known.row_of.emplace(adsl_id.levels[code], code);
+    }
+    const AsText id_text(*id);
+    const std::vector<std::size_t> rows = subject_rows(id_text.get(), known);
+    for (std::size_t row = 0; row < rows.size(); ++row) {
+        keep[row] = rows[row] != no_subject;
+    }
+    return keep;
+}
+
+} // namespace triallens

@@ -1,0 +1,51 @@
+#pragma once
+// Checks the tables of a study before it is built and reports every problem
+// with its file, line and column, rather than stopping at the first:
+//
+// errors (the study is not built)
+//   - a subject twice in the subject table: in one file, or in two sites'
+//     files (the finding names both);
+//   - a subject with two records of one time-to-event parameter;
+//   - a missing or negative time; an event flag (--event) that is not 0/1; a
+//     censor flag (ADaM CNSR: 0 = event, a positive integer = censored for a
+//     reason) that is not a non-negative integer;
+//   - time-to-event or response records of subjects absent from the subject table;
+//   - a subject whose arm in ADTTE, ADAE or ADRS differs from ADSL's (TRTP
+//     against TRT01P, TRTA against TRT01A, and same-named arm columns);
+//   - required columns missing, or text where numbers must be.
+// warnings (the study is built, and the findings listed with it)
+//   - adverse-event records of subjects absent from the subject table: they
+//     are left out of AE tables, one warning per subject.
+// Each kind of finding is listed at most 20 times per table, then counted.
+
+#include "triallens/data/finding.h"
+#include "triallens/data/raw_table.h"
+
+#include <string>
+#include <vector>
+
+namespace triallens {
+
+// Which columns hold a time-to-event endpoint.
+struct EndpointColumns {
+    std::string time = "AVAL";
+    std::string event;           // 1 = event, 0 = censored; when set, used instead of censor
+    std::string censor = "CNSR"; // ADaM: 0 = event, positive integer = censored
+};
+
+struct StudyTables {
+    const RawTable* subjects = nullptr;      // ADSL, or a one-row-per-patient file
+    const RawTable* time_to_event = nullptr; // ADTTE, or the same one-row-per-patient file
+    const RawTable* adverse_events = nullptr;
+    const RawTable* responses = nullptr;
+    EndpointColumns endpoint;
+    // The time-to-event table has one row per subject and no PARAMCD.
+    bool one_row_per_subject = false;
+};
+
+std::vector<Finding> validate_study_tables(const StudyTables& tables);
+
+// True for rows of `table` whose USUBJID is in `subjects`' USUBJID column.
+std::vector<bool> rows_of_known_subjects(const RawTable& table, const RawTable& subjects);
+
+} // namespace triallens

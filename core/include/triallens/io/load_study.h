@@ -1,0 +1,63 @@
+#pragma once
+// Loads a study from the files a site or sponsor sends: CSV/TSV (one per
+// dataset, or one per dataset and site) and SAS files (.xpt, .sas7bdat),
+// named one by one or as folders.
+//
+//  1. Each file is read whole (delimited_text.h, sas_reader.h); a file that
+//     cannot be read is an error naming its file, line and column.
+//  2. Files whose name says a site (`adsl_site701.csv` -> 701) and that have
+//     no SITEID column get one.
+//  3. Files with the same columns, in any order, are one dataset split by
+//     site: their column types are inferred together (column_typing.h) and
+//     their rows stacked (stack_tables.h).
+//  4. Each dataset's ADaM role is recognised by its columns (ADSL, ADTTE,
+//     ADAE, ADRS; recognise_role); a dataset with the arm column named by
+//     `arm_column` is subject-level too; a dataset without PARAMCD that has
+//     the time column and the event or censor column is a one-row-per-patient
+//     file: subject-level and time-to-event at once, its parameter named
+//     after the time column.
+//  5. The tables are validated (study_validation.h) and joined on USUBJID
+//     (build_study).
+//
+// Atomic: the result holds a study exactly when no finding is an error;
+// otherwise every error found (and no study). Warnings come with either.
+// Progress is reported in bytes over all files; cancelling throws
+// LoadCancelled, leaving nothing behind.
+
+#include "triallens/data/finding.h"
+#include "triallens/data/study.h"
+#include "triallens/io/load_progress.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace triallens {
+
+struct LoadOptions {
+    std::string time_column;   // empty = AVAL
+    std::string event_column;  // 1 = event, 0 = censored; empty = use the censor column
+    std::string censor_column; // 0 = event, other = censored; empty = CNSR
+    std::string arm_column;    // the treatment column, when not an ADaM name
+    std::string name;          // the study's name; empty = the first file's folder
+};
+
+struct StudyLoad {
+    std::optional<Study> study;    // present exactly when no finding is an error
+    std::vector<Finding> findings; // errors (then no study) and warnings
+
+    bool ok() const { return study.has_value(); }
+};
+
+// The data files of a folder (.csv, .tsv, .txt, .xpt, .sas7bdat), sorted by name.
+std::vector<std::filesystem::path> data_files_in(const std::filesystem::path& folder);
+
+// The site a file name names: "adsl_site701.csv" -> "701", "site-12_ae.csv"
+// -> "12"; empty when it names none.
+std::string site_from_file_name(const std::filesystem::path& file);
+
+StudyLoad load_study(const std::vector<std::filesystem::path>& paths,
+                     const LoadOptions& options = {}, const LoadProgress& progress = {});
+
+} // namespace triallens

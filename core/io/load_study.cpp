@@ -1,0 +1,531 @@
+#include "triallens/io/load_study.h"
+
+#include "triallens/data/build_study.h"
+#include "triallens/data/data_error.h"
+#include "triallens/data/stack_tables.h"
+#include "triallens/data/study_validation.h"
+#include "triallens/io/column_typing.h"
+#include "triallens/io/delimited_text.h"
+#include "triallens/io/sas_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <stdexcept>
+#include <system_error>
+
+namespace triallens {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string lower_extension(const fs::path& file) {
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return extension;
+}
+
+bool is_sas_file(const fs::path& file) {
+    const std::string extension = lower_extension(file);
+    return extension == ".xpt" || extension == ".xport" || extension == ".sas7bdat";
+}
+
+bool is_delimited_file(const fs::path& file) {
+    const std::string extension = lower_extension(file);
+    return extension == ".csv" || extension == ".tsv" || extension == ".txt";
+}
+
+// One file as read, before its dataset is typed and stacked.
+struct ReadFile {
+    fs::path path;
+    std::optional<DelimitedText> text; // a delimited file
+    std::optional<RawTable> table;     // a SAS file
+    std::string site;                  // SITEID to add from the file name, or ""
+
+    std::vector<std::string> column_names() const {
+        std::vector<std::string> names;
+        if (text) {
+            names = text->header;
+        } else {
+            for (const auto& column : table->columns) {
+                names.push_back(column.name);
+            }
+        }
+        if (!site.empty()) {
+            names.emplace_back("SITEID");
+        }
+        std::sort(names.begin(), names.end());
+        return names;
+    }
+};
+
+RawColumn constant_text(const std::string& name, const std::string& value, std::size_t rows) {
+    TextColumnBuilder builder;
+    for (std::size_t row = 0; row < rows; ++row) {
+        builder.push_back(value);
+    }
+    return std::move(builder).finish(name, {});
+}
+
+RawColumn renamed(RawColumn column, const std::string& name) {
+    column.name = name;
+    return column;
+}
+
+void add_error(std::vector<Finding>& findings, const DataError& error) {
+    findings.push_back({Severity::Error, error.where(), error.message()});
+}
+
+enum class Role { Subjects, TimeToEvent, AdverseEvents, Responses, OneRowPerSubject };
+
+const char* role_name(Role role) {
+    switch (role) {
+    case Role::Subjects:
+        return "subject-level data (ADSL)";
+    case Role::TimeToEvent:
+        return "time-to-event data (ADTTE)";
+    case Role::AdverseEvents:
+        return "adverse events (ADAE)";
+    case Role::Responses:
+        return "responses (ADRS)";
+    case Role::OneRowPerSubject:
+        return "one row per patient with times";
+    }
+    return "";
+}
+
+std::optional<Role> role_of(const RawTable& table, const LoadOptions& options,
+                            const EndpointColumns& endpoint) {
+    const std::string& flag = endpoint.event.empty() ? endpoint.censor : endpoint.event;
+    if (!table.has("PARAMCD") && table.has(endpoint.time) && table.has(flag)) {
+        return Role::OneRowPerSubject;
+    }
+    switch (recognise_role(table)) {
+    case DatasetRole::SubjectLevel:
+        return Role::Subjects;
+    case DatasetRole::TimeToEvent:
+        return Role::TimeToEvent;
+    case DatasetRole::AdverseEvents:
+        return Role::AdverseEvents;
+    case DatasetRole::Responses:
+        return Role::Responses;
+    case DatasetRole::Unknown:
+        break;
+    }
+    if (table.has("USUBJID") && !options.arm_column.empty() && table.has(options.arm_column)) {
+        return Role::Subjects;
+    }
+    return std::nullopt;
+}
+
+std::string column_difference(const RawTable& a, const RawTable& b) {
+    std::string only_a;
+    std::string only_b;
+    for (const auto& column : a.columns) {
+        if (!b.has(column.name)) {
+            only_a += (only_a.empty() ? "" : ", ") + column.name;
+        }
+    }
+    for (const auto& column : b.columns) {
+        if (!a.has(column.name)) {
+            only_b += (only_b.empty() ? "" : ", ") + column.name;
+        }
+    }
+    std::string text;
+    if (!only_a.empty()) {
+        text += "only here: " + only_a;
+    }
+    if (!only_b.empty()) {
+        text += std::string(text.empty() ? "" : "; ") + "only there: " + only_b;
+    }
+    return text;
+}
+
+// A one-row-per-patient file's subject identifier: USUBJID, else SUBJID,
+// else file and line.
+void ensure_subject_id(RawTable& table) {
+    if (table.has("USUBJID")) {
+        return;
+    }
+    if (const RawColumn* subjid = table.find("SUBJID")) {
+        RawColumn id = subjid->type == ColumnType::Text ? *subjid : [&] {
+            TextColumnBuilder builder;
+            for (std::size_t row = 0; row < table.row_count(); ++row) {
+                builder.push_back(subjid->cell_text(row));
+            }
+            return std::move(builder).finish("USUBJID", {});
+        }();
+        table.columns.insert(table.columns.begin(), renamed(std::move(id), "USUBJID"));
+        return;
+    }
+    TextColumnBuilder builder;
+    for (std::size_t row = 0; row < table.row_count(); ++row) {
+        builder.push_back(fs::path(table.source_of(row)).filename().string() + ":" +
+                          std::to_string(table.line_of(row)));
+    }
+    table.columns.insert(table.columns.begin(),
+                         std::move(builder).finish("USUBJID", "Row in its file"));
+}
+
+// The censor flag (0 = event) from the endpoint's event or censor column.
+RawColumn censor_column(const RawTable& table, const EndpointColumns& endpoint) {
+    if (endpoint.event.empty()) {
+        return renamed(*table.find(endpoint.censor), "CNSR");
+    }
+    std::vector<double> censor;
+    for (const double event : table.find(endpoint.event)->numbers) {
+        censor.push_back(1 - event);
+    }
+    return number_column("CNSR", "Censor (from " + endpoint.event + ")", std::move(censor));
+}
+
+// An ADTTE whose AVAL and CNSR are the endpoint's columns.
+RawTable time_to_event_table(const RawTable& table, const EndpointColumns& endpoint,
+                             bool one_row_per_subject) {
+    RawTable tte;
+    tte.source = table.source;
+    tte.lines = table.lines;
+    tte.parts = table.parts;
+    const RawColumn& time = *table.find(endpoint.time);
+    if (one_row_per_subject) {
+        tte.columns.push_back(*table.find("USUBJID"));
+        tte.columns.push_back(constant_text("PARAMCD", endpoint.time, table.row_count()));
+        tte.columns.push_back(constant_text(
+            "PARAM", time.label.empty() ? endpoint.time : time.label, table.row_count()));
+    } else {
+        for (const auto& column : table.columns) {
+            if (column.name != "AVAL" && column.name != "CNSR") {
+                tte.columns.push_back(column);
+            }
+        }
+    }
+    tte.columns.push_back(renamed(time, "AVAL"));
+    tte.columns.push_back(censor_column(table, endpoint));
+    return tte;
+}
+
+RawTable rows_kept(const RawTable& table, const std::vector<bool>& keep) {
+    RawTable kept;
+    kept.source = table.source;
+    std::vector<std::size_t> rows;
+    for (std::size_t row = 0; row < keep.size(); ++row) {
+        if (keep[row]) {
+            rows.push_back(row);
+        }
+    }
+    for (const auto& column : table.columns) {
+        RawColumn copy = column;
+        if (column.type == ColumnType::Number) {
+            copy.numbers.clear();
+            for (const std::size_t row : rows) {
+                copy.numbers.push_back(column.numbers[row]);
+            }
+        } else {
+            copy.codes.clear();
+            for (const std::size_t row : rows) {
+                copy.codes.push_back(column.codes[row]);
+            }
+        }
+        kept.columns.push_back(std::move(copy));
+    }
+    for (const std::size_t row : rows) {
+        if (kept.parts.empty() || kept.parts.back().file != table.source_of(row)) {
+            kept.parts.push_back({table.source_of(row), kept.lines.size()});
+        }
+        kept.lines.push_back(table.line_of(row));
+    }
+    return kept;
+}
+
+std::string study_name(const std::vector<fs::path>& files, const LoadOptions& options) {
+    if (!options.name.empty()) {
+        return options.name;
+    }
+    if (files.empty()) {
+        return "study";
+    }
+    const fs::path folder = fs::absolute(files.front()).parent_path();
+    return folder.filename().empty() ? files.front().stem().string() : folder.filename().string();
+}
+
+} // namespace
+
+std::vector<fs::path> data_files_in(const fs::path& folder) {
+    std::vector<fs::path> files;
+    for (const auto& entry : fs::directory_iterator(folder)) {
+        if (entry.is_regular_file() &&
+            (is_delimited_file(entry.path()) || is_sas_file(entry.path()))) {
+            files.push_back(entry.path());
+        }
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+std::string site_from_file_name(const fs::path& file) {
+    std::string stem = file.stem().string();
+    std::string lower = stem;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    for (std::size_t at = lower.find("site"); at != std::string::npos;
+         at = lower.find("site", at + 1)) {
+        if (at > 0 && std::isalpha(static_cast<unsigned char>(lower[at - 1]))) {
+            continue; // part of a longer word
+        }
+        std::size_t begin = at + 4;
+        if (begin < stem.size() && (stem[begin] == '_' || stem[begin] == '-')) {
+            ++begin;
+        }
+        std::size_t end = begin;
+        while (end < stem.size() && std::isalnum(static_cast<unsigned char>(stem[end]))) {
+            ++end;
+        }
+        if (end > begin && std::isdigit(static_cast<unsigned char>(stem[begin]))) {
+            return stem.substr(begin, end - begin);
+        }
+    }
+    return {};
+}
+
+StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& options,
+                     const LoadProgress& progress) {
+    StudyLoad result;
+    std::vector<Finding>& findings = result.findings;
+
+    // Folders stand for the data files in them.
+    std::vector<fs::path> files;
+    for (const auto& path : paths) {
+        std::error_code error;
+        if (fs::is_directory(path, error)) {
+            const auto inside = data_files_in(path);
+            if (inside.empty()) {
+                findings.push_back(
+                    {Severity::Error,
+                     {path.string(), 0, {}},
+                     "the folder holds no .csv, .tsv, .txt, .xpt or .sas7bdat file"});
+            }
+            files.insert(files.end(), inside.begin(), inside.end());
+        } else if (!fs::is_regular_file(path, error)) {
+            findings.push_back({Severity::Error, {path.string(), 0, {}}, "no such file"});
+        } else {
+            files.push_back(path);
+        }
+    }
+    if (files.empty() && findings.empty()) {
+        findings.push_back({Severity::Error, {}, "no data files named"});
+    }
+
+    EndpointColumns endpoint;
+    endpoint.time = options.time_column.empty() ? "AVAL" : options.time_column;
+    endpoint.event = options.event_column;
+    endpoint.censor = options.censor_column.empty() ? "CNSR" : options.censor_column;
+    ColumnHints hints;
+    hints.numeric = {endpoint.time, endpoint.event.empty() ? endpoint.censor : endpoint.event};
+    if (!options.arm_column.empty()) {
+        hints.text.push_back(options.arm_column);
+    }
+
+    // 1. Read every file whole, collecting each one's error.
+    std::uint64_t total = 0;
+    for (const auto& file : files) {
+        std::error_code error;
+        total += fs::file_size(file, error);
+    }
+    std::uint64_t done = 0;
+    bool read_failed = false;
+    std::vector<ReadFile> read;
+    for (const auto& file : files) {
+        LoadProgress within;
+        within.cancel = progress.cancel;
+        within.report = [&](std::uint64_t bytes, std::uint64_t) {
+            if (progress.report) {
+                progress.report(done + bytes, total);
+            }
+        };
+        ReadFile one{file, std::nullopt, std::nullopt, {}};
+        try {
+            if (is_sas_file(file)) {
+                one.table = read_sas(file, within);
+            } else {
+                one.text = read_delimited_text(file, within);
+                if (one.text->encoding == TextEncoding::Windows1252) {
+                    findings.push_back({Severity::Warning,
+                                        {file.string(), 0, {}},
+                                        "not UTF-8: read as Windows-1252 (Latin-1)"});
+                }
+            }
+        } catch (const DataError& error) {
+            add_error(findings, error);
+            read_failed = true; // its dataset is missing: say no more about what is missing
+            continue;
+        }
+        std::error_code error;
+        done += fs::file_size(file, error);
+        const auto names = one.column_names();
+        if (std::find(names.begin(), names.end(), "SITEID") == names.end()) {
+            one.site = site_from_file_name(file);
+        }
+        read.push_back(std::move(one));
+    }
+
+    const auto check_cancelled = [&] {
+        if (progress.cancelled()) {
+            throw LoadCancelled();
+        }
+    };
+    check_cancelled();
+
+    // 2. Files with the same columns are one dataset: type them together, stack them.
+    std::vector<std::vector<std::string>> keys;
+    std::vector<std::vector<std::size_t>> groups;
+    for (std::size_t f = 0; f < read.size(); ++f) {
+        const auto key = read[f].column_names();
+        const auto it = std::find(keys.begin(), keys.end(), key);
+        if (it == keys.end()) {
+            keys.push_back(key);
+            groups.push_back({f});
+        } else {
+            groups[static_cast<std::size_t>(it - keys.begin())].push_back(f);
+        }
+    }
+    std::vector<RawTable> datasets;
+    for (const auto& group : groups) {
+        std::vector<DelimitedText> texts;
+        for (const std::size_t f : group) {
+            if (read[f].text) {
+                texts.push_back(std::move(*read[f].text));
+            }
+        }
+        std::vector<RawTable> typed = type_columns(texts, hints, findings);
+        std::vector<RawTable> parts;
+        std::size_t next_text = 0;
+        for (const std::size_t f : group) {
+            RawTable table =
+                read[f].table ? std::move(*read[f].table) : std::move(typed[next_text++]);
+            if (!read[f].site.empty()) {
+                table.columns.push_back(constant_text("SITEID", read[f].site, table.row_count()));
+                table.columns.back().label = "Study Site Identifier (from the file name)";
+            }
+            parts.push_back(std::move(table));
+        }
+        try {
+            datasets.push_back(stack_tables(std::move(parts)));
+        } catch (const std::invalid_argument& error) {
+            findings.push_back({Severity::Error, {}, error.what()});
+        }
+    }
+
+    check_cancelled();
+
+    // 3. Roles.
+    std::map<Role, std::size_t> by_role;
+    for (std::size_t d = 0; d < datasets.size(); ++d) {
+        const RawTable& dataset = datasets[d];
+        const auto role = role_of(dataset, options, endpoint);
+        if (!role) {
+            findings.push_back(
+                {Severity::Error,
+                 {dataset.source, 0, {}},
+                 "not recognised as ADSL, ADTTE, ADAE or ADRS (no USUBJID, or no treatment, "
+                 "PARAMCD/AVAL/CNSR, AEDECOD or PARAMCD/AVALC columns); for one row per "
+                 "patient name the columns with --time, --event or --censor, and --arm"});
+            continue;
+        }
+        const auto [it, inserted] = by_role.emplace(*role, d);
+        if (!inserted) {
+            const std::string difference = column_difference(dataset, datasets[it->second]);
+            findings.push_back({Severity::Error,
+                                {dataset.source, 0, {}},
+                                std::string("holds ") + role_name(*role) + " as " +
+                                    datasets[it->second].source + " does, with other columns" +
+                                    (difference.empty() ? "" : " (" + difference + ")")});
+        }
+    }
+    const auto dataset_of = [&](Role role) -> RawTable* {
+        const auto it = by_role.find(role);
+        return it == by_role.end() ? nullptr : &datasets[it->second];
+    };
+    RawTable* subjects = dataset_of(Role::Subjects);
+    RawTable* plain = dataset_of(Role::OneRowPerSubject);
+    if (subjects != nullptr && plain != nullptr) {
+        findings.push_back({Severity::Error,
+                            {plain->source, 0, {}},
+                            "a one-row-per-patient file next to the subject-level file " +
+                                subjects->source + ": load one of them"});
+    } else if (subjects == nullptr && plain == nullptr && !datasets.empty() && !read_failed) {
+        findings.push_back({Severity::Error,
+                            {},
+                            "no subject-level table (ADSL with USUBJID and a treatment column)"});
+    }
+    if (has_errors(findings)) {
+        return result;
+    }
+    if (plain != nullptr) {
+        ensure_subject_id(*plain);
+        subjects = plain;
+    }
+
+    check_cancelled();
+
+    // 4. Validate, then build.
+    StudyTables tables;
+    tables.subjects = subjects;
+    tables.time_to_event = plain != nullptr ? plain : dataset_of(Role::TimeToEvent);
+    tables.adverse_events = dataset_of(Role::AdverseEvents);
+    tables.responses = dataset_of(Role::Responses);
+    tables.endpoint = endpoint;
+    tables.one_row_per_subject = plain != nullptr;
+    for (auto& finding : validate_study_tables(tables)) {
+        findings.push_back(std::move(finding));
+    }
+    if (has_errors(findings)) {
+        return result;
+    }
+
+    // The datasets are not needed after this: they move into the build.
+    std::vector<RawTable> build;
+    std::vector<DatasetRole> roles;
+    const bool default_endpoint =
+        endpoint.time == "AVAL" && endpoint.event.empty() && endpoint.censor == "CNSR";
+    std::optional<RawTable> time_to_event;
+    if (plain != nullptr || (tables.time_to_event != nullptr && !default_endpoint)) {
+        time_to_event = time_to_event_table(*tables.time_to_event, endpoint, plain != nullptr);
+    } else if (tables.time_to_event != nullptr) {
+        time_to_event = std::move(*dataset_of(Role::TimeToEvent));
+    }
+    if (tables.adverse_events != nullptr) {
+        const auto keep = rows_of_known_subjects(*tables.adverse_events, *subjects);
+        if (!std::all_of(keep.begin(), keep.end(), [](bool k) { return k; })) {
+            *dataset_of(Role::AdverseEvents) = rows_kept(*tables.adverse_events, keep);
+        }
+    }
+    build.push_back(std::move(*subjects));
+    roles.push_back(DatasetRole::SubjectLevel);
+    if (time_to_event) {
+        build.push_back(std::move(*time_to_event));
+        roles.push_back(DatasetRole::TimeToEvent);
+    }
+    if (RawTable* adae = dataset_of(Role::AdverseEvents)) {
+        build.push_back(std::move(*adae));
+        roles.push_back(DatasetRole::AdverseEvents);
+    }
+    if (RawTable* adrs = dataset_of(Role::Responses)) {
+        build.push_back(std::move(*adrs));
+        roles.push_back(DatasetRole::Responses);
+    }
+    try {
+        Study study = build_study(build, roles, study_name(files, options));
+        study.sources.clear();
+        for (const auto& file : files) {
+            study.sources.push_back(file.string());
+        }
+        result.study = std::move(study);
+    } catch (const DataError& error) {
+        add_error(findings, error);
+    }
+    return result;
+}
+
+} // namespace triallens

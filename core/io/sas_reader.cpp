@@ -1,0 +1,277 @@
+#include "triallens/io/sas_reader.h"
+
+#include "triallens/data/data_error.h"
+#include "triallens/io/delimited_text.h"
+#include "triallens/io/text_encoding.h"
+
+#include <readstat.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <exception>
+#include <limits>
+#include <memory>
+#include <optional>
+
+namespace triallens {
+
+namespace {
+
+// ReadStat reads through these handlers from bytes already in memory, so the
+// same code serves files and the fuzzer.
+struct MemoryFile {
+    std::string_view bytes;
+    std::size_t position = 0;
+};
+
+int open_memory(const char* /*path*/, void* /*io_ctx*/) {
+    return 0;
+}
+
+int close_memory(void* /*io_ctx*/) {
+    return 0;
+}
+
+readstat_off_t seek_memory(readstat_off_t offset, readstat_io_flags_t whence, void* io_ctx) {
+    auto& file = *static_cast<MemoryFile*>(io_ctx);
+    readstat_off_t base = 0;
+    if (whence == READSTAT_SEEK_CUR) {
+        base = static_cast<readstat_off_t>(file.position);
+    } else if (whence == READSTAT_SEEK_END) {
+        base = static_cast<readstat_off_t>(file.bytes.size());
+    }
+    const readstat_off_t target = base + offset;
+    if (target < 0 || target > static_cast<readstat_off_t>(file.bytes.size())) {
+        return -1;
+    }
+    file.position = static_cast<std::size_t>(target);
+    return target;
+}
+
+ssize_t read_memory(void* buffer, size_t count, void* io_ctx) {
+    auto& file = *static_cast<MemoryFile*>(io_ctx);
+    const std::size_t n = std::min(count, file.bytes.size() - file.position);
+    if (n > 0) {
+        std::memcpy(buffer, file.bytes.data() + file.position, n);
+    }
+    file.position += n;
+    return static_cast<ssize_t>(n);
+}
+
+readstat_error_t update_memory(long file_size, readstat_progress_handler progress_handler,
+                               void* user_ctx, void* io_ctx) {
+    const auto& file = *static_cast<MemoryFile*>(io_ctx);
+    if (progress_handler == nullptr || file_size <= 0) {
+        return READSTAT_OK;
+    }
+    const double done = static_cast<double>(file.position) / static_cast<double>(file_size);
+    return progress_handler(done, user_ctx) == READSTAT_HANDLER_OK ? READSTAT_OK
+                                                                   : READSTAT_ERROR_USER_ABORT;
+}
+
+struct ColumnBuilder {
+    RawColumn column; // name, label, format and type; values below
+    std::vector<double> numbers;
+    TextColumnBuilder text;
+};
+
+struct Reading {
+    const std::string& source;
+    const LoadProgress& progress;
+    std::uint64_t size = 0;
+    std::vector<ColumnBuilder> columns{};
+    std::size_t rows = 0;
+    std::string library_message{};
+    std::exception_ptr failure{}; // an exception from a handler, rethrown after parsing
+
+    std::string utf8(const char* text) const {
+        if (text == nullptr) {
+            return {};
+        }
+        std::string_view view(text);
+        while (!view.empty() && view.back() == ' ') {
+            view.remove_suffix(1);
+        }
+        if (is_valid_utf8(view)) {
+            return std::string(view);
+        }
+        return decode_to_utf8(std::string(view), source).utf8;
+    }
+};
+
+int on_variable(int index, readstat_variable_t* variable, const char* /*labels*/, void* ctx) {
+    auto& reading = *static_cast<Reading*>(ctx);
+    try {
+        if (index < 0 || static_cast<std::size_t>(index) != reading.columns.size()) {
+            throw DataError({reading.source, 0, {}}, "variables are out of order");
+        }
+        ColumnBuilder builder;
+        builder.column.name = reading.utf8(readstat_variable_get_name(variable));
+        builder.column.label = reading.utf8(readstat_variable_get_label(variable));
+        builder.column.format = reading.utf8(readstat_variable_get_format(variable));
+        builder.column.type =
+            readstat_variable_get_type_class(variable) == READSTAT_TYPE_CLASS_STRING
+                ? ColumnType::Text
+                : ColumnType::Number;
+        if (builder.column.name.empty()) {
+            throw DataError({reading.source, 0, {}},
+                            "variable " + std::to_string(index + 1) + " has no name");
+        }
+        for (const auto& earlier : reading.columns) {
+            if (earlier.column.name == builder.column.name) {
+                throw DataError({reading.source, 0, builder.column.name},
+                                "the file names this variable twice");
+            }
+        }
+        reading.columns.push_back(std::move(builder));
+        return READSTAT_HANDLER_OK;
+    } catch (...) {
+        reading.failure = std::current_exception();
+        return READSTAT_HANDLER_ABORT;
+    }
+}
+
+int on_value(int obs_index, readstat_variable_t* variable, readstat_value_t value, void* ctx) {
+    auto& reading = *static_cast<Reading*>(ctx);
+    try {
+        const int index = readstat_variable_get_index(variable);
+        if (index < 0 || static_cast<std::size_t>(index) >= reading.columns.size() ||
+            obs_index < 0) {
+            throw DataError({reading.source, obs_index + 1L, {}}, "a value of no known variable");
+        }
+        ColumnBuilder& builder = reading.columns[static_cast<std::size_t>(index)];
+        const std::size_t row = static_cast<std::size_t>(obs_index);
+        const std::size_t filled = builder.column.type == ColumnType::Number
+                                       ? builder.numbers.size()
+                                       : builder.text.size();
+        if (row != filled) {
+            throw DataError({reading.source, obs_index + 1L, builder.column.name},
+                            "observations are out of order");
+        }
+        if (builder.column.type == ColumnType::Number) {
+            const bool missing = readstat_value_is_system_missing(value) != 0 ||
+                                 readstat_value_is_tagged_missing(value) != 0 ||
+                                 readstat_value_type_class(value) != READSTAT_TYPE_CLASS_NUMERIC;
+            builder.numbers.push_back(missing ? std::numeric_limits<double>::quiet_NaN()
+                                              : readstat_double_value(value));
+        } else {
+            const char* text = readstat_value_type_class(value) == READSTAT_TYPE_CLASS_STRING
+                                   ? readstat_string_value(value)
+                                   : nullptr;
+            builder.text.push_back(reading.utf8(text));
+        }
+        reading.rows = std::max(reading.rows, row + 1);
+        return READSTAT_HANDLER_OK;
+    } catch (...) {
+        reading.failure = std::current_exception();
+        return READSTAT_HANDLER_ABORT;
+    }
+}
+
+int on_progress(double fraction, void* ctx) {
+    auto& reading = *static_cast<Reading*>(ctx);
+    try {
+        reading.progress.advance(
+            static_cast<std::uint64_t>(fraction * static_cast<double>(reading.size)), reading.size);
+        return READSTAT_HANDLER_OK;
+    } catch (...) {
+        reading.failure = std::current_exception();
+        return READSTAT_HANDLER_ABORT;
+    }
+}
+
+void on_error(const char* message, void* ctx) {
+    auto& reading = *static_cast<Reading*>(ctx);
+    if (message != nullptr && reading.library_message.empty()) {
+        reading.library_message = message;
+        while (!reading.library_message.empty() &&
+               (reading.library_message.back() == '\n' || reading.library_message.back() == ' ')) {
+            reading.library_message.pop_back();
+        }
+    }
+}
+
+struct ParserDeleter {
+    void operator()(readstat_parser_t* parser) const { readstat_parser_free(parser); }
+};
+
+} // namespace
+
+RawTable parse_sas(std::string_view bytes, SasFileFormat format, const std::string& source,
+                   const LoadProgress& progress) {
+    MemoryFile file{bytes, 0};
+    Reading reading{source, progress};
+    reading.size = bytes.size();
+
+    std::unique_ptr<readstat_parser_t, ParserDeleter> parser(readstat_parser_init());
+    if (!parser) {
+        throw DataError({source, 0, {}}, "cannot start the SAS reader");
+    }
+    readstat_set_open_handler(parser.get(), open_memory);
+    readstat_set_close_handler(parser.get(), close_memory);
+    readstat_set_seek_handler(parser.get(), seek_memory);
+    readstat_set_read_handler(parser.get(), read_memory);
+    readstat_set_update_handler(parser.get(), update_memory);
+    readstat_set_io_ctx(parser.get(), &file);
+    readstat_set_variable_handler(parser.get(), on_variable);
+    readstat_set_value_handler(parser.get(), on_value);
+    readstat_set_progress_handler(parser.get(), on_progress);
+    readstat_set_error_handler(parser.get(), on_error);
+
+    const readstat_error_t status =
+        format == SasFileFormat::Transport
+            ? readstat_parse_xport(parser.get(), source.c_str(), &reading)
+            : readstat_parse_sas7bdat(parser.get(), source.c_str(), &reading);
+    if (reading.failure) {
+        std::rethrow_exception(reading.failure);
+    }
+    if (status != READSTAT_OK) {
+        std::string what =
+            std::string("not a readable ") +
+            (format == SasFileFormat::Transport ? "SAS transport (.xpt)" : "SAS (.sas7bdat)") +
+            " file: " + readstat_error_message(status);
+        if (!reading.library_message.empty()) {
+            what += " (" + reading.library_message + ")";
+        }
+        throw DataError({source, 0, {}}, what);
+    }
+    if (reading.columns.empty()) {
+        throw DataError({source, 0, {}}, "the file holds no variables");
+    }
+
+    RawTable table;
+    table.source = source;
+    for (auto& builder : reading.columns) {
+        RawColumn& column = builder.column;
+        if (column.type == ColumnType::Number) {
+            builder.numbers.resize(reading.rows, std::numeric_limits<double>::quiet_NaN());
+            column.numbers = std::move(builder.numbers);
+        } else {
+            while (builder.text.size() < reading.rows) {
+                builder.text.push_back({});
+            }
+            RawColumn text = std::move(builder.text).finish(column.name, column.label);
+            column.codes = std::move(text.codes);
+            column.levels = std::move(text.levels);
+        }
+        table.columns.push_back(std::move(column));
+    }
+    table.lines.resize(reading.rows);
+    for (std::size_t row = 0; row < reading.rows; ++row) {
+        table.lines[row] = static_cast<long>(row) + 1;
+    }
+    progress.advance(bytes.size(), bytes.size());
+    return table;
+}
+
+RawTable read_sas(const std::filesystem::path& file, const LoadProgress& progress) {
+    std::string extension = file.extension().string();
+    std::transform(extension.begin(), extension.end(), extension.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const SasFileFormat format =
+        extension == ".sas7bdat" ? SasFileFormat::Sas7bdat : SasFileFormat::Transport;
+    return parse_sas(read_file_bytes(file), format, file.string(), progress);
+}
+
+} // namespace triallens

@@ -1,0 +1,432 @@
+// Loading a study from the files sites send: site files stacked with SITEID
+// from their names, columns in any order, messy encodings and dialects giving
+// the same study as clean files, a plain one-row-per-patient file, every
+// finding named with file and line, and all-or-nothing loading. The CDISC
+// pilot gives the identical study from .xpt, whole CSVs and per-site CSVs.
+
+#include "../data_files.h"
+
+#include <triallens/io/load_study.h>
+
+#include <QTest>
+
+#include <atomic>
+#include <cmath>
+
+using namespace triallens;
+namespace fs = std::filesystem;
+
+namespace {
+
+QStringList texts(const std::vector<Finding>& findings, Severity severity) {
+    QStringList list;
+    for (const auto& finding : findings) {
+        if (finding.severity == severity) {
+            list << QString::fromStdString(finding.text());
+        }
+    }
+    return list;
+}
+
+// The file name in a finding's text, not the temporary folder.
+QStringList names_only(QStringList lines, const QTemporaryDir& dir) {
+    for (auto& line : lines) {
+        line.replace(dir.path() + "/", QString());
+    }
+    return lines;
+}
+
+const char* const clean_adsl = "USUBJID,TRT01P,AGE,SITEID\n"
+                               "S1,Drug,63,701\n"
+                               "S2,Placebo,64,701\n"
+                               "S3,Drug,71,702\n";
+const char* const clean_adtte = "USUBJID,PARAMCD,PARAM,AVAL,CNSR,SITEID\n"
+                                "S1,OS,Overall survival,10.5,0,701\n"
+                                "S2,OS,Overall survival,3,1,701\n"
+                                "S3,OS,Overall survival,7.25,0,702\n";
+
+struct Compared {
+    std::vector<std::string> subjects;
+    std::vector<std::string> arms;
+    std::vector<std::string> sites;
+    std::vector<double> ages;
+    std::vector<std::int32_t> os_subject;
+    std::vector<double> os_time;
+    std::vector<std::uint8_t> os_event;
+};
+
+Compared compared(const Study& study) {
+    Compared c;
+    c.subjects = study.subjects.usubjid;
+    const Variable& arm = *study.subjects.find("TRT01P");
+    const Variable& site = *study.subjects.find("SITEID");
+    const Variable& age = *study.subjects.find("AGE");
+    for (std::size_t s = 0; s < study.subjects.size(); ++s) {
+        c.arms.push_back(arm.levels[static_cast<std::size_t>(arm.codes[s])]);
+        c.sites.push_back(site.levels[static_cast<std::size_t>(site.codes[s])]);
+        c.ages.push_back(age.numbers[s]);
+    }
+    const TimeToEvent& os = *study.endpoint("OS");
+    c.os_subject = os.subject;
+    c.os_time = os.time;
+    c.os_event = os.event;
+    return c;
+}
+
+void compare_studies(const Compared& a, const Compared& b) {
+    QCOMPARE(a.subjects, b.subjects);
+    QCOMPARE(a.arms, b.arms);
+    QCOMPARE(a.sites, b.sites);
+    QCOMPARE(a.ages, b.ages);
+    QCOMPARE(a.os_subject, b.os_subject);
+    QCOMPARE(a.os_time, b.os_time);
+    QCOMPARE(a.os_event, b.os_event);
+}
+
+// The study's subjects (every variable), endpoints and AE rows, keyed by
+// USUBJID so file order cannot matter, as text for a readable difference.
+QStringList study_rows(const Study& study) {
+    QStringList rows;
+    const auto& subjects = study.subjects;
+    for (std::size_t s = 0; s < subjects.size(); ++s) {
+        QString row = QString::fromStdString(subjects.usubjid[s]);
+        // Every subject-level variable, its type and its value.
+        QStringList cells;
+        for (const Variable& variable : subjects.variables) {
+            QString cell;
+            if (variable.categorical) {
+                const auto code = variable.codes[s];
+                cell = "text:" + (code < 0 ? QString()
+                                           : QString::fromStdString(
+                                                 variable.levels[static_cast<std::size_t>(code)]));
+            } else {
+                cell = "number:" + QString::number(variable.numbers[s], 'g', 17);
+            }
+            cells << QString::fromStdString(variable.name) + "=" + cell;
+        }
+        cells.sort();
+        row += " " + cells.join(' ');
+        rows << row;
+    }
+    for (const auto& endpoint : study.endpoints) {
+        for (std::size_t r = 0; r < endpoint.size(); ++r) {
+            rows << QString("%1 %2 time=%3 event=%4")
+                        .arg(QString::fromStdString(endpoint.paramcd),
+                             QString::fromStdString(
+                                 subjects.usubjid[static_cast<std::size_t>(endpoint.subject[r])]))
+                        .arg(endpoint.time[r], 0, 'g', 17)
+                        .arg(endpoint.event[r]);
+        }
+    }
+    const auto& ae = study.adverse_events;
+    for (std::size_t r = 0; r < ae.size(); ++r) {
+        rows << QString("AE %1 %2 / %3 grade=%4 rel=%5 ser=%6 te=%7")
+                    .arg(QString::fromStdString(
+                             subjects.usubjid[static_cast<std::size_t>(ae.subject[r])]),
+                         QString::fromStdString(ae.soc[r]), QString::fromStdString(ae.pt[r]))
+                    .arg(ae.grade[r])
+                    .arg(ae.related[r])
+                    .arg(ae.serious[r])
+                    .arg(ae.treatment_emergent[r]);
+    }
+    rows.sort();
+    return rows;
+}
+
+} // namespace
+
+class TestLoadStudy : public QObject {
+    Q_OBJECT
+
+private slots:
+    void siteFilesStackWithSiteFromTheFileName() {
+        const QTemporaryDir dir;
+        const auto a = data_files::write(dir, "adsl_site701.csv",
+                                         "USUBJID,TRT01P,AGE\nS1,Drug,63\nS2,Placebo,64\n");
+        // Another site: columns in another order.
+        const auto b =
+            data_files::write(dir, "adsl_site702.csv", "AGE,USUBJID,TRT01P\n71,S3,Drug\n");
+        const auto t1 =
+            data_files::write(dir, "adtte_site701.csv",
+                              "USUBJID,PARAMCD,PARAM,AVAL,CNSR\nS1,OS,Overall survival,10.5,0\n"
+                              "S2,OS,Overall survival,3,1\n");
+        const auto t2 = data_files::write(dir, "adtte_site702.csv",
+                                          "USUBJID,PARAMCD,PARAM,AVAL,CNSR\n"
+                                          "S3,OS,Overall survival,7.25,0\n");
+        const StudyLoad load = load_study({a, b, t1, t2});
+        QVERIFY2(load.ok(), qPrintable(texts(load.findings, Severity::Error).join('\n')));
+        QVERIFY(load.findings.empty());
+        const Study& study = *load.study;
+        QCOMPARE(study.subjects.usubjid, (std::vector<std::string>{"S1", "S2", "S3"}));
+        const Variable& site = *study.subjects.find("SITEID");
+        QCOMPARE(site.levels, (std::vector<std::string>{"701", "702"}));
+        QCOMPARE(site.codes, (std::vector<std::int32_t>{0, 0, 1}));
+        QCOMPARE(study.sources.size(), std::size_t{4});
+
+        // The same data as two whole files with SITEID give the same study.
+        const QTemporaryDir whole;
+        const StudyLoad again = load_study({data_files::write(whole, "adsl.csv", clean_adsl),
+                                            data_files::write(whole, "adtte.csv", clean_adtte)});
+        QVERIFY(again.ok());
+        compare_studies(compared(study), compared(*again.study));
+    }
+
+    void messyFilesLoadAsCleanOnes() {
+        const QTemporaryDir clean_dir;
+        const StudyLoad clean =
+            load_study({data_files::write(clean_dir, "adsl.csv", clean_adsl),
+                        data_files::write(clean_dir, "adtte.csv", clean_adtte)});
+        QVERIFY(clean.ok());
+
+        const QTemporaryDir dir;
+        // Site 701: European Excel (semicolons, decimal commas), Windows-1252, CRLF, a BOM-less
+        // header with quoted names; site 702: UTF-8 with BOM, tab-delimited, missing tokens.
+        data_files::write(dir, "adsl_site701.csv",
+                          "\"USUBJID\";\"TRT01P\";\"AGE\";\"NOTE\"\r\nS1;Drug;63;caf\xE9\r\n"
+                          "S2;Placebo;64;\"a;b\"\r\n");
+        data_files::write(dir, "adsl_site702.tsv",
+                          "\xEF\xBB\xBFNOTE\tUSUBJID\tAGE\tTRT01P\nNA\tS3\t71\tDrug\n");
+        data_files::write(dir, "adtte_site701.csv",
+                          "USUBJID;PARAMCD;PARAM;AVAL;CNSR\r\nS1;OS;Overall survival;10,5;0\r\n"
+                          "\r\nS2;OS;\"Overall\r\nsurvival\";3;1\r\n");
+        data_files::write(
+            dir, "adtte_site702.txt",
+            "PARAMCD\tUSUBJID\tPARAM\tAVAL\tCNSR\nOS\tS3\tOverall survival\t7.25\t0\n");
+        const StudyLoad messy = load_study({fs::path(dir.path().toStdString())});
+        QVERIFY2(messy.ok(), qPrintable(texts(messy.findings, Severity::Error).join('\n')));
+        QCOMPARE(names_only(texts(messy.findings, Severity::Warning), dir),
+                 QStringList{"adsl_site701.csv: not UTF-8: read as Windows-1252 (Latin-1)"});
+        compare_studies(compared(*clean.study), compared(*messy.study));
+        const Variable& note = *messy.study->subjects.find("NOTE");
+        QCOMPARE(note.levels, (std::vector<std::string>{"a;b", "caf\xC3\xA9"}));
+        QCOMPARE(note.codes[2], -1); // NA
+    }
+
+    void onePatientPerRowFileWithNamedColumns() {
+        const QTemporaryDir dir;
+        const auto file = data_files::write(dir, "trial.csv",
+                                            "PATIENT,GROUP,OS_MONTHS,DIED\n"
+                                            "1,1,10.5,1\n2,2,3,0\n3,1,7.25,1\n");
+        LoadOptions options;
+        options.time_column = "OS_MONTHS";
+        options.event_column = "DIED";
+        options.arm_column = "GROUP";
+        const StudyLoad load = load_study({file}, options);
+        QVERIFY2(load.ok(), qPrintable(texts(load.findings, Severity::Error).join('\n')));
+        const Study& study = *load.study;
+        QCOMPARE(study.subjects.size(), std::size_t{3});
+        QCOMPARE(study.subjects.usubjid[0], std::string("trial.csv:2")); // no id column: file:line
+        const Variable& group = *study.subjects.find("GROUP");
+        QVERIFY(group.categorical);
+        QCOMPARE(group.levels, (std::vector<std::string>{"1", "2"}));
+        const TimeToEvent& os = *study.endpoint("OS_MONTHS");
+        QCOMPARE(os.time, (std::vector<double>{10.5, 3, 7.25}));
+        QCOMPARE(os.event, (std::vector<std::uint8_t>{1, 0, 1}));
+    }
+
+    void namedColumnsOverrideAvalAndCnsrInAdtte() {
+        const QTemporaryDir dir;
+        const auto adsl = data_files::write(dir, "adsl.csv", clean_adsl);
+        const auto adtte = data_files::write(dir, "adtte.csv",
+                                             "USUBJID,PARAMCD,AVAL,CNSR,ADY,EVNT\n"
+                                             "S1,OS,1,0,30,0\nS2,OS,2,1,40,1\nS3,OS,3,0,50,1\n");
+        LoadOptions options;
+        options.time_column = "ADY";
+        options.event_column = "EVNT";
+        const StudyLoad load = load_study({adsl, adtte}, options);
+        QVERIFY(load.ok());
+        QCOMPARE(load.study->endpoint("OS")->time, (std::vector<double>{30, 40, 50}));
+        QCOMPARE(load.study->endpoint("OS")->event, (std::vector<std::uint8_t>{0, 1, 1}));
+    }
+
+    // Every finding names its file and line; errors refuse the whole load.
+    void findingsNameFileAndLine_data() {
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QStringList>("contents");
+        QTest::addColumn<QStringList>("errors");
+        const QString adsl = clean_adsl;
+        const QString adtte = clean_adtte;
+        QTest::newRow("same subject in two sites' files")
+            << QStringList{"adsl_site701.csv", "adsl_site702.csv"}
+            << QStringList{"USUBJID,TRT01P\nS1,Drug\nS2,Placebo\n",
+                           "USUBJID,TRT01P\nS3,Drug\nS1,Drug\n"}
+            << QStringList{"adsl_site702.csv:3: column USUBJID: subject S1 appears again (first "
+                           "at adsl_site701.csv:2)"};
+        QTest::newRow("conflicting arms")
+            << QStringList{"adsl.csv", "adtte.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR,TRTP\nS1,OS,1,0,Drug\nS2,OS,2,0,Drug\n"}
+            << QStringList{"adtte.csv:3: column TRTP: subject S2 is in arm \"Drug\" here but in "
+                           "\"Placebo\" in ADSL (TRT01P at adsl.csv:3)"};
+        QTest::newRow("negative and missing times")
+            << QStringList{"adsl.csv", "adtte.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,-1,0\nS2,OS,NA,0\nS3,OS,4,0\n"}
+            << QStringList{"adtte.csv:2: column AVAL: negative time",
+                           "adtte.csv:3: column AVAL: missing time"};
+        QTest::newRow("censor codes")
+            << QStringList{"adsl.csv", "adtte.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,1,0.5\nS2,OS,2,-1\nS3,OS,3,.\n"}
+            << QStringList{"adtte.csv:2: column CNSR: censor flag must be 0 (event) or a positive "
+                           "integer (censored), found \"0.5\"",
+                           "adtte.csv:3: column CNSR: censor flag must be 0 (event) or a positive "
+                           "integer (censored), found \"-1\"",
+                           "adtte.csv:4: column CNSR: censor flag must be 0 (event) or a positive "
+                           "integer (censored), found a missing value"};
+        QTest::newRow("text in a numeric column")
+            << QStringList{"adsl.csv", "adtte.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,1,0\nS2,OS,2 months,0\n"}
+            << QStringList{"adtte.csv:3: column AVAL: text in a numeric column: \"2 months\""};
+        QTest::newRow("ragged row and unterminated quote in two files")
+            << QStringList{"adsl.csv", "adtte.csv"}
+            << QStringList{"USUBJID,TRT01P\nS1,Drug\nS2\n",
+                           "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,1,0\nS2,\"OS,2,0\n"}
+            << QStringList{"adsl.csv:3: the row has 1 fields, the header 2 (a ragged row)",
+                           "adtte.csv:3: column PARAMCD: unterminated quote: the quoted field "
+                           "that starts in this row runs to the end of the file"};
+        QTest::newRow("time-to-event subject absent from ADSL")
+            << QStringList{"adsl.csv", "adtte.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,1,0\nS9,OS,2,0\n"}
+            << QStringList{"adtte.csv:3: column USUBJID: subject S9 is not in ADSL"};
+        QTest::newRow("second record of a parameter across sites")
+            << QStringList{"adsl.csv", "adtte_site701.csv", "adtte_site702.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,1,0\n",
+                           "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,2,0\n"}
+            << QStringList{"adtte_site702.csv:2: column USUBJID: subject S1 has a second OS "
+                           "record (first at adtte_site701.csv:2)"};
+        QTest::newRow("same role, other columns")
+            << QStringList{"adsl_site701.csv", "adsl_site702.csv"}
+            << QStringList{"USUBJID,TRT01P,AGE\nS1,Drug,60\n", "USUBJID,TRT01P,SEX\nS2,Drug,F\n"}
+            << QStringList{"adsl_site702.csv: holds subject-level data (ADSL) as adsl_site701.csv "
+                           "does, with other columns (only here: SEX; only there: AGE)"};
+        QTest::newRow("unrecognised file")
+            << QStringList{"adsl.csv", "notes.csv"} << QStringList{adsl, "A,B\n1,2\n"}
+            << QStringList{"notes.csv: not recognised as ADSL, ADTTE, ADAE or ADRS (no USUBJID, "
+                           "or no treatment, PARAMCD/AVAL/CNSR, AEDECOD or PARAMCD/AVALC "
+                           "columns); for one row per patient name the columns with --time, "
+                           "--event or --censor, and --arm"};
+        QTest::newRow("not a transport file")
+            << QStringList{"adsl.csv", "adtte.xpt"} << QStringList{adsl, "USUBJID,AVAL\n"}
+            << QStringList{"adtte.xpt: not a readable SAS transport (.xpt) file: "};
+    }
+
+    void findingsNameFileAndLine() {
+        QFETCH(QStringList, names);
+        QFETCH(QStringList, contents);
+        QFETCH(QStringList, errors);
+        const QTemporaryDir dir;
+        std::vector<fs::path> files;
+        for (qsizetype i = 0; i < names.size(); ++i) {
+            files.push_back(
+                data_files::write(dir, names[i].toStdString(), contents[i].toStdString()));
+        }
+        const StudyLoad load = load_study(files);
+        QVERIFY(!load.ok()); // atomic: errors and no study
+        QStringList found = names_only(texts(load.findings, Severity::Error), dir);
+        if (errors.size() == 1 && errors[0].endsWith(": ")) {
+            QCOMPARE(found.size(), 1);
+            QVERIFY2(found[0].startsWith(errors[0]), qPrintable(found[0]));
+            return;
+        }
+        QCOMPARE(found, errors);
+    }
+
+    void adverseEventsOfSubjectsAbsentFromAdslAreWarnedAndLeftOut() {
+        const QTemporaryDir dir;
+        const auto adsl = data_files::write(dir, "adsl.csv", clean_adsl);
+        const auto adae = data_files::write(dir, "adae_site701.csv",
+                                            "USUBJID,AEDECOD,AESEV\nS1,RASH,MILD\nS8,RASH,MILD\n"
+                                            "S8,COUGH,SEVERE\nS2,COUGH,MILD\n");
+        const StudyLoad load = load_study({adsl, adae});
+        QVERIFY(load.ok());
+        QCOMPARE(names_only(texts(load.findings, Severity::Warning), dir),
+                 QStringList{"adae_site701.csv:3: column USUBJID: subject S8 is not in ADSL: its "
+                             "2 adverse-event records are left out"});
+        QCOMPARE(load.study->adverse_events.subject, (std::vector<std::int32_t>{0, 1}));
+    }
+
+    void manyErrorsAreListedTwentyTimesThenCounted() {
+        const QTemporaryDir dir;
+        std::string adtte = "USUBJID,PARAMCD,AVAL,CNSR\n";
+        std::string adsl = "USUBJID,TRT01P\n";
+        for (int i = 0; i < 50; ++i) {
+            adsl += "S" + std::to_string(i) + ",A\n";
+            adtte += "S" + std::to_string(i) + ",OS,-1,0\n";
+        }
+        const StudyLoad load = load_study(
+            {data_files::write(dir, "adsl.csv", adsl), data_files::write(dir, "adtte.csv", adtte)});
+        const QStringList errors = names_only(texts(load.findings, Severity::Error), dir);
+        QCOMPARE(errors.size(), 21);
+        QCOMPARE(errors.back(), QStringLiteral("adtte.csv: column AVAL: and 30 more rows with: "
+                                               "negative time"));
+    }
+
+    void missingFilesAndEmptyFoldersAreErrors() {
+        const QTemporaryDir dir;
+        const StudyLoad load = load_study(
+            {fs::path(dir.path().toStdString()) / "none.csv", fs::path(dir.path().toStdString())});
+        QCOMPARE(names_only(texts(load.findings, Severity::Error), dir),
+                 (QStringList{"none.csv: no such file",
+                              dir.path() + ": the folder holds no .csv, .tsv, .txt, .xpt or "
+                                           ".sas7bdat file"}));
+    }
+
+    void siteNamesComeFromFileNames() {
+        QCOMPARE(site_from_file_name("adsl_site701.csv"), std::string("701"));
+        QCOMPARE(site_from_file_name("/x/Site-12_adae.csv"), std::string("12"));
+        QCOMPARE(site_from_file_name("adsl_SITE3A.xpt"), std::string("3A"));
+        QCOMPARE(site_from_file_name("adsl.csv"), std::string());
+        QCOMPARE(site_from_file_name("website1.csv"), std::string());
+    }
+
+    void reportsProgressAndCanBeCancelled() {
+        std::uint64_t last = 0;
+        std::uint64_t total = 0;
+        LoadProgress progress;
+        progress.report = [&](std::uint64_t done, std::uint64_t all) {
+            last = done;
+            total = all;
+        };
+        const StudyLoad load = load_study(
+            {data_files::pilot("adsl.xpt"), data_files::pilot("adtte.csv")}, {}, progress);
+        QVERIFY(load.ok());
+        QVERIFY(total > 0);
+        QCOMPARE(last, total);
+        std::atomic<bool> cancel{true};
+        progress.cancel = &cancel;
+        QVERIFY_THROWS_EXCEPTION(LoadCancelled, load_study({data_files::pilot("adsl.xpt"),
+                                                            data_files::pilot("adtte.csv")},
+                                                           {}, progress));
+    }
+
+    // The CDISC pilot as SAS transport, as whole CSVs and as 17 sites' CSVs.
+    void pilotGivesTheSameStudyFromEveryForm() {
+        const StudyLoad xpt =
+            load_study({data_files::pilot("adsl.xpt"), data_files::pilot("adtte.xpt"),
+                        data_files::pilot("adae.xpt")});
+        const StudyLoad csv =
+            load_study({data_files::pilot("adsl.csv"), data_files::pilot("adtte.csv"),
+                        data_files::pilot("adae.csv")});
+        const StudyLoad sites = load_study({data_files::pilot("sites")});
+        for (const StudyLoad* load : {&xpt, &csv, &sites}) {
+            QVERIFY2(load->ok(), qPrintable(texts(load->findings, Severity::Error).join('\n')));
+            QVERIFY(load->findings.empty());
+        }
+        QCOMPARE(sites.study->sources.size(), std::size_t{51});
+        QCOMPARE(xpt.study->subjects.size(), std::size_t{254});
+        QCOMPARE(xpt.study->endpoints.size(), std::size_t{1});
+        QCOMPARE(xpt.study->endpoints[0].paramcd, std::string("TTDE"));
+        QCOMPARE(xpt.study->adverse_events.size(), std::size_t{1191});
+
+        const QStringList expected = study_rows(*xpt.study);
+        QCOMPARE(study_rows(*csv.study), expected);
+        QCOMPARE(study_rows(*sites.study), expected);
+        // Not only the same rows: the same order, subject by subject.
+        QCOMPARE(csv.study->subjects.usubjid, xpt.study->subjects.usubjid);
+        QCOMPARE(sites.study->subjects.usubjid, xpt.study->subjects.usubjid);
+        QCOMPARE(sites.study->endpoints[0].time, xpt.study->endpoints[0].time);
+        QCOMPARE(sites.study->endpoints[0].event, xpt.study->endpoints[0].event);
+        QCOMPARE(sites.study->adverse_events.subject, xpt.study->adverse_events.subject);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestLoadStudy)
+#include "test_load_study.moc"

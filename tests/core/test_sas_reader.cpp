@@ -1,0 +1,138 @@
+// Reading SAS files through ReadStat: transport v5 (.xpt) and .sas7bdat keep
+// their variables' labels and formats, missing values are NaN or "", and a
+// file that is not SAS is refused naming it. Fixtures are written with
+// ReadStat's own writer; the CDISC pilot's ADSL is read as shipped.
+
+#include "../data_files.h"
+
+#include <triallens/data/data_error.h>
+#include <triallens/io/sas_reader.h>
+
+#include <readstat.h>
+
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+
+using namespace triallens;
+
+namespace {
+
+ssize_t append_bytes(const void* data, size_t length, void* context) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), length);
+    return static_cast<ssize_t>(length);
+}
+
+// Three subjects: USUBJID, TRT01P, AGE (one missing) and TRTSDT (a DATE9 date).
+std::string write_sas(SasFileFormat format) {
+    std::string bytes;
+    std::unique_ptr<readstat_writer_t, void (*)(readstat_writer_t*)> writer(readstat_writer_init(),
+                                                                            readstat_writer_free);
+    readstat_set_data_writer(writer.get(), append_bytes);
+    readstat_variable_t* id =
+        readstat_add_variable(writer.get(), "USUBJID", READSTAT_TYPE_STRING, 12);
+    readstat_variable_set_label(id, "Unique Subject Identifier");
+    readstat_variable_t* arm =
+        readstat_add_variable(writer.get(), "TRT01P", READSTAT_TYPE_STRING, 20);
+    readstat_variable_set_label(arm, "Planned Treatment for Period 01");
+    readstat_variable_t* age = readstat_add_variable(writer.get(), "AGE", READSTAT_TYPE_DOUBLE, 8);
+    readstat_variable_set_label(age, "Age");
+    readstat_variable_t* start =
+        readstat_add_variable(writer.get(), "TRTSDT", READSTAT_TYPE_DOUBLE, 8);
+    readstat_variable_set_format(start, "DATE9");
+    const char* ids[] = {"01-701-1015", "01-701-1023", "01-702-1001"};
+    const char* arms[] = {"Placebo", "Xanomeline High Dose", ""};
+    const double ages[] = {63, NAN, 71};
+    if (format == SasFileFormat::Transport) {
+        readstat_writer_set_file_format_version(writer.get(), 5);
+        readstat_begin_writing_xport(writer.get(), &bytes, 3);
+    } else {
+        readstat_begin_writing_sas7bdat(writer.get(), &bytes, 3);
+    }
+    for (int row = 0; row < 3; ++row) {
+        readstat_begin_row(writer.get());
+        readstat_insert_string_value(writer.get(), id, ids[row]);
+        readstat_insert_string_value(writer.get(), arm, arms[row]);
+        if (std::isnan(ages[row])) {
+            readstat_insert_missing_value(writer.get(), age);
+        } else {
+            readstat_insert_double_value(writer.get(), age, ages[row]);
+        }
+        readstat_insert_double_value(writer.get(), start, 19725 + row);
+        readstat_end_row(writer.get());
+    }
+    readstat_end_writing(writer.get());
+    return bytes;
+}
+
+} // namespace
+
+Q_DECLARE_METATYPE(triallens::SasFileFormat)
+
+class TestSasReader : public QObject {
+    Q_OBJECT
+
+private slots:
+    void keepsValuesLabelsAndFormats_data() {
+        QTest::addColumn<SasFileFormat>("format");
+        QTest::newRow("xpt") << SasFileFormat::Transport;
+        QTest::newRow("sas7bdat") << SasFileFormat::Sas7bdat;
+    }
+
+    void keepsValuesLabelsAndFormats() {
+        QFETCH(SasFileFormat, format);
+        const RawTable table = parse_sas(write_sas(format), format, "adsl.xpt");
+        QCOMPARE(table.row_count(), std::size_t{3});
+        QCOMPARE(table.columns.size(), std::size_t{4});
+        const RawColumn& id = *table.find("USUBJID");
+        QCOMPARE(id.type, ColumnType::Text);
+        QCOMPARE(id.label, std::string("Unique Subject Identifier"));
+        QCOMPARE(id.text(2), std::string("01-702-1001"));
+        QCOMPARE(table.find("TRT01P")->text(1), std::string("Xanomeline High Dose"));
+        QCOMPARE(table.find("TRT01P")->text(2), std::string());
+        const RawColumn& age = *table.find("AGE");
+        QCOMPARE(age.type, ColumnType::Number);
+        QCOMPARE(age.numbers[0], 63.0);
+        QVERIFY(std::isnan(age.numbers[1]));
+        QCOMPARE(table.find("TRTSDT")->format, std::string("DATE9"));
+        QCOMPARE(table.find("TRTSDT")->numbers[2], 19727.0);
+        QCOMPARE(table.line_of(0), 1L); // observation numbers
+    }
+
+    void readsThePilotAdslAsShipped() {
+        const RawTable adsl = read_sas(data_files::pilot("adsl.xpt"));
+        QCOMPARE(adsl.row_count(), std::size_t{254});
+        QCOMPARE(adsl.find("USUBJID")->text(0), std::string("01-701-1015"));
+        QCOMPARE(adsl.find("USUBJID")->label, std::string("Unique Subject Identifier"));
+        QCOMPARE(adsl.find("TRTSDT")->format, std::string("DATE9"));
+        QCOMPARE(adsl.find("TRTSDT")->numbers[0], 19725.0);
+        QCOMPARE(adsl.find("AGE")->type, ColumnType::Number);
+    }
+
+    void refusesFilesThatAreNotSas_data() {
+        QTest::addColumn<std::string>("bytes");
+        QTest::addColumn<SasFileFormat>("format");
+        QTest::newRow("csv as xpt")
+            << std::string("USUBJID,ARM\nS1,A\n") << SasFileFormat::Transport;
+        QTest::newRow("empty xpt") << std::string() << SasFileFormat::Transport;
+        QTest::newRow("truncated xpt")
+            << write_sas(SasFileFormat::Transport).substr(0, 900) << SasFileFormat::Transport;
+        QTest::newRow("csv as sas7bdat")
+            << std::string("USUBJID,ARM\nS1,A\n") << SasFileFormat::Sas7bdat;
+    }
+
+    void refusesFilesThatAreNotSas() {
+        QFETCH(std::string, bytes);
+        QFETCH(SasFileFormat, format);
+        try {
+            parse_sas(bytes, format, "bad.xpt");
+            QFAIL("a broken file was read");
+        } catch (const DataError& error) {
+            QCOMPARE(QString::fromStdString(error.where().file), QStringLiteral("bad.xpt"));
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestSasReader)
+#include "test_sas_reader.moc"

@@ -1,0 +1,31 @@
+#pragma once
+// Helpers for tests of readers and loading: write small fixture files (any
+// bytes: BOMs, Windows-1252, CRLF) into a temporary folder at test time.
+
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+namespace data_files {
+
+inline std::filesystem::path write(const QTemporaryDir& dir, const std::string& name,
+                                   std::string_view bytes) {
+    const std::filesystem::path path = std::filesystem::path(dir.path().toStdString()) / name;
+    std::ofstream out(path, std::ios::binary);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    out.close();
+    if (!out) {
+        qFatal("cannot write fixture %s", path.string().c_str());
+    }
+    return path;
+}
+
+inline std::filesystem::path pilot(const std::string& name) {
+    return std::filesystem::path(TRIALLENS_SHARED_DATA) / "cdiscpilot01" / name;
+}
+
+} // namespace data_files
