@@ -23,17 +23,27 @@ bool has_display() {
            qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
-int run_gui(int argc, char** argv) {
+int run_gui(int argc, char** argv, const std::vector<std::string>& files) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("TrialLens"));
     QApplication::setApplicationVersion(QStringLiteral(TRIALLENS_VERSION));
     triallens::ui::RefitController controller;
-    triallens::AnalysisSpec spec;
-    spec.paramcd = "PFS";
-    controller.setStudy(std::make_shared<const triallens::Study>(triallens::generate_demo_study()),
-                        spec);
+    if (files.empty()) {
+        triallens::AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        spec.subgroups = {"PDL1STAT", "ECOGBL", "AGEGR1", "LIVBRNFL"};
+        controller.setStudy(
+            std::make_shared<const triallens::Study>(triallens::generate_demo_study()), spec);
+    }
     triallens::ui::MainWindow window(&controller);
     window.show();
+    if (!files.empty()) {
+        QStringList paths;
+        for (const auto& file : files) {
+            paths << QString::fromStdString(file);
+        }
+        window.openPaths(paths, false);
+    }
     return QApplication::exec();
 }
 
@@ -61,10 +71,10 @@ int main(int argc, char** argv) {
             std::cerr << "triallens: this command is not available yet in this version\n";
             return 2;
         case Command::Gui:
-            if (!line.files.empty()) {
-                throw UsageError("opening files is not available yet in this version");
+            if (!has_display() && !line.files.empty()) {
+                throw UsageError("opening files needs a display; use analyze, ae or export");
             }
-            return has_display() ? run_gui(argc, argv) : run_headless_demo(argc, argv);
+            return has_display() ? run_gui(argc, argv, line.files) : run_headless_demo(argc, argv);
         }
     } catch (const UsageError& error) {
         std::cerr << "triallens: " << error.what() << "\n";

@@ -1,31 +1,74 @@
 #include "main_window.h"
 
 #include "controller/refit_controller.h"
+#include "controller/study_loader.h"
+#include "panels/data_panel.h"
+#include "views/ae_table_view.h"
+#include "views/forest_view.h"
 #include "views/km_chart_view.h"
 
 #include <QComboBox>
+#include <QDockWidget>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
 #include <QLabel>
+#include <QMenuBar>
+#include <QMimeData>
+#include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QUrl>
 
 namespace triallens::ui {
 
 MainWindow::MainWindow(RefitController* controller, QWidget* parent)
-    : QMainWindow(parent), controller_(controller), km_view_(new KmChartView),
-      endpoint_box_(new QComboBox), subjects_label_(new QLabel), timing_label_(new QLabel) {
+    : QMainWindow(parent), controller_(controller), loader_(new StudyLoader(this)),
+      data_panel_(new DataPanel), km_view_(new KmChartView), forest_view_(new ForestView),
+      ae_view_(new AeTableView), endpoint_box_(new QComboBox), subjects_label_(new QLabel),
+      timing_label_(new QLabel) {
     setWindowTitle(QStringLiteral("TrialLens"));
     resize(1100, 720);
 
     auto* tabs = new QTabWidget;
     tabs->addTab(km_view_, QStringLiteral("Survival"));
+    auto* forest_scroll = new QScrollArea;
+    forest_scroll->setWidgetResizable(true);
+    forest_scroll->setWidget(forest_view_);
+    tabs->addTab(forest_scroll, QStringLiteral("Forest"));
+    tabs->addTab(ae_view_, QStringLiteral("Adverse events"));
+    connect(ae_view_, &AeTableView::filterChanged, controller_,
+            &RefitController::setAdverseEventFilter);
+    connect(controller_, &RefitController::adverseEventsReady, ae_view_, &AeTableView::setTable);
     setCentralWidget(tabs);
 
     auto* toolbar = addToolBar(QStringLiteral("Analysis"));
     toolbar->setObjectName(QStringLiteral("analysisToolBar"));
     toolbar->addWidget(new QLabel(QStringLiteral(" Endpoint ")));
+    endpoint_box_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     endpoint_box_->setToolTip(QStringLiteral("Time-to-event parameter (ADTTE PARAMCD) to analyse"));
     toolbar->addWidget(endpoint_box_);
+
+    auto* data_dock = new QDockWidget(QStringLiteral("Data"), this);
+    data_dock->setObjectName(QStringLiteral("dataDock"));
+    data_dock->setWidget(data_panel_);
+    addDockWidget(Qt::LeftDockWidgetArea, data_dock);
+    setAcceptDrops(true);
+    createMenus();
+    connect(loader_, &StudyLoader::progressed, data_panel_, &DataPanel::showProgress);
+    connect(loader_, &StudyLoader::loaded, this, &MainWindow::studyLoaded);
+    connect(loader_, &StudyLoader::failed, this, [this](const QStringList& errors) {
+        data_panel_->showRefusal(errors);
+        statusBar()->showMessage(tr("Not loaded: %n error(s); the current study is unchanged",
+                                    nullptr, static_cast<int>(errors.size())));
+    });
+    connect(loader_, &StudyLoader::cancelled, this,
+            [this] { data_panel_->showRefusal({QStringLiteral("loading was cancelled")}); });
+    connect(data_panel_, &DataPanel::cancelRequested, loader_, &StudyLoader::cancel);
+    if (controller_->study()) {
+        data_panel_->showStudy(*controller_->study(), {}, {});
+    }
 
     statusBar()->addWidget(subjects_label_);
     statusBar()->addPermanentWidget(timing_label_);
@@ -43,7 +86,89 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     connect(controller_, &RefitController::refitFailed, this, &MainWindow::showError);
     if (controller_->results()) {
         showResults(controller_->results(), 0);
+        ae_view_->setTable(controller_->adverseEvents());
     }
+}
+
+void MainWindow::createMenus() {
+    QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
+    QAction* open = file->addAction(QStringLiteral("&Open Files…"), this, [this] {
+        const QStringList files = QFileDialog::getOpenFileNames(
+            this, QStringLiteral("Open data files"), QString(),
+            QStringLiteral("Trial data (*.csv *.tsv *.txt *.xpt *.sas7bdat);;All files (*)"));
+        if (!files.isEmpty()) {
+            openPaths(files, false);
+        }
+    });
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(QStringLiteral("Load CSV or SAS files as a new study"));
+    file->addAction(QStringLiteral("Open &Folder…"), this, [this] {
+        const QString folder =
+            QFileDialog::getExistingDirectory(this, QStringLiteral("Open a folder of data files"));
+        if (!folder.isEmpty()) {
+            openPaths({folder}, false);
+        }
+    });
+    file->addAction(QStringLiteral("&Add Files to Study…"), this, [this] {
+        const QStringList files =
+            QFileDialog::getOpenFileNames(this, QStringLiteral("Add site files"));
+        if (!files.isEmpty()) {
+            openPaths(files, true);
+        }
+    });
+    file->addSeparator();
+    QAction* quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+}
+
+void MainWindow::openPaths(const QStringList& paths, bool add) {
+    QStringList all = add ? paths_ : QStringList();
+    for (const QString& path : paths) {
+        if (!all.contains(path)) {
+            all << path;
+        }
+    }
+    statusBar()->showMessage(tr("Loading %n file(s)…", nullptr, static_cast<int>(all.size())));
+    data_panel_->showProgress(0);
+    loader_->load(all);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (!urls.isEmpty() &&
+        std::all_of(urls.begin(), urls.end(), [](const QUrl& url) { return url.isLocalFile(); })) {
+        event->acceptProposedAction();
+    }
+}
+
+void MainWindow::dropEvent(QDropEvent* event) {
+    QStringList paths;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        paths << url.toLocalFile();
+    }
+    // Onto a study read from files, dropped files are more of it (more sites).
+    openPaths(paths, !paths_.isEmpty());
+    event->acceptProposedAction();
+}
+
+void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QStringList& paths,
+                             const QStringList& warnings) {
+    paths_ = paths;
+    data_panel_->showStudy(*study, paths, warnings);
+    AnalysisSpec spec;
+    if (!study->endpoints.empty()) {
+        const auto keep = std::find_if(
+            study->endpoints.begin(), study->endpoints.end(),
+            [&](const TimeToEvent& e) { return e.paramcd == controller_->spec().paramcd; });
+        spec.paramcd =
+            keep != study->endpoints.end() ? keep->paramcd : study->endpoints.front().paramcd;
+    }
+    controller_->setStudy(study, spec);
+    fillEndpoints();
+    statusBar()->showMessage(
+        tr("Loaded %1 subjects from %n file(s)", nullptr, static_cast<int>(paths.size()))
+            .arg(study->subjects.size()),
+        5000);
 }
 
 void MainWindow::fillEndpoints() {
@@ -67,6 +192,7 @@ void MainWindow::fillEndpoints() {
 
 void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
     km_view_->setResults(results);
+    forest_view_->setResults(results);
     const QString label =
         QStringLiteral("%1 subjects, %2 events").arg(results->n).arg(results->events);
     subjects_label_->setText(results->synthetic ? label + QStringLiteral(" · synthetic demo data")

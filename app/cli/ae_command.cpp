@@ -152,7 +152,7 @@ std::string ae_text(const AeTable& table) {
 } // namespace
 
 int run_ae(const CommandLine& line) {
-    const Study study = load_study(line.files);
+    const Study study = load_study(line.files, line.load);
     AeSpec spec;
     spec.arm_variable = line.spec.arm_variable;
     spec.reference_arm = line.spec.reference_arm;

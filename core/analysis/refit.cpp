@@ -111,7 +111,6 @@ std::vector<std::int32_t> stratum_codes(const Study& study,
     return codes;
 }
 
-// Objective response rates per arm (arm codes in `order`) from ADRS BOR.
 // Landmark and RMST contrasts of every arm with the reference (the first).
 void compare_with_reference(Results& results, double conf_level) {
     const double z = normal_critical_value(conf_level);

@@ -58,10 +58,8 @@ struct Parse {
     std::vector<std::string> raw_header{};
     std::vector<bool> keep{};      // header cell has a name
     std::size_t fields_in_row = 0; // fields seen in the current row
-    std::size_t kept_in_row = 0;
-    long header_line = 0;
-    long current_line = 1; // the line being fed
-    long row_line = 0;     // the line the current row started on
+    long current_line = 1;         // the line being fed
+    long row_line = 0;             // the line the current row started on
     bool in_row = false;
     std::optional<DataError> error{};
 
@@ -91,7 +89,6 @@ struct Parse {
             if (keep[fields_in_row]) {
                 out.cells.append(text);
                 out.cell_ends.push_back(out.cells.size());
-                ++kept_in_row;
             } else if (!text.empty()) {
                 fail(row_line, column_name(fields_in_row),
                      "a column without a name in the header holds \"" + std::string(text) + "\"");
@@ -102,7 +99,6 @@ struct Parse {
 
     void finish_header() {
         header_done = true;
-        header_line = row_line;
         for (std::size_t c = 0; c < raw_header.size(); ++c) {
             const bool named = !raw_header[c].empty();
             keep.push_back(named);
@@ -132,7 +128,6 @@ struct Parse {
             out.lines.push_back(row_line);
         }
         fields_in_row = 0;
-        kept_in_row = 0;
         in_row = false;
     }
 };

@@ -11,8 +11,10 @@
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <optional>
 #include <stdexcept>
 #include <system_error>
+#include <utility>
 
 namespace triallens {
 
@@ -60,6 +62,32 @@ struct ReadFile {
         return names;
     }
 };
+
+// The first row whose SITEID is not the site the file name gives (its line and
+// site), as a hint that a site's rows went into another site's file.
+std::optional<std::pair<long, std::string>> first_other_site(const ReadFile& file,
+                                                             const std::string& site) {
+    if (file.text) {
+        const auto& header = file.text->header;
+        const auto column = static_cast<std::size_t>(
+            std::find(header.begin(), header.end(), "SITEID") - header.begin());
+        for (std::size_t row = 0; row < file.text->row_count(); ++row) {
+            const std::string_view cell = file.text->cell(row, column);
+            if (!cell.empty() && cell != site) {
+                return std::pair{file.text->lines[row], std::string(cell)};
+            }
+        }
+        return std::nullopt;
+    }
+    const RawColumn& column = *file.table->find("SITEID");
+    for (std::size_t row = 0; row < column.size(); ++row) {
+        const std::string cell = column.cell_text(row);
+        if (!cell.empty() && cell != site) {
+            return std::pair{file.table->line_of(row), cell};
+        }
+    }
+    return std::nullopt;
+}
 
 RawColumn constant_text(const std::string& name, const std::string& value, std::size_t rows) {
     TextColumnBuilder builder;
@@ -363,9 +391,17 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
         }
         std::error_code error;
         done += fs::file_size(file, error);
+        const std::string named_site = site_from_file_name(file);
         const auto names = one.column_names();
         if (std::find(names.begin(), names.end(), "SITEID") == names.end()) {
-            one.site = site_from_file_name(file);
+            one.site = named_site;
+        } else if (!named_site.empty()) {
+            if (const auto row = first_other_site(one, named_site)) {
+                findings.push_back(
+                    {Severity::Warning,
+                     {file.string(), row->first, "SITEID"},
+                     "the file name says site " + named_site + ", the row says " + row->second});
+            }
         }
         read.push_back(std::move(one));
     }

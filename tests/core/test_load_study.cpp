@@ -224,6 +224,23 @@ private slots:
         QCOMPARE(os.event, (std::vector<std::uint8_t>{1, 0, 1}));
     }
 
+    void onePatientPerRowFileWithACensorColumn() {
+        const QTemporaryDir dir;
+        // ADaM names for the subject and arm; the user names time and censor columns.
+        const auto file = data_files::write(dir, "patients.tsv",
+                                            "USUBJID\tTRT01P\tPFSDY\tPFSCNSR\n"
+                                            "P1\tA\t30\t0\nP2\tB\t45\t2\nP3\tA\t12\t0\n");
+        LoadOptions options;
+        options.time_column = "PFSDY";
+        options.censor_column = "PFSCNSR";
+        const StudyLoad load = load_study({file}, options);
+        QVERIFY2(load.ok(), qPrintable(texts(load.findings, Severity::Error).join('\n')));
+        QCOMPARE(load.study->subjects.usubjid, (std::vector<std::string>{"P1", "P2", "P3"}));
+        const TimeToEvent& pfs = *load.study->endpoint("PFSDY");
+        QCOMPARE(pfs.time, (std::vector<double>{30, 45, 12}));
+        QCOMPARE(pfs.event, (std::vector<std::uint8_t>{1, 0, 1}));
+    }
+
     void namedColumnsOverrideAvalAndCnsrInAdtte() {
         const QTemporaryDir dir;
         const auto adsl = data_files::write(dir, "adsl.csv", clean_adsl);
@@ -357,6 +374,17 @@ private slots:
         QCOMPARE(errors.size(), 21);
         QCOMPARE(errors.back(), QStringLiteral("adtte.csv: column AVAL: and 30 more rows with: "
                                                "negative time"));
+    }
+
+    void siteColumnThatContradictsTheFileNameIsWarned() {
+        const QTemporaryDir dir;
+        const auto a = data_files::write(dir, "adsl_site701.csv",
+                                         "USUBJID,TRT01P,SITEID\nS1,A,701\nS2,B,702\n");
+        const StudyLoad load = load_study({a});
+        QVERIFY(load.ok());
+        QCOMPARE(names_only(texts(load.findings, Severity::Warning), dir),
+                 QStringList{"adsl_site701.csv:3: column SITEID: the file name says site 701, "
+                             "the row says 702"});
     }
 
     void missingFilesAndEmptyFoldersAreErrors() {

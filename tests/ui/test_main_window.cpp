@@ -2,19 +2,35 @@
 // step curve per arm; choosing another endpoint refits off the GUI thread.
 
 #include <controller/refit_controller.h>
+#include <controller/study_loader.h>
 #include <main_window.h>
+#include <models/ae_tree_model.h>
+#include <models/forest_model.h>
+#include <panels/data_panel.h>
+#include <views/ae_table_view.h>
+#include <views/forest_view.h>
 #include <views/km_chart_view.h>
 #include <views/km_figure.h>
 
 #include <triallens/demo/demo_study.h>
 
 #include <QChart>
+#include <QCheckBox>
 #include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QLabel>
 #include <QLegendMarker>
 #include <QLineSeries>
+#include <QListWidget>
+#include <QMimeData>
 #include <QScatterSeries>
 #include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QUrl>
 
 using namespace triallens;
 using namespace triallens::ui;
@@ -34,6 +50,21 @@ template <typename Series> QList<Series*> series_of(QChart* chart) {
         }
     }
     return found;
+}
+
+// Sends the drag-enter and drop events a file manager sends.
+void drop(QWidget& window, const QStringList& files) {
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& file : files) {
+        urls << QUrl::fromLocalFile(file);
+    }
+    mime.setUrls(urls);
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropped(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &dropped);
 }
 
 } // namespace
@@ -113,6 +144,92 @@ private slots:
         QTest::qWait(200); // let any stale refit finish too
         QCOMPARE(refitted.count(), 1);
         QCOMPARE(refitted.front().front().value<ResultsPtr>()->paramcd, std::string("OS"));
+    }
+
+    // Dropping the CDISC pilot's transport files loads them off the GUI
+    // thread and refits on the new study; its only endpoint is chosen.
+    void droppingFilesLoadsAStudy() {
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        controller.setStudy(demo(), spec);
+        MainWindow window(&controller);
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
+        QSignalSpy loaded(window.loader(), &StudyLoader::loaded);
+
+        const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/");
+        drop(window, {pilot + "adsl.xpt", pilot + "adtte.xpt", pilot + "adae.xpt"});
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
+        QCOMPARE(controller.study()->subjects.size(), std::size_t{254});
+        QCOMPARE(window.kmView()->results()->paramcd, std::string("TTDE"));
+        QCOMPARE(window.endpointBox()->count(), 1);
+        QCOMPARE(window.dataPanel()->files()->count(), 3);
+        QVERIFY(window.dataPanel()->summary()->text().contains(QStringLiteral("254 subjects")));
+    }
+
+    // A bad file is refused with its file and line; the study stays.
+    void refusedDropLeavesTheStudyUntouched() {
+        QTemporaryDir dir;
+        QFile bad(dir.filePath(QStringLiteral("adsl.csv")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("USUBJID,TRT01P,AGE\n01,A,50\n02,B\n");
+        bad.close();
+
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        controller.setStudy(demo(), {});
+        MainWindow window(&controller);
+        QSignalSpy failed(window.loader(), &StudyLoader::failed);
+        drop(window, {bad.fileName()});
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QCOMPARE(controller.study(), demo());
+        const QString errors = failed.front().front().toStringList().join('\n');
+        QVERIFY2(errors.contains(QStringLiteral("adsl.csv:3")), qPrintable(errors));
+        QVERIFY(window.dataPanel()->findings()->count() >= 2);
+        QVERIFY(
+            window.dataPanel()->findings()->item(1)->text().contains(QStringLiteral("adsl.csv:3")));
+    }
+
+    // One refit fills every tab: the forest rows and the AE tree; unticking
+    // nothing and ticking "Related" refits the AE table only through the
+    // controller. With TRIALLENS_SCREENSHOT_DIR set, each tab is saved as PNG.
+    void everyTabShowsTheSameRefit() {
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.subgroups = {"PDL1STAT", "ECOGBL", "AGEGR1"};
+        controller.setStudy(demo(), spec);
+        MainWindow window(&controller);
+        window.resize(1400, 860);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
+        const ResultsPtr results = controller.results();
+        QCOMPARE(window.forestView()->model()->rowCount(),
+                 static_cast<int>(1 + 3 + results->subgroups.size()));
+        QVERIFY(controller.adverseEvents() != nullptr);
+        QCOMPARE(
+            window.adverseEventView()->model()->rowCount(),
+            static_cast<int>(std::count_if(controller.adverseEvents()->rows.begin(),
+                                           controller.adverseEvents()->rows.end(),
+                                           [](const AeRow& row) { return !row.pt.has_value(); })));
+
+        QTest::mouseClick(window.adverseEventView()->relatedBox(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
+        QVERIFY(controller.adverseEvents() != nullptr);
+
+        const QString folder = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR");
+        if (!folder.isEmpty()) {
+            auto* tabs = window.findChild<QTabWidget*>();
+            for (int t = 0; t < tabs->count(); ++t) {
+                tabs->setCurrentIndex(t);
+                QTest::qWait(100);
+                window.grab().save(QStringLiteral("%1/tab-%2.png").arg(folder).arg(t));
+            }
+        }
     }
 
     void rendersFigureOffscreen() {

@@ -1,5 +1,6 @@
 #include "controller/refit_controller.h"
 
+#include <triallens/analysis/adverse_event_report.h>
 #include <triallens/analysis/refit.h>
 
 #include <QElapsedTimer>
@@ -14,11 +15,13 @@ namespace {
 
 struct Outcome {
     ResultsPtr results;
+    std::shared_ptr<const AeTable> adverse_events;
     QString error;
     double milliseconds = 0;
 };
 
-Outcome run_refit(const std::shared_ptr<const Study>& study, const AnalysisSpec& spec) {
+Outcome run_refit(const std::shared_ptr<const Study>& study, const AnalysisSpec& spec,
+                  const AeFilter& ae_filter) {
     QElapsedTimer timer;
     timer.start();
     Outcome outcome;
@@ -26,6 +29,19 @@ Outcome run_refit(const std::shared_ptr<const Study>& study, const AnalysisSpec&
         outcome.results = std::make_shared<const Results>(refit(*study, spec));
     } catch (const std::exception& error) {
         outcome.error = QString::fromStdString(error.what());
+    }
+    if (study->adverse_events.size() > 0) {
+        AeSpec ae;
+        ae.filter = ae_filter;
+        ae.filter_expression = spec.filter;
+        ae.conf_level = spec.km.conf_level;
+        try {
+            outcome.adverse_events =
+                std::make_shared<const AeTable>(adverse_event_table(*study, ae));
+        } catch (const std::exception&) {
+            // No safety table for this study (no treatment column for it): the
+            // AE view stays empty, the survival analysis is unaffected.
+        }
     }
     outcome.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
     return outcome;
@@ -35,6 +51,7 @@ Outcome run_refit(const std::shared_ptr<const Study>& study, const AnalysisSpec&
 
 RefitController::RefitController(QObject* parent) : QObject(parent) {
     qRegisterMetaType<ResultsPtr>();
+    qRegisterMetaType<std::shared_ptr<const AeTable>>();
 }
 
 void RefitController::setStudy(std::shared_ptr<const Study> study, const AnalysisSpec& spec) {
@@ -45,6 +62,11 @@ void RefitController::setStudy(std::shared_ptr<const Study> study, const Analysi
 
 void RefitController::setSpec(const AnalysisSpec& spec) {
     spec_ = spec;
+    start();
+}
+
+void RefitController::setAdverseEventFilter(const AeFilter& filter) {
+    ae_filter_ = filter;
     start();
 }
 
@@ -60,6 +82,8 @@ void RefitController::start() {
             return; // a newer spec is being fitted; this result is stale
         }
         const Outcome outcome = watcher->result();
+        adverse_events_ = outcome.adverse_events;
+        emit adverseEventsReady(adverse_events_);
         if (!outcome.results) {
             emit refitFailed(outcome.error);
             return;
@@ -67,7 +91,7 @@ void RefitController::start() {
         results_ = outcome.results;
         emit refitted(results_, outcome.milliseconds);
     });
-    watcher->setFuture(QtConcurrent::run(run_refit, study_, spec_));
+    watcher->setFuture(QtConcurrent::run(run_refit, study_, spec_, ae_filter_));
 }
 
 } // namespace triallens::ui

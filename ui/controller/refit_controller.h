@@ -7,6 +7,7 @@
 #include <triallens/analysis/analysis_spec.h>
 #include <triallens/analysis/results.h>
 #include <triallens/data/study.h>
+#include <triallens/stats/adverse_event_incidence.h>
 
 #include <QObject>
 #include <QString>
@@ -24,13 +25,19 @@ public:
 
     void setStudy(std::shared_ptr<const Study> study, const AnalysisSpec& spec = {});
     void setSpec(const AnalysisSpec& spec);
+    // Which adverse events the AE table counts; refits like a spec change.
+    void setAdverseEventFilter(const AeFilter& filter);
 
     const std::shared_ptr<const Study>& study() const { return study_; }
     const AnalysisSpec& spec() const { return spec_; }
     const ResultsPtr& results() const { return results_; }
+    const std::shared_ptr<const AeTable>& adverseEvents() const { return adverse_events_; }
     std::uint64_t generation() const { return generation_; }
 
 signals:
+    // The AE table of the same refit arrives first (null when the study has
+    // none), then the results.
+    void adverseEventsReady(const std::shared_ptr<const triallens::AeTable>& table);
     void refitted(const triallens::ResultsPtr& results, double milliseconds);
     void refitFailed(const QString& message);
 
@@ -39,10 +46,13 @@ private:
 
     std::shared_ptr<const Study> study_;
     AnalysisSpec spec_;
+    AeFilter ae_filter_;
     ResultsPtr results_;
+    std::shared_ptr<const AeTable> adverse_events_;
     std::uint64_t generation_ = 0;
 };
 
 } // namespace triallens::ui
 
 Q_DECLARE_METATYPE(triallens::ResultsPtr)
+Q_DECLARE_METATYPE(std::shared_ptr<const triallens::AeTable>)

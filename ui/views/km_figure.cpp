@@ -78,18 +78,27 @@ QString arm_legend_text(const ArmSurvival& arm) {
 }
 
 QString hazard_ratio_text(const Results& results) {
-    if (!results.cox || results.cox->terms.empty() || !results.cox->terms.front().hr) {
+    if (!results.cox || results.cox->terms.empty()) {
         return {};
     }
-    const HazardRatio& hr = results.cox->terms.front();
     const double level = results.arms.empty() ? 0.95 : results.arms.front().km.options.conf_level;
     QString ties = QString::fromStdString(results.cox->ties);
     ties[0] = ties[0].toUpper();
     const QString stratified = results.strata.empty() ? QString() : QStringLiteral("stratified ");
-    QString text = QStringLiteral("HR %1 (%2% CI %3–%4) vs %5, %6Cox (%7)")
-                       .arg(number(*hr.hr))
-                       .arg(level * 100, 0, 'g', 3)
-                       .arg(number(*hr.lower), number(*hr.upper),
+    // One arm against the reference: "HR x (CI)"; several: each arm named.
+    const bool several = results.cox->terms.size() > 1;
+    QStringList ratios;
+    for (const HazardRatio& hr : results.cox->terms) {
+        const QString name =
+            several ? QString::fromStdString(hr.arm) + QStringLiteral(" ") : QString();
+        ratios << (hr.hr ? QStringLiteral("%1HR %2 (%3% CI %4–%5)")
+                               .arg(name, number(*hr.hr))
+                               .arg(level * 100, 0, 'g', 3)
+                               .arg(number(*hr.lower), number(*hr.upper))
+                         : QStringLiteral("%1HR not estimable").arg(name));
+    }
+    QString text = QStringLiteral("%1 vs %2, %3Cox (%4)")
+                       .arg(ratios.join(QStringLiteral(", ")),
                             QString::fromStdString(results.cox->reference_arm), stratified, ties);
     if (results.logrank) {
         const double p = results.logrank->p;

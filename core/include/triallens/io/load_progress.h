@@ -1,7 +1,8 @@
 #pragma once
 // Progress and cancellation for loading files, without Qt: a reader calls
-// `advance` as it goes; the caller's callback sees bytes done of the total,
-// and setting the atomic flag makes the next `advance` throw LoadCancelled.
+// `advance` as it goes (about once per megabyte); the caller's callback sees
+// bytes done of the total, on the loading thread, and setting the atomic flag
+// (from any thread) makes the next `advance` throw LoadCancelled.
 
 #include <atomic>
 #include <cstdint>

@@ -6,7 +6,8 @@
 //  1. Each file is read whole (delimited_text.h, sas_reader.h); a file that
 //     cannot be read is an error naming its file, line and column.
 //  2. Files whose name says a site (`adsl_site701.csv` -> 701) and that have
-//     no SITEID column get one.
+//     no SITEID column get one; where they have one, a row of another site is
+//     a warning (rows filed under the wrong site).
 //  3. Files with the same columns, in any order, are one dataset split by
 //     site: their column types are inferred together (column_typing.h) and
 //     their rows stacked (stack_tables.h).

@@ -1,0 +1,413 @@
+// The forest plot on the demo study's overall survival by PD-L1 status, ECOG
+// and age group: the model's rows and raw roles mirror Results, clicks and
+// arrow keys choose subgroups, and a protective subgroup's square is painted
+// left of HR = 1.
+
+#include <models/forest_model.h>
+#include <views/forest_view.h>
+
+#include <triallens/analysis/refit.h>
+#include <triallens/demo/demo_study.h>
+
+#include <QImage>
+#include <QSignalSpy>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <set>
+
+using namespace triallens;
+using namespace triallens::ui;
+
+namespace {
+
+ResultsPtr demo_results() {
+    static const ResultsPtr results = [] {
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.subgroups = {"PDL1STAT", "ECOGBL", "AGEGR1"};
+        return std::make_shared<const Results>(refit(generate_demo_study(), spec));
+    }();
+    return results;
+}
+
+QVariant role(const ForestModel& model, int row, int role) {
+    return model.data(model.index(row, 0), role);
+}
+
+ForestModel::RowKind kind(const ForestModel& model, int row) {
+    return role(model, row, ForestModel::RowKindRole).value<ForestModel::RowKind>();
+}
+
+// The model rows of the subgroup levels, in order.
+QList<int> level_rows(const ForestModel& model) {
+    QList<int> rows;
+    for (int row = 0; row < model.rowCount(); ++row) {
+        if (kind(model, row) == ForestModel::RowKind::Level) {
+            rows.append(row);
+        }
+    }
+    return rows;
+}
+
+QPoint centre_of(const ForestView& view, int row) {
+    return view.rowRect(row).center().toPoint();
+}
+
+} // namespace
+
+class TestForestView : public QObject {
+    Q_OBJECT
+
+private slots:
+    void modelHasAllPatientsThenHeadersAndLevels() {
+        const ResultsPtr results = demo_results();
+        QVERIFY(!results->subgroups.empty());
+        std::set<std::string> variables;
+        for (const SubgroupRow& row : results->subgroups) {
+            variables.insert(row.variable);
+        }
+        QCOMPARE(variables.size(), std::size_t{3});
+
+        ForestModel model;
+        model.setResults(results);
+        QCOMPARE(model.rowCount(),
+                 static_cast<int>(1 + variables.size() + results->subgroups.size()));
+        QCOMPARE(model.columnCount(), int{ForestModel::ColumnCount});
+        QCOMPARE(kind(model, 0), ForestModel::RowKind::AllPatients);
+        QCOMPARE(model.index(0, ForestModel::SubgroupColumn).data().toString(),
+                 QStringLiteral("All patients"));
+        QCOMPARE(kind(model, 1), ForestModel::RowKind::Header);
+        QCOMPARE(role(model, 1, ForestModel::VariableRole).toString(), QStringLiteral("PDL1STAT"));
+        QCOMPARE(model.referenceArm(), QString::fromStdString(results->subgroups[0].arms[0].arm));
+        QCOMPARE(model.comparedArm(), QString::fromStdString(results->subgroups[0].arms[1].arm));
+        QVERIFY(model.headerData(ForestModel::HazardRatioColumn, Qt::Horizontal)
+                    .toString()
+                    .contains(QStringLiteral("95% CI")));
+    }
+
+    void levelRowsCarryTheSubgroupHazardRatios() {
+        const ResultsPtr results = demo_results();
+        ForestModel model;
+        model.setResults(results);
+        const QList<int> rows = level_rows(model);
+        QCOMPARE(rows.size(), static_cast<qsizetype>(results->subgroups.size()));
+        for (qsizetype i = 0; i < rows.size(); ++i) {
+            const SubgroupRow& subgroup = results->subgroups[static_cast<std::size_t>(i)];
+            const int row = rows[i];
+            QCOMPARE(role(model, row, ForestModel::VariableRole).toString(),
+                     QString::fromStdString(subgroup.variable));
+            QCOMPARE(role(model, row, ForestModel::LevelRole).toString(),
+                     QString::fromStdString(subgroup.level));
+            QCOMPARE(role(model, row, ForestModel::EventsRole).toULongLong(),
+                     static_cast<qulonglong>(subgroup.events));
+            const QVariant hr = role(model, row, ForestModel::HazardRatioRole);
+            QCOMPARE(hr.isValid(), subgroup.hr.has_value());
+            if (subgroup.hr) {
+                QCOMPARE(hr.toDouble(), *subgroup.hr);
+                QCOMPARE(role(model, row, ForestModel::LowerRole).toDouble(), *subgroup.lower);
+                QCOMPARE(role(model, row, ForestModel::UpperRole).toDouble(), *subgroup.upper);
+                QCOMPARE(model
+                             .data(model.index(row, ForestModel::HazardRatioColumn),
+                                   ForestModel::SortRole)
+                             .toDouble(),
+                         *subgroup.hr);
+            } else {
+                QCOMPARE(model.index(row, ForestModel::HazardRatioColumn).data().toString(),
+                         QStringLiteral("NE"));
+            }
+            QCOMPARE(model.index(row, ForestModel::ReferenceCountsColumn).data().toString(),
+                     QStringLiteral("%1/%2").arg(subgroup.arms[0].n).arg(subgroup.arms[0].events));
+            QCOMPARE(model.index(row, ForestModel::ComparedCountsColumn).data().toString(),
+                     QStringLiteral("%1/%2").arg(subgroup.arms[1].n).arg(subgroup.arms[1].events));
+        }
+    }
+
+    void headerRowsCarryTheInteractionP() {
+        const ResultsPtr results = demo_results();
+        ForestModel model;
+        model.setResults(results);
+        int headers = 0;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            if (kind(model, row) != ForestModel::RowKind::Header) {
+                continue;
+            }
+            ++headers;
+            const QString variable = role(model, row, ForestModel::VariableRole).toString();
+            const auto first = std::find_if(
+                results->subgroups.begin(), results->subgroups.end(), [&](const SubgroupRow& s) {
+                    return QString::fromStdString(s.variable) == variable;
+                });
+            QVERIFY(first != results->subgroups.end());
+            QVERIFY(first->interaction_p.has_value());
+            QCOMPARE(role(model, row, ForestModel::InteractionPRole).toDouble(),
+                     *first->interaction_p);
+            QCOMPARE(model.index(row, ForestModel::InteractionColumn).data().toString(),
+                     ForestModel::formatP(*first->interaction_p));
+            QCOMPARE(model.index(row, ForestModel::SubgroupColumn).data().toString(), variable);
+            QVERIFY(!role(model, row, ForestModel::HazardRatioRole).isValid());
+            QVERIFY(!model.isSelectable(row));
+        }
+        QCOMPARE(headers, 3);
+    }
+
+    void allPatientsRowMatchesTheArmsAndCoxModel() {
+        const ResultsPtr results = demo_results();
+        ForestModel model;
+        model.setResults(results);
+        QVERIFY(results->cox.has_value());
+        const HazardRatio& hr = results->cox->terms.front();
+        QCOMPARE(role(model, 0, ForestModel::HazardRatioRole).toDouble(), *hr.hr);
+        QCOMPARE(role(model, 0, ForestModel::LowerRole).toDouble(), *hr.lower);
+        QCOMPARE(role(model, 0, ForestModel::UpperRole).toDouble(), *hr.upper);
+        const int reference = model.referenceArmIndex();
+        const int compared = model.comparedArmIndex();
+        QVERIFY(reference >= 0 && compared >= 0);
+        const ArmSurvival& ref = results->arms[static_cast<std::size_t>(reference)];
+        const ArmSurvival& cmp = results->arms[static_cast<std::size_t>(compared)];
+        QCOMPARE(role(model, 0, ForestModel::EventsRole).toULongLong(),
+                 static_cast<qulonglong>(ref.km.n_events + cmp.km.n_events));
+        QCOMPARE(model.index(0, ForestModel::ReferenceCountsColumn).data().toString(),
+                 QStringLiteral("%1/%2").arg(ref.km.n).arg(ref.km.n_events));
+        QVERIFY(model.index(0, ForestModel::ComparedMedianColumn)
+                    .data()
+                    .toString()
+                    .startsWith(QString::number(*cmp.median.estimate, 'f', 2)));
+    }
+
+    void formatsPValues_data() {
+        QTest::addColumn<double>("p");
+        QTest::addColumn<QString>("text");
+        QTest::newRow("large") << 0.3141 << QStringLiteral("p = 0.31");
+        QTest::newRow("near 0.05") << 0.0462 << QStringLiteral("p = 0.046");
+        QTest::newRow("small") << 0.0004 << QStringLiteral("p < 0.001");
+    }
+
+    void formatsPValues() {
+        QFETCH(double, p);
+        QFETCH(QString, text);
+        QCOMPARE(ForestModel::formatP(p), text);
+    }
+
+    void notReachedMediansAndMissingHazardRatiosReadNrAndNe() {
+        QCOMPARE(ForestModel::formatHazardRatio(std::nullopt, std::nullopt, std::nullopt),
+                 QStringLiteral("NE"));
+        QCOMPARE(ForestModel::formatHazardRatio(0.5, 0.25, 1), QStringLiteral("0.50 (0.25–1.00)"));
+        auto results = std::make_shared<Results>(*demo_results());
+        results->subgroups[0].arms[1].median =
+            QuantileEstimate{0.5, std::nullopt, 12.5, std::nullopt};
+        results->subgroups[0].hr.reset();
+        ForestModel model;
+        model.setResults(results);
+        const int row = level_rows(model).front();
+        QCOMPARE(model.index(row, ForestModel::ComparedMedianColumn).data().toString(),
+                 QStringLiteral("NR (12.50–NR)"));
+        QCOMPARE(model.index(row, ForestModel::HazardRatioColumn).data().toString(),
+                 QStringLiteral("NE"));
+        QVERIFY(!role(model, row, ForestModel::HazardRatioRole).isValid());
+    }
+
+    void clickingALevelRowEmitsItsVariableAndLevel() {
+        ForestView view;
+        view.setResults(demo_results());
+        view.resize(view.sizeHint());
+        QSignalSpy activated(&view, &ForestView::rowActivated);
+        const ForestModel& model = *view.model();
+        const int row = level_rows(model).at(1);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, centre_of(view, row));
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.front().at(0).toString(),
+                 role(model, row, ForestModel::VariableRole).toString());
+        QCOMPARE(activated.front().at(1).toString(),
+                 role(model, row, ForestModel::LevelRole).toString());
+        QCOMPARE(view.selectedRow(), row);
+    }
+
+    void clickingAllPatientsEmitsEmptyStringsAndHeadersNothing() {
+        ForestView view;
+        view.setResults(demo_results());
+        view.resize(view.sizeHint());
+        QSignalSpy activated(&view, &ForestView::rowActivated);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, centre_of(view, 1)); // PDL1STAT's header
+        QCOMPARE(activated.count(), 0);
+        QCOMPARE(view.selectedRow(), -1);
+        QTest::mouseClick(&view, Qt::LeftButton, {}, centre_of(view, 0));
+        QCOMPARE(activated.count(), 1);
+        QCOMPARE(activated.front().at(0).toString(), QString());
+        QCOMPARE(activated.front().at(1).toString(), QString());
+        QCOMPARE(view.selectedRow(), 0);
+    }
+
+    void arrowKeysStepOverHeaders() {
+        ForestView view;
+        view.setResults(demo_results());
+        view.resize(view.sizeHint());
+        QSignalSpy activated(&view, &ForestView::rowActivated);
+        const ForestModel& model = *view.model();
+        QTest::mouseClick(&view, Qt::LeftButton, {}, centre_of(view, 0));
+        QTest::keyClick(&view, Qt::Key_Down); // over PDL1STAT's header to its first level
+        QCOMPARE(view.selectedRow(), 2);
+        QCOMPARE(activated.count(), 2);
+        QCOMPARE(activated.last().at(0).toString(), QStringLiteral("PDL1STAT"));
+        QCOMPARE(activated.last().at(1).toString(),
+                 role(model, 2, ForestModel::LevelRole).toString());
+
+        // From the last level of a variable over the next header.
+        int last_of_first = 2;
+        while (kind(model, last_of_first + 1) == ForestModel::RowKind::Level) {
+            ++last_of_first;
+        }
+        view.selectRow(last_of_first);
+        QTest::keyClick(&view, Qt::Key_Down);
+        QCOMPARE(view.selectedRow(), last_of_first + 2);
+        QCOMPARE(activated.last().at(0).toString(), QStringLiteral("ECOGBL"));
+        QTest::keyClick(&view, Qt::Key_Up);
+        QCOMPARE(view.selectedRow(), last_of_first);
+        QCOMPARE(activated.last().at(0).toString(), QStringLiteral("PDL1STAT"));
+
+        // The last row stays selected at the bottom.
+        view.selectRow(model.rowCount() - 1);
+        const auto before = activated.count();
+        QTest::keyClick(&view, Qt::Key_Down);
+        QCOMPARE(view.selectedRow(), model.rowCount() - 1);
+        QCOMPARE(activated.count(), before);
+    }
+
+    void selectionSurvivesARefit() {
+        ForestView view;
+        view.setResults(demo_results());
+        const int row = level_rows(*view.model()).at(3);
+        view.selectRow(row);
+        view.setResults(std::make_shared<const Results>(*demo_results()));
+        QCOMPARE(view.selectedRow(), row);
+        view.setResults(nullptr);
+        QCOMPARE(view.selectedRow(), -1);
+        QCOMPARE(view.model()->rowCount(), 0);
+    }
+
+    void followsAnExternalModelUntilItIsDestroyed() {
+        ForestView view;
+        auto model = std::make_unique<ForestModel>();
+        view.setModel(model.get());
+        QCOMPARE(view.model(), model.get());
+        const int empty_height = view.sizeHint().height();
+        model->setResults(demo_results());
+        QVERIFY(view.sizeHint().height() > empty_height);
+        QCOMPARE(view.rowAt(view.rowRect(2).center()), 2);
+        model.reset();
+        QVERIFY(view.model() != nullptr);
+        QCOMPARE(view.model()->rowCount(), 0);
+    }
+
+    void sizeHintGrowsWithTheRows() {
+        ForestView view;
+        const QSize empty = view.sizeHint();
+        view.setResults(demo_results());
+        const QSize full = view.sizeHint();
+        QVERIFY(full.height() >
+                empty.height() + view.model()->rowCount() * view.fontMetrics().height());
+    }
+
+    void axisHoldsEveryEstimateAndMapsOneInside() {
+        ForestView view;
+        view.setResults(demo_results());
+        view.resize(1200, 600);
+        const ForestModel& model = *view.model();
+        for (int row = 0; row < model.rowCount(); ++row) {
+            const QVariant hr = role(model, row, ForestModel::HazardRatioRole);
+            if (hr.isValid()) {
+                QVERIFY(hr.toDouble() >= view.axisMinimum() && hr.toDouble() <= view.axisMaximum());
+            }
+        }
+        const QRectF plot = view.plotArea();
+        QCOMPARE(view.xForHazardRatio(view.axisMinimum(), plot), plot.left());
+        QCOMPARE(view.xForHazardRatio(view.axisMaximum(), plot), plot.right());
+        const double one = view.xForHazardRatio(1, plot);
+        QVERIFY(one > plot.left() && one < plot.right());
+        const std::vector<double> ticks = view.axisTicks();
+        QVERIFY(std::find(ticks.begin(), ticks.end(), 1.0) != ticks.end());
+        // Crowded labels thin out, keeping 1.
+        const std::vector<double> sparse = view.axisTicks(100, 60);
+        QVERIFY(sparse.size() < ticks.size());
+        QVERIFY(std::find(sparse.begin(), sparse.end(), 1.0) != sparse.end());
+    }
+
+    void protectiveSubgroupSquareIsLeftOfOne() {
+        ForestView view;
+        view.setResults(demo_results());
+        view.resize(1200, 600);
+        const ForestModel& model = *view.model();
+        int protective = -1;
+        for (const int row : level_rows(model)) {
+            const QVariant hr = role(model, row, ForestModel::HazardRatioRole);
+            if (hr.isValid() && hr.toDouble() < 0.9) {
+                protective = row;
+                break;
+            }
+        }
+        QVERIFY2(protective >= 0, "the demo has a subgroup with HR < 0.9");
+
+        QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+        view.render(&image);
+        const QRectF plot = view.plotArea();
+        const QRectF band = view.rowRect(protective);
+        const int one = static_cast<int>(std::floor(view.xForHazardRatio(1, plot)));
+        const QRgb square = ForestView::squareColour().rgb();
+        int left_of_one = 0;
+        int right_of_one = 0;
+        for (int y = static_cast<int>(band.top()) + 1; y < static_cast<int>(band.bottom()); ++y) {
+            for (int x = static_cast<int>(plot.left()) - 4; x < static_cast<int>(plot.right()) + 4;
+                 ++x) {
+                if (image.pixel(x, y) == square) {
+                    ++(x < one - 1 ? left_of_one : right_of_one);
+                }
+            }
+        }
+        const double hr = role(model, protective, ForestModel::HazardRatioRole).toDouble();
+        const int centre = static_cast<int>(view.xForHazardRatio(hr, plot));
+        QVERIFY(image.pixel(centre, static_cast<int>(band.center().y())) == square);
+        QVERIFY2(left_of_one > 9, qPrintable(QString::number(left_of_one)));
+
+        // The header row above draws no square at all.
+        int header = protective - 1;
+        while (kind(model, header) != ForestModel::RowKind::Header) {
+            --header;
+        }
+        const QRectF header_band = view.rowRect(header);
+        for (int x = static_cast<int>(plot.left()); x < static_cast<int>(plot.right()); ++x) {
+            QVERIFY(image.pixel(x, static_cast<int>(header_band.center().y())) != square);
+        }
+    }
+
+    // Set TRIALLENS_FOREST_PNG to a path to look at the figure.
+    void rendersAFigureToLookAt() {
+        const QByteArray path = qgetenv("TRIALLENS_FOREST_PNG");
+        if (path.isEmpty()) {
+            QSKIP("TRIALLENS_FOREST_PNG not set");
+        }
+        ForestView view;
+        view.setResults(demo_results());
+        view.resize(1200, 600);
+        view.selectRow(level_rows(*view.model()).at(1));
+        QImage image(view.size(), QImage::Format_ARGB32_Premultiplied);
+        view.render(&image);
+        QVERIFY(image.save(QString::fromLocal8Bit(path)));
+
+        // Narrow, with an interval beyond the axis and a level without an estimate.
+        auto edges = std::make_shared<Results>(*demo_results());
+        edges->subgroups[0].lower = 0.01;
+        edges->subgroups[0].upper = 40;
+        edges->subgroups[1].hr.reset();
+        view.setResults(edges);
+        view.resize(view.minimumSizeHint().width(), view.sizeHint().height());
+        QImage narrow(view.size(), QImage::Format_ARGB32_Premultiplied);
+        view.render(&narrow);
+        QVERIFY(narrow.save(QString::fromLocal8Bit(path).replace(QStringLiteral(".png"),
+                                                                 QStringLiteral("-narrow.png"))));
+    }
+};
+
+QTEST_MAIN(TestForestView)
+#include "test_forest_view.moc"

@@ -1,0 +1,358 @@
+#include "models/ae_tree_model.h"
+
+#include "views/palette.h"
+
+#include <QFont>
+#include <QIcon>
+#include <QPixmap>
+
+#include <algorithm>
+#include <utility>
+
+namespace triallens::ui {
+
+namespace {
+
+constexpr quintptr top_level_id = 0;
+
+QString percent_text(double value) {
+    return QString::number(value, 'f', 1);
+}
+
+// U+2212 MINUS SIGN: a hyphen is too short to read as a sign in a column of numbers.
+QString signed_text(double value) {
+    QString text = percent_text(value);
+    if (text.startsWith(u'-')) {
+        text.replace(0, 1, QChar(0x2212));
+    }
+    return text;
+}
+
+QString level_text(double conf_level) {
+    return QString::number(100 * conf_level, 'g', 4) + QStringLiteral("%");
+}
+
+// Numbers right-aligned so digits line up; int, as the views read the role.
+QVariant alignment(AeTreeModel::ColumnKind kind) {
+    return kind == AeTreeModel::ColumnKind::Term ? int(Qt::AlignLeft | Qt::AlignVCenter)
+                                                 : int(Qt::AlignRight | Qt::AlignVCenter);
+}
+
+// Arm names run long ("Benmelstobart + anlotinib"), and a heading as wide
+// as its name would make each count column three times its numbers' width:
+// wrap at spaces to lines of about this many characters.
+constexpr qsizetype heading_line = 18;
+
+QString wrapped(const QString& text) {
+    QString out;
+    qsizetype line = 0;
+    for (const QString& word : text.split(u' ', Qt::SkipEmptyParts)) {
+        if (line > 0 && line + 1 + word.size() > heading_line) {
+            out += u'\n';
+            line = 0;
+        } else if (line > 0) {
+            out += u' ';
+            ++line;
+        }
+        out += word;
+        line += word.size();
+    }
+    return out;
+}
+
+QString term_text(const AeRow& row) {
+    if (row.pt) {
+        return QString::fromStdString(*row.pt);
+    }
+    if (row.soc) {
+        return QString::fromStdString(*row.soc);
+    }
+    return AeTreeModel::tr("Any adverse event");
+}
+
+} // namespace
+
+AeTreeModel::AeTreeModel(QObject* parent) : QAbstractItemModel(parent) {}
+
+void AeTreeModel::setTable(std::shared_ptr<const AeTable> table) {
+    beginResetModel();
+    table_ = std::move(table);
+    rebuild();
+    endResetModel();
+}
+
+void AeTreeModel::rebuild() {
+    columns_.clear();
+    groups_.clear();
+    if (!table_) {
+        return;
+    }
+    const int arms = static_cast<int>(table_->arms.size());
+    columns_.push_back({ColumnKind::Term, -1});
+    for (int arm = 0; arm < arms; ++arm) {
+        columns_.push_back({ColumnKind::AnyGrade, arm});
+        columns_.push_back({ColumnKind::Grade3Plus, arm});
+    }
+    if (table_->reference_arm) {
+        for (int arm = 0; arm < arms; ++arm) {
+            if (static_cast<std::size_t>(arm) != *table_->reference_arm) {
+                columns_.push_back({ColumnKind::RiskDifference, arm});
+            }
+        }
+    }
+    // The core lists the any-AE row, then each SOC followed by its PTs.
+    for (std::size_t r = 0; r < table_->rows.size(); ++r) {
+        if (table_->rows[r].pt && !groups_.empty()) {
+            groups_.back().children.push_back(r);
+        } else {
+            groups_.push_back({r, {}});
+        }
+    }
+}
+
+AeTreeModel::ColumnKind AeTreeModel::columnKind(int column) const {
+    return column >= 0 && column < static_cast<int>(columns_.size())
+               ? columns_[static_cast<std::size_t>(column)].kind
+               : ColumnKind::Term;
+}
+
+int AeTreeModel::columnArm(int column) const {
+    return column >= 0 && column < static_cast<int>(columns_.size())
+               ? columns_[static_cast<std::size_t>(column)].arm
+               : -1;
+}
+
+const AeRow* AeTreeModel::rowAt(const QModelIndex& index) const {
+    if (!table_ || !index.isValid() || index.model() != this) {
+        return nullptr;
+    }
+    const auto row = static_cast<std::size_t>(index.row());
+    if (index.internalId() == top_level_id) {
+        return row < groups_.size() ? &table_->rows[groups_[row].row] : nullptr;
+    }
+    const Group& group = groups_[index.internalId() - 1];
+    return row < group.children.size() ? &table_->rows[group.children[row]] : nullptr;
+}
+
+QModelIndex AeTreeModel::index(int row, int column, const QModelIndex& parent) const {
+    if (!hasIndex(row, column, parent)) {
+        return {};
+    }
+    if (!parent.isValid()) {
+        return createIndex(row, column, top_level_id);
+    }
+    return createIndex(row, column, static_cast<quintptr>(parent.row()) + 1);
+}
+
+QModelIndex AeTreeModel::parent(const QModelIndex& child) const {
+    if (!child.isValid() || child.internalId() == top_level_id) {
+        return {};
+    }
+    return createIndex(static_cast<int>(child.internalId() - 1), 0, top_level_id);
+}
+
+int AeTreeModel::rowCount(const QModelIndex& parent) const {
+    if (!parent.isValid()) {
+        return static_cast<int>(groups_.size());
+    }
+    if (parent.column() != 0 || parent.internalId() != top_level_id) {
+        return 0;
+    }
+    return static_cast<int>(groups_[static_cast<std::size_t>(parent.row())].children.size());
+}
+
+int AeTreeModel::columnCount(const QModelIndex&) const {
+    return static_cast<int>(columns_.size());
+}
+
+double AeTreeModel::maxIncidence(const AeRow& row) const {
+    double highest = 0;
+    for (std::size_t a = 0; a < row.counts.size() && a < table_->denominators.size(); ++a) {
+        if (table_->denominators[a] > 0) {
+            highest = std::max(highest, 100.0 * static_cast<double>(row.counts[a].any) /
+                                            static_cast<double>(table_->denominators[a]));
+        }
+    }
+    return highest;
+}
+
+QVariant AeTreeModel::countData(const AeRow& row, const Column& column, int role) const {
+    const auto arm = static_cast<std::size_t>(column.arm);
+    const std::size_t count =
+        column.kind == ColumnKind::AnyGrade ? row.counts[arm].any : row.counts[arm].grade3plus;
+    const std::size_t n = table_->denominators[arm];
+    const double percent =
+        n == 0 ? 0.0 : 100.0 * static_cast<double>(count) / static_cast<double>(n);
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 (%2%)").arg(count).arg(percent_text(percent));
+    case Qt::ToolTipRole:
+        return tr("%1: %2 of %3 subjects (%4%), %5")
+            .arg(QString::fromStdString(table_->arms[arm]))
+            .arg(count)
+            .arg(n)
+            .arg(percent_text(percent))
+            .arg(column.kind == ColumnKind::AnyGrade ? tr("any grade") : tr("grade 3 or higher"));
+    case SortRole:
+    case CountRole:
+        return QVariant::fromValue<qulonglong>(count);
+    case DenominatorRole:
+        return QVariant::fromValue<qulonglong>(n);
+    case PercentRole:
+        return percent;
+    default:
+        return {};
+    }
+}
+
+QVariant AeTreeModel::differenceData(const AeRow& row, const Column& column, int role) const {
+    const auto& difference = row.risk_difference[static_cast<std::size_t>(column.arm)];
+    if (!difference) {
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("\u2014")) : QVariant();
+    }
+    const AeDifference& any = difference->any;
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 (%2, %3)")
+            .arg(signed_text(100 * any.estimate), signed_text(100 * any.lower),
+                 signed_text(100 * any.upper));
+    case Qt::ToolTipRole:
+        return tr("%1 minus %2, any grade: %3 percentage points (%4 CI %5 to %6, "
+                  "Miettinen\u2013Nurminen)")
+            .arg(QString::fromStdString(table_->arms[static_cast<std::size_t>(column.arm)]),
+                 QString::fromStdString(table_->arms[*table_->reference_arm]),
+                 signed_text(100 * any.estimate), level_text(table_->conf_level),
+                 signed_text(100 * any.lower), signed_text(100 * any.upper));
+    case SortRole:
+    case DifferenceRole:
+        return 100 * any.estimate;
+    case DifferenceLowerRole:
+        return 100 * any.lower;
+    case DifferenceUpperRole:
+        return 100 * any.upper;
+    default:
+        return {};
+    }
+}
+
+QVariant AeTreeModel::data(const QModelIndex& index, int role) const {
+    const AeRow* row = rowAt(index);
+    if (row == nullptr) {
+        return {};
+    }
+    const RowKind kind = row->pt    ? RowKind::PreferredTerm
+                         : row->soc ? RowKind::SystemOrganClass
+                                    : RowKind::AnyEvent;
+    const Column& column = columns_[static_cast<std::size_t>(index.column())];
+    switch (role) {
+    case RowKindRole:
+        return static_cast<int>(kind);
+    case MaxIncidenceRole:
+        return maxIncidence(*row);
+    case Qt::FontRole:
+        if (kind != RowKind::PreferredTerm) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return alignment(column.kind);
+    default:
+        break;
+    }
+    switch (column.kind) {
+    case ColumnKind::Term:
+        if (role == Qt::DisplayRole || role == SortRole) {
+            return term_text(*row);
+        }
+        if (role == Qt::ToolTipRole) {
+            return kind == RowKind::PreferredTerm
+                       ? tr("%1 (preferred term in %2)")
+                             .arg(term_text(*row), QString::fromStdString(row->soc.value_or("")))
+                   : kind == RowKind::SystemOrganClass
+                       ? tr("%1 (system organ class)").arg(term_text(*row))
+                       : tr("Subjects with at least one adverse event");
+        }
+        return {};
+    case ColumnKind::AnyGrade:
+    case ColumnKind::Grade3Plus:
+        return countData(*row, column, role);
+    case ColumnKind::RiskDifference:
+        return differenceData(*row, column, role);
+    }
+    return {};
+}
+
+QVariant AeTreeModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || !table_ || section < 0 ||
+        section >= static_cast<int>(columns_.size())) {
+        return QAbstractItemModel::headerData(section, orientation, role);
+    }
+    const Column& column = columns_[static_cast<std::size_t>(section)];
+    const auto arm = static_cast<std::size_t>(column.arm);
+    const auto arm_heading = [&] {
+        return QStringLiteral("%1 (N=%2)")
+            .arg(QString::fromStdString(table_->arms[arm]))
+            .arg(table_->denominators[arm]);
+    };
+    const auto arm_name = [](const std::string& name) {
+        return wrapped(QString::fromStdString(name));
+    };
+    switch (role) {
+    case ColumnKindRole:
+        return static_cast<int>(column.kind);
+    case ArmRole:
+        return column.arm;
+    case Qt::InitialSortOrderRole:
+        // Counts and differences read best largest first, terms A to Z.
+        return column.kind == ColumnKind::Term ? Qt::AscendingOrder : Qt::DescendingOrder;
+    case Qt::TextAlignmentRole:
+        return alignment(column.kind);
+    case Qt::DecorationRole:
+        if (column.kind != ColumnKind::Term) {
+            // The arm's colour, as on the survival curves.
+            QPixmap swatch(10, 10);
+            swatch.fill(arm_colour(column.arm));
+            return QIcon(swatch);
+        }
+        return {};
+    case Qt::DisplayRole:
+        switch (column.kind) {
+        case ColumnKind::Term:
+            return tr("System organ class\nPreferred term");
+        case ColumnKind::AnyGrade:
+            return wrapped(arm_heading()) + tr("\nAny grade\nn (%)");
+        case ColumnKind::Grade3Plus:
+            return wrapped(arm_heading()) + tr("\nGrade \u22653\nn (%)");
+        case ColumnKind::RiskDifference:
+            return tr("%1\n\u2212 %2\nRisk difference, any grade,\n% (%3 CI)")
+                .arg(arm_name(table_->arms[arm]), arm_name(table_->arms[*table_->reference_arm]),
+                     level_text(table_->conf_level));
+        }
+        return {};
+    case Qt::ToolTipRole:
+        switch (column.kind) {
+        case ColumnKind::Term:
+            return tr("System organ class, and preferred terms within it");
+        case ColumnKind::AnyGrade:
+            return tr("Subjects in %1 with the event at any grade, and their percentage")
+                .arg(arm_heading());
+        case ColumnKind::Grade3Plus:
+            return tr("Subjects in %1 whose worst grade of the event is 3 or higher")
+                .arg(arm_heading());
+        case ColumnKind::RiskDifference:
+            return tr("Difference in the percentage of subjects with the event at any grade, "
+                      "%1 minus %2, in percentage points, with the Miettinen\u2013Nurminen "
+                      "%3 confidence interval")
+                .arg(QString::fromStdString(table_->arms[arm]),
+                     QString::fromStdString(table_->arms[*table_->reference_arm]),
+                     level_text(table_->conf_level));
+        }
+        return {};
+    default:
+        return QAbstractItemModel::headerData(section, orientation, role);
+    }
+}
+
+} // namespace triallens::ui

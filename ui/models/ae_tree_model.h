@@ -1,0 +1,86 @@
+#pragma once
+// The adverse-event table (core AeTable) as a tree: the "Any adverse event"
+// row and each system organ class at top level, each SOC's preferred terms
+// as its children, in the core's order (descending frequency).
+//
+// Columns: the term; per arm "Any grade n (%)" and "Grade ≥3 n (%)"; per arm
+// other than the reference, the any-grade risk difference arm − reference in
+// percentage points with its confidence interval. Display text matches
+// `triallens ae`; the custom roles carry the raw numbers so sorting and
+// export never parse text. The model only adapts the table: it computes
+// nothing but percentages of the core's counts.
+
+#include <triallens/stats/adverse_event_incidence.h>
+
+#include <QAbstractItemModel>
+
+#include <cstddef>
+#include <memory>
+#include <vector>
+
+namespace triallens::ui {
+
+class AeTreeModel : public QAbstractItemModel {
+    Q_OBJECT
+
+public:
+    enum class RowKind { AnyEvent, SystemOrganClass, PreferredTerm };
+    enum class ColumnKind { Term, AnyGrade, Grade3Plus, RiskDifference };
+
+    enum Role {
+        RowKindRole = Qt::UserRole + 1, // int(RowKind), in every column
+        SortRole,                       // term text, count, or difference estimate
+        CountRole,                      // count columns: subjects with the event (qulonglong)
+        DenominatorRole,                // count columns: subjects in the arm (qulonglong)
+        PercentRole,                    // count columns: 100 × count / denominator
+        DifferenceRole,                 // risk difference, percentage points (100 × core)
+        DifferenceLowerRole,            // lower confidence limit, percentage points
+        DifferenceUpperRole,            // upper confidence limit, percentage points
+        MaxIncidenceRole,               // every column: highest any-grade percent of any arm
+        ColumnKindRole,                 // headerData: int(ColumnKind)
+        ArmRole,                        // headerData: arm index (-1 on the term column)
+    };
+    Q_ENUM(Role)
+
+    explicit AeTreeModel(QObject* parent = nullptr);
+
+    // Resets the model; a null table empties it.
+    void setTable(std::shared_ptr<const AeTable> table);
+    const std::shared_ptr<const AeTable>& table() const { return table_; }
+
+    ColumnKind columnKind(int column) const;
+    int columnArm(int column) const; // -1 on the term column
+    // The core row behind an index, or nullptr.
+    const AeRow* rowAt(const QModelIndex& index) const;
+
+    QModelIndex index(int row, int column, const QModelIndex& parent = {}) const override;
+    QModelIndex parent(const QModelIndex& child) const override;
+    int rowCount(const QModelIndex& parent = {}) const override;
+    int columnCount(const QModelIndex& parent = {}) const override;
+    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation,
+                        int role = Qt::DisplayRole) const override;
+
+private:
+    struct Column {
+        ColumnKind kind = ColumnKind::Term;
+        int arm = -1;
+    };
+    // A top-level row (the any-AE row or a SOC) and its PT rows, as indices
+    // into table_->rows.
+    struct Group {
+        std::size_t row = 0;
+        std::vector<std::size_t> children;
+    };
+
+    void rebuild();
+    QVariant countData(const AeRow& row, const Column& column, int role) const;
+    QVariant differenceData(const AeRow& row, const Column& column, int role) const;
+    double maxIncidence(const AeRow& row) const;
+
+    std::shared_ptr<const AeTable> table_;
+    std::vector<Column> columns_;
+    std::vector<Group> groups_;
+};
+
+} // namespace triallens::ui
