@@ -21,29 +21,42 @@ RawColumn as_text(const RawColumn& column) {
     return text;
 }
 
-void append(RawColumn& into, const RawColumn& from) {
-    if (into.type == ColumnType::Number) {
-        into.numbers.insert(into.numbers.end(), from.numbers.begin(), from.numbers.end());
-        return;
+// Text columns of every file into one dictionary, built once: each file's
+// levels are re-coded through one index, so stacking costs one hash lookup
+// per distinct value per file, not a rebuild of the index for every file.
+RawColumn stack_text(const std::vector<const RawColumn*>& parts) {
+    RawColumn out;
+    out.name = parts.front()->name;
+    out.type = ColumnType::Text;
+    std::size_t rows = 0;
+    for (const RawColumn* part : parts) {
+        rows += part->size();
     }
-    // Re-code `from`'s levels into `into`'s dictionary.
-    std::unordered_map<std::string, std::uint32_t> index;
-    for (std::uint32_t code = 0; code < into.levels.size(); ++code) {
-        index.emplace(into.levels[code], code);
-    }
-    std::vector<std::uint32_t> recode(from.levels.size(), 0);
-    for (std::size_t code = 1; code < from.levels.size(); ++code) {
-        const auto [it, inserted] =
-            index.emplace(from.levels[code], static_cast<std::uint32_t>(into.levels.size()));
-        if (inserted) {
-            into.levels.push_back(from.levels[code]);
+    out.codes.reserve(rows);
+    std::unordered_map<std::string, std::uint32_t> index{{"", 0}};
+    for (const RawColumn* part : parts) {
+        const RawColumn text = part->type == ColumnType::Text ? RawColumn{} : as_text(*part);
+        const RawColumn& from = part->type == ColumnType::Text ? *part : text;
+        std::vector<std::uint32_t> recode(from.levels.size(), 0);
+        for (std::size_t code = 1; code < from.levels.size(); ++code) {
+            const auto [it, inserted] =
+                index.emplace(from.levels[code], static_cast<std::uint32_t>(out.levels.size()));
+            if (inserted) {
+                out.levels.push_back(from.levels[code]);
+            }
+            recode[code] = it->second;
         }
-        recode[code] = it->second;
+        for (const std::uint32_t code : from.codes) {
+            out.codes.push_back(recode[code]);
+        }
+        if (out.label.empty()) {
+            out.label = part->label;
+        }
+        if (out.format.empty()) {
+            out.format = part->format;
+        }
     }
-    into.codes.reserve(into.codes.size() + from.codes.size());
-    for (const std::uint32_t code : from.codes) {
-        into.codes.push_back(recode[code]);
-    }
+    return out;
 }
 
 } // namespace
@@ -78,15 +91,21 @@ RawTable stack_tables(std::vector<RawTable> files) {
             parts.push_back(column);
             all_numbers = all_numbers && column->type == ColumnType::Number;
         }
-        RawColumn column = all_numbers ? *parts.front() : as_text(*parts.front());
-        for (std::size_t f = 1; f < parts.size(); ++f) {
-            append(column, all_numbers ? *parts[f] : as_text(*parts[f]));
-            if (column.label.empty()) {
-                column.label = parts[f]->label;
+        RawColumn column;
+        if (all_numbers) {
+            column = *parts.front();
+            for (std::size_t f = 1; f < parts.size(); ++f) {
+                column.numbers.insert(column.numbers.end(), parts[f]->numbers.begin(),
+                                      parts[f]->numbers.end());
+                if (column.label.empty()) {
+                    column.label = parts[f]->label;
+                }
+                if (column.format.empty()) {
+                    column.format = parts[f]->format;
+                }
             }
-            if (column.format.empty()) {
-                column.format = parts[f]->format;
-            }
+        } else {
+            column = stack_text(parts);
         }
         stacked.columns.push_back(std::move(column));
     }
