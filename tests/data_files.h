@@ -2,6 +2,9 @@
 // Helpers for tests of readers and loading: write small fixture files (any
 // bytes: BOMs, Windows-1252, CRLF) into a temporary folder at test time.
 
+#include <triallens/data/finding.h>
+
+#include <QStringList>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -9,6 +12,7 @@
 #include <fstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace data_files {
 
@@ -22,6 +26,18 @@ inline std::filesystem::path write(const QTemporaryDir& dir, const std::string& 
         qFatal("cannot write fixture %s", path.string().c_str());
     }
     return path;
+}
+
+// The texts of the findings of one severity, as "file:line: column C: what".
+inline QStringList texts(const std::vector<triallens::Finding>& findings,
+                         triallens::Severity severity) {
+    QStringList list;
+    for (const auto& finding : findings) {
+        if (finding.severity == severity) {
+            list << QString::fromStdString(finding.text());
+        }
+    }
+    return list;
 }
 
 inline std::filesystem::path pilot(const std::string& name) {

@@ -181,16 +181,18 @@ QJsonArray rmst_json(const Results& results) {
     return out;
 }
 
+// coef, se, hr, lower, upper, p of one Cox column.
+QJsonObject ratio_json(const HazardRatio& term) {
+    return {{"coef", number(term.coef)},   {"se", number(term.se)},       {"hr", number(term.hr)},
+            {"lower", number(term.lower)}, {"upper", number(term.upper)}, {"p", number(term.p)}};
+}
+
 QJsonArray hazard_ratios_json(const std::vector<HazardRatio>& ratios) {
     QJsonArray terms;
     for (const auto& term : ratios) {
-        terms.append(QJsonObject{{"arm", text(term.arm)},
-                                 {"coef", number(term.coef)},
-                                 {"se", number(term.se)},
-                                 {"hr", number(term.hr)},
-                                 {"lower", number(term.lower)},
-                                 {"upper", number(term.upper)},
-                                 {"p", number(term.p)}});
+        QJsonObject json = ratio_json(term);
+        json.insert("arm", text(term.arm));
+        terms.append(json);
     }
     return terms;
 }
@@ -226,15 +228,10 @@ QJsonObject cox_json(const CoxSummary& cox) {
     const QJsonArray terms = hazard_ratios_json(cox.terms);
     QJsonArray adjustments;
     for (const auto& term : cox.adjustments) {
-        adjustments.append(
-            QJsonObject{{"term", text(term.arm)},
-                        {"level", term.level.empty() ? QJsonValue() : text(term.level)},
-                        {"coef", number(term.coef)},
-                        {"se", number(term.se)},
-                        {"hr", number(term.hr)},
-                        {"lower", number(term.lower)},
-                        {"upper", number(term.upper)},
-                        {"p", number(term.p)}});
+        QJsonObject json = ratio_json(term);
+        json.insert("term", text(term.arm));
+        json.insert("level", term.level.empty() ? QJsonValue() : text(term.level));
+        adjustments.append(json);
     }
     return {{"ties", text(cox.ties)},
             {"adjustments", adjustments},

@@ -18,15 +18,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-QStringList texts(const std::vector<Finding>& findings, Severity severity) {
-    QStringList list;
-    for (const auto& finding : findings) {
-        if (finding.severity == severity) {
-            list << QString::fromStdString(finding.text());
-        }
-    }
-    return list;
-}
+using data_files::texts;
 
 // The file name in a finding's text, not the temporary folder.
 QStringList names_only(QStringList lines, const QTemporaryDir& dir) {

@@ -1,6 +1,8 @@
 // Validating a study's tables before they are built: every finding with its
 // file, line and column, errors and warnings apart.
 
+#include "../data_files.h"
+
 #include <triallens/data/study_validation.h>
 
 #include <QTest>
@@ -20,15 +22,7 @@ RawTable adsl() {
     return table;
 }
 
-QStringList texts(const std::vector<Finding>& findings, Severity severity) {
-    QStringList list;
-    for (const auto& finding : findings) {
-        if (finding.severity == severity) {
-            list << QString::fromStdString(finding.text());
-        }
-    }
-    return list;
-}
+using data_files::texts;
 
 } // namespace
 
