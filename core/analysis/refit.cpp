@@ -217,7 +217,9 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         }
         ArmSurvival survival;
         survival.arm = arm.levels[static_cast<std::size_t>(code)];
-        survival.km = fit_kaplan_meier(tabulate_events(arm_time, arm_event, false), spec.km);
+        // One event table per arm serves the curve and the other transforms.
+        const EventTable events = tabulate_events(arm_time, arm_event, false);
+        survival.km = fit_kaplan_meier(events, spec.km);
         for (const double p : {0.25, 0.5, 0.75}) {
             survival.quartiles.push_back(survival_quantile(survival.km, p));
         }
@@ -235,9 +237,7 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
                 {survival.arm, conf_type_name(type),
                  type == spec.km.conf_type
                      ? survival.median
-                     : survival_quantile(
-                           fit_kaplan_meier(tabulate_events(arm_time, arm_event, false), other),
-                           0.5)});
+                     : survival_quantile(fit_kaplan_meier(events, other), 0.5)});
         }
         results.arms.push_back(std::move(survival));
         present.push_back(code);
