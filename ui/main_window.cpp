@@ -20,19 +20,37 @@
 #include <QTabWidget>
 #include <QToolBar>
 #include <QUrl>
+#include <QVBoxLayout>
 
 namespace triallens::ui {
 
 MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     : QMainWindow(parent), controller_(controller), loader_(new StudyLoader(this)),
-      data_panel_(new DataPanel), km_view_(new KmChartView), forest_view_(new ForestView),
+      data_panel_(new DataPanel), subgroup_controller_(new RefitController(this)),
+      breadcrumb_(new QLabel), km_view_(new KmChartView), forest_view_(new ForestView),
       ae_view_(new AeTableView), endpoint_box_(new QComboBox), subjects_label_(new QLabel),
       timing_label_(new QLabel) {
     setWindowTitle(QStringLiteral("TrialLens"));
     resize(1100, 720);
 
     auto* tabs = new QTabWidget;
-    tabs->addTab(km_view_, QStringLiteral("Survival"));
+    // The breadcrumb says whose curves these are; its link returns to all.
+    auto* survival = new QWidget;
+    auto* survival_layout = new QVBoxLayout(survival);
+    survival_layout->setContentsMargins(0, 0, 0, 0);
+    breadcrumb_->setToolTip(QStringLiteral("Click a forest row to see its subgroup's curves"));
+    breadcrumb_->setTextFormat(Qt::RichText);
+    survival_layout->addWidget(breadcrumb_);
+    survival_layout->addWidget(km_view_, 1);
+    tabs->addTab(survival, QStringLiteral("Survival"));
+    connect(breadcrumb_, &QLabel::linkActivated, this, [this] { focusSubgroup({}, {}); });
+    connect(forest_view_, &ForestView::rowActivated, this, &MainWindow::focusSubgroup);
+    connect(subgroup_controller_, &RefitController::refitted, this,
+            [this](const ResultsPtr& results) {
+                if (!focus_variable_.isEmpty()) {
+                    km_view_->setResults(results);
+                }
+            });
     auto* forest_scroll = new QScrollArea;
     forest_scroll->setWidgetResizable(true);
     forest_scroll->setWidget(forest_view_);
@@ -74,6 +92,7 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     statusBar()->addPermanentWidget(timing_label_);
 
     fillEndpoints();
+    breadcrumb_->setText(QStringLiteral("All patients"));
     connect(endpoint_box_, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index < 0) {
             return;
@@ -154,6 +173,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QStringList& paths,
                              const QStringList& warnings) {
     paths_ = paths;
+    focusSubgroup({}, {}); // a new study starts from all patients
     data_panel_->showStudy(*study, paths, warnings);
     AnalysisSpec spec;
     if (!study->endpoints.empty()) {
@@ -190,8 +210,41 @@ void MainWindow::fillEndpoints() {
     setWindowTitle(QStringLiteral("%1 — TrialLens").arg(name));
 }
 
+void MainWindow::focusSubgroup(const QString& variable, const QString& level) {
+    focus_variable_ = variable;
+    focus_level_ = level;
+    if (variable.isEmpty()) {
+        breadcrumb_->setText(QStringLiteral("All patients"));
+        if (controller_->results()) {
+            km_view_->setResults(controller_->results());
+        }
+        return;
+    }
+    breadcrumb_->setText(QStringLiteral("<a href=\"all\">All patients</a> ▸ %1 = %2")
+                             .arg(variable.toHtmlEscaped(), level.toHtmlEscaped()));
+    refitSubgroup();
+}
+
+// The analysis as it stands, restricted to the focused subgroup's subjects.
+void MainWindow::refitSubgroup() {
+    if (focus_variable_.isEmpty() || !controller_->study()) {
+        return;
+    }
+    AnalysisSpec spec = controller_->spec();
+    const QChar quote = focus_level_.contains('"') ? QChar('\'') : QChar('"');
+    const QString subset = QStringLiteral("%1 == %2%3%2").arg(focus_variable_, quote, focus_level_);
+    spec.filter = spec.filter.empty() ? subset.toStdString()
+                                      : "(" + spec.filter + ") and " + subset.toStdString();
+    spec.subgroups.clear();
+    subgroup_controller_->setStudy(controller_->study(), spec);
+}
+
 void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
-    km_view_->setResults(results);
+    if (focus_variable_.isEmpty()) {
+        km_view_->setResults(results);
+    } else {
+        refitSubgroup(); // the spec changed under the focused subgroup
+    }
     forest_view_->setResults(results);
     const QString label =
         QStringLiteral("%1 subjects, %2 events").arg(results->n).arg(results->events);

@@ -34,6 +34,9 @@ public:
 
     KmChartView* kmView() const { return km_view_; }
     ForestView* forestView() const { return forest_view_; }
+    // Refits the Survival tab's curves for the forest row clicked last.
+    RefitController* subgroupController() const { return subgroup_controller_; }
+    QLabel* breadcrumb() const { return breadcrumb_; }
     AeTableView* adverseEventView() const { return ae_view_; }
     QComboBox* endpointBox() const { return endpoint_box_; }
     DataPanel* dataPanel() const { return data_panel_; }
@@ -48,6 +51,8 @@ protected:
 
 private:
     void createMenus();
+    void focusSubgroup(const QString& variable, const QString& level);
+    void refitSubgroup();
     void studyLoaded(const std::shared_ptr<const Study>& study, const QStringList& paths,
                      const QStringList& warnings);
     void showResults(const ResultsPtr& results, double milliseconds);
@@ -58,6 +63,10 @@ private:
     StudyLoader* loader_;
     DataPanel* data_panel_;
     QStringList paths_; // the files of the current study; empty for the demo
+    RefitController* subgroup_controller_;
+    QString focus_variable_; // empty: the Survival tab shows all patients
+    QString focus_level_;
+    QLabel* breadcrumb_;
     KmChartView* km_view_;
     ForestView* forest_view_;
     AeTableView* ae_view_;

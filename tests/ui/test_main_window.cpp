@@ -232,6 +232,47 @@ private slots:
         }
     }
 
+    // Clicking a forest row refits the Survival tab on that subgroup; the
+    // breadcrumb's link returns to all patients.
+    void forestRowShowsItsSubgroupCurves() {
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.subgroups = {"PDL1STAT"};
+        controller.setStudy(demo(), spec);
+        MainWindow window(&controller);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
+        QSignalSpy focused(window.subgroupController(), &RefitController::refitted);
+
+        ForestView* forest = window.forestView();
+        const int row =
+            forest->model()->rowOf(QStringLiteral("PDL1STAT"), QStringLiteral("Positive"));
+        QVERIFY(row > 0);
+        window.findChild<QTabWidget*>()->setCurrentIndex(1);
+        QTest::mouseClick(forest, Qt::LeftButton, Qt::NoModifier,
+                          forest->rowRect(row).center().toPoint());
+        QTRY_COMPARE_WITH_TIMEOUT(focused.count(), 1, 5000);
+        const SubgroupRow& positive = *std::find_if(
+            controller.results()->subgroups.begin(), controller.results()->subgroups.end(),
+            [](const SubgroupRow& r) { return r.level == "Positive"; });
+        QCOMPARE(window.kmView()->results()->n, positive.n);
+        QVERIFY(window.breadcrumb()->text().contains(QStringLiteral("PDL1STAT = Positive")));
+        if (const QString folder = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR");
+            !folder.isEmpty()) {
+            window.findChild<QTabWidget*>()->setCurrentIndex(0);
+            QTest::qWait(100);
+            window.grab().save(folder + QStringLiteral("/subgroup-km.png"));
+        }
+
+        emit window.breadcrumb()->linkActivated(QStringLiteral("all"));
+        QCOMPARE(window.kmView()->results(), controller.results());
+        QCOMPARE(window.breadcrumb()->text(), QStringLiteral("All patients"));
+    }
+
     void rendersFigureOffscreen() {
         AnalysisSpec spec;
         spec.paramcd = "PFS";
