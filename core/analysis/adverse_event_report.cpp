@@ -13,14 +13,6 @@ namespace {
 // Safety tables are by treatment received, so actual treatment comes first.
 constexpr const char* safety_arm_candidates[] = {"TRT01A", "TRTA", "TRT01P", "ARM", "TRTP"};
 
-std::string join(const std::vector<std::string>& items) {
-    std::string text;
-    for (const auto& item : items) {
-        text += (text.empty() ? "" : ", ") + item;
-    }
-    return text;
-}
-
 } // namespace
 
 AeTable adverse_event_table(const Study& study, const AeSpec& spec) {

@@ -17,18 +17,6 @@
 
 namespace triallens {
 
-namespace {
-
-std::string join(const std::vector<std::string>& items) {
-    std::string text;
-    for (const auto& item : items) {
-        text += (text.empty() ? "" : ", ") + item;
-    }
-    return text;
-}
-
-} // namespace
-
 AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
     std::vector<std::string> codes;
     for (const auto& endpoint : study.endpoints) {

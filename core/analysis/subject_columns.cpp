@@ -4,6 +4,14 @@
 
 namespace triallens {
 
+std::string join(const std::vector<std::string>& items) {
+    std::string text;
+    for (const auto& item : items) {
+        text += (text.empty() ? "" : ", ") + item;
+    }
+    return text;
+}
+
 const Variable& resolve_arm_column(const Study& study, const std::string& requested,
                                    std::span<const char* const> candidates) {
     const Variable* arm = nullptr;

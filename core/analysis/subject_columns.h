@@ -5,6 +5,7 @@
 
 #include <span>
 #include <string>
+#include <vector>
 
 namespace triallens {
 
@@ -17,5 +18,8 @@ const Variable& resolve_arm_column(const Study& study, const std::string& reques
 // throws SpecError when it is absent or numeric.
 const Variable& require_categorical(const Study& study, const std::string& name,
                                     const std::string& role);
+
+// "a, b, c": names listed in a message.
+std::string join(const std::vector<std::string>& items);
 
 } // namespace triallens
