@@ -25,6 +25,13 @@ struct AnalysisSpec {
     std::vector<double> landmarks; // times at which to report survival
     std::optional<double> tau;     // horizon for the restricted mean survival time
     Ties ties = Ties::Efron;
+    // The unit times are analysed and reported in: "" = as stored, else
+    // "days", "weeks", "months" or "years" (365.25 days a year, 12 months a
+    // year, as R users divide AVAL). Landmarks and tau are in this unit.
+    std::string time_unit;
+    // A categorical subject variable: the KM curves are drawn per arm x level
+    // of it (Results::curve_groups); empty = per arm only.
+    std::string curves_by;
 
     bool operator==(const AnalysisSpec&) const = default;
 };

@@ -17,6 +17,7 @@ namespace triallens {
 
 struct ArmSurvival {
     std::string arm;
+    std::string level; // of the spec's curves_by variable; empty for an arm's own curve
     KaplanMeier km;
     QuantileEstimate median;
     std::vector<QuantileEstimate> quartiles; // p = 0.25, 0.5, 0.75
@@ -181,6 +182,13 @@ struct Results {
     std::size_t n = 0;
     std::size_t events = 0;
     std::vector<ArmSurvival> arms; // in arm level order
+    // With the spec's curves_by: one curve per arm x level (arm order, then
+    // level order), for the KM figure; the comparisons stay by arm.
+    std::vector<ArmSurvival> curve_groups;
+    // Median follow-up by the reverse Kaplan-Meier method (censorings as
+    // events), pooled over the analysed records, as survfit(Surv(time,
+    // 1 - status) ~ 1) gives it; absent with no records.
+    std::optional<QuantileEstimate> median_follow_up;
     std::vector<SurvivalDifference> landmark_differences;
     std::vector<RmstComparison> rmst_comparisons;
     std::optional<LogRankSummary> logrank; // absent with fewer than two arms
