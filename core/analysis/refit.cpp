@@ -159,6 +159,8 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
     // Each subject's arm, or -1 where the arm is missing or the filter drops it.
     std::vector<std::int32_t> subject_arm = arm.codes;
     const std::vector<std::uint8_t> kept = evaluate_filter(study.subjects, spec.filter);
+    results.subjects_total = kept.size();
+    results.subjects = static_cast<std::size_t>(std::count(kept.begin(), kept.end(), 1));
     for (std::size_t s = 0; s < subject_arm.size(); ++s) {
         subject_arm[s] = kept[s] ? subject_arm[s] : -1;
     }

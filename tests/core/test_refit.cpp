@@ -435,6 +435,10 @@ private slots:
         QCOMPARE(static_cast<double>(results.n), golden["n"].toDouble());
         QCOMPARE(static_cast<double>(results.events), golden["events"].toDouble());
         compare_cox(*results.cox, golden);
+        // Every demo subject has an OS record, so the subjects kept are the records.
+        QCOMPARE(results.subjects, results.n);
+        QCOMPARE(results.subjects_total, demo().subjects.size());
+        QVERIFY(results.subjects < results.subjects_total);
     }
 
     void unknownStratumColumnIsASpecError() {

@@ -179,7 +179,9 @@ struct Results {
     std::string arm_variable;
     std::string filter;              // the subject filter applied, "" = none
     std::vector<std::string> strata; // of the log-rank test and the Cox model
-    std::size_t n = 0;
+    std::size_t subjects_total = 0;  // subjects in the study
+    std::size_t subjects = 0;        // of them, those the filter keeps
+    std::size_t n = 0;               // records of the endpoint analysed
     std::size_t events = 0;
     std::vector<ArmSurvival> arms; // in arm level order
     // With the spec's curves_by: one curve per arm x level (arm order, then
