@@ -277,39 +277,37 @@ QJsonObject analyze_json(const Results& results) {
                      {"subjects_total", static_cast<double>(results.subjects_total)},
                      {"conf_type", conf_type_name(options.conf_type)},
                      {"conf_level", options.conf_level},
-                     XX,
-                     static_cast<double>(results.events)},
-        {"arms", arms}, {
-        "warnings", warnings
+                     {"n", static_cast<double>(results.n)},
+                     {"events", static_cast<double>(results.events)},
+                     {"arms", arms},
+                     {"warnings", warnings}};
+    if (results.logrank) {
+        json.insert("logrank", QJsonObject{{"chisq", number(results.logrank->chisq)},
+                                           {"df", static_cast<double>(results.logrank->df)},
+                                           {"p", number(results.logrank->p)},
+                                           {"observed", array(results.logrank->observed)},
+                                           {"expected", array(results.logrank->expected)}});
     }
-};
-if (results.logrank) {
-    json.insert("logrank", QJsonObject{{"chisq", number(results.logrank->chisq)},
-                                       {"df", static_cast<double>(results.logrank->df)},
-                                       {"p", number(results.logrank->p)},
-                                       {"observed", array(results.logrank->observed)},
-                                       {"expected", array(results.logrank->expected)}});
-}
-if (results.cox) {
-    json.insert("cox", cox_json(*results.cox));
-}
-if (results.ph_test) {
-    json.insert("ph_test", ph_test_json(*results.ph_test));
-}
-json.insert("concordance", concordance_json(results.concordance));
-if (!results.subgroups.empty()) {
-    json.insert("subgroups", subgroups_json(results));
-}
-if (results.response) {
-    json.insert("response", response_json(*results.response));
-}
-if (!results.landmark_differences.empty()) {
-    json.insert("landmark_differences", comparisons_json(results));
-}
-if (!results.rmst_comparisons.empty()) {
-    json.insert("rmst_comparisons", rmst_json(results));
-}
-return json;
+    if (results.cox) {
+        json.insert("cox", cox_json(*results.cox));
+    }
+    if (results.ph_test) {
+        json.insert("ph_test", ph_test_json(*results.ph_test));
+    }
+    json.insert("concordance", concordance_json(results.concordance));
+    if (!results.subgroups.empty()) {
+        json.insert("subgroups", subgroups_json(results));
+    }
+    if (results.response) {
+        json.insert("response", response_json(*results.response));
+    }
+    if (!results.landmark_differences.empty()) {
+        json.insert("landmark_differences", comparisons_json(results));
+    }
+    if (!results.rmst_comparisons.empty()) {
+        json.insert("rmst_comparisons", rmst_json(results));
+    }
+    return json;
 }
 
 } // namespace triallens::cli
