@@ -1,8 +1,10 @@
 #include "main_window.h"
 
 #include "controller/refit_controller.h"
+#include "controller/state_change.h"
 #include "controller/study_loader.h"
 #include "panels/data_panel.h"
+#include "panels/settings_panel.h"
 #include "views/ae_table_view.h"
 #include "views/forest_view.h"
 #include "views/km_chart_view.h"
@@ -15,20 +17,70 @@
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QToolBar>
+#include <QTimer>
+#include <QUndoStack>
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <triallens/analysis/refit.h>
+
 namespace triallens::ui {
+
+namespace {
+
+// The spec as the engine resolves it (parameter, arm column, reference),
+// with the forest's compared arm named: the first other arm. Every state the
+// workspace keeps is resolved, so undo steps differ only where a user acted.
+AnalysisSpec with_defaults(const Study& study, AnalysisSpec spec) {
+    try {
+        // The arms first: with subgroups the engine needs the compared arm.
+        AnalysisSpec arms = spec;
+        arms.subgroups.clear();
+        arms.compare_arm.clear();
+        arms = resolve_spec(study, arms);
+        if (spec.compare_arm.empty() || spec.compare_arm == arms.reference_arm) {
+            spec.compare_arm.clear();
+            for (const auto& level : study.subjects.find(arms.arm_variable)->levels) {
+                if (level != arms.reference_arm) {
+                    spec.compare_arm = level;
+                    break;
+                }
+            }
+        }
+        return resolve_spec(study, spec);
+    } catch (const SpecError&) {
+        return spec; // the refit will say what is wrong
+    }
+}
+
+// What a newly loaded study is first shown with: the endpoint kept from the
+// last study when it has one, and the usual subgroup variables.
+AnalysisSpec initial_spec(const Study& study, const std::string& previous_paramcd) {
+    AnalysisSpec spec;
+    if (!study.endpoints.empty()) {
+        const auto keep =
+            std::find_if(study.endpoints.begin(), study.endpoints.end(),
+                         [&](const TimeToEvent& e) { return e.paramcd == previous_paramcd; });
+        spec.paramcd =
+            keep != study.endpoints.end() ? keep->paramcd : study.endpoints.front().paramcd;
+    }
+    spec.subgroups = SettingsPanel::defaultSubgroups(study);
+    return with_defaults(study, spec);
+}
+
+} // namespace
 
 MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     : QMainWindow(parent), controller_(controller), loader_(new StudyLoader(this)),
       data_panel_(new DataPanel), subgroup_controller_(new RefitController(this)),
       breadcrumb_(new QLabel), km_view_(new KmChartView), forest_view_(new ForestView),
-      ae_view_(new AeTableView), endpoint_box_(new QComboBox), subjects_label_(new QLabel),
+      forest_scroll_(new QScrollArea), ae_view_(new AeTableView),
+      settings_panel_(new SettingsPanel), undo_stack_(new QUndoStack(this)),
+      busy_indicator_(new QProgressBar), busy_delay_(new QTimer(this)), subjects_label_(new QLabel),
       timing_label_(new QLabel) {
     setWindowTitle(QStringLiteral("TrialLens"));
     resize(1100, 720);
@@ -51,27 +103,43 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
                     km_view_->setResults(results);
                 }
             });
-    auto* forest_scroll = new QScrollArea;
-    forest_scroll->setWidgetResizable(true);
-    forest_scroll->setWidget(forest_view_);
-    tabs->addTab(forest_scroll, QStringLiteral("Forest"));
+    forest_scroll_->setWidgetResizable(true);
+    forest_scroll_->setWidget(forest_view_);
+    tabs->addTab(forest_scroll_, QStringLiteral("Forest"));
+    // Stepping through rows with the arrow keys keeps the chosen row in view.
+    connect(forest_view_, &ForestView::rowActivated, this, [this] {
+        const QRectF row = forest_view_->rowRect(forest_view_->selectedRow());
+        if (!row.isEmpty()) {
+            forest_scroll_->ensureVisible(static_cast<int>(row.left()),
+                                          static_cast<int>(row.center().y()), 0,
+                                          static_cast<int>(row.height()));
+        }
+    });
     tabs->addTab(ae_view_, QStringLiteral("Adverse events"));
     connect(ae_view_, &AeTableView::filterChanged, controller_,
             &RefitController::setAdverseEventFilter);
     connect(controller_, &RefitController::adverseEventsReady, ae_view_, &AeTableView::setTable);
     setCentralWidget(tabs);
 
-    auto* toolbar = addToolBar(QStringLiteral("Analysis"));
-    toolbar->setObjectName(QStringLiteral("analysisToolBar"));
-    toolbar->addWidget(new QLabel(QStringLiteral(" Endpoint ")));
-    endpoint_box_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-    endpoint_box_->setToolTip(QStringLiteral("Time-to-event parameter (ADTTE PARAMCD) to analyse"));
-    toolbar->addWidget(endpoint_box_);
+    auto* settings_dock = new QDockWidget(QStringLiteral("Analysis settings"), this);
+    settings_dock->setObjectName(QStringLiteral("settingsDock"));
+    auto* settings_scroll = new QScrollArea;
+    settings_scroll->setWidgetResizable(true);
+    settings_scroll->setWidget(settings_panel_);
+    settings_dock->setWidget(settings_scroll);
+    addDockWidget(Qt::LeftDockWidgetArea, settings_dock);
+    connect(settings_panel_, &SettingsPanel::specEdited, this, [this](const AnalysisSpec& spec) {
+        WorkspaceState next = state_;
+        next.spec = spec;
+        changeState(next);
+    });
 
     auto* data_dock = new QDockWidget(QStringLiteral("Data"), this);
     data_dock->setObjectName(QStringLiteral("dataDock"));
     data_dock->setWidget(data_panel_);
     addDockWidget(Qt::LeftDockWidgetArea, data_dock);
+    tabifyDockWidget(data_dock, settings_dock);
+    settings_dock->raise();
     setAcceptDrops(true);
     createMenus();
     connect(loader_, &StudyLoader::progressed, data_panel_, &DataPanel::showProgress);
@@ -89,18 +157,31 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     }
 
     statusBar()->addWidget(subjects_label_);
+    busy_indicator_->setRange(0, 0); // indeterminate
+    busy_indicator_->setMaximumWidth(120);
+    busy_indicator_->setToolTip(QStringLiteral("Refitting…"));
+    busy_indicator_->hide();
+    statusBar()->addPermanentWidget(busy_indicator_);
     statusBar()->addPermanentWidget(timing_label_);
-
-    fillEndpoints();
-    breadcrumb_->setText(QStringLiteral("All patients"));
-    connect(endpoint_box_, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (index < 0) {
-            return;
+    // Refits that finish quickly never flash the indicator.
+    busy_delay_->setSingleShot(true);
+    busy_delay_->setInterval(busyDelayMs());
+    connect(busy_delay_, &QTimer::timeout, busy_indicator_, &QWidget::show);
+    connect(controller_, &RefitController::busyChanged, this, [this](bool busy) {
+        if (busy) {
+            busy_delay_->start();
+        } else {
+            busy_delay_->stop();
+            busy_indicator_->hide();
         }
-        AnalysisSpec spec = controller_->spec();
-        spec.paramcd = endpoint_box_->itemData(index).toString().toStdString();
-        controller_->setSpec(spec);
     });
+
+    if (controller_->study()) {
+        state_.spec = with_defaults(*controller_->study(), controller_->spec());
+        settings_panel_->setStudy(controller_->study(), state_.spec);
+    }
+    showStudyName();
+    breadcrumb_->setText(QStringLiteral("All patients"));
     connect(controller_, &RefitController::refitted, this, &MainWindow::showResults);
     connect(controller_, &RefitController::refitFailed, this, &MainWindow::showError);
     if (controller_->results()) {
@@ -138,6 +219,33 @@ void MainWindow::createMenus() {
     file->addSeparator();
     QAction* quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu* edit = menuBar()->addMenu(QStringLiteral("&Edit"));
+    QAction* undo = undo_stack_->createUndoAction(this, QStringLiteral("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction* redo = undo_stack_->createRedoAction(this, QStringLiteral("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    edit->addAction(undo);
+    edit->addAction(redo);
+}
+
+QComboBox* MainWindow::endpointBox() const {
+    return settings_panel_->endpointBox();
+}
+
+void MainWindow::changeState(const WorkspaceState& next) {
+    if (next == state_) {
+        return;
+    }
+    // push() applies the change through redo().
+    undo_stack_->push(new StateChange(state_, next, describe_change(state_, next),
+                                      [this](const WorkspaceState& state) { applyState(state); }));
+}
+
+void MainWindow::applyState(const WorkspaceState& state) {
+    state_ = state;
+    settings_panel_->setSpec(state.spec);
+    controller_->setSpec(state.spec);
 }
 
 void MainWindow::openPaths(const QStringList& paths, bool add) {
@@ -175,39 +283,22 @@ void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QS
     paths_ = paths;
     focusSubgroup({}, {}); // a new study starts from all patients
     data_panel_->showStudy(*study, paths, warnings);
-    AnalysisSpec spec;
-    if (!study->endpoints.empty()) {
-        const auto keep = std::find_if(
-            study->endpoints.begin(), study->endpoints.end(),
-            [&](const TimeToEvent& e) { return e.paramcd == controller_->spec().paramcd; });
-        spec.paramcd =
-            keep != study->endpoints.end() ? keep->paramcd : study->endpoints.front().paramcd;
-    }
-    controller_->setStudy(study, spec);
-    fillEndpoints();
+    // Undo steps name the old study's columns: a new study starts a new history.
+    undo_stack_->clear();
+    state_ = WorkspaceState{initial_spec(*study, controller_->spec().paramcd)};
+    controller_->setStudy(study, state_.spec);
+    settings_panel_->setStudy(study, state_.spec);
+    showStudyName();
     statusBar()->showMessage(
         tr("Loaded %1 subjects from %n file(s)", nullptr, static_cast<int>(paths.size()))
             .arg(study->subjects.size()),
         5000);
 }
 
-void MainWindow::fillEndpoints() {
-    const QSignalBlocker blocker(endpoint_box_);
-    endpoint_box_->clear();
-    const auto& study = controller_->study();
-    if (!study) {
-        return;
+void MainWindow::showStudyName() {
+    if (const auto& study = controller_->study()) {
+        setWindowTitle(QStringLiteral("%1 — TrialLens").arg(QString::fromStdString(study->name)));
     }
-    for (const auto& endpoint : study->endpoints) {
-        const QString code = QString::fromStdString(endpoint.paramcd);
-        endpoint_box_->addItem(
-            QStringLiteral("%1 — %2").arg(code, QString::fromStdString(endpoint.param)), code);
-    }
-    const int current =
-        endpoint_box_->findData(QString::fromStdString(controller_->spec().paramcd));
-    endpoint_box_->setCurrentIndex(std::max(current, 0));
-    const QString name = QString::fromStdString(study->name);
-    setWindowTitle(QStringLiteral("%1 — TrialLens").arg(name));
 }
 
 void MainWindow::focusSubgroup(const QString& variable, const QString& level) {
@@ -246,8 +337,11 @@ void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
         refitSubgroup(); // the spec changed under the focused subgroup
     }
     forest_view_->setResults(results);
-    const QString label =
-        QStringLiteral("%1 subjects, %2 events").arg(results->n).arg(results->events);
+    const QString label = QStringLiteral("%1 of %2 subjects · %3 analysed, %4 events")
+                              .arg(results->subjects)
+                              .arg(results->subjects_total)
+                              .arg(results->n)
+                              .arg(results->events);
     subjects_label_->setText(results->synthetic ? label + QStringLiteral(" · synthetic demo data")
                                                 : label);
     timing_label_->setText(QStringLiteral("refit %1 ms").arg(milliseconds, 0, 'f', 1));

@@ -5,6 +5,8 @@
 // study that loads replaces the current one, a refused load leaves it as it
 // was. Dropping more files onto a study loaded from files adds them to it.
 
+#include "controller/workspace_state.h"
+
 #include <triallens/analysis/results.h>
 #include <triallens/data/study.h>
 
@@ -15,6 +17,10 @@
 QT_BEGIN_NAMESPACE
 class QComboBox;
 class QLabel;
+class QProgressBar;
+class QScrollArea;
+class QTimer;
+class QUndoStack;
 QT_END_NAMESPACE
 
 namespace triallens::ui {
@@ -24,6 +30,7 @@ class DataPanel;
 class ForestView;
 class KmChartView;
 class RefitController;
+class SettingsPanel;
 class StudyLoader;
 
 class MainWindow : public QMainWindow {
@@ -38,8 +45,15 @@ public:
     RefitController* subgroupController() const { return subgroup_controller_; }
     QLabel* breadcrumb() const { return breadcrumb_; }
     AeTableView* adverseEventView() const { return ae_view_; }
-    QComboBox* endpointBox() const { return endpoint_box_; }
+    QComboBox* endpointBox() const;
     DataPanel* dataPanel() const { return data_panel_; }
+    SettingsPanel* settingsPanel() const { return settings_panel_; }
+    QUndoStack* undoStack() const { return undo_stack_; }
+    // Shown while a refit has run longer than busyDelayMs().
+    QProgressBar* busyIndicator() const { return busy_indicator_; }
+    static constexpr int busyDelayMs() { return 150; }
+    QLabel* subjectsLabel() const { return subjects_label_; }
+    const WorkspaceState& state() const { return state_; }
     StudyLoader* loader() const { return loader_; }
 
     // Loads files and folders (added to the current files when `add`).
@@ -51,13 +65,17 @@ protected:
 
 private:
     void createMenus();
+    // A user's gesture: an undoable step from the current state to `next`.
+    void changeState(const WorkspaceState& next);
+    // Shows `state` in every panel and refits it (undo and redo come here).
+    void applyState(const WorkspaceState& state);
     void focusSubgroup(const QString& variable, const QString& level);
     void refitSubgroup();
     void studyLoaded(const std::shared_ptr<const Study>& study, const QStringList& paths,
                      const QStringList& warnings);
     void showResults(const ResultsPtr& results, double milliseconds);
     void showError(const QString& message);
-    void fillEndpoints();
+    void showStudyName();
 
     RefitController* controller_;
     StudyLoader* loader_;
@@ -69,8 +87,13 @@ private:
     QLabel* breadcrumb_;
     KmChartView* km_view_;
     ForestView* forest_view_;
+    QScrollArea* forest_scroll_;
     AeTableView* ae_view_;
-    QComboBox* endpoint_box_;
+    SettingsPanel* settings_panel_;
+    QUndoStack* undo_stack_;
+    WorkspaceState state_;
+    QProgressBar* busy_indicator_;
+    QTimer* busy_delay_;
     QLabel* subjects_label_;
     QLabel* timing_label_;
 };

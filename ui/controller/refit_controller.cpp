@@ -75,6 +75,10 @@ void RefitController::start() {
         return;
     }
     const std::uint64_t generation = ++generation_;
+    if (!busy_) {
+        busy_ = true;
+        emit busyChanged(true);
+    }
     auto* watcher = new QFutureWatcher<Outcome>(this);
     connect(watcher, &QFutureWatcher<Outcome>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
@@ -82,6 +86,8 @@ void RefitController::start() {
             return; // a newer spec is being fitted; this result is stale
         }
         const Outcome outcome = watcher->result();
+        busy_ = false;
+        emit busyChanged(false);
         adverse_events_ = outcome.adverse_events;
         emit adverseEventsReady(adverse_events_);
         if (!outcome.results) {

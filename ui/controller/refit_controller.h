@@ -33,6 +33,8 @@ public:
     const ResultsPtr& results() const { return results_; }
     const std::shared_ptr<const AeTable>& adverseEvents() const { return adverse_events_; }
     std::uint64_t generation() const { return generation_; }
+    // A refit for the current spec is running.
+    bool busy() const { return busy_; }
 
 signals:
     // The AE table of the same refit arrives first (null when the study has
@@ -40,6 +42,8 @@ signals:
     void adverseEventsReady(const std::shared_ptr<const triallens::AeTable>& table);
     void refitted(const triallens::ResultsPtr& results, double milliseconds);
     void refitFailed(const QString& message);
+    // From idle to refitting and back; a newer spec while refitting keeps it busy.
+    void busyChanged(bool busy);
 
 private:
     void start();
@@ -50,6 +54,7 @@ private:
     ResultsPtr results_;
     std::shared_ptr<const AeTable> adverse_events_;
     std::uint64_t generation_ = 0;
+    bool busy_ = false;
 };
 
 } // namespace triallens::ui

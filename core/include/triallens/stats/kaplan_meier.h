@@ -37,6 +37,8 @@ std::optional<ConfType> conf_type_from_name(std::string_view name);
 struct KmOptions {
     ConfType conf_type = ConfType::Log; // R's default
     double conf_level = 0.95;
+
+    bool operator==(const KmOptions&) const = default;
 };
 
 // One row per distinct time (events or censorings), as
