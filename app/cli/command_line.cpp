@@ -1,5 +1,7 @@
 #include "cli/command_line.h"
 
+#include <triallens/analysis/time_unit.h>
+
 #include <charconv>
 #include <map>
 
@@ -59,6 +61,13 @@ Ties parse_ties(const std::string& text) {
     throw UsageError("--ties must be efron, breslow or exact, got \"" + text + "\"");
 }
 
+std::string parse_time_unit(const std::string& text) {
+    if (const auto unit = time_unit_from_name(text)) {
+        return time_unit_name(*unit);
+    }
+    throw UsageError("--time-unit must be days, weeks, months or years, got \"" + text + "\"");
+}
+
 } // namespace
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments) {
@@ -114,6 +123,10 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             for (const auto& item : split_list(value_of(arg))) {
                 line.spec.landmarks.push_back(parse_number<double>("--landmarks", item));
             }
+        } else if (arg == "--time-unit") {
+            line.spec.time_unit = parse_time_unit(value_of(arg));
+        } else if (arg == "--curves-by") {
+            line.spec.curves_by = value_of(arg);
         } else if (arg == "--tau") {
             line.spec.tau = parse_number<double>(arg, value_of(arg));
         } else if (arg == "--ties") {
@@ -203,6 +216,15 @@ analyze options (defaults are R survival's):
                          difference from the reference (default: none)
   --tau T                horizon for the restricted mean survival time, with the
                          difference and ratio between arms (default: none)
+  --time-unit days|weeks|months|years
+                         analyse and report times in this unit, converted from the
+                         data's AVALU before anything is fitted, as R users divide AVAL:
+                         7 days a week, 30.4375 a month, 365.25 a year (a missing AVALU is
+                         taken as days, with a warning); --landmarks and --tau are in it
+                         (default: the times as stored)
+  --curves-by VAR        also estimate a Kaplan-Meier curve per arm x level of the
+                         categorical VAR (curve_groups in --json); comparisons stay by
+                         arm (default: none)
   --ties efron|breslow|exact
                          Cox ties handling (default: efron); exact is the exact conditional
                          likelihood (SAS TIES=DISCRETE). Every run also reports the arm HR

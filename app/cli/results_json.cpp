@@ -39,6 +39,11 @@ QJsonObject curve_json(const SurvivalCurve& curve) {
             {"lower", array(curve.lower)},     {"upper", array(curve.upper)}};
 }
 
+QJsonObject quantile_json(const QuantileEstimate& q) {
+    return {
+        {"estimate", number(q.estimate)}, {"lower", number(q.lower)}, {"upper", number(q.upper)}};
+}
+
 QJsonObject arm_core_json(const ArmSurvival& arm) {
     return {{"arm", text(arm.arm)},
             {"n", static_cast<double>(arm.km.n)},
@@ -66,10 +71,9 @@ QJsonObject arm_json(const ArmSurvival& arm) {
     QJsonObject json = arm_core_json(arm);
     QJsonArray quantiles;
     for (const auto& q : arm.quartiles) {
-        quantiles.append(QJsonObject{{"p", q.probability},
-                                     {"estimate", number(q.estimate)},
-                                     {"lower", number(q.lower)},
-                                     {"upper", number(q.upper)}});
+        QJsonObject quantile = quantile_json(q);
+        quantile.insert("p", q.probability);
+        quantiles.append(quantile);
     }
     json.insert("quantiles", quantiles);
     if (!arm.landmarks.empty()) {
@@ -252,6 +256,13 @@ QJsonObject analyze_json(const Results& results) {
     for (const auto& arm : results.arms) {
         arms.append(arm_json(arm));
     }
+    // Like arms[] entries, with the level of the spec's curves_by variable.
+    QJsonArray curve_groups;
+    for (const auto& group : results.curve_groups) {
+        QJsonObject json = arm_json(group);
+        json.insert("level", text(group.level));
+        curve_groups.append(json);
+    }
     QJsonArray warnings;
     for (const auto& warning : results.warnings) {
         warnings.append(text(warning));
@@ -280,6 +291,10 @@ QJsonObject analyze_json(const Results& results) {
                      {"n", static_cast<double>(results.n)},
                      {"events", static_cast<double>(results.events)},
                      {"arms", arms},
+                     {"curve_groups", curve_groups},
+                     {"median_follow_up", results.median_follow_up
+                                              ? QJsonValue(quantile_json(*results.median_follow_up))
+                                              : QJsonValue()},
                      {"warnings", warnings}};
     if (results.logrank) {
         json.insert("logrank", QJsonObject{{"chisq", number(results.logrank->chisq)},

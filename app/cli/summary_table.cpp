@@ -1,6 +1,7 @@
 #include "cli/summary_table.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 
 namespace triallens::cli {
@@ -42,22 +43,46 @@ std::string summary_table(const Results& results) {
     if (results.synthetic) {
         out += "  [SYNTHETIC DATA]";
     }
-    out += "\n" + results.paramcd + ": " + results.param + "\n\n";
+    std::string unit = results.time_unit;
+    std::transform(unit.begin(), unit.end(), unit.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    out += "\n" + results.paramcd + ": " + results.param +
+           (unit.empty() ? "" : "  [times in " + unit + "]") + "\n\n";
 
+    const auto group_label = [](const ArmSurvival& group) {
+        return group.arm + " / " + group.level;
+    };
     std::size_t width = 4;
     for (const auto& arm : results.arms) {
         width = std::max(width, arm.arm.size());
+    }
+    for (const auto& group : results.curve_groups) {
+        width = std::max(width, group_label(group).size());
     }
     const double level = results.arms.empty() ? 0.95 : results.arms.front().km.options.conf_level;
     const std::string level_text =
         fixed(level * 100, level * 100 == static_cast<int>(level * 100) ? 0 : 1);
     out += pad("Arm", width) + "      N  Events  Median (" + level_text + "% CI)\n";
-    for (const auto& arm : results.arms) {
-        const auto& m = arm.median;
-        out += pad(arm.arm, width) + pad_left(std::to_string(arm.km.n), 7) +
-               pad_left(std::to_string(arm.km.n_events), 8) + "  " +
+    const auto curve_row = [&](const std::string& label, const ArmSurvival& curve) {
+        const auto& m = curve.median;
+        return pad(label, width) + pad_left(std::to_string(curve.km.n), 7) +
+               pad_left(std::to_string(curve.km.n_events), 8) + "  " +
                (m.estimate ? fixed(*m.estimate) : std::string("NR")) + " (" + limit(m.lower) +
                ", " + limit(m.upper) + ")\n";
+    };
+    for (const auto& arm : results.arms) {
+        out += curve_row(arm.arm, arm);
+    }
+    for (const auto& group : results.curve_groups) {
+        out += curve_row(group_label(group), group);
+    }
+    if (results.median_follow_up) {
+        // The reverse Kaplan-Meier median: censorings as events.
+        const auto& f = *results.median_follow_up;
+        out += "Median follow-up (reverse KM): " +
+               (f.estimate ? fixed(*f.estimate) : std::string("NR")) + " (" + level_text + "% CI " +
+               limit(f.lower) + ", " + limit(f.upper) + ")" + (unit.empty() ? "" : " " + unit) +
+               "\n";
     }
     for (const auto& arm : results.arms) {
         for (const auto& at : arm.landmarks) {

@@ -4,16 +4,20 @@
 #include "response_summary.h"
 #include "subgroups.h"
 #include "subject_columns.h"
+#include "survival_curves.h"
 #include "triallens/analysis/subject_filter.h"
+#include "triallens/analysis/time_unit.h"
 
 #include "triallens/data/build_study.h"
 #include "triallens/stats/cox_regression.h"
 #include "triallens/stats/event_table.h"
+#include "triallens/stats/follow_up.h"
 #include "triallens/stats/log_rank.h"
 #include "triallens/stats/restricted_mean.h"
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace triallens {
 
@@ -74,6 +78,17 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
             throw SpecError("--compare must name an arm other than the reference (arms: " +
                             join(arm.levels) + ")");
         }
+    }
+    if (!spec.curves_by.empty()) {
+        require_categorical(study, spec.curves_by, "curves-by");
+    }
+    if (!spec.time_unit.empty()) {
+        const auto unit = time_unit_from_name(spec.time_unit);
+        if (!unit) {
+            throw SpecError("unknown time unit \"" + spec.time_unit +
+                            "\" (use days, weeks, months or years)");
+        }
+        spec.time_unit = time_unit_name(*unit);
     }
     if (spec.tau && !(*spec.tau > 0)) {
         throw SpecError("the RMST horizon must be positive");
@@ -143,15 +158,37 @@ void compare_with_reference(Results& results, double conf_level) {
 
 Results refit(const Study& study, const AnalysisSpec& requested) {
     const AnalysisSpec spec = resolve_spec(study, requested);
-    const TimeToEvent& endpoint = *study.endpoint(spec.paramcd);
+    const TimeToEvent& stored = *study.endpoint(spec.paramcd);
     const Variable& arm = *study.subjects.find(spec.arm_variable);
 
     Results results;
     results.study_name = study.name;
     results.synthetic = study.synthetic;
-    results.paramcd = endpoint.paramcd;
-    results.param = endpoint.param;
-    results.time_unit = endpoint.time_unit;
+    results.paramcd = stored.paramcd;
+    results.param = stored.param;
+    results.time_unit = stored.time_unit;
+
+    // Every analysis below reads the endpoint's times in the spec's unit.
+    std::optional<TimeToEvent> converted;
+    if (!spec.time_unit.empty()) {
+        const TimeUnit to = *time_unit_from_name(spec.time_unit);
+        TimeUnit from = TimeUnit::Days;
+        if (stored.time_unit.empty()) {
+            results.warnings.push_back(stored.paramcd +
+                                       " has no AVALU: its times are taken as days");
+        } else if (const auto unit = time_unit_from_name(stored.time_unit)) {
+            from = *unit;
+        } else {
+            throw SpecError("cannot convert " + stored.paramcd + " times from " + stored.time_unit +
+                            " (AVALU) to " + spec.time_unit);
+        }
+        if (from != to) {
+            converted = stored;
+            convert_times(converted->time, from, to);
+        }
+        results.time_unit = time_unit_label(to);
+    }
+    const TimeToEvent& endpoint = converted ? *converted : stored;
     results.arm_variable = spec.arm_variable;
     results.strata = spec.strata;
     results.filter = spec.filter;
@@ -178,17 +215,23 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
     std::vector<double> time;
     std::vector<std::uint8_t> event;
     std::vector<std::int32_t> arm_code;
+    std::vector<std::size_t> record_subject;
     for (std::size_t i = 0; i < endpoint.size(); ++i) {
-        const std::int32_t code = subject_arm[static_cast<std::size_t>(endpoint.subject[i])];
+        const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
+        const std::int32_t code = subject_arm[subject];
         if (code >= 0) {
             time.push_back(endpoint.time[i]);
             event.push_back(endpoint.event[i]);
             arm_code.push_back(code);
+            record_subject.push_back(subject);
         }
     }
     apply_timefix(time);
     results.n = time.size();
     results.events = static_cast<std::size_t>(std::count(event.begin(), event.end(), 1));
+    if (!time.empty()) {
+        results.median_follow_up = median_follow_up(time, event, spec.km, false);
+    }
 
     std::vector<std::int32_t> present;
     for (const std::int32_t code : arm_order) {
@@ -205,21 +248,10 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
                                        " has no subjects with " + endpoint.paramcd);
             continue;
         }
-        ArmSurvival survival;
-        survival.arm = arm.levels[static_cast<std::size_t>(code)];
         // One event table per arm serves the curve and the other transforms.
         const EventTable events = tabulate_events(arm_time, arm_event, false);
-        survival.km = fit_kaplan_meier(events, spec.km);
-        for (const double p : {0.25, 0.5, 0.75}) {
-            survival.quartiles.push_back(survival_quantile(survival.km, p));
-        }
-        survival.median = survival.quartiles[1];
-        for (const double landmark : spec.landmarks) {
-            survival.landmarks.push_back(survival_at(survival.km, landmark));
-        }
-        if (spec.tau) {
-            survival.rmst = restricted_mean(survival.km, *spec.tau);
-        }
+        ArmSurvival survival =
+            summarise_curve(arm.levels[static_cast<std::size_t>(code)], "", events, spec);
         for (const ConfType type : {ConfType::Log, ConfType::LogLog, ConfType::Plain}) {
             KmOptions other = spec.km;
             other.conf_type = type;
@@ -235,6 +267,11 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
 
     if (!results.arms.empty() && present.front() == reference) {
         compare_with_reference(results, spec.km.conf_level);
+    }
+    if (!spec.curves_by.empty()) {
+        results.curve_groups =
+            curve_groups(arm, *study.subjects.find(spec.curves_by), arm_order, time, event,
+                         arm_code, record_subject, spec, results.warnings);
     }
 
     // The comparisons use the records whose strata are all known.

@@ -200,6 +200,67 @@ private slots:
         QCOMPARE(rows[0].toObject()["interaction_p"], rows[1].toObject()["interaction_p"]);
     }
 
+    void timeUnitAndCurvesByAddTheirKeys() {
+        const Run result = run({"analyze", "demo", "--param", "OS", "--time-unit", "weeks",
+                                "--curves-by", "PDL1STAT", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.time_unit = "weeks";
+        spec.curves_by = "PDL1STAT";
+        const Results expected = refit(generate_demo_study(), spec);
+        QCOMPARE(json["time_unit"].toString(), QStringLiteral("WEEKS"));
+        QCOMPARE(json["arms"].toArray()[0].toObject()["median"].toDouble(),
+                 *expected.arms.front().median.estimate);
+
+        const QJsonArray groups = json["curve_groups"].toArray();
+        QVERIFY(!expected.curve_groups.empty());
+        QCOMPARE(groups.size(), static_cast<qsizetype>(expected.curve_groups.size()));
+        for (qsizetype g = 0; g < groups.size(); ++g) {
+            const QJsonObject group = groups[g].toObject();
+            const ArmSurvival& core = expected.curve_groups[static_cast<std::size_t>(g)];
+            QCOMPARE(group["arm"].toString().toStdString(), core.arm);
+            QCOMPARE(group["level"].toString().toStdString(), core.level);
+            QCOMPARE(group["n"].toDouble(), static_cast<double>(core.km.n));
+            QCOMPARE(group["events"].toDouble(), static_cast<double>(core.km.n_events));
+            compare_optional(group["median"], core.median.estimate);
+            compare_optional(group["median_lower"], core.median.lower);
+            compare_optional(group["median_upper"], core.median.upper);
+            QCOMPARE(group["quantiles"].toArray().size(), 3);
+            const QJsonArray surv = group["curve"].toObject()["surv"].toArray();
+            QCOMPARE(surv.size(), static_cast<qsizetype>(core.km.curve.size()));
+            for (std::size_t i = 0; i < core.km.curve.size(); ++i) {
+                QCOMPARE(surv[static_cast<int>(i)].toDouble(), core.km.curve.surv[i]);
+            }
+        }
+
+        const QJsonObject follow_up = json["median_follow_up"].toObject();
+        QVERIFY(expected.median_follow_up.has_value());
+        compare_optional(follow_up["estimate"], expected.median_follow_up->estimate);
+        compare_optional(follow_up["lower"], expected.median_follow_up->lower);
+        compare_optional(follow_up["upper"], expected.median_follow_up->upper);
+    }
+
+    void withoutTheFlagsCurveGroupsAreEmptyAndFollowUpIsReported() {
+        const Run result = run({"analyze", "demo", "--param", "PFS", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        QVERIFY(json["curve_groups"].isArray());
+        QVERIFY(json["curve_groups"].toArray().isEmpty());
+        QCOMPARE(json["time_unit"].toString(), QStringLiteral("MONTHS"));
+        QVERIFY(json["median_follow_up"].toObject()["estimate"].isDouble());
+    }
+
+    void analyzeTableShowsMedianFollowUpAndCurveGroups() {
+        const Run result = run({"analyze", "demo", "--param", "OS", "--time-unit", "years",
+                                "--curves-by", "PDL1STAT"});
+        QCOMPARE(result.exit_code, 0);
+        QVERIFY2(result.out.contains("Median follow-up (reverse KM): "), result.out.constData());
+        QVERIFY(result.out.contains(" years\n"));
+        QVERIFY(result.out.contains("Nab-paclitaxel / "));
+    }
+
     void analyzeTableNamesArmsAndHazardRatio() {
         const Run result = run({"analyze", "demo", "--param", "OS"});
         QCOMPARE(result.exit_code, 0);
@@ -228,6 +289,12 @@ private slots:
         QTest::newRow("bad filter")
             << QStringList{"analyze", "demo", "--param", "OS", "--filter", "AGE == \"old\""}
             << "filter, column 8: AGE is numeric; compare it with a number";
+        QTest::newRow("unknown time unit")
+            << QStringList{"analyze", "demo", "--param", "OS", "--time-unit", "fortnights"}
+            << "--time-unit must be days, weeks, months or years, got \"fortnights\"";
+        QTest::newRow("numeric curves-by")
+            << QStringList{"analyze", "demo", "--param", "OS", "--curves-by", "AGE"}
+            << "curves-by column AGE is numeric; name a categorical one";
         QTest::newRow("unknown option")
             << QStringList{"analyze", "demo", "--bogus"} << "unknown option --bogus";
         QTest::newRow("bad level") << QStringList{"analyze", "demo", "--conf-level", "1.5"}

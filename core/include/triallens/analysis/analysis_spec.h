@@ -28,6 +28,9 @@ struct AnalysisSpec {
     // The unit times are analysed and reported in: "" = as stored, else
     // "days", "weeks", "months" or "years" (365.25 days a year, 12 months a
     // year, as R users divide AVAL). Landmarks and tau are in this unit.
+    // Converted from the endpoint's AVALU (taken as days, with a warning,
+    // when the data have none) before timefix; see time_unit.h. Any case,
+    // singular or plural; another name is a SpecError.
     std::string time_unit;
     // A categorical subject variable: the KM curves are drawn per arm x level
     // of it (Results::curve_groups); empty = per arm only.
