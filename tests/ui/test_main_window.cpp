@@ -1,5 +1,5 @@
-// The workspace opens offscreen on the demo study and its KM chart holds one
-// step curve per arm; choosing another endpoint refits off the GUI thread.
+// The workspace opens offscreen on the demo study and its KM figure holds one
+// step curve and one legend entry per arm; choosing another endpoint refits off the GUI thread.
 
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
@@ -21,7 +21,6 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QLabel>
-#include <QLegendMarker>
 #include <QLineSeries>
 #include <QListWidget>
 #include <QMimeData>
@@ -42,10 +41,11 @@ std::shared_ptr<const Study> demo() {
     return study;
 }
 
-template <typename Series> QList<Series*> series_of(QChart* chart) {
+template <typename Series> QList<Series*> series_named(QChart* chart, const char* name) {
     QList<Series*> found;
     for (QAbstractSeries* series : chart->series()) {
-        if (auto* typed = qobject_cast<Series*>(series)) {
+        auto* typed = qobject_cast<Series*>(series);
+        if (typed && series->objectName() == QLatin1String(name)) {
             found.append(typed);
         }
     }
@@ -84,31 +84,36 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
 
-        QChart* chart = window.kmView()->chart();
-        const auto curves = series_of<QLineSeries>(chart);
-        QCOMPARE(curves.size(), 2);
         const ResultsPtr results = window.kmView()->results();
         QVERIFY(results != nullptr);
+        // The view paints the chart build_km_chart makes for its results and options.
+        const std::unique_ptr<QChart> chart(build_km_chart(
+            *results, window.kmView()->options(), km_figure_font(window.kmView()->options())));
+        const auto curves = series_named<QLineSeries>(chart.get(), km_curve_series);
+        QCOMPARE(curves.size(), 2);
+        const KmFigureLayout layout = window.kmView()->figureLayout();
+        QCOMPARE(layout.legend.size(), std::size_t{2});
         for (qsizetype a = 0; a < curves.size(); ++a) {
             const ArmSurvival& arm = results->arms[static_cast<std::size_t>(a)];
             // Legend: arm, n, events and median.
-            QVERIFY(curves[a]->name().contains(QString::fromStdString(arm.arm)));
-            QVERIFY(curves[a]->name().contains(QStringLiteral("n=%1").arg(arm.km.n)));
-            QVERIFY(curves[a]->name().contains(QStringLiteral("events %1").arg(arm.km.n_events)));
-            QVERIFY(curves[a]->name().contains(format_median(arm.median)));
+            const QString legend = layout.legend[static_cast<std::size_t>(a)].text;
+            QCOMPARE(curves[a]->name(), legend);
+            QVERIFY(legend.contains(QString::fromStdString(arm.arm)));
+            QVERIFY(legend.contains(QStringLiteral("n=%1").arg(arm.km.n)));
+            QVERIFY(legend.contains(QStringLiteral("events %1").arg(arm.km.n_events)));
+            QVERIFY(legend.contains(format_median(arm.median)));
             // A step curve ends at the arm's last survival estimate.
             QCOMPARE(curves[a]->points().front(), QPointF(0, 1));
             QCOMPARE(curves[a]->points().back().y(), arm.km.curve.surv.back());
         }
-        // Censor marks: one point per time with a censoring, hidden from the legend.
-        const auto marks = series_of<QScatterSeries>(chart);
+        // Censor marks: one point per time with a censoring.
+        const auto marks = series_named<QScatterSeries>(chart.get(), km_censor_series);
         QCOMPARE(marks.size(), 2);
         const auto& first = results->arms.front().km.curve;
         const auto censor_times = std::count_if(first.n_censor.begin(), first.n_censor.end(),
                                                 [](std::size_t c) { return c > 0; });
         QCOMPARE(marks.front()->count(), static_cast<int>(censor_times));
-        QVERIFY(!chart->legend()->markers(marks.front()).front()->isVisible());
-        QVERIFY(chart->title().contains(QStringLiteral("SYNTHETIC")));
+        QVERIFY(layout.synthetic_label.contains(QStringLiteral("SYNTHETIC")));
     }
 
     void choosingAnotherEndpointRefits() {
@@ -126,7 +131,7 @@ private slots:
         box->setCurrentIndex(os);
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
         QCOMPARE(window.kmView()->results()->paramcd, std::string("OS"));
-        QVERIFY(window.kmView()->chart()->title().contains(QStringLiteral("Overall survival")));
+        QVERIFY(window.kmView()->figureLayout().title.contains(QStringLiteral("Overall survival")));
     }
 
     void staleResultsAreDropped() {

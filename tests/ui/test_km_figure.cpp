@@ -1,0 +1,377 @@
+// The Kaplan–Meier figure on the demo study: the number-at-risk columns sit
+// under the time axis's ticks at any size and show the core's counts, CI
+// bands and the view's toggles change what is drawn, long arm names never
+// truncate the legend, the table's rows never overlap in a small figure, and
+// curve groups get their own curves and rows.
+//
+// With TRIALLENS_KM_FIGURE_DIR set, writeFiguresForReview also writes the demo
+// PFS and OS and the CDISC pilot's TTDE figures there as PNGs to look at.
+
+#include "../cdisc_pilot.h"
+
+#include <views/km_chart_view.h>
+#include <views/km_figure.h>
+#include <views/wrapped_text.h>
+
+#include <triallens/analysis/refit.h>
+#include <triallens/demo/demo_study.h>
+#include <triallens/stats/number_at_risk.h>
+
+#include <QAction>
+#include <QAreaSeries>
+#include <QChart>
+#include <QDir>
+#include <QImage>
+#include <QLineSeries>
+#include <QTest>
+
+#include <cmath>
+#include <memory>
+#include <set>
+
+using namespace triallens;
+using namespace triallens::ui;
+
+namespace {
+
+ResultsPtr demo_results(const std::string& paramcd) {
+    static const Study study = generate_demo_study();
+    AnalysisSpec spec;
+    spec.paramcd = paramcd;
+    return std::make_shared<const Results>(refit(study, spec));
+}
+
+ResultsPtr pfs() {
+    static const ResultsPtr results = demo_results("PFS");
+    return results;
+}
+
+int count_series(const Results& results, const KmFigureOptions& options, const char* name) {
+    const std::unique_ptr<QChart> chart(build_km_chart(results, options, km_figure_font(options)));
+    int count = 0;
+    for (QAbstractSeries* series : chart->series()) {
+        count += series->objectName() == QLatin1String(name) ? 1 : 0;
+    }
+    return count;
+}
+
+// Every rectangle a table draws text in: section titles and rows.
+std::vector<QRectF> table_rects(const KmFigureLayout& layout) {
+    std::vector<QRectF> rects;
+    for (const KmTableSection& section : layout.table) {
+        rects.push_back(section.title_rect);
+        for (const KmTableRow& row : section.rows) {
+            rects.push_back(row.rect);
+        }
+    }
+    return rects;
+}
+
+// A pixel of a grey grid line (antialiased over up to two pixels), not of a
+// curve (coloured) or the white background.
+bool grid_grey(QRgb pixel) {
+    const int r = qRed(pixel);
+    return std::abs(r - qGreen(pixel)) < 4 && std::abs(r - qBlue(pixel)) < 4 && r < 248 && r > 150;
+}
+
+} // namespace
+
+class TestKmFigure : public QObject {
+    Q_OBJECT
+
+private slots:
+    void atRiskColumnsSitUnderTheirTicks_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("1000x625") << QSize(1000, 625);
+        QTest::newRow("640x400") << QSize(640, 400);
+    }
+
+    void atRiskColumnsSitUnderTheirTicks() {
+        QFETCH(QSize, size);
+        KmChartView view;
+        view.resize(size);
+        view.setResults(pfs());
+        const KmFigureLayout layout = view.figureLayout();
+        const KmTimeAxis axis = km_time_axis(*pfs());
+        QCOMPARE(layout.ticks, axis.ticks);
+        QVERIFY(layout.ticks.size() >= 5);
+        QCOMPARE(layout.column_x.size(), layout.ticks.size());
+        QVERIFY(!layout.table.empty());
+        for (std::size_t t = 0; t < layout.ticks.size(); ++t) {
+            QCOMPARE(layout.ticks[t], static_cast<double>(t) * axis.step); // anchored at 0
+            QVERIFY(std::fabs(layout.column_x[t] - layout.tick_x[t]) <= 1);
+            // The chart's mapping is the plot area's linear scale of the axis range.
+            const double linear =
+                layout.plot_area.left() + layout.ticks[t] / axis.maximum * layout.plot_area.width();
+            QVERIFY2(std::fabs(layout.tick_x[t] - linear) <= 1,
+                     qPrintable(QStringLiteral("tick %1 at %2, expected %3")
+                                    .arg(layout.ticks[t])
+                                    .arg(layout.tick_x[t])
+                                    .arg(linear)));
+        }
+        // The chart really draws its grid lines there: look for the grid's grey
+        // in the rendered widget at each inner tick's column.
+        const QImage image = view.grab().toImage();
+        QCOMPARE(image.size(), size);
+        for (std::size_t t = 1; t + 1 < layout.ticks.size(); ++t) {
+            const int x = qRound(layout.tick_x[t]);
+            int grey = 0;
+            for (int y = qRound(layout.plot_area.top()) + 2;
+                 y < qRound(layout.plot_area.bottom()) - 2; ++y) {
+                grey += grid_grey(image.pixel(x, y)) || grid_grey(image.pixel(x - 1, y)) ||
+                                grid_grey(image.pixel(x + 1, y))
+                            ? 1
+                            : 0;
+            }
+            QVERIFY2(
+                grey > layout.plot_area.height() / 2,
+                qPrintable(
+                    QStringLiteral("no grid line at tick %1 (x %2)").arg(layout.ticks[t]).arg(x)));
+        }
+    }
+
+    void atRiskNumbersAreTheCoresCounts() {
+        KmFigureOptions options;
+        options.events_row = true;
+        options.censored_row = true;
+        const KmFigureLayout layout = layout_km_figure(QRectF(0, 0, 1200, 800), *pfs(), options);
+        QCOMPARE(layout.table.size(), std::size_t{3});
+        QCOMPARE(layout.table[0].title, QStringLiteral("Number at risk"));
+        for (std::size_t a = 0; a < pfs()->arms.size(); ++a) {
+            const NumberAtRisk counts = number_at_risk(pfs()->arms[a].km, layout.ticks);
+            QCOMPARE(layout.table[0].rows[a].label, QString::fromStdString(pfs()->arms[a].arm));
+            for (std::size_t t = 0; t < layout.ticks.size(); ++t) {
+                QCOMPARE(layout.table[0].rows[a].cells[t], QString::number(counts.n_risk[t]));
+                QCOMPARE(layout.table[1].rows[a].cells[t], QString::number(counts.n_event[t]));
+                QCOMPARE(layout.table[2].rows[a].cells[t], QString::number(counts.n_censor[t]));
+            }
+            // At 0 everyone is at risk; the last column sums up the arm.
+            QCOMPARE(counts.n_risk.front(), pfs()->arms[a].km.n);
+            QCOMPARE(counts.n_event.back(), pfs()->arms[a].km.n_events);
+        }
+    }
+
+    void ciBandsAddBandSeriesAndPixels() {
+        KmFigureOptions without;
+        KmFigureOptions with;
+        with.ci_bands = true;
+        QCOMPARE(count_series(*pfs(), without, km_band_series), 0);
+        QVERIFY(count_series(*pfs(), with, km_band_series) >= static_cast<int>(pfs()->arms.size()));
+
+        const QSize size(800, 500);
+        const QImage plain = render_km_figure(*pfs(), size, 1, without);
+        const QImage banded = render_km_figure(*pfs(), size, 1, with);
+        const QRect plot = layout_km_figure(QRectF(QPointF(), QSizeF(size)), *pfs(), with)
+                               .plot_area.toAlignedRect();
+        int changed_inside = 0;
+        int changed_outside = 0;
+        for (int y = 0; y < size.height(); ++y) {
+            for (int x = 0; x < size.width(); ++x) {
+                if (plain.pixel(x, y) != banded.pixel(x, y)) {
+                    (plot.contains(x, y) ? changed_inside : changed_outside) += 1;
+                }
+            }
+        }
+        QVERIFY2(changed_inside > plot.width() * plot.height() / 20,
+                 qPrintable(QString::number(changed_inside)));
+        QCOMPARE(changed_outside, 0);
+    }
+
+    void medianLinesAndCensorMarksFollowTheirOptions() {
+        KmFigureOptions options;
+        QCOMPARE(count_series(*pfs(), options, km_median_series),
+                 static_cast<int>(pfs()->arms.size()) + 1); // one drop per arm, one at S = 0.5
+        QCOMPARE(count_series(*pfs(), options, km_censor_series),
+                 static_cast<int>(pfs()->arms.size()));
+        options.median_lines = false;
+        options.censor_marks = false;
+        QCOMPARE(count_series(*pfs(), options, km_median_series), 0);
+        QCOMPARE(count_series(*pfs(), options, km_censor_series), 0);
+    }
+
+    void legendIsWholeForLongArmNames_data() {
+        QTest::addColumn<QSize>("size");
+        QTest::newRow("480x320") << QSize(480, 320);
+        QTest::newRow("800x500") << QSize(800, 500);
+    }
+
+    void legendIsWholeForLongArmNames() {
+        QFETCH(QSize, size);
+        auto results = std::make_shared<Results>(*pfs());
+        results->arms.back().arm =
+            "Nab-paclitaxel plus an investigational agent, 3 mg/kg Q3W IV"; // 60 characters
+        QCOMPARE(results->arms.back().arm.size(), std::size_t{60});
+        const QRectF figure{QPointF(), QSizeF(size)};
+        const KmFigureLayout layout = layout_km_figure(figure, *results, KmFigureOptions{});
+        QCOMPARE(layout.legend.size(), results->arms.size());
+        for (std::size_t a = 0; a < layout.legend.size(); ++a) {
+            const KmLegendEntry& entry = layout.legend[a];
+            QCOMPARE(entry.text, arm_legend_text(results->arms[a])); // the whole text
+            QVERIFY(figure.contains(entry.text_rect));
+            QVERIFY(figure.contains(entry.swatch));
+            // Wrapped to its rectangle, the text needs no more room than it has.
+            const QSizeF needed =
+                wrapped_text_size(entry.text, layout.font, entry.text_rect.width());
+            QVERIFY(needed.width() <= entry.text_rect.width() + 0.5);
+            QVERIFY(needed.height() <= entry.text_rect.height() + 0.5);
+            QVERIFY(!entry.text_rect.intersects(layout.plot_area));
+            for (std::size_t b = a + 1; b < layout.legend.size(); ++b) {
+                QVERIFY(!entry.text_rect.intersects(layout.legend[b].text_rect));
+            }
+        }
+        QVERIFY(figure.contains(layout.annotation_rect));
+    }
+
+    void tableRowsDoNotOverlapWhenSmall() {
+        KmFigureOptions options;
+        options.events_row = true;
+        options.censored_row = true;
+        const QRectF figure(0, 0, 480, 320);
+        const KmFigureLayout layout = layout_km_figure(figure, *pfs(), options);
+        QVERIFY(!layout.table.empty()); // the number at risk stays
+        QCOMPARE(layout.table.size() + static_cast<std::size_t>(layout.dropped_sections),
+                 std::size_t{3});
+        const std::vector<QRectF> rects = table_rects(layout);
+        const double line = QFontMetricsF(layout.table_font).height();
+        for (std::size_t i = 0; i < rects.size(); ++i) {
+            QVERIFY(figure.contains(rects[i]));
+            QVERIFY(rects[i].height() >= line - 0.01);
+            QVERIFY(rects[i].top() >= layout.plot_area.bottom());
+            for (std::size_t j = i + 1; j < rects.size(); ++j) {
+                QVERIFY2(rects[i].bottom() <= rects[j].top() + 0.01,
+                         qPrintable(QStringLiteral("rows %1 and %2 overlap").arg(i).arg(j)));
+            }
+        }
+        QVERIFY(layout.table_font.pixelSize() >= 7);
+        QVERIFY2(layout.plot_area.height() >= 0.2 * figure.height(),
+                 qPrintable(QStringLiteral("plot %1 px high, table font %2 px, %3 sections dropped")
+                                .arg(layout.plot_area.height())
+                                .arg(layout.table_font.pixelSize())
+                                .arg(layout.dropped_sections)));
+        // Columns stay apart: the widest number fits between two ticks.
+        const QFontMetricsF metrics(layout.table_font);
+        for (const KmTableSection& section : layout.table) {
+            for (const KmTableRow& row : section.rows) {
+                for (std::size_t t = 0; t + 1 < row.cells.size(); ++t) {
+                    QVERIFY(layout.column_x[t] + metrics.horizontalAdvance(row.cells[t]) / 2 <
+                            layout.column_x[t + 1] -
+                                metrics.horizontalAdvance(row.cells[t + 1]) / 2);
+                }
+            }
+        }
+    }
+
+    void curveGroupsDrawTheirOwnCurvesAndRows() {
+        auto results = std::make_shared<Results>(*pfs());
+        for (const ArmSurvival& arm : pfs()->arms) {
+            for (const char* level : {"Positive", "Negative"}) {
+                ArmSurvival group = arm;
+                group.level = level;
+                results->curve_groups.push_back(group);
+            }
+        }
+        const KmFigureOptions options;
+        QCOMPARE(count_series(*results, options, km_curve_series), 4);
+        const KmFigureLayout layout = layout_km_figure(QRectF(0, 0, 1000, 625), *results, options);
+        QCOMPARE(layout.legend.size(), std::size_t{4});
+        QCOMPARE(layout.table.front().rows.size(), std::size_t{4});
+        std::set<QRgb> colours;
+        for (std::size_t g = 0; g < 4; ++g) {
+            const ArmSurvival& group = results->curve_groups[g];
+            const QString name = QString::fromStdString(group.arm + " · " + group.level);
+            QVERIFY(layout.legend[g].text.startsWith(name));
+            QCOMPARE(layout.table.front().rows[g].label, name);
+            QCOMPARE(layout.table.front().rows[g].colour, layout.legend[g].colour);
+            colours.insert(layout.legend[g].colour.rgb());
+        }
+        QCOMPARE(colours.size(), std::size_t{4});
+    }
+
+    void viewTogglesRepaintWithoutRefit() {
+        KmChartView view;
+        view.resize(800, 500);
+        view.setResults(pfs());
+        const QImage before = view.grab().toImage();
+        QVERIFY(!view.ciBandsAction()->isChecked());
+        QVERIFY(view.medianLinesAction()->isChecked());
+        QVERIFY(view.actions().contains(view.eventsRowAction()));
+        view.ciBandsAction()->trigger();
+        QVERIFY(view.options().ci_bands);
+        QCOMPARE(view.results(), pfs()); // the same results, not a refit
+        QVERIFY(view.grab().toImage() != before);
+
+        view.eventsRowAction()->trigger();
+        view.censoredRowAction()->trigger();
+        QCOMPARE(view.figureLayout().table.size(), std::size_t{3});
+        view.censorMarksAction()->trigger();
+        view.medianLinesAction()->trigger();
+        KmFigureOptions expected;
+        expected.ci_bands = true;
+        expected.events_row = true;
+        expected.censored_row = true;
+        expected.censor_marks = false;
+        expected.median_lines = false;
+        QCOMPARE(view.options(), expected);
+
+        // setOptions drives the actions too.
+        view.setOptions(KmFigureOptions{});
+        QVERIFY(!view.ciBandsAction()->isChecked());
+        QVERIFY(view.censorMarksAction()->isChecked());
+    }
+
+    void syntheticLabelAndAnnotationStay() {
+        const KmFigureLayout layout = layout_km_figure(QRectF(0, 0, 800, 500), *pfs(), {});
+        QVERIFY(pfs()->synthetic);
+        QCOMPARE(layout.synthetic_label, QStringLiteral("SYNTHETIC demo data"));
+        QCOMPARE(layout.annotation, hazard_ratio_text(*pfs()));
+        QVERIFY(layout.annotation.contains(QStringLiteral("Cox (Efron)")));
+        QVERIFY(!layout.synthetic_rect.intersects(layout.title_rect));
+    }
+
+    void fontOptionSetsEveryText() {
+        KmFigureOptions options;
+        options.font_point_size = 15; // 20 px at 96 dpi
+        const KmFigureLayout layout = layout_km_figure(QRectF(0, 0, 1600, 1000), *pfs(), options);
+        QCOMPARE(layout.font.pixelSize(), 20);
+        QCOMPARE(layout.table_font.pixelSize(), 20);
+        QVERIFY(layout.title_font.pixelSize() > 20);
+    }
+
+    void writeFiguresForReview() {
+        const QString folder = qEnvironmentVariable("TRIALLENS_KM_FIGURE_DIR");
+        if (folder.isEmpty()) {
+            QSKIP("set TRIALLENS_KM_FIGURE_DIR to write the review PNGs");
+        }
+        QDir().mkpath(folder);
+        AnalysisSpec ttde;
+        ttde.paramcd = "TTDE";
+        const std::vector<std::pair<QString, ResultsPtr>> figures{
+            {QStringLiteral("demo-PFS"), pfs()},
+            {QStringLiteral("demo-OS"), demo_results("OS")},
+            {QStringLiteral("cdisc-TTDE"),
+             std::make_shared<const Results>(refit(cdisc_pilot::study(), ttde))}};
+        KmFigureOptions all;
+        all.ci_bands = true;
+        all.events_row = true;
+        all.censored_row = true;
+        for (const auto& [name, results] : figures) {
+            // 1600 x 1000 pixels: the 1000 x 625 layout at 1.6 as the headless
+            // demo writes it, and the layout at 1600 x 1000 itself.
+            QVERIFY(render_km_figure(*results, QSize(1000, 625), 1.6)
+                        .save(folder + "/" + name + "-1600x1000.png"));
+            QVERIFY(render_km_figure(*results, QSize(1600, 1000), 1)
+                        .save(folder + "/" + name + "-1600x1000-layout1600.png"));
+            QVERIFY(render_km_figure(*results, QSize(800, 500), 1)
+                        .save(folder + "/" + name + "-800x500.png"));
+            QVERIFY(render_km_figure(*results, QSize(800, 500), 1, all)
+                        .save(folder + "/" + name + "-800x500-all.png"));
+            QVERIFY(render_km_figure(*results, QSize(480, 320), 1, all)
+                        .save(folder + "/" + name + "-480x320-all.png"));
+            QVERIFY(render_km_figure(*results, QSize(1000, 625), 1.6, all)
+                        .save(folder + "/" + name + "-1600x1000-all.png"));
+        }
+    }
+};
+
+QTEST_MAIN(TestKmFigure)
+#include "test_km_figure.moc"

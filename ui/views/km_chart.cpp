@@ -1,0 +1,246 @@
+#include "views/km_chart.h"
+
+#include "views/km_figure_text.h"
+#include "views/palette.h"
+
+#include <QAreaSeries>
+#include <QChart>
+#include <QLineSeries>
+#include <QPainter>
+#include <QScatterSeries>
+#include <QValueAxis>
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+namespace triallens::ui {
+
+namespace {
+
+// A step point of a CI band: the limits in force from `time` on.
+struct BandPoint {
+    double time;
+    double lower;
+    double upper;
+};
+
+// The "+" censor mark, drawn large so that it stays crisp when scaled down
+// to the marker size at any device pixel ratio.
+QImage censor_mark(const QColor& colour) {
+    constexpr int size = 64;
+    QImage image(size, size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::transparent);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setPen(QPen(colour, size / 8.0, Qt::SolidLine, Qt::FlatCap));
+    const double mid = size / 2.0;
+    painter.drawLine(QPointF(mid, 4), QPointF(mid, size - 4));
+    painter.drawLine(QPointF(4, mid), QPointF(size - 4, mid));
+    return image;
+}
+
+void attach(QChart* chart, QAbstractSeries* series, const char* name) {
+    series->setObjectName(QString::fromLatin1(name));
+    chart->addSeries(series);
+    for (QAbstractAxis* axis : chart->axes()) {
+        series->attachAxis(axis);
+    }
+}
+
+QLineSeries* step_curve(const SurvivalCurve& curve) {
+    auto* steps = new QLineSeries;
+    double previous = 1;
+    steps->append(0, 1);
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+        if (curve.n_event[i] > 0) {
+            steps->append(curve.time[i], previous);
+            steps->append(curve.time[i], curve.surv[i]);
+            previous = curve.surv[i];
+        }
+    }
+    if (curve.size() > 0) {
+        steps->append(curve.time.back(), previous);
+    }
+    return steps;
+}
+
+// Stretches of the pointwise CI as steps: each lists the times its limits
+// change with the limits from then on, and ends with the limits held to its
+// end. A stretch stops where a limit is undefined (S = 0, or S = 1 under
+// log-log), leaving a gap as R's plot does.
+std::vector<std::vector<BandPoint>> band_stretches(const SurvivalCurve& curve) {
+    std::vector<std::vector<BandPoint>> stretches(1, {BandPoint{0, 1, 1}});
+    bool open = true;
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+        if (curve.n_event[i] == 0) {
+            continue; // the limits change only where S does
+        }
+        const double t = curve.time[i];
+        if (curve.lower[i] && curve.upper[i]) {
+            if (!open) {
+                stretches.emplace_back();
+                open = true;
+            }
+            stretches.back().push_back(BandPoint{t, *curve.lower[i], *curve.upper[i]});
+        } else if (open) {
+            const BandPoint last = stretches.back().back();
+            stretches.back().push_back(BandPoint{t, last.lower, last.upper});
+            open = false;
+        }
+    }
+    if (open && curve.size() > 0) {
+        const BandPoint last = stretches.back().back();
+        stretches.back().push_back(BandPoint{curve.time.back(), last.lower, last.upper});
+    }
+    std::erase_if(stretches, [](const auto& stretch) { return stretch.size() < 2; });
+    return stretches;
+}
+
+} // namespace
+
+double km_curve_width(const QFont& font) {
+    return 2 * std::max(1.0, font.pixelSize() / 12.0);
+}
+
+const std::vector<ArmSurvival>& figure_curves(const Results& results) {
+    return results.curve_groups.empty() ? results.arms : results.curve_groups;
+}
+
+KmTimeAxis km_time_axis(const Results& results) {
+    double max_time = 0;
+    for (const ArmSurvival& curve : figure_curves(results)) {
+        if (curve.km.curve.size() > 0) {
+            max_time = std::max(max_time, curve.km.curve.time.back());
+        }
+    }
+    KmTimeAxis axis;
+    axis.step = 1;
+    if (max_time > 0) {
+        const double magnitude = std::pow(10.0, std::floor(std::log10(max_time)) - 1);
+        axis.step = max_time / 10;
+        for (const double multiple : {1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 30.0, 60.0}) {
+            if (max_time / (multiple * magnitude) <= 12) {
+                axis.step = multiple * magnitude;
+                break;
+            }
+        }
+    }
+    // The 1e-9 keeps a last time equal to a tick, up to rounding, from adding a step.
+    const double steps = std::max(1.0, std::ceil(max_time / axis.step - 1e-9));
+    axis.maximum = steps * axis.step;
+    for (int k = 0; k <= static_cast<int>(steps); ++k) {
+        axis.ticks.push_back(k * axis.step);
+    }
+    return axis;
+}
+
+QChart* build_km_chart(const Results& results, const KmFigureOptions& options, const QFont& font) {
+    auto* chart = new QChart;
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->hide();
+    chart->setBackgroundVisible(false);
+    chart->setBackgroundRoundness(0);
+    chart->setMargins(QMargins());
+
+    const KmTimeAxis time_axis = km_time_axis(results);
+    auto* x_axis = new QValueAxis;
+    auto* y_axis = new QValueAxis;
+    chart->addAxis(x_axis, Qt::AlignBottom);
+    chart->addAxis(y_axis, Qt::AlignLeft);
+    x_axis->setRange(0, time_axis.maximum);
+    x_axis->setTickType(QValueAxis::TicksDynamic);
+    x_axis->setTickAnchor(0);
+    x_axis->setTickInterval(time_axis.step);
+    x_axis->setLabelFormat(time_axis.step < 1 ? "%.1f" : "%.0f");
+    x_axis->setTitleText(time_axis_title(results));
+    y_axis->setRange(0, 1);
+    y_axis->setTickCount(6);
+    y_axis->setLabelFormat("%.1f");
+    y_axis->setTitleText(QStringLiteral("Survival probability"));
+    const QColor ink(0x22, 0x22, 0x22);
+    for (QValueAxis* axis : {x_axis, y_axis}) {
+        axis->setLabelsFont(font);
+        axis->setTitleFont(font);
+        axis->setLabelsBrush(ink);
+        axis->setTitleBrush(ink);
+        axis->setLinePen(QPen(ink, 1));
+        axis->setGridLinePen(QPen(QColor(0xe4, 0xe4, 0xe4), 1));
+        axis->setMinorGridLineVisible(false);
+    }
+
+    const std::vector<ArmSurvival>& curves = figure_curves(results);
+    const double pixel = km_curve_width(font) / 2;
+    if (options.ci_bands) {
+        for (std::size_t c = 0; c < curves.size(); ++c) {
+            QColor fill = curve_colour(static_cast<int>(c));
+            fill.setAlphaF(0.18f);
+            for (const auto& stretch : band_stretches(curves[c].km.curve)) {
+                auto* upper = new QLineSeries;
+                auto* lower = new QLineSeries;
+                for (std::size_t k = 0; k < stretch.size(); ++k) {
+                    if (k > 0) { // a step: the previous limits up to this time
+                        upper->append(stretch[k].time, stretch[k - 1].upper);
+                        lower->append(stretch[k].time, stretch[k - 1].lower);
+                    }
+                    upper->append(stretch[k].time, stretch[k].upper);
+                    lower->append(stretch[k].time, stretch[k].lower);
+                }
+                auto* band = new QAreaSeries(upper, lower); // the band owns its lines
+                band->setBrush(fill);
+                band->setPen(Qt::NoPen);
+                attach(chart, band, km_band_series);
+            }
+        }
+    }
+    if (options.median_lines) {
+        double longest = 0;
+        for (std::size_t c = 0; c < curves.size(); ++c) {
+            if (!curves[c].median.estimate) {
+                continue;
+            }
+            const double median = *curves[c].median.estimate;
+            longest = std::max(longest, median);
+            auto* drop = new QLineSeries;
+            drop->append(median, 0.5);
+            drop->append(median, 0);
+            drop->setPen(QPen(curve_colour(static_cast<int>(c)), pixel, Qt::DashLine));
+            attach(chart, drop, km_median_series);
+        }
+        if (longest > 0) {
+            // One grey line at S = 0.5 to the longest median: per-arm copies
+            // would lie on top of each other.
+            auto* half = new QLineSeries;
+            half->append(0, 0.5);
+            half->append(longest, 0.5);
+            half->setPen(QPen(QColor(0x77, 0x77, 0x77), pixel, Qt::DashLine));
+            attach(chart, half, km_median_series);
+        }
+    }
+    for (std::size_t c = 0; c < curves.size(); ++c) {
+        const QColor colour = curve_colour(static_cast<int>(c));
+        QLineSeries* steps = step_curve(curves[c].km.curve);
+        steps->setName(arm_legend_text(curves[c]));
+        steps->setPen(QPen(colour, km_curve_width(font)));
+        attach(chart, steps, km_curve_series);
+    }
+    if (options.censor_marks) {
+        const auto marker = std::max(7.0, std::round(font.pixelSize() * 0.75));
+        for (std::size_t c = 0; c < curves.size(); ++c) {
+            const SurvivalCurve& curve = curves[c].km.curve;
+            auto* marks = new QScatterSeries;
+            marks->setName(QStringLiteral("censored"));
+            marks->setMarkerSize(marker);
+            marks->setLightMarker(censor_mark(curve_colour(static_cast<int>(c))));
+            for (std::size_t i = 0; i < curve.size(); ++i) {
+                if (curve.n_censor[i] > 0) {
+                    marks->append(curve.time[i], curve.surv[i]);
+                }
+            }
+            attach(chart, marks, km_censor_series);
+        }
+    }
+    return chart;
+}
+
+} // namespace triallens::ui

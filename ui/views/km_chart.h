@@ -1,0 +1,49 @@
+#pragma once
+// The plot part of the Kaplan–Meier figure as a Qt Charts chart: a step curve
+// per curve, optional translucent stepped CI bands, "+" censor marks, dashed
+// median drop lines, and the axes. The chart has no title and no legend: the
+// figure draws those itself (Qt Charts truncates long legend text), together
+// with the number-at-risk table under the time axis (km_figure.h).
+
+#include "views/km_figure_options.h"
+
+#include <triallens/analysis/results.h>
+
+#include <QFont>
+
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QChart;
+QT_END_NAMESPACE
+
+namespace triallens::ui {
+
+// The curves the figure draws: Results::curve_groups when filled, else the arms.
+const std::vector<ArmSurvival>& figure_curves(const Results& results);
+
+// The time axis: from 0 to a whole number of steps at or past the last curve
+// time; ticks every step from the anchor 0. The step is 1, 2, 3, 6 or 12 × a
+// power of ten (then 24, 30, 60) giving at most 12 intervals.
+struct KmTimeAxis {
+    double step = 1;
+    double maximum = 1;
+    std::vector<double> ticks;
+};
+KmTimeAxis km_time_axis(const Results& results);
+
+// Object names of the chart's series, to tell them apart.
+inline constexpr const char* km_curve_series = "curve";
+inline constexpr const char* km_censor_series = "censor marks";
+inline constexpr const char* km_band_series = "ci band";
+inline constexpr const char* km_median_series = "median line";
+
+// The width of the curves' lines, which follows the font so that a figure
+// exported with a larger font keeps its proportions.
+double km_curve_width(const QFont& font);
+
+// A new chart (the caller owns it) with every text in `font`. Curve series are
+// named by arm_legend_text() (the figure's legend, not the chart's, shows it).
+QChart* build_km_chart(const Results& results, const KmFigureOptions& options, const QFont& font);
+
+} // namespace triallens::ui

@@ -1,0 +1,30 @@
+#pragma once
+// The words of the Kaplan–Meier figure, each made in one place so the
+// legend, the annotation, the on-screen figure and the exports agree.
+
+#include <triallens/analysis/results.h>
+
+#include <QString>
+
+namespace triallens::ui {
+
+// "7.85 (5.59–10.22)", with NR where a limit is not reached.
+QString format_median(const QuantileEstimate& median);
+
+// A curve's name: the arm, or "Arm · level" for a curve group.
+QString curve_name(const ArmSurvival& curve);
+
+// The legend entry of one curve: name, n, events and median (CI).
+QString arm_legend_text(const ArmSurvival& arm);
+
+// "HR 0.70 (95% CI 0.46–1.06) vs Control, Cox (Efron); log-rank p = 0.084"
+// for the first comparison, or "" without one.
+QString hazard_ratio_text(const Results& results);
+
+// The endpoint's name (PARAM, else PARAMCD), as the figure's title.
+QString endpoint_title(const Results& results);
+
+// "Time (months)", or "Time" when the unit is unknown.
+QString time_axis_title(const Results& results);
+
+} // namespace triallens::ui
