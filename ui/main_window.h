@@ -23,7 +23,9 @@ class AeTableView;
 class DataPanel;
 class ForestView;
 class KmChartView;
+class MethodsView;
 class RefitController;
+class ResponseView;
 class StudyLoader;
 
 class MainWindow : public QMainWindow {
@@ -38,6 +40,8 @@ public:
     RefitController* subgroupController() const { return subgroup_controller_; }
     QLabel* breadcrumb() const { return breadcrumb_; }
     AeTableView* adverseEventView() const { return ae_view_; }
+    ResponseView* responseView() const { return response_view_; }
+    MethodsView* methodsView() const { return methods_view_; }
     QComboBox* endpointBox() const { return endpoint_box_; }
     DataPanel* dataPanel() const { return data_panel_; }
     StudyLoader* loader() const { return loader_; }
@@ -70,6 +74,8 @@ private:
     KmChartView* km_view_;
     ForestView* forest_view_;
     AeTableView* ae_view_;
+    ResponseView* response_view_ = nullptr;
+    MethodsView* methods_view_ = nullptr;
     QComboBox* endpoint_box_;
     QLabel* subjects_label_;
     QLabel* timing_label_;
