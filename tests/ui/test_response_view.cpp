@@ -141,7 +141,7 @@ private slots:
         QVERIFY(view.rateTable()->isColumnHidden(ResponseModel::CmhOddsRatioColumn));
         QVERIFY(model.headerData(ResponseModel::RateCiColumn, Qt::Horizontal)
                     .toString()
-                    .contains(QStringLiteral("95% CI (Clopper–Pearson)")));
+                    .contains(QStringLiteral("95% CI\n(Clopper–Pearson)")));
     }
 
     void intervalCombosSwitchTheCiColumns() {

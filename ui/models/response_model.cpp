@@ -278,17 +278,17 @@ QVariant ResponseModel::headerData(int section, Qt::Orientation orientation, int
     case RateColumn:
         return tr("Rate (%)");
     case RateCiColumn:
-        return tr("%1 CI (%2)").arg(level, rateIntervalName(rate_interval_));
+        return tr("%1 CI\n(%2)").arg(level, rateIntervalName(rate_interval_));
     case DifferenceColumn:
-        return tr("Difference vs %1, pp\n%2 CI (%3)")
+        return tr("Difference vs\n%1, pp\n%2 CI (%3)")
             .arg(reference_arm_.isEmpty() ? tr("reference") : reference_arm_, level,
                  differenceIntervalName(difference_interval_));
     case OddsRatioColumn:
-        return tr("Odds ratio\n%1 CI (Woolf)").arg(level);
+        return tr("Odds ratio\n(%1 CI, Woolf)").arg(level);
     case FisherColumn:
         return tr("Fisher\nexact p");
     case CmhOddsRatioColumn:
-        return tr("CMH odds ratio\n%1 CI (stratified)").arg(level);
+        return tr("CMH odds ratio\n(%1 CI)").arg(level);
     case CmhPColumn:
         return tr("CMH p");
     default:

@@ -2,9 +2,9 @@
 
 #include "models/concordance_model.h"
 #include "models/ph_test_model.h"
+#include "views/fitted_table_view.h"
 #include "views/km_figure.h"
 #include "views/methods_text.h"
-#include "views/table_fit.h"
 
 #include <QHeaderView>
 #include <QLabel>
@@ -16,16 +16,10 @@ namespace triallens::ui {
 
 namespace {
 
-QTableView* make_table(QAbstractItemModel* model, QWidget* parent) {
-    auto* table = new QTableView(parent);
+FittedTableView* make_table(QAbstractItemModel* model, QWidget* parent) {
+    auto* table = new FittedTableView(parent);
     table->setModel(model);
-    table->verticalHeader()->hide();
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table->setSelectionMode(QAbstractItemView::NoSelection);
-    table->setWordWrap(false);
-    table->horizontalHeader()->setStretchLastSection(false);
-    table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    table->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Fixed);
     return table;
 }
 
@@ -40,12 +34,6 @@ QLabel* wrapped(QWidget* parent) {
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
     return label;
-}
-
-// A table's width to its columns, so it does not stretch across the tab.
-void fit_table_width(QTableView* table) {
-    fit_table_columns(table);
-    table->setMaximumWidth(table->horizontalHeader()->length() + 2 * table->frameWidth());
 }
 
 } // namespace
@@ -97,16 +85,11 @@ void MethodsView::setResults(const ResultsPtr& results) {
     if (!results) {
         return;
     }
-    concordance_table_->clearSpans();
-    for (int row = 0; row < concordance_model_->rowCount(); ++row) {
-        if (concordance_model_
-                ->data(concordance_model_->index(row, 0), ConcordanceModel::RowKindRole)
-                .value<ConcordanceModel::RowKind>() == ConcordanceModel::RowKind::Header) {
-            concordance_table_->setSpan(row, 0, 1, ConcordanceModel::ColumnCount);
-        }
-    }
-    fit_table_width(concordance_table_);
-    fit_table_height(concordance_table_);
+    concordance_table_->fitToContents([this](int row) {
+        return concordance_model_
+                   ->data(concordance_model_->index(row, 0), ConcordanceModel::RowKindRole)
+                   .value<ConcordanceModel::RowKind>() == ConcordanceModel::RowKind::Header;
+    });
     concordance_table_->setVisible(concordance_model_->rowCount() > 0);
     const QString verdict = concordance_model_->verdict();
     verdict_->setText(verdict.isEmpty() ? tr("No method comparison for this analysis.") : verdict);
@@ -119,8 +102,7 @@ void MethodsView::setResults(const ResultsPtr& results) {
                                                  .toHtmlEscaped()
                                            : tr("Proportional hazards test: no Cox model")));
     ph_test_table_->setVisible(has_ph_test);
-    fit_table_width(ph_test_table_);
-    fit_table_height(ph_test_table_);
+    ph_test_table_->fitColumns();
 
     if (results->median_follow_up) {
         const QString unit = QString::fromStdString(results->time_unit);

@@ -5,13 +5,14 @@
 // change), the proportional-hazards test (PhTestModel), the median
 // follow-up, and a plain-language methods paragraph (methods_text.h).
 
+#include "views/fitted_table_view.h"
+
 #include <triallens/analysis/results.h>
 
 #include <QWidget>
 
 class QLabel;
 class QScrollArea;
-class QTableView;
 
 namespace triallens::ui {
 
@@ -29,8 +30,8 @@ public:
 
     ConcordanceModel* concordanceModel() const { return concordance_model_; }
     PhTestModel* phTestModel() const { return ph_test_model_; }
-    QTableView* concordanceTable() const { return concordance_table_; }
-    QTableView* phTestTable() const { return ph_test_table_; }
+    FittedTableView* concordanceTable() const { return concordance_table_; }
+    FittedTableView* phTestTable() const { return ph_test_table_; }
     QLabel* verdictLabel() const { return verdict_; }
     QLabel* phTestLabel() const { return ph_test_caption_; }
     QLabel* followUpLabel() const { return follow_up_; }
@@ -41,8 +42,8 @@ private:
     ResultsPtr results_;
     ConcordanceModel* concordance_model_;
     PhTestModel* ph_test_model_;
-    QTableView* concordance_table_;
-    QTableView* ph_test_table_;
+    FittedTableView* concordance_table_;
+    FittedTableView* ph_test_table_;
     QLabel* verdict_;
     QLabel* ph_test_caption_;
     QLabel* follow_up_;

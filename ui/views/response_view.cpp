@@ -2,7 +2,7 @@
 
 #include "models/best_response_model.h"
 #include "models/response_model.h"
-#include "views/table_fit.h"
+#include "views/fitted_table_view.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -15,16 +15,10 @@ namespace triallens::ui {
 
 namespace {
 
-QTableView* make_table(QAbstractItemModel* model, QWidget* parent) {
-    auto* table = new QTableView(parent);
+FittedTableView* make_table(QAbstractItemModel* model, QWidget* parent) {
+    auto* table = new FittedTableView(parent);
     table->setModel(model);
-    table->verticalHeader()->hide();
     table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    table->setWordWrap(false);
-    table->horizontalHeader()->setDefaultAlignment(Qt::AlignCenter);
-    table->horizontalHeader()->setStretchLastSection(false);
-    table->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     return table;
 }
 
@@ -110,22 +104,15 @@ void ResponseView::setResults(const ResultsPtr& results) {
     }
 }
 
-// Header rows span the table; CMH columns show only with strata; tables are
-// as tall as their rows so the two stack without inner scroll bars.
+// Header rows span the table; CMH columns show only with strata.
 void ResponseView::layoutTables() {
-    rate_table_->clearSpans();
-    for (int row = 0; row < model_->rowCount(); ++row) {
-        if (model_->data(model_->index(row, 0), ResponseModel::RowKindRole)
-                .value<ResponseModel::RowKind>() == ResponseModel::RowKind::Header) {
-            rate_table_->setSpan(row, 0, 1, ResponseModel::ColumnCount);
-        }
-    }
     rate_table_->setColumnHidden(ResponseModel::CmhOddsRatioColumn, !model_->hasCmh());
     rate_table_->setColumnHidden(ResponseModel::CmhPColumn, !model_->hasCmh());
-    fit_table_columns(rate_table_);
-    fit_table_columns(best_table_);
-    fit_table_height(rate_table_);
-    fit_table_height(best_table_);
+    rate_table_->fitToContents([this](int row) {
+        return model_->data(model_->index(row, 0), ResponseModel::RowKindRole)
+                   .value<ResponseModel::RowKind>() == ResponseModel::RowKind::Header;
+    });
+    best_table_->fitColumns();
 }
 
 } // namespace triallens::ui

@@ -5,13 +5,14 @@
 // table (BestResponseModel). A study without ADRS best overall responses
 // shows a sentence saying so instead.
 
+#include "views/fitted_table_view.h"
+
 #include <triallens/analysis/results.h>
 
 #include <QWidget>
 
 class QComboBox;
 class QLabel;
-class QTableView;
 
 namespace triallens::ui {
 
@@ -30,8 +31,8 @@ public:
     BestResponseModel* bestResponseModel() const { return best_model_; }
     QComboBox* rateIntervalBox() const { return rate_interval_; }
     QComboBox* differenceIntervalBox() const { return difference_interval_; }
-    QTableView* rateTable() const { return rate_table_; }
-    QTableView* bestResponseTable() const { return best_table_; }
+    FittedTableView* rateTable() const { return rate_table_; }
+    FittedTableView* bestResponseTable() const { return best_table_; }
     QLabel* emptyLabel() const { return empty_; }
 
 private:
@@ -41,8 +42,8 @@ private:
     BestResponseModel* best_model_;
     QComboBox* rate_interval_;
     QComboBox* difference_interval_;
-    QTableView* rate_table_;
-    QTableView* best_table_;
+    FittedTableView* rate_table_;
+    FittedTableView* best_table_;
     QLabel* empty_;
     QWidget* content_;
 };
