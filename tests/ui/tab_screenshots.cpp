@@ -1,7 +1,7 @@
 // Not a test: run by hand to look at the workspace's tabs. Opens the main
 // window offscreen on the demo study (OS, stratified by the randomisation
 // factors) and writes one PNG per tab into the folder given (default
-// /tmp/tabs-shots).
+// /tmp/tabs-shots), at the window size given (default 1400 900).
 
 #include <controller/refit_controller.h>
 #include <main_window.h>
@@ -13,6 +13,8 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
+
+#include <cstdlib>
 
 using namespace triallens;
 using namespace triallens::ui;
@@ -29,7 +31,7 @@ int main(int argc, char** argv) {
     spec.strata = {"PRTAXFL", "LIVBRNFL"};
     controller.setStudy(std::make_shared<const Study>(generate_demo_study()), spec);
     MainWindow window(&controller);
-    window.resize(1400, 900);
+    window.resize(argc > 3 ? std::atoi(argv[2]) : 1400, argc > 3 ? std::atoi(argv[3]) : 900);
     window.show();
     if (!refitted.wait(10000)) {
         return 1;

@@ -263,6 +263,10 @@ QVariant ResponseModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant ResponseModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation == Qt::Horizontal && role == Qt::ToolTipRole && section == RespondersColumn) {
+        return tr("Subjects with the outcome of the row's section: objective response, or "
+                  "disease control");
+    }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
         section >= ColumnCount) {
         return QAbstractTableModel::headerData(section, orientation, role);

@@ -122,7 +122,11 @@ QString methods_paragraph(const Results& results) {
     if (!results.warnings.empty()) {
         QStringList warnings;
         for (const std::string& warning : results.warnings) {
-            warnings << QString::fromStdString(warning);
+            QString sentence = QString::fromStdString(warning);
+            if (sentence.endsWith(QLatin1Char('.'))) {
+                sentence.chop(1);
+            }
+            warnings << sentence;
         }
         text << QStringLiteral("Warnings: %1.").arg(warnings.join(QStringLiteral("; ")));
     }
