@@ -8,6 +8,8 @@
 #include "views/ae_table_view.h"
 #include "views/forest_view.h"
 #include "views/km_chart_view.h"
+#include "views/methods_view.h"
+#include "views/response_view.h"
 
 #include <QComboBox>
 #include <QDockWidget>
@@ -119,6 +121,17 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     connect(ae_view_, &AeTableView::filterChanged, controller_,
             &RefitController::setAdverseEventFilter);
     connect(controller_, &RefitController::adverseEventsReady, ae_view_, &AeTableView::setTable);
+    // The Response and Methods tabs show the main analysis, never a subgroup's.
+    response_view_ = new ResponseView;
+    methods_view_ = new MethodsView;
+    tabs->addTab(response_view_, QStringLiteral("Response"));
+    tabs->addTab(methods_view_, QStringLiteral("Methods"));
+    connect(controller_, &RefitController::refitted, response_view_, &ResponseView::setResults);
+    connect(controller_, &RefitController::refitted, methods_view_, &MethodsView::setResults);
+    if (controller_->results()) {
+        response_view_->setResults(controller_->results());
+        methods_view_->setResults(controller_->results());
+    }
     setCentralWidget(tabs);
 
     auto* settings_dock = new QDockWidget(QStringLiteral("Analysis settings"), this);

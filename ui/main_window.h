@@ -29,8 +29,10 @@ class AeTableView;
 class DataPanel;
 class ForestView;
 class KmChartView;
+class MethodsView;
 class RefitController;
 class SettingsPanel;
+class ResponseView;
 class StudyLoader;
 
 class MainWindow : public QMainWindow {
@@ -46,6 +48,8 @@ public:
     QLabel* breadcrumb() const { return breadcrumb_; }
     AeTableView* adverseEventView() const { return ae_view_; }
     QComboBox* endpointBox() const;
+    ResponseView* responseView() const { return response_view_; }
+    MethodsView* methodsView() const { return methods_view_; }
     DataPanel* dataPanel() const { return data_panel_; }
     SettingsPanel* settingsPanel() const { return settings_panel_; }
     QUndoStack* undoStack() const { return undo_stack_; }
@@ -94,6 +98,8 @@ private:
     WorkspaceState state_;
     QProgressBar* busy_indicator_;
     QTimer* busy_delay_;
+    ResponseView* response_view_ = nullptr;
+    MethodsView* methods_view_ = nullptr;
     QLabel* subjects_label_;
     QLabel* timing_label_;
 };

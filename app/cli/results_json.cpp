@@ -128,9 +128,9 @@ QJsonObject interval_json(const Interval& interval) {
     return {{"lower", number(interval.lower)}, {"upper", number(interval.upper)}};
 }
 
-QJsonObject response_json(const ResponseSummary& response) {
+QJsonArray rates_json(const std::vector<ResponseRate>& rates) {
     QJsonArray arms;
-    for (const auto& rate : response.arms) {
+    for (const auto& rate : rates) {
         arms.append(QJsonObject{{"arm", text(rate.arm)},
                                 {"n", static_cast<double>(rate.n)},
                                 {"responders", static_cast<double>(rate.responders)},
@@ -140,13 +140,17 @@ QJsonObject response_json(const ResponseSummary& response) {
                                 {"wilson", interval_json(rate.wilson)},
                                 {"jeffreys", interval_json(rate.jeffreys)}});
     }
+    return arms;
+}
+
+QJsonArray rate_differences_json(const std::vector<ResponseDifference>& rate_differences) {
     const auto odds_ratio = [](const OddsRatio& ratio) {
         return QJsonObject{{"estimate", number(ratio.estimate)},
                            {"lower", number(ratio.lower)},
                            {"upper", number(ratio.upper)}};
     };
     QJsonArray differences;
-    for (const auto& d : response.differences) {
+    for (const auto& d : rate_differences) {
         QJsonObject fisher = odds_ratio(d.fisher.odds_ratio);
         fisher.insert("p", number(d.fisher.p_value));
         QJsonObject difference{{"arm", text(d.arm)},
@@ -166,8 +170,38 @@ QJsonObject response_json(const ResponseSummary& response) {
         }
         differences.append(difference);
     }
-    return {
-        {"param", "BOR"}, {"ci", "clopper-pearson"}, {"arms", arms}, {"differences", differences}};
+    return differences;
+}
+
+// Per arm, every BOR category's count; the missing category is null.
+QJsonArray best_overall_response_json(const ResponseSummary& response) {
+    QJsonArray arms;
+    for (const auto& arm : response.best_overall_response) {
+        QJsonArray counts;
+        for (const auto& count : arm.counts) {
+            counts.append(QJsonObject{
+                {"category", count.category.empty() ? QJsonValue() : text(count.category)},
+                {"n", static_cast<double>(count.n)},
+                {"fraction", number(count.fraction)}});
+        }
+        arms.append(QJsonObject{
+            {"arm", text(arm.arm)}, {"n", static_cast<double>(arm.n)}, {"counts", counts}});
+    }
+    return arms;
+}
+
+QJsonObject response_json(const ResponseSummary& response) {
+    return {{"param", "BOR"},
+            {"ci", "clopper-pearson"},
+            {"arms", rates_json(response.arms)},
+            {"differences", rate_differences_json(response.differences)},
+            {"best_overall_response", best_overall_response_json(response)},
+            {"disease_control",
+             QJsonObject{
+                 {"categories", QJsonArray{"CR", "PR", "SD", "NON-CR/NON-PD"}},
+                 {"ci", "clopper-pearson"},
+                 {"arms", rates_json(response.disease_control)},
+                 {"differences", rate_differences_json(response.disease_control_differences)}}}};
 }
 
 QJsonArray rmst_json(const Results& results) {

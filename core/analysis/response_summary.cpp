@@ -4,22 +4,66 @@
 #include "triallens/stats/odds_ratio.h"
 
 #include <algorithm>
+#include <array>
+#include <string_view>
 
 namespace triallens {
 
 namespace {
 
-std::vector<std::uint8_t> responders_of(const Study& study) {
-    const Responses& responses = study.responses;
-    std::vector<std::uint8_t> responder(study.subjects.size(), 0);
+// RECIST 1.1's best overall responses, best first; NON-CR/NON-PD is the
+// response of subjects with non-target disease only.
+constexpr std::array<std::string_view, 6> recist_order{"CR", "PR", "SD", "NON-CR/NON-PD",
+                                                       "PD", "NE"};
+constexpr std::size_t responder_categories = 2;       // CR, PR
+constexpr std::size_t disease_control_categories = 4; // CR, PR, SD, NON-CR/NON-PD
+
+bool is_bor(const Responses& responses, std::size_t i) {
+    return responses.paramcd[i] == "BOR";
+}
+
+// RECIST's categories, then any other value in sort order, then "" (missing).
+std::vector<std::string> categories_of(const Responses& responses) {
+    std::vector<std::string> categories(recist_order.begin(), recist_order.end());
+    std::vector<std::string> others;
     for (std::size_t i = 0; i < responses.size(); ++i) {
-        if (responses.paramcd[i] == "BOR") {
-            const std::string& value = responses.value[i];
-            responder[static_cast<std::size_t>(responses.subject[i])] |=
-                value == "CR" || value == "PR";
+        const std::string& value = responses.value[i];
+        if (is_bor(responses, i) && !value.empty() &&
+            std::find(recist_order.begin(), recist_order.end(), value) == recist_order.end()) {
+            others.push_back(value);
         }
     }
-    return responder;
+    std::sort(others.begin(), others.end());
+    others.erase(std::unique(others.begin(), others.end()), others.end());
+    categories.insert(categories.end(), others.begin(), others.end());
+    categories.emplace_back();
+    return categories;
+}
+
+// Each subject's best category (its index in `categories`); the last, missing,
+// for subjects without a BOR record.
+std::vector<std::size_t> best_response_of(const Study& study,
+                                          const std::vector<std::string>& categories) {
+    const Responses& responses = study.responses;
+    std::vector<std::size_t> best(study.subjects.size(), categories.size() - 1);
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+        if (is_bor(responses, i)) {
+            const auto k = static_cast<std::size_t>(
+                std::find(categories.begin(), categories.end(), responses.value[i]) -
+                categories.begin());
+            std::size_t& subject = best[static_cast<std::size_t>(responses.subject[i])];
+            subject = std::min(subject, k);
+        }
+    }
+    return best;
+}
+
+// 1 for subjects whose best response is one of the first `count` categories.
+std::vector<std::uint8_t> within_best(const std::vector<std::size_t>& best, std::size_t count) {
+    std::vector<std::uint8_t> flag(best.size());
+    std::transform(best.begin(), best.end(), flag.begin(),
+                   [&](std::size_t k) { return static_cast<std::uint8_t>(k < count); });
+    return flag;
 }
 
 // One 2×2 table per stratum code: `code` against `reference`.
@@ -48,44 +92,48 @@ std::vector<TwoByTwo> tables_by_stratum(std::span<const std::int32_t> subject_ar
     return tables;
 }
 
-} // namespace
-
-std::optional<ResponseSummary> summarise_response(const Study& study, const Variable& arm,
-                                                  std::span<const std::int32_t> subject_arm,
-                                                  std::span<const std::int32_t> order,
-                                                  std::span<const std::int32_t> subject_stratum,
-                                                  bool stratified, double conf_level) {
-    const bool any =
-        std::any_of(study.responses.paramcd.codes.begin(), study.responses.paramcd.codes.end(),
-                    [&](std::uint32_t c) { return study.responses.paramcd.levels[c] == "BOR"; });
-    if (!any) {
-        return std::nullopt;
-    }
-    const std::vector<std::uint8_t> responder = responders_of(study);
-    ResponseSummary summary;
+// The arms that have subjects, in `order`.
+std::vector<std::int32_t> arms_present(std::span<const std::int32_t> subject_arm,
+                                       std::span<const std::int32_t> order) {
     std::vector<std::int32_t> codes;
     for (const std::int32_t code : order) {
+        if (std::find(subject_arm.begin(), subject_arm.end(), code) != subject_arm.end()) {
+            codes.push_back(code);
+        }
+    }
+    return codes;
+}
+
+struct RateComparison {
+    std::vector<ResponseRate> rates;
+    std::vector<ResponseDifference> differences;
+};
+
+// Rates of `responder` per arm of `codes` and each against codes[0]: shared
+// by objective response and disease control.
+RateComparison compare_rates(const Variable& arm, std::span<const std::int32_t> subject_arm,
+                             const std::vector<std::int32_t>& codes,
+                             std::span<const std::int32_t> subject_stratum, bool stratified,
+                             double conf_level, const std::vector<std::uint8_t>& responder) {
+    RateComparison out;
+    for (const std::int32_t code : codes) {
         ResponseRate rate;
         rate.arm = arm.levels[static_cast<std::size_t>(code)];
-        for (std::size_t s = 0; s < study.subjects.size(); ++s) {
+        for (std::size_t s = 0; s < subject_arm.size(); ++s) {
             if (subject_arm[s] == code) {
                 ++rate.n;
                 rate.responders += responder[s];
             }
         }
-        if (rate.n == 0) {
-            continue;
-        }
         rate.rate = static_cast<double>(rate.responders) / static_cast<double>(rate.n);
         rate.clopper_pearson = clopper_pearson(rate.responders, rate.n, conf_level);
         rate.wilson = wilson(rate.responders, rate.n, conf_level);
         rate.jeffreys = jeffreys(rate.responders, rate.n, conf_level);
-        summary.arms.push_back(rate);
-        codes.push_back(code);
+        out.rates.push_back(rate);
     }
-    for (std::size_t a = 1; a < summary.arms.size(); ++a) {
-        const ResponseRate& x = summary.arms[a];
-        const ResponseRate& r = summary.arms.front();
+    for (std::size_t a = 1; a < out.rates.size(); ++a) {
+        const ResponseRate& x = out.rates[a];
+        const ResponseRate& r = out.rates.front();
         const TwoByTwo table{x.responders, x.n, r.responders, r.n};
         ResponseDifference d;
         d.arm = x.arm;
@@ -100,7 +148,56 @@ std::optional<ResponseSummary> summarise_response(const Study& study, const Vari
                 tables_by_stratum(subject_arm, subject_stratum, responder, codes[a], codes[0]);
             d.cmh = mantel_haenszel(strata, conf_level);
         }
-        summary.differences.push_back(std::move(d));
+        out.differences.push_back(std::move(d));
+    }
+    return out;
+}
+
+} // namespace
+
+std::optional<ResponseSummary> summarise_response(const Study& study, const Variable& arm,
+                                                  std::span<const std::int32_t> subject_arm,
+                                                  std::span<const std::int32_t> order,
+                                                  std::span<const std::int32_t> subject_stratum,
+                                                  bool stratified, double conf_level) {
+    const bool any =
+        std::any_of(study.responses.paramcd.codes.begin(), study.responses.paramcd.codes.end(),
+                    [&](std::uint32_t c) { return study.responses.paramcd.levels[c] == "BOR"; });
+    if (!any) {
+        return std::nullopt;
+    }
+    ResponseSummary summary;
+    summary.bor_categories = categories_of(study.responses);
+    const std::vector<std::size_t> best = best_response_of(study, summary.bor_categories);
+    const std::vector<std::int32_t> codes = arms_present(subject_arm, order);
+
+    RateComparison objective = compare_rates(arm, subject_arm, codes, subject_stratum, stratified,
+                                             conf_level, within_best(best, responder_categories));
+    summary.arms = std::move(objective.rates);
+    summary.differences = std::move(objective.differences);
+    RateComparison control =
+        compare_rates(arm, subject_arm, codes, subject_stratum, stratified, conf_level,
+                      within_best(best, disease_control_categories));
+    summary.disease_control = std::move(control.rates);
+    summary.disease_control_differences = std::move(control.differences);
+
+    for (const std::int32_t code : codes) {
+        ArmBestResponse table;
+        table.arm = arm.levels[static_cast<std::size_t>(code)];
+        table.counts.resize(summary.bor_categories.size());
+        for (std::size_t k = 0; k < table.counts.size(); ++k) {
+            table.counts[k].category = summary.bor_categories[k];
+        }
+        for (std::size_t s = 0; s < subject_arm.size(); ++s) {
+            if (subject_arm[s] == code) {
+                ++table.n;
+                ++table.counts[best[s]].n;
+            }
+        }
+        for (BorCount& count : table.counts) {
+            count.fraction = static_cast<double>(count.n) / static_cast<double>(table.n);
+        }
+        summary.best_overall_response.push_back(std::move(table));
     }
     return summary;
 }

@@ -3,7 +3,10 @@
 // PR, over every subject with an arm; a subject without a BOR record counts as
 // a non-responder. Each arm's rate with Clopper–Pearson, Wilson and Jeffreys
 // intervals; each arm against the first (the reference) as a difference and an
-// odds ratio, stratified by the analysis strata when there are any.
+// odds ratio, stratified by the analysis strata when there are any. The same
+// for disease control (best response CR, PR, SD or NON-CR/NON-PD), and the
+// best-overall-response table: each subject counted once per arm at its best
+// BOR record, in RECIST order, other AVALC values after, missing last.
 
 #include "triallens/analysis/results.h"
 #include "triallens/data/study.h"

@@ -114,6 +114,42 @@ private slots:
         QCOMPARE(json["logrank"].toObject()["chisq"].toDouble(), expected.logrank->chisq);
     }
 
+    // response.best_overall_response and response.disease_control carry the
+    // core's counts and rates; the keys that were there stay.
+    void responseJsonAddsBestResponseAndDiseaseControl() {
+        const Run result =
+            run({"analyze", "demo", "--param", "OS", "--strata", "PRTAXFL,LIVBRNFL", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject response =
+            QJsonDocument::fromJson(result.out).object()["response"].toObject();
+        for (const char* key : {"param", "ci", "arms", "differences"}) {
+            QVERIFY2(response.contains(QLatin1String(key)), key);
+        }
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.strata = {"PRTAXFL", "LIVBRNFL"};
+        const ResponseSummary expected = *refit(generate_demo_study(), spec).response;
+        const QJsonArray tables = response["best_overall_response"].toArray();
+        QCOMPARE(tables.size(), static_cast<qsizetype>(expected.best_overall_response.size()));
+        const ArmBestResponse& arm = expected.best_overall_response.front();
+        const QJsonArray counts = tables[0].toObject()["counts"].toArray();
+        QCOMPARE(counts.size(), static_cast<qsizetype>(arm.counts.size()));
+        QCOMPARE(counts[0].toObject()["category"].toString(), QStringLiteral("CR"));
+        QVERIFY(counts.last().toObject()["category"].isNull());
+        QCOMPARE(counts[2].toObject()["n"].toDouble(), static_cast<double>(arm.counts[2].n));
+
+        const QJsonObject dcr = response["disease_control"].toObject();
+        const ResponseRate& rate = expected.disease_control.back();
+        const QJsonObject json_rate = dcr["arms"].toArray().last().toObject();
+        QCOMPARE(json_rate["responders"].toDouble(), static_cast<double>(rate.responders));
+        QCOMPARE(json_rate["lower"].toDouble(), rate.clopper_pearson.lower);
+        const QJsonObject difference = dcr["differences"].toArray()[0].toObject();
+        const ResponseDifference& d = expected.disease_control_differences.front();
+        QCOMPARE(difference["miettinen_nurminen"].toObject()["upper"].toDouble(),
+                 d.miettinen_nurminen.upper);
+        QCOMPARE(difference["cmh"].toObject()["p"].toDouble(), *d.cmh->p_value);
+    }
+
     void landmarksAndTauAddTheirKeys() {
         const Run result = run(
             {"analyze", "demo", "--param", "OS", "--landmarks", "12,24", "--tau", "24", "--json"});

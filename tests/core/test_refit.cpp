@@ -7,8 +7,11 @@
 #include <triallens/analysis/refit.h>
 #include <triallens/demo/demo_study.h>
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace triallens;
 
@@ -423,6 +426,162 @@ private slots:
         COMPARE_GOLDEN(cmh->odds_ratio.upper, r["upper"]);
         COMPARE_GOLDEN(cmh->chisq, r["chisq"]);
         COMPARE_GOLDEN(cmh->p_value, r["p_value"]);
+    }
+
+    // The best-overall-response table (each subject once, at its best
+    // record, missing last) and the disease control rate (CR, PR, SD or
+    // NON-CR/NON-PD) with binom.test, Newcombe, Miettinen–Nurminen, Woolf,
+    // Fisher and, stratified, mantelhaen.test, against R.
+    void bestOverallResponseAndDiseaseControlMatchR() {
+        const QJsonObject golden = golden::load("response_bor_demo.json").toObject();
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        const Results plain = refit(demo(), spec);
+        QVERIFY(plain.response.has_value());
+        const ResponseSummary& response = *plain.response;
+
+        const QJsonArray categories = golden["categories"].toArray();
+        QCOMPARE(response.bor_categories.size(), static_cast<std::size_t>(categories.size()));
+        for (std::size_t k = 0; k < response.bor_categories.size(); ++k) {
+            const QJsonValue expected = categories[static_cast<int>(k)];
+            QCOMPARE(QString::fromStdString(response.bor_categories[k]),
+                     expected.isNull() ? QString() : expected.toString());
+        }
+        const QJsonArray tables = golden["best_overall_response"].toArray();
+        QCOMPARE(response.best_overall_response.size(), static_cast<std::size_t>(tables.size()));
+        for (std::size_t a = 0; a < response.best_overall_response.size(); ++a) {
+            const ArmBestResponse& arm = response.best_overall_response[a];
+            const QJsonObject expected = tables[static_cast<int>(a)].toObject();
+            QCOMPARE(QString::fromStdString(arm.arm), expected["arm"].toString());
+            QCOMPARE(static_cast<double>(arm.n), expected["n"].toDouble());
+            QCOMPARE(arm.arm, response.arms[a].arm);
+            const QJsonArray counts = expected["counts"].toArray();
+            QCOMPARE(arm.counts.size(), static_cast<std::size_t>(counts.size()));
+            for (std::size_t k = 0; k < arm.counts.size(); ++k) {
+                const QJsonObject count = counts[static_cast<int>(k)].toObject();
+                QCOMPARE(static_cast<double>(arm.counts[k].n), count["n"].toDouble());
+                COMPARE_GOLDEN(arm.counts[k].fraction, count["fraction"]);
+            }
+        }
+
+        const QJsonObject dcr = golden["disease_control"].toObject();
+        const QJsonArray rates = dcr["arms"].toArray();
+        QCOMPARE(response.disease_control.size(), static_cast<std::size_t>(rates.size()));
+        for (std::size_t a = 0; a < response.disease_control.size(); ++a) {
+            const ResponseRate& rate = response.disease_control[a];
+            const QJsonObject expected = rates[static_cast<int>(a)].toObject();
+            QCOMPARE(QString::fromStdString(rate.arm), expected["arm"].toString());
+            QCOMPARE(static_cast<double>(rate.n), expected["n"].toDouble());
+            QCOMPARE(static_cast<double>(rate.responders), expected["x"].toDouble());
+            for (const auto& [interval, key] :
+                 {std::pair{rate.clopper_pearson, "clopper_pearson"},
+                  std::pair{rate.wilson, "wilson"}, std::pair{rate.jeffreys, "jeffreys"}}) {
+                const QJsonArray limits = expected[key].toArray();
+                COMPARE_GOLDEN(interval.lower, limits[0]);
+                COMPARE_GOLDEN(interval.upper, limits[1]);
+            }
+        }
+        QCOMPARE(response.disease_control_differences.size(), std::size_t{1});
+        const ResponseDifference& d = response.disease_control_differences.front();
+        QCOMPARE(QString::fromStdString(d.arm), golden["arm"].toString());
+        const QJsonObject mn = dcr["miettinen_nurminen"].toObject();
+        COMPARE_GOLDEN(d.difference, mn["estimate"]);
+        COMPARE_GOLDEN(d.miettinen_nurminen.lower, mn["lower"]);
+        COMPARE_GOLDEN(d.miettinen_nurminen.upper, mn["upper"]);
+        COMPARE_GOLDEN(d.newcombe.lower, dcr["newcombe"].toObject()["lower"]);
+        COMPARE_GOLDEN(d.newcombe.upper, dcr["newcombe"].toObject()["upper"]);
+        const QJsonObject odds = dcr["odds_ratio"].toObject();
+        for (const auto& [ratio, key] :
+             {std::pair{d.woolf, "woolf"}, std::pair{d.fisher.odds_ratio, "fisher"}}) {
+            const QJsonObject r = odds[key].toObject();
+            COMPARE_GOLDEN(ratio.estimate, r["estimate"]);
+            COMPARE_GOLDEN(ratio.lower, r["lower"]);
+            COMPARE_GOLDEN(ratio.upper, r["upper"]);
+        }
+        COMPARE_GOLDEN(d.fisher.p_value, odds["fisher"].toObject()["p_value"]);
+        QVERIFY(!d.cmh);
+
+        spec.strata = {"PRTAXFL", "LIVBRNFL"};
+        const Results stratified = refit(demo(), spec);
+        const auto& cmh = stratified.response->disease_control_differences.front().cmh;
+        QVERIFY(cmh.has_value());
+        const QJsonObject r = dcr["stratified"].toObject();
+        QCOMPARE(static_cast<double>(cmh->strata), r["strata_used"].toDouble());
+        COMPARE_GOLDEN(cmh->odds_ratio.estimate, r["estimate"]);
+        COMPARE_GOLDEN(cmh->odds_ratio.lower, r["lower"]);
+        COMPARE_GOLDEN(cmh->odds_ratio.upper, r["upper"]);
+        COMPARE_GOLDEN(cmh->chisq, r["chisq"]);
+        COMPARE_GOLDEN(cmh->p_value, r["p_value"]);
+    }
+
+    // Values outside RECIST come after NE in byte order, subjects without a
+    // BOR record (or with an empty AVALC) are "missing", and a subject with
+    // several BOR records counts once, at its best; ORR and DCR agree with
+    // the table.
+    void bestResponseOrdersCategoriesAndCountsEachSubjectOnce() {
+        Study study = demo();
+        Responses& r = study.responses;
+        const auto code = [](CodedText& text, const std::string& value) {
+            const auto found = std::find(text.levels.begin(), text.levels.end(), value);
+            if (found != text.levels.end()) {
+                return static_cast<std::uint32_t>(found - text.levels.begin());
+            }
+            text.levels.push_back(value);
+            return static_cast<std::uint32_t>(text.levels.size() - 1);
+        };
+        const std::string upgraded = r.value[5];
+        r.value.codes[0] = code(r.value, "NON-CR/NON-PD");
+        r.value.codes[1] = code(r.value, "UNKNOWN");
+        r.value.codes[2] = code(r.value, "ALPHA");
+        r.paramcd.codes[3] = code(r.paramcd, "OVRLRESP"); // its subject has no BOR left
+        r.value.codes[4] = code(r.value, "");
+        // A second, better and a second, worse record of the same subject.
+        r.subject.insert(r.subject.end(), {r.subject[5], r.subject[5]});
+        r.paramcd.codes.insert(r.paramcd.codes.end(), 2, code(r.paramcd, "BOR"));
+        r.value.codes.push_back(code(r.value, "CR"));
+        r.value.codes.push_back(code(r.value, "PD"));
+
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        const ResponseSummary before = *refit(demo(), spec).response;
+        const ResponseSummary after = *refit(study, spec).response;
+        QCOMPARE(after.bor_categories,
+                 (std::vector<std::string>{"CR", "PR", "SD", "NON-CR/NON-PD", "PD", "NE", "ALPHA",
+                                           "UNKNOWN", ""}));
+        const auto total = [](const ResponseSummary& s, const std::string& category) {
+            std::size_t n = 0;
+            for (const ArmBestResponse& arm : s.best_overall_response) {
+                for (const BorCount& count : arm.counts) {
+                    n += count.category == category ? count.n : 0;
+                }
+            }
+            return n;
+        };
+        QCOMPARE(total(after, "NON-CR/NON-PD"), std::size_t{1});
+        QCOMPARE(total(after, "UNKNOWN"), std::size_t{1});
+        QCOMPARE(total(after, "ALPHA"), std::size_t{1});
+        QCOMPARE(total(after, ""), std::size_t{2});
+        QCOMPARE(total(after, "CR"), total(before, "CR") + (upgraded == "CR" ? 0 : 1) -
+                                         (std::string(demo().responses.value[0]) == "CR" ? 1 : 0) -
+                                         (std::string(demo().responses.value[1]) == "CR" ? 1 : 0) -
+                                         (std::string(demo().responses.value[2]) == "CR" ? 1 : 0) -
+                                         (std::string(demo().responses.value[3]) == "CR" ? 1 : 0) -
+                                         (std::string(demo().responses.value[4]) == "CR" ? 1 : 0));
+        for (std::size_t a = 0; a < after.best_overall_response.size(); ++a) {
+            const ArmBestResponse& arm = after.best_overall_response[a];
+            QCOMPARE(arm.counts.size(), after.bor_categories.size());
+            std::size_t subjects = 0;
+            for (const BorCount& count : arm.counts) {
+                subjects += count.n;
+            }
+            QCOMPARE(subjects, arm.n);
+            QCOMPARE(arm.n, after.arms[a].n);
+            QCOMPARE(after.arms[a].responders, arm.counts[0].n + arm.counts[1].n);
+            QCOMPARE(after.disease_control[a].responders,
+                     arm.counts[0].n + arm.counts[1].n + arm.counts[2].n + arm.counts[3].n);
+            QCOMPARE(after.disease_control[a].clopper_pearson.lower,
+                     clopper_pearson(after.disease_control[a].responders, arm.n).lower);
+        }
     }
 
     void filterMatchesSubsetInR() {

@@ -6,6 +6,9 @@
 #   response_demo.json          the demo's objective response, arm against
 #                               control, unstratified and stratified by
 #                               PRTAXFL x LIVBRNFL
+#   response_bor_demo.json      the demo's best overall response table per arm
+#                               and disease control rate (binom.test,
+#                               Newcombe, Miettinen-Nurminen, odds ratios, CMH)
 #   ae_risk_difference.json     risk differences with Miettinen-Nurminen CIs
 #                               for every row of demo_ae.json
 # Base R has no Miettinen-Nurminen interval, so it is written out below from
@@ -221,6 +224,49 @@ local({
                     unstratified = c(odds_case("demo", overall),
                                      list(difference = do.call(mn_case, as.list(overall)))),
                     stratified = stratified), "response_demo.json")
+
+    # --- the demo's best overall response table and disease control rate
+    # Each subject once, at its best BOR record in RECIST order (other values
+    # after, in C-locale order; no record or an empty AVALC = missing, null).
+    # Disease control: best response CR, PR, SD or NON-CR/NON-PD.
+    recist <- c("CR", "PR", "SD", "NON-CR/NON-PD", "PD", "NE")
+    bor <- adrs[adrs$PARAMCD == "BOR", ]
+    others <- sort(setdiff(unique(bor$AVALC[!is.na(bor$AVALC)]), recist), method = "radix")
+    categories <- c(recist, others)
+    rank <- match(bor$AVALC, categories)
+    best <- tapply(rank, bor$USUBJID, function(r) if (all(is.na(r))) NA else min(r, na.rm = TRUE))
+    itt$best <- unname(best[itt$USUBJID])
+    itt$control <- !is.na(itt$best) & itt$best <= 4
+    bor_table <- function(arm) {
+        d <- itt[itt$TRT01P == arm, ]
+        counts <- c(tabulate(d$best, nbins = length(categories)), sum(is.na(d$best)))
+        list(arm = arm, n = nrow(d),
+             counts = lapply(seq_along(counts), function(k)
+                 list(category = c(categories, NA)[k], n = counts[k],
+                      fraction = counts[k] / nrow(d))))
+    }
+    control_counts <- function(d) {
+        arm <- d$TRT01P == experimental
+        reference <- d$TRT01P == control
+        c(sum(d$control[arm]), sum(arm), sum(d$control[reference]), sum(reference))
+    }
+    dcr <- control_counts(itt)
+    dcr_strata <- lapply(seq_len(nrow(strata_levels)), function(i)
+        control_counts(itt[itt$PRTAXFL == strata_levels$PRTAXFL[i] &
+                           itt$LIVBRNFL == strata_levels$LIVBRNFL[i], ]))
+    write_case(list(
+        arm = experimental, reference = control, categories = c(categories, NA),
+        best_overall_response = lapply(c(control, experimental), bor_table),
+        disease_control = list(
+            arms = lapply(c(control, experimental), function(arm) {
+                d <- itt[itt$TRT01P == arm, ]
+                c(list(arm = arm), binomial_case(sum(d$control), nrow(d), 0.95))
+            }),
+            newcombe = newcombe_case(dcr[1], dcr[2], dcr[3], dcr[4], 0.95),
+            miettinen_nurminen = do.call(mn_case, as.list(dcr)),
+            odds_ratio = odds_case("disease_control", dcr),
+            stratified = stratified_case("disease_control", dcr_strata))),
+        "response_bor_demo.json")
 
     # --- AE risk differences of demo_ae.json's rows
     # Arm minus control (the declared control, Nab-paclitaxel) from the counts R made.

@@ -140,7 +140,8 @@ struct SubgroupRow {
 
 // Objective response (best overall response CR or PR in ADRS PARAMCD "BOR")
 // per arm over every subject with an arm; subjects without a BOR record count
-// as non-responders. Differences are against the reference arm.
+// as non-responders. Differences are against the reference arm. The same
+// structs carry the disease control rate (ResponseSummary::disease_control).
 struct ResponseRate {
     std::string arm;
     std::size_t n = 0;
@@ -165,9 +166,34 @@ struct ResponseDifference {
     std::optional<MantelHaenszel> cmh; // when the analysis has strata
 };
 
+// Best overall response of an arm's subjects, one subject once: at its best
+// BOR record when it has several (the first category in the order below).
+// `category` is an ADRS AVALC value; empty = no BOR record (or an empty
+// AVALC), "no assessment / missing". `fraction` is of the arm's n.
+struct BorCount {
+    std::string category;
+    std::size_t n = 0;
+    double fraction = 0;
+};
+
+struct ArmBestResponse {
+    std::string arm;
+    std::size_t n = 0;
+    std::vector<BorCount> counts; // in ResponseSummary::bor_categories order
+};
+
 struct ResponseSummary {
-    std::vector<ResponseRate> arms;
+    std::vector<ResponseRate> arms; // objective response: CR or PR
     std::vector<ResponseDifference> differences;
+    // The BOR categories: RECIST's CR, PR, SD, NON-CR/NON-PD, PD, NE, then any
+    // other AVALC value present in sort order, then "" (no assessment /
+    // missing); every arm lists every category, zeros included.
+    std::vector<std::string> bor_categories;
+    std::vector<ArmBestResponse> best_overall_response; // in `arms` order
+    // Disease control: CR, PR, SD or NON-CR/NON-PD, by the same estimators
+    // as objective response (rates, differences, odds ratios, CMH).
+    std::vector<ResponseRate> disease_control;
+    std::vector<ResponseDifference> disease_control_differences;
 };
 
 struct Results {

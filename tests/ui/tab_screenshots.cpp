@@ -1,0 +1,47 @@
+// Not a test: run by hand to look at the workspace's tabs. Opens the main
+// window offscreen on the demo study (OS, stratified by the randomisation
+// factors) and writes one PNG per tab into the folder given (default
+// /tmp/tabs-shots), at the window size given (default 1400 900).
+
+#include <controller/refit_controller.h>
+#include <main_window.h>
+
+#include <triallens/demo/demo_study.h>
+
+#include <QApplication>
+#include <QDir>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTest>
+
+#include <cstdlib>
+
+using namespace triallens;
+using namespace triallens::ui;
+
+int main(int argc, char** argv) {
+    QApplication app(argc, argv);
+    const QString folder =
+        argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("/tmp/tabs-shots");
+    QDir().mkpath(folder);
+    RefitController controller;
+    QSignalSpy refitted(&controller, &RefitController::refitted);
+    AnalysisSpec spec;
+    spec.paramcd = "OS";
+    spec.strata = {"PRTAXFL", "LIVBRNFL"};
+    controller.setStudy(std::make_shared<const Study>(generate_demo_study()), spec);
+    MainWindow window(&controller);
+    window.resize(argc > 3 ? std::atoi(argv[2]) : 1400, argc > 3 ? std::atoi(argv[3]) : 900);
+    window.show();
+    if (!refitted.wait(10000)) {
+        return 1;
+    }
+    auto* tabs = qobject_cast<QTabWidget*>(window.centralWidget());
+    for (int tab = 0; tab < tabs->count(); ++tab) {
+        tabs->setCurrentIndex(tab);
+        QTest::qWait(200);
+        const QString name = tabs->tabText(tab).toLower().replace(' ', '-');
+        window.grab().save(QStringLiteral("%1/%2.png").arg(folder, name));
+    }
+    return 0;
+}

@@ -1,0 +1,244 @@
+#include "models/concordance_model.h"
+
+#include "models/forest_model.h"
+#include "views/km_figure.h"
+
+#include <QFont>
+
+#include <map>
+
+namespace triallens::ui {
+
+namespace {
+
+QVariant optional_value(const std::optional<double>& value) {
+    return value ? QVariant(*value) : QVariant();
+}
+
+QString ties_label(const QString& ties) {
+    if (ties == QLatin1String("efron")) {
+        return QObject::tr("Efron");
+    }
+    if (ties == QLatin1String("breslow")) {
+        return QObject::tr("Breslow");
+    }
+    if (ties == QLatin1String("exact")) {
+        return QObject::tr("Exact (discrete)");
+    }
+    return ties;
+}
+
+} // namespace
+
+ConcordanceModel::ConcordanceModel(QObject* parent) : QAbstractTableModel(parent) {}
+
+QString ConcordanceModel::sasTies(const QString& ties) {
+    // R's "exact" is the exact conditional likelihood, SAS's TIES=DISCRETE
+    // (SAS's TIES=EXACT is another model).
+    const QString sas =
+        ties == QLatin1String("exact") ? QStringLiteral("DISCRETE") : ties.toUpper();
+    return QStringLiteral("PHREG TIES=%1").arg(sas);
+}
+
+QString ConcordanceModel::sasConfType(const QString& conf_type) {
+    if (conf_type == QLatin1String("log-log")) {
+        return QStringLiteral("LIFETEST CONFTYPE=LOGLOG");
+    }
+    if (conf_type == QLatin1String("plain")) {
+        return QStringLiteral("LIFETEST CONFTYPE=LINEAR");
+    }
+    return QStringLiteral("LIFETEST CONFTYPE=%1").arg(conf_type.toUpper());
+}
+
+void ConcordanceModel::setResults(ResultsPtr results) {
+    beginResetModel();
+    results_ = std::move(results);
+    rows_.clear();
+    conf_level_ = 0.95;
+    if (results_) {
+        const Results& r = *results_;
+        QString current_conf_type;
+        if (!r.arms.empty()) {
+            conf_level_ = r.arms.front().km.options.conf_level;
+            current_conf_type =
+                QString::fromLatin1(conf_type_name(r.arms.front().km.options.conf_type));
+        }
+        const QString level = QStringLiteral("%1%").arg(conf_level_ * 100, 0, 'g', 3);
+        const QString current_ties = r.cox ? QString::fromStdString(r.cox->ties) : QString();
+        const QString reference = r.cox ? QString::fromStdString(r.cox->reference_arm) : QString();
+        if (!r.concordance.ties.empty()) {
+            Row header;
+            header.title = tr("Hazard ratio (%1 CI) by Cox ties method").arg(level);
+            rows_.push_back(header);
+            for (const TiesConcordance& ties : r.concordance.ties) {
+                for (const HazardRatio& term : ties.terms) {
+                    Row row;
+                    row.kind = RowKind::Ties;
+                    row.method = QString::fromStdString(ties.ties);
+                    row.arm = reference.isEmpty()
+                                  ? QString::fromStdString(term.arm)
+                                  : tr("%1 vs %2").arg(QString::fromStdString(term.arm), reference);
+                    row.estimate = term.hr;
+                    row.lower = term.lower;
+                    row.upper = term.upper;
+                    row.text = ForestModel::formatHazardRatio(term.hr, term.lower, term.upper);
+                    row.current = row.method == current_ties;
+                    rows_.push_back(row);
+                }
+            }
+        }
+        if (!r.concordance.medians.empty()) {
+            Row header;
+            header.title = tr("Median (%1 CI) by Kaplan–Meier CI transform").arg(level);
+            rows_.push_back(header);
+            for (const MedianConcordance& median : r.concordance.medians) {
+                Row row;
+                row.kind = RowKind::Median;
+                row.method = QString::fromStdString(median.conf_type);
+                row.arm = QString::fromStdString(median.arm);
+                row.estimate = median.median.estimate;
+                row.lower = median.median.lower;
+                row.upper = median.median.upper;
+                row.text = format_median(median.median);
+                row.current = row.method == current_conf_type;
+                rows_.push_back(row);
+            }
+        }
+    }
+    endResetModel();
+}
+
+QString ConcordanceModel::verdict() const {
+    // The displayed texts per arm; a method matters when they differ.
+    std::map<QString, QStringList> hazard_ratios;
+    std::map<QString, QStringList> medians;
+    for (const Row& row : rows_) {
+        if (row.kind == RowKind::Ties) {
+            hazard_ratios[row.arm] << row.text;
+        } else if (row.kind == RowKind::Median) {
+            medians[row.arm] << row.text;
+        }
+    }
+    const auto differing = [](const std::map<QString, QStringList>& texts) {
+        QStringList arms;
+        for (const auto& [arm, list] : texts) {
+            if (list.size() > 1 && list.count(list.front()) != list.size()) {
+                arms << arm;
+            }
+        }
+        return arms;
+    };
+    QStringList sentences;
+    if (!hazard_ratios.empty()) {
+        const QStringList arms = differing(hazard_ratios);
+        sentences << (arms.isEmpty()
+                          ? tr("The ties method does not change the reported hazard ratio (CI) "
+                               "at 2 decimals.")
+                          : tr("The ties method changes the reported hazard ratio (CI) at 2 "
+                               "decimals for %1.")
+                                .arg(arms.join(QStringLiteral("; "))));
+    }
+    if (!medians.empty()) {
+        const QStringList arms = differing(medians);
+        sentences << (arms.isEmpty()
+                          ? tr("The CI transform does not change the reported medians (CI) at "
+                               "2 decimals.")
+                          : tr("The CI transform changes the reported median (CI) at 2 "
+                               "decimals for %1.")
+                                .arg(arms.join(QStringLiteral(", "))));
+    }
+    return sentences.join(' ');
+}
+
+int ConcordanceModel::rowCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
+}
+
+int ConcordanceModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ConcordanceModel::data(const QModelIndex& index, int role) const {
+    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount) {
+        return {};
+    }
+    const Row& row = rows_[static_cast<std::size_t>(index.row())];
+    const bool header = row.kind == RowKind::Header;
+    switch (role) {
+    case Qt::DisplayRole:
+        if (header) {
+            return index.column() == MethodColumn ? row.title : QString();
+        }
+        switch (index.column()) {
+        case MethodColumn:
+            return row.kind == RowKind::Ties ? ties_label(row.method) : row.method;
+        case SasColumn:
+            return row.kind == RowKind::Ties ? sasTies(row.method) : sasConfType(row.method);
+        case ArmColumn:
+            return row.arm;
+        case EstimateColumn:
+            return row.text;
+        case CurrentColumn:
+            return row.current ? tr("● used") : QString();
+        default:
+            return {};
+        }
+    case Qt::FontRole:
+        if (header || row.current) {
+            QFont font;
+            font.setBold(true);
+            return font;
+        }
+        return {};
+    case Qt::TextAlignmentRole:
+        return index.column() == EstimateColumn ? QVariant(Qt::AlignHCenter | Qt::AlignVCenter)
+                                                : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
+    case RowKindRole:
+        return QVariant::fromValue(row.kind);
+    default:
+        break;
+    }
+    if (header) {
+        return {};
+    }
+    switch (role) {
+    case MethodRole:
+        return row.method;
+    case SasRole:
+        return row.kind == RowKind::Ties ? sasTies(row.method) : sasConfType(row.method);
+    case ArmRole:
+        return row.arm;
+    case EstimateRole:
+        return optional_value(row.estimate);
+    case LowerRole:
+        return optional_value(row.lower);
+    case UpperRole:
+        return optional_value(row.upper);
+    case CurrentRole:
+        return row.current;
+    default:
+        return {};
+    }
+}
+
+QVariant ConcordanceModel::headerData(int section, Qt::Orientation orientation, int role) const {
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case MethodColumn:
+        return tr("Method (R)");
+    case SasColumn:
+        return tr("SAS equivalent");
+    case ArmColumn:
+        return tr("Arm");
+    case EstimateColumn:
+        return tr("Estimate (%1% CI)").arg(conf_level_ * 100, 0, 'g', 3);
+    case CurrentColumn:
+        return tr("This analysis");
+    default:
+        return {};
+    }
+}
+
+} // namespace triallens::ui
