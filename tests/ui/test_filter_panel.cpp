@@ -133,6 +133,12 @@ void type_bound(QDoubleSpinBox* box, const QString& text) {
     QTest::keyClick(box, Qt::Key_Return);
 }
 
+// Lets posted layout requests run, as the event loop would before painting.
+FilterPanel& settled(FilterPanel& panel) {
+    QTest::qWait(20);
+    return panel;
+}
+
 struct Shown {
     std::unique_ptr<FilterPanel> panel = std::make_unique<FilterPanel>();
     explicit Shown(StudyPtr study) {
@@ -527,6 +533,28 @@ private slots:
         QVERIFY(panel.levelFilter("RACE") == nullptr);
         QVERIFY(panel.levelFilter("PDL1STAT") != nullptr);
         QVERIFY(!panel.populationBox("SAFFL")->isChecked());
+    }
+
+    // Run by hand: TRIALLENS_FILTER_SHOTS=/tmp/filter-shots test_filter_panel grabForALook
+    void grabForALook() {
+        const QString folder = qEnvironmentVariable("TRIALLENS_FILTER_SHOTS");
+        if (folder.isEmpty()) {
+            QSKIP("set TRIALLENS_FILTER_SHOTS to a folder to grab the panel");
+        }
+        Shown shown(pilot_study());
+        FilterPanel& panel = *shown.panel;
+        panel.setSubjectCount(254, 254);
+        QVERIFY(settled(panel).grab().save(folder + "/pilot-folded.png"));
+        click(panel.populationBox("SAFFL"));
+        expand(panel, "RACE");
+        click(panel.levelFilter("RACE")->levelBox("WHITE"));
+        expand(panel, "AGE");
+        type_bound(panel.rangeFilter("AGE")->low(), QStringLiteral("65"));
+        panel.setSubjectCount(37, 254);
+        QVERIFY(settled(panel).grab().save(folder + "/pilot-filtered.png"));
+        panel.search()->setText(QStringLiteral("bl"));
+        QVERIFY(settled(panel).grab().save(folder + "/pilot-search.png"));
+        qInfo("%s", qPrintable(panel.expression()));
     }
 
     void showsTheSubjectCount() {

@@ -126,6 +126,7 @@ void FilterPanel::setStudy(std::shared_ptr<const Study> study) {
                                                ? QString()
                                                : QStringLiteral(" (%1)").arg(
                                                      QString::fromStdString(variable.label))));
+            box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
             connect(box, &QCheckBox::clicked, this, &FilterPanel::commit);
             population_layout->addWidget(box);
             population_boxes_[name] = box;

@@ -14,7 +14,9 @@ FilterSection::FilterSection(const QString& name, const QString& label, QWidget*
     header_->setCheckable(true);
     header_->setAutoRaise(true);
     header_->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    header_->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    // A long label is clipped (the tooltip has it whole) rather than widening
+    // the dock's content past its scroll area.
+    header_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     connect(header_, &QToolButton::toggled, this, &FilterSection::setExpanded);
 
     auto* layout = new QVBoxLayout(this);

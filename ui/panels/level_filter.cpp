@@ -16,6 +16,8 @@ LevelFilter::LevelFilter(const Variable& variable, const LevelCounts& counts, QW
         shown.replace(QLatin1Char('&'), QStringLiteral("&&"));
         auto* box = new QCheckBox(QStringLiteral("%1 (%2)").arg(shown).arg(subjects));
         box->setChecked(true);
+        box->setToolTip(box->text().replace(QStringLiteral("&&"), QStringLiteral("&")));
+        box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed); // clip, never widen the dock
         // clicked, not toggled: only the user's own clicks are edits.
         connect(box, &QCheckBox::clicked, this, &LevelFilter::edited);
         layout->addWidget(box);
