@@ -37,12 +37,26 @@ std::vector<Token> tokenise(std::string_view source) {
                               column});
             ++i;
         } else if (c == '"' || c == '\'') {
-            const std::size_t end = source.find(c, i + 1);
-            if (end == std::string_view::npos) {
-                throw FilterError(column, "unterminated text");
+            // A doubled quote inside stands for one (SQL's rule), so any text
+            // can be written: 'it''s "x"'. Two adjacent literals were an
+            // error before, so no valid expression changes meaning.
+            std::string text;
+            std::size_t start = i + 1;
+            while (true) {
+                const std::size_t end = source.find(c, start);
+                if (end == std::string_view::npos) {
+                    throw FilterError(column, "unterminated text");
+                }
+                text += source.substr(start, end - start);
+                if (end + 1 < source.size() && source[end + 1] == c) {
+                    text += c;
+                    start = end + 2;
+                    continue;
+                }
+                i = end + 1;
+                break;
             }
-            tokens.push_back({Token::Text, std::string(source.substr(i + 1, end - i - 1)), column});
-            i = end + 1;
+            tokens.push_back({Token::Text, std::move(text), column});
         } else if (c == '=' || c == '!' || c == '<' || c == '>') {
             std::string op(1, c);
             if (i + 1 < source.size() && source[i + 1] == '=') {
@@ -154,10 +168,31 @@ private:
         if (variable == nullptr) {
             throw FilterError(name.column, "no column " + name.text + " in the subject-level data");
         }
+        if (keyword("is")) {
+            // `is missing` is the only test a missing value passes (R's is.na()).
+            take();
+            const bool negated = keyword("not") && (take(), true);
+            if (!keyword("missing")) {
+                throw FilterError(peek().column, "expected missing after is");
+            }
+            take();
+            Mask mask(subjects_.size(), 0);
+            for (std::size_t i = 0; i < mask.size(); ++i) {
+                const bool missing = variable->categorical ? variable->codes[i] < 0
+                                                           : std::isnan(variable->numbers[i]);
+                mask[i] = missing != negated ? 1 : 0;
+            }
+            return mask;
+        }
         if (keyword("in")) {
             take();
             expect(Token::Open, "( after in");
+            // An empty list keeps nobody, as x %in% c() in R.
             Mask mask(subjects_.size(), 0);
+            if (peek().kind == Token::Close) {
+                take();
+                return mask;
+            }
             do {
                 merge(mask, compare(*variable, "==", literal()),
                       [](std::uint8_t a, std::uint8_t b) { return a | b; });

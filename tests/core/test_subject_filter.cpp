@@ -21,6 +21,8 @@ SubjectTable subjects() {
     adsl.columns.push_back(text_column("SEX", "", {"F", "M", "F", "", "M"}));
     adsl.columns.push_back(text_column("ECOGBL", "", {"0", "1", "0", "1", "1"}));
     adsl.columns.push_back(number_column("AGE", "", {70, 64, 65, missing, 30}));
+    adsl.columns.push_back(
+        text_column("NOTE", "", {"it's", "say \"hi\"", "both '\"", "", "plain"}));
     return build_study({adsl}, "test").subjects;
 }
 
@@ -54,6 +56,18 @@ private slots:
         QTest::newRow("in") << "TRT01P in (\"B\", \"C\")" << QByteArray("01010");
         QTest::newRow("number spelled on text") << "ECOGBL == 0" << QByteArray("10100");
         QTest::newRow("numeric in") << "AGE in (30, 64)" << QByteArray("01001");
+        QTest::newRow("empty in keeps nobody") << "SEX in ()" << QByteArray("00000");
+        QTest::newRow("text is missing") << "SEX is missing" << QByteArray("00010");
+        QTest::newRow("text is not missing") << "SEX is not missing" << QByteArray("11101");
+        QTest::newRow("numeric is missing or")
+            << "AGE is missing or AGE < 40" << QByteArray("00011");
+        QTest::newRow("not is missing") << "not AGE is missing" << QByteArray("11101");
+        QTest::newRow("single quotes hold a double quote")
+            << "NOTE == 'say \"hi\"'" << QByteArray("01000");
+        QTest::newRow("doubled single quote") << "NOTE == 'it''s'" << QByteArray("10000");
+        QTest::newRow("doubled double quote")
+            << "NOTE in (\"both '\"\"\", 'x')" << QByteArray("00100");
+        QTest::newRow("a lone doubled quote") << "NOTE == ''''" << QByteArray("00000");
     }
 
     void keepsTheRightSubjects() {
@@ -72,6 +86,8 @@ private slots:
         QTest::newRow("unterminated") << "SEX == \"F" << 8;
         QTest::newRow("dangling and") << "SEX == \"F\" and" << 15;
         QTest::newRow("unclosed") << "(SEX == \"F\"" << 12;
+        QTest::newRow("is without missing") << "SEX is \"F\"" << 8;
+        QTest::newRow("in with a trailing comma") << "SEX in (\"F\",)" << 13;
     }
 
     void errorsNameTheColumn() {

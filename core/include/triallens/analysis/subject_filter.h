@@ -3,11 +3,15 @@
 // takes them:
 //   SAFFL == "Y" and AGE >= 65
 //   not (RACE in ("ASIAN", "OTHER")) or SEX != 'F'
+//   AGE is missing or (SEX in ('F') and RACE is not missing)
 // Operators: == != < <= > >= on a column and a literal (text in single or
-// double quotes, or a number), `in (...)`, `and`, `or`, `not`, parentheses.
+// double quotes, a doubled quote standing for one inside: 'it''s', or a
+// number), `in (...)` (an empty list keeps nobody), `is missing`,
+// `is not missing`, `and`, `or`, `not`, parentheses.
 // Text columns compare as text (a number literal by its spelling, so
 // ECOGBL == 0 works on a text column); < <= > >= need a numeric column.
-// A missing value satisfies no comparison, as R's subset() drops NA.
+// A missing value satisfies no comparison, as R's subset() drops NA; only
+// `is missing` keeps it (a text column's missing value is its empty text).
 
 #include "triallens/data/study.h"
 

@@ -1,0 +1,295 @@
+#include "panels/filter_panel.h"
+
+#include "panels/filter_expression.h"
+#include "panels/filter_section.h"
+#include "panels/level_filter.h"
+#include "panels/range_filter.h"
+
+#include <triallens/data/level_counts.h>
+#include <triallens/data/value_range.h>
+
+#include <QCheckBox>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+
+namespace triallens::ui {
+
+namespace {
+
+bool is_population_flag(const Variable& variable) {
+    return variable.categorical && variable.name.ends_with("FL") && !variable.levels.empty() &&
+           std::ranges::all_of(variable.levels, [](const std::string& level) {
+               return level == "Y" || level == "N";
+           });
+}
+
+bool is_identifier(const Variable& variable) {
+    return variable.name == "USUBJID" || variable.name == "SUBJID";
+}
+
+} // namespace
+
+FilterPanel::FilterPanel(QWidget* parent)
+    : QWidget(parent), count_(new QLabel), reset_(new QPushButton(QStringLiteral("Reset filters"))),
+      search_(new QLineEdit), content_(nullptr), content_layout_(nullptr) {
+    count_->setToolTip(QStringLiteral("Subjects the filters keep, of all in the study"));
+    reset_->setToolTip(QStringLiteral("Check every level and widen every range again"));
+    search_->setPlaceholderText(QStringLiteral("Search variables"));
+    search_->setClearButtonEnabled(true);
+    debounce_.setSingleShot(true);
+    debounce_.setInterval(250);
+    connect(&debounce_, &QTimer::timeout, this, &FilterPanel::commit);
+    connect(reset_, &QPushButton::clicked, this, &FilterPanel::reset);
+    connect(search_, &QLineEdit::textChanged, this, &FilterPanel::applySearch);
+
+    auto* scroll = new QScrollArea;
+    scroll->setObjectName(QStringLiteral("filterScroll"));
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    auto* top = new QHBoxLayout;
+    top->addWidget(count_, 1);
+    top->addWidget(reset_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(top);
+    layout->addWidget(search_);
+    layout->addWidget(scroll, 1);
+    setStudy(nullptr);
+}
+
+FilterPanel::~FilterPanel() {
+    detachFilters();
+}
+
+// A spin box losing focus as it is deleted still reports editingFinished;
+// that must not reach a panel being rebuilt or destroyed.
+void FilterPanel::detachFilters() {
+    debounce_.stop();
+    for (const auto& [name, box] : population_boxes_) {
+        disconnect(box, nullptr, this, nullptr);
+    }
+    for (const auto& [name, levels] : level_filters_) {
+        disconnect(levels, nullptr, this, nullptr);
+    }
+    for (const auto& [name, numbers] : range_filters_) {
+        disconnect(numbers, nullptr, this, nullptr);
+    }
+}
+
+QString FilterPanel::populationText(const QString& name) {
+    static const std::map<QString, QString> known = {
+        {QStringLiteral("SAFFL"), QStringLiteral("Safety population")},
+        {QStringLiteral("ITTFL"), QStringLiteral("Intent-to-treat population")},
+        {QStringLiteral("EFFFL"), QStringLiteral("Efficacy population")},
+        {QStringLiteral("FASFL"), QStringLiteral("Full analysis set")},
+        {QStringLiteral("PPROTFL"), QStringLiteral("Per-protocol population")},
+    };
+    const auto it = known.find(name);
+    return it == known.end() ? name + QStringLiteral(" = Y")
+                             : QStringLiteral("%1 (%2 = Y)").arg(it->second, name);
+}
+
+void FilterPanel::setStudy(std::shared_ptr<const Study> study) {
+    detachFilters();
+    study_ = std::move(study);
+    population_boxes_.clear();
+    sections_.clear();
+    level_filters_.clear();
+    range_filters_.clear();
+    populations_ = nullptr;
+
+    // A fresh content widget: the scroll area deletes the old one with its
+    // sections.
+    content_ = new QWidget;
+    content_layout_ = new QVBoxLayout(content_);
+    content_layout_->setContentsMargins(0, 0, 0, 0);
+    content_layout_->setSpacing(0);
+    if (study_ != nullptr) {
+        auto* population_layout = new QVBoxLayout;
+        for (const Variable& variable : study_->subjects.variables) {
+            if (!is_population_flag(variable)) {
+                continue;
+            }
+            const QString name = QString::fromStdString(variable.name);
+            auto* box = new QCheckBox(populationText(name));
+            box->setToolTip(QStringLiteral("Keep only subjects with %1 = \"Y\"%2")
+                                .arg(name, variable.label.empty()
+                                               ? QString()
+                                               : QStringLiteral(" (%1)").arg(
+                                                     QString::fromStdString(variable.label))));
+            box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+            connect(box, &QCheckBox::clicked, this, &FilterPanel::commit);
+            population_layout->addWidget(box);
+            population_boxes_[name] = box;
+        }
+        if (!population_boxes_.empty()) {
+            populations_ = new QGroupBox(QStringLiteral("Analysis populations"));
+            populations_->setLayout(population_layout);
+            content_layout_->addWidget(populations_);
+            content_layout_->addSpacing(6);
+        } else {
+            delete population_layout; // never given to a widget
+        }
+        for (const Variable& variable : study_->subjects.variables) {
+            if (is_population_flag(variable) || is_identifier(variable)) {
+                continue;
+            }
+            const QString name = QString::fromStdString(variable.name);
+            QWidget* body = nullptr;
+            if (variable.categorical) {
+                if (variable.levels.size() > max_levels) {
+                    continue;
+                }
+                auto* levels = new LevelFilter(variable, count_levels(variable));
+                connect(levels, &LevelFilter::edited, this, &FilterPanel::commit);
+                level_filters_[name] = levels;
+                body = levels;
+            } else {
+                const ValueRange range = value_range(variable);
+                if (std::isnan(range.min)) {
+                    continue; // nothing to narrow
+                }
+                auto* numbers = new RangeFilter(range);
+                connect(numbers, &RangeFilter::typing, this, [this] { debounce_.start(); });
+                connect(numbers, &RangeFilter::edited, this, &FilterPanel::commit);
+                range_filters_[name] = numbers;
+                body = numbers;
+            }
+            auto* section =
+                new FilterSection(name, QString::fromStdString(variable.label), body, content_);
+            content_layout_->addWidget(section);
+            sections_.push_back(section);
+        }
+    }
+    content_layout_->addStretch(1);
+    findChild<QScrollArea*>(QStringLiteral("filterScroll"))->setWidget(content_);
+
+    emitted_ = FilterState{};
+    const std::size_t total = study_ != nullptr ? study_->subjects.size() : 0;
+    setSubjectCount(total, total);
+    reset_->setEnabled(study_ != nullptr);
+    search_->setEnabled(study_ != nullptr);
+    applySearch(search_->text());
+}
+
+FilterState FilterPanel::state() const {
+    FilterState state;
+    for (const auto& [name, box] : population_boxes_) {
+        if (box->isChecked()) {
+            state.populations.insert(name.toStdString());
+        }
+    }
+    for (const auto& [name, levels] : level_filters_) {
+        if (levels->restricts()) {
+            state.levels[name.toStdString()] = levels->selection();
+        }
+    }
+    for (const auto& [name, numbers] : range_filters_) {
+        if (numbers->restricts()) {
+            state.ranges[name.toStdString()] = numbers->selection();
+        }
+    }
+    return state;
+}
+
+void FilterPanel::setState(const FilterState& state) {
+    debounce_.stop();
+    for (const auto& [name, box] : population_boxes_) {
+        box->setChecked(state.populations.contains(name.toStdString())); // clicked stays silent
+    }
+    for (const auto& [name, levels] : level_filters_) {
+        const auto it = state.levels.find(name.toStdString());
+        levels->setSelection(it == state.levels.end() ? LevelSelection{} : it->second);
+    }
+    for (const auto& [name, numbers] : range_filters_) {
+        const auto it = state.ranges.find(name.toStdString());
+        numbers->setSelection(it == state.ranges.end() ? RangeSelection{} : it->second);
+    }
+    emitted_ = this->state();
+    markActive();
+}
+
+QString FilterPanel::expression() const {
+    return study_ == nullptr ? QString()
+                             : QString::fromStdString(filter_expression(state(), *study_));
+}
+
+void FilterPanel::setSubjectCount(std::size_t kept, std::size_t total) {
+    count_->setText(QStringLiteral("%1 of %2 subjects").arg(kept).arg(total));
+}
+
+QCheckBox* FilterPanel::populationBox(const QString& name) const {
+    const auto it = population_boxes_.find(name);
+    return it == population_boxes_.end() ? nullptr : it->second;
+}
+
+FilterSection* FilterPanel::section(const QString& name) const {
+    const auto it = std::ranges::find(sections_, name, &FilterSection::name);
+    return it == sections_.end() ? nullptr : *it;
+}
+
+LevelFilter* FilterPanel::levelFilter(const QString& name) const {
+    const auto it = level_filters_.find(name);
+    return it == level_filters_.end() ? nullptr : it->second;
+}
+
+RangeFilter* FilterPanel::rangeFilter(const QString& name) const {
+    const auto it = range_filters_.find(name);
+    return it == range_filters_.end() ? nullptr : it->second;
+}
+
+void FilterPanel::commit() {
+    debounce_.stop();
+    markActive();
+    const FilterState current = state();
+    if (current == emitted_) {
+        return;
+    }
+    emitted_ = current;
+    emit filterChanged(current, expression());
+}
+
+void FilterPanel::reset() {
+    const FilterState before = emitted_;
+    setState(FilterState{});
+    emitted_ = before; // a user's reset is an edit: let commit() report it
+    commit();
+}
+
+void FilterPanel::applySearch(const QString& text) {
+    const QString wanted = text.trimmed();
+    for (FilterSection* section : sections_) {
+        section->setVisible(section->matches(wanted));
+    }
+    bool any_population = false;
+    for (const auto& [name, box] : population_boxes_) {
+        const bool shown = name.contains(wanted, Qt::CaseInsensitive) ||
+                           box->text().contains(wanted, Qt::CaseInsensitive);
+        box->setVisible(shown);
+        any_population = any_population || shown;
+    }
+    if (populations_ != nullptr) {
+        populations_->setVisible(any_population);
+    }
+}
+
+void FilterPanel::markActive() {
+    for (FilterSection* section : sections_) {
+        const QString name = section->name();
+        const LevelFilter* levels = levelFilter(name);
+        const RangeFilter* numbers = rangeFilter(name);
+        section->setActive((levels != nullptr && levels->restricts()) ||
+                           (numbers != nullptr && numbers->restricts()));
+    }
+}
+
+} // namespace triallens::ui
