@@ -4,6 +4,7 @@
 #include "controller/state_change.h"
 #include "controller/study_loader.h"
 #include "panels/data_panel.h"
+#include "panels/filter_panel.h"
 #include "panels/settings_panel.h"
 #include "views/ae_table_view.h"
 #include "views/forest_view.h"
@@ -81,11 +82,11 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
       data_panel_(new DataPanel), subgroup_controller_(new RefitController(this)),
       breadcrumb_(new QLabel), km_view_(new KmChartView), forest_view_(new ForestView),
       forest_scroll_(new QScrollArea), ae_view_(new AeTableView),
-      settings_panel_(new SettingsPanel), undo_stack_(new QUndoStack(this)),
-      busy_indicator_(new QProgressBar), busy_delay_(new QTimer(this)), subjects_label_(new QLabel),
-      timing_label_(new QLabel) {
+      settings_panel_(new SettingsPanel), filter_panel_(new FilterPanel),
+      undo_stack_(new QUndoStack(this)), busy_indicator_(new QProgressBar),
+      busy_delay_(new QTimer(this)), subjects_label_(new QLabel), timing_label_(new QLabel) {
     setWindowTitle(QStringLiteral("TrialLens"));
-    resize(1100, 720);
+    resize(1360, 820);
 
     auto* tabs = new QTabWidget;
     // The breadcrumb says whose curves these are; its link returns to all.
@@ -147,6 +148,18 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
         changeState(next);
     });
 
+    auto* filter_dock = new QDockWidget(QStringLiteral("Filters"), this);
+    filter_dock->setObjectName(QStringLiteral("filterDock"));
+    filter_dock->setWidget(filter_panel_);
+    addDockWidget(Qt::RightDockWidgetArea, filter_dock);
+    connect(filter_panel_, &FilterPanel::filterChanged, this,
+            [this](const FilterState& filters, const QString& expression) {
+                WorkspaceState next = state_;
+                next.filters = filters;
+                next.spec.filter = expression.toStdString();
+                changeState(next);
+            });
+
     auto* data_dock = new QDockWidget(QStringLiteral("Data"), this);
     data_dock->setObjectName(QStringLiteral("dataDock"));
     data_dock->setWidget(data_panel_);
@@ -192,6 +205,7 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     if (controller_->study()) {
         state_.spec = with_defaults(*controller_->study(), controller_->spec());
         settings_panel_->setStudy(controller_->study(), state_.spec);
+        filter_panel_->setStudy(controller_->study());
     }
     showStudyName();
     breadcrumb_->setText(QStringLiteral("All patients"));
@@ -258,6 +272,7 @@ void MainWindow::changeState(const WorkspaceState& next) {
 void MainWindow::applyState(const WorkspaceState& state) {
     state_ = state;
     settings_panel_->setSpec(state.spec);
+    filter_panel_->setState(state.filters);
     controller_->setSpec(state.spec);
 }
 
@@ -298,9 +313,10 @@ void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QS
     data_panel_->showStudy(*study, paths, warnings);
     // Undo steps name the old study's columns: a new study starts a new history.
     undo_stack_->clear();
-    state_ = WorkspaceState{initial_spec(*study, controller_->spec().paramcd)};
+    state_ = WorkspaceState{initial_spec(*study, controller_->spec().paramcd), {}};
     controller_->setStudy(study, state_.spec);
     settings_panel_->setStudy(study, state_.spec);
+    filter_panel_->setStudy(study);
     showStudyName();
     statusBar()->showMessage(
         tr("Loaded %1 subjects from %n file(s)", nullptr, static_cast<int>(paths.size()))
@@ -357,6 +373,7 @@ void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
                               .arg(results->events);
     subjects_label_->setText(results->synthetic ? label + QStringLiteral(" · synthetic demo data")
                                                 : label);
+    filter_panel_->setSubjectCount(results->subjects, results->subjects_total);
     timing_label_->setText(QStringLiteral("refit %1 ms").arg(milliseconds, 0, 'f', 1));
 }
 

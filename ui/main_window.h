@@ -27,6 +27,7 @@ namespace triallens::ui {
 
 class AeTableView;
 class DataPanel;
+class FilterPanel;
 class ForestView;
 class KmChartView;
 class MethodsView;
@@ -52,6 +53,7 @@ public:
     MethodsView* methodsView() const { return methods_view_; }
     DataPanel* dataPanel() const { return data_panel_; }
     SettingsPanel* settingsPanel() const { return settings_panel_; }
+    FilterPanel* filterPanel() const { return filter_panel_; }
     QUndoStack* undoStack() const { return undo_stack_; }
     // Shown while a refit has run longer than busyDelayMs().
     QProgressBar* busyIndicator() const { return busy_indicator_; }
@@ -94,6 +96,7 @@ private:
     QScrollArea* forest_scroll_;
     AeTableView* ae_view_;
     SettingsPanel* settings_panel_;
+    FilterPanel* filter_panel_;
     QUndoStack* undo_stack_;
     WorkspaceState state_;
     QProgressBar* busy_indicator_;

@@ -6,12 +6,15 @@
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
 #include <main_window.h>
+#include <panels/filter_panel.h>
+#include <panels/level_filter.h>
 #include <panels/settings_panel.h>
 #include <views/km_chart_view.h>
 
 #include <triallens/demo/demo_study.h>
 
 #include <QAction>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDir>
 #include <QDoubleSpinBox>
@@ -29,6 +32,8 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QSignalSpy>
+#include <QStyle>
+#include <QStyleOptionButton>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -70,6 +75,15 @@ void choose(QComboBox* box, const QString& data) {
     const int index = box->findData(data);
     QVERIFY2(index >= 0, qPrintable(data));
     box->setCurrentIndex(index);
+}
+
+// A user's click on a checkbox's indicator.
+void click(QCheckBox* box) {
+    QStyleOptionButton option;
+    option.initFrom(box);
+    const QRect indicator =
+        box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+    QTest::mouseClick(box, Qt::LeftButton, {}, indicator.center());
 }
 
 struct Workspace {
@@ -153,6 +167,45 @@ private slots:
         const QJsonObject term = cli["cox"].toObject()["terms"].toArray()[0].toObject();
         QCOMPARE(w.results().cox->terms.front().hr.value(), term["hr"].toDouble());
         QCOMPARE(w.results().logrank->p, cli["logrank"].toObject()["p"].toDouble());
+    }
+
+    // Unticking a level in the Filters dock refits on the subjects left, with
+    // the numbers `triallens analyze --filter` gives for the same expression;
+    // undo brings every subject back and ticks the box again.
+    void filterLevelMatchesTheCommandLineAndUndoes() {
+        Workspace w(demo());
+        w.window->show();
+        QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 1, 10000);
+        LevelFilter* levels = w.window->filterPanel()->levelFilter("PDL1STAT");
+        QVERIFY(levels != nullptr);
+        QCheckBox* negative = levels->levelBox("Negative");
+        QVERIFY(negative != nullptr && negative->isChecked());
+        negative->setVisible(true);
+        click(negative);
+        QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 2, 10000);
+        const std::string filter = w.results().filter;
+        QVERIFY(!filter.empty());
+        QVERIFY(w.results().subjects < w.results().subjects_total);
+        QCOMPARE(w.window->undoStack()->undoText(), QStringLiteral("Change filter"));
+
+        const QJsonObject cli =
+            analyze({"demo", "--param", "PFS", "--filter", QString::fromStdString(filter)});
+        QCOMPARE(static_cast<double>(w.results().n), cli["n"].toDouble());
+        QCOMPARE(static_cast<double>(w.results().events), cli["events"].toDouble());
+        QCOMPARE(static_cast<double>(w.results().subjects), cli["subjects"].toDouble());
+        const QJsonObject term = cli["cox"].toObject()["terms"].toArray()[0].toObject();
+        QCOMPARE(w.results().cox->terms.front().hr.value(), term["hr"].toDouble());
+        QCOMPARE(w.results().arms.front().median.estimate.value_or(-1),
+                 cli["arms"].toArray()[0].toObject()["median"].toDouble(-1));
+        QVERIFY(w.window->filterPanel()->countLabel()->text().contains(
+            QString::number(w.results().subjects)));
+
+        w.window->undoStack()->undo();
+        QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 3, 10000);
+        QCOMPARE(w.results().filter, std::string());
+        QCOMPARE(w.results().subjects, w.results().subjects_total);
+        QVERIFY(
+            w.window->filterPanel()->levelFilter("PDL1STAT")->levelBox("Negative")->isChecked());
     }
 
     void landmarksAreAppliedOnlyWhenTheyParse() {

@@ -1,6 +1,9 @@
 #pragma once
 // Everything a user has set in the workspace, as one value: the analysis
-// spec the settings dock edits. Undo and redo move between such values.
+// spec the settings dock edits and the Filters dock's choices (whose
+// expression is the spec's filter). Undo and redo move between such values.
+
+#include "panels/filter_state.h"
 
 #include <triallens/analysis/analysis_spec.h>
 
@@ -8,6 +11,7 @@ namespace triallens::ui {
 
 struct WorkspaceState {
     AnalysisSpec spec;
+    FilterState filters;
 
     bool operator==(const WorkspaceState&) const = default;
 };
