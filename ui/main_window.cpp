@@ -5,6 +5,7 @@
 #include "controller/study_loader.h"
 #include "panels/data_panel.h"
 #include "panels/filter_panel.h"
+#include "panels/recent_files_menu.h"
 #include "panels/settings_panel.h"
 #include "views/ae_table_view.h"
 #include "views/forest_view.h"
@@ -236,6 +237,10 @@ void MainWindow::createMenus() {
             openPaths({folder}, false);
         }
     });
+    recent_menu_ = new RecentFilesMenu(this);
+    connect(recent_menu_, &RecentFilesMenu::openRequested, this,
+            [this](const QStringList& paths) { openPaths(paths, false); });
+    file->addMenu(recent_menu_);
     file->addAction(QStringLiteral("&Add Files to Study…"), this, [this] {
         const QStringList files =
             QFileDialog::getOpenFileNames(this, QStringLiteral("Add site files"));
@@ -309,6 +314,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QStringList& paths,
                              const QStringList& warnings) {
     paths_ = paths;
+    recent_menu_->remember(paths);
     focusSubgroup({}, {}); // a new study starts from all patients
     data_panel_->showStudy(*study, paths, warnings);
     // Undo steps name the old study's columns: a new study starts a new history.

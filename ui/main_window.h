@@ -31,6 +31,7 @@ class FilterPanel;
 class ForestView;
 class KmChartView;
 class MethodsView;
+class RecentFilesMenu;
 class RefitController;
 class SettingsPanel;
 class ResponseView;
@@ -54,6 +55,7 @@ public:
     DataPanel* dataPanel() const { return data_panel_; }
     SettingsPanel* settingsPanel() const { return settings_panel_; }
     FilterPanel* filterPanel() const { return filter_panel_; }
+    RecentFilesMenu* recentFilesMenu() const { return recent_menu_; }
     QUndoStack* undoStack() const { return undo_stack_; }
     // Shown while a refit has run longer than busyDelayMs().
     QProgressBar* busyIndicator() const { return busy_indicator_; }
@@ -97,6 +99,7 @@ private:
     AeTableView* ae_view_;
     SettingsPanel* settings_panel_;
     FilterPanel* filter_panel_;
+    RecentFilesMenu* recent_menu_ = nullptr;
     QUndoStack* undo_stack_;
     WorkspaceState state_;
     QProgressBar* busy_indicator_;

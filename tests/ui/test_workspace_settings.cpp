@@ -8,6 +8,7 @@
 #include <main_window.h>
 #include <panels/filter_panel.h>
 #include <panels/level_filter.h>
+#include <panels/recent_files_menu.h>
 #include <panels/settings_panel.h>
 #include <views/km_chart_view.h>
 
@@ -32,6 +33,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStyle>
 #include <QStyleOptionButton>
 #include <QTest>
@@ -110,6 +112,34 @@ class TestWorkspaceSettings : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() {
+        // Recent files go to a throw-away settings location, not the user's.
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    // A load is remembered in File ▸ Open Recent, across windows, and
+    // choosing it loads the same files again.
+    void recentFilesReopenALoad() {
+        Workspace w(demo());
+        w.window->recentFilesMenu()->clearEntries();
+        QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 1, 10000);
+        QSignalSpy loaded(w.window->loader(), &StudyLoader::loaded);
+        const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/");
+        const QStringList files{pilot + "adsl.xpt", pilot + "adtte.xpt"};
+        w.window->openPaths(files, false);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
+        QCOMPARE(w.window->recentFilesMenu()->entries(), QList<QStringList>{files});
+
+        const RecentFilesMenu another;
+        QCOMPARE(another.entries(), QList<QStringList>{files});
+        QAction* entry = w.window->recentFilesMenu()->actions().front();
+        QVERIFY(entry->text().startsWith(QStringLiteral("adsl.xpt + 1 more")));
+        entry->trigger();
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 2, 30000);
+        QCOMPARE(loaded.back().at(1).toStringList(), files);
+        QCOMPARE(w.window->recentFilesMenu()->entries().size(), 1); // moved up, not repeated
+    }
+
     void settingsShowTheResolvedSpec() {
         Workspace w(demo());
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 1, 10000);
