@@ -152,7 +152,7 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     auto* filter_dock = new QDockWidget(QStringLiteral("Filters"), this);
     filter_dock->setObjectName(QStringLiteral("filterDock"));
     filter_dock->setWidget(filter_panel_);
-    addDockWidget(Qt::RightDockWidgetArea, filter_dock);
+    addDockWidget(Qt::LeftDockWidgetArea, filter_dock);
     connect(filter_panel_, &FilterPanel::filterChanged, this,
             [this](const FilterState& filters, const QString& expression) {
                 WorkspaceState next = state_;
@@ -165,7 +165,10 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     data_dock->setObjectName(QStringLiteral("dataDock"));
     data_dock->setWidget(data_panel_);
     addDockWidget(Qt::LeftDockWidgetArea, data_dock);
+    // One column of docks leaves the figures the width they need; a dock can
+    // be dragged out beside another when the screen is wide.
     tabifyDockWidget(data_dock, settings_dock);
+    tabifyDockWidget(settings_dock, filter_dock);
     settings_dock->raise();
     setAcceptDrops(true);
     createMenus();

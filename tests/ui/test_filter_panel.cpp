@@ -169,7 +169,12 @@ private slots:
         int populations = 0;
         for (const Variable& variable : data->subjects.variables) {
             const QString name = QString::fromStdString(variable.name);
-            const bool flag = variable.categorical && variable.name.ends_with("FL") &&
+            // Population flags are ADaM's: SAFFL, ITTFL, EFFFL, COMP24FL, ...
+            // but not DTHFL or the demo's PRTAXFL, which are plain levels.
+            const QStringList populations_named{"SAFFL",   "ITTFL",    "EFFFL",   "FASFL",
+                                                "PPROTFL", "COMPLFL",  "RANDFL",  "ENRLFL",
+                                                "COMP8FL", "COMP16FL", "COMP24FL"};
+            const bool flag = variable.categorical && populations_named.contains(name) &&
                               std::ranges::all_of(variable.levels, [](const std::string& level) {
                                   return level == "Y" || level == "N";
                               });

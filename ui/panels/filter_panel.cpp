@@ -18,14 +18,30 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <set>
 
 namespace triallens::ui {
 
 namespace {
 
+// ADaM's subject-level population flags (FASFL, SAFFL, ITTFL, PPROTFL,
+// COMPLFL, RANDFL, ENRLFL and the completers' COMPnnFL). Other Y/N flags
+// (DTHFL, PRTAXFL, ...) describe subjects rather than select an analysis
+// set, so they are ordinary levels where "N" can be chosen too.
+bool is_population_name(const std::string& name) {
+    static const std::set<std::string> named = {"FASFL", "SAFFL",   "ITTFL",  "PPROTFL",
+                                                "EFFFL", "COMPLFL", "RANDFL", "ENRLFL"};
+    const bool completers = name.size() > 6 && name.starts_with("COMP") && name.ends_with("FL") &&
+                            std::all_of(name.begin() + 4, name.end() - 2, [](char c) {
+                                return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                            });
+    return named.contains(name) || completers;
+}
+
 bool is_population_flag(const Variable& variable) {
-    return variable.categorical && variable.name.ends_with("FL") && !variable.levels.empty() &&
+    return variable.categorical && is_population_name(variable.name) && !variable.levels.empty() &&
            std::ranges::all_of(variable.levels, [](const std::string& level) {
                return level == "Y" || level == "N";
            });
@@ -92,6 +108,9 @@ QString FilterPanel::populationText(const QString& name) {
         {QStringLiteral("EFFFL"), QStringLiteral("Efficacy population")},
         {QStringLiteral("FASFL"), QStringLiteral("Full analysis set")},
         {QStringLiteral("PPROTFL"), QStringLiteral("Per-protocol population")},
+        {QStringLiteral("COMPLFL"), QStringLiteral("Completers")},
+        {QStringLiteral("RANDFL"), QStringLiteral("Randomised")},
+        {QStringLiteral("ENRLFL"), QStringLiteral("Enrolled")},
     };
     const auto it = known.find(name);
     return it == known.end() ? name + QStringLiteral(" = Y")

@@ -105,7 +105,7 @@ void MethodsView::setResults(const ResultsPtr& results) {
     ph_test_table_->fitColumns();
 
     if (results->median_follow_up) {
-        const QString unit = QString::fromStdString(results->time_unit);
+        const QString unit = QString::fromStdString(results->time_unit).toLower();
         follow_up_->setText(tr("%1%2 (reverse Kaplan–Meier, %3% CI)")
                                 .arg(format_median(*results->median_follow_up),
                                      unit.isEmpty() ? QString() : QLatin1Char(' ') + unit)
