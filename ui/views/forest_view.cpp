@@ -21,6 +21,9 @@ namespace triallens::ui {
 
 namespace {
 
+// The widest the subgroup column grows, in line heights.
+constexpr double max_subgroup_ems = 14;
+
 // Beyond these a confidence limit ends in an arrow instead of widening the axis.
 constexpr double widest_limit = 16;
 
@@ -212,6 +215,10 @@ ForestView::Layout ForestView::layout(const QRectF& target, const QPaintDevice* 
             widest = std::max(widest, width);
         }
     }
+    // Long level names ("AMERICAN INDIAN OR ALASKA NATIVE") are elided rather
+    // than pushing the plot off screen; the tooltip gives them whole.
+    auto& subgroup_width = widths[std::size_t{ForestModel::SubgroupColumn}];
+    subgroup_width = std::min(subgroup_width, max_subgroup_ems * l.em);
     // An arm's name spans its two columns.
     for (const auto& [arm, first] :
          {std::pair{model_->referenceArm(), std::size_t{ForestModel::ReferenceCountsColumn}},
@@ -354,7 +361,11 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
                 kind != ForestModel::RowKind::Level && column != ForestModel::InteractionColumn;
             painter->setFont(bold ? l.bold : l.font);
             painter->setPen(text_colour);
-            painter->drawText(cell, align, text);
+            const QString shown = column == ForestModel::SubgroupColumn
+                                      ? QFontMetricsF(painter->font(), painter->device())
+                                            .elidedText(text, Qt::ElideRight, cell.width())
+                                      : text;
+            painter->drawText(cell, align, shown);
         }
     }
 
