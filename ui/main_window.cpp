@@ -174,14 +174,18 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     createMenus();
     connect(loader_, &StudyLoader::progressed, data_panel_, &DataPanel::showProgress);
     connect(loader_, &StudyLoader::loaded, this, &MainWindow::studyLoaded);
-    connect(loader_, &StudyLoader::failed, this, [this](const QStringList& errors) {
-        data_panel_->showRefusal(errors);
-        statusBar()->showMessage(tr("Not loaded: %n error(s); the current study is unchanged",
-                                    nullptr, static_cast<int>(errors.size())));
-    });
+    connect(loader_, &StudyLoader::failed, this,
+            [this](const QStringList& errors, int excludable_rows) {
+                data_panel_->showRefusal(errors, excludable_rows);
+                statusBar()->showMessage(
+                    tr("Not loaded: %n error(s); the current study is unchanged", nullptr,
+                       static_cast<int>(errors.size())));
+            });
     connect(loader_, &StudyLoader::cancelled, this,
             [this] { data_panel_->showRefusal({QStringLiteral("loading was cancelled")}); });
     connect(data_panel_, &DataPanel::cancelRequested, loader_, &StudyLoader::cancel);
+    connect(data_panel_, &DataPanel::excludeInvalidRowsRequested, this,
+            [this] { openPaths(loader_->lastPaths(), false, true); });
     if (controller_->study()) {
         data_panel_->showStudy(*controller_->study(), {}, {});
     }
@@ -284,7 +288,7 @@ void MainWindow::applyState(const WorkspaceState& state) {
     controller_->setSpec(state.spec);
 }
 
-void MainWindow::openPaths(const QStringList& paths, bool add) {
+void MainWindow::openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows) {
     QStringList all = add ? paths_ : QStringList();
     for (const QString& path : paths) {
         if (!all.contains(path)) {
@@ -293,7 +297,9 @@ void MainWindow::openPaths(const QStringList& paths, bool add) {
     }
     statusBar()->showMessage(tr("Loading %n file(s)…", nullptr, static_cast<int>(all.size())));
     data_panel_->showProgress(0);
-    loader_->load(all);
+    LoadOptions options;
+    options.exclude_invalid_rows = exclude_invalid_rows;
+    loader_->load(all, options);
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
@@ -315,7 +321,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
 }
 
 void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QStringList& paths,
-                             const QStringList& warnings) {
+                             const QStringList& warnings, int excluded_rows) {
     paths_ = paths;
     recent_menu_->remember(paths);
     focusSubgroup({}, {}); // a new study starts from all patients
@@ -329,7 +335,10 @@ void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QS
     showStudyName();
     statusBar()->showMessage(
         tr("Loaded %1 subjects from %n file(s)", nullptr, static_cast<int>(paths.size()))
-            .arg(study->subjects.size()),
+                .arg(study->subjects.size()) +
+            (excluded_rows == 1  ? tr(" — 1 invalid row excluded")
+             : excluded_rows > 1 ? tr(" — %1 invalid rows excluded").arg(excluded_rows)
+                                 : QString()),
         5000);
 }
 

@@ -64,8 +64,9 @@ public:
     const WorkspaceState& state() const { return state_; }
     StudyLoader* loader() const { return loader_; }
 
-    // Loads files and folders (added to the current files when `add`).
-    void openPaths(const QStringList& paths, bool add);
+    // Loads files and folders (added to the current files when `add`);
+    // leaving out invalid rows only when the user asked for it.
+    void openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows = false);
 
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -80,7 +81,7 @@ private:
     void focusSubgroup(const QString& variable, const QString& level);
     void refitSubgroup();
     void studyLoaded(const std::shared_ptr<const Study>& study, const QStringList& paths,
-                     const QStringList& warnings);
+                     const QStringList& warnings, int excluded_rows);
     void showResults(const ResultsPtr& results, double milliseconds);
     void showError(const QString& message);
     void showStudyName();

@@ -89,6 +89,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         const std::string& arg = arguments[i];
         if (arg == "--json") {
             line.json = true;
+        } else if (arg == "--exclude-invalid-rows") {
+            line.load.exclude_invalid_rows = true;
         } else if (arg == "--treatment-emergent") {
             line.ae_filter.treatment_emergent_only = true;
         } else if (arg == "--related") {
@@ -187,7 +189,7 @@ word demo means the embedded demo study. Files with the same columns are one
 dataset split by site (SITEID is added from names like adsl_site701.csv); ADaM
 datasets (ADSL, ADTTE, ADAE, ADRS) are recognised by their columns and joined on
 USUBJID. Any error in the data is printed as file:line: column: what, and nothing
-is analysed.
+is analysed (unless --exclude-invalid-rows).
 
 analyze options (defaults are R survival's):
   --param CODE           ADTTE PARAMCD to analyse (default: the only one present)
@@ -232,6 +234,11 @@ analyze options (defaults are R survival's):
   --conf-type log|log-log|plain
                          Kaplan-Meier CI transform, also used for the median's CI (default: log)
   --conf-level X         confidence level (default: 0.95)
+  --exclude-invalid-rows leave out the rows an error is about (a bad time or flag, a
+                         duplicate record, a subject absent from ADSL, text in a numeric
+                         cell, a ragged row; a subject's other records go with its ADSL
+                         row) and analyse the rest; each is printed as a warning
+                         "excluded: ...". Errors about a whole file still stop the load
   --json                 print JSON (schema triallens.analyze/1) instead of a table
 
 ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
@@ -245,6 +252,7 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
                          control arm, else the first arm)
   --conf-level X         level of the risk differences' Miettinen-Nurminen CIs (default: 0.95)
   --serious              only AESER == "Y"
+  --exclude-invalid-rows leave out the rows an error is about, as for analyze
   --json                 print JSON (schema triallens.ae/1) instead of a table
   A subject counts once per row, at its highest grade there (AETOXGR; else AESEV
   MILD/MODERATE/SEVERE as 1/2/3). Rows: any AE, then each SOC and its PTs by

@@ -31,6 +31,10 @@ Study load_study(const std::vector<std::string>& files, const LoadOptions& optio
         throw DataLoadError("nothing was loaded: " + std::to_string(errors) +
                             (errors == 1 ? " error" : " errors") + " in the data");
     }
+    if (load.excluded_rows > 0) {
+        std::cerr << "triallens: warning: " << load.excluded_rows
+                  << (load.excluded_rows == 1 ? " invalid row" : " invalid rows") << " excluded\n";
+    }
     return std::move(*load.study);
 }
 

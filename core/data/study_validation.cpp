@@ -14,8 +14,12 @@ namespace {
 constexpr std::size_t max_per_kind = 20;
 
 // Findings, each kind listed up to max_per_kind times per table, then counted.
+// Errors at a row are row-level; with `invalid` set, every such row is
+// marked there, the counted ones too.
 class FindingList {
 public:
+    explicit FindingList(InvalidRows* invalid) : invalid_(invalid) {}
+
     void add(const RawTable& table, const std::string& kind, Finding finding) {
         auto& count = counts_[{table.source, kind}];
         if (count.listed < max_per_kind) {
@@ -25,6 +29,7 @@ public:
             if (count.more == 0) {
                 count.severity = finding.severity;
                 count.column = finding.where.column;
+                count.row_level = finding.row_level;
             }
             ++count.more;
         }
@@ -32,7 +37,14 @@ public:
 
     void add_at(const RawTable& table, std::size_t row, const std::string& column,
                 Severity severity, const std::string& kind, const std::string& message) {
-        add(table, kind, {severity, {table.source_of(row), table.line_of(row), column}, message});
+        const bool row_level = severity == Severity::Error;
+        if (row_level && invalid_ != nullptr) {
+            auto& marks = (*invalid_)[&table];
+            marks.resize(table.row_count(), false);
+            marks[row] = true;
+        }
+        add(table, kind,
+            {severity, {table.source_of(row), table.line_of(row), column}, message, row_level});
     }
 
     std::vector<Finding> finish() && {
@@ -41,7 +53,8 @@ public:
                 findings_.push_back(
                     {count.severity,
                      {key.first, 0, count.column},
-                     "and " + std::to_string(count.more) + " more rows with: " + key.second});
+                     "and " + std::to_string(count.more) + " more rows with: " + key.second,
+                     count.row_level});
             }
         }
         return std::move(findings_);
@@ -53,9 +66,11 @@ private:
         std::size_t more = 0;
         Severity severity = Severity::Error;
         std::string column;
+        bool row_level = false;
     };
     std::map<std::pair<std::string, std::string>, Count> counts_;
     std::vector<Finding> findings_;
+    InvalidRows* invalid_;
 };
 
 // Subjects by identifier (views into ADSL's USUBJID levels), and their rows.
@@ -330,8 +345,8 @@ void check_responses(FindingList& list, const RawTable& adrs, const SubjectIndex
 
 } // namespace
 
-std::vector<Finding> validate_study_tables(const StudyTables& tables) {
-    FindingList list;
+std::vector<Finding> validate_study_tables(const StudyTables& tables, InvalidRows* invalid_rows) {
+    FindingList list(invalid_rows);
     SubjectIndex known;
     std::optional<AsText> adsl_id; // the index's keys view into its levels
     if (tables.subjects != nullptr) {

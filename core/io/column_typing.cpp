@@ -44,11 +44,11 @@ struct ColumnScan {
     std::vector<double> numbers; // while every cell so far is a number, date or missing
     std::size_t numeric = 0;     // cells that are numbers or dates
     std::size_t dates = 0;
-    std::vector<std::size_t> text_rows; // the first few rows holding text
+    std::vector<std::size_t> text_rows; // the first few rows holding text, or all of them
     std::size_t text = 0;
 };
 
-ColumnScan scan_column(const DelimitedText& file, std::size_t column) {
+ColumnScan scan_column(const DelimitedText& file, std::size_t column, bool all_text_rows) {
     ColumnScan scan;
     const std::size_t rows = file.row_count();
     scan.numbers.reserve(rows);
@@ -71,7 +71,7 @@ ColumnScan scan_column(const DelimitedText& file, std::size_t column) {
         }
         scan.numbers.push_back(std::numeric_limits<double>::quiet_NaN());
         ++scan.text;
-        if (scan.text_rows.size() < max_findings_per_column) {
+        if (all_text_rows || scan.text_rows.size() < max_findings_per_column) {
             scan.text_rows.push_back(row);
         }
     }
@@ -166,8 +166,15 @@ bool is_character_by_name(std::string_view column) {
 }
 
 std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
-                                   const ColumnHints& hints, std::vector<Finding>& findings) {
+                                   const ColumnHints& hints, std::vector<Finding>& findings,
+                                   std::vector<std::vector<bool>>* invalid_rows) {
     std::vector<RawTable> tables(files.size());
+    if (invalid_rows != nullptr) {
+        invalid_rows->resize(files.size());
+        for (std::size_t f = 0; f < files.size(); ++f) {
+            (*invalid_rows)[f].assign(files[f].row_count(), false);
+        }
+    }
     for (std::size_t f = 0; f < files.size(); ++f) {
         tables[f].source = files[f].source;
         tables[f].lines = files[f].lines;
@@ -194,7 +201,8 @@ std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
         std::size_t text = 0;
         if (!must_be_text) {
             for (std::size_t f = 0; f < files.size(); ++f) {
-                scans.push_back(scan_column(files[f], index[f]));
+                scans.push_back(
+                    scan_column(files[f], index[f], must_be_number && invalid_rows != nullptr));
                 numeric += scans.back().numeric;
                 dates += scans.back().dates;
                 text += scans.back().text;
@@ -205,20 +213,25 @@ std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
             std::size_t reported = 0;
             for (std::size_t f = 0; f < files.size(); ++f) {
                 for (const std::size_t row : scans[f].text_rows) {
+                    if (invalid_rows != nullptr) {
+                        (*invalid_rows)[f][row] = true;
+                    }
                     if (reported < max_findings_per_column) {
                         ++reported;
                         findings.push_back({Severity::Error,
                                             {files[f].source, files[f].lines[row], name},
                                             "text in a numeric column: \"" +
-                                                std::string(files[f].cell(row, index[f])) + "\""});
+                                                std::string(files[f].cell(row, index[f])) + "\"",
+                                            true});
                     }
                 }
             }
             if (text > reported) {
-                findings.push_back({Severity::Error,
-                                    {files.front().source, 0, name},
-                                    std::to_string(text - reported) +
-                                        " more cells of text in this numeric column"});
+                findings.push_back(
+                    {Severity::Error,
+                     {files.front().source, 0, name},
+                     std::to_string(text - reported) + " more cells of text in this numeric column",
+                     true});
             }
         } else if (!as_number && !must_be_text && numeric >= 9 * text && text > 0) {
             for (std::size_t f = 0; f < files.size(); ++f) {

@@ -61,6 +61,8 @@ struct Parse {
     long current_line = 1;         // the line being fed
     long row_line = 0;             // the line the current row started on
     bool in_row = false;
+    bool skip_ragged = false;
+    std::size_t row_cells_begin = 0; // the current row's first cell in out.cell_ends
     std::optional<DataError> error{};
 
     std::string column_name(std::size_t field) const {
@@ -121,12 +123,21 @@ struct Parse {
         if (!header_done) {
             finish_header();
         } else if (fields_in_row != raw_header.size()) {
-            fail(row_line, {},
-                 "the row has " + std::to_string(fields_in_row) + " fields, the header " +
-                     std::to_string(raw_header.size()) + " (a ragged row)");
+            const std::string what = "the row has " + std::to_string(fields_in_row) +
+                                     " fields, the header " + std::to_string(raw_header.size()) +
+                                     " (a ragged row)";
+            if (skip_ragged) {
+                out.cell_ends.resize(row_cells_begin);
+                out.cells.resize(row_cells_begin == 0 ? 0 : out.cell_ends.back());
+                out.ragged_rows.push_back(
+                    {Severity::Error, {out.source, row_line, {}}, what, true});
+            } else {
+                fail(row_line, {}, what);
+            }
         } else {
             out.lines.push_back(row_line);
         }
+        row_cells_begin = out.cell_ends.size();
         fields_in_row = 0;
         in_row = false;
     }
@@ -184,7 +195,7 @@ bool has_lone_cr(std::string_view text) {
 namespace {
 
 DelimitedText parse_decoded(const DecodedText& decoded, const std::string& source,
-                            const LoadProgress& progress) {
+                            const LoadProgress& progress, RaggedRows ragged) {
     const std::string_view text = decoded.utf8;
 
     DelimitedText out;
@@ -206,6 +217,7 @@ DelimitedText parse_decoded(const DecodedText& decoded, const std::string& sourc
     csv_set_space_func(parser.get(), out.delimiter == '\t' ? is_space : is_space_or_tab);
 
     Parse parse{out};
+    parse.skip_ragged = ragged == RaggedRows::Skip;
     const bool lone_cr = has_lone_cr(text);
     std::size_t next_report = progress_step;
     // One physical line at a time, so each row's first line is known.
@@ -253,8 +265,8 @@ DelimitedText parse_decoded(const DecodedText& decoded, const std::string& sourc
 } // namespace
 
 DelimitedText parse_delimited_text(std::string_view bytes, const std::string& source,
-                                   const LoadProgress& progress) {
-    return parse_decoded(decode_to_utf8(std::string(bytes), source), source, progress);
+                                   const LoadProgress& progress, RaggedRows ragged) {
+    return parse_decoded(decode_to_utf8(std::string(bytes), source), source, progress, ragged);
 }
 
 std::string read_file_bytes(const std::filesystem::path& file) {
@@ -276,9 +288,10 @@ std::string read_file_bytes(const std::filesystem::path& file) {
     return bytes;
 }
 
-DelimitedText read_delimited_text(const std::filesystem::path& file, const LoadProgress& progress) {
+DelimitedText read_delimited_text(const std::filesystem::path& file, const LoadProgress& progress,
+                                  RaggedRows ragged) {
     const std::string source = file.string();
-    return parse_decoded(decode_to_utf8(read_file_bytes(file), source), source, progress);
+    return parse_decoded(decode_to_utf8(read_file_bytes(file), source), source, progress, ragged);
 }
 
 } // namespace triallens

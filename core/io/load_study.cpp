@@ -12,6 +12,7 @@
 #include <cctype>
 #include <map>
 #include <optional>
+#include <set>
 #include <stdexcept>
 #include <system_error>
 #include <utility>
@@ -267,6 +268,136 @@ RawTable rows_kept(const RawTable& table, const std::vector<bool>& keep) {
     return kept;
 }
 
+// A subject whose every ADSL row is excluded, at the row that named it first.
+struct GoneSubject {
+    std::string id;
+    DataLocation where;
+};
+
+std::vector<GoneSubject> subjects_gone(const RawTable& adsl, const std::vector<bool>& keep) {
+    std::vector<GoneSubject> gone;
+    const RawColumn* id = adsl.find("USUBJID");
+    if (id == nullptr) {
+        return gone;
+    }
+    std::set<std::string> kept;
+    for (std::size_t row = 0; row < keep.size(); ++row) {
+        if (keep[row]) {
+            kept.insert(id->cell_text(row));
+        }
+    }
+    std::set<std::string> seen;
+    for (std::size_t row = 0; row < keep.size(); ++row) {
+        std::string subject = id->cell_text(row);
+        if (!keep[row] && !subject.empty() && !kept.contains(subject) &&
+            seen.insert(subject).second) {
+            gone.push_back(
+                {std::move(subject), {adsl.source_of(row), adsl.line_of(row), "USUBJID"}});
+        }
+    }
+    return gone;
+}
+
+// Drops the records of subjects excluded from ADSL from the other datasets,
+// with one warning per subject at its ADSL row, rather than one "not in
+// ADSL" error per record the next validation would find.
+void drop_records_of(const std::vector<GoneSubject>& gone, const std::vector<RawTable*>& dependents,
+                     std::vector<Finding>& findings, std::size_t& excluded_rows) {
+    std::map<std::string, std::size_t> records;
+    for (const auto& subject : gone) {
+        records[subject.id] = 0;
+    }
+    for (RawTable* table : dependents) {
+        const RawColumn* id = table->find("USUBJID");
+        if (id == nullptr) {
+            continue;
+        }
+        std::vector<bool> keep(table->row_count(), true);
+        bool any = false;
+        for (std::size_t row = 0; row < keep.size(); ++row) {
+            const auto it = records.find(id->cell_text(row));
+            if (it != records.end()) {
+                keep[row] = false;
+                ++it->second;
+                any = true;
+            }
+        }
+        if (any) {
+            *table = rows_kept(*table, keep);
+        }
+    }
+    for (const auto& subject : gone) {
+        const std::size_t n = records[subject.id];
+        if (n > 0) {
+            excluded_rows += n;
+            findings.push_back({Severity::Warning, subject.where,
+                                "excluded: subject " + subject.id + "'s " + std::to_string(n) +
+                                    (n == 1 ? " record" : " records") +
+                                    " in other datasets go with its excluded row"});
+        }
+    }
+}
+
+// Validates the tables as load_study does, but drops every row a row-level
+// error is about (and the rows `invalid` marks already: text in a numeric
+// cell), then validates again, until no row-level error is left: a subject
+// dropped from ADSL takes its records in the other datasets along. The
+// row-level errors come back as "excluded: " warnings, followed by the last
+// validation's findings. After a few passes the remaining errors stand.
+std::vector<Finding> validate_excluding_invalid_rows(const StudyTables& tables,
+                                                     std::vector<RawTable>& datasets,
+                                                     InvalidRows invalid,
+                                                     std::size_t& excluded_rows) {
+    const auto mutable_of = [&](const RawTable* table) -> RawTable* {
+        for (auto& dataset : datasets) {
+            if (&dataset == table) {
+                return &dataset;
+            }
+        }
+        return nullptr;
+    };
+    std::vector<RawTable*> dependents;
+    for (const RawTable* table : {tables.time_to_event, tables.adverse_events, tables.responses}) {
+        if (table != nullptr && table != tables.subjects) {
+            dependents.push_back(mutable_of(table));
+        }
+    }
+    std::vector<Finding> findings;
+    constexpr int max_passes = 4;
+    for (int pass = 0;; ++pass) {
+        std::vector<Finding> found = validate_study_tables(tables, &invalid);
+        const bool any_invalid = std::any_of(invalid.begin(), invalid.end(), [](const auto& marks) {
+            return std::find(marks.second.begin(), marks.second.end(), true) != marks.second.end();
+        });
+        if (!any_invalid || pass == max_passes) {
+            findings.insert(findings.end(), std::make_move_iterator(found.begin()),
+                            std::make_move_iterator(found.end()));
+            return findings;
+        }
+        for (auto& finding : found) {
+            if (finding.severity == Severity::Error && finding.row_level) {
+                findings.push_back(excluded(std::move(finding)));
+            }
+        }
+        std::vector<GoneSubject> gone;
+        for (const auto& [table, marks] : invalid) {
+            if (std::find(marks.begin(), marks.end(), true) == marks.end()) {
+                continue;
+            }
+            std::vector<bool> keep(marks.size());
+            std::transform(marks.begin(), marks.end(), keep.begin(), [](bool m) { return !m; });
+            RawTable& dataset = *mutable_of(table);
+            if (table == tables.subjects) {
+                gone = subjects_gone(dataset, keep);
+            }
+            excluded_rows += static_cast<std::size_t>(std::count(marks.begin(), marks.end(), true));
+            dataset = rows_kept(dataset, keep);
+        }
+        invalid.clear();
+        drop_records_of(gone, dependents, findings, excluded_rows);
+    }
+}
+
 std::string study_name(const std::vector<fs::path>& files, const LoadOptions& options) {
     if (!options.name.empty()) {
         return options.name;
@@ -377,7 +508,13 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
             if (is_sas_file(file)) {
                 one.table = read_sas(file, within);
             } else {
-                one.text = read_delimited_text(file, within);
+                one.text = read_delimited_text(file, within,
+                                               options.exclude_invalid_rows ? RaggedRows::Skip
+                                                                            : RaggedRows::Refuse);
+                for (auto& ragged : one.text->ragged_rows) {
+                    findings.push_back(excluded(std::move(ragged)));
+                    ++result.excluded_rows;
+                }
                 if (one.text->encoding == TextEncoding::Windows1252) {
                     findings.push_back({Severity::Warning,
                                         {file.string(), 0, {}},
@@ -427,6 +564,8 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
         }
     }
     std::vector<RawTable> datasets;
+    // Per dataset, its rows with text in a numeric cell (excluding invalid rows only).
+    std::vector<std::vector<bool>> text_in_numbers;
     for (const auto& group : groups) {
         std::vector<DelimitedText> texts;
         for (const std::size_t f : group) {
@@ -434,10 +573,27 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
                 texts.push_back(std::move(*read[f].text));
             }
         }
-        std::vector<RawTable> typed = type_columns(texts, hints, findings);
+        const std::size_t typing_findings = findings.size();
+        std::vector<std::vector<bool>> invalid_rows;
+        std::vector<RawTable> typed = type_columns(
+            texts, hints, findings, options.exclude_invalid_rows ? &invalid_rows : nullptr);
+        if (options.exclude_invalid_rows) {
+            for (std::size_t i = typing_findings; i < findings.size(); ++i) {
+                if (findings[i].severity == Severity::Error && findings[i].row_level) {
+                    findings[i] = excluded(std::move(findings[i]));
+                }
+            }
+        }
+        std::vector<bool> marks;
         std::vector<RawTable> parts;
         std::size_t next_text = 0;
         for (const std::size_t f : group) {
+            if (options.exclude_invalid_rows && read[f].table) {
+                marks.resize(marks.size() + read[f].table->row_count(), false);
+            } else if (options.exclude_invalid_rows) {
+                const auto& part = invalid_rows[next_text];
+                marks.insert(marks.end(), part.begin(), part.end());
+            }
             RawTable table =
                 read[f].table ? std::move(*read[f].table) : std::move(typed[next_text++]);
             if (!read[f].site.empty()) {
@@ -448,6 +604,7 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
         }
         try {
             datasets.push_back(stack_tables(std::move(parts)));
+            text_in_numbers.push_back(std::move(marks));
         } catch (const std::invalid_argument& error) {
             findings.push_back({Severity::Error, {}, error.what()});
         }
@@ -513,7 +670,18 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
     tables.responses = dataset_of(Role::Responses);
     tables.endpoint = endpoint;
     tables.one_row_per_subject = plain != nullptr;
-    for (auto& finding : validate_study_tables(tables)) {
+    std::vector<Finding> validation;
+    if (options.exclude_invalid_rows) {
+        InvalidRows invalid;
+        for (std::size_t d = 0; d < datasets.size(); ++d) {
+            invalid[&datasets[d]] = text_in_numbers[d];
+        }
+        validation =
+            validate_excluding_invalid_rows(tables, datasets, invalid, result.excluded_rows);
+    } else {
+        validation = validate_study_tables(tables);
+    }
+    for (auto& finding : validation) {
         findings.push_back(std::move(finding));
     }
     if (has_errors(findings)) {

@@ -405,6 +405,32 @@ private slots:
         QCOMPARE(json["arms"].toArray().size(), 2);
     }
 
+    // --exclude-invalid-rows analyses the rest and prints each excluded row
+    // as a warning on stderr; without it the same data are refused.
+    void excludeInvalidRowsAnalysesTheRestWithWarnings() {
+        QTemporaryDir dir;
+        QFile adsl(dir.filePath("adsl.csv"));
+        QVERIFY(adsl.open(QIODevice::WriteOnly));
+        adsl.write("USUBJID,TRT01P\nS1,A\nS2,B\nS3,A\nS4,B\n");
+        adsl.close();
+        QFile adtte(dir.filePath("adtte.csv"));
+        QVERIFY(adtte.open(QIODevice::WriteOnly));
+        adtte.write("USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,-4,0\nS2,OS,5,0\nS3,OS,7,1\nS4,OS,9,0\n");
+        adtte.close();
+        QVERIFY(run({"analyze", dir.path(), "--json"}).exit_code != 0);
+        QVERIFY(run({"ae", dir.path(), "--exclude-invalid-rows"}).err.contains("excluded: "));
+
+        const Run result = run({"analyze", dir.path(), "--json", "--exclude-invalid-rows"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(json["n"].toDouble(), 3.0);
+        const QStringList lines = QString::fromUtf8(result.err).split('\n', Qt::SkipEmptyParts);
+        QCOMPARE(lines,
+                 (QStringList{"triallens: warning: " + dir.filePath("adtte.csv") +
+                                  ":2: column AVAL: excluded: negative time",
+                              QStringLiteral("triallens: warning: 1 invalid row excluded")}));
+    }
+
     void dataErrorsGoToStderrOneLineEachWithFileAndLine() {
         QTemporaryDir dir;
         QFile adsl(dir.filePath("adsl.csv"));

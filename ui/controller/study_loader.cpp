@@ -5,6 +5,7 @@
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
+#include <algorithm>
 #include <exception>
 #include <filesystem>
 #include <vector>
@@ -17,11 +18,19 @@ struct Outcome {
     std::shared_ptr<const Study> study;
     QStringList warnings;
     QStringList errors;
+    int excluded_rows = 0;   // rows this load left out
+    int excludable_rows = 0; // rows a load excluding invalid rows would leave out
     bool cancelled = false;
 };
 
 QString text_of(const Finding& finding) {
     return QString::fromStdString(finding.text());
+}
+
+bool any_row_level_error(const std::vector<Finding>& findings) {
+    return std::any_of(findings.begin(), findings.end(), [](const Finding& finding) {
+        return finding.severity == Severity::Error && finding.row_level;
+    });
 }
 
 } // namespace
@@ -50,8 +59,9 @@ void StudyLoader::cancel() {
     }
 }
 
-void StudyLoader::load(const QStringList& paths) {
+void StudyLoader::load(const QStringList& paths, const LoadOptions& options) {
     cancel();
+    last_paths_ = paths;
     auto flag = std::make_shared<std::atomic<bool>>(false);
     running_ = flag;
     const std::uint64_t generation = ++generation_;
@@ -84,22 +94,33 @@ void StudyLoader::load(const QStringList& paths) {
         if (outcome.cancelled) {
             emit cancelled();
         } else if (outcome.study) {
-            emit loaded(outcome.study, paths, outcome.warnings);
+            emit loaded(outcome.study, paths, outcome.warnings, outcome.excluded_rows);
         } else {
-            emit failed(outcome.errors);
+            emit failed(outcome.errors, outcome.excludable_rows);
         }
     });
     // The flag is owned by the task too, so it outlives a cancelled load.
-    watcher->setFuture(QtConcurrent::run([files, progress, flag] {
+    watcher->setFuture(QtConcurrent::run([files, options, progress, flag] {
         Outcome outcome;
         try {
-            StudyLoad load = load_study(files, {}, progress);
+            StudyLoad load = load_study(files, options, progress);
             for (const Finding& finding : load.findings) {
                 (finding.severity == Severity::Error ? outcome.errors : outcome.warnings)
                     .append(text_of(finding));
             }
+            outcome.excluded_rows = static_cast<int>(load.excluded_rows);
             if (load.study) {
                 outcome.study = std::make_shared<const Study>(std::move(*load.study));
+            } else if (!options.exclude_invalid_rows && any_row_level_error(load.findings)) {
+                // Only to offer it: the study of this retry is dropped.
+                LoadOptions excluding = options;
+                excluding.exclude_invalid_rows = true;
+                LoadProgress quiet;
+                quiet.cancel = progress.cancel;
+                const StudyLoad retry = load_study(files, excluding, quiet);
+                if (retry.ok()) {
+                    outcome.excludable_rows = static_cast<int>(retry.excluded_rows);
+                }
             }
         } catch (const LoadCancelled&) {
             outcome.cancelled = true;

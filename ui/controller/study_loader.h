@@ -4,8 +4,14 @@
 // nothing else. Reports progress (per mille of the bytes to read) and can be
 // cancelled. One load at a time: starting another cancels the running one,
 // whose outcome is then dropped.
+//
+// A load refused for row-level errors only (finding.h) is tried again in the
+// background with exclude_invalid_rows, to learn whether leaving those rows
+// out would load and how many rows would go; `failed` then says so, and the
+// user may ask for that load (never done silently).
 
 #include <triallens/data/study.h>
+#include <triallens/io/load_study.h>
 
 #include <QObject>
 #include <QStringList>
@@ -25,15 +31,20 @@ public:
     ~StudyLoader() override;
 
     // Files and folders; folders contribute their data files.
-    void load(const QStringList& paths);
+    void load(const QStringList& paths, const triallens::LoadOptions& options = {});
     void cancel();
     bool busy() const { return running_ != nullptr; }
+    // The paths of the last load started, to load them again another way.
+    const QStringList& lastPaths() const { return last_paths_; }
 
 signals:
     void progressed(int per_mille);
+    // excluded_rows: rows the load left out (exclude_invalid_rows), else 0.
     void loaded(std::shared_ptr<const triallens::Study> study, const QStringList& paths,
-                const QStringList& warnings);
-    void failed(const QStringList& errors);
+                const QStringList& warnings, int excluded_rows);
+    // excludable_rows: how many rows a load excluding invalid rows would leave
+    // out, when that load would succeed; 0 when it would not.
+    void failed(const QStringList& errors, int excludable_rows);
     void cancelled();
 
 private:
@@ -42,6 +53,7 @@ private:
     int reported_ = -1;
     QTimer poll_;
     std::uint64_t generation_ = 0;
+    QStringList last_paths_;
 };
 
 } // namespace triallens::ui

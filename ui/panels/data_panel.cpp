@@ -14,7 +14,8 @@ namespace triallens::ui {
 
 DataPanel::DataPanel(QWidget* parent)
     : QWidget(parent), summary_(new QLabel), files_(new QListWidget), findings_(new QListWidget),
-      progress_(new QProgressBar), cancel_(new QPushButton(QStringLiteral("Cancel"))) {
+      progress_(new QProgressBar), cancel_(new QPushButton(QStringLiteral("Cancel"))),
+      exclude_(new QPushButton) {
     summary_->setWordWrap(true);
     summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     files_->setToolTip(QStringLiteral("The files of the loaded study"));
@@ -28,6 +29,14 @@ DataPanel::DataPanel(QWidget* parent)
     progress_->hide();
     cancel_->hide();
     connect(cancel_, &QPushButton::clicked, this, &DataPanel::cancelRequested);
+    exclude_->setToolTip(
+        QStringLiteral("Load the files again, leaving out the rows the errors are about; each "
+                       "left-out row is listed as a warning"));
+    exclude_->hide();
+    connect(exclude_, &QPushButton::clicked, this, [this] {
+        exclude_->hide(); // one request per refusal
+        emit excludeInvalidRowsRequested();
+    });
 
     auto* loading = new QHBoxLayout;
     loading->addWidget(progress_, 1);
@@ -39,12 +48,14 @@ DataPanel::DataPanel(QWidget* parent)
     layout->addWidget(files_, 1);
     layout->addWidget(new QLabel(QStringLiteral("Findings")));
     layout->addWidget(findings_, 1);
+    layout->addWidget(exclude_);
 }
 
 void DataPanel::showStudy(const Study& study, const QStringList& paths,
                           const QStringList& warnings) {
     progress_->hide();
     cancel_->hide();
+    exclude_->hide();
     std::set<std::string> sites;
     if (const Variable* site = study.subjects.find("SITEID")) {
         for (std::size_t i = 0; i < site->size(); ++i) {
@@ -83,9 +94,14 @@ void DataPanel::showStudy(const Study& study, const QStringList& paths,
     }
 }
 
-void DataPanel::showRefusal(const QStringList& errors) {
+void DataPanel::showRefusal(const QStringList& errors, int excludable_rows) {
     progress_->hide();
     cancel_->hide();
+    exclude_->setText(
+        excludable_rows == 1
+            ? QStringLiteral("Load without the 1 invalid row")
+            : QStringLiteral("Load without the %1 invalid rows").arg(excludable_rows));
+    exclude_->setVisible(excludable_rows > 0);
     findings_->clear();
     new QListWidgetItem(QStringLiteral("Not loaded — the current study is unchanged:"), findings_);
     for (const QString& error : errors) {
@@ -97,6 +113,7 @@ void DataPanel::showRefusal(const QStringList& errors) {
 void DataPanel::showProgress(int per_mille) {
     progress_->show();
     cancel_->show();
+    exclude_->hide();
     progress_->setValue(per_mille);
 }
 

@@ -2,6 +2,11 @@
 // A validation finding about loaded data: an error (the load is refused) or a
 // warning (the study loads, and the warning is listed with it), tied to the
 // file, line and column it is about.
+//
+// A row-level error is about one row of a dataset only (a bad time or flag,
+// a duplicate record, a subject absent from ADSL, text in a numeric cell, a
+// ragged row): a load with LoadOptions::exclude_invalid_rows drops that row
+// and lists the finding as a warning, "excluded: " + its message.
 
 #include "triallens/data/data_error.h"
 
@@ -16,6 +21,7 @@ struct Finding {
     Severity severity = Severity::Error;
     DataLocation where;
     std::string message;
+    bool row_level = false; // an error that dropping its one row would clear
 
     // "file:line: column C: message", as DataError::what() reads.
     std::string text() const { return located_message(where, message); }
@@ -28,6 +34,13 @@ inline bool has_errors(const std::vector<Finding>& findings) {
         }
     }
     return false;
+}
+
+// The warning a row-level error becomes once its row is excluded.
+inline Finding excluded(Finding error) {
+    error.severity = Severity::Warning;
+    error.message = "excluded: " + error.message;
+    return error;
 }
 
 } // namespace triallens

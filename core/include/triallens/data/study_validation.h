@@ -17,10 +17,16 @@
 //   - adverse-event records of subjects absent from the subject table: they
 //     are left out of AE tables, one warning per subject.
 // Each kind of finding is listed at most 20 times per table, then counted.
+//
+// Every error above but a missing or text column is row-level (Finding::
+// row_level): it is about one row, which a load may exclude instead
+// (LoadOptions::exclude_invalid_rows). `invalid_rows`, when given, receives
+// every such row, the counted ones too.
 
 #include "triallens/data/finding.h"
 #include "triallens/data/raw_table.h"
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -43,7 +49,12 @@ struct StudyTables {
     bool one_row_per_subject = false;
 };
 
-std::vector<Finding> validate_study_tables(const StudyTables& tables);
+// The rows of each table (by address) that row-level errors are about:
+// invalid[&table][row], sized to the table's rows where any is marked.
+using InvalidRows = std::map<const RawTable*, std::vector<bool>>;
+
+std::vector<Finding> validate_study_tables(const StudyTables& tables,
+                                           InvalidRows* invalid_rows = nullptr);
 
 // True for rows of `table` whose USUBJID is in `subjects`' USUBJID column.
 std::vector<bool> rows_of_known_subjects(const RawTable& table, const RawTable& subjects);

@@ -43,9 +43,12 @@ std::optional<double> parse_iso_date(std::string_view cell);
 bool is_character_by_name(std::string_view column);
 
 // One typed table per file, in the files' order, each with its own column
-// order. Errors (text in a numeric column) and warnings (a column of numbers
-// with a few text cells, read as text) are appended to `findings`.
+// order. Errors (text in a numeric column: row-level, the cell reads as NaN)
+// and warnings (a column of numbers with a few text cells, read as text) are
+// appended to `findings`. `invalid_rows`, when given, gets per file the rows
+// holding text in a numeric column, all of them (findings list 20).
 std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
-                                   const ColumnHints& hints, std::vector<Finding>& findings);
+                                   const ColumnHints& hints, std::vector<Finding>& findings,
+                                   std::vector<std::vector<bool>>* invalid_rows = nullptr);
 
 } // namespace triallens

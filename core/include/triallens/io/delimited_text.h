@@ -11,8 +11,11 @@
 // and lone-CR line ends, skips blank lines and records the line each row
 // starts on. A ragged row, an unterminated quote, malformed quoting or a
 // duplicate column name throws DataError with file, line and column; the
-// reader never returns part of a file.
+// reader never returns part of a file. Only when asked (RaggedRows::Skip, for
+// a load that excludes invalid rows) are ragged rows left out instead, each
+// listed as a row-level error in `ragged_rows`.
 
+#include "triallens/data/finding.h"
 #include "triallens/io/load_progress.h"
 #include "triallens/io/text_encoding.h"
 
@@ -33,6 +36,7 @@ struct DelimitedText {
     std::vector<long> lines; // the line each row starts on (the header is line 1 or later)
     std::string cells;       // every cell's text, row by row, back to back
     std::vector<std::size_t> cell_ends; // end of each cell in `cells`, row-major
+    std::vector<Finding> ragged_rows;   // rows left out (RaggedRows::Skip only)
 
     std::size_t column_count() const { return header.size(); }
     std::size_t row_count() const { return header.empty() ? 0 : cell_ends.size() / header.size(); }
@@ -43,13 +47,17 @@ struct DelimitedText {
     }
 };
 
+enum class RaggedRows { Refuse, Skip };
+
 // `source` names the file in errors; `file_name` (its extension) picks tab
 // for .tsv. Reports progress in bytes of `bytes`.
 DelimitedText parse_delimited_text(std::string_view bytes, const std::string& source,
-                                   const LoadProgress& progress = {});
+                                   const LoadProgress& progress = {},
+                                   RaggedRows ragged = RaggedRows::Refuse);
 
 DelimitedText read_delimited_text(const std::filesystem::path& file,
-                                  const LoadProgress& progress = {});
+                                  const LoadProgress& progress = {},
+                                  RaggedRows ragged = RaggedRows::Refuse);
 
 // Reads a whole file's bytes; throws DataError naming the file when it cannot.
 std::string read_file_bytes(const std::filesystem::path& file);

@@ -22,6 +22,16 @@
 //
 // Atomic: the result holds a study exactly when no finding is an error;
 // otherwise every error found (and no study). Warnings come with either.
+//
+// Only when asked (exclude_invalid_rows) does a load go past row-level errors
+// (finding.h): each such row is left out and its error listed as a warning
+// "excluded: ..." at the same file, line and column; a ragged row is skipped
+// by the reader, text in a numeric cell drops its row, a duplicate subject or
+// parameter record drops the later one, and a subject left out of ADSL takes
+// its records in the other datasets along (one warning per subject). Errors
+// about a whole file or dataset (unreadable, malformed quoting, duplicate
+// column names, unrecognised, required columns missing, no ADSL) still
+// refuse the load. `excluded_rows` counts every row left out.
 // Progress is reported in bytes over all files; cancelling throws
 // LoadCancelled, leaving nothing behind.
 
@@ -42,11 +52,15 @@ struct LoadOptions {
     std::string censor_column; // 0 = event, other = censored; empty = CNSR
     std::string arm_column;    // the treatment column, when not an ADaM name
     std::string name;          // the study's name; empty = the first file's folder
+    // Drop the rows row-level errors are about (Finding::row_level) and load
+    // the rest, each such error listed as an "excluded: " warning.
+    bool exclude_invalid_rows = false;
 };
 
 struct StudyLoad {
     std::optional<Study> study;    // present exactly when no finding is an error
     std::vector<Finding> findings; // errors (then no study) and warnings
+    std::size_t excluded_rows = 0; // rows left out by LoadOptions::exclude_invalid_rows
 
     bool ok() const { return study.has_value(); }
 };

@@ -1,0 +1,133 @@
+// Past invalid rows only when the user asks: a drop refused for one negative
+// time leaves the demo study in place and offers "Load without the 1 invalid
+// row"; clicking it loads the study without that record, lists the
+// "excluded:" warning with file and line and says so in the status bar. A
+// refusal that excluding rows would not cure offers nothing.
+
+#include <controller/refit_controller.h>
+#include <controller/study_loader.h>
+#include <main_window.h>
+#include <panels/data_panel.h>
+
+#include <triallens/demo/demo_study.h>
+
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QListWidget>
+#include <QMimeData>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace triallens;
+using namespace triallens::ui;
+
+namespace {
+
+std::shared_ptr<const Study> demo() {
+    static const auto study = std::make_shared<const Study>(generate_demo_study());
+    return study;
+}
+
+// Sends the drag-enter and drop events a file manager sends.
+void drop(QWidget& window, const QStringList& files) {
+    QMimeData mime;
+    QList<QUrl> urls;
+    for (const QString& file : files) {
+        urls << QUrl::fromLocalFile(file);
+    }
+    mime.setUrls(urls);
+    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent dropped(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QCoreApplication::sendEvent(&window, &dropped);
+}
+
+void write(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+    QFile file(dir.filePath(name));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+QStringList texts(const QListWidget* list) {
+    QStringList lines;
+    for (int i = 0; i < list->count(); ++i) {
+        lines << list->item(i)->text();
+    }
+    return lines;
+}
+
+} // namespace
+
+class TestExcludeInvalidRows : public QObject {
+    Q_OBJECT
+
+private slots:
+    void offersAndLoadsWithoutTheInvalidRow() {
+        QTemporaryDir dir;
+        write(dir, "adsl.csv", "USUBJID,TRT01P\nS1,A\nS2,B\nS3,A\nS4,B\n");
+        write(dir, "adtte.csv",
+              "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,5,0\nS2,OS,-3,0\nS3,OS,7,1\nS4,OS,9,0\n");
+
+        RefitController controller;
+        controller.setStudy(demo(), {});
+        MainWindow window(&controller);
+        window.show();
+        QSignalSpy failed(window.loader(), &StudyLoader::failed);
+        QSignalSpy loaded(window.loader(), &StudyLoader::loaded);
+        drop(window, {dir.path()});
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+
+        // Refused, the demo stays; the offer names how many rows would go.
+        QCOMPARE(controller.study(), demo());
+        QCOMPARE(failed.front().at(1).toInt(), 1);
+        QPushButton* button = window.dataPanel()->excludeButton();
+        QVERIFY(button->isVisible());
+        QCOMPARE(button->text(), QStringLiteral("Load without the 1 invalid row"));
+        QVERIFY(texts(window.dataPanel()->findings())
+                    .join('\n')
+                    .contains(QStringLiteral("error: ") + dir.filePath("adtte.csv") +
+                              ":3: column AVAL: negative time"));
+
+        QTest::mouseClick(button, Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
+        QCOMPARE(loaded.front().at(3).toInt(), 1);
+        QVERIFY(controller.study() != demo());
+        QCOMPARE(controller.study()->subjects.size(), std::size_t{4});
+        QCOMPARE(controller.study()->endpoint("OS")->size(), std::size_t{3});
+        QCOMPARE(texts(window.dataPanel()->findings()),
+                 QStringList{QStringLiteral("warning: ") + dir.filePath("adtte.csv") +
+                             ":3: column AVAL: excluded: negative time"});
+        QVERIFY(!button->isVisible());
+        const QString status = window.statusBar()->currentMessage();
+        QVERIFY2(status.startsWith(QStringLiteral("Loaded 4 subjects")), qPrintable(status));
+        QVERIFY2(status.endsWith(QStringLiteral(" — 1 invalid row excluded")), qPrintable(status));
+    }
+
+    // An unrecognised file would refuse the load anyway: no button.
+    void noOfferWhenExcludingRowsWouldNotLoad() {
+        QTemporaryDir dir;
+        write(dir, "adsl.csv", "USUBJID,TRT01P\nS1,A\nS2\n");
+        write(dir, "notes.csv", "A,B\n1,2\n");
+
+        RefitController controller;
+        controller.setStudy(demo(), {});
+        MainWindow window(&controller);
+        window.show();
+        QSignalSpy failed(window.loader(), &StudyLoader::failed);
+        drop(window, {dir.path()});
+        QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
+        QCOMPARE(failed.front().at(1).toInt(), 0);
+        QVERIFY(!window.dataPanel()->excludeButton()->isVisible());
+        QCOMPARE(controller.study(), demo());
+    }
+};
+
+QTEST_MAIN(TestExcludeInvalidRows)
+
+#include "test_exclude_invalid_rows.moc"
