@@ -31,6 +31,7 @@
 #include <QVBoxLayout>
 
 #include <triallens/analysis/refit.h>
+#include <triallens/analysis/subject_filter.h>
 
 namespace triallens::ui {
 
@@ -369,10 +370,8 @@ void MainWindow::refitSubgroup() {
         return;
     }
     AnalysisSpec spec = controller_->spec();
-    const QChar quote = focus_level_.contains('"') ? QChar('\'') : QChar('"');
-    const QString subset = QStringLiteral("%1 == %2%3%2").arg(focus_variable_, quote, focus_level_);
-    spec.filter = spec.filter.empty() ? subset.toStdString()
-                                      : "(" + spec.filter + ") and " + subset.toStdString();
+    spec.filter =
+        filter_with_level(spec.filter, focus_variable_.toStdString(), focus_level_.toStdString());
     spec.subgroups.clear();
     subgroup_controller_->setStudy(controller_->study(), spec);
 }

@@ -259,4 +259,21 @@ std::vector<std::uint8_t> evaluate_filter(const SubjectTable& subjects,
     return Parser(subjects, tokenise(expression)).parse();
 }
 
+std::string filter_with_level(std::string_view filter, std::string_view variable,
+                              std::string_view level) {
+    std::string clause(variable);
+    clause += " == \"";
+    for (const char c : level) {
+        clause += c;
+        if (c == '"') {
+            clause += '"';
+        }
+    }
+    clause += '"';
+    if (filter.empty()) {
+        return clause;
+    }
+    return "(" + std::string(filter) + ") and " + clause;
+}
+
 } // namespace triallens

@@ -76,6 +76,40 @@ private slots:
         QCOMPARE(mask_text(evaluate_filter(subjects(), expression.toStdString())), kept);
     }
 
+    // A forest row's subset: the filter in force and the level, whatever
+    // quotes the level holds.
+    void filterWithLevelKeepsTheLevelWithinTheFilter_data() {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QString>("variable");
+        QTest::addColumn<QString>("level");
+        QTest::addColumn<QByteArray>("kept");
+        QTest::newRow("no filter") << ""
+                                   << "SEX"
+                                   << "F" << QByteArray("10100");
+        QTest::newRow("within a filter") << "AGE > 66 or AGE < 40"
+                                         << "SEX"
+                                         << "F" << QByteArray("10000");
+        QTest::newRow("or binds inside") << "TRT01P == 'B' or AGE < 40"
+                                         << "SEX"
+                                         << "M" << QByteArray("01001");
+        QTest::newRow("double quotes") << ""
+                                       << "NOTE"
+                                       << "say \"hi\"" << QByteArray("01000");
+        QTest::newRow("both quotes") << ""
+                                     << "NOTE"
+                                     << "both '\"" << QByteArray("00100");
+    }
+
+    void filterWithLevelKeepsTheLevelWithinTheFilter() {
+        QFETCH(QString, filter);
+        QFETCH(QString, variable);
+        QFETCH(QString, level);
+        QFETCH(QByteArray, kept);
+        const std::string expression =
+            filter_with_level(filter.toStdString(), variable.toStdString(), level.toStdString());
+        QCOMPARE(mask_text(evaluate_filter(subjects(), expression)), kept);
+    }
+
     void errorsNameTheColumn_data() {
         QTest::addColumn<QString>("expression");
         QTest::addColumn<int>("column");

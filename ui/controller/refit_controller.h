@@ -32,6 +32,7 @@ public:
     const AnalysisSpec& spec() const { return spec_; }
     const ResultsPtr& results() const { return results_; }
     const std::shared_ptr<const AeTable>& adverseEvents() const { return adverse_events_; }
+    const AeFilter& adverseEventFilter() const { return ae_filter_; }
     std::uint64_t generation() const { return generation_; }
     // A refit for the current spec is running.
     bool busy() const { return busy_; }

@@ -32,6 +32,12 @@ private:
     std::size_t column_;
 };
 
+// The subjects `filter` keeps whose `variable` is `level`:
+//   ("AGE >= 40", "SEX", "F") -> (AGE >= 40) and SEX == "F"
+// with the level quoted for the grammar (an inner double quote doubled).
+std::string filter_with_level(std::string_view filter, std::string_view variable,
+                              std::string_view level);
+
 // 1 for every subject the expression keeps; an empty expression keeps all.
 std::vector<std::uint8_t> evaluate_filter(const SubjectTable& subjects,
                                           std::string_view expression);
