@@ -173,7 +173,7 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
     const double pixel = km_curve_width(font) / 2;
     if (options.ci_bands) {
         for (std::size_t c = 0; c < curves.size(); ++c) {
-            QColor fill = curve_colour(static_cast<int>(c));
+            QColor fill = curve_colour(static_cast<int>(c), options.palette);
             fill.setAlphaF(0.18f);
             for (const auto& stretch : band_stretches(curves[c].km.curve)) {
                 auto* upper = new QLineSeries;
@@ -204,7 +204,8 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
             auto* drop = new QLineSeries;
             drop->append(median, 0.5);
             drop->append(median, 0);
-            drop->setPen(QPen(curve_colour(static_cast<int>(c)), pixel, Qt::DashLine));
+            drop->setPen(
+                QPen(curve_colour(static_cast<int>(c), options.palette), pixel, Qt::DashLine));
             attach(chart, drop, km_median_series);
         }
         if (longest > 0) {
@@ -218,10 +219,11 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
         }
     }
     for (std::size_t c = 0; c < curves.size(); ++c) {
-        const QColor colour = curve_colour(static_cast<int>(c));
+        const int index = static_cast<int>(c);
         QLineSeries* steps = step_curve(curves[c].km.curve);
         steps->setName(arm_legend_text(curves[c]));
-        steps->setPen(QPen(colour, km_curve_width(font)));
+        steps->setPen(QPen(curve_colour(index, options.palette), km_curve_width(font),
+                           curve_pen_style(index, options.palette)));
         attach(chart, steps, km_curve_series);
     }
     if (options.censor_marks) {
@@ -231,7 +233,7 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
             auto* marks = new QScatterSeries;
             marks->setName(QStringLiteral("censored"));
             marks->setMarkerSize(marker);
-            marks->setLightMarker(censor_mark(curve_colour(static_cast<int>(c))));
+            marks->setLightMarker(censor_mark(curve_colour(static_cast<int>(c), options.palette)));
             for (std::size_t i = 0; i < curve.size(); ++i) {
                 if (curve.n_censor[i] > 0) {
                     marks->append(curve.time[i], curve.surv[i]);

@@ -141,8 +141,12 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         counts.push_back(number_at_risk(curve.km, axis.ticks));
     }
     for (std::size_t c = 0; c < curves.size(); ++c) {
-        layout.legend.push_back(
-            KmLegendEntry{arm_legend_text(curves[c]), curve_colour(static_cast<int>(c)), {}, {}});
+        const int index = static_cast<int>(c);
+        layout.legend.push_back(KmLegendEntry{arm_legend_text(curves[c]),
+                                              curve_colour(index, options.palette),
+                                              curve_pen_style(index, options.palette),
+                                              {},
+                                              {}});
     }
 
     std::vector<Section> sections;
@@ -311,7 +315,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
             KmTableRow row;
             row.label = QFontMetricsF(layout.table_font)
                             .elidedText(curve_name(curves[c]), Qt::ElideRight, chosen->label_width);
-            row.colour = curve_colour(static_cast<int>(c));
+            row.colour = curve_colour(static_cast<int>(c), options.palette);
             row.rect = QRectF(content.left(), row_top, content.width(), table_line);
             row.label_rect =
                 QRectF(layout.plot_area.left() - chosen->label_gap - chosen->label_width, row_top,
