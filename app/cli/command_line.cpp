@@ -309,7 +309,7 @@ export options (all analyze options apply: they choose what the figure shows):
                            slide-16x9      13.333 x 7.5 in, 14 pt
                            half-slide      6.667 x 5 in, 12 pt
                            slide-4x3       10 x 7.5 in, 14 pt
-                           journal-single  3.5 x 3 in, 8 pt
+                           journal-single  3.5 x 4 in, 7 pt
                            journal-double  7 x 4.5 in, 9 pt
   --dpi N                raster resolution of a .png (default: 300); 13.333in x 7.5in at
                          300 dpi is 4000 x 2250 pixels. SVG and PDF are vector, text as text

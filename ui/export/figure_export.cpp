@@ -83,8 +83,8 @@ std::vector<SizePreset> figure_size_presets() {
          QStringLiteral("Half 16:9 slide (6.67 × 5 in)"), 12},
         {QStringLiteral("slide-4x3"), QSizeF(720, 540), QStringLiteral("4:3 slide (10 × 7.5 in)"),
          14},
-        {QStringLiteral("journal-single"), QSizeF(252, 216),
-         QStringLiteral("Journal single column (3.5 × 3 in)"), 8},
+        {QStringLiteral("journal-single"), QSizeF(252, 288),
+         QStringLiteral("Journal single column (3.5 × 4 in)"), 7},
         {QStringLiteral("journal-double"), QSizeF(504, 324),
          QStringLiteral("Journal double column (7 × 4.5 in)"), 9},
     };

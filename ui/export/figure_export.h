@@ -63,7 +63,7 @@ struct SizePreset {
 
 // 16:9 slide 13.333 × 7.5 in (14 pt); half slide 6.667 × 5 in, half the
 // 16:9 slide's width below a slide title (12 pt); 4:3 slide 10 × 7.5 in
-// (14 pt); journal single column 3.5 × 3 in (8 pt) and double column 7 × 4.5 in
+// (14 pt); journal single column 3.5 × 4 in (7 pt) and double column 7 × 4.5 in
 // (9 pt), the widths journals ask for, heights that keep the at-risk table.
 std::vector<SizePreset> figure_size_presets();
 std::optional<SizePreset> find_size_preset(const QString& name);

@@ -107,7 +107,11 @@ const std::vector<ArmSurvival>& figure_curves(const Results& results) {
     return results.curve_groups.empty() ? results.arms : results.curve_groups;
 }
 
-KmTimeAxis km_time_axis(const Results& results) {
+QString km_tick_label(const KmTimeAxis& axis, double tick) {
+    return QString::number(tick, 'f', axis.step < 1 ? 1 : 0);
+}
+
+KmTimeAxis km_time_axis(const Results& results, int max_intervals) {
     double max_time = 0;
     for (const ArmSurvival& curve : figure_curves(results)) {
         if (curve.km.curve.size() > 0) {
@@ -118,9 +122,9 @@ KmTimeAxis km_time_axis(const Results& results) {
     axis.step = 1;
     if (max_time > 0) {
         const double magnitude = std::pow(10.0, std::floor(std::log10(max_time)) - 1);
-        axis.step = max_time / 10;
+        axis.step = max_time / std::max(1, max_intervals);
         for (const double multiple : {1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 30.0, 60.0}) {
-            if (max_time / (multiple * magnitude) <= 12) {
+            if (max_time / (multiple * magnitude) <= max_intervals) {
                 axis.step = multiple * magnitude;
                 break;
             }
