@@ -5,6 +5,7 @@
 #include "cli/analyze_command.h"
 #include "cli/command_line.h"
 #include "cli/demo_command.h"
+#include "cli/export_command.h"
 #include "cli/headless_demo.h"
 
 #include <controller/refit_controller.h>
@@ -68,8 +69,7 @@ int main(int argc, char** argv) {
         case Command::Ae:
             return run_ae(line);
         case Command::Export:
-            std::cerr << "triallens: this command is not available yet in this version\n";
-            return 2;
+            return run_export(line, argc, argv);
         case Command::Gui:
             if (!has_display() && !line.files.empty()) {
                 throw UsageError("opening files needs a display; use analyze, ae or export");

@@ -3,6 +3,7 @@
 #include <triallens/analysis/time_unit.h>
 
 #include <charconv>
+#include <initializer_list>
 #include <map>
 
 namespace triallens::cli {
@@ -14,10 +15,6 @@ const std::map<std::string, Command> commands{
     {"export", Command::Export},   {"demo", Command::Demo},
     {"--help", Command::Help},     {"-h", Command::Help},
     {"help", Command::Help},       {"--version", Command::Version}};
-
-// Flags of the contract that later work brings; named so the error is precise.
-const char* const planned_flags[] = {"--figure", "--width",     "--height",
-                                     "--dpi",    "--font-size", "--each-subgroup"};
 
 template <typename T> T parse_number(const std::string& flag, const std::string& text) {
     T value{};
@@ -59,6 +56,26 @@ Ties parse_ties(const std::string& text) {
         return *ties;
     }
     throw UsageError("--ties must be efron, breslow or exact, got \"" + text + "\"");
+}
+
+std::string one_of(const std::string& flag, const std::string& text,
+                   std::initializer_list<const char*> choices, const std::string& wording) {
+    for (const char* choice : choices) {
+        if (text == choice) {
+            return text;
+        }
+    }
+    throw UsageError(flag + " must be " + wording + ", got \"" + text + "\"");
+}
+
+std::string parse_palette(const std::string& text) {
+    if (text == "color-blind" || text == "colour-blind") {
+        return "colour-blind";
+    }
+    if (text == "greyscale" || text == "grayscale") {
+        return "grayscale";
+    }
+    return one_of("--palette", text, {"default"}, "default, colour-blind or grayscale");
 }
 
 std::string parse_time_unit(const std::string& text) {
@@ -143,6 +160,37 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.spec.km.conf_level = level;
         } else if (arg == "--out") {
             line.out = value_of(arg);
+        } else if (arg == "--figure") {
+            line.figure.figure = one_of(arg, value_of(arg), {"km", "forest", "ae", "summary"},
+                                        "km, forest, ae or summary");
+        } else if (arg == "--width") {
+            line.figure.width = value_of(arg);
+        } else if (arg == "--height") {
+            line.figure.height = value_of(arg);
+        } else if (arg == "--preset") {
+            line.figure.preset = value_of(arg);
+        } else if (arg == "--dpi") {
+            line.figure.dpi = parse_number<int>(arg, value_of(arg));
+            if (line.figure.dpi < 10 || line.figure.dpi > 2400) {
+                throw UsageError("--dpi must lie between 10 and 2400");
+            }
+        } else if (arg == "--font-size") {
+            const double points = parse_number<double>(arg, value_of(arg));
+            if (!(points >= 4 && points <= 72)) {
+                throw UsageError("--font-size must lie between 4 and 72 points");
+            }
+            line.figure.font_size = points;
+        } else if (arg == "--each-subgroup") {
+            line.figure.each_subgroup = value_of(arg);
+        } else if (arg == "--format") {
+            line.figure.format =
+                one_of(arg, value_of(arg), {"png", "svg", "pdf"}, "png, svg or pdf");
+        } else if (arg == "--palette") {
+            line.figure.palette = parse_palette(value_of(arg));
+        } else if (arg == "--title") {
+            line.figure.title = value_of(arg);
+        } else if (arg == "--footnote") {
+            line.figure.footnote = true;
         } else if (arg == "--subjects") {
             line.subjects = parse_number<std::size_t>(arg, value_of(arg));
             if (line.subjects < 2) {
@@ -155,11 +203,6 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         } else if (arg == "--version") {
             line.command = Command::Version;
         } else if (arg.starts_with("--")) {
-            for (const char* planned : planned_flags) {
-                if (arg == planned) {
-                    throw UsageError(arg + " is not available yet in this version");
-                }
-            }
             throw UsageError("unknown option " + arg + " (see triallens --help)");
         } else {
             line.files.push_back(arg);
@@ -180,6 +223,9 @@ Usage:
                                        triallens-demo-km.png and print its summary
   triallens analyze [OPTIONS] FILE...  time-to-event analysis, as a table or --json
   triallens ae [OPTIONS] FILE...       adverse-event incidence table, as a table or --json
+  triallens export [OPTIONS] --out PATH FILE...
+                                       write a figure (KM with its number-at-risk table, or the
+                                       forest plot) as PNG, SVG or PDF at an exact physical size
   triallens demo --out DIR             write the demo study as CSV files, one per dataset and site
   triallens --version | --help
 
@@ -257,6 +303,35 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
   A subject counts once per row, at its highest grade there (AETOXGR; else AESEV
   MILD/MODERATE/SEVERE as 1/2/3). Rows: any AE, then each SOC and its PTs by
   descending frequency.
+
+export options (all analyze options apply: they choose what the figure shows):
+  --figure km|forest|ae|summary
+                         what to draw (default: km); forest needs --subgroups; ae and summary
+                         are tables, not in this version
+  --out PATH             the file to write; its extension picks the format: .png, .svg or .pdf
+                         (with --each-subgroup: the folder to write into)
+  --width W, --height H  physical size with a unit: in, cm, mm, pt or px (96 px to the inch)
+                         (default: 10in x 6in, or the preset's)
+  --preset NAME          a named size, with a font size that reads well at it (a --width,
+                         --height or --font-size given as well wins):
+                           slide-16x9      13.333 x 7.5 in, 14 pt
+                           half-slide      6.667 x 5 in, 12 pt
+                           slide-4x3       10 x 7.5 in, 14 pt
+                           journal-single  3.5 x 4 in, 7 pt
+                           journal-double  7 x 4.5 in, 9 pt
+  --dpi N                raster resolution of a .png (default: 300); 13.333in x 7.5in at
+                         300 dpi is 4000 x 2250 pixels. SVG and PDF are vector, text as text
+  --font-size PT         base font size in points at the physical size, used for every text
+                         of the figure (default: 12)
+  --palette default|colour-blind|grayscale
+                         curve colours (default: Okabe-Ito); grayscale adds a dash pattern
+                         per curve for black-and-white print
+  --title TEXT           a title line above the figure
+  --footnote             a methods footnote under it: CI and transform, test, Cox ties and
+                         strata, filter, study, and the data files' latest modification date
+  --each-subgroup VAR    batch: one KM figure per level of VAR, each refitted on that level's
+                         subjects (and --filter), named after the level, into the folder --out
+  --format png|svg|pdf   the format of --each-subgroup's files (default: png)
 
 demo options:
   --out DIR              folder to write adsl/adtte/adae/adrs_site<SITEID>.csv into

@@ -20,6 +20,22 @@ public:
 
 enum class Command { Gui, Analyze, Ae, Export, Demo, Help, Version };
 
+// export's own flags, as given: the export command checks the lengths and
+// the output path against the figure (export_command.h).
+struct ExportArguments {
+    std::string figure = "km";       // --figure km|forest|ae|summary
+    std::string width;               // --width, with a unit; "" = the preset's or 10in
+    std::string height;              // --height; "" = the preset's or 6in
+    std::string preset;              // --preset NAME (a size preset)
+    int dpi = 300;                   // --dpi
+    std::optional<double> font_size; // --font-size PT; absent = the preset's, else 12
+    std::string each_subgroup;       // --each-subgroup VAR
+    std::string format;              // --format png|svg|pdf, for --each-subgroup
+    std::string palette = "default"; // --palette default|colour-blind|grayscale
+    std::string title;               // --title TEXT
+    bool footnote = false;           // --footnote
+};
+
 struct CommandLine {
     Command command = Command::Gui;
     std::vector<std::string> files; // "demo" stands for the embedded demo study
@@ -27,7 +43,8 @@ struct CommandLine {
     LoadOptions load;   // --time, --event, --censor; --arm also names the treatment column
     AeFilter ae_filter; // ae: --treatment-emergent, --related, --serious
     bool json = false;
-    std::string out;            // demo --out
+    std::string out;            // demo --out, export --out
+    ExportArguments figure;     // export
     std::size_t subjects = 147; // demo --subjects
     std::optional<std::uint64_t> seed;
 };

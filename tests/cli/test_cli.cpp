@@ -12,6 +12,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QRegularExpression>
+#include <QSize>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +32,37 @@ Run run(const QStringList& arguments) {
     process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
     process.waitForFinished(60000);
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// A PNG's pixel size from its IHDR chunk (bytes 16–23, big-endian).
+QSize png_size(const QByteArray& png) {
+    if (png.size() < 24 || !png.startsWith("\x89PNG")) {
+        return {};
+    }
+    const auto word = [&png](int at) {
+        return (static_cast<quint32>(static_cast<quint8>(png[at])) << 24) |
+               (static_cast<quint32>(static_cast<quint8>(png[at + 1])) << 16) |
+               (static_cast<quint32>(static_cast<quint8>(png[at + 2])) << 8) |
+               static_cast<quint32>(static_cast<quint8>(png[at + 3]));
+    };
+    return QSize(static_cast<int>(word(16)), static_cast<int>(word(20)));
+}
+
+QByteArray read_all(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// The numbers of a PDF's first /MediaBox, in points.
+QList<double> media_box(const QByteArray& pdf) {
+    static const QRegularExpression box(
+        QStringLiteral(R"(/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\])"));
+    const QRegularExpressionMatch match = box.match(QString::fromLatin1(pdf));
+    QList<double> numbers;
+    for (int i = 1; match.hasMatch() && i <= 4; ++i) {
+        numbers << match.captured(i).toDouble();
+    }
+    return numbers;
 }
 
 void compare_optional(const QJsonValue& json, const std::optional<double>& value) {
@@ -335,6 +368,41 @@ private slots:
             << QStringList{"analyze", "demo", "--bogus"} << "unknown option --bogus";
         QTest::newRow("bad level") << QStringList{"analyze", "demo", "--conf-level", "1.5"}
                                    << "--conf-level must lie strictly between 0 and 1";
+        QTest::newRow("export: bad unit")
+            << QStringList{"export", "demo",       "--param", "PFS",
+                           "--out",  "/tmp/x.png", "--width", "10furlongs"}
+            << "--width expects a length with a unit (in, cm, mm, pt or px), got \"10furlongs\"";
+        QTest::newRow("export: no unit") << QStringList{"export", "demo",       "--param",  "PFS",
+                                                        "--out",  "/tmp/x.png", "--height", "6"}
+                                         << "--height expects a length with a unit";
+        QTest::newRow("export: missing --out")
+            << QStringList{"export", "demo", "--param", "PFS"} << "export needs --out PATH";
+        QTest::newRow("export: unknown format")
+            << QStringList{"export", "demo", "--param", "PFS", "--out", "/tmp/figure.gif"}
+            << "--out must end in .png, .svg or .pdf, got \"/tmp/figure.gif\"";
+        QTest::newRow("export: unknown --format")
+            << QStringList{"export",          "demo", "--param",  "PFS", "--out", "/tmp/figs",
+                           "--each-subgroup", "SEX",  "--format", "tiff"}
+            << "--format must be png, svg or pdf, got \"tiff\"";
+        QTest::newRow("export: unknown figure")
+            << QStringList{"export", "demo", "--figure", "pie", "--out", "/tmp/x.png"}
+            << "--figure must be km, forest, ae or summary, got \"pie\"";
+        QTest::newRow("export: tables")
+            << QStringList{"export", "demo", "--figure", "ae", "--out", "/tmp/x.csv"}
+            << "table export (--figure ae|summary) needs the tables module";
+        QTest::newRow("export: forest without subgroups")
+            << QStringList{"export",   "demo",   "--param", "PFS",
+                           "--figure", "forest", "--out",   "/tmp/x.png"}
+            << "--figure forest needs --subgroups COLS";
+        QTest::newRow("export: unknown preset")
+            << QStringList{"export",   "demo",   "--param", "PFS",
+                           "--preset", "poster", "--out",   "/tmp/x.png"}
+            << "--preset must be one of slide-16x9, half-slide, slide-4x3, journal-single, "
+               "journal-double, got \"poster\"";
+        QTest::newRow("export: unknown subgroup variable")
+            << QStringList{"export",          "demo", "--param", "PFS",
+                           "--each-subgroup", "NOPE", "--out",   "/tmp/triallens-no-such-folder"}
+            << "--each-subgroup: no column NOPE in the subject-level data";
         QTest::newRow("unknown ae reference")
             << QStringList{"ae", "demo", "--ref", "Placebo"} << "no arm \"Placebo\" in TRT01A";
     }
@@ -347,6 +415,81 @@ private slots:
         QVERIFY(result.out.isEmpty());
         QCOMPARE(result.err.count('\n'), 1);
         QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
+    }
+
+    // The contract's example: 13.333in x 7.5in is 4000 x 2250 px at 300 dpi,
+    // and a 960 x 540 pt PDF page; the SVG states its size in mm.
+    void exportKmWritesEachFormatAtItsPhysicalSize() {
+        QTemporaryDir dir;
+        const QStringList size{"--width", "13.333in", "--height", "7.5in"};
+        const Run png =
+            run(QStringList{"export", "demo", "--param", "PFS", "--out", dir.filePath("km.png")} +
+                size);
+        QCOMPARE(png.exit_code, 0);
+        QVERIFY2(png.err.isEmpty(), png.err.constData());
+        QCOMPARE(png_size(read_all(dir.filePath("km.png"))), QSize(4000, 2250));
+
+        const Run pdf =
+            run(QStringList{"export", "demo", "--param", "PFS", "--out", dir.filePath("km.pdf")} +
+                size);
+        QCOMPARE(pdf.exit_code, 0);
+        const QList<double> box = media_box(read_all(dir.filePath("km.pdf")));
+        QCOMPARE(box.size(), 4);
+        QVERIFY(qAbs(box[2] - box[0] - 960) < 0.05);
+        QVERIFY(qAbs(box[3] - box[1] - 540) < 0.05);
+
+        const Run svg = run({"export", "demo", "--param", "OS", "--out", dir.filePath("km.svg"),
+                             "--width", "25.4cm", "--height", "3in", "--font-size", "10"});
+        QCOMPARE(svg.exit_code, 0);
+        const QByteArray text = read_all(dir.filePath("km.svg"));
+        QVERIFY(text.contains("width=\"254mm\""));
+        QVERIFY(text.contains("height=\"76.2mm\""));
+        QVERIFY(text.contains("Number at risk"));
+
+        // The default size is 10in x 6in; --dpi sets the raster's resolution.
+        const Run small = run({"export", "demo", "--param", "PFS", "--out",
+                               dir.filePath("default.png"), "--dpi", "96"});
+        QCOMPARE(small.exit_code, 0);
+        QCOMPARE(png_size(read_all(dir.filePath("default.png"))), QSize(960, 576));
+    }
+
+    void exportPresetAndForest() {
+        QTemporaryDir dir;
+        const Run forest =
+            run({"export", "demo", "--param", "PFS", "--figure", "forest", "--subgroups",
+                 "PDL1STAT,ECOGBL", "--preset", "half-slide", "--dpi", "144", "--palette",
+                 "grayscale", "--title", "Forest", "--footnote", "--out", dir.filePath("f.png")});
+        QCOMPARE(forest.exit_code, 0);
+        QVERIFY2(forest.err.isEmpty(), forest.err.constData());
+        QCOMPARE(png_size(read_all(dir.filePath("f.png"))), QSize(960, 720)); // 6.667 x 5 in
+    }
+
+    void exportEachSubgroupWritesOneFigurePerLevel() {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("by-pdl1");
+        const Run result = run({"export", "demo", "--param", "PFS", "--each-subgroup", "PDL1STAT",
+                                "--format", "svg", "--out", folder});
+        QCOMPARE(result.exit_code, 0);
+        QVERIFY2(result.err.isEmpty(), result.err.constData());
+        QCOMPARE(QDir(folder).entryList(QDir::Files),
+                 (QStringList{"Negative.svg", "Positive.svg"}));
+        // Each is refitted on its level's subjects, whose count the legend shows.
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        spec.filter = "PDL1STAT == \"Positive\"";
+        const Results positive = refit(generate_demo_study(), spec);
+        const QByteArray svg = read_all(QDir(folder).filePath("Positive.svg"));
+        QVERIFY(svg.contains("PDL1STAT = Positive"));
+        QVERIFY(svg.contains(QStringLiteral("n=%1,").arg(positive.arms.front().km.n).toUtf8()));
+        QVERIFY(result.out.contains("Positive.svg"));
+    }
+
+    void exportErrorsWriteNothing() {
+        QTemporaryDir dir;
+        const Run result =
+            run({"export", "demo", "--param", "XYZ", "--out", dir.filePath("km.png")});
+        QVERIFY(result.exit_code != 0);
+        QVERIFY(!QFile::exists(dir.filePath("km.png")));
     }
 
     void demoWritesOneCsvPerDatasetAndSite() {

@@ -102,6 +102,11 @@ void ForestView::setModel(ForestModel* model) {
     modelReset();
 }
 
+void ForestView::setFigurePalette(Palette palette) {
+    palette_ = palette;
+    update();
+}
+
 void ForestView::setResults(ResultsPtr results) {
     model_->setResults(std::move(results));
 }
@@ -256,7 +261,9 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
     painter->fillRect(target, Qt::white);
     painter->setClipRect(target);
     const double thin = std::max(1.0, l.em / 14);
-    const auto colour_of = [](int arm) { return arm >= 0 ? arm_colour(arm) : text_colour; };
+    const auto colour_of = [this](int arm) {
+        return arm >= 0 ? arm_colour(arm, palette_) : text_colour;
+    };
 
     // Title: the endpoint, and the synthetic-data label when it applies.
     if (const ResultsPtr& results = model.results()) {
@@ -270,7 +277,7 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
         QRectF used;
         painter->drawText(l.title, Qt::AlignLeft | Qt::AlignVCenter, title, &used);
         if (results->synthetic) {
-            painter->setPen(QColor(0xb0, 0x00, 0x20));
+            painter->setPen(alert_colour(palette_));
             painter->drawText(l.title.adjusted(used.width() + l.em, 0, 0, 0),
                               Qt::AlignLeft | Qt::AlignVCenter, tr("SYNTHETIC demo data"));
         }
@@ -436,7 +443,8 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
         const double y = l.rows_top + (row + 0.5) * l.row_height;
         const double x = xForHazardRatio(std::clamp(hr, axis_min_, axis_max_), l.plot);
         const bool all = row_kind(model, row) == ForestModel::RowKind::AllPatients;
-        const QColor colour = all ? diamondColour() : squareColour();
+        const QColor colour =
+            all || palette_ == Palette::Grayscale ? diamondColour() : squareColour();
         const bool interval = has_lower && has_upper && lower > 0;
         if (interval && !all) {
             const double x_low = xForHazardRatio(std::max(lower, axis_min_), l.plot);

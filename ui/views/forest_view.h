@@ -8,6 +8,7 @@
 // QPainter, so the screen and the exporters share one drawing.
 
 #include "models/forest_model.h"
+#include "views/palette.h"
 
 #include <triallens/analysis/results.h>
 
@@ -35,6 +36,11 @@ public:
     // The selected model row, or -1. selectRow() does not emit rowActivated().
     int selectedRow() const { return selected_row_; }
     void selectRow(int row);
+
+    // The colours of the arm names and the marks (the screen uses Default;
+    // exports may ask for grayscale). The text follows the widget's font().
+    void setFigurePalette(Palette palette);
+    Palette figurePalette() const { return palette_; }
 
     // Draws the whole figure into `target` (in the painter's coordinates);
     // the selection is drawn only when `with_selection`.
@@ -86,6 +92,7 @@ private:
     QString selected_level_;
     double axis_min_ = 0.5;
     double axis_max_ = 2;
+    Palette palette_ = Palette::Default;
 };
 
 } // namespace triallens::ui

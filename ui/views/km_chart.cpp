@@ -107,7 +107,11 @@ const std::vector<ArmSurvival>& figure_curves(const Results& results) {
     return results.curve_groups.empty() ? results.arms : results.curve_groups;
 }
 
-KmTimeAxis km_time_axis(const Results& results) {
+QString km_tick_label(const KmTimeAxis& axis, double tick) {
+    return QString::number(tick, 'f', axis.step < 1 ? 1 : 0);
+}
+
+KmTimeAxis km_time_axis(const Results& results, int max_intervals) {
     double max_time = 0;
     for (const ArmSurvival& curve : figure_curves(results)) {
         if (curve.km.curve.size() > 0) {
@@ -118,9 +122,9 @@ KmTimeAxis km_time_axis(const Results& results) {
     axis.step = 1;
     if (max_time > 0) {
         const double magnitude = std::pow(10.0, std::floor(std::log10(max_time)) - 1);
-        axis.step = max_time / 10;
+        axis.step = max_time / std::max(1, max_intervals);
         for (const double multiple : {1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 30.0, 60.0}) {
-            if (max_time / (multiple * magnitude) <= 12) {
+            if (max_time / (multiple * magnitude) <= max_intervals) {
                 axis.step = multiple * magnitude;
                 break;
             }
@@ -173,7 +177,7 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
     const double pixel = km_curve_width(font) / 2;
     if (options.ci_bands) {
         for (std::size_t c = 0; c < curves.size(); ++c) {
-            QColor fill = curve_colour(static_cast<int>(c));
+            QColor fill = curve_colour(static_cast<int>(c), options.palette);
             fill.setAlphaF(0.18f);
             for (const auto& stretch : band_stretches(curves[c].km.curve)) {
                 auto* upper = new QLineSeries;
@@ -204,7 +208,8 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
             auto* drop = new QLineSeries;
             drop->append(median, 0.5);
             drop->append(median, 0);
-            drop->setPen(QPen(curve_colour(static_cast<int>(c)), pixel, Qt::DashLine));
+            drop->setPen(
+                QPen(curve_colour(static_cast<int>(c), options.palette), pixel, Qt::DashLine));
             attach(chart, drop, km_median_series);
         }
         if (longest > 0) {
@@ -218,10 +223,11 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
         }
     }
     for (std::size_t c = 0; c < curves.size(); ++c) {
-        const QColor colour = curve_colour(static_cast<int>(c));
+        const int index = static_cast<int>(c);
         QLineSeries* steps = step_curve(curves[c].km.curve);
         steps->setName(arm_legend_text(curves[c]));
-        steps->setPen(QPen(colour, km_curve_width(font)));
+        steps->setPen(QPen(curve_colour(index, options.palette), km_curve_width(font),
+                           curve_pen_style(index, options.palette)));
         attach(chart, steps, km_curve_series);
     }
     if (options.censor_marks) {
@@ -231,7 +237,7 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
             auto* marks = new QScatterSeries;
             marks->setName(QStringLiteral("censored"));
             marks->setMarkerSize(marker);
-            marks->setLightMarker(censor_mark(curve_colour(static_cast<int>(c))));
+            marks->setLightMarker(censor_mark(curve_colour(static_cast<int>(c), options.palette)));
             for (std::size_t i = 0; i < curve.size(); ++i) {
                 if (curve.n_censor[i] > 0) {
                     marks->append(curve.time[i], curve.surv[i]);

@@ -24,13 +24,18 @@ const std::vector<ArmSurvival>& figure_curves(const Results& results);
 
 // The time axis: from 0 to a whole number of steps at or past the last curve
 // time; ticks every step from the anchor 0. The step is 1, 2, 3, 6 or 12 × a
-// power of ten (then 24, 30, 60) giving at most 12 intervals.
+// power of ten (then 24, 30, 60) giving at most `max_intervals` intervals
+// (12; the figure's layout asks for fewer when the labels would not fit a
+// narrow plot, as at a journal column's width).
 struct KmTimeAxis {
     double step = 1;
     double maximum = 1;
     std::vector<double> ticks;
 };
-KmTimeAxis km_time_axis(const Results& results);
+KmTimeAxis km_time_axis(const Results& results, int max_intervals = 12);
+
+// A tick's label as the time axis shows it.
+QString km_tick_label(const KmTimeAxis& axis, double tick);
 
 // Object names of the chart's series, to tell them apart.
 inline constexpr const char* km_curve_series = "curve";

@@ -1,5 +1,6 @@
 #include "views/km_figure.h"
 
+#include "views/palette.h"
 #include "views/wrapped_text.h"
 
 #include <QChart>
@@ -14,7 +15,6 @@ namespace triallens::ui {
 namespace {
 
 const QColor ink(0x22, 0x22, 0x22);
-const QColor synthetic_red(0xb0, 0x00, 0x20);
 
 void paint_table(QPainter& painter, const KmFigureLayout& layout) {
     QFont title_font = layout.table_font;
@@ -60,7 +60,7 @@ void paint_km_figure(QPainter& painter, const QRectF& rect, const Results& resul
     painter.drawText(layout.title_rect, Qt::AlignLeft | Qt::AlignVCenter, layout.title);
     if (!layout.synthetic_label.isEmpty()) {
         painter.setFont(layout.font);
-        painter.setPen(synthetic_red);
+        painter.setPen(alert_colour(options.palette));
         painter.drawText(layout.synthetic_rect, Qt::AlignLeft | Qt::AlignVCenter,
                          layout.synthetic_label);
     }
@@ -69,7 +69,7 @@ void paint_km_figure(QPainter& painter, const QRectF& rect, const Results& resul
     }
     const double line_width = km_curve_width(layout.font);
     for (const KmLegendEntry& entry : layout.legend) {
-        painter.setPen(QPen(entry.colour, line_width, Qt::SolidLine, Qt::FlatCap));
+        painter.setPen(QPen(entry.colour, line_width, entry.style, Qt::FlatCap));
         const double mid = entry.swatch.center().y();
         painter.drawLine(QPointF(entry.swatch.left(), mid), QPointF(entry.swatch.right(), mid));
         draw_wrapped_text(painter, entry.text, layout.font, entry.text_rect, ink);

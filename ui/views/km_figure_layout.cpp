@@ -134,15 +134,25 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     }
 
     const std::vector<ArmSurvival>& curves = figure_curves(results);
-    const KmTimeAxis axis = km_time_axis(results);
-    layout.ticks = axis.ticks;
+    KmTimeAxis axis;
     std::vector<NumberAtRisk> counts;
-    for (const ArmSurvival& curve : curves) {
-        counts.push_back(number_at_risk(curve.km, axis.ticks));
-    }
+    // The axis with at most `intervals` ticks' intervals, and the counts at its ticks.
+    const auto use_axis = [&](int intervals) {
+        axis = km_time_axis(results, intervals);
+        counts.clear();
+        for (const ArmSurvival& curve : curves) {
+            counts.push_back(number_at_risk(curve.km, axis.ticks));
+        }
+    };
+    int intervals = 12;
+    use_axis(intervals);
     for (std::size_t c = 0; c < curves.size(); ++c) {
-        layout.legend.push_back(
-            KmLegendEntry{arm_legend_text(curves[c]), curve_colour(static_cast<int>(c)), {}, {}});
+        const int index = static_cast<int>(c);
+        layout.legend.push_back(KmLegendEntry{arm_legend_text(curves[c]),
+                                              curve_colour(index, options.palette),
+                                              curve_pen_style(index, options.palette),
+                                              {},
+                                              {}});
     }
 
     std::vector<Section> sections;
@@ -180,8 +190,14 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     const double y_axis_width = probed.left() + 0.3 * em;           // title and labels
     const double x_axis_height = probe.bottom() - probed.bottom();  // labels and title
     const double top_overhang = std::max(probed.top(), 0.5 * line); // half of "1.0"
-    const double last_label =
-        metrics.horizontalAdvance(QString::number(axis.maximum, 'f', axis.step < 1 ? 1 : 0));
+    const auto widest_tick_label = [&] {
+        double widest = 0;
+        for (const double tick : axis.ticks) {
+            widest = std::max(widest, metrics.horizontalAdvance(km_tick_label(axis, tick)));
+        }
+        return widest;
+    };
+    double last_label = metrics.horizontalAdvance(km_tick_label(axis, axis.maximum));
     const double minimum_plot = std::max(0.25 * content.height(), 2 * line);
     const int minimum_table_font = std::max(7, qRound(em * 0.7));
 
@@ -251,17 +267,40 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         }
         return a;
     };
+    const std::vector<Section> wanted_sections = sections;
     std::optional<Attempt> chosen;
-    while (!chosen) {
-        for (int pixels = em; pixels >= minimum_table_font && !chosen; --pixels) {
-            chosen = attempt(pixels, sections, true);
+    while (true) {
+        sections = wanted_sections;
+        layout.dropped_sections = 0;
+        chosen.reset();
+        while (!chosen) {
+            for (int pixels = em; pixels >= minimum_table_font && !chosen; --pixels) {
+                chosen = attempt(pixels, sections, true);
+            }
+            if (!chosen && sections.empty()) {
+                chosen = attempt(em, sections, false); // a cramped plot, but a plot
+            } else if (!chosen) {
+                sections.pop_back();
+                ++layout.dropped_sections;
+            }
         }
-        if (!chosen && sections.empty()) {
-            chosen = attempt(em, sections, false); // a cramped plot, but a plot
-        } else if (!chosen) {
-            sections.pop_back();
-            ++layout.dropped_sections;
+        // Qt Charts elides tick labels wider than their spacing ("..."): a
+        // narrow figure gets fewer, wider-spaced ticks (and table columns).
+        const double spacing = chosen->plot_area.width() * axis.step / axis.maximum;
+        if (intervals <= 2 || widest_tick_label() + 0.5 * em <= spacing) {
+            break;
         }
+        const std::size_t before = axis.ticks.size();
+        while (intervals > 2 && axis.ticks.size() >= before) {
+            use_axis(--intervals);
+        }
+        last_label = metrics.horizontalAdvance(km_tick_label(axis, axis.maximum));
+    }
+    layout.ticks = axis.ticks;
+    if (auto* x_axis = qobject_cast<QValueAxis*>(chart.axes(Qt::Horizontal).value(0))) {
+        x_axis->setRange(0, axis.maximum);
+        x_axis->setTickInterval(axis.step);
+        x_axis->setLabelFormat(axis.step < 1 ? "%.1f" : "%.0f");
     }
 
     layout.table_font = chosen->table_font;
@@ -311,7 +350,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
             KmTableRow row;
             row.label = QFontMetricsF(layout.table_font)
                             .elidedText(curve_name(curves[c]), Qt::ElideRight, chosen->label_width);
-            row.colour = curve_colour(static_cast<int>(c));
+            row.colour = curve_colour(static_cast<int>(c), options.palette);
             row.rect = QRectF(content.left(), row_top, content.width(), table_line);
             row.label_rect =
                 QRectF(layout.plot_area.left() - chosen->label_gap - chosen->label_width, row_top,

@@ -36,8 +36,9 @@ namespace triallens::ui {
 struct KmLegendEntry {
     QString text; // arm_legend_text(), whole
     QColor colour;
-    QRectF swatch;    // the line sample, drawn across its vertical middle
-    QRectF text_rect; // holds the text word-wrapped in layout.font
+    Qt::PenStyle style = Qt::SolidLine; // the curve's line style
+    QRectF swatch;                      // the line sample, drawn across its vertical middle
+    QRectF text_rect;                   // holds the text word-wrapped in layout.font
 };
 
 struct KmTableRow {

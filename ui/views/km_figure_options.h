@@ -3,6 +3,8 @@
 // command line fill in and hand to paint_km_figure(). Changing it never needs
 // a refit: everything it toggles is already in Results.
 
+#include "views/palette.h"
+
 #include <QString>
 
 namespace triallens::ui {
@@ -18,6 +20,8 @@ struct KmFigureOptions {
     // 0 and "" take the application font's size and family.
     double font_point_size = 0;
     QString font_family;
+    // Curve colours and line styles (palette.h); the screen uses Default.
+    Palette palette = Palette::Default;
 
     friend bool operator==(const KmFigureOptions&, const KmFigureOptions&) = default;
 };

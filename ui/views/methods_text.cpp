@@ -42,11 +42,47 @@ QString ties_phrase(const std::string& ties) {
     return QStringLiteral("Efron's method for ties");
 }
 
+QString conf_level_text(const KmOptions& options) {
+    return QStringLiteral("%1%").arg(options.conf_level * 100, 0, 'g', 3);
+}
+
 } // namespace
+
+QString methods_footnote(const Results& results) {
+    const KmOptions options = results.arms.empty() ? KmOptions{} : results.arms.front().km.options;
+    const QString strata = joined(results.strata);
+    const QString stratified =
+        strata.isEmpty() ? QString() : QStringLiteral(" stratified by %1").arg(strata);
+    QStringList methods;
+    methods << QStringLiteral("Kaplan–Meier estimates with %1 pointwise CIs (%2 transform)")
+                   .arg(conf_level_text(options), transform_phrase(options.conf_type));
+    if (results.logrank) {
+        methods << QStringLiteral("log-rank test%1").arg(stratified);
+    }
+    if (results.cox) {
+        methods << QStringLiteral("hazard ratios from a Cox model with %1%2")
+                       .arg(ties_phrase(results.cox->ties),
+                            strata.isEmpty() ? QString() : QStringLiteral(",") + stratified);
+    }
+    QStringList text;
+    text << methods.join(QStringLiteral("; ")) + QLatin1Char('.');
+    if (!results.filter.empty()) {
+        text << QStringLiteral("Filter: %1 (%2 of %3 subjects).")
+                    .arg(QString::fromStdString(results.filter))
+                    .arg(results.subjects)
+                    .arg(results.subjects_total);
+    }
+    if (!results.study_name.empty()) {
+        text << QStringLiteral("Study: %1%2.")
+                    .arg(QString::fromStdString(results.study_name),
+                         results.synthetic ? QStringLiteral(" (synthetic data)") : QString());
+    }
+    return text.join(QLatin1Char(' '));
+}
 
 QString methods_paragraph(const Results& results) {
     const KmOptions options = results.arms.empty() ? KmOptions{} : results.arms.front().km.options;
-    const QString level = QStringLiteral("%1%").arg(options.conf_level * 100, 0, 'g', 3);
+    const QString level = conf_level_text(options);
     const QString strata = joined(results.strata);
     QStringList text;
 

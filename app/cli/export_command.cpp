@@ -1,0 +1,226 @@
+#include "cli/export_command.h"
+
+#include "cli/study_source.h"
+
+#include <export/figure_export.h>
+#include <panels/filter_expression.h>
+#include <triallens/analysis/refit.h>
+
+#include <QApplication>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSet>
+
+#include <filesystem>
+#include <iostream>
+
+namespace triallens::cli {
+
+namespace {
+
+struct Output {
+    QString path;
+    Results results;
+    ui::FigureExportOptions options;
+};
+
+double length_or_throw(const std::string& flag, const std::string& text) {
+    const auto points = ui::parse_length_points(QString::fromStdString(text));
+    if (!points) {
+        throw UsageError(flag + " expects a length with a unit (in, cm, mm, pt or px), got \"" +
+                         text + "\"");
+    }
+    return *points;
+}
+
+ui::FigureExportOptions figure_options(const ExportArguments& arguments) {
+    ui::FigureExportOptions options;
+    options.kind =
+        arguments.figure == "forest" ? ui::FigureKind::Forest : ui::FigureKind::KaplanMeier;
+    if (!arguments.preset.empty()) {
+        const auto preset = ui::find_size_preset(QString::fromStdString(arguments.preset));
+        if (!preset) {
+            QStringList names;
+            for (const ui::SizePreset& known : ui::figure_size_presets()) {
+                names << known.name;
+            }
+            throw UsageError("--preset must be one of " +
+                             names.join(QStringLiteral(", ")).toStdString() + ", got \"" +
+                             arguments.preset + "\"");
+        }
+        options.size_points = preset->size_points;
+        options.font_size_pt = preset->font_size_pt;
+    }
+    if (!arguments.width.empty()) {
+        options.size_points.setWidth(length_or_throw("--width", arguments.width));
+    }
+    if (!arguments.height.empty()) {
+        options.size_points.setHeight(length_or_throw("--height", arguments.height));
+    }
+    if (arguments.font_size) {
+        options.font_size_pt = *arguments.font_size;
+    }
+    options.dpi = arguments.dpi;
+    options.palette = arguments.palette == "grayscale"      ? ui::Palette::Grayscale
+                      : arguments.palette == "colour-blind" ? ui::Palette::ColourBlindSafe
+                                                            : ui::Palette::Default;
+    options.title = QString::fromStdString(arguments.title);
+    options.methods_footnote = arguments.footnote;
+    return options;
+}
+
+// The newest modification date of the data files (a folder: of the files in
+// it), as the footnote's data cut; "" for the embedded demo.
+QString data_cut(const Study& study) {
+    QDateTime newest;
+    const auto consider = [&newest](const QFileInfo& file) {
+        if (file.isFile() && (!newest.isValid() || file.lastModified() > newest)) {
+            newest = file.lastModified();
+        }
+    };
+    for (const std::string& source : study.sources) {
+        const QFileInfo info(QString::fromStdString(source));
+        if (info.isDir()) {
+            for (const QFileInfo& file : QDir(info.filePath()).entryInfoList(QDir::Files)) {
+                consider(file);
+            }
+        } else {
+            consider(info);
+        }
+    }
+    return newest.isValid() ? QStringLiteral("files of %1").arg(newest.date().toString(Qt::ISODate))
+                            : QString();
+}
+
+// A level as a file name: letters, digits, '.', '-' and '_' kept, runs of
+// anything else one '_' ("<1%" -> "_1_", ">= 65" -> "_65").
+QString safe_file_name(const std::string& level) {
+    QString name;
+    for (const QChar c : QString::fromStdString(level)) {
+        const bool kept = (c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('-') ||
+                          c == QLatin1Char('_') || c == QLatin1Char('.');
+        if (kept) {
+            name += c;
+        } else if (!name.endsWith(QLatin1Char('_'))) {
+            name += QLatin1Char('_');
+        }
+    }
+    while (name.startsWith(QLatin1Char('.'))) {
+        name.remove(0, 1); // no hidden files
+    }
+    return name.isEmpty() ? QStringLiteral("level") : name;
+}
+
+std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line,
+                                     const ui::FigureExportOptions& options) {
+    const std::string& variable_name = line.figure.each_subgroup;
+    const Variable* variable = study.subjects.find(variable_name);
+    if (!variable) {
+        throw UsageError("--each-subgroup: no column " + variable_name +
+                         " in the subject-level data");
+    }
+    if (!variable->categorical) {
+        throw UsageError("--each-subgroup: column " + variable_name +
+                         " is numeric; name a categorical one");
+    }
+    const QString extension =
+        QString::fromStdString(line.figure.format.empty() ? "png" : line.figure.format);
+    const QDir folder(QString::fromStdString(line.out));
+    std::vector<Output> outputs;
+    QSet<QString> taken;
+    for (const std::string& level : variable->levels) {
+        // As the workspace's subgroup focus builds it: VAR == "level", and any --filter.
+        AnalysisSpec spec = line.spec;
+        const std::string subset = variable_name + " == " + ui::quote_filter_text(level);
+        spec.filter = spec.filter.empty() ? subset : "(" + spec.filter + ") and " + subset;
+        spec.subgroups.clear();
+        Output output;
+        output.results = refit(study, spec);
+        output.options = options;
+        const QString subgroup = QStringLiteral("%1 = %2").arg(
+            QString::fromStdString(variable_name), QString::fromStdString(level));
+        output.options.title = options.title.isEmpty()
+                                   ? subgroup
+                                   : QStringLiteral("%1 — %2").arg(options.title, subgroup);
+        QString name = safe_file_name(level);
+        for (int n = 2; taken.contains(name.toLower()); ++n) {
+            name = safe_file_name(level) + QStringLiteral("_%1").arg(n);
+        }
+        taken.insert(name.toLower());
+        output.path = folder.filePath(name + QLatin1Char('.') + extension);
+        outputs.push_back(std::move(output));
+    }
+    return outputs;
+}
+
+} // namespace
+
+int run_export(const CommandLine& line, int argc, char** argv) {
+    const ExportArguments& arguments = line.figure;
+    if (arguments.figure == "ae" || arguments.figure == "summary") {
+        throw UsageError("table export (--figure ae|summary) needs the tables module");
+    }
+    if (line.out.empty()) {
+        throw UsageError("export needs --out PATH (a .png, .svg or .pdf file)");
+    }
+    const bool batch = !arguments.each_subgroup.empty();
+    if (batch && arguments.figure != "km") {
+        throw UsageError("--each-subgroup writes Kaplan-Meier figures; use it with --figure km");
+    }
+    if (!batch) {
+        const std::string extension =
+            QFileInfo(QString::fromStdString(line.out)).suffix().toLower().toStdString();
+        if (extension != "png" && extension != "svg" && extension != "pdf") {
+            throw UsageError("--out must end in .png, .svg or .pdf, got \"" + line.out + "\"");
+        }
+        if (!arguments.format.empty() && arguments.format != extension) {
+            throw UsageError("--format " + arguments.format + " disagrees with --out's ." +
+                             extension + " (--format is for --each-subgroup)");
+        }
+    } else if (QFileInfo(QString::fromStdString(line.out)).isFile()) {
+        throw UsageError("--each-subgroup writes into a folder, and --out names a file: " +
+                         line.out);
+    }
+    if (arguments.figure == "forest" && line.spec.subgroups.empty()) {
+        throw UsageError("--figure forest needs --subgroups COLS");
+    }
+    const ui::FigureExportOptions options = figure_options(arguments);
+
+    // Qt Charts and the forest draw through widgets' machinery; no display is
+    // used. Qt's own notes about the headless platform ("XDG_RUNTIME_DIR not
+    // set") would break the one-line-per-error promise on stderr.
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+        if (type == QtCriticalMsg || type == QtFatalMsg) {
+            std::cerr << "triallens: " << message.toStdString() << "\n";
+        }
+    });
+    const QApplication app(argc, argv);
+    const Study study = load_study(line.files, line.load);
+
+    std::vector<Output> outputs;
+    if (batch) {
+        outputs = subgroup_outputs(study, line, options);
+    } else {
+        outputs.push_back(
+            Output{QString::fromStdString(line.out), refit(study, line.spec), options});
+    }
+    const QString cut = data_cut(study);
+    for (Output& output : outputs) {
+        output.options.data_cut = cut;
+    }
+    if (batch && !QDir().mkpath(QString::fromStdString(line.out))) {
+        throw std::runtime_error("could not create the folder " + line.out);
+    }
+    for (const Output& output : outputs) {
+        QString error;
+        if (!ui::export_figure(output.path, output.results, output.options, &error)) {
+            throw std::runtime_error(error.toStdString());
+        }
+        std::cout << output.path.toStdString() << "\n";
+    }
+    return 0;
+}
+
+} // namespace triallens::cli

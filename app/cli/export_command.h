@@ -1,0 +1,15 @@
+#pragma once
+// `triallens export`: refits the named data as `analyze` does and writes the
+// figure (--figure km|forest) at its physical size to --out (.png, .svg or
+// .pdf), or with --each-subgroup VAR one KM figure per level of VAR, each
+// refitted on that level's subjects, into the folder --out names. Everything
+// is checked and refitted before the first file is written, so an error
+// leaves nothing behind. Tables (--figure ae|summary) are not in this version.
+
+#include "cli/command_line.h"
+
+namespace triallens::cli {
+
+int run_export(const CommandLine& line, int argc, char** argv);
+
+} // namespace triallens::cli

@@ -1,0 +1,287 @@
+#include "export/figure_export.h"
+
+#include "views/forest_view.h"
+#include "views/km_figure.h"
+#include "views/km_figure_text.h"
+#include "views/methods_text.h"
+#include "views/wrapped_text.h"
+
+#include <QBuffer>
+#include <QFileInfo>
+#include <QFontInfo>
+#include <QGuiApplication>
+#include <QPageLayout>
+#include <QPageSize>
+#include <QPainter>
+#include <QPdfWriter>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QSvgGenerator>
+
+#include <algorithm>
+#include <memory>
+
+namespace triallens::ui {
+
+namespace {
+
+// The views lay out in logical pixels of 1/96 inch (km_figure_layout.h).
+constexpr double logical_per_point = 96.0 / 72.0;
+
+// PNGs beyond this many pixels a side are a typo in a unit, not a figure.
+constexpr double largest_png_side = 20000;
+
+const QColor ink(0x22, 0x22, 0x22);
+const QColor footnote_ink(0x44, 0x44, 0x44);
+
+KmFigureOptions km_options(const FigureExportOptions& options) {
+    KmFigureOptions km = options.km;
+    km.font_point_size = options.font_size_pt;
+    // A real family name rather than the "Sans Serif" alias, which SVG
+    // viewers and slide software would not resolve.
+    km.font_family = options.font_family.isEmpty() ? QFontInfo(QGuiApplication::font()).family()
+                                                   : options.font_family;
+    km.palette = options.palette;
+    return km;
+}
+
+QString footnote_text(const Results& results, const FigureExportOptions& options) {
+    QString text = methods_footnote(results);
+    if (!options.data_cut.isEmpty()) {
+        text += QStringLiteral(" Data cut: %1.").arg(options.data_cut);
+    }
+    return text;
+}
+
+// The forest at its natural row height, shrunk as a whole when the rows or
+// columns would not fit `rect` (a long forest on a journal column): cut-off
+// rows would be worse than a smaller font.
+void paint_forest(QPainter& painter, const QRectF& rect, const Results& results, const QFont& font,
+                  Palette palette) {
+    ForestView view;
+    view.setFont(font);
+    view.setFigurePalette(palette);
+    view.setResults(std::make_shared<const Results>(results));
+    const QSize natural = view.sizeHint();
+    const QSize minimum = view.minimumSizeHint();
+    const double scale = std::min({1.0, rect.height() / std::max(1, natural.height()),
+                                   rect.width() / std::max(1, minimum.width())});
+    painter.save();
+    painter.translate(rect.topLeft());
+    painter.scale(scale, scale);
+    view.paintForest(&painter, QRectF(QPointF(0, 0), rect.size() / scale), false);
+    painter.restore();
+}
+
+} // namespace
+
+std::vector<SizePreset> figure_size_presets() {
+    return {
+        {QStringLiteral("slide-16x9"), QSizeF(960, 540),
+         QStringLiteral("16:9 slide (13.33 × 7.5 in)"), 14},
+        {QStringLiteral("half-slide"), QSizeF(480, 360),
+         QStringLiteral("Half 16:9 slide (6.67 × 5 in)"), 12},
+        {QStringLiteral("slide-4x3"), QSizeF(720, 540), QStringLiteral("4:3 slide (10 × 7.5 in)"),
+         14},
+        {QStringLiteral("journal-single"), QSizeF(252, 288),
+         QStringLiteral("Journal single column (3.5 × 4 in)"), 7},
+        {QStringLiteral("journal-double"), QSizeF(504, 324),
+         QStringLiteral("Journal double column (7 × 4.5 in)"), 9},
+    };
+}
+
+std::optional<SizePreset> find_size_preset(const QString& name) {
+    for (const SizePreset& preset : figure_size_presets()) {
+        if (preset.name.compare(name, Qt::CaseInsensitive) == 0) {
+            return preset;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<double> parse_length_points(const QString& text) {
+    static const QRegularExpression pattern(
+        QStringLiteral(R"(^\s*([0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(in|cm|mm|pt|px)\s*$)"),
+        QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch match = pattern.match(text);
+    if (!match.hasMatch()) {
+        return std::nullopt;
+    }
+    bool ok = false;
+    const double value = match.captured(1).toDouble(&ok);
+    if (!ok || !(value > 0)) {
+        return std::nullopt;
+    }
+    const QString unit = match.captured(2).toLower();
+    if (unit == QLatin1String("in")) {
+        return value * 72;
+    }
+    if (unit == QLatin1String("cm")) {
+        return value * 72 / 2.54;
+    }
+    if (unit == QLatin1String("mm")) {
+        return value * 72 / 25.4;
+    }
+    if (unit == QLatin1String("px")) {
+        return value * 72 / 96; // CSS pixels: 96 per inch
+    }
+    return value; // pt
+}
+
+void paint_figure(QPainter& painter, const QRectF& target, const Results& results,
+                  const FigureExportOptions& options) {
+    const QSizeF logical = options.size_points * logical_per_point;
+    if (logical.isEmpty() || target.isEmpty()) {
+        return;
+    }
+    const KmFigureOptions km = km_options(options);
+    const QFont font = km_figure_font(km);
+    const double em = font.pixelSize();
+    const double pad = std::round(0.8 * em); // as the KM figure pads its content
+    const double text_width = logical.width() - 2 * pad;
+
+    painter.save();
+    painter.translate(target.topLeft());
+    painter.scale(target.width() / logical.width(), target.height() / logical.height());
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    painter.fillRect(QRectF(QPointF(0, 0), logical), Qt::white);
+
+    // The figure pads itself, so the title and footnote sit one pad from it.
+    double top = 0;
+    if (!options.title.trimmed().isEmpty()) {
+        QFont title_font = font;
+        title_font.setPixelSize(qRound(em * 1.25));
+        title_font.setBold(true);
+        const QSizeF size = wrapped_text_size(options.title, title_font, text_width);
+        draw_wrapped_text(painter, options.title, title_font,
+                          QRectF(pad, pad, text_width, size.height()), ink);
+        top = pad + size.height();
+    }
+    double bottom = logical.height();
+    if (options.methods_footnote) {
+        QFont small = font;
+        // Smaller than the figure's text, yet not below 6 pt (8 px) on paper.
+        small.setPixelSize(std::min(static_cast<int>(em), std::max(8, qRound(em * 0.8))));
+        const QString text = footnote_text(results, options);
+        const QSizeF size = wrapped_text_size(text, small, text_width);
+        bottom = logical.height() - pad - size.height();
+        draw_wrapped_text(painter, text, small, QRectF(pad, bottom, text_width, size.height()),
+                          footnote_ink);
+    }
+    const QRectF figure(0, top, logical.width(), std::max(1.0, bottom - top));
+    switch (options.kind) {
+    case FigureKind::KaplanMeier:
+        paint_km_figure(painter, figure, results, km);
+        break;
+    case FigureKind::Forest:
+        paint_forest(painter, figure, results, font, options.palette);
+        break;
+    }
+    painter.restore();
+}
+
+QImage render_figure_png_image(const Results& results, const FigureExportOptions& options) {
+    const QSizeF pixels = options.size_points * options.dpi / 72.0;
+    if (options.dpi <= 0 || pixels.width() < 1 || pixels.height() < 1 ||
+        pixels.width() > largest_png_side || pixels.height() > largest_png_side) {
+        return {};
+    }
+    QImage image(qRound(pixels.width()), qRound(pixels.height()), QImage::Format_RGB32);
+    const int dots_per_metre = qRound(options.dpi / 0.0254);
+    image.setDotsPerMeterX(dots_per_metre);
+    image.setDotsPerMeterY(dots_per_metre);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    paint_figure(painter, QRectF(QPointF(0, 0), QSizeF(image.size())), results, options);
+    painter.end();
+    return image;
+}
+
+QByteArray render_figure_svg(const Results& results, const FigureExportOptions& options) {
+    // Ten device units a point keeps the physical size exact to 0.1 pt;
+    // the painter draws in points (the viewBox).
+    constexpr int units_per_point = 10;
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    QSvgGenerator generator;
+    generator.setOutputDevice(&buffer);
+    generator.setResolution(72 * units_per_point);
+    generator.setSize((options.size_points * units_per_point).toSize());
+    const QRectF view_box(QPointF(0, 0), options.size_points);
+    generator.setViewBox(view_box);
+    generator.setTitle(options.title.isEmpty() ? endpoint_title(results) : options.title);
+    generator.setDescription(QStringLiteral("TrialLens figure"));
+    QPainter painter;
+    if (!painter.begin(&generator)) {
+        return {};
+    }
+    paint_figure(painter, view_box, results, options);
+    painter.end();
+    return bytes;
+}
+
+bool export_figure(const QString& path, const Results& results, const FigureExportOptions& options,
+                   QString* error) {
+    const auto fail = [error](const QString& message) {
+        if (error) {
+            *error = message;
+        }
+        return false;
+    };
+    const QString format = QFileInfo(path).suffix().toLower();
+    if (format != QLatin1String("png") && format != QLatin1String("svg") &&
+        format != QLatin1String("pdf")) {
+        return fail(QStringLiteral("%1: a figure is written as .png, .svg or .pdf").arg(path));
+    }
+    if (!(options.size_points.width() > 0 && options.size_points.height() > 0)) {
+        return fail(QStringLiteral("the figure's width and height must be positive"));
+    }
+    QSaveFile file(path); // nothing replaces `path` unless the whole figure was written
+    if (!file.open(QIODevice::WriteOnly)) {
+        return fail(QStringLiteral("%1: %2").arg(path, file.errorString()));
+    }
+    if (format == QLatin1String("png")) {
+        const QImage image = render_figure_png_image(results, options);
+        if (image.isNull()) {
+            return fail(QStringLiteral("%1: %2 × %3 pt at %4 dpi is not a usable image size")
+                            .arg(path)
+                            .arg(options.size_points.width())
+                            .arg(options.size_points.height())
+                            .arg(options.dpi));
+        }
+        if (!image.save(&file, "PNG")) {
+            return fail(QStringLiteral("%1: could not encode the PNG").arg(path));
+        }
+    } else if (format == QLatin1String("svg")) {
+        const QByteArray svg = render_figure_svg(results, options);
+        if (svg.isEmpty() || file.write(svg) != svg.size()) {
+            return fail(QStringLiteral("%1: %2").arg(path, file.errorString()));
+        }
+    } else {
+        constexpr int resolution = 1200; // device units only: the PDF is vector
+        QPdfWriter writer(&file);
+        writer.setResolution(resolution);
+        writer.setCreator(QStringLiteral("TrialLens"));
+        writer.setTitle(options.title.isEmpty() ? endpoint_title(results) : options.title);
+        const QPageSize page(options.size_points, QPageSize::Point, QString(),
+                             QPageSize::ExactMatch);
+        if (!writer.setPageLayout(
+                QPageLayout(page, QPageLayout::Portrait, QMarginsF(0, 0, 0, 0)))) {
+            return fail(QStringLiteral("%1: the PDF page size was refused").arg(path));
+        }
+        QPainter painter;
+        if (!painter.begin(&writer)) {
+            return fail(QStringLiteral("%1: could not start the PDF").arg(path));
+        }
+        paint_figure(painter, QRectF(QPointF(0, 0), options.size_points * resolution / 72.0),
+                     results, options);
+        painter.end();
+    }
+    if (!file.commit()) {
+        return fail(QStringLiteral("%1: %2").arg(path, file.errorString()));
+    }
+    return true;
+}
+
+} // namespace triallens::ui

@@ -1,0 +1,94 @@
+#pragma once
+// Print-ready figures: the Kaplan–Meier figure (with its number-at-risk table)
+// or the forest plot at an exact physical size, as PNG (at a DPI), SVG or PDF
+// (vector, text as text). One routine, paint_figure(), draws every format and
+// the screen preview: the figure is laid out in logical pixels of 1/96 inch at
+// the physical size (the unit the views' layouts use, fonts as points × 96/72)
+// and the painter is scaled to the target, so a 12 pt font is 12 pt on paper
+// in every format and the layout — line breaks, table columns under their
+// ticks — is the same in all of them.
+//
+// Around the view's own drawing: an optional title above and an optional
+// methods footnote (methods_footnote(), plus the data cut when the caller
+// knows it) below, both in the figure's font.
+
+#include "views/km_figure_options.h"
+#include "views/palette.h"
+
+#include <triallens/analysis/results.h>
+
+#include <QByteArray>
+#include <QImage>
+#include <QRectF>
+#include <QSizeF>
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+QT_BEGIN_NAMESPACE
+class QPainter;
+QT_END_NAMESPACE
+
+namespace triallens::ui {
+
+enum class FigureKind { KaplanMeier, Forest };
+
+struct FigureExportOptions {
+    FigureKind kind = FigureKind::KaplanMeier;
+    QSizeF size_points{720, 432}; // physical size in points (1/72 in): default 10in x 6in
+    int dpi = 300;                // PNG only
+    QString font_family;          // empty = the application font's family
+    double font_size_pt = 12;     // base size in points at the physical size
+    Palette palette = Palette::Default;
+    QString title;                 // optional, drawn above the figure
+    bool methods_footnote = false; // the automatic methods footnote under the figure
+    // The data cut the footnote states (e.g. "data files of 2024-05-01"): not
+    // in Results, so whoever loaded the files fills it; "" leaves it out.
+    QString data_cut;
+    // CI bands, median lines, at-risk rows, ...; its font and palette members
+    // are ignored: the ones above apply to the whole figure.
+    KmFigureOptions km;
+
+    bool operator==(const FigureExportOptions&) const = default;
+};
+
+// A named physical size with the base font size that reads well at it.
+struct SizePreset {
+    QString name; // the command line's --preset value, e.g. "slide-16x9"
+    QSizeF size_points;
+    QString label; // for menus: "16:9 slide (13.33 × 7.5 in)"
+    double font_size_pt = 12;
+};
+
+// 16:9 slide 13.333 × 7.5 in (14 pt); half slide 6.667 × 5 in, half the
+// 16:9 slide's width below a slide title (12 pt); 4:3 slide 10 × 7.5 in
+// (14 pt); journal single column 3.5 × 4 in (7 pt) and double column 7 × 4.5 in
+// (9 pt), the widths journals ask for, heights that keep the at-risk table.
+std::vector<SizePreset> figure_size_presets();
+std::optional<SizePreset> find_size_preset(const QString& name);
+
+// "10in", "25.4cm", "90mm", "720pt", "1600px" (px at 96 per inch) in points;
+// spaces around the unit allowed, no unit or a length <= 0 -> nullopt.
+std::optional<double> parse_length_points(const QString& text);
+
+// Paints the figure into `target` (in the painter's logical units) as it would appear at
+// options.size_points: fonts in points scaled to the target, so PNG, SVG, PDF and screen match.
+// Needs a QApplication (the forest is a widget's drawing).
+void paint_figure(QPainter& painter, const QRectF& target, const Results& results,
+                  const FigureExportOptions& options);
+
+// size_points * dpi / 72 pixels (rounded), DPI metadata set; a null image
+// when that is empty or larger than 20000 pixels a side.
+QImage render_figure_png_image(const Results& results, const FigureExportOptions& options);
+
+// width/height in mm (the physical size), a viewBox in points, text as <text>.
+QByteArray render_figure_svg(const Results& results, const FigureExportOptions& options);
+
+// Writes .png/.svg/.pdf by the path's extension (PDF via QPdfWriter with an
+// exact custom page size and zero margins); false + message on failure, and
+// then no file is left behind.
+bool export_figure(const QString& path, const Results& results, const FigureExportOptions& options,
+                   QString* error);
+
+} // namespace triallens::ui
