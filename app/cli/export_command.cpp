@@ -3,8 +3,8 @@
 #include "cli/study_source.h"
 
 #include <export/figure_export.h>
-#include <panels/filter_expression.h>
 #include <triallens/analysis/refit.h>
+#include <triallens/analysis/subject_filter.h>
 
 #include <QApplication>
 #include <QDateTime>
@@ -93,25 +93,6 @@ QString data_cut(const Study& study) {
                             : QString();
 }
 
-// A level as a file name: letters, digits, '.', '-' and '_' kept, runs of
-// anything else one '_' ("<1%" -> "_1_", ">= 65" -> "_65").
-QString safe_file_name(const std::string& level) {
-    QString name;
-    for (const QChar c : QString::fromStdString(level)) {
-        const bool kept = (c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('-') ||
-                          c == QLatin1Char('_') || c == QLatin1Char('.');
-        if (kept) {
-            name += c;
-        } else if (!name.endsWith(QLatin1Char('_'))) {
-            name += QLatin1Char('_');
-        }
-    }
-    while (name.startsWith(QLatin1Char('.'))) {
-        name.remove(0, 1); // no hidden files
-    }
-    return name.isEmpty() ? QStringLiteral("level") : name;
-}
-
 std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line,
                                      const ui::FigureExportOptions& options) {
     const std::string& variable_name = line.figure.each_subgroup;
@@ -127,28 +108,22 @@ std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line
     const QString extension =
         QString::fromStdString(line.figure.format.empty() ? "png" : line.figure.format);
     const QDir folder(QString::fromStdString(line.out));
-    std::vector<Output> outputs;
-    QSet<QString> taken;
+    QStringList levels;
     for (const std::string& level : variable->levels) {
-        // As the workspace's subgroup focus builds it: VAR == "level", and any --filter.
+        levels << QString::fromStdString(level);
+    }
+    const QStringList names = ui::figure_file_names(levels);
+    std::vector<Output> outputs;
+    for (qsizetype i = 0; i < levels.size(); ++i) {
         AnalysisSpec spec = line.spec;
-        const std::string subset = variable_name + " == " + ui::quote_filter_text(level);
-        spec.filter = spec.filter.empty() ? subset : "(" + spec.filter + ") and " + subset;
+        spec.filter = filter_with_level(spec.filter, variable_name, levels[i].toStdString());
         spec.subgroups.clear();
         Output output;
         output.results = refit(study, spec);
         output.options = options;
-        const QString subgroup = QStringLiteral("%1 = %2").arg(
-            QString::fromStdString(variable_name), QString::fromStdString(level));
-        output.options.title = options.title.isEmpty()
-                                   ? subgroup
-                                   : QStringLiteral("%1 — %2").arg(options.title, subgroup);
-        QString name = safe_file_name(level);
-        for (int n = 2; taken.contains(name.toLower()); ++n) {
-            name = safe_file_name(level) + QStringLiteral("_%1").arg(n);
-        }
-        taken.insert(name.toLower());
-        output.path = folder.filePath(name + QLatin1Char('.') + extension);
+        output.options.title = ui::subgroup_figure_title(
+            options.title, QString::fromStdString(variable_name), levels[i]);
+        output.path = folder.filePath(names[i] + QLatin1Char('.') + extension);
         outputs.push_back(std::move(output));
     }
     return outputs;

@@ -259,17 +259,23 @@ std::vector<std::uint8_t> evaluate_filter(const SubjectTable& subjects,
     return Parser(subjects, tokenise(expression)).parse();
 }
 
+std::string quote_filter_text(std::string_view text) {
+    if (text.find('"') == std::string_view::npos) {
+        return "\"" + std::string(text) + "\"";
+    }
+    if (text.find('\'') == std::string_view::npos) {
+        return "'" + std::string(text) + "'";
+    }
+    std::string quoted = "\"";
+    for (const char c : text) {
+        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    }
+    return quoted + "\"";
+}
+
 std::string filter_with_level(std::string_view filter, std::string_view variable,
                               std::string_view level) {
-    std::string clause(variable);
-    clause += " == \"";
-    for (const char c : level) {
-        clause += c;
-        if (c == '"') {
-            clause += '"';
-        }
-    }
-    clause += '"';
+    const std::string clause = std::string(variable) + " == " + quote_filter_text(level);
     if (filter.empty()) {
         return clause;
     }

@@ -16,6 +16,7 @@
 #include <QPdfWriter>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QSet>
 #include <QSvgGenerator>
 
 #include <algorithm>
@@ -282,6 +283,44 @@ bool export_figure(const QString& path, const Results& results, const FigureExpo
         return fail(QStringLiteral("%1: %2").arg(path, file.errorString()));
     }
     return true;
+}
+
+QString figure_file_name(const QString& text) {
+    QString name;
+    for (const QChar c : text) {
+        const bool kept = (c.isLetterOrNumber() && c.unicode() < 128) || c == QLatin1Char('-') ||
+                          c == QLatin1Char('_') || c == QLatin1Char('.');
+        if (kept) {
+            name += c;
+        } else if (!name.endsWith(QLatin1Char('_'))) {
+            name += QLatin1Char('_');
+        }
+    }
+    while (name.startsWith(QLatin1Char('.'))) {
+        name.remove(0, 1); // no hidden files
+    }
+    return name.isEmpty() ? QStringLiteral("level") : name;
+}
+
+QStringList figure_file_names(const QStringList& levels) {
+    QStringList names;
+    QSet<QString> taken;
+    for (const QString& level : levels) {
+        const QString base = figure_file_name(level);
+        QString name = base;
+        for (int n = 2; taken.contains(name.toLower()); ++n) {
+            name = base + QStringLiteral("_%1").arg(n);
+        }
+        taken.insert(name.toLower());
+        names << name;
+    }
+    return names;
+}
+
+QString subgroup_figure_title(const QString& title, const QString& variable,
+                              const QString& level) {
+    const QString subgroup = QStringLiteral("%1 = %2").arg(variable, level);
+    return title.isEmpty() ? subgroup : QStringLiteral("%1 — %2").arg(title, subgroup);
 }
 
 } // namespace triallens::ui

@@ -22,6 +22,7 @@
 #include <QRectF>
 #include <QSizeF>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 #include <vector>
@@ -84,6 +85,17 @@ QImage render_figure_png_image(const Results& results, const FigureExportOptions
 
 // width/height in mm (the physical size), a viewBox in points, text as <text>.
 QByteArray render_figure_svg(const Results& results, const FigureExportOptions& options);
+
+// A subgroup level as a file name: letters, digits, '.', '-' and '_' kept,
+// runs of anything else one '_' ("<1%" -> "_1_", ">= 65" -> "_65"); no
+// leading dot; "level" when nothing is left.
+QString figure_file_name(const QString& text);
+// The file names of a batch, one per level: figure_file_name, with "_2",
+// "_3", ... where two levels would give one name (compared case-blind).
+QStringList figure_file_names(const QStringList& levels);
+// The title of one subgroup's figure: "VAR = level", after `title` if any.
+QString subgroup_figure_title(const QString& title, const QString& variable,
+                              const QString& level);
 
 // Writes .png/.svg/.pdf by the path's extension (PDF via QPdfWriter with an
 // exact custom page size and zero margins); false + message on failure, and

@@ -1,5 +1,7 @@
 #include "panels/filter_expression.h"
 
+#include <triallens/analysis/subject_filter.h>
+
 #include <triallens/data/level_counts.h>
 #include <triallens/data/value_range.h>
 
@@ -82,20 +84,6 @@ std::string range_clause(const Variable& variable, const RangeSelection& selecti
 }
 
 } // namespace
-
-std::string quote_filter_text(std::string_view text) {
-    if (text.find('"') == std::string_view::npos) {
-        return "\"" + std::string(text) + "\"";
-    }
-    if (text.find('\'') == std::string_view::npos) {
-        return "'" + std::string(text) + "'";
-    }
-    std::string quoted = "\"";
-    for (const char c : text) {
-        quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    }
-    return quoted + "\"";
-}
 
 std::string filter_expression(const FilterState& state, const Study& study) {
     std::vector<std::string> clauses;

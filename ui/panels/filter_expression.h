@@ -24,8 +24,4 @@ namespace triallens::ui {
 
 std::string filter_expression(const FilterState& state, const Study& study);
 
-// A text literal of the grammar: "x" normally, 'x' when x holds a double
-// quote, and "" doubling inside when it holds both kinds of quote.
-std::string quote_filter_text(std::string_view text);
-
 } // namespace triallens::ui

@@ -32,9 +32,13 @@ private:
     std::size_t column_;
 };
 
+// A text literal of the grammar: "x" normally, 'x' when x holds a double
+// quote, and "" doubling inside when it holds both kinds of quote.
+std::string quote_filter_text(std::string_view text);
+
 // The subjects `filter` keeps whose `variable` is `level`:
 //   ("AGE >= 40", "SEX", "F") -> (AGE >= 40) and SEX == "F"
-// with the level quoted for the grammar (an inner double quote doubled).
+// with the level quoted by quote_filter_text.
 std::string filter_with_level(std::string_view filter, std::string_view variable,
                               std::string_view level);
 

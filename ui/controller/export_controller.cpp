@@ -1,0 +1,318 @@
+#include "controller/export_controller.h"
+
+#include "controller/refit_controller.h"
+#include "export/adverse_event_table.h"
+#include "export/forest_table.h"
+#include "export/summary_table.h"
+#include "export/table_mime_data.h"
+#include "export/write_table.h"
+
+#include <triallens/analysis/refit.h>
+#include <triallens/analysis/subject_filter.h>
+
+#include <QAction>
+#include <QClipboard>
+#include <QDir>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QImage>
+#include <QMimeData>
+#include <QPromise>
+#include <QtConcurrent>
+
+#include <exception>
+
+namespace triallens::ui {
+
+namespace {
+
+using Item = ExportDialog::Item;
+
+QString suggested_name(Item item, const Results* results) {
+    const QString param = results ? QString::fromStdString(results->paramcd) : QString();
+    switch (item) {
+    case Item::KaplanMeier:
+        return param + QStringLiteral("-km.png");
+    case Item::Forest:
+        return param + QStringLiteral("-forest.png");
+    case Item::SummaryTable:
+        return QStringLiteral("summary.html");
+    case Item::ForestTable:
+        return param + QStringLiteral("-forest-table.html");
+    case Item::AdverseEventTable:
+        return QStringLiteral("adverse-events.html");
+    case Item::ResponseTable:
+        return QStringLiteral("response.html");
+    }
+    return QStringLiteral("export.png");
+}
+
+QString item_name(Item item) {
+    return ExportDialog::isFigure(item) ? QStringLiteral("figure") : QStringLiteral("table");
+}
+
+} // namespace
+
+ExportController::ExportController(RefitController* controller, Sources sources, QWidget* window)
+    : QObject(window), controller_(controller), sources_(std::move(sources)), window_(window),
+      export_(new QAction(QStringLiteral("&Export…"), this)),
+      copy_(new QAction(QStringLiteral("&Copy Figure or Table"), this)),
+      copy_image_(new QAction(QStringLiteral("Copy as Image"), this)),
+      copy_svg_(new QAction(QStringLiteral("Copy as SVG"), this)),
+      export_subgroups_(new QAction(QStringLiteral("Export Every &Subgroup…"), this)),
+      last_folder_(QDir::homePath()) {
+    export_->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
+    export_->setToolTip(QStringLiteral("The figure or table on screen to PNG, SVG, PDF, CSV, "
+                                       "HTML or RTF"));
+    copy_->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+C")));
+    copy_->setToolTip(QStringLiteral("The figure as image and SVG, or the table as HTML and "
+                                     "tab-separated text, for a paste into slides"));
+    connect(export_, &QAction::triggered, this, &ExportController::openDialog);
+    connect(copy_, &QAction::triggered, this,
+            [this] { copyItem(sources_.current_item(), sources_.figure_options()); });
+    connect(copy_image_, &QAction::triggered, this, [this] { copyFigure(true, false); });
+    connect(copy_svg_, &QAction::triggered, this, [this] { copyFigure(false, true); });
+}
+
+ExportController::~ExportController() {
+    cancelBatch();
+}
+
+void ExportController::openDialog() {
+    ExportDialog dialog(window_);
+    const Item item = sources_.current_item();
+    dialog.setItem(item);
+    dialog.setFigureOptions(sources_.figure_options());
+    const ResultsPtr results =
+        item == Item::KaplanMeier ? sources_.km_results() : controller_->results();
+    dialog.setPath(QDir(last_folder_).filePath(suggested_name(item, results.get())));
+    connect(&dialog, &ExportDialog::copyRequested, &dialog, [this, &dialog] {
+        copyItem(dialog.item(), dialog.figureOptions());
+        dialog.reject();
+    });
+    if (dialog.exec() == QDialog::Accepted) {
+        last_folder_ = QFileInfo(dialog.path()).absolutePath();
+        exportItem(dialog.item(), dialog.path(), dialog.figureOptions());
+    }
+}
+
+void ExportController::exportItem(Item item, const QString& path,
+                                  const FigureExportOptions& options) {
+    if (path.isEmpty()) {
+        emit failed(QStringLiteral("no file named to export to"));
+        return;
+    }
+    if (ExportDialog::isFigure(item)) {
+        const ResultsPtr results =
+            item == Item::KaplanMeier ? sources_.km_results() : controller_->results();
+        if (!results) {
+            emit failed(QStringLiteral("nothing to export yet: the analysis is still running"));
+            return;
+        }
+        FigureExportOptions figure = options;
+        figure.kind = item == Item::Forest ? FigureKind::Forest : FigureKind::KaplanMeier;
+        QString error;
+        if (export_figure(path, *results, figure, &error)) {
+            emit exported(path);
+        } else {
+            emit failed(error);
+        }
+        return;
+    }
+    withTables(item, [this, path](const Tables& tables) {
+        QString error;
+        if (write_tables(path, tables, &error)) {
+            emit exported(path);
+        } else {
+            emit failed(error);
+        }
+    });
+}
+
+void ExportController::copyItem(Item item, const FigureExportOptions& options) {
+    if (ExportDialog::isFigure(item)) {
+        FigureExportOptions figure = options;
+        figure.kind = item == Item::Forest ? FigureKind::Forest : FigureKind::KaplanMeier;
+        const ResultsPtr results =
+            item == Item::KaplanMeier ? sources_.km_results() : controller_->results();
+        if (!results) {
+            emit failed(QStringLiteral("nothing to copy yet: the analysis is still running"));
+            return;
+        }
+        auto mime = std::make_unique<QMimeData>();
+        mime->setImageData(render_figure_png_image(*results, figure));
+        mime->setData(QStringLiteral("image/svg+xml"), render_figure_svg(*results, figure));
+        QGuiApplication::clipboard()->setMimeData(mime.release());
+        emit copied(item_name(item));
+        return;
+    }
+    withTables(item, [this, item](const Tables& tables) {
+        QGuiApplication::clipboard()->setMimeData(table_mime_data(tables).release());
+        emit copied(item_name(item));
+    });
+}
+
+void ExportController::copyFigure(bool image, bool svg) {
+    Item item = sources_.current_item();
+    if (!ExportDialog::isFigure(item)) {
+        item = Item::KaplanMeier;
+    }
+    FigureExportOptions figure = sources_.figure_options();
+    figure.kind = item == Item::Forest ? FigureKind::Forest : FigureKind::KaplanMeier;
+    const ResultsPtr results =
+        item == Item::KaplanMeier ? sources_.km_results() : controller_->results();
+    if (!results) {
+        emit failed(QStringLiteral("nothing to copy yet: the analysis is still running"));
+        return;
+    }
+    auto mime = std::make_unique<QMimeData>();
+    if (image) {
+        mime->setImageData(render_figure_png_image(*results, figure));
+    }
+    if (svg) {
+        const QByteArray bytes = render_figure_svg(*results, figure);
+        mime->setData(QStringLiteral("image/svg+xml"), bytes);
+        mime->setText(QString::fromUtf8(bytes)); // editors that take SVG as text
+    }
+    QGuiApplication::clipboard()->setMimeData(mime.release());
+    emit copied(image ? QStringLiteral("figure as image") : QStringLiteral("figure as SVG"));
+}
+
+void ExportController::withTables(Item item, std::function<void(const Tables&)> then) {
+    const ResultsPtr results = controller_->results();
+    if (!results) {
+        emit failed(QStringLiteral("nothing to export yet: the analysis is still running"));
+        return;
+    }
+    switch (item) {
+    case Item::ForestTable:
+        then({forest_table(*results)});
+        return;
+    case Item::ResponseTable:
+        then(sources_.response_tables(*results));
+        return;
+    case Item::AdverseEventTable: {
+        const auto& table = controller_->adverseEvents();
+        if (!table) {
+            emit failed(QStringLiteral("this study has no adverse-event table"));
+            return;
+        }
+        then({adverse_event_table(*table, controller_->adverseEventFilter(),
+                                  sources_.ae_minimum_incidence())});
+        return;
+    }
+    case Item::SummaryTable:
+        break;
+    case Item::KaplanMeier:
+    case Item::Forest:
+        return;
+    }
+    // The summary refits every endpoint: off the GUI thread.
+    struct Refits {
+        std::vector<ResultsPtr> results;
+        QString error;
+    };
+    auto* watcher = new QFutureWatcher<Refits>(this);
+    connect(watcher, &QFutureWatcher<Refits>::finished, this, [this, watcher, then] {
+        watcher->deleteLater();
+        const Refits refits = watcher->result();
+        if (!refits.error.isEmpty()) {
+            emit failed(refits.error);
+            return;
+        }
+        then({summary_table(refits.results)});
+    });
+    watcher->setFuture(
+        QtConcurrent::run([study = controller_->study(), spec = controller_->spec()] {
+            Refits refits;
+            try {
+                refits.results = refit_endpoints(*study, spec);
+            } catch (const std::exception& error) {
+                refits.error = QString::fromStdString(error.what());
+            }
+            return refits;
+        }));
+}
+
+void ExportController::exportEverySubgroup(const QString& variable, const QString& folder,
+                                           const QString& suffix,
+                                           const FigureExportOptions& options) {
+    cancelBatch();
+    const auto study = controller_->study();
+    const Variable* column = study ? study->subjects.find(variable.toStdString()) : nullptr;
+    if (column == nullptr || !column->categorical) {
+        emit failed(QStringLiteral("no categorical variable %1 to export by").arg(variable));
+        return;
+    }
+    if (!QDir().mkpath(folder)) {
+        emit failed(QStringLiteral("%1: cannot create the folder").arg(folder));
+        return;
+    }
+    const std::vector<std::string> levels = column->levels;
+    QStringList level_names;
+    for (const std::string& level : levels) {
+        level_names << QString::fromStdString(level);
+    }
+    const QStringList names = figure_file_names(level_names);
+    const int total = static_cast<int>(levels.size());
+    FigureExportOptions figure = options;
+    figure.kind = FigureKind::KaplanMeier;
+    auto written = std::make_shared<int>(0);
+    batch_ = std::make_unique<QFutureWatcher<ResultsPtr>>();
+    QFutureWatcher<ResultsPtr>* watcher = batch_.get();
+    // Refits run on a worker; each figure is drawn here, on the GUI thread,
+    // as its results arrive (Qt Charts lives on the GUI thread).
+    connect(watcher, &QFutureWatcher<ResultsPtr>::resultReadyAt, this, [=, this](int index) {
+        const ResultsPtr results = watcher->resultAt(index);
+        const QString level = QString::fromStdString(levels[static_cast<std::size_t>(index)]);
+        const QString path = QDir(folder).filePath(names[index] + '.' + suffix);
+        // Each file says whose curves it holds.
+        FigureExportOptions titled = figure;
+        titled.title = subgroup_figure_title(figure.title, variable, level);
+        QString error;
+        if (!results) {
+            emit failed(QStringLiteral("%1 = %2: could not be analysed").arg(variable, level));
+        } else if (export_figure(path, *results, titled, &error)) {
+            ++*written;
+        } else {
+            emit failed(error);
+        }
+        emit batchProgressed(index + 1, total);
+    });
+    connect(watcher, &QFutureWatcher<ResultsPtr>::finished, this,
+            [this, written, folder] { emit batchFinished(*written, folder); });
+    watcher->setFuture(
+        QtConcurrent::run([study, spec = controller_->spec(), variable = variable.toStdString(),
+                           levels](QPromise<ResultsPtr>& promise) {
+            promise.setProgressRange(0, static_cast<int>(levels.size()));
+            for (std::size_t i = 0; i < levels.size(); ++i) {
+                if (promise.isCanceled()) {
+                    return;
+                }
+                AnalysisSpec level_spec = spec;
+                level_spec.filter = filter_with_level(spec.filter, variable, levels[i]);
+                level_spec.subgroups.clear();
+                ResultsPtr results;
+                try {
+                    results = std::make_shared<const Results>(refit(*study, level_spec));
+                } catch (const std::exception&) {
+                    // The level cannot be analysed (no records, one arm): reported per file.
+                }
+                promise.addResult(results, static_cast<int>(i));
+                promise.setProgressValue(static_cast<int>(i + 1));
+            }
+        }));
+}
+
+void ExportController::cancelBatch() {
+    if (batch_ && batch_->isRunning()) {
+        batch_->cancel();
+        batch_->waitForFinished();
+    }
+}
+
+bool ExportController::batchRunning() const {
+    return batch_ && batch_->isRunning();
+}
+
+} // namespace triallens::ui

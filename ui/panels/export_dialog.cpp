@@ -1,0 +1,244 @@
+#include "panels/export_dialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFontComboBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalBlocker>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace triallens::ui {
+
+namespace {
+
+double points_per(const QString& unit) {
+    if (unit == QLatin1String("cm")) {
+        return 72 / 2.54;
+    }
+    if (unit == QLatin1String("mm")) {
+        return 72 / 25.4;
+    }
+    return 72; // inches
+}
+
+QString default_suffix(ExportDialog::Item item) {
+    return ExportDialog::isFigure(item) ? QStringLiteral("png") : QStringLiteral("html");
+}
+
+} // namespace
+
+ExportDialog::ExportDialog(QWidget* parent)
+    : QDialog(parent), item_(new QComboBox), preset_(new QComboBox), width_(new QDoubleSpinBox),
+      height_(new QDoubleSpinBox), unit_(new QComboBox), dpi_(new QSpinBox),
+      font_(new QFontComboBox), font_size_(new QDoubleSpinBox), palette_(new QComboBox),
+      title_(new QLineEdit), footnote_(new QCheckBox(QStringLiteral("Methods footnote"))),
+      path_(new QLineEdit), figure_fields_(new QWidget) {
+    setWindowTitle(QStringLiteral("Export"));
+    item_->addItem(QStringLiteral("Kaplan–Meier figure"), static_cast<int>(Item::KaplanMeier));
+    item_->addItem(QStringLiteral("Forest plot"), static_cast<int>(Item::Forest));
+    item_->addItem(QStringLiteral("Summary table (every endpoint)"),
+                   static_cast<int>(Item::SummaryTable));
+    item_->addItem(QStringLiteral("Forest table"), static_cast<int>(Item::ForestTable));
+    item_->addItem(QStringLiteral("Adverse-event table"),
+                   static_cast<int>(Item::AdverseEventTable));
+    item_->addItem(QStringLiteral("Response table"), static_cast<int>(Item::ResponseTable));
+
+    for (const SizePreset& preset : figure_size_presets()) {
+        preset_->addItem(preset.label, preset.name);
+    }
+    preset_->addItem(QStringLiteral("Custom"), QString());
+    for (QDoubleSpinBox* box : {width_, height_}) {
+        box->setRange(0.5, 100);
+        box->setDecimals(3);
+        box->setSingleStep(0.5);
+    }
+    for (const char* unit : {"in", "cm", "mm"}) {
+        unit_->addItem(QString::fromLatin1(unit), QString::fromLatin1(unit));
+    }
+    dpi_->setRange(72, 1200);
+    dpi_->setSingleStep(50);
+    dpi_->setSuffix(QStringLiteral(" dpi"));
+    dpi_->setToolTip(QStringLiteral("Resolution of PNG files; SVG and PDF stay vector"));
+    font_size_->setRange(5, 48);
+    font_size_->setDecimals(1);
+    font_size_->setSuffix(QStringLiteral(" pt"));
+    palette_->addItem(QStringLiteral("Default"), static_cast<int>(Palette::Default));
+    palette_->addItem(QStringLiteral("Colour-blind safe"),
+                      static_cast<int>(Palette::ColourBlindSafe));
+    palette_->addItem(QStringLiteral("Grayscale"), static_cast<int>(Palette::Grayscale));
+    title_->setPlaceholderText(QStringLiteral("none"));
+    footnote_->setToolTip(QStringLiteral(
+        "Test, model, ties, strata, CI transform and filter, stated under the figure"));
+
+    auto* size_row = new QHBoxLayout;
+    size_row->setContentsMargins(0, 0, 0, 0);
+    size_row->addWidget(width_);
+    size_row->addWidget(new QLabel(QStringLiteral("×")));
+    size_row->addWidget(height_);
+    size_row->addWidget(unit_);
+    auto* font_row = new QHBoxLayout;
+    font_row->setContentsMargins(0, 0, 0, 0);
+    font_row->addWidget(font_, 1);
+    font_row->addWidget(font_size_);
+    auto* figure_form = new QFormLayout(figure_fields_);
+    figure_form->setContentsMargins(0, 0, 0, 0);
+    figure_form->addRow(QStringLiteral("Size"), preset_);
+    figure_form->addRow(QString(), size_row);
+    figure_form->addRow(QStringLiteral("Resolution"), dpi_);
+    figure_form->addRow(QStringLiteral("Font"), font_row);
+    figure_form->addRow(QStringLiteral("Palette"), palette_);
+    figure_form->addRow(QStringLiteral("Title"), title_);
+    figure_form->addRow(QString(), footnote_);
+
+    auto* path_row = new QHBoxLayout;
+    path_row->setContentsMargins(0, 0, 0, 0);
+    auto* browse = new QPushButton(QStringLiteral("Browse…"));
+    path_row->addWidget(path_, 1);
+    path_row->addWidget(browse);
+    path_->setToolTip(QStringLiteral("The extension picks the format: .png, .svg, .pdf for "
+                                     "figures; .csv, .html, .rtf for tables"));
+
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel);
+    QPushButton* copy =
+        buttons->addButton(QStringLiteral("Copy to Clipboard"), QDialogButtonBox::ActionRole);
+
+    auto* form = new QFormLayout;
+    form->addRow(QStringLiteral("Export"), item_);
+    form->addRow(QStringLiteral("File"), path_row);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(figure_fields_);
+    layout->addWidget(buttons);
+
+    connect(item_, &QComboBox::currentIndexChanged, this, &ExportDialog::itemChanged);
+    connect(preset_, &QComboBox::activated, this, &ExportDialog::presetChosen);
+    connect(unit_, &QComboBox::currentIndexChanged, this, &ExportDialog::unitChanged);
+    for (QDoubleSpinBox* box : {width_, height_}) {
+        // A size typed by hand is no longer the preset's.
+        connect(box, &QDoubleSpinBox::editingFinished, this,
+                [this] { preset_->setCurrentIndex(preset_->count() - 1); });
+    }
+    connect(browse, &QPushButton::clicked, this, &ExportDialog::browse);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(copy, &QPushButton::clicked, this, &ExportDialog::copyRequested);
+
+    setFigureOptions(FigureExportOptions{});
+    itemChanged();
+}
+
+void ExportDialog::setItem(Item item) {
+    item_->setCurrentIndex(std::max(0, item_->findData(static_cast<int>(item))));
+}
+
+ExportDialog::Item ExportDialog::item() const {
+    return static_cast<Item>(item_->currentData().toInt());
+}
+
+double ExportDialog::pointsPerUnit() const {
+    return points_per(unit_name_);
+}
+
+void ExportDialog::setFigureOptions(const FigureExportOptions& options) {
+    base_ = options;
+    {
+        const QSignalBlocker blocker(unit_);
+        unit_->setCurrentIndex(std::max(0, unit_->findData(unit_name_)));
+    }
+    width_->setValue(options.size_points.width() / pointsPerUnit());
+    height_->setValue(options.size_points.height() / pointsPerUnit());
+    preset_->setCurrentIndex(preset_->count() - 1);
+    for (int i = 0; i + 1 < preset_->count(); ++i) {
+        const auto preset = find_size_preset(preset_->itemData(i).toString());
+        if (preset && preset->size_points == options.size_points) {
+            preset_->setCurrentIndex(i);
+        }
+    }
+    dpi_->setValue(options.dpi);
+    if (!options.font_family.isEmpty()) {
+        font_->setCurrentFont(QFont(options.font_family));
+    }
+    font_size_->setValue(options.font_size_pt);
+    palette_->setCurrentIndex(std::max(0, palette_->findData(static_cast<int>(options.palette))));
+    title_->setText(options.title);
+    footnote_->setChecked(options.methods_footnote);
+}
+
+FigureExportOptions ExportDialog::figureOptions() const {
+    FigureExportOptions options = base_;
+    options.kind = item() == Item::Forest ? FigureKind::Forest : FigureKind::KaplanMeier;
+    options.size_points = QSizeF(width_->value(), height_->value()) * pointsPerUnit();
+    // A preset's size exactly, not as rounded by the spin boxes' decimals.
+    if (const auto preset = find_size_preset(preset_->currentData().toString())) {
+        options.size_points = preset->size_points;
+    }
+    options.dpi = dpi_->value();
+    options.font_family = font_->currentFont().family();
+    options.font_size_pt = font_size_->value();
+    options.palette = static_cast<Palette>(palette_->currentData().toInt());
+    options.title = title_->text().trimmed();
+    options.methods_footnote = footnote_->isChecked();
+    return options;
+}
+
+void ExportDialog::setPath(const QString& path) {
+    path_->setText(path);
+}
+
+QString ExportDialog::path() const {
+    return path_->text().trimmed();
+}
+
+void ExportDialog::itemChanged() {
+    figure_fields_->setEnabled(isFigure(item()));
+    // Keep the file's name, change what its extension says the format is.
+    const QString path = path_->text().trimmed();
+    if (!path.isEmpty()) {
+        const QFileInfo info(path);
+        const QString suffix = info.suffix().toLower();
+        const bool figure_suffix = suffix == "png" || suffix == "svg" || suffix == "pdf";
+        if (figure_suffix != isFigure(item())) {
+            path_->setText(info.path() + '/' + info.completeBaseName() + '.' +
+                           default_suffix(item()));
+        }
+    }
+}
+
+void ExportDialog::presetChosen() {
+    const auto preset = find_size_preset(preset_->currentData().toString());
+    if (!preset) {
+        return;
+    }
+    width_->setValue(preset->size_points.width() / pointsPerUnit());
+    height_->setValue(preset->size_points.height() / pointsPerUnit());
+    font_size_->setValue(preset->font_size_pt);
+}
+
+void ExportDialog::unitChanged() {
+    const QSizeF points = QSizeF(width_->value(), height_->value()) * pointsPerUnit();
+    unit_name_ = unit_->currentData().toString();
+    width_->setValue(points.width() / pointsPerUnit());
+    height_->setValue(points.height() / pointsPerUnit());
+}
+
+void ExportDialog::browse() {
+    const QString filter = isFigure(item())
+                               ? QStringLiteral("PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)")
+                               : QStringLiteral("HTML (*.html);;RTF (*.rtf);;CSV (*.csv)");
+    const QString chosen =
+        QFileDialog::getSaveFileName(this, QStringLiteral("Export to"), path(), filter);
+    if (!chosen.isEmpty()) {
+        path_->setText(chosen);
+    }
+}
+
+} // namespace triallens::ui
