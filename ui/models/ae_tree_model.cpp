@@ -1,5 +1,6 @@
 #include "models/ae_tree_model.h"
 
+#include "models/number_text.h"
 #include "views/palette.h"
 
 #include <QFont>
@@ -14,19 +15,6 @@ namespace triallens::ui {
 namespace {
 
 constexpr quintptr top_level_id = 0;
-
-QString percent_text(double value) {
-    return QString::number(value, 'f', 1);
-}
-
-// U+2212 MINUS SIGN: a hyphen is too short to read as a sign in a column of numbers.
-QString signed_text(double value) {
-    QString text = percent_text(value);
-    if (text.startsWith(u'-')) {
-        text.replace(0, 1, QChar(0x2212));
-    }
-    return text;
-}
 
 QString level_text(double conf_level) {
     return QString::number(100 * conf_level, 'g', 4) + QStringLiteral("%");
@@ -185,7 +173,7 @@ QVariant AeTreeModel::countData(const AeRow& row, const Column& column, int role
         n == 0 ? 0.0 : 100.0 * static_cast<double>(count) / static_cast<double>(n);
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("%1 (%2%)").arg(count).arg(percent_text(percent));
+        return count_percent_text(count, percent);
     case Qt::ToolTipRole:
         return tr("%1: %2 of %3 subjects (%4%), %5")
             .arg(QString::fromStdString(table_->arms[arm]))
@@ -214,15 +202,15 @@ QVariant AeTreeModel::differenceData(const AeRow& row, const Column& column, int
     switch (role) {
     case Qt::DisplayRole:
         return QStringLiteral("%1 (%2, %3)")
-            .arg(signed_text(100 * any.estimate), signed_text(100 * any.lower),
-                 signed_text(100 * any.upper));
+            .arg(signed_percent_text(100 * any.estimate), signed_percent_text(100 * any.lower),
+                 signed_percent_text(100 * any.upper));
     case Qt::ToolTipRole:
         return tr("%1 minus %2, any grade: %3 percentage points (%4 CI %5 to %6, "
                   "Miettinen\u2013Nurminen)")
             .arg(QString::fromStdString(table_->arms[static_cast<std::size_t>(column.arm)]),
                  QString::fromStdString(table_->arms[*table_->reference_arm]),
-                 signed_text(100 * any.estimate), level_text(table_->conf_level),
-                 signed_text(100 * any.lower), signed_text(100 * any.upper));
+                 signed_percent_text(100 * any.estimate), level_text(table_->conf_level),
+                 signed_percent_text(100 * any.lower), signed_percent_text(100 * any.upper));
     case SortRole:
     case DifferenceRole:
         return 100 * any.estimate;

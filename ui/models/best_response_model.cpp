@@ -1,5 +1,7 @@
 #include "models/best_response_model.h"
 
+#include "models/number_text.h"
+
 namespace triallens::ui {
 
 BestResponseModel::BestResponseModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -68,7 +70,7 @@ QVariant BestResponseModel::data(const QModelIndex& index, int role) const {
     const BorCount& count = arm.counts[k];
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("%1 (%2%)").arg(count.n).arg(100 * count.fraction, 0, 'f', 1);
+        return count_percent_text(count.n, 100 * count.fraction);
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignHCenter | Qt::AlignVCenter);
     case CountRole:

@@ -1,6 +1,7 @@
 #include "models/response_model.h"
 
 #include "models/forest_model.h"
+#include "models/number_text.h"
 
 #include <QFont>
 
@@ -13,26 +14,17 @@ QVariant optional_value(const std::optional<double>& value) {
 }
 
 QString percent(double fraction) {
-    return QString::number(100 * fraction, 'f', 1);
+    return percent_text(100 * fraction);
 }
 
 // Differences are in percentage points and may be negative, so their limits
 // are separated by a comma rather than a dash.
 QString signed_points(double fraction) {
-    const QString text = QString::number(100 * fraction, 'f', 1);
-    return fraction < 0 ? QStringLiteral("−") + text.mid(1) : text;
+    return signed_percent_text(100 * fraction);
 }
 
 QString odds_ratio_text(const OddsRatio& ratio) {
     return ForestModel::formatHazardRatio(ratio.estimate, ratio.lower, ratio.upper);
-}
-
-// "0.31", "0.042", "<0.001": the p column has its heading, so no "p =".
-QString p_text(const std::optional<double>& p) {
-    if (!p) {
-        return QStringLiteral("NE");
-    }
-    return ForestModel::formatP(*p).remove(QStringLiteral("p = ")).remove(' ');
 }
 
 } // namespace
@@ -173,11 +165,11 @@ QString ResponseModel::displayText(const Row& row, int column) const {
     case OddsRatioColumn:
         return d ? odds_ratio_text(d->woolf) : QString();
     case FisherColumn:
-        return d ? p_text(d->fisher.p_value) : QString();
+        return d ? p_value_text(d->fisher.p_value) : QString();
     case CmhOddsRatioColumn:
         return d && d->cmh ? odds_ratio_text(d->cmh->odds_ratio) : QString();
     case CmhPColumn:
-        return d && d->cmh ? p_text(d->cmh->p_value) : QString();
+        return d && d->cmh ? p_value_text(d->cmh->p_value) : QString();
     default:
         return {};
     }

@@ -1,0 +1,27 @@
+#pragma once
+// The adverse-event table as ui/models/ae_tree_model.h shows it (the builder
+// reads that model through ae_filter_proxy.h, so text and the incidence
+// threshold are the screen's): the "Any adverse event" row and each system
+// organ class bold, each preferred term indented under its SOC, in the
+// core's order (descending frequency). Columns: the term; per arm (its name
+// and N spanning two columns) "Any grade n (%)" and "Grade ≥3 n (%)"; per
+// arm other than the reference, the any-grade risk difference against the
+// reference in percentage points with its Miettinen–Nurminen CI.
+//
+// Needs the core table (triallens/analysis/adverse_event_report.h). From a
+// command:
+//   adverse_event_table(triallens::adverse_event_table(study, ae_spec), ae_spec.filter)
+// `applied` only words the title ("Treatment-emergent, related adverse
+// events"); `minimum_incidence` (percent, 0 = every row) hides rare terms as
+// the AE tab's threshold does.
+
+#include "export/export_table.h"
+
+#include <triallens/stats/adverse_event_incidence.h>
+
+namespace triallens::ui {
+
+ExportTable adverse_event_table(const AeTable& table, const AeFilter& applied = {},
+                                double minimum_incidence = 0);
+
+} // namespace triallens::ui

@@ -1,0 +1,37 @@
+#pragma once
+// The efficacy summary: one block per endpoint (PFS, OS, …), as a slide or
+// a CSR's first table shows it. A bold endpoint row with its records, events
+// and the log-rank p; then one indented row per arm with its n, events and
+// median (CI), and for each arm but the reference the hazard ratio against
+// the reference (Cox, Wald CI) and its Wald p. The same text as the GUI:
+// format_median for medians, ForestModel::formatHazardRatio for ratios,
+// p_value_text for p values.
+//
+// Columns: "Endpoint / arm", "n", "Events", "Median, <unit> (95% CI)",
+// "HR (95% CI)", "p (Wald)", "Log-rank p".
+
+#include "export/export_table.h"
+
+#include <triallens/analysis/analysis_spec.h>
+#include <triallens/analysis/results.h>
+#include <triallens/data/study.h>
+
+#include <vector>
+
+namespace triallens::ui {
+
+// One Results per endpoint, in the order given; a null entry is skipped.
+// From a command: summary_table(refit_endpoints(study, spec)).
+ExportTable summary_table(const std::vector<ResultsPtr>& per_endpoint);
+
+// Orchestration, not statistics: refits every time-to-event endpoint of the
+// study (Study::endpoints, in the study's order) with `spec`'s other
+// settings (arm, reference, filter, strata, ties, CI type and level, time
+// unit). `spec.paramcd` is replaced per endpoint; its subgroups and
+// curves_by are dropped, as the summary shows neither and the forest
+// models are the costly part of a refit. Each refit runs resolve_spec
+// first, so an empty arm or reference takes the study's default. Throws
+// SpecError as refit does (e.g. an unknown arm column).
+std::vector<ResultsPtr> refit_endpoints(const Study& study, const AnalysisSpec& spec);
+
+} // namespace triallens::ui

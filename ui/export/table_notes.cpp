@@ -1,0 +1,65 @@
+#include "export/table_notes.h"
+
+#include <QString>
+
+namespace triallens::ui {
+
+namespace {
+
+QString level_text(const Results& results) {
+    const double level = results.arms.empty() ? 0.95 : results.arms.front().km.options.conf_level;
+    return QStringLiteral("%1%").arg(level * 100, 0, 'g', 3);
+}
+
+QString strata_text(const Results& results) {
+    QStringList names;
+    for (const std::string& name : results.strata) {
+        names << QString::fromStdString(name);
+    }
+    return names.join(QStringLiteral(", "));
+}
+
+} // namespace
+
+QStringList data_notes(const Results& results) {
+    QStringList notes;
+    if (!results.filter.empty()) {
+        notes << QStringLiteral("Subjects: %1 (%2 of %3).")
+                     .arg(QString::fromStdString(results.filter), QString::number(results.subjects),
+                          QString::number(results.subjects_total));
+    }
+    if (results.synthetic) {
+        notes << QStringLiteral("Synthetic data: no real patient is in this study.");
+    }
+    return notes;
+}
+
+QStringList survival_notes(const Results& results, bool with_logrank) {
+    QStringList notes;
+    const QString level = level_text(results);
+    const QString unit = QString::fromStdString(results.time_unit).toLower();
+    const char* conf_type =
+        results.arms.empty() ? "log" : conf_type_name(results.arms.front().km.options.conf_type);
+    notes << QStringLiteral("Medians%1: Kaplan–Meier, %2 CI by the %3 transform "
+                            "(Brookmeyer–Crowley); NR: not reached.")
+                 .arg(unit.isEmpty() ? QString() : QStringLiteral(" in ") + unit, level,
+                      QString::fromLatin1(conf_type));
+    if (results.cox) {
+        QString ties = QString::fromStdString(results.cox->ties);
+        if (!ties.isEmpty()) {
+            ties[0] = ties[0].toUpper();
+        }
+        const QString stratified =
+            results.strata.empty() ? QString()
+                                   : QStringLiteral(", stratified by %1").arg(strata_text(results));
+        notes << QStringLiteral("HR: hazard ratio against %1, Cox model (%2 ties)%3, with the "
+                                "Wald %4 CI and p%5. NE: not estimable.")
+                     .arg(QString::fromStdString(results.cox->reference_arm), ties, stratified,
+                          level,
+                          with_logrank ? QStringLiteral("; log-rank test") + stratified
+                                       : QString());
+    }
+    return notes + data_notes(results);
+}
+
+} // namespace triallens::ui
