@@ -1,8 +1,10 @@
 #include "main_window.h"
 
+#include "controller/export_controller.h"
 #include "controller/refit_controller.h"
 #include "controller/state_change.h"
 #include "controller/study_loader.h"
+#include "export/response_table.h"
 #include "panels/data_panel.h"
 #include "panels/filter_panel.h"
 #include "panels/recent_files_menu.h"
@@ -18,10 +20,12 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QProgressDialog>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -90,7 +94,8 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     setWindowTitle(QStringLiteral("TrialLens"));
     resize(1360, 820);
 
-    auto* tabs = new QTabWidget;
+    tabs_ = new QTabWidget;
+    QTabWidget* tabs = tabs_;
     // The breadcrumb says whose curves these are; its link returns to all.
     auto* survival = new QWidget;
     auto* survival_layout = new QVBoxLayout(survival);
@@ -172,6 +177,7 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     tabifyDockWidget(settings_dock, filter_dock);
     settings_dock->raise();
     setAcceptDrops(true);
+    createExport();
     createMenus();
     connect(loader_, &StudyLoader::progressed, data_panel_, &DataPanel::showProgress);
     connect(loader_, &StudyLoader::loaded, this, &MainWindow::studyLoaded);
@@ -226,6 +232,115 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     }
 }
 
+// Export and copy of whatever the current tab shows, from the menus, Ctrl+E
+// and each view's context menu.
+void MainWindow::createExport() {
+    ExportController::Sources sources;
+    sources.km_results = [this] { return km_view_->results(); };
+    sources.figure_options = [this] {
+        FigureExportOptions options;
+        options.km = km_view_->options();
+        options.font_family = font().family();
+        return options;
+    };
+    sources.current_item = [this] {
+        using Item = ExportDialog::Item;
+        constexpr Item by_tab[] = {Item::KaplanMeier, Item::Forest, Item::AdverseEventTable,
+                                   Item::ResponseTable, Item::SummaryTable};
+        const int tab = tabs_->currentIndex();
+        return tab >= 0 && tab < 5 ? by_tab[tab] : Item::KaplanMeier;
+    };
+    sources.ae_minimum_incidence = [this] { return ae_view_->minimumIncidence(); };
+    sources.response_tables = [this](const Results& results) {
+        return response_tables(
+            results,
+            response_view_->rateIntervalBox()->currentData().value<ResponseModel::RateInterval>(),
+            response_view_->differenceIntervalBox()
+                ->currentData()
+                .value<ResponseModel::DifferenceInterval>());
+    };
+    export_controller_ = new ExportController(controller_, std::move(sources), this);
+    connect(export_controller_, &ExportController::exported, this, [this](const QString& path) {
+        statusBar()->showMessage(QStringLiteral("Exported %1").arg(path), 8000);
+    });
+    connect(export_controller_, &ExportController::copied, this, [this](const QString& what) {
+        statusBar()->showMessage(QStringLiteral("Copied the %1 to the clipboard").arg(what), 5000);
+    });
+    connect(export_controller_, &ExportController::failed, this, [this](const QString& message) {
+        statusBar()->showMessage(QStringLiteral("Not exported: %1").arg(message));
+    });
+    auto* separator = new QAction(this);
+    separator->setSeparator(true);
+    const QList<QAction*> figure_actions{separator, export_controller_->exportAction(),
+                                         export_controller_->copyImageAction(),
+                                         export_controller_->copySvgAction()};
+    const QList<QAction*> table_actions{export_controller_->exportAction(),
+                                        export_controller_->copyAction()};
+    km_view_->addActions(figure_actions);
+    forest_view_->setContextMenuPolicy(Qt::ActionsContextMenu);
+    forest_view_->addActions(figure_actions.mid(1));
+    for (QWidget* view : {static_cast<QWidget*>(ae_view_), static_cast<QWidget*>(response_view_),
+                          static_cast<QWidget*>(methods_view_)}) {
+        view->setContextMenuPolicy(Qt::ActionsContextMenu);
+        view->addActions(table_actions);
+    }
+    connect(export_controller_->exportSubgroupsAction(), &QAction::triggered, this,
+            &MainWindow::exportEverySubgroup);
+}
+
+// Asks for the variable and the folder, then writes one KM figure per level
+// with a progress dialog that can cancel.
+void MainWindow::exportEverySubgroup() {
+    const auto& study = controller_->study();
+    if (!study) {
+        return;
+    }
+    QStringList variables;
+    for (const auto& name : controller_->spec().subgroups) {
+        variables << QString::fromStdString(name);
+    }
+    for (const Variable& variable : study->subjects.variables) {
+        const QString name = QString::fromStdString(variable.name);
+        if (variable.categorical && variable.levels.size() <= 50 && !variables.contains(name) &&
+            name != QLatin1String("USUBJID") && name != QLatin1String("SUBJID")) {
+            variables << name;
+        }
+    }
+    bool ok = false;
+    const QString variable = QInputDialog::getItem(
+        this, QStringLiteral("Export every subgroup"),
+        QStringLiteral("One Kaplan–Meier figure per level of"), variables, 0, false, &ok);
+    if (!ok || variable.isEmpty()) {
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(
+        this, QStringLiteral("Folder for the figures (one PNG per level)"));
+    if (folder.isEmpty()) {
+        return;
+    }
+    auto* progress = new QProgressDialog(QStringLiteral("Exporting %1 figures…").arg(variable),
+                                         QStringLiteral("Cancel"), 0, 1, this);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(0);
+    connect(export_controller_, &ExportController::batchProgressed, progress,
+            [progress](int done, int total) {
+                progress->setMaximum(total);
+                progress->setValue(done);
+            });
+    connect(progress, &QProgressDialog::canceled, export_controller_,
+            &ExportController::cancelBatch);
+    connect(export_controller_, &ExportController::batchFinished, progress,
+            [this, progress](int written, const QString& where) {
+                progress->close();
+                statusBar()->showMessage(
+                    QStringLiteral("Wrote %1 figure(s) to %2").arg(written).arg(where), 8000);
+            });
+    FigureExportOptions options;
+    options.km = km_view_->options();
+    options.font_family = font().family();
+    export_controller_->exportEverySubgroup(variable, folder, QStringLiteral("png"), options);
+}
+
 void MainWindow::createMenus() {
     QMenu* file = menuBar()->addMenu(QStringLiteral("&File"));
     QAction* open = file->addAction(QStringLiteral("&Open Files…"), this, [this] {
@@ -257,6 +372,9 @@ void MainWindow::createMenus() {
         }
     });
     file->addSeparator();
+    file->addAction(export_controller_->exportAction());
+    file->addAction(export_controller_->exportSubgroupsAction());
+    file->addSeparator();
     QAction* quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -267,6 +385,8 @@ void MainWindow::createMenus() {
     redo->setShortcut(QKeySequence::Redo);
     edit->addAction(undo);
     edit->addAction(redo);
+    edit->addSeparator();
+    edit->addAction(export_controller_->copyAction());
 }
 
 QComboBox* MainWindow::endpointBox() const {

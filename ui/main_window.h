@@ -19,6 +19,7 @@ class QComboBox;
 class QLabel;
 class QProgressBar;
 class QScrollArea;
+class QTabWidget;
 class QTimer;
 class QUndoStack;
 QT_END_NAMESPACE
@@ -27,6 +28,7 @@ namespace triallens::ui {
 
 class AeTableView;
 class DataPanel;
+class ExportController;
 class FilterPanel;
 class ForestView;
 class KmChartView;
@@ -56,6 +58,8 @@ public:
     SettingsPanel* settingsPanel() const { return settings_panel_; }
     FilterPanel* filterPanel() const { return filter_panel_; }
     RecentFilesMenu* recentFilesMenu() const { return recent_menu_; }
+    ExportController* exportController() const { return export_controller_; }
+    QTabWidget* tabs() const { return tabs_; }
     QUndoStack* undoStack() const { return undo_stack_; }
     // Shown while a refit has run longer than busyDelayMs().
     QProgressBar* busyIndicator() const { return busy_indicator_; }
@@ -74,6 +78,7 @@ protected:
 
 private:
     void createMenus();
+    void createExport();
     // A user's gesture: an undoable step from the current state to `next`.
     void changeState(const WorkspaceState& next);
     // Shows `state` in every panel and refits it (undo and redo come here).
@@ -85,6 +90,7 @@ private:
     void showResults(const ResultsPtr& results, double milliseconds);
     void showError(const QString& message);
     void showStudyName();
+    void exportEverySubgroup();
 
     RefitController* controller_;
     StudyLoader* loader_;
@@ -101,6 +107,8 @@ private:
     SettingsPanel* settings_panel_;
     FilterPanel* filter_panel_;
     RecentFilesMenu* recent_menu_ = nullptr;
+    QTabWidget* tabs_ = nullptr;
+    ExportController* export_controller_ = nullptr;
     QUndoStack* undo_stack_;
     WorkspaceState state_;
     QProgressBar* busy_indicator_;

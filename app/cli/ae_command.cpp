@@ -151,15 +151,19 @@ std::string ae_text(const AeTable& table) {
 
 } // namespace
 
-int run_ae(const CommandLine& line) {
-    const Study study = load_study(line.files, line.load);
+AeSpec ae_spec(const CommandLine& line) {
     AeSpec spec;
     spec.arm_variable = line.spec.arm_variable;
     spec.reference_arm = line.spec.reference_arm;
     spec.conf_level = line.spec.km.conf_level;
     spec.filter = line.ae_filter;
     spec.filter_expression = line.spec.filter;
-    const AeTable table = adverse_event_table(study, spec);
+    return spec;
+}
+
+int run_ae(const CommandLine& line) {
+    const Study study = load_study(line.files, line.load);
+    const AeTable table = adverse_event_table(study, ae_spec(line));
     if (line.json) {
         std::cout << QJsonDocument(ae_json(table)).toJson(QJsonDocument::Indented).toStdString();
     } else {

@@ -161,8 +161,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         } else if (arg == "--out") {
             line.out = value_of(arg);
         } else if (arg == "--figure") {
-            line.figure.figure = one_of(arg, value_of(arg), {"km", "forest", "ae", "summary"},
-                                        "km, forest, ae or summary");
+            line.figure.figure =
+                one_of(arg, value_of(arg), {"km", "forest", "ae", "summary", "response"},
+                       "km, forest, ae, summary or response");
         } else if (arg == "--width") {
             line.figure.width = value_of(arg);
         } else if (arg == "--height") {
@@ -305,11 +306,14 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
   descending frequency.
 
 export options (all analyze options apply: they choose what the figure shows):
-  --figure km|forest|ae|summary
-                         what to draw (default: km); forest needs --subgroups; ae and summary
-                         are tables, not in this version
+  --figure km|forest|ae|summary|response
+                         what to draw (default: km); forest needs --subgroups. ae (the AE
+                         table, with ae's filters), summary (n, events, median (CI), HR (CI),
+                         p per endpoint) and response are tables; forest to a table file
+                         gives the forest rows
   --out PATH             the file to write; its extension picks the format: .png, .svg or .pdf
-                         (with --each-subgroup: the folder to write into)
+                         for a figure, .csv, .html or .rtf for a table (with --each-subgroup:
+                         the folder to write into)
   --width W, --height H  physical size with a unit: in, cm, mm, pt or px (96 px to the inch)
                          (default: 10in x 6in, or the preset's)
   --preset NAME          a named size, with a font size that reads well at it (a --width,

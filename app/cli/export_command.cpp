@@ -1,8 +1,14 @@
 #include "cli/export_command.h"
 
+#include "cli/ae_command.h"
 #include "cli/study_source.h"
 
+#include <export/adverse_event_table.h>
 #include <export/figure_export.h>
+#include <export/forest_table.h>
+#include <export/response_table.h>
+#include <export/summary_table.h>
+#include <export/write_table.h>
 #include <triallens/analysis/refit.h>
 #include <triallens/analysis/subject_filter.h>
 
@@ -93,6 +99,18 @@ QString data_cut(const Study& study) {
                             : QString();
 }
 
+// Qt Charts and the forest draw through widgets' machinery; no display is
+// used. Qt's own notes about the headless platform ("XDG_RUNTIME_DIR not
+// set") would break the one-line-per-error promise on stderr.
+void quiet_offscreen() {
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
+        if (type == QtCriticalMsg || type == QtFatalMsg) {
+            std::cerr << "triallens: " << message.toStdString() << "\n";
+        }
+    });
+}
+
 std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line,
                                      const ui::FigureExportOptions& options) {
     const std::string& variable_name = line.figure.each_subgroup;
@@ -131,13 +149,57 @@ std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line
 
 } // namespace
 
+// `--figure ae|summary|response`, or `forest` to .csv/.html/.rtf: the table
+// as the GUI shows it, written by the extension of --out.
+int run_table_export(const CommandLine& line, int argc, char** argv) {
+    const ExportArguments& arguments = line.figure;
+    const QString out = QString::fromStdString(line.out);
+    if (!ui::is_table_file(out)) {
+        throw UsageError("--out must end in .csv, .html or .rtf for --figure " + arguments.figure +
+                         ", got \"" + line.out + "\"");
+    }
+    if (!arguments.each_subgroup.empty()) {
+        throw UsageError("--each-subgroup writes Kaplan-Meier figures; use it with --figure km");
+    }
+    if (arguments.figure == "forest" && line.spec.subgroups.empty()) {
+        throw UsageError("--figure forest needs --subgroups COLS");
+    }
+    quiet_offscreen();
+    // The table builders read the GUI's own models, which need an application.
+    const QApplication app(argc, argv);
+    const Study study = load_study(line.files, line.load);
+    std::vector<ui::ExportTable> tables;
+    if (arguments.figure == "ae") {
+        const AeSpec spec = ae_spec(line);
+        tables.push_back(ui::adverse_event_table(adverse_event_table(study, spec), spec.filter));
+    } else if (arguments.figure == "summary") {
+        tables.push_back(ui::summary_table(ui::refit_endpoints(study, line.spec)));
+    } else {
+        const Results results = refit(study, line.spec);
+        if (arguments.figure == "forest") {
+            tables.push_back(ui::forest_table(results));
+        } else {
+            tables = ui::response_tables(results);
+        }
+    }
+    QString error;
+    if (!ui::write_tables(out, tables, &error)) {
+        throw std::runtime_error(error.toStdString());
+    }
+    std::cout << line.out << "\n";
+    return 0;
+}
+
 int run_export(const CommandLine& line, int argc, char** argv) {
     const ExportArguments& arguments = line.figure;
-    if (arguments.figure == "ae" || arguments.figure == "summary") {
-        throw UsageError("table export (--figure ae|summary) needs the tables module");
-    }
     if (line.out.empty()) {
-        throw UsageError("export needs --out PATH (a .png, .svg or .pdf file)");
+        throw UsageError("export needs --out PATH (.png, .svg or .pdf for a figure; .csv, "
+                         ".html or .rtf for a table)");
+    }
+    const bool table_file = ui::is_table_file(QString::fromStdString(line.out));
+    if (arguments.figure == "ae" || arguments.figure == "summary" ||
+        arguments.figure == "response" || (arguments.figure == "forest" && table_file)) {
+        return run_table_export(line, argc, argv);
     }
     const bool batch = !arguments.each_subgroup.empty();
     if (batch && arguments.figure != "km") {
@@ -162,15 +224,7 @@ int run_export(const CommandLine& line, int argc, char** argv) {
     }
     const ui::FigureExportOptions options = figure_options(arguments);
 
-    // Qt Charts and the forest draw through widgets' machinery; no display is
-    // used. Qt's own notes about the headless platform ("XDG_RUNTIME_DIR not
-    // set") would break the one-line-per-error promise on stderr.
-    qputenv("QT_QPA_PLATFORM", "offscreen");
-    qInstallMessageHandler([](QtMsgType type, const QMessageLogContext&, const QString& message) {
-        if (type == QtCriticalMsg || type == QtFatalMsg) {
-            std::cerr << "triallens: " << message.toStdString() << "\n";
-        }
-    });
+    quiet_offscreen();
     const QApplication app(argc, argv);
     const Study study = load_study(line.files, line.load);
 

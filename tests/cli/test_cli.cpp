@@ -48,6 +48,51 @@ QSize png_size(const QByteArray& png) {
     return QSize(static_cast<int>(word(16)), static_cast<int>(word(20)));
 }
 
+// RFC 4180 rows of a CSV file (a byte-order mark skipped).
+QList<QStringList> csv_rows(const QByteArray& bytes) {
+    QString text = QString::fromUtf8(bytes);
+    if (text.startsWith(QChar(0xFEFF))) {
+        text.remove(0, 1);
+    }
+    QList<QStringList> rows;
+    QStringList row;
+    QString cell;
+    bool quoted = false;
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text[i];
+        if (quoted) {
+            if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+                cell += '"';
+                ++i;
+            } else if (c == '"') {
+                quoted = false;
+            } else {
+                cell += c;
+            }
+        } else if (c == '"') {
+            quoted = true;
+        } else if (c == ',') {
+            row << cell;
+            cell.clear();
+        } else if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') {
+                ++i;
+            }
+            row << cell;
+            rows << row;
+            row.clear();
+            cell.clear();
+        } else {
+            cell += c;
+        }
+    }
+    if (!cell.isEmpty() || !row.isEmpty()) {
+        row << cell;
+        rows << row;
+    }
+    return rows;
+}
+
 QByteArray read_all(const QString& path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
@@ -386,10 +431,10 @@ private slots:
             << "--format must be png, svg or pdf, got \"tiff\"";
         QTest::newRow("export: unknown figure")
             << QStringList{"export", "demo", "--figure", "pie", "--out", "/tmp/x.png"}
-            << "--figure must be km, forest, ae or summary, got \"pie\"";
-        QTest::newRow("export: tables")
-            << QStringList{"export", "demo", "--figure", "ae", "--out", "/tmp/x.csv"}
-            << "table export (--figure ae|summary) needs the tables module";
+            << "--figure must be km, forest, ae, summary or response, got \"pie\"";
+        QTest::newRow("export: a table to a figure's format")
+            << QStringList{"export", "demo", "--figure", "ae", "--out", "/tmp/x.png"}
+            << "--out must end in .csv, .html or .rtf for --figure ae";
         QTest::newRow("export: forest without subgroups")
             << QStringList{"export",   "demo",   "--param", "PFS",
                            "--figure", "forest", "--out",   "/tmp/x.png"}
@@ -419,6 +464,68 @@ private slots:
 
     // The contract's example: 13.333in x 7.5in is 4000 x 2250 px at 300 dpi,
     // and a 960 x 540 pt PDF page; the SVG states its size in mm.
+    // The summary and AE tables a statistician pastes into a report carry the
+    // numbers `analyze --json` and `ae --json` give for the same data.
+    void exportTablesCarryTheNumbersOfTheJson() {
+        QTemporaryDir dir;
+        const QString summary = dir.filePath("summary.csv");
+        QCOMPARE(run({"export", "demo", "--figure", "summary", "--out", summary}).exit_code, 0);
+        const QList<QStringList> rows = csv_rows(read_all(summary));
+        for (const char* param : {"PFS", "OS"}) {
+            const QJsonObject json =
+                QJsonDocument::fromJson(run({"analyze", "demo", "--param", param, "--json"}).out)
+                    .object();
+            const auto block = std::find_if(rows.begin(), rows.end(), [&](const QStringList& row) {
+                return row.value(0) == json["param_label"].toString();
+            });
+            QVERIFY2(block != rows.end(), param);
+            QCOMPARE(block->value(1).toInt(), json["n"].toInt());
+            QCOMPARE(block->value(2).toInt(), json["events"].toInt());
+            const QJsonArray arms = json["arms"].toArray();
+            for (qsizetype a = 0; a < arms.size(); ++a) {
+                const QJsonObject arm = arms[a].toObject();
+                const QStringList& row = *(block + 1 + a);
+                QCOMPARE(row.value(0), arm["arm"].toString());
+                QCOMPARE(row.value(1).toInt(), arm["n"].toInt());
+                QCOMPARE(row.value(2).toInt(), arm["events"].toInt());
+                QVERIFY(row.value(3).startsWith(QString::number(arm["median"].toDouble(), 'f', 2)));
+            }
+            const QJsonObject term = json["cox"].toObject()["terms"].toArray()[0].toObject();
+            QVERIFY(
+                (block + 2)->value(4).startsWith(QString::number(term["hr"].toDouble(), 'f', 2)));
+        }
+
+        const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/sites");
+        const QString ae = dir.filePath("ae.csv");
+        QCOMPARE(run({"export", pilot, "--figure", "ae", "--out", ae}).exit_code, 0);
+        const QList<QStringList> ae_rows = csv_rows(read_all(ae));
+        const QJsonObject json = QJsonDocument::fromJson(run({"ae", pilot, "--json"}).out).object();
+        const QJsonArray arms = json["arms"].toArray();
+        const QJsonArray json_rows = json["rows"].toArray();
+        int checked = 0;
+        for (const QJsonValue& value : json_rows) {
+            const QJsonObject row = value.toObject();
+            const QString label = row["pt"].isNull()
+                                      ? (row["soc"].isNull() ? QStringLiteral("Any adverse event")
+                                                             : row["soc"].toString())
+                                      : row["pt"].toString();
+            const auto found =
+                std::find_if(ae_rows.begin(), ae_rows.end(),
+                             [&](const QStringList& r) { return r.value(0) == label; });
+            QVERIFY2(found != ae_rows.end(), qPrintable(label));
+            for (qsizetype a = 0; a < arms.size(); ++a) {
+                const QJsonObject counts =
+                    row["counts"].toObject()[arms[a].toObject()["arm"].toString()].toObject();
+                QVERIFY(found->value(1 + 2 * a).startsWith(
+                    QStringLiteral("%1 (").arg(counts["any"].toInt())));
+                QVERIFY(found->value(2 + 2 * a).startsWith(
+                    QStringLiteral("%1 (").arg(counts["grade3plus"].toInt())));
+            }
+            ++checked;
+        }
+        QVERIFY(checked > 20);
+    }
+
     void exportKmWritesEachFormatAtItsPhysicalSize() {
         QTemporaryDir dir;
         const QStringList size{"--width", "13.333in", "--height", "7.5in"};

@@ -317,8 +317,7 @@ QStringList figure_file_names(const QStringList& levels) {
     return names;
 }
 
-QString subgroup_figure_title(const QString& title, const QString& variable,
-                              const QString& level) {
+QString subgroup_figure_title(const QString& title, const QString& variable, const QString& level) {
     const QString subgroup = QStringLiteral("%1 = %2").arg(variable, level);
     return title.isEmpty() ? subgroup : QStringLiteral("%1 — %2").arg(title, subgroup);
 }

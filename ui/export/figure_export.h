@@ -94,8 +94,7 @@ QString figure_file_name(const QString& text);
 // "_3", ... where two levels would give one name (compared case-blind).
 QStringList figure_file_names(const QStringList& levels);
 // The title of one subgroup's figure: "VAR = level", after `title` if any.
-QString subgroup_figure_title(const QString& title, const QString& variable,
-                              const QString& level);
+QString subgroup_figure_title(const QString& title, const QString& variable, const QString& level);
 
 // Writes .png/.svg/.pdf by the path's extension (PDF via QPdfWriter with an
 // exact custom page size and zero margins); false + message on failure, and
