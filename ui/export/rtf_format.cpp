@@ -1,6 +1,7 @@
 #include "export/rtf_format.h"
 
-#include <QRegularExpression>
+#include "export/table_layout.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -18,8 +19,6 @@ constexpr int margin = 1440;
 constexpr int cell_gap = 90; // \trgaph: half the space between cell texts
 // About the mean advance of a character of Arial 9 pt: 0.5 em.
 constexpr int twips_per_char = 92;
-// Headings wrap at spaces, but not narrower than this many characters.
-constexpr qsizetype heading_min_chars = 12;
 
 QByteArray rtf_text(const QString& text) {
     QByteArray out;
@@ -47,47 +46,10 @@ QByteArray rtf_text(const QString& text) {
     return out;
 }
 
-qsizetype longest_line(const QString& text) {
-    qsizetype longest = 0;
-    for (const QString& line : text.split(u'\n')) {
-        longest = std::max(longest, line.size());
-    }
-    return longest;
-}
-
-qsizetype longest_word(const QString& text) {
-    qsizetype longest = 0;
-    for (const QString& word : text.split(QRegularExpression(QStringLiteral("\\s+")))) {
-        longest = std::max(longest, word.size());
-    }
-    return longest;
-}
-
 // The natural width of each column in twips.
 std::vector<int> natural_widths(const ExportTable& table) {
-    const int columns = table.columnCount();
-    std::vector<qsizetype> chars(static_cast<std::size_t>(columns), 1);
-    for (const ExportRow& row : table.rows) {
-        for (int c = 0; c < columns && c < row.cells.size(); ++c) {
-            const qsizetype indent = c == 0 ? 3 * row.level : 0;
-            chars[static_cast<std::size_t>(c)] =
-                std::max(chars[static_cast<std::size_t>(c)], longest_line(row.cells[c]) + indent);
-        }
-    }
-    for (const std::vector<HeaderCell>& heading : table.header) {
-        int column = 0;
-        for (const HeaderCell& cell : heading) {
-            if (cell.span == 1 && column < columns) {
-                const qsizetype wanted = std::max(
-                    longest_word(cell.text), std::min(longest_line(cell.text), heading_min_chars));
-                auto& width = chars[static_cast<std::size_t>(column)];
-                width = std::max(width, wanted);
-            }
-            column += cell.span;
-        }
-    }
     std::vector<int> widths;
-    for (const qsizetype c : chars) {
+    for (const qsizetype c : column_chars(table)) {
         widths.push_back(static_cast<int>(c) * twips_per_char + 2 * cell_gap + 40);
     }
     return widths;
