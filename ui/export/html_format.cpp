@@ -4,6 +4,8 @@
 
 #include <QStringList>
 
+#include <vector>
+
 namespace triallens::ui {
 
 namespace {
@@ -13,6 +15,9 @@ const QString font = QStringLiteral("font-family:Arial,Helvetica,sans-serif;");
 // in points: column widths that keep numbers on one line.
 constexpr double points_per_char = 4.9;
 constexpr double cell_padding = 12;
+// The text width of a landscape A4 page with 2 cm margins (the @page rule
+// below; US Letter landscape is wider), in points.
+constexpr double page_points = 728;
 
 QString escaped(const QString& text) {
     return text.toHtmlEscaped().replace(u'\n', QStringLiteral("<br>"));
@@ -54,8 +59,11 @@ QString table_html(const ExportTable& table) {
     // wrap the numbers digit by digit.
     QString column_widths;
     double table_points = 0;
+    std::vector<double> natural;
     for (const qsizetype chars : column_chars(table)) {
-        const double points = static_cast<double>(chars) * points_per_char + cell_padding;
+        natural.push_back(static_cast<double>(chars) * points_per_char + cell_padding);
+    }
+    for (const double points : fitted_widths(natural, page_points)) {
         table_points += points;
         column_widths += QStringLiteral("<col width=\"%1\" style=\"width:%2pt\">")
                              .arg(qRound(points * 96 / 72))
@@ -110,7 +118,8 @@ QString html_fragment(std::span<const ExportTable> tables) {
 QString html_document(std::span<const ExportTable> tables) {
     const QString title = tables.empty() ? QString() : tables.front().title;
     return QStringLiteral("<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-                          "<title>%1</title>\n<style>@page { size: landscape; margin: 2cm; }</style>\n</head>\n<body>\n%2</body>\n</html>\n")
+                          "<title>%1</title>\n<style>@page { size: landscape; margin: 2cm; "
+                          "}</style>\n</head>\n<body>\n%2</body>\n</html>\n")
         .arg(escaped(title), html_fragment(tables));
 }
 

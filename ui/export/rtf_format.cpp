@@ -63,25 +63,6 @@ int total(const std::vector<int>& widths) {
     return sum;
 }
 
-// The label column gives way first: it wraps, numbers should not.
-std::vector<int> fitted_widths(std::vector<int> widths, int available) {
-    const int natural = total(widths);
-    if (natural <= available || widths.empty()) {
-        return widths;
-    }
-    const int others = natural - widths.front();
-    const int label_min = std::min(widths.front(), available / 4);
-    if (others + label_min <= available) {
-        widths.front() = available - others;
-        return widths;
-    }
-    const double scale = static_cast<double>(available) / natural;
-    for (int& w : widths) {
-        w = static_cast<int>(std::floor(w * scale));
-    }
-    return widths;
-}
-
 const char* const border = "\\brdrs\\brdrw10\\brdrcf1";
 
 QByteArray cell_borders() {
@@ -137,7 +118,12 @@ QByteArray table_rtf(const ExportTable& table, int available) {
         out +=
             "\\pard\\plain\\keepn\\sb240\\sa120\\f0\\fs22\\b " + rtf_text(table.title) + "\\par\n";
     }
-    const std::vector<int> widths = fitted_widths(natural_widths(table), available);
+    std::vector<int> widths;
+    const std::vector<int> natural = natural_widths(table);
+    for (const double w :
+         fitted_widths(std::vector<double>(natural.begin(), natural.end()), available)) {
+        widths.push_back(static_cast<int>(w));
+    }
     std::vector<int> edges;
     int edge = 0;
     for (const int w : widths) {

@@ -47,8 +47,10 @@ std::vector<qsizetype> column_chars(const ExportTable& table) {
         int column = 0;
         for (const HeaderCell& cell : heading) {
             if (cell.span == 1 && column < columns) {
-                const qsizetype wanted = std::max(
+                const qsizetype plain = std::max(
                     longest_word(cell.text), std::min(longest_line(cell.text), heading_min_chars));
+                // Headings are bold: about a fifth wider than body text.
+                const qsizetype wanted = plain + (plain + 4) / 5;
                 auto& width = chars[static_cast<std::size_t>(column)];
                 width = std::max(width, wanted);
             }
@@ -56,6 +58,26 @@ std::vector<qsizetype> column_chars(const ExportTable& table) {
         }
     }
     return chars;
+}
+
+std::vector<double> fitted_widths(std::vector<double> widths, double available) {
+    double natural = 0;
+    for (const double w : widths) {
+        natural += w;
+    }
+    if (natural <= available || widths.empty()) {
+        return widths;
+    }
+    const double others = natural - widths.front();
+    const double label_min = std::min(widths.front(), available / 4);
+    if (others + label_min <= available) {
+        widths.front() = available - others;
+        return widths;
+    }
+    for (double& w : widths) {
+        w *= available / natural;
+    }
+    return widths;
 }
 
 } // namespace triallens::ui

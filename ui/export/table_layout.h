@@ -15,4 +15,9 @@ namespace triallens::ui {
 
 std::vector<qsizetype> column_chars(const ExportTable& table);
 
+// Widths (any unit) narrowed to `available` when their sum exceeds it: the
+// label column (the first) gives way first, down to a quarter of the room,
+// as labels wrap well and numbers do not; then every column in proportion.
+std::vector<double> fitted_widths(std::vector<double> widths, double available);
+
 } // namespace triallens::ui
