@@ -1,6 +1,7 @@
 #include "export/rtf_format.h"
 
-#include <QRegularExpression>
+#include "export/table_layout.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -16,10 +17,8 @@ constexpr int page_long = 15840;  // 11 in
 constexpr int page_short = 12240; // 8.5 in
 constexpr int margin = 1440;
 constexpr int cell_gap = 90; // \trgaph: half the space between cell texts
-// About the mean advance of a character of Arial 9 pt: 0.5 em.
-constexpr int twips_per_char = 92;
-// Headings wrap at spaces, but not narrower than this many characters.
-constexpr qsizetype heading_min_chars = 12;
+// About the advance of a digit of Arial 9 pt (0.56 em), with room for bold.
+constexpr int twips_per_char = 104;
 
 QByteArray rtf_text(const QString& text) {
     QByteArray out;
@@ -47,48 +46,13 @@ QByteArray rtf_text(const QString& text) {
     return out;
 }
 
-qsizetype longest_line(const QString& text) {
-    qsizetype longest = 0;
-    for (const QString& line : text.split(u'\n')) {
-        longest = std::max(longest, line.size());
-    }
-    return longest;
-}
-
-qsizetype longest_word(const QString& text) {
-    qsizetype longest = 0;
-    for (const QString& word : text.split(QRegularExpression(QStringLiteral("\\s+")))) {
-        longest = std::max(longest, word.size());
-    }
-    return longest;
-}
-
 // The natural width of each column in twips.
-std::vector<int> natural_widths(const ExportTable& table) {
-    const int columns = table.columnCount();
-    std::vector<qsizetype> chars(static_cast<std::size_t>(columns), 1);
-    for (const ExportRow& row : table.rows) {
-        for (int c = 0; c < columns && c < row.cells.size(); ++c) {
-            const qsizetype indent = c == 0 ? 3 * row.level : 0;
-            chars[static_cast<std::size_t>(c)] =
-                std::max(chars[static_cast<std::size_t>(c)], longest_line(row.cells[c]) + indent);
-        }
-    }
-    for (const std::vector<HeaderCell>& heading : table.header) {
-        int column = 0;
-        for (const HeaderCell& cell : heading) {
-            if (cell.span == 1 && column < columns) {
-                const qsizetype wanted = std::max(
-                    longest_word(cell.text), std::min(longest_line(cell.text), heading_min_chars));
-                auto& width = chars[static_cast<std::size_t>(column)];
-                width = std::max(width, wanted);
-            }
-            column += cell.span;
-        }
-    }
+// `half_points`: the font size (\fsN), 18 = 9 pt.
+std::vector<int> natural_widths(const ExportTable& table, int half_points = 18) {
     std::vector<int> widths;
-    for (const qsizetype c : chars) {
-        widths.push_back(static_cast<int>(c) * twips_per_char + 2 * cell_gap + 40);
+    for (const qsizetype c : column_chars(table)) {
+        widths.push_back(static_cast<int>(c) * twips_per_char * half_points / 18 + 2 * cell_gap +
+                         40);
     }
     return widths;
 }
@@ -99,25 +63,6 @@ int total(const std::vector<int>& widths) {
         sum += w;
     }
     return sum;
-}
-
-// The label column gives way first: it wraps, numbers should not.
-std::vector<int> fitted_widths(std::vector<int> widths, int available) {
-    const int natural = total(widths);
-    if (natural <= available || widths.empty()) {
-        return widths;
-    }
-    const int others = natural - widths.front();
-    const int label_min = std::min(widths.front(), available / 4);
-    if (others + label_min <= available) {
-        widths.front() = available - others;
-        return widths;
-    }
-    const double scale = static_cast<double>(available) / natural;
-    for (int& w : widths) {
-        w = static_cast<int>(std::floor(w * scale));
-    }
-    return widths;
 }
 
 const char* const border = "\\brdrs\\brdrw10\\brdrcf1";
@@ -136,7 +81,8 @@ QByteArray row_start(bool heading) {
            (heading ? "\\trhdr" : "") + "\\trkeep\n";
 }
 
-QByteArray heading_row(const std::vector<HeaderCell>& heading, const std::vector<int>& edges) {
+QByteArray heading_row(const std::vector<HeaderCell>& heading, const std::vector<int>& edges,
+                       const QByteArray& font) {
     QByteArray out = row_start(true);
     int column = 0;
     for (const HeaderCell& cell : heading) {
@@ -145,13 +91,13 @@ QByteArray heading_row(const std::vector<HeaderCell>& heading, const std::vector
                QByteArray::number(edges[static_cast<std::size_t>(column - 1)]) + "\n";
     }
     for (std::size_t c = 0; c < heading.size(); ++c) {
-        out += QByteArray("\\pard\\plain\\intbl") + (c == 0 ? "\\ql" : "\\qc") + "\\f0\\fs18\\b " +
+        out += QByteArray("\\pard\\plain\\intbl") + (c == 0 ? "\\ql" : "\\qc") + font + "\\b " +
                rtf_text(heading[c].text) + "\\cell\n";
     }
     return out + "\\row\n";
 }
 
-QByteArray body_row(const ExportRow& row, const std::vector<int>& edges) {
+QByteArray body_row(const ExportRow& row, const std::vector<int>& edges, const QByteArray& font) {
     QByteArray out = row_start(false);
     for (const int edge : edges) {
         out += "\\clvertalt" + cell_borders() + "\\cellx" + QByteArray::number(edge) + "\n";
@@ -162,7 +108,7 @@ QByteArray body_row(const ExportRow& row, const std::vector<int>& edges) {
                                  : QString();
         out += "\\pard\\plain\\intbl";
         out += c == 0 ? "\\ql\\li" + QByteArray::number(200 * row.level) : QByteArray("\\qr");
-        out += "\\f0\\fs18";
+        out += font;
         out += row.bold ? "\\b " : " ";
         out += rtf_text(text) + "\\cell\n";
     }
@@ -175,7 +121,22 @@ QByteArray table_rtf(const ExportTable& table, int available) {
         out +=
             "\\pard\\plain\\keepn\\sb240\\sa120\\f0\\fs22\\b " + rtf_text(table.title) + "\\par\n";
     }
-    const std::vector<int> widths = fitted_widths(natural_widths(table), available);
+    // A table too wide for the page at 9 pt, even with its labels wrapped,
+    // is set smaller (down to 7 pt) before its numbers would wrap.
+    int half_points = 18;
+    std::vector<int> natural = natural_widths(table);
+    const int label_min = natural.empty() ? 0 : std::min(natural.front(), available / 4);
+    const int needed = total(natural) - (natural.empty() ? 0 : natural.front()) + label_min;
+    if (needed > available) {
+        half_points = std::max(14, 18 * available / needed);
+        natural = natural_widths(table, half_points);
+    }
+    const QByteArray font = "\\f0\\fs" + QByteArray::number(half_points);
+    std::vector<int> widths;
+    for (const double w :
+         fitted_widths(std::vector<double>(natural.begin(), natural.end()), available)) {
+        widths.push_back(static_cast<int>(w));
+    }
     std::vector<int> edges;
     int edge = 0;
     for (const int w : widths) {
@@ -183,10 +144,10 @@ QByteArray table_rtf(const ExportTable& table, int available) {
         edges.push_back(edge);
     }
     for (const std::vector<HeaderCell>& heading : table.header) {
-        out += heading_row(heading, edges);
+        out += heading_row(heading, edges, font);
     }
     for (const ExportRow& row : table.rows) {
-        out += body_row(row, edges);
+        out += body_row(row, edges, font);
     }
     for (const QString& footnote : table.footnotes) {
         out += "\\pard\\plain\\sb40\\f0\\fs16 " + rtf_text(footnote) + "\\par\n";

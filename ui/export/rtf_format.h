@@ -10,7 +10,8 @@
 // Column widths follow the longest cell of each column (headings may wrap),
 // scaled down to the page when they would not fit: US Letter, 1 inch
 // margins, landscape when the widest table does not fit portrait. Arial
-// 9 pt in the table, the title 11 pt bold above it, footnotes 8 pt below.
+// 9 pt in the table (smaller, down to 7 pt, for a table that would not fit), the title 11 pt bold
+// above it, footnotes 8 pt below.
 
 #include "export/export_table.h"
 
