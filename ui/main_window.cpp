@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "controller/analysis_document.h"
 #include "controller/refit_controller.h"
 #include "controller/state_change.h"
 #include "controller/study_loader.h"
@@ -31,6 +32,7 @@
 #include <QVBoxLayout>
 
 #include <triallens/analysis/refit.h>
+#include <triallens/demo/demo_study.h>
 
 namespace triallens::ui {
 
@@ -252,6 +254,10 @@ void MainWindow::createMenus() {
         }
     });
     file->addSeparator();
+    document_ = new AnalysisDocument(this, controller_);
+    file->addAction(document_->openAction());
+    file->addAction(document_->saveAction());
+    file->addSeparator();
     QAction* quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
     quit->setShortcut(QKeySequence::Quit);
 
@@ -282,6 +288,16 @@ void MainWindow::applyState(const WorkspaceState& state) {
     settings_panel_->setSpec(state.spec);
     filter_panel_->setState(state.filters);
     controller_->setSpec(state.spec);
+}
+
+void MainWindow::restoreWorkspace(const WorkspaceState& state) {
+    undo_stack_->clear();
+    applyState(state);
+}
+
+void MainWindow::openDemo() {
+    loader_->cancel();
+    studyLoaded(std::make_shared<const Study>(generate_demo_study()), {}, {});
 }
 
 void MainWindow::openPaths(const QStringList& paths, bool add) {
