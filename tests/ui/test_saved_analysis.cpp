@@ -543,6 +543,43 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(second.loaded->count() + failed.count() > 0, 30000);
     }
 
+    // One file moved and another changed: after pointing to the moved one,
+    // the user is asked about the changed one before anything loads.
+    void movedAndChangedFilesAreBothAskedAbout() {
+        QTemporaryDir was;
+        QTemporaryDir now;
+        Workspace first;
+        first.load(copy_pilot(was.path()));
+        const QString file = now.filePath("both.triallens.json");
+        QVERIFY(first.document()->save(file));
+        QVERIFY(QFile::rename(was.filePath("adtte.xpt"), now.filePath("adtte.xpt")));
+        QFile adsl(was.filePath("adsl.xpt"));
+        QVERIFY(adsl.open(QIODevice::Append));
+        adsl.write(" ");
+        adsl.close();
+
+        Workspace second;
+        QVERIFY(second.settled());
+        second.moved_to = now.path();
+        second.answer = false; // Locate Files… is accepted below, Open Anyway is not
+        bool first_question = true;
+        second.document()->setPrompts({[&](const QString& text, const QString& proceed) {
+                                           second.confirmed << text + " / " + proceed;
+                                           const bool go = first_question;
+                                           first_question = false;
+                                           return go;
+                                       },
+                                       [&](const SavedFile&) { return now.filePath("adtte.xpt"); },
+                                       [&](const QString& text) { second.warnings << text; }});
+        QVERIFY(!second.document()->open(file));
+        QCOMPARE(second.confirmed.size(), 2);
+        QVERIFY(second.confirmed[0].endsWith("Locate Files…"));
+        QVERIFY(second.confirmed[1].contains(QDir::toNativeSeparators(was.filePath("adsl.xpt"))));
+        QVERIFY(second.confirmed[1].endsWith("Open Anyway"));
+        QTest::qWait(200);
+        QCOMPARE(second.loaded->count(), 0);
+    }
+
     // The demo (no files) saves demo: true and reopens on the demo, from a
     // window showing another study.
     void demoRoundTrips() {

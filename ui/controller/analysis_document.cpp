@@ -71,6 +71,10 @@ AnalysisDocument::AnalysisDocument(MainWindow* window, RefitController* controll
         QString name = controller_->study() ? QString::fromStdString(controller_->study()->name)
                                             : QStringLiteral("analysis");
         name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("-"));
+        // Beside the data by default: an analysis travels with its files.
+        const QString folder = window_->paths().isEmpty()
+                                   ? QDir::homePath()
+                                   : QFileInfo(window_->paths().front()).absolutePath();
         QString file =
             QFileDialog::getSaveFileName(window_, QStringLiteral("Save analysis"), name + suffix,
                                          QStringLiteral("TrialLens analysis (*%1)").arg(suffix));
@@ -223,10 +227,15 @@ bool AnalysisDocument::resolveFiles(SavedAnalysis& analysis) {
         return true; // changed files, opened anyway
     }
     // Files moved together: where the user found one, the others are looked
-    // for by name before asking again.
+    // for by name before asking again. Changed files, as they were or as
+    // found, are then asked about once more: the first question offered only
+    // to locate.
     QStringList found_in;
-    std::vector<FileCheck> located;
+    std::vector<FileCheck> changed;
     for (std::size_t i = 0; i < checks.size(); ++i) {
+        if (checks[i].status == FileStatus::Changed) {
+            changed.push_back(checks[i]);
+        }
         if (checks[i].status != FileStatus::Missing) {
             continue;
         }
@@ -254,10 +263,10 @@ bool AnalysisDocument::resolveFiles(SavedAnalysis& analysis) {
         }
         saved.path = check.path;
         if (check.status == FileStatus::Changed) {
-            located.push_back(check);
+            changed.push_back(check);
         }
     }
-    return located.empty() || prompts_.confirm(report(located), QStringLiteral("Open Anyway"));
+    return changed.empty() || prompts_.confirm(report(changed), QStringLiteral("Open Anyway"));
 }
 
 void AnalysisDocument::apply(const SavedAnalysis& analysis) {
