@@ -112,7 +112,8 @@ AnalysisDocument::AnalysisDocument(MainWindow* window, RefitController* controll
         return saved.folder ? QFileDialog::getExistingDirectory(window_, title, was.path())
                             : QFileDialog::getOpenFileName(
                                   window_, title, was.path(),
-                                  QStringLiteral("%1 (%1);;All files (*)").arg(was.fileName()));
+                                  QStringLiteral("Trial data (*.csv *.tsv *.txt *.xpt "
+                                                 "*.sas7bdat);;All files (*)"));
     };
     prompts_.warn = [this](const QString& text) {
         QMessageBox::warning(window_, QStringLiteral("Saved analysis"), text);
