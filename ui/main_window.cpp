@@ -1,5 +1,6 @@
 #include "main_window.h"
 
+#include "controller/analysis_document.h"
 #include "controller/export_controller.h"
 #include "controller/refit_controller.h"
 #include "controller/state_change.h"
@@ -36,6 +37,7 @@
 
 #include <triallens/analysis/refit.h>
 #include <triallens/analysis/subject_filter.h>
+#include <triallens/demo/demo_study.h>
 
 namespace triallens::ui {
 
@@ -372,6 +374,10 @@ void MainWindow::createMenus() {
         }
     });
     file->addSeparator();
+    document_ = new AnalysisDocument(this, controller_);
+    file->addAction(document_->openAction());
+    file->addAction(document_->saveAction());
+    file->addSeparator();
     file->addAction(export_controller_->exportAction());
     file->addAction(export_controller_->exportSubgroupsAction());
     file->addSeparator();
@@ -407,6 +413,16 @@ void MainWindow::applyState(const WorkspaceState& state) {
     settings_panel_->setSpec(state.spec);
     filter_panel_->setState(state.filters);
     controller_->setSpec(state.spec);
+}
+
+void MainWindow::restoreWorkspace(const WorkspaceState& state) {
+    undo_stack_->clear();
+    applyState(state);
+}
+
+void MainWindow::openDemo() {
+    loader_->cancel();
+    studyLoaded(std::make_shared<const Study>(generate_demo_study()), {}, {}, 0);
 }
 
 void MainWindow::openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows) {

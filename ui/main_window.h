@@ -27,6 +27,7 @@ QT_END_NAMESPACE
 namespace triallens::ui {
 
 class AeTableView;
+class AnalysisDocument;
 class DataPanel;
 class ExportController;
 class FilterPanel;
@@ -72,6 +73,19 @@ public:
     // leaving out invalid rows only when the user asked for it.
     void openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows = false);
 
+    // Saved analyses (File ▸ Save/Open Analysis) read and restore these.
+    AnalysisDocument* analysisDocument() const { return document_; }
+    const QStringList& paths() const { return paths_; }
+    const QString& focusVariable() const { return focus_variable_; }
+    const QString& focusLevel() const { return focus_level_; }
+    // Shows `state` as the whole workspace state, not as a user's step: it
+    // refits once and the undo history starts anew (an opened analysis).
+    void restoreWorkspace(const WorkspaceState& state);
+    // Replaces the study with the embedded (synthetic) demo, as a load would.
+    void openDemo();
+    // The Survival tab's curves for one forest row (empty: all patients).
+    void focusSubgroup(const QString& variable, const QString& level);
+
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
@@ -83,7 +97,6 @@ private:
     void changeState(const WorkspaceState& next);
     // Shows `state` in every panel and refits it (undo and redo come here).
     void applyState(const WorkspaceState& state);
-    void focusSubgroup(const QString& variable, const QString& level);
     void refitSubgroup();
     void studyLoaded(const std::shared_ptr<const Study>& study, const QStringList& paths,
                      const QStringList& warnings, int excluded_rows);
@@ -117,6 +130,7 @@ private:
     MethodsView* methods_view_ = nullptr;
     QLabel* subjects_label_;
     QLabel* timing_label_;
+    AnalysisDocument* document_ = nullptr;
 };
 
 } // namespace triallens::ui

@@ -1,0 +1,632 @@
+// Saved analyses: every setting and filter round-trips through the JSON
+// document exactly; a saved analysis of the CDISC pilot reopens in a new
+// window to equal Results, the same focused forest row and the same tab;
+// moved files are asked for and loaded from where they are now, changed
+// files are reported, the demo reopens on the demo, and a malformed document
+// says what is wrong with it.
+
+#include <controller/analysis_document.h>
+#include <controller/refit_controller.h>
+#include <controller/saved_analysis.h>
+#include <controller/study_loader.h>
+#include <main_window.h>
+#include <panels/filter_panel.h>
+#include <panels/level_filter.h>
+#include <panels/settings_panel.h>
+#include <views/forest_view.h>
+
+#include <triallens/demo/demo_study.h>
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QMenuBar>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+#include <limits>
+
+using namespace triallens;
+using namespace triallens::ui;
+
+Q_DECLARE_METATYPE(triallens::ui::SavedAnalysis)
+
+namespace {
+
+constexpr double inf = std::numeric_limits<double>::infinity();
+
+const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/");
+
+std::shared_ptr<const Study> demo() {
+    static const auto study = std::make_shared<const Study>(generate_demo_study());
+    return study;
+}
+
+// A spec with every field away from its default, doubles that have no short
+// decimal form among them.
+AnalysisSpec full_spec() {
+    AnalysisSpec spec;
+    spec.paramcd = "TTDE";
+    spec.arm_variable = "TRT01P";
+    spec.reference_arm = "Placebo";
+    spec.compare_arm = "Xanomeline High Dose";
+    spec.filter = R"(SAFFL == "Y" and RACE != 'BLACK "OR" AFRICAN')";
+    spec.strata = {"SEX", "SITEGR1"};
+    spec.subgroups = {"AGEGR1", "RACE", "SEX"};
+    spec.covariates = {"AGE"};
+    spec.km.conf_type = ConfType::LogLog;
+    spec.km.conf_level = 0.9;
+    spec.landmarks = {0.1 + 0.2, 1.0 / 3.0, 1e-300, 182.625};
+    spec.tau = 365.25 / 7.0;
+    spec.ties = Ties::Exact;
+    spec.time_unit = "months";
+    spec.curves_by = "SEX";
+    return spec;
+}
+
+SavedAnalysis pilot_document() {
+    SavedAnalysis analysis;
+    analysis.files = {{"/data/adsl.xpt", false, {{"adsl.xpt", 123456, QString(64, 'a')}}},
+                      {"/data/sites",
+                       true,
+                       {{"adtte_site701.csv", 10, QString(64, 'b')},
+                        {"adtte_site702.csv", 0, QString(64, 'c')}}}};
+    analysis.focus_variable = "AGEGR1";
+    analysis.focus_level = ">80";
+    analysis.current_tab = "Forest";
+    return analysis;
+}
+
+// The property a saved analysis promises: the same figures. Exact equality:
+// the same data and spec take the same arithmetic.
+void compare_results(const Results& got, const Results& want) {
+    QCOMPARE(got.n, want.n);
+    QCOMPARE(got.events, want.events);
+    QCOMPARE(got.subjects, want.subjects);
+    QCOMPARE(got.filter, want.filter);
+    QCOMPARE(got.strata, want.strata);
+    QCOMPARE(got.arms.size(), want.arms.size());
+    for (std::size_t i = 0; i < want.arms.size(); ++i) {
+        const ArmSurvival& a = got.arms[i];
+        const ArmSurvival& b = want.arms[i];
+        QCOMPARE(a.arm, b.arm);
+        QCOMPARE(a.median.estimate, b.median.estimate);
+        QCOMPARE(a.median.lower, b.median.lower);
+        QCOMPARE(a.median.upper, b.median.upper);
+        QCOMPARE(a.km.curve.time, b.km.curve.time);
+        QCOMPARE(a.km.curve.n_risk, b.km.curve.n_risk);
+        QCOMPARE(a.km.curve.surv, b.km.curve.surv);
+        QCOMPARE(a.km.curve.lower, b.km.curve.lower);
+        QCOMPARE(a.km.curve.upper, b.km.curve.upper);
+        QCOMPARE(a.landmarks.size(), b.landmarks.size());
+        QCOMPARE(a.rmst.has_value(), b.rmst.has_value());
+        if (a.rmst) {
+            QCOMPARE(a.rmst->estimate, b.rmst->estimate);
+        }
+    }
+    QCOMPARE(got.cox.has_value(), want.cox.has_value());
+    if (want.cox) {
+        QCOMPARE(got.cox->ties, want.cox->ties);
+        QCOMPARE(got.cox->reference_arm, want.cox->reference_arm);
+        QCOMPARE(got.cox->terms.size(), want.cox->terms.size());
+        for (std::size_t i = 0; i < want.cox->terms.size(); ++i) {
+            QCOMPARE(got.cox->terms[i].arm, want.cox->terms[i].arm);
+            QCOMPARE(got.cox->terms[i].coef, want.cox->terms[i].coef);
+            QCOMPARE(got.cox->terms[i].hr, want.cox->terms[i].hr);
+            QCOMPARE(got.cox->terms[i].lower, want.cox->terms[i].lower);
+            QCOMPARE(got.cox->terms[i].upper, want.cox->terms[i].upper);
+            QCOMPARE(got.cox->terms[i].p, want.cox->terms[i].p);
+        }
+        QCOMPARE(got.cox->loglik, want.cox->loglik);
+    }
+    QCOMPARE(got.subgroups.size(), want.subgroups.size());
+    for (std::size_t i = 0; i < want.subgroups.size(); ++i) {
+        QCOMPARE(got.subgroups[i].variable, want.subgroups[i].variable);
+        QCOMPARE(got.subgroups[i].level, want.subgroups[i].level);
+        QCOMPARE(got.subgroups[i].n, want.subgroups[i].n);
+        QCOMPARE(got.subgroups[i].events, want.subgroups[i].events);
+        QCOMPARE(got.subgroups[i].hr, want.subgroups[i].hr);
+        QCOMPARE(got.subgroups[i].interaction_p, want.subgroups[i].interaction_p);
+    }
+}
+
+QListWidgetItem* item_named(QListWidget* list, const QString& name) {
+    for (int i = 0; i < list->count(); ++i) {
+        if (list->item(i)->data(Qt::UserRole).toString() == name) {
+            return list->item(i);
+        }
+    }
+    return nullptr;
+}
+
+QTabWidget* tabs_of(const MainWindow& window) {
+    return qobject_cast<QTabWidget*>(window.centralWidget());
+}
+
+// A workspace as the app starts one: on the demo study.
+struct Workspace {
+    RefitController controller;
+    std::unique_ptr<MainWindow> window;
+    std::unique_ptr<QSignalSpy> refitted;
+    std::unique_ptr<QSignalSpy> loaded;
+    std::unique_ptr<QSignalSpy> restored;
+    // What the prompts were asked.
+    QStringList confirmed;
+    QStringList located;
+    QStringList warnings;
+    bool answer = true;
+    QString moved_to; // the folder `locate` answers with
+
+    explicit Workspace(std::shared_ptr<const Study> study = demo()) {
+        refitted = std::make_unique<QSignalSpy>(&controller, &RefitController::refitted);
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        controller.setStudy(std::move(study), spec);
+        window = std::make_unique<MainWindow>(&controller);
+        loaded = std::make_unique<QSignalSpy>(window->loader(), &StudyLoader::loaded);
+        restored = std::make_unique<QSignalSpy>(document(), &AnalysisDocument::restored);
+        document()->setPrompts({[this](const QString& text, const QString&) {
+                                    confirmed << text;
+                                    return answer;
+                                },
+                                [this](const SavedFile& saved) {
+                                    located << saved.path;
+                                    return moved_to.isEmpty()
+                                               ? QString()
+                                               : QDir(moved_to).filePath(
+                                                     QFileInfo(saved.path).fileName());
+                                },
+                                [this](const QString& text) { warnings << text; }});
+    }
+    AnalysisDocument* document() const { return window->analysisDocument(); }
+    SettingsPanel* settings() const { return window->settingsPanel(); }
+    const Results& results() const { return *controller.results(); }
+
+    // Waits for the refit of the current spec (stale ones are dropped).
+    bool settled() {
+        return QTest::qWaitFor(
+            [this] { return !controller.busy() && controller.results() != nullptr; }, 30000);
+    }
+    void load(const QStringList& files) {
+        const auto before = loaded->count();
+        window->openPaths(files, false);
+        QVERIFY(QTest::qWaitFor([&] { return loaded->count() > before; }, 30000));
+        QVERIFY(settled());
+    }
+};
+
+QStringList copy_pilot(const QString& folder) {
+    QStringList files;
+    for (const QString& name : {QStringLiteral("adsl.xpt"), QStringLiteral("adtte.xpt")}) {
+        const QString target = QDir(folder).filePath(name);
+        QFile::copy(pilot + name, target);
+        files << target;
+    }
+    return files;
+}
+
+// The pilot with strata, a filter, two subgroups, log-log CIs, landmarks and
+// tau set through the docks, the >80 forest row in focus, the Forest tab in front.
+void set_up_pilot(Workspace& w, const QStringList& files) {
+    w.load(files);
+    QListWidgetItem* stratum = item_named(w.settings()->strataList(), "SEX");
+    QVERIFY(stratum != nullptr);
+    stratum->setCheckState(Qt::Checked);
+    QListWidgetItem* race = item_named(w.settings()->subgroupList(), "RACE");
+    QVERIFY(race != nullptr && race->checkState() == Qt::Checked);
+    race->setCheckState(Qt::Unchecked);
+    const int log_log = w.settings()->confTypeBox()->findData(QStringLiteral("log-log"));
+    QVERIFY(log_log >= 0);
+    w.settings()->confTypeBox()->setCurrentIndex(log_log);
+    w.settings()->landmarksEdit()->setText(QStringLiteral("90 182.5"));
+    emit w.settings()->landmarksEdit()->editingFinished();
+    w.settings()->tauEdit()->setText(QStringLiteral("180"));
+    emit w.settings()->tauEdit()->editingFinished();
+    LevelFilter* age = w.window->filterPanel()->levelFilter("AGEGR1");
+    QVERIFY(age != nullptr);
+    QCheckBox* young = age->levelBox("<65");
+    QVERIFY(young != nullptr && young->isChecked());
+    young->click();
+    QVERIFY(w.settled());
+    QVERIFY(w.window->undoStack()->count() >= 6);
+    QCOMPARE(w.results().strata, std::vector<std::string>{"SEX"});
+    QVERIFY(!w.results().filter.empty());
+    QVERIFY(w.results().arms.front().rmst.has_value());
+    QCOMPARE(w.results().arms.front().landmarks.size(), std::size_t{2});
+
+    tabs_of(*w.window)->setCurrentIndex(1);
+    ForestView* forest = w.window->forestView();
+    const int row = forest->model()->rowOf("AGEGR1", ">80");
+    QVERIFY(row >= 0);
+    QSignalSpy subgroup(w.window->subgroupController(), &RefitController::refitted);
+    w.window->focusSubgroup("AGEGR1", ">80");
+    forest->selectRow(row);
+    QVERIFY(subgroup.wait(30000));
+}
+
+} // namespace
+
+class TestSavedAnalysis : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void everyFieldRoundTrips_data() {
+        QTest::addColumn<SavedAnalysis>("analysis");
+        SavedAnalysis analysis = pilot_document();
+        QTest::newRow("defaults") << analysis;
+
+        analysis.state.spec = full_spec();
+        QTest::newRow("every spec field") << analysis;
+
+        analysis.state.spec.tau.reset();
+        analysis.state.spec.landmarks.clear();
+        QTest::newRow("no tau, no landmarks") << analysis;
+
+        analysis.state.spec.tau = 0.0;
+        analysis.state.spec.km.conf_type = ConfType::Plain;
+        analysis.state.spec.ties = Ties::Breslow;
+        QTest::newRow("tau zero, plain, breslow") << analysis;
+
+        analysis.state.filters.populations = {"SAFFL", "ITTFL"};
+        analysis.state.filters.levels["RACE"] = {{R"(BLACK "OR" AFRICAN)", "it's", "Ünïcødé"},
+                                                 true};
+        analysis.state.filters.levels["SEX"] = {{}, true};
+        analysis.state.filters.ranges["AGE"] = {65.000000000000014, inf, false};
+        analysis.state.filters.ranges["BMIBL"] = {-inf, 1.0 / 3.0, true};
+        analysis.state.filters.ranges["HEIGHTBL"] = {-inf, inf, true};
+        QTest::newRow("filters: quotes, infinite bounds") << analysis;
+
+        analysis.focus_level = R"(say "hi" \ 'there')";
+        analysis.current_tab = "Adverse events";
+        QTest::newRow("focus with quotes") << analysis;
+
+        SavedAnalysis demo_analysis;
+        demo_analysis.demo = true;
+        demo_analysis.state.spec = full_spec();
+        QTest::newRow("demo") << demo_analysis;
+    }
+    void everyFieldRoundTrips() {
+        QFETCH(SavedAnalysis, analysis);
+        const QByteArray json = to_json(analysis);
+        QString error;
+        const auto back = from_json(json, &error);
+        QVERIFY2(back.has_value(), qPrintable(error));
+        QVERIFY(back->state.spec == analysis.state.spec);
+        QVERIFY(back->state.filters == analysis.state.filters);
+        QVERIFY(back->files == analysis.files);
+        QVERIFY(*back == analysis);
+        QCOMPARE(to_json(*back), json);
+        QCOMPARE(QJsonDocument::fromJson(json)["schema"].toString(),
+                 QStringLiteral("triallens.analysis/1"));
+    }
+
+    void malformedDocumentSaysWhatIsWrong_data() {
+        QTest::addColumn<QByteArray>("json");
+        QTest::addColumn<QString>("message");
+        SavedAnalysis analysis = pilot_document();
+        analysis.state.spec = full_spec();
+        const QByteArray good = to_json(analysis);
+        auto edited = [&](auto edit) {
+            QJsonObject root = QJsonDocument::fromJson(good).object();
+            edit(root);
+            return QJsonDocument(root).toJson();
+        };
+        QTest::newRow("truncated")
+            << good.left(good.size() / 2) << QStringLiteral("not valid JSON");
+        QTest::newRow("not an object")
+            << QByteArray("[1, 2]") << QStringLiteral("not a JSON object");
+        QTest::newRow("other schema")
+            << edited([](QJsonObject& root) { root["schema"] = "triallens.analyze/1"; })
+            << QStringLiteral("analysis.schema: \"triallens.analyze/1\" is not a saved analysis");
+        QTest::newRow("newer version") << edited([](QJsonObject& root) { root["version"] = 2; })
+                                       << QStringLiteral("newer TrialLens");
+        QTest::newRow("no ties") << edited([](QJsonObject& root) {
+            QJsonObject state = root["state"].toObject();
+            QJsonObject spec = state["spec"].toObject();
+            spec.remove("ties");
+            state["spec"] = spec;
+            root["state"] = state;
+        }) << QStringLiteral("analysis.state.spec.ties: missing");
+        QTest::newRow("unknown ties") << edited([](QJsonObject& root) {
+            QJsonObject state = root["state"].toObject();
+            QJsonObject spec = state["spec"].toObject();
+            spec["ties"] = "fast";
+            state["spec"] = spec;
+            root["state"] = state;
+        }) << QStringLiteral("\"fast\" is not efron, breslow or exact");
+        QTest::newRow("landmark not a number") << edited([](QJsonObject& root) {
+            QJsonObject state = root["state"].toObject();
+            QJsonObject spec = state["spec"].toObject();
+            spec["landmarks"] = QJsonArray{"six"};
+            state["spec"] = spec;
+            root["state"] = state;
+        }) << QStringLiteral("analysis.state.spec.landmarks[0]: expected a number");
+        QTest::newRow("no files") << edited([](QJsonObject& root) { root["files"] = QJsonArray(); })
+                                  << QStringLiteral("analysis.files: no data files");
+    }
+    void malformedDocumentSaysWhatIsWrong() {
+        QFETCH(QByteArray, json);
+        QFETCH(QString, message);
+        QString error;
+        QVERIFY(!from_json(json, &error).has_value());
+        QVERIFY2(error.contains(message), qPrintable(error));
+
+        // Opening it warns with the same words and leaves the window as it was.
+        QTemporaryDir folder;
+        const QString file = folder.filePath("bad.triallens.json");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(json);
+        out.close();
+        Workspace w;
+        QVERIFY(w.settled());
+        QVERIFY(!w.document()->open(file));
+        QCOMPARE(w.warnings.size(), 1);
+        QVERIFY2(w.warnings.front().contains(message), qPrintable(w.warnings.front()));
+        QVERIFY(w.warnings.front().contains("bad.triallens.json"));
+        QVERIFY(w.controller.study() == demo());
+    }
+
+    // SHA-256 of known content, a folder's data files as the loader lists
+    // them, and verify_files telling OK from missing from changed.
+    void hashesAndVerifiesFiles() {
+        QTemporaryDir folder;
+        QFile abc(folder.filePath("adsl.csv"));
+        QVERIFY(abc.open(QIODevice::WriteOnly));
+        abc.write("abc");
+        abc.close();
+        QFile notes(folder.filePath("notes.md")); // not a data file
+        QVERIFY(notes.open(QIODevice::WriteOnly));
+        notes.close();
+        QString error;
+        const auto files = hash_files({folder.filePath("adsl.csv"), folder.path()}, &error);
+        QVERIFY2(files.has_value(), qPrintable(error));
+        QCOMPARE(files->size(), std::size_t{2});
+        const FileDigest expected{
+            "adsl.csv", 3, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"};
+        QCOMPARE(files->at(0).data, std::vector<FileDigest>{expected});
+        QVERIFY(!files->at(0).folder);
+        QVERIFY(files->at(1).folder);
+        QCOMPARE(files->at(1).data, std::vector<FileDigest>{expected});
+
+        SavedAnalysis analysis;
+        analysis.files = *files;
+        for (const FileCheck& check : verify_files(analysis)) {
+            QCOMPARE(check.status, FileStatus::Ok);
+        }
+        QVERIFY(abc.open(QIODevice::Append));
+        abc.write("d");
+        abc.close();
+        auto checks = verify_files(analysis);
+        QCOMPARE(checks[0].status, FileStatus::Changed);
+        QVERIFY2(checks[0].detail.contains("size 3 → 4 bytes"), qPrintable(checks[0].detail));
+        QCOMPARE(checks[1].status, FileStatus::Changed);
+        QVERIFY(QFile::remove(folder.filePath("adsl.csv")));
+        checks = verify_files(analysis);
+        QCOMPARE(checks[0].status, FileStatus::Missing);
+        QCOMPARE(checks[1].status, FileStatus::Changed);
+        QVERIFY2(checks[1].detail.contains("adsl.csv removed"), qPrintable(checks[1].detail));
+
+        QVERIFY(!hash_files({folder.filePath("gone.csv")}, &error));
+        QVERIFY(error.contains("gone.csv"));
+    }
+
+    // The issue's check: a saved analysis reopens to equal Results.
+    void pilotAnalysisReopensToEqualResults() {
+        Workspace first;
+        set_up_pilot(first, {pilot + "adsl.xpt", pilot + "adtte.xpt"});
+        QTemporaryDir folder;
+        const QString file = folder.filePath("pilot.triallens.json");
+        QVERIFY(first.document()->save(file));
+        QVERIFY(first.warnings.isEmpty());
+
+        Workspace second;
+        QVERIFY(second.settled());
+        QSignalSpy subgroup(second.window->subgroupController(), &RefitController::refitted);
+        QVERIFY(second.document()->open(file));
+        QVERIFY(second.restored->wait(30000));
+        QVERIFY(second.confirmed.isEmpty()); // the files are as saved: no question
+        QVERIFY(second.settled());
+        QVERIFY(second.controller.spec() == first.controller.spec());
+        QVERIFY(second.window->state() == first.window->state());
+        QCOMPARE(second.window->undoStack()->count(), 0); // not the user's steps
+        QStringList absolute;
+        for (const QString& path : first.window->paths()) {
+            absolute << QFileInfo(path).absoluteFilePath();
+        }
+        QCOMPARE(second.window->paths(), absolute);
+        compare_results(second.results(), first.results());
+
+        // The focused row, its curves on the Survival tab, and the tab.
+        QCOMPARE(second.window->focusVariable(), QStringLiteral("AGEGR1"));
+        QCOMPARE(second.window->focusLevel(), QStringLiteral(">80"));
+        QVERIFY(subgroup.count() > 0 || subgroup.wait(30000));
+        QTRY_VERIFY(!second.window->subgroupController()->busy());
+        compare_results(*second.window->subgroupController()->results(),
+                        *first.window->subgroupController()->results());
+        QCOMPARE(second.window->forestView()->selectedRow(),
+                 first.window->forestView()->selectedRow());
+        QCOMPARE(tabs_of(*second.window)->currentIndex(), 1);
+    }
+
+    // Both files moved to another folder: the user points to the first, the
+    // second is found beside it, and the study loads from there.
+    void movedFilesAreAskedForAndLoadFromTheNewPlace() {
+        QTemporaryDir was;
+        QTemporaryDir now;
+        Workspace first;
+        set_up_pilot(first, copy_pilot(was.path()));
+        const QString file = now.filePath("moved.triallens.json");
+        QVERIFY(first.document()->save(file));
+        for (const QString& name : {QStringLiteral("adsl.xpt"), QStringLiteral("adtte.xpt")}) {
+            QVERIFY(
+                QFile::rename(QDir(was.path()).filePath(name), QDir(now.path()).filePath(name)));
+        }
+
+        Workspace second;
+        QVERIFY(second.settled());
+        second.moved_to = now.path();
+        QVERIFY(second.document()->open(file));
+        QCOMPARE(second.confirmed.size(), 1);
+        QVERIFY(second.confirmed.front().contains(QDir(was.path()).filePath("adsl.xpt")));
+        QVERIFY(second.confirmed.front().contains(QDir(was.path()).filePath("adtte.xpt")));
+        QVERIFY(second.confirmed.front().contains("missing"));
+        QCOMPARE(second.located, QStringList{QDir(was.path()).filePath("adsl.xpt")});
+        QVERIFY(second.restored->wait(30000));
+        QVERIFY(second.settled());
+        QCOMPARE(second.window->paths(), (QStringList{QDir(now.path()).filePath("adsl.xpt"),
+                                                      QDir(now.path()).filePath("adtte.xpt")}));
+        compare_results(second.results(), first.results());
+    }
+
+    // Cancelling the point-to-it dialog leaves the window as it was.
+    void cancellingTheSearchForAMovedFileKeepsTheStudy() {
+        QTemporaryDir was;
+        Workspace first;
+        first.load(copy_pilot(was.path()));
+        const QString file = was.filePath("a.triallens.json");
+        QVERIFY(first.document()->save(file));
+        QVERIFY(QFile::remove(was.filePath("adtte.xpt")));
+
+        Workspace second;
+        QVERIFY(second.settled());
+        QVERIFY(!second.document()->open(file)); // moved_to empty: locate cancels
+        QCOMPARE(second.located, QStringList{was.filePath("adtte.xpt")});
+        QTest::qWait(200);
+        QCOMPARE(second.loaded->count(), 0);
+        QVERIFY(second.controller.study() == demo());
+    }
+
+    void changedFileIsReported() {
+        QTemporaryDir folder;
+        Workspace first;
+        first.load(copy_pilot(folder.path()));
+        const QString file = folder.filePath("changed.triallens.json");
+        QVERIFY(first.document()->save(file));
+        QFile adsl(folder.filePath("adsl.xpt"));
+        QVERIFY(adsl.open(QIODevice::Append));
+        adsl.write(" ");
+        adsl.close();
+
+        Workspace second;
+        QVERIFY(second.settled());
+        second.answer = false; // Cancel
+        QVERIFY(!second.document()->open(file));
+        QCOMPARE(second.confirmed.size(), 1);
+        const QString text = second.confirmed.front();
+        QVERIFY2(text.contains(QDir::toNativeSeparators(folder.filePath("adsl.xpt"))) &&
+                     text.contains("changed") && text.contains("bytes"),
+                 qPrintable(text));
+        QVERIFY(!text.contains("adtte.xpt")); // only the file with a problem is named
+        QVERIFY(second.located.isEmpty());
+        QTest::qWait(200);
+        QCOMPARE(second.loaded->count(), 0);
+
+        // Open Anyway goes on to load the files as they are now.
+        second.answer = true;
+        QSignalSpy failed(second.window->loader(), &StudyLoader::failed);
+        QVERIFY(second.document()->open(file));
+        QCOMPARE(second.confirmed.size(), 2);
+        QTRY_VERIFY_WITH_TIMEOUT(second.loaded->count() + failed.count() > 0, 30000);
+    }
+
+    // One file moved and another changed: after pointing to the moved one,
+    // the user is asked about the changed one before anything loads.
+    void movedAndChangedFilesAreBothAskedAbout() {
+        QTemporaryDir was;
+        QTemporaryDir now;
+        Workspace first;
+        first.load(copy_pilot(was.path()));
+        const QString file = now.filePath("both.triallens.json");
+        QVERIFY(first.document()->save(file));
+        QVERIFY(QFile::rename(was.filePath("adtte.xpt"), now.filePath("adtte.xpt")));
+        QFile adsl(was.filePath("adsl.xpt"));
+        QVERIFY(adsl.open(QIODevice::Append));
+        adsl.write(" ");
+        adsl.close();
+
+        Workspace second;
+        QVERIFY(second.settled());
+        second.moved_to = now.path();
+        second.answer = false; // Locate Files… is accepted below, Open Anyway is not
+        bool first_question = true;
+        second.document()->setPrompts({[&](const QString& text, const QString& proceed) {
+                                           second.confirmed << text + " / " + proceed;
+                                           const bool go = first_question;
+                                           first_question = false;
+                                           return go;
+                                       },
+                                       [&](const SavedFile&) { return now.filePath("adtte.xpt"); },
+                                       [&](const QString& text) { second.warnings << text; }});
+        QVERIFY(!second.document()->open(file));
+        QCOMPARE(second.confirmed.size(), 2);
+        QVERIFY(second.confirmed[0].endsWith("Locate Files…"));
+        QVERIFY(second.confirmed[1].contains(QDir::toNativeSeparators(was.filePath("adsl.xpt"))));
+        QVERIFY(second.confirmed[1].endsWith("Open Anyway"));
+        QTest::qWait(200);
+        QCOMPARE(second.loaded->count(), 0);
+    }
+
+    // The demo (no files) saves demo: true and reopens on the demo, from a
+    // window showing another study.
+    void demoRoundTrips() {
+        Workspace first;
+        QVERIFY(first.settled());
+        const int breslow = first.settings()->tiesBox()->findData(QStringLiteral("breslow"));
+        first.settings()->tiesBox()->setCurrentIndex(breslow);
+        QVERIFY(first.settled());
+        QCOMPARE(first.results().cox->ties, std::string("breslow"));
+        tabs_of(*first.window)->setCurrentIndex(4);
+        QTemporaryDir folder;
+        const QString file = folder.filePath("demo.triallens.json");
+        QVERIFY(first.document()->save(file));
+        QFile in(file);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QJsonObject saved = QJsonDocument::fromJson(in.readAll()).object();
+        QCOMPARE(saved["demo"].toBool(), true);
+        QVERIFY(saved["files"].toArray().isEmpty());
+
+        Workspace second;
+        second.load({pilot + "adsl.xpt", pilot + "adtte.xpt"});
+        QVERIFY(second.document()->open(file));
+        QCOMPARE(second.restored->count(), 1);
+        QVERIFY(second.settled());
+        QVERIFY(second.controller.study()->synthetic);
+        QVERIFY(second.window->paths().isEmpty());
+        QVERIFY(second.window->state() == first.window->state());
+        compare_results(second.results(), first.results());
+        QCOMPARE(tabs_of(*second.window)->currentIndex(), 4);
+    }
+
+    // Save Analysis… and Open Analysis… are in the File menu; Ctrl+S saves.
+    void fileMenuHasSaveAndOpen() {
+        Workspace w;
+        QStringList titles;
+        QAction* save = nullptr;
+        for (QAction* action : w.window->menuBar()->actions().front()->menu()->actions()) {
+            titles << action->text();
+            if (action->shortcut() == QKeySequence(QKeySequence::Save)) {
+                save = action;
+            }
+        }
+        QVERIFY2(titles.contains("&Save Analysis…"), qPrintable(titles.join(", ")));
+        QVERIFY(titles.contains("Op&en Analysis…"));
+        QCOMPARE(save, w.document()->saveAction());
+    }
+};
+
+QTEST_MAIN(TestSavedAnalysis)
+#include "test_saved_analysis.moc"

@@ -1,0 +1,299 @@
+#include "controller/analysis_document.h"
+
+#include "controller/refit_controller.h"
+#include "controller/study_loader.h"
+#include "main_window.h"
+#include "models/forest_model.h"
+#include "views/forest_view.h"
+
+#include <QAction>
+#include <QDir>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace triallens::ui {
+
+namespace {
+
+const QString suffix = QStringLiteral(".triallens.json");
+
+QString status_text(const FileCheck& check) {
+    switch (check.status) {
+    case FileStatus::Ok:
+        return QStringLiteral("as saved");
+    case FileStatus::Missing:
+        return QStringLiteral("missing (%1)").arg(check.detail);
+    case FileStatus::Changed:
+        return QStringLiteral("changed since the analysis was saved (%1)").arg(check.detail);
+    }
+    return {};
+}
+
+// One line per file with a problem, naming it in full.
+QString report(const std::vector<FileCheck>& checks) {
+    QStringList lines;
+    for (const FileCheck& check : checks) {
+        if (check.status != FileStatus::Ok) {
+            lines << QStringLiteral("• %1 — %2")
+                         .arg(QDir::toNativeSeparators(check.path), status_text(check));
+        }
+    }
+    return lines.join('\n');
+}
+
+bool any_with(const std::vector<FileCheck>& checks, FileStatus status) {
+    return std::any_of(checks.begin(), checks.end(),
+                       [status](const FileCheck& check) { return check.status == status; });
+}
+
+QTabWidget* tabs_of(const MainWindow* window) {
+    return qobject_cast<QTabWidget*>(window->centralWidget());
+}
+
+} // namespace
+
+AnalysisDocument::AnalysisDocument(MainWindow* window, RefitController* controller)
+    : QObject(window), window_(window), controller_(controller),
+      save_action_(new QAction(QStringLiteral("&Save Analysis…"), this)),
+      open_action_(new QAction(QStringLiteral("Op&en Analysis…"), this)) {
+    save_action_->setShortcut(QKeySequence::Save);
+    save_action_->setToolTip(
+        QStringLiteral("Save the files, settings, filters and view to reopen them later"));
+    open_action_->setToolTip(QStringLiteral("Reopen a saved analysis with the same figures"));
+    connect(save_action_, &QAction::triggered, this, [this] {
+        QString name = controller_->study() ? QString::fromStdString(controller_->study()->name)
+                                            : QStringLiteral("analysis");
+        name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("-"));
+        // Beside the data by default: an analysis travels with its files.
+        const QString folder = window_->paths().isEmpty()
+                                   ? QDir::homePath()
+                                   : QFileInfo(window_->paths().front()).absolutePath();
+        QString file =
+            QFileDialog::getSaveFileName(window_, QStringLiteral("Save analysis"), name + suffix,
+                                         QStringLiteral("TrialLens analysis (*%1)").arg(suffix));
+        if (file.isEmpty()) {
+            return;
+        }
+        if (!file.endsWith(QStringLiteral(".json"))) {
+            file += suffix;
+        }
+        save(file);
+    });
+    connect(open_action_, &QAction::triggered, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(
+            window_, QStringLiteral("Open analysis"), QString(),
+            QStringLiteral("TrialLens analysis (*%1);;JSON (*.json);;All files (*)").arg(suffix));
+        if (!file.isEmpty()) {
+            open(file);
+        }
+    });
+
+    prompts_.confirm = [this](const QString& text, const QString& proceed) {
+        QMessageBox box(QMessageBox::Warning, QStringLiteral("Data files differ"),
+                        QStringLiteral("The data files of this analysis are not as they were "
+                                       "saved."),
+                        QMessageBox::Cancel, window_);
+        box.setInformativeText(text);
+        QPushButton* go = box.addButton(proceed, QMessageBox::AcceptRole);
+        box.setDefaultButton(QMessageBox::Cancel);
+        box.exec();
+        return box.clickedButton() == go;
+    };
+    prompts_.locate = [this](const SavedFile& saved) {
+        const QFileInfo was(saved.path);
+        const QString title = QStringLiteral("Where is %1 now?").arg(was.fileName());
+        return saved.folder ? QFileDialog::getExistingDirectory(window_, title, was.path())
+                            : QFileDialog::getOpenFileName(
+                                  window_, title, was.path(),
+                                  QStringLiteral("Trial data (*.csv *.tsv *.txt *.xpt "
+                                                 "*.sas7bdat);;All files (*)"));
+    };
+    prompts_.warn = [this](const QString& text) {
+        QMessageBox::warning(window_, QStringLiteral("Saved analysis"), text);
+    };
+
+    // Queued, so the window has shown the new study (its own slot on the same
+    // signal) before the saved state replaces the one it starts with.
+    connect(
+        window_->loader(), &StudyLoader::loaded, this,
+        [this](const std::shared_ptr<const Study>&, const QStringList& paths) {
+            if (pending_ && pending_->paths() == paths) {
+                const SavedAnalysis analysis = *pending_;
+                pending_.reset();
+                apply(analysis);
+            }
+        },
+        Qt::QueuedConnection);
+    // A refused or cancelled load leaves the current study and state as they were.
+    connect(window_->loader(), &StudyLoader::failed, this, [this] { pending_.reset(); });
+    connect(window_->loader(), &StudyLoader::cancelled, this, [this] { pending_.reset(); });
+}
+
+std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
+    const auto& study = controller_->study();
+    if (!study) {
+        if (error) {
+            *error = QStringLiteral("there is no study to save");
+        }
+        return std::nullopt;
+    }
+    SavedAnalysis analysis;
+    analysis.demo = window_->paths().isEmpty();
+    if (analysis.demo && !study->synthetic) {
+        if (error) {
+            *error = QStringLiteral("this study was not loaded from files, so it cannot be saved");
+        }
+        return std::nullopt;
+    }
+    if (!analysis.demo) {
+        auto files = hash_files(window_->paths(), error);
+        if (!files) {
+            return std::nullopt;
+        }
+        analysis.files = std::move(*files);
+    }
+    analysis.state = window_->state();
+    analysis.focus_variable = window_->focusVariable();
+    analysis.focus_level = window_->focusLevel();
+    if (const QTabWidget* tabs = tabs_of(window_)) {
+        analysis.current_tab = tabs->tabText(tabs->currentIndex()).remove('&');
+    }
+    return analysis;
+}
+
+bool AnalysisDocument::save(const QString& file) {
+    QString error;
+    const auto analysis = capture(&error);
+    if (!analysis) {
+        prompts_.warn(QStringLiteral("The analysis was not saved: %1.").arg(error));
+        return false;
+    }
+    QSaveFile out(file);
+    if (!out.open(QIODevice::WriteOnly) || out.write(to_json(*analysis)) < 0 || !out.commit()) {
+        prompts_.warn(QStringLiteral("Could not write %1: %2")
+                          .arg(QDir::toNativeSeparators(file), out.errorString()));
+        return false;
+    }
+    window_->statusBar()->showMessage(
+        QStringLiteral("Saved the analysis as %1").arg(QFileInfo(file).fileName()), 5000);
+    return true;
+}
+
+bool AnalysisDocument::open(const QString& file) {
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        prompts_.warn(QStringLiteral("Could not open %1: %2")
+                          .arg(QDir::toNativeSeparators(file), in.errorString()));
+        return false;
+    }
+    QString error;
+    auto analysis = from_json(in.readAll(), &error);
+    if (!analysis) {
+        prompts_.warn(QStringLiteral("%1 is not a saved analysis TrialLens can read: %2")
+                          .arg(QDir::toNativeSeparators(file), error));
+        return false;
+    }
+    if (analysis->demo) {
+        pending_.reset();
+        window_->openDemo();
+        apply(*analysis);
+        return true;
+    }
+    if (!resolveFiles(*analysis)) {
+        return false;
+    }
+    pending_ = *analysis;
+    window_->openPaths(analysis->paths(), false);
+    return true;
+}
+
+bool AnalysisDocument::resolveFiles(SavedAnalysis& analysis) {
+    std::vector<FileCheck> checks = verify_files(analysis);
+    if (!any_with(checks, FileStatus::Missing) && !any_with(checks, FileStatus::Changed)) {
+        return true;
+    }
+    const bool missing = any_with(checks, FileStatus::Missing);
+    if (!prompts_.confirm(report(checks), missing ? QStringLiteral("Locate Files…")
+                                                  : QStringLiteral("Open Anyway"))) {
+        return false;
+    }
+    if (!missing) {
+        return true; // changed files, opened anyway
+    }
+    // Files moved together: where the user found one, the others are looked
+    // for by name before asking again. Changed files, as they were or as
+    // found, are then asked about once more: the first question offered only
+    // to locate.
+    QStringList found_in;
+    std::vector<FileCheck> changed;
+    for (std::size_t i = 0; i < checks.size(); ++i) {
+        if (checks[i].status == FileStatus::Changed) {
+            changed.push_back(checks[i]);
+        }
+        if (checks[i].status != FileStatus::Missing) {
+            continue;
+        }
+        SavedFile& saved = analysis.files[i];
+        FileCheck check{saved.path, FileStatus::Missing, {}};
+        for (const QString& folder : found_in) {
+            const QString candidate = QDir(folder).filePath(QFileInfo(saved.path).fileName());
+            check = verify_file(saved, candidate);
+            if (check.status == FileStatus::Ok) {
+                break;
+            }
+        }
+        if (check.status != FileStatus::Ok) {
+            const QString chosen = prompts_.locate(saved);
+            if (chosen.isEmpty()) {
+                return false;
+            }
+            check = verify_file(saved, QFileInfo(chosen).absoluteFilePath());
+            if (check.status == FileStatus::Missing) {
+                prompts_.warn(QStringLiteral("%1 — %2").arg(QDir::toNativeSeparators(check.path),
+                                                            status_text(check)));
+                return false;
+            }
+            found_in << QFileInfo(check.path).absolutePath();
+        }
+        saved.path = check.path;
+        if (check.status == FileStatus::Changed) {
+            changed.push_back(check);
+        }
+    }
+    return changed.empty() || prompts_.confirm(report(changed), QStringLiteral("Open Anyway"));
+}
+
+void AnalysisDocument::apply(const SavedAnalysis& analysis) {
+    window_->restoreWorkspace(analysis.state);
+    window_->focusSubgroup(analysis.focus_variable, analysis.focus_level);
+    disconnect(select_row_);
+    if (!analysis.focus_variable.isEmpty()) {
+        // The forest shows the row in focus once the restored spec's results
+        // (and with them that row) are there.
+        select_row_ =
+            connect(controller_, &RefitController::refitted, this,
+                    [this, variable = analysis.focus_variable, level = analysis.focus_level] {
+                        disconnect(select_row_);
+                        ForestView* forest = window_->forestView();
+                        forest->selectRow(forest->model()->rowOf(variable, level));
+                    });
+    }
+    if (QTabWidget* tabs = tabs_of(window_)) {
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->tabText(i).remove('&') == analysis.current_tab) {
+                tabs->setCurrentIndex(i);
+            }
+        }
+    }
+    window_->statusBar()->showMessage(QStringLiteral("Opened the saved analysis"), 5000);
+    emit restored();
+}
+
+} // namespace triallens::ui

@@ -1,0 +1,493 @@
+#include "controller/saved_analysis.h"
+
+#include <triallens/io/load_study.h>
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <cmath>
+#include <filesystem>
+#include <stdexcept>
+
+namespace triallens::ui {
+
+namespace {
+
+// ---- writing ----
+
+QString q(const std::string& text) {
+    return QString::fromStdString(text);
+}
+
+QJsonArray string_array(const std::vector<std::string>& values) {
+    QJsonArray array;
+    for (const auto& value : values) {
+        array.append(q(value));
+    }
+    return array;
+}
+
+template <typename Set> QJsonArray string_array_of_set(const Set& values) {
+    QJsonArray array;
+    for (const auto& value : values) {
+        array.append(q(value));
+    }
+    return array;
+}
+
+// JSON has no infinity: an unbounded end is null.
+QJsonValue bound(double value) {
+    return std::isfinite(value) ? QJsonValue(value) : QJsonValue(QJsonValue::Null);
+}
+
+QJsonObject spec_json(const AnalysisSpec& spec) {
+    QJsonObject object;
+    object["paramcd"] = q(spec.paramcd);
+    object["arm_variable"] = q(spec.arm_variable);
+    object["reference_arm"] = q(spec.reference_arm);
+    object["compare_arm"] = q(spec.compare_arm);
+    object["filter"] = q(spec.filter);
+    object["strata"] = string_array(spec.strata);
+    object["subgroups"] = string_array(spec.subgroups);
+    object["covariates"] = string_array(spec.covariates);
+    object["conf_type"] = QString::fromLatin1(conf_type_name(spec.km.conf_type));
+    object["conf_level"] = spec.km.conf_level;
+    QJsonArray landmarks;
+    for (double time : spec.landmarks) {
+        landmarks.append(time);
+    }
+    object["landmarks"] = landmarks;
+    object["tau"] = spec.tau ? QJsonValue(*spec.tau) : QJsonValue(QJsonValue::Null);
+    object["ties"] = QString::fromLatin1(ties_name(spec.ties));
+    object["time_unit"] = q(spec.time_unit);
+    object["curves_by"] = q(spec.curves_by);
+    return object;
+}
+
+QJsonObject filters_json(const FilterState& filters) {
+    QJsonObject levels;
+    for (const auto& [variable, selection] : filters.levels) {
+        levels[q(variable)] = QJsonObject{{"excluded", string_array_of_set(selection.excluded)},
+                                          {"exclude_missing", selection.exclude_missing}};
+    }
+    QJsonObject ranges;
+    for (const auto& [variable, range] : filters.ranges) {
+        ranges[q(variable)] = QJsonObject{{"low", bound(range.low)},
+                                          {"high", bound(range.high)},
+                                          {"exclude_missing", range.exclude_missing}};
+    }
+    return QJsonObject{{"populations", string_array_of_set(filters.populations)},
+                       {"levels", levels},
+                       {"ranges", ranges}};
+}
+
+QJsonObject file_json(const SavedFile& file) {
+    QJsonArray data;
+    for (const FileDigest& digest : file.data) {
+        data.append(QJsonObject{{"name", digest.name},
+                                {"size", static_cast<double>(digest.size)},
+                                {"sha256", digest.sha256}});
+    }
+    return QJsonObject{{"path", file.path}, {"folder", file.folder}, {"data", data}};
+}
+
+// ---- reading: each accessor throws a message naming the key's path ----
+
+struct BadDocument : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+[[noreturn]] void fail(const QString& where, const QString& what) {
+    throw BadDocument((where + ": " + what).toStdString());
+}
+
+QJsonValue member(const QJsonObject& object, const QString& key, const QString& where) {
+    if (!object.contains(key)) {
+        fail(where + "." + key, QStringLiteral("missing"));
+    }
+    return object.value(key);
+}
+
+QJsonObject object_at(const QJsonObject& object, const QString& key, const QString& where) {
+    const QJsonValue value = member(object, key, where);
+    if (!value.isObject()) {
+        fail(where + "." + key, QStringLiteral("expected an object"));
+    }
+    return value.toObject();
+}
+
+QJsonArray array_at(const QJsonObject& object, const QString& key, const QString& where) {
+    const QJsonValue value = member(object, key, where);
+    if (!value.isArray()) {
+        fail(where + "." + key, QStringLiteral("expected a list"));
+    }
+    return value.toArray();
+}
+
+QString string_at(const QJsonObject& object, const QString& key, const QString& where) {
+    const QJsonValue value = member(object, key, where);
+    if (!value.isString()) {
+        fail(where + "." + key, QStringLiteral("expected a string"));
+    }
+    return value.toString();
+}
+
+bool bool_at(const QJsonObject& object, const QString& key, const QString& where) {
+    const QJsonValue value = member(object, key, where);
+    if (!value.isBool()) {
+        fail(where + "." + key, QStringLiteral("expected true or false"));
+    }
+    return value.toBool();
+}
+
+double number(const QJsonValue& value, const QString& where) {
+    if (!value.isDouble()) {
+        fail(where, QStringLiteral("expected a number"));
+    }
+    return value.toDouble();
+}
+
+double number_at(const QJsonObject& object, const QString& key, const QString& where) {
+    return number(member(object, key, where), where + "." + key);
+}
+
+// A number, or null for "none".
+std::optional<double> optional_number_at(const QJsonObject& object, const QString& key,
+                                         const QString& where) {
+    const QJsonValue value = member(object, key, where);
+    if (value.isNull()) {
+        return std::nullopt;
+    }
+    return number(value, where + "." + key);
+}
+
+std::vector<std::string> strings_at(const QJsonObject& object, const QString& key,
+                                    const QString& where) {
+    std::vector<std::string> strings;
+    const QJsonArray array = array_at(object, key, where);
+    for (qsizetype i = 0; i < array.size(); ++i) {
+        if (!array[i].isString()) {
+            fail(QStringLiteral("%1.%2[%3]").arg(where, key).arg(i),
+                 QStringLiteral("expected a string"));
+        }
+        strings.push_back(array[i].toString().toStdString());
+    }
+    return strings;
+}
+
+std::set<std::string> string_set_at(const QJsonObject& object, const QString& key,
+                                    const QString& where) {
+    const auto strings = strings_at(object, key, where);
+    return {strings.begin(), strings.end()};
+}
+
+AnalysisSpec spec_from(const QJsonObject& object, const QString& where) {
+    AnalysisSpec spec;
+    spec.paramcd = string_at(object, "paramcd", where).toStdString();
+    spec.arm_variable = string_at(object, "arm_variable", where).toStdString();
+    spec.reference_arm = string_at(object, "reference_arm", where).toStdString();
+    spec.compare_arm = string_at(object, "compare_arm", where).toStdString();
+    spec.filter = string_at(object, "filter", where).toStdString();
+    spec.strata = strings_at(object, "strata", where);
+    spec.subgroups = strings_at(object, "subgroups", where);
+    spec.covariates = strings_at(object, "covariates", where);
+    const QString conf_type = string_at(object, "conf_type", where);
+    const auto type = conf_type_from_name(conf_type.toStdString());
+    if (!type) {
+        fail(where + ".conf_type",
+             QStringLiteral("\"%1\" is not log, log-log or plain").arg(conf_type));
+    }
+    spec.km.conf_type = *type;
+    spec.km.conf_level = number_at(object, "conf_level", where);
+    const QJsonArray landmarks = array_at(object, "landmarks", where);
+    for (qsizetype i = 0; i < landmarks.size(); ++i) {
+        spec.landmarks.push_back(
+            number(landmarks[i], QStringLiteral("%1.landmarks[%2]").arg(where).arg(i)));
+    }
+    spec.tau = optional_number_at(object, "tau", where);
+    const QString ties = string_at(object, "ties", where);
+    const auto method = ties_from_name(ties.toStdString());
+    if (!method) {
+        fail(where + ".ties", QStringLiteral("\"%1\" is not efron, breslow or exact").arg(ties));
+    }
+    spec.ties = *method;
+    spec.time_unit = string_at(object, "time_unit", where).toStdString();
+    spec.curves_by = string_at(object, "curves_by", where).toStdString();
+    return spec;
+}
+
+FilterState filters_from(const QJsonObject& object, const QString& where) {
+    FilterState filters;
+    filters.populations = string_set_at(object, "populations", where);
+    const QJsonObject levels = object_at(object, "levels", where);
+    for (auto it = levels.begin(); it != levels.end(); ++it) {
+        const QString at = where + ".levels." + it.key();
+        if (!it->isObject()) {
+            fail(at, QStringLiteral("expected an object"));
+        }
+        const QJsonObject level = it->toObject();
+        LevelSelection selection;
+        selection.excluded = string_set_at(level, "excluded", at);
+        selection.exclude_missing = bool_at(level, "exclude_missing", at);
+        filters.levels[it.key().toStdString()] = selection;
+    }
+    const QJsonObject ranges = object_at(object, "ranges", where);
+    for (auto it = ranges.begin(); it != ranges.end(); ++it) {
+        const QString at = where + ".ranges." + it.key();
+        if (!it->isObject()) {
+            fail(at, QStringLiteral("expected an object"));
+        }
+        const QJsonObject range = it->toObject();
+        RangeSelection selection;
+        selection.low =
+            optional_number_at(range, "low", at).value_or(-std::numeric_limits<double>::infinity());
+        selection.high =
+            optional_number_at(range, "high", at).value_or(std::numeric_limits<double>::infinity());
+        selection.exclude_missing = bool_at(range, "exclude_missing", at);
+        filters.ranges[it.key().toStdString()] = selection;
+    }
+    return filters;
+}
+
+SavedFile file_from(const QJsonObject& object, const QString& where) {
+    SavedFile file;
+    file.path = string_at(object, "path", where);
+    file.folder = bool_at(object, "folder", where);
+    const QJsonArray data = array_at(object, "data", where);
+    for (qsizetype i = 0; i < data.size(); ++i) {
+        const QString at = QStringLiteral("%1.data[%2]").arg(where).arg(i);
+        if (!data[i].isObject()) {
+            fail(at, QStringLiteral("expected an object"));
+        }
+        const QJsonObject entry = data[i].toObject();
+        file.data.push_back({string_at(entry, "name", at),
+                             static_cast<qint64>(number_at(entry, "size", at)),
+                             string_at(entry, "sha256", at)});
+    }
+    return file;
+}
+
+// ---- hashing ----
+
+std::optional<FileDigest> digest_of(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        return std::nullopt;
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    if (!hash.addData(&file)) { // reads in blocks: the file is never in memory whole
+        return std::nullopt;
+    }
+    return FileDigest{QFileInfo(path).fileName(), file.size(),
+                      QString::fromLatin1(hash.result().toHex())};
+}
+
+QStringList data_files_of(const QString& folder) {
+    QStringList files;
+    for (const auto& file : data_files_in(std::filesystem::path(folder.toStdString()))) {
+        files << QString::fromStdString(file.string());
+    }
+    return files;
+}
+
+// What differs between a saved digest and the file now, for a person.
+QString difference(const FileDigest& saved, const FileDigest& now) {
+    if (saved.size != now.size) {
+        return QStringLiteral("%1: size %2 → %3 bytes")
+            .arg(saved.name)
+            .arg(saved.size)
+            .arg(now.size);
+    }
+    return QStringLiteral("%1: content differs (same size)").arg(saved.name);
+}
+
+} // namespace
+
+QStringList SavedAnalysis::paths() const {
+    QStringList paths;
+    for (const SavedFile& file : files) {
+        paths << file.path;
+    }
+    return paths;
+}
+
+QByteArray to_json(const SavedAnalysis& analysis) {
+    QJsonArray files;
+    for (const SavedFile& file : analysis.files) {
+        files.append(file_json(file));
+    }
+    const QJsonObject document{
+        {"schema", QString::fromLatin1(saved_analysis_schema)},
+        {"version", analysis.version},
+        {"demo", analysis.demo},
+        {"files", files},
+        {"state", QJsonObject{{"spec", spec_json(analysis.state.spec)},
+                              {"filters", filters_json(analysis.state.filters)}}},
+        {"focus",
+         QJsonObject{{"variable", analysis.focus_variable}, {"level", analysis.focus_level}}},
+        {"tab", analysis.current_tab},
+    };
+    return QJsonDocument(document).toJson(QJsonDocument::Indented);
+}
+
+std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error) {
+    QJsonParseError parse;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parse);
+    if (parse.error != QJsonParseError::NoError) {
+        if (error) {
+            *error = QStringLiteral("not valid JSON: %1 at character %2")
+                         .arg(parse.errorString())
+                         .arg(parse.offset);
+        }
+        return std::nullopt;
+    }
+    if (!document.isObject()) {
+        if (error) {
+            *error = QStringLiteral("not a saved analysis: the document is not a JSON object");
+        }
+        return std::nullopt;
+    }
+    const QJsonObject root = document.object();
+    const QString top = QStringLiteral("analysis");
+    try {
+        const QString schema = string_at(root, "schema", top);
+        if (schema != QLatin1String(saved_analysis_schema)) {
+            fail(top + ".schema", QStringLiteral("\"%1\" is not a saved analysis (expected \"%2\")")
+                                      .arg(schema, QLatin1String(saved_analysis_schema)));
+        }
+        SavedAnalysis analysis;
+        analysis.version = static_cast<int>(number_at(root, "version", top));
+        if (analysis.version > SavedAnalysis::current_version) {
+            fail(top + ".version",
+                 QStringLiteral("%1 was written by a newer TrialLens (this one reads up to %2)")
+                     .arg(analysis.version)
+                     .arg(SavedAnalysis::current_version));
+        }
+        analysis.demo = bool_at(root, "demo", top);
+        const QJsonArray files = array_at(root, "files", top);
+        for (qsizetype i = 0; i < files.size(); ++i) {
+            const QString at = QStringLiteral("%1.files[%2]").arg(top).arg(i);
+            if (!files[i].isObject()) {
+                fail(at, QStringLiteral("expected an object"));
+            }
+            analysis.files.push_back(file_from(files[i].toObject(), at));
+        }
+        if (!analysis.demo && analysis.files.empty()) {
+            fail(top + ".files", QStringLiteral("no data files (and not the demo)"));
+        }
+        const QJsonObject state = object_at(root, "state", top);
+        analysis.state.spec =
+            spec_from(object_at(state, "spec", top + ".state"), top + ".state.spec");
+        analysis.state.filters =
+            filters_from(object_at(state, "filters", top + ".state"), top + ".state.filters");
+        const QJsonObject focus = object_at(root, "focus", top);
+        analysis.focus_variable = string_at(focus, "variable", top + ".focus");
+        analysis.focus_level = string_at(focus, "level", top + ".focus");
+        analysis.current_tab = string_at(root, "tab", top);
+        return analysis;
+    } catch (const BadDocument& bad) {
+        if (error) {
+            *error = QString::fromStdString(bad.what());
+        }
+        return std::nullopt;
+    }
+}
+
+std::optional<std::vector<SavedFile>> hash_files(const QStringList& paths, QString* error) {
+    std::vector<SavedFile> saved;
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        SavedFile file{info.absoluteFilePath(), info.isDir(), {}};
+        const QStringList contents = file.folder ? data_files_of(file.path) : QStringList{path};
+        for (const QString& data_file : contents) {
+            auto digest = digest_of(data_file);
+            if (!digest) {
+                if (error) {
+                    *error = QStringLiteral("cannot read %1").arg(data_file);
+                }
+                return std::nullopt;
+            }
+            file.data.push_back(std::move(*digest));
+        }
+        saved.push_back(std::move(file));
+    }
+    return saved;
+}
+
+FileCheck verify_file(const SavedFile& saved, const QString& path) {
+    FileCheck check{path, FileStatus::Ok, {}};
+    const QFileInfo info(path);
+    if (!info.exists() || info.isDir() != saved.folder) {
+        check.status = FileStatus::Missing;
+        check.detail = info.exists() ? (saved.folder ? QStringLiteral("not a folder any more")
+                                                     : QStringLiteral("now a folder"))
+                                     : QStringLiteral("not found");
+        return check;
+    }
+    QStringList differences;
+    if (saved.folder) {
+        const QStringList now = data_files_of(path);
+        QStringList names;
+        for (const QString& file : now) {
+            names << QFileInfo(file).fileName();
+        }
+        QStringList saved_names;
+        for (const FileDigest& digest : saved.data) {
+            saved_names << digest.name;
+            if (!names.contains(digest.name)) {
+                differences << QStringLiteral("%1 removed").arg(digest.name);
+            }
+        }
+        for (const QString& name : names) {
+            if (!saved_names.contains(name)) {
+                differences << QStringLiteral("%1 added").arg(name);
+            }
+        }
+        for (const FileDigest& digest : saved.data) {
+            if (!names.contains(digest.name)) {
+                continue;
+            }
+            const auto current = digest_of(QDir(path).filePath(digest.name));
+            if (!current) {
+                differences << QStringLiteral("%1 unreadable").arg(digest.name);
+            } else if (current->size != digest.size || current->sha256 != digest.sha256) {
+                differences << difference(digest, *current);
+            }
+        }
+    } else {
+        const auto current = digest_of(path);
+        if (!current) {
+            check.status = FileStatus::Missing;
+            check.detail = QStringLiteral("cannot be read");
+            return check;
+        }
+        if (saved.data.empty()) {
+            differences << QStringLiteral("no saved digest");
+        } else if (current->size != saved.data.front().size ||
+                   current->sha256 != saved.data.front().sha256) {
+            FileDigest was = saved.data.front();
+            was.name = current->name;
+            differences << difference(was, *current);
+        }
+    }
+    if (!differences.isEmpty()) {
+        check.status = FileStatus::Changed;
+        check.detail = differences.join(QStringLiteral("; "));
+    }
+    return check;
+}
+
+std::vector<FileCheck> verify_files(const SavedAnalysis& analysis) {
+    std::vector<FileCheck> checks;
+    for (const SavedFile& file : analysis.files) {
+        checks.push_back(verify_file(file, file.path));
+    }
+    return checks;
+}
+
+} // namespace triallens::ui
