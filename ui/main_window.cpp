@@ -243,6 +243,9 @@ void MainWindow::createExport() {
         FigureExportOptions options;
         options.km = km_view_->options();
         options.font_family = font().family();
+        if (const auto& study = controller_->study()) {
+            options.data_cut = data_cut(*study);
+        }
         return options;
     };
     sources.current_item = [this] {
@@ -337,10 +340,8 @@ void MainWindow::exportEverySubgroup() {
                 statusBar()->showMessage(
                     QStringLiteral("Wrote %1 figure(s) to %2").arg(written).arg(where), 8000);
             });
-    FigureExportOptions options;
-    options.km = km_view_->options();
-    options.font_family = font().family();
-    export_controller_->exportEverySubgroup(variable, folder, QStringLiteral("png"), options);
+    export_controller_->exportEverySubgroup(variable, folder, QStringLiteral("png"),
+                                            export_controller_->screenFigureOptions());
 }
 
 void MainWindow::createMenus() {

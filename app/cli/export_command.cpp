@@ -76,29 +76,6 @@ ui::FigureExportOptions figure_options(const ExportArguments& arguments) {
     return options;
 }
 
-// The newest modification date of the data files (a folder: of the files in
-// it), as the footnote's data cut; "" for the embedded demo.
-QString data_cut(const Study& study) {
-    QDateTime newest;
-    const auto consider = [&newest](const QFileInfo& file) {
-        if (file.isFile() && (!newest.isValid() || file.lastModified() > newest)) {
-            newest = file.lastModified();
-        }
-    };
-    for (const std::string& source : study.sources) {
-        const QFileInfo info(QString::fromStdString(source));
-        if (info.isDir()) {
-            for (const QFileInfo& file : QDir(info.filePath()).entryInfoList(QDir::Files)) {
-                consider(file);
-            }
-        } else {
-            consider(info);
-        }
-    }
-    return newest.isValid() ? QStringLiteral("files of %1").arg(newest.date().toString(Qt::ISODate))
-                            : QString();
-}
-
 // Qt Charts and the forest draw through widgets' machinery; no display is
 // used. Qt's own notes about the headless platform ("XDG_RUNTIME_DIR not
 // set") would break the one-line-per-error promise on stderr.
@@ -235,7 +212,7 @@ int run_export(const CommandLine& line, int argc, char** argv) {
         outputs.push_back(
             Output{QString::fromStdString(line.out), refit(study, line.spec), options});
     }
-    const QString cut = data_cut(study);
+    const QString cut = ui::data_cut(study);
     for (Output& output : outputs) {
         output.options.data_cut = cut;
     }

@@ -54,6 +54,8 @@ public:
     // Copies the current figure as an image or as SVG only.
     QAction* copyImageAction() const { return copy_image_; }
     QAction* copySvgAction() const { return copy_svg_; }
+    // The figure options of what is on screen (the views' own choices).
+    FigureExportOptions screenFigureOptions() const { return sources_.figure_options(); }
 
     // Writes `item` to `path` (its extension picks the format); then
     // exported() or failed().

@@ -7,6 +7,8 @@
 #include "views/wrapped_text.h"
 
 #include <QBuffer>
+#include <QDateTime>
+#include <QDir>
 #include <QFileInfo>
 #include <QFontInfo>
 #include <QGuiApplication>
@@ -320,6 +322,27 @@ QStringList figure_file_names(const QStringList& levels) {
 QString subgroup_figure_title(const QString& title, const QString& variable, const QString& level) {
     const QString subgroup = QStringLiteral("%1 = %2").arg(variable, level);
     return title.isEmpty() ? subgroup : QStringLiteral("%1 — %2").arg(title, subgroup);
+}
+
+QString data_cut(const Study& study) {
+    QDateTime newest;
+    const auto consider = [&newest](const QFileInfo& file) {
+        if (file.isFile() && (!newest.isValid() || file.lastModified() > newest)) {
+            newest = file.lastModified();
+        }
+    };
+    for (const std::string& source : study.sources) {
+        const QFileInfo info(QString::fromStdString(source));
+        if (info.isDir()) {
+            for (const QFileInfo& file : QDir(info.filePath()).entryInfoList(QDir::Files)) {
+                consider(file);
+            }
+        } else {
+            consider(info);
+        }
+    }
+    return newest.isValid() ? QStringLiteral("files of %1").arg(newest.date().toString(Qt::ISODate))
+                            : QString();
 }
 
 } // namespace triallens::ui

@@ -16,6 +16,7 @@
 #include "views/palette.h"
 
 #include <triallens/analysis/results.h>
+#include <triallens/data/study.h>
 
 #include <QByteArray>
 #include <QImage>
@@ -85,6 +86,11 @@ QImage render_figure_png_image(const Results& results, const FigureExportOptions
 
 // width/height in mm (the physical size), a viewBox in points, text as <text>.
 QByteArray render_figure_svg(const Results& results, const FigureExportOptions& options);
+
+// The footnote's data cut: "files of 2024-05-01", the newest modification
+// date of the study's data files (a folder: of the files in it); "" for the
+// embedded demo, which has none.
+QString data_cut(const Study& study);
 
 // A subgroup level as a file name: letters, digits, '.', '-' and '_' kept,
 // runs of anything else one '_' ("<1%" -> "_1_", ">= 65" -> "_65"); no
