@@ -70,8 +70,10 @@ ExportController::ExportController(RefitController* controller, Sources sources,
     connect(export_, &QAction::triggered, this, &ExportController::openDialog);
     connect(copy_, &QAction::triggered, this,
             [this] { copyItem(sources_.current_item(), sources_.figure_options()); });
-    connect(copy_image_, &QAction::triggered, this, [this] { copyFigure(true, false); });
-    connect(copy_svg_, &QAction::triggered, this, [this] { copyFigure(false, true); });
+    connect(copy_image_, &QAction::triggered, this,
+            [this] { copyFigure(currentFigure(), sources_.figure_options(), true, false); });
+    connect(copy_svg_, &QAction::triggered, this,
+            [this] { copyFigure(currentFigure(), sources_.figure_options(), false, true); });
 }
 
 ExportController::~ExportController() {
@@ -83,8 +85,7 @@ void ExportController::openDialog() {
     const Item item = sources_.current_item();
     dialog.setItem(item);
     dialog.setFigureOptions(sources_.figure_options());
-    const ResultsPtr results =
-        item == Item::KaplanMeier ? sources_.km_results() : controller_->results();
+    const ResultsPtr results = resultsFor(item);
     dialog.setPath(QDir(last_folder_).filePath(suggested_name(item, results.get())));
     connect(&dialog, &ExportDialog::copyRequested, &dialog, [this, &dialog] {
         copyItem(dialog.item(), dialog.figureOptions());
@@ -103,8 +104,7 @@ void ExportController::exportItem(Item item, const QString& path,
         return;
     }
     if (ExportDialog::isFigure(item)) {
-        const ResultsPtr results =
-            item == Item::KaplanMeier ? sources_.km_results() : controller_->results();
+        const ResultsPtr results = resultsFor(item);
         if (!results) {
             emit failed(QStringLiteral("nothing to export yet: the analysis is still running"));
             return;
@@ -131,19 +131,7 @@ void ExportController::exportItem(Item item, const QString& path,
 
 void ExportController::copyItem(Item item, const FigureExportOptions& options) {
     if (ExportDialog::isFigure(item)) {
-        FigureExportOptions figure = options;
-        figure.kind = item == Item::Forest ? FigureKind::Forest : FigureKind::KaplanMeier;
-        const ResultsPtr results =
-            item == Item::KaplanMeier ? sources_.km_results() : controller_->results();
-        if (!results) {
-            emit failed(QStringLiteral("nothing to copy yet: the analysis is still running"));
-            return;
-        }
-        auto mime = std::make_unique<QMimeData>();
-        mime->setImageData(render_figure_png_image(*results, figure));
-        mime->setData(QStringLiteral("image/svg+xml"), render_figure_svg(*results, figure));
-        QGuiApplication::clipboard()->setMimeData(mime.release());
-        emit copied(item_name(item));
+        copyFigure(item, options, true, true);
         return;
     }
     withTables(item, [this, item](const Tables& tables) {
@@ -152,19 +140,15 @@ void ExportController::copyItem(Item item, const FigureExportOptions& options) {
     });
 }
 
-void ExportController::copyFigure(bool image, bool svg) {
-    Item item = sources_.current_item();
-    if (!ExportDialog::isFigure(item)) {
-        item = Item::KaplanMeier;
-    }
-    FigureExportOptions figure = sources_.figure_options();
-    figure.kind = item == Item::Forest ? FigureKind::Forest : FigureKind::KaplanMeier;
-    const ResultsPtr results =
-        item == Item::KaplanMeier ? sources_.km_results() : controller_->results();
+void ExportController::copyFigure(Item item, const FigureExportOptions& options, bool image,
+                                  bool svg) {
+    const ResultsPtr results = resultsFor(item);
     if (!results) {
         emit failed(QStringLiteral("nothing to copy yet: the analysis is still running"));
         return;
     }
+    FigureExportOptions figure = options;
+    figure.kind = item == Item::Forest ? FigureKind::Forest : FigureKind::KaplanMeier;
     auto mime = std::make_unique<QMimeData>();
     if (image) {
         mime->setImageData(render_figure_png_image(*results, figure));
@@ -172,10 +156,25 @@ void ExportController::copyFigure(bool image, bool svg) {
     if (svg) {
         const QByteArray bytes = render_figure_svg(*results, figure);
         mime->setData(QStringLiteral("image/svg+xml"), bytes);
-        mime->setText(QString::fromUtf8(bytes)); // editors that take SVG as text
+        if (!image) {
+            mime->setText(QString::fromUtf8(bytes)); // editors that take SVG as text
+        }
     }
     QGuiApplication::clipboard()->setMimeData(mime.release());
-    emit copied(image ? QStringLiteral("figure as image") : QStringLiteral("figure as SVG"));
+    emit copied(image == svg ? item_name(item)
+                : image      ? QStringLiteral("figure as image")
+                             : QStringLiteral("figure as SVG"));
+}
+
+ResultsPtr ExportController::resultsFor(Item item) const {
+    // The Survival tab may show a forest row's subgroup; everything else
+    // shows the whole analysis.
+    return item == Item::KaplanMeier ? sources_.km_results() : controller_->results();
+}
+
+ExportDialog::Item ExportController::currentFigure() const {
+    const Item item = sources_.current_item();
+    return ExportDialog::isFigure(item) ? item : Item::KaplanMeier;
 }
 
 void ExportController::withTables(Item item, std::function<void(const Tables&)> then) {

@@ -86,7 +86,11 @@ private:
     // the summary's refits are done).
     void withTables(ExportDialog::Item item, std::function<void(const Tables&)> then);
     void openDialog();
-    void copyFigure(bool image, bool svg);
+    void copyFigure(ExportDialog::Item item, const FigureExportOptions& options, bool image,
+                    bool svg);
+    ResultsPtr resultsFor(ExportDialog::Item item) const;
+    // The figure of the tab shown; the KM figure when the tab shows a table.
+    ExportDialog::Item currentFigure() const;
 
     RefitController* controller_;
     Sources sources_;
