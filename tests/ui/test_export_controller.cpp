@@ -24,15 +24,13 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include "workspace_test_support.h"
+
 using namespace triallens;
 using namespace triallens::ui;
+using workspace_test::demo;
 
 namespace {
-
-std::shared_ptr<const Study> demo() {
-    static const auto study = std::make_shared<const Study>(generate_demo_study());
-    return study;
-}
 
 struct Workspace {
     RefitController controller;

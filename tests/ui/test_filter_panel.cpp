@@ -30,17 +30,15 @@
 #include <map>
 #include <memory>
 
+#include "workspace_test_support.h"
+
 using namespace triallens;
 using namespace triallens::ui;
+using workspace_test::click;
 
 namespace {
 
 using StudyPtr = std::shared_ptr<const Study>;
-
-StudyPtr demo_study() {
-    static const StudyPtr study = std::make_shared<const Study>(generate_demo_study());
-    return study;
-}
 
 StudyPtr pilot_study() {
     static const StudyPtr study = std::make_shared<const Study>(cdisc_pilot::study());
@@ -48,7 +46,7 @@ StudyPtr pilot_study() {
 }
 
 StudyPtr study_named(const QString& name) {
-    return name == QStringLiteral("demo") ? demo_study() : pilot_study();
+    return name == QStringLiteral("demo") ? workspace_test::demo() : pilot_study();
 }
 
 // A study whose RACE levels hold quotes of either kind and both.
@@ -103,16 +101,6 @@ std::vector<std::uint8_t> kept_by_expression(const Study& study, const QString& 
 
 std::size_t count(const std::vector<std::uint8_t>& mask) {
     return static_cast<std::size_t>(std::ranges::count(mask, std::uint8_t{1}));
-}
-
-// A user's click on the box's indicator (not just the widget's centre,
-// which may lie right of a short label).
-void click(QCheckBox* box) {
-    QStyleOptionButton option;
-    option.initFrom(box);
-    const QRect indicator =
-        box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
-    QTest::mouseClick(box, Qt::LeftButton, {}, indicator.center());
 }
 
 void expand(FilterPanel& panel, const QString& name) {
@@ -484,7 +472,7 @@ private slots:
     }
 
     void searchMatchesLabels() {
-        Shown shown(demo_study());
+        Shown shown(workspace_test::demo());
         FilterPanel& panel = *shown.panel;
         panel.search()->setText(QStringLiteral("metastatic")); // "Number of Metastatic Sites"
         QVERIFY(panel.section("NMETSGR1")->isVisible());
@@ -529,7 +517,7 @@ private slots:
         QSignalSpy spy(&panel, &FilterPanel::filterChanged);
         click(panel.populationBox("SAFFL"));
         QCOMPARE(spy.count(), 1);
-        panel.setStudy(demo_study());
+        panel.setStudy(workspace_test::demo());
         QCOMPARE(spy.count(), 1);
         QVERIFY(panel.state().empty());
         QVERIFY(panel.levelFilter("RACE") == nullptr);
@@ -561,7 +549,7 @@ private slots:
 
     void showsTheSubjectCount() {
         FilterPanel panel;
-        panel.setStudy(demo_study());
+        panel.setStudy(workspace_test::demo());
         panel.setSubjectCount(71, 147);
         QCOMPARE(panel.countLabel()->text(), QStringLiteral("71 of 147 subjects"));
     }

@@ -31,15 +31,14 @@
 #include <QTest>
 #include <QUrl>
 
+#include "workspace_test_support.h"
+
 using namespace triallens;
 using namespace triallens::ui;
+using workspace_test::demo;
+using workspace_test::drop;
 
 namespace {
-
-std::shared_ptr<const Study> demo() {
-    static const auto study = std::make_shared<const Study>(generate_demo_study());
-    return study;
-}
 
 template <typename Series> QList<Series*> series_named(QChart* chart, const char* name) {
     QList<Series*> found;
@@ -50,21 +49,6 @@ template <typename Series> QList<Series*> series_named(QChart* chart, const char
         }
     }
     return found;
-}
-
-// Sends the drag-enter and drop events a file manager sends.
-void drop(QWidget& window, const QStringList& files) {
-    QMimeData mime;
-    QList<QUrl> urls;
-    for (const QString& file : files) {
-        urls << QUrl::fromLocalFile(file);
-    }
-    mime.setUrls(urls);
-    QDragEnterEvent enter(QPoint(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(&window, &enter);
-    QVERIFY(enter.isAccepted());
-    QDropEvent dropped(QPointF(50, 50), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-    QCoreApplication::sendEvent(&window, &dropped);
 }
 
 } // namespace

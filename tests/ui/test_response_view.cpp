@@ -22,15 +22,13 @@
 #include <QTableView>
 #include <QTest>
 
+#include "workspace_test_support.h"
+
 using namespace triallens;
 using namespace triallens::ui;
+using workspace_test::demo;
 
 namespace {
-
-std::shared_ptr<const Study> demo() {
-    static const auto study = std::make_shared<const Study>(generate_demo_study());
-    return study;
-}
 
 ResultsPtr demo_results(bool stratified) {
     AnalysisSpec spec;

@@ -37,8 +37,11 @@
 
 #include <limits>
 
+#include "workspace_test_support.h"
+
 using namespace triallens;
 using namespace triallens::ui;
+using workspace_test::demo;
 
 Q_DECLARE_METATYPE(triallens::ui::SavedAnalysis)
 
@@ -47,11 +50,6 @@ namespace {
 constexpr double inf = std::numeric_limits<double>::infinity();
 
 const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/");
-
-std::shared_ptr<const Study> demo() {
-    static const auto study = std::make_shared<const Study>(generate_demo_study());
-    return study;
-}
 
 // A spec with every field away from its default, doubles that have no short
 // decimal form among them.

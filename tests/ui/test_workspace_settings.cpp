@@ -41,15 +41,15 @@
 #include <QUndoStack>
 #include <QUrl>
 
+#include "workspace_test_support.h"
+
 using namespace triallens;
 using namespace triallens::ui;
+using workspace_test::click;
+using workspace_test::demo;
+using workspace_test::drop;
 
 namespace {
-
-std::shared_ptr<const Study> demo() {
-    static const auto study = std::make_shared<const Study>(generate_demo_study());
-    return study;
-}
 
 // `triallens analyze demo ... --json`, as a statistician double-programming
 // the GUI would run it.
@@ -77,15 +77,6 @@ void choose(QComboBox* box, const QString& data) {
     const int index = box->findData(data);
     QVERIFY2(index >= 0, qPrintable(data));
     box->setCurrentIndex(index);
-}
-
-// A user's click on a checkbox's indicator.
-void click(QCheckBox* box) {
-    QStyleOptionButton option;
-    option.initFrom(box);
-    const QRect indicator =
-        box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
-    QTest::mouseClick(box, Qt::LeftButton, {}, indicator.center());
 }
 
 struct Workspace {
@@ -266,20 +257,13 @@ private slots:
         QSignalSpy loaded(w.window->loader(), &StudyLoader::loaded);
         QSignalSpy failed(w.window->loader(), &StudyLoader::failed);
         const QDir sites(QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/sites"));
-        QList<QUrl> urls;
+        QStringList files;
         for (const QString& name : sites.entryList({"*.csv"}, QDir::Files)) {
-            urls << QUrl::fromLocalFile(sites.filePath(name));
+            files << sites.filePath(name);
         }
-        QCOMPARE(urls.size(), 51);
-        QMimeData mime;
-        mime.setUrls(urls);
-        QDragEnterEvent enter(QPoint(40, 40), Qt::CopyAction, &mime, Qt::LeftButton,
-                              Qt::NoModifier);
-        QCoreApplication::sendEvent(w.window.get(), &enter);
-        QVERIFY(enter.isAccepted());
+        QCOMPARE(files.size(), 51);
         QSignalSpy failures(&w.controller, &RefitController::refitFailed);
-        QDropEvent drop(QPointF(40, 40), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
-        QCoreApplication::sendEvent(w.window.get(), &drop);
+        drop(*w.window, files);
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count() + failed.count(), 1, 20000);
         QVERIFY2(failed.isEmpty(),
                  failed.isEmpty() ? ""
