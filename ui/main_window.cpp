@@ -128,8 +128,11 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
         }
     });
     tabs->addTab(ae_view_, QStringLiteral("Adverse events"));
-    connect(ae_view_, &AeTableView::filterChanged, controller_,
-            &RefitController::setAdverseEventFilter);
+    connect(ae_view_, &AeTableView::filterChanged, this, [this](const AeFilter& filter) {
+        WorkspaceState next = state_;
+        next.adverse_events = filter;
+        changeState(next);
+    });
     connect(controller_, &RefitController::adverseEventsReady, ae_view_, &AeTableView::setTable);
     // The Response and Methods tabs show the main analysis, never a subgroup's.
     response_view_ = new ResponseView;
@@ -413,7 +416,8 @@ void MainWindow::applyState(const WorkspaceState& state) {
     state_ = state;
     settings_panel_->setSpec(state.spec);
     filter_panel_->setState(state.filters);
-    controller_->setSpec(state.spec);
+    ae_view_->setFilter(state.adverse_events);
+    controller_->setAnalysis(state.spec, state.adverse_events);
 }
 
 void MainWindow::restoreWorkspace(const WorkspaceState& state) {
@@ -466,7 +470,9 @@ void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QS
     data_panel_->showStudy(*study, paths, warnings);
     // Undo steps name the old study's columns: a new study starts a new history.
     undo_stack_->clear();
-    state_ = WorkspaceState{initial_spec(*study, controller_->spec().paramcd), {}};
+    // The AE toggles stay as they are: they apply to any study.
+    state_ = WorkspaceState{
+        initial_spec(*study, controller_->spec().paramcd), {}, controller_->adverseEventFilter()};
     controller_->setStudy(study, state_.spec);
     settings_panel_->setStudy(study, state_.spec);
     filter_panel_->setStudy(study);

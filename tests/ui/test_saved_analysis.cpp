@@ -287,6 +287,9 @@ private slots:
         analysis.state.filters.ranges["HEIGHTBL"] = {-inf, inf, true};
         QTest::newRow("filters: quotes, infinite bounds") << analysis;
 
+        analysis.state.adverse_events = {true, false, true};
+        QTest::newRow("adverse-event toggles") << analysis;
+
         analysis.focus_level = R"(say "hi" \ 'there')";
         analysis.current_tab = "Adverse events";
         QTest::newRow("focus with quotes") << analysis;
@@ -304,6 +307,7 @@ private slots:
         QVERIFY2(back.has_value(), qPrintable(error));
         QVERIFY(back->state.spec == analysis.state.spec);
         QVERIFY(back->state.filters == analysis.state.filters);
+        QVERIFY(back->state.adverse_events == analysis.state.adverse_events);
         QVERIFY(back->files == analysis.files);
         QVERIFY(*back == analysis);
         QCOMPARE(to_json(*back), json);

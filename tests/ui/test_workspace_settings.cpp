@@ -10,6 +10,7 @@
 #include <panels/level_filter.h>
 #include <panels/recent_files_menu.h>
 #include <panels/settings_panel.h>
+#include <views/ae_table_view.h>
 #include <views/km_chart_view.h>
 
 #include <triallens/demo/demo_study.h>
@@ -227,6 +228,37 @@ private slots:
         QCOMPARE(w.results().subjects, w.results().subjects_total);
         QVERIFY(
             w.window->filterPanel()->levelFilter("PDL1STAT")->levelBox("Negative")->isChecked());
+    }
+
+    // The AE tab's toggles are undo steps too, refitting the table once.
+    void adverseEventTogglesUndo() {
+        Workspace w(demo());
+        w.window->show();
+        QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 1, 10000);
+        // Subjects counted over every row and arm: fewer once only related AEs count.
+        const auto counted = [&w] {
+            std::size_t total = 0;
+            for (const AeRow& row : w.controller.adverseEvents()->rows) {
+                for (const AeCounts& counts : row.counts) {
+                    total += counts.any;
+                }
+            }
+            return total;
+        };
+        const std::size_t all = counted();
+        QTest::mouseClick(w.window->adverseEventView()->relatedBox(), Qt::LeftButton);
+        QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 2, 10000);
+        QVERIFY(w.controller.adverseEventFilter().related_only);
+        QVERIFY(counted() < all);
+        QCOMPARE(w.window->undoStack()->undoText(), QStringLiteral("Change adverse-event filters"));
+
+        w.window->undoStack()->undo();
+        QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 3, 10000);
+        QTest::qWait(100);
+        QCOMPARE(w.refitted->count(), 3); // one refit restores spec and toggles
+        QVERIFY(!w.controller.adverseEventFilter().related_only);
+        QVERIFY(!w.window->adverseEventView()->relatedBox()->isChecked());
+        QCOMPARE(counted(), all);
     }
 
     void landmarksAreAppliedOnlyWhenTheyParse() {

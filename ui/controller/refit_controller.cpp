@@ -65,6 +65,12 @@ void RefitController::setSpec(const AnalysisSpec& spec) {
     start();
 }
 
+void RefitController::setAnalysis(const AnalysisSpec& spec, const AeFilter& adverse_events) {
+    spec_ = spec;
+    ae_filter_ = adverse_events;
+    start();
+}
+
 void RefitController::setAdverseEventFilter(const AeFilter& filter) {
     ae_filter_ = filter;
     start();

@@ -25,6 +25,8 @@ public:
 
     void setStudy(std::shared_ptr<const Study> study, const AnalysisSpec& spec = {});
     void setSpec(const AnalysisSpec& spec);
+    // Both at once, with one refit (undo and redo of a workspace state).
+    void setAnalysis(const AnalysisSpec& spec, const AeFilter& adverse_events);
     // Which adverse events the AE table counts; refits like a spec change.
     void setAdverseEventFilter(const AeFilter& filter);
 

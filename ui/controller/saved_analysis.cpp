@@ -326,8 +326,14 @@ QByteArray to_json(const SavedAnalysis& analysis) {
         {"version", analysis.version},
         {"demo", analysis.demo},
         {"files", files},
-        {"state", QJsonObject{{"spec", spec_json(analysis.state.spec)},
-                              {"filters", filters_json(analysis.state.filters)}}},
+        {"state",
+         QJsonObject{{"spec", spec_json(analysis.state.spec)},
+                     {"filters", filters_json(analysis.state.filters)},
+                     {"adverse_events",
+                      QJsonObject{{"treatment_emergent_only",
+                                   analysis.state.adverse_events.treatment_emergent_only},
+                                  {"related_only", analysis.state.adverse_events.related_only},
+                                  {"serious_only", analysis.state.adverse_events.serious_only}}}}},
         {"focus",
          QJsonObject{{"variable", analysis.focus_variable}, {"level", analysis.focus_level}}},
         {"tab", analysis.current_tab},
@@ -385,6 +391,15 @@ std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error) {
             spec_from(object_at(state, "spec", top + ".state"), top + ".state.spec");
         analysis.state.filters =
             filters_from(object_at(state, "filters", top + ".state"), top + ".state.filters");
+        // Written since the AE toggles joined the state; absent = none set.
+        if (state.contains(QStringLiteral("adverse_events"))) {
+            const QString at = top + ".state.adverse_events";
+            const QJsonObject ae = object_at(state, "adverse_events", top + ".state");
+            analysis.state.adverse_events.treatment_emergent_only =
+                bool_at(ae, "treatment_emergent_only", at);
+            analysis.state.adverse_events.related_only = bool_at(ae, "related_only", at);
+            analysis.state.adverse_events.serious_only = bool_at(ae, "serious_only", at);
+        }
         const QJsonObject focus = object_at(root, "focus", top);
         analysis.focus_variable = string_at(focus, "variable", top + ".focus");
         analysis.focus_level = string_at(focus, "level", top + ".focus");

@@ -24,7 +24,10 @@
 //       "filters": { "populations": ["SAFFL"],
 //                    "levels": { "SEX": { "excluded": ["F"], "exclude_missing": false } },
 //                    "ranges": { "AGE": { "low": 65, "high": null,        // null = unbounded
-//                                         "exclude_missing": true } } }
+//                                         "exclude_missing": true } } },
+//       "adverse_events": { "treatment_emergent_only": true,   // the AE tab's toggles;
+//                           "related_only": false,             // absent in older files:
+//                           "serious_only": false }            // none set
 //     },
 //     "focus": { "variable": "AGEGR1", "level": ">80" },   // the forest row shown on the
 //                                                          // Survival tab; "" = all patients

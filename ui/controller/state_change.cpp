@@ -30,6 +30,7 @@ QString describe_change(const WorkspaceState& before, const WorkspaceState& afte
     note(a.landmarks != b.landmarks, "landmarks");
     note(a.tau != b.tau, "RMST horizon");
     note(a.filter != b.filter, "filter");
+    note(before.adverse_events != after.adverse_events, "adverse-event filters");
     if (changed.isEmpty()) {
         return QStringLiteral("Change settings");
     }

@@ -28,6 +28,8 @@ struct AeFilter {
     bool treatment_emergent_only = false; // TRTEMFL == "Y"
     bool related_only = false;            // AEREL not NONE / NOT RELATED / N
     bool serious_only = false;            // AESER == "Y"
+
+    bool operator==(const AeFilter&) const = default;
 };
 
 struct AeCounts {
