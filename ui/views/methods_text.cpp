@@ -91,7 +91,7 @@ QString methods_paragraph(const Results& results) {
             ? QString::fromStdString(results.paramcd)
             : QStringLiteral("%1 (%2)").arg(QString::fromStdString(results.param),
                                             QString::fromStdString(results.paramcd));
-    text << QStringLiteral("%1 was analysed by %2.")
+    text << QStringLiteral("%1 was compared between the treatment arms (%2).")
                 .arg(endpoint.isEmpty() ? QStringLiteral("Time to event") : endpoint,
                      results.arm_variable.empty() ? QStringLiteral("arm")
                                                   : QString::fromStdString(results.arm_variable));
