@@ -44,4 +44,13 @@ inline std::filesystem::path pilot(const std::string& name) {
     return std::filesystem::path(TRIALLENS_SHARED_DATA) / "cdiscpilot01" / name;
 }
 
+// Findings' texts with the temporary folder taken out, so a test can compare
+// them with "adsl.csv:3: ...".
+inline QStringList names_only(QStringList lines, const QTemporaryDir& dir) {
+    for (auto& line : lines) {
+        line.replace(dir.path() + "/", QString());
+    }
+    return lines;
+}
+
 } // namespace data_files

@@ -15,14 +15,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using data_files::names_only;
 using data_files::texts;
-
-QStringList names_only(QStringList lines, const QTemporaryDir& dir) {
-    for (auto& line : lines) {
-        line.replace(dir.path() + "/", QString());
-    }
-    return lines;
-}
 
 const char* const clean_adsl = "USUBJID,TRT01P,AGE\n"
                                "S1,Drug,63\n"

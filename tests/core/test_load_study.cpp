@@ -18,15 +18,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
+using data_files::names_only;
 using data_files::texts;
-
-// The file name in a finding's text, not the temporary folder.
-QStringList names_only(QStringList lines, const QTemporaryDir& dir) {
-    for (auto& line : lines) {
-        line.replace(dir.path() + "/", QString());
-    }
-    return lines;
-}
 
 const char* const clean_adsl = "USUBJID,TRT01P,AGE,SITEID\n"
                                "S1,Drug,63,701\n"
