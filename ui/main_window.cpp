@@ -7,6 +7,7 @@
 #include "controller/study_loader.h"
 #include "export/response_table.h"
 #include "panels/data_panel.h"
+#include "panels/factor_variable.h"
 #include "panels/filter_panel.h"
 #include "panels/recent_files_menu.h"
 #include "panels/settings_panel.h"
@@ -309,8 +310,7 @@ void MainWindow::exportEverySubgroup() {
     }
     for (const Variable& variable : study->subjects.variables) {
         const QString name = QString::fromStdString(variable.name);
-        if (variable.categorical && variable.levels.size() <= 50 && !variables.contains(name) &&
-            name != QLatin1String("USUBJID") && name != QLatin1String("SUBJID")) {
+        if (is_factor(variable) && !variables.contains(name)) {
             variables << name;
         }
     }

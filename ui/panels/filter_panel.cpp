@@ -1,5 +1,6 @@
 #include "panels/filter_panel.h"
 
+#include "panels/factor_variable.h"
 #include "panels/filter_expression.h"
 #include "panels/filter_section.h"
 #include "panels/level_filter.h"
@@ -45,10 +46,6 @@ bool is_population_flag(const Variable& variable) {
            std::ranges::all_of(variable.levels, [](const std::string& level) {
                return level == "Y" || level == "N";
            });
-}
-
-bool is_identifier(const Variable& variable) {
-    return variable.name == "USUBJID" || variable.name == "SUBJID";
 }
 
 } // namespace

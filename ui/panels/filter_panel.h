@@ -16,6 +16,7 @@
 // 250 ms after the last keystroke or on Enter. setState() and setStudy()
 // never emit, so undo/redo can restore a state silently.
 
+#include "panels/factor_variable.h"
 #include "panels/filter_state.h"
 
 #include <triallens/data/study.h>
@@ -47,8 +48,8 @@ class FilterPanel : public QWidget {
 
 public:
     // Categorical variables with more levels than this are identifiers or
-    // free text, not something to tick through.
-    static constexpr std::size_t max_levels = 50;
+    // free text, not something to tick through (factor_variable.h).
+    static constexpr std::size_t max_levels = max_factor_levels;
 
     explicit FilterPanel(QWidget* parent = nullptr);
     ~FilterPanel() override;

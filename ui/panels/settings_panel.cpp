@@ -1,5 +1,7 @@
 #include "panels/settings_panel.h"
 
+#include "panels/factor_variable.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -13,15 +15,6 @@
 namespace triallens::ui {
 
 namespace {
-
-// More levels than this is an identifier or free text, not a factor.
-constexpr std::size_t max_factor_levels = 50;
-
-bool is_factor(const Variable& variable) {
-    return variable.categorical && !variable.levels.empty() &&
-           variable.levels.size() <= max_factor_levels && variable.name != "USUBJID" &&
-           variable.name != "SUBJID";
-}
 
 QString qt(const std::string& text) {
     return QString::fromStdString(text);
