@@ -1,5 +1,7 @@
 #include "cox_likelihood.h"
 
+#include <boost/math/special_functions/gamma.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -9,73 +11,20 @@ namespace triallens {
 
 namespace {
 
-// Breslow and Efron: one pass from the last row to the first, accumulating
-// the risk set; Efron adds each tied group's deaths in d equal parts.
-CoxEvaluation evaluate_approximate(const CoxSortedData& data, const Eigen::VectorXd& beta,
-                                   Ties ties) {
+CoxEvaluation evaluate_approximate(const CoxModel& model, const Eigen::VectorXd& beta, Ties ties) {
     const auto p = beta.size();
-    const auto n = static_cast<std::ptrdiff_t>(data.time.size());
     CoxEvaluation out{0, Eigen::VectorXd::Zero(p), Eigen::MatrixXd::Zero(p, p)};
-
-    double denom = 0;
-    Eigen::VectorXd a = Eigen::VectorXd::Zero(p);
-    Eigen::MatrixXd cmat = Eigen::MatrixXd::Zero(p, p);
-    Eigen::VectorXd a2(p);
-    Eigen::MatrixXd cmat2(p, p);
-
-    for (std::ptrdiff_t person = n - 1; person >= 0;) {
-        if (data.stratum_end[static_cast<std::size_t>(person)] != 0) {
-            denom = 0;
-            a.setZero();
-            cmat.setZero();
-        }
-        const double dtime = data.time[static_cast<std::size_t>(person)];
-        int ndead = 0;
-        double denom2 = 0;
-        a2.setZero();
-        cmat2.setZero();
-        while (person >= 0 && data.time[static_cast<std::size_t>(person)] == dtime) {
-            const auto row = data.x.row(person).transpose();
-            const double zbeta = row.dot(beta);
-            const double risk = std::exp(zbeta);
-            if (data.event[static_cast<std::size_t>(person)] == 0) {
-                denom += risk;
-                a += risk * row;
-                cmat += risk * row * row.transpose();
-            } else {
-                ++ndead;
-                denom2 += risk;
-                out.loglik += zbeta;
-                out.score += row;
-                a2 += risk * row;
-                cmat2 += risk * row * row.transpose();
-            }
-            --person;
-            if (person >= 0 && data.stratum_end[static_cast<std::size_t>(person)] != 0) {
-                break; // ties do not cross strata
-            }
-        }
-        if (ndead == 0) {
-            continue;
-        }
-        const int parts = (ties == Ties::Breslow) ? 1 : ndead;
-        const double weight = static_cast<double>(ndead) / parts;
-        for (int k = 0; k < parts; ++k) {
-            denom += denom2 / parts;
-            a += a2 / parts;
-            cmat += cmat2 / parts;
-            out.loglik -= weight * std::log(denom);
-            const Eigen::VectorXd mean = a / denom;
-            out.score -= weight * mean;
-            out.information += weight * (cmat / denom - mean * mean.transpose());
-        }
-    }
+    sweep_event_times(model, beta, ties == Ties::Efron, [&](const EventTimeTerms& terms) {
+        out.loglik += terms.loglik;
+        out.score += terms.dead_x - terms.mean_sum;
+        out.information += terms.var_sum;
+    });
     return out;
 }
 
 // The elementary symmetric polynomials e_m of the risk scores in the risk set
 // for m = 0..degree, with their first and second derivatives in beta, grown
-// one subject at a time: e_m += r e_{m-1}. Long double keeps e_m finite for
+// one record at a time: e_m += r e_{m-1}. Long double keeps e_m finite for
 // large risk sets and many ties, where double would overflow.
 class SymmetricPolynomials {
 public:
@@ -94,7 +43,7 @@ public:
         size_ = 0;
     }
 
-    void add(long double risk, const Eigen::VectorXd& x) {
+    template <class Row> void add(long double risk, const Row& x) {
         ++size_;
         const int top = std::min(size_, degree_);
         for (int m = top; m >= 1; --m) {
@@ -128,53 +77,50 @@ private:
     std::vector<long double> d2_; // lower triangle used
 };
 
-CoxEvaluation evaluate_exact(const CoxSortedData& data, const Eigen::VectorXd& beta) {
+CoxEvaluation evaluate_exact_polynomial(const CoxModel& model, const Eigen::VectorXd& beta) {
+    const RiskSetCounts& counts = model.counts;
     const auto p = beta.size();
-    const auto n = static_cast<std::ptrdiff_t>(data.time.size());
     CoxEvaluation out{0, Eigen::VectorXd::Zero(p), Eigen::MatrixXd::Zero(p, p)};
-    const int degree = most_tied_deaths(data);
+    const int degree = most_tied_deaths(counts);
     if (degree == 0) {
         return out;
     }
+    const Eigen::VectorXd zbeta = model.x * beta;
     SymmetricPolynomials risk_set(degree, p);
     Eigen::VectorXd mean(p);
-
-    for (std::ptrdiff_t person = n - 1; person >= 0;) {
-        if (data.stratum_end[static_cast<std::size_t>(person)] != 0) {
-            risk_set.clear();
-        }
-        const double dtime = data.time[static_cast<std::size_t>(person)];
-        int ndead = 0;
-        while (person >= 0 && data.time[static_cast<std::size_t>(person)] == dtime) {
-            const Eigen::VectorXd row = data.x.row(person).transpose();
-            const double zbeta = row.dot(beta);
-            risk_set.add(std::exp(static_cast<long double>(zbeta)), row);
-            if (data.event[static_cast<std::size_t>(person)] != 0) {
-                ++ndead;
-                out.loglik += zbeta;
-                out.score += row;
+    for (std::size_t s = 0; s < counts.strata(); ++s) {
+        risk_set.clear();
+        for (std::size_t row = counts.stratum_begin[s + 1]; row-- > counts.stratum_begin[s];) {
+            int ndead = 0;
+            for (std::size_t e = counts.entry_begin[row]; e < counts.entry_begin[row + 1]; ++e) {
+                const CountEntry& entry = counts.entries[e];
+                const auto g = static_cast<Eigen::Index>(entry.pattern);
+                const Eigen::VectorXd x = model.x.row(g).transpose();
+                const long double risk = std::exp(static_cast<long double>(zbeta(g)));
+                for (std::uint32_t k = 0; k < entry.deaths + entry.censored; ++k) {
+                    risk_set.add(risk, x);
+                }
+                ndead += static_cast<int>(entry.deaths);
+                out.loglik += entry.deaths * zbeta(g);
+                out.score += static_cast<double>(entry.deaths) * x;
             }
-            --person;
-            if (person >= 0 && data.stratum_end[static_cast<std::size_t>(person)] != 0) {
-                break;
+            if (ndead == 0) {
+                continue;
             }
-        }
-        if (ndead == 0) {
-            continue;
-        }
-        const long double d0 = risk_set.e(ndead);
-        out.loglik -= static_cast<double>(std::log(d0));
-        for (Eigen::Index j = 0; j < p; ++j) {
-            mean(j) = static_cast<double>(risk_set.d1(ndead, j) / d0);
-        }
-        out.score -= mean;
-        for (Eigen::Index j = 0; j < p; ++j) {
-            for (Eigen::Index k = 0; k <= j; ++k) {
-                const double value =
-                    static_cast<double>(risk_set.d2(ndead, j, k) / d0) - mean(j) * mean(k);
-                out.information(j, k) += value;
-                if (k != j) {
-                    out.information(k, j) += value;
+            const long double d0 = risk_set.e(ndead);
+            out.loglik -= static_cast<double>(std::log(d0));
+            for (Eigen::Index j = 0; j < p; ++j) {
+                mean(j) = static_cast<double>(risk_set.d1(ndead, j) / d0);
+            }
+            out.score -= mean;
+            for (Eigen::Index j = 0; j < p; ++j) {
+                for (Eigen::Index k = 0; k <= j; ++k) {
+                    const double value =
+                        static_cast<double>(risk_set.d2(ndead, j, k) / d0) - mean(j) * mean(k);
+                    out.information(j, k) += value;
+                    if (k != j) {
+                        out.information(k, j) += value;
+                    }
                 }
             }
         }
@@ -182,31 +128,136 @@ CoxEvaluation evaluate_exact(const CoxSortedData& data, const Eigen::VectorXd& b
     return out;
 }
 
+long double log_choose(long double n, long double k) {
+    using boost::math::lgamma;
+    return lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1);
+}
+
+// Fisher's noncentral hypergeometric distribution of k, the deaths from the
+// second pattern, when d die out of n0 + n1 with odds ratio theta:
+// w_k = C(n0, d - k) C(n1, k) theta^k. Returns log sum w_k and the mean and
+// variance of k. Summed outwards from the mode, where the terms are largest,
+// until they no longer change the sum (the weights are log-concave).
+struct TiedDeathDistribution {
+    long double log_sum = 0;
+    long double mean = 0;
+    long double variance = 0;
+};
+
+TiedDeathDistribution noncentral_hypergeometric(long double n0, long double n1, long double d,
+                                                long double log_theta) {
+    const long double lo = std::max(0.0L, d - n0);
+    const long double hi = std::min(d, n1);
+    const long double theta = std::exp(log_theta);
+    // w_{k+1} / w_k
+    const auto ratio = [&](long double k) {
+        return (n1 - k) * (d - k) / ((k + 1) * (n0 - d + k + 1)) * theta;
+    };
+    long double mode_lo = lo;
+    long double mode_hi = hi;
+    while (mode_lo < mode_hi) { // the first k whose ratio is at most 1
+        const long double mid = std::floor((mode_lo + mode_hi) / 2);
+        if (ratio(mid) > 1) {
+            mode_lo = mid + 1;
+        } else {
+            mode_hi = mid;
+        }
+    }
+    const long double mode = mode_lo;
+    constexpr long double negligible = 1e-22L;
+    long double sum = 1;
+    long double m1 = 0; // sum of (k - mode) w_k / w_mode
+    long double m2 = 0;
+    long double term = 1;
+    for (long double k = mode; k < hi;) {
+        term *= ratio(k);
+        k += 1;
+        const long double offset = k - mode;
+        sum += term;
+        m1 += offset * term;
+        m2 += offset * offset * term;
+        if (term < negligible * sum) {
+            break;
+        }
+    }
+    term = 1;
+    for (long double k = mode; k > lo;) {
+        term /= ratio(k - 1);
+        k -= 1;
+        const long double offset = k - mode;
+        sum += term;
+        m1 += offset * term;
+        m2 += offset * offset * term;
+        if (term < negligible * sum) {
+            break;
+        }
+    }
+    TiedDeathDistribution out;
+    out.log_sum =
+        log_choose(n0, d - mode) + log_choose(n1, mode) + mode * log_theta + std::log(sum);
+    const long double shift = m1 / sum;
+    out.mean = mode + shift;
+    out.variance = std::max(0.0L, m2 / sum - shift * shift);
+    return out;
+}
+
+// Two patterns: each event time costs O(sqrt d), not O(risk set x d).
+CoxEvaluation evaluate_exact_two_patterns(const CoxModel& model, const Eigen::VectorXd& beta) {
+    const RiskSetCounts& counts = model.counts;
+    const auto p = beta.size();
+    CoxEvaluation out{0, Eigen::VectorXd::Zero(p), Eigen::MatrixXd::Zero(p, p)};
+    const Eigen::VectorXd zbeta = model.x * beta;
+    const Eigen::VectorXd x0 = model.x.row(0).transpose();
+    const Eigen::VectorXd delta = counts.patterns > 1
+                                      ? Eigen::VectorXd(model.x.row(1).transpose() - x0)
+                                      : Eigen::VectorXd::Zero(p);
+    const double log_theta = counts.patterns > 1 ? zbeta(1) - zbeta(0) : 0.0;
+    for (std::size_t s = 0; s < counts.strata(); ++s) {
+        double at_risk[2] = {0, 0};
+        for (std::size_t row = counts.stratum_begin[s + 1]; row-- > counts.stratum_begin[s];) {
+            double deaths[2] = {0, 0};
+            for (std::size_t e = counts.entry_begin[row]; e < counts.entry_begin[row + 1]; ++e) {
+                const CountEntry& entry = counts.entries[e];
+                at_risk[entry.pattern] += static_cast<double>(entry.deaths) + entry.censored;
+                deaths[entry.pattern] += entry.deaths;
+            }
+            const double d = deaths[0] + deaths[1];
+            if (d == 0) {
+                continue;
+            }
+            const TiedDeathDistribution k =
+                noncentral_hypergeometric(at_risk[0], at_risk[1], d, log_theta);
+            out.loglik +=
+                deaths[1] * log_theta - static_cast<double>(k.log_sum); // d zbeta(0) cancels
+            out.score += (deaths[1] - static_cast<double>(k.mean)) * delta;
+            out.information += static_cast<double>(k.variance) * delta * delta.transpose();
+        }
+    }
+    return out;
+}
+
 } // namespace
 
-int most_tied_deaths(const CoxSortedData& data) {
-    int most = 0;
-    const std::size_t n = data.time.size();
-    for (std::size_t i = 0; i < n;) {
-        int deaths = 0;
-        const double t = data.time[i];
-        while (i < n && data.time[i] == t) {
-            deaths += data.event[i];
-            const bool last_of_stratum = data.stratum_end[i] != 0;
-            ++i;
-            if (last_of_stratum) {
-                break;
-            }
+int most_tied_deaths(const RiskSetCounts& counts) {
+    std::uint32_t most = 0;
+    for (std::size_t row = 0; row < counts.rows(); ++row) {
+        std::uint32_t deaths = 0;
+        for (std::size_t e = counts.entry_begin[row]; e < counts.entry_begin[row + 1]; ++e) {
+            deaths += counts.entries[e].deaths;
         }
         most = std::max(most, deaths);
     }
-    return most;
+    return static_cast<int>(most);
 }
 
-CoxEvaluation evaluate_cox_likelihood(const CoxSortedData& data, const Eigen::VectorXd& beta,
+CoxEvaluation evaluate_cox_likelihood(const CoxModel& model, const Eigen::VectorXd& beta,
                                       Ties ties) {
-    return ties == Ties::Exact ? evaluate_exact(data, beta)
-                               : evaluate_approximate(data, beta, ties);
+    if (ties != Ties::Exact) {
+        return evaluate_approximate(model, beta, ties);
+    }
+    return model.closed_form_ties && model.counts.patterns <= 2
+               ? evaluate_exact_two_patterns(model, beta)
+               : evaluate_exact_polynomial(model, beta);
 }
 
 } // namespace triallens

@@ -1,7 +1,7 @@
 #include "triallens/stats/cox_regression.h"
 
 #include "cox_likelihood.h"
-#include "cox_sorted_data.h"
+#include "cox_model.h"
 #include "tolerant_cholesky.h"
 
 #include <Eigen/Dense>
@@ -23,7 +23,7 @@ struct NewtonRaphson {
 // coxfit6.c (Breslow, Efron): a failed step is pulled back towards the last
 // good beta, more firmly each time it fails again; when the iterations run
 // out, the answer is the last good beta.
-NewtonRaphson iterate_coxfit6(const CoxSortedData& data, CoxEvaluation start,
+NewtonRaphson iterate_coxfit6(const CoxModel& data, CoxEvaluation start,
                               const CoxOptions& options) {
     const auto p = start.score.size();
     NewtonRaphson out{Eigen::VectorXd::Zero(p), std::move(start)};
@@ -58,7 +58,7 @@ NewtonRaphson iterate_coxfit6(const CoxSortedData& data, CoxEvaluation start,
 // coxexact.c (exact ties): a failed step is halved once and convergence is
 // only declared after a full step; when the iterations run out, the answer is
 // the last beta tried.
-NewtonRaphson iterate_coxexact(const CoxSortedData& data, CoxEvaluation start,
+NewtonRaphson iterate_coxexact(const CoxModel& data, CoxEvaluation start,
                                const CoxOptions& options) {
     const auto p = start.score.size();
     NewtonRaphson out{Eigen::VectorXd::Zero(p), std::move(start)};
@@ -86,20 +86,6 @@ NewtonRaphson iterate_coxexact(const CoxSortedData& data, CoxEvaluation start,
         }
     }
     return out;
-}
-
-// R's coxexact.fit scales covariates by their standard deviation
-// (scale()), coxfit6 by their mean absolute deviation; the iteration path,
-// and so the iteration count, depends on it.
-void rescale_by_standard_deviation(CoxSortedData& data) {
-    const auto n = data.x.rows();
-    for (Eigen::Index j = 0; j < data.x.cols(); ++j) {
-        auto column = data.x.col(j);
-        column /= data.scale(j); // back to centred, unscaled
-        const double sd = n > 1 ? std::sqrt(column.squaredNorm() / static_cast<double>(n - 1)) : 0;
-        data.scale(j) = sd > 0 ? 1 / sd : 1.0;
-        column *= data.scale(j);
-    }
 }
 
 std::string variable_list(const std::vector<Eigen::Index>& columns, const char* separator) {
@@ -133,12 +119,18 @@ std::optional<Ties> ties_from_name(std::string_view name) {
     return std::nullopt;
 }
 
-CoxFit fit_cox(const CoxInput& input, const CoxOptions& options) {
-    CoxSortedData data = sort_and_centre(input);
-    if (options.ties == Ties::Exact) {
-        rescale_by_standard_deviation(data);
-    }
-    const auto p = static_cast<Eigen::Index>(input.n_terms);
+namespace {
+
+// R's coxexact.fit scales covariates by their standard deviation (scale()),
+// coxfit6 by their mean absolute deviation; the iteration path, and so the
+// iteration count, depends on it.
+CovariateScale scale_rule(Ties ties) {
+    return ties == Ties::Exact ? CovariateScale::StandardDeviation
+                               : CovariateScale::MeanAbsoluteDeviation;
+}
+
+CoxFit fit_model(const CoxModel& data, const CoxOptions& options) {
+    const auto p = data.x.cols();
     CoxFit fit;
 
     CoxEvaluation start = evaluate_cox_likelihood(data, Eigen::VectorXd::Zero(p), options.ties);
@@ -212,6 +204,18 @@ CoxFit fit_cox(const CoxInput& input, const CoxOptions& options) {
                                variable_list(singular, " "));
     }
     return fit;
+}
+
+} // namespace
+
+CoxFit fit_cox(const CoxInput& input, const CoxOptions& options) {
+    return fit_model(prepare_cox_model(input, options, scale_rule(options.ties)), options);
+}
+
+CoxFit fit_cox(const PatternCoxInput& input, const CoxOptions& options) {
+    CoxModel model = prepare_cox_model(input, scale_rule(options.ties));
+    model.closed_form_ties = options.group_patterns;
+    return fit_model(model, options);
 }
 
 } // namespace triallens

@@ -1,6 +1,7 @@
 #include "triallens/stats/proportional_hazards_test.h"
 
-#include "cox_sorted_data.h"
+#include "cox_likelihood.h"
+#include "cox_model.h"
 #include "triallens/stats/event_table.h"
 #include "triallens/stats/log_rank.h"
 
@@ -26,92 +27,87 @@ std::size_t as_size(Index i) {
     return static_cast<std::size_t>(i);
 }
 
-// 1 - S(t-) for every row, S the Kaplan–Meier of all rows pooled (strata
-// ignored), as cox.zph's transform = "km" builds it from survfitKM and
-// findInterval(left.open = TRUE). The times have been through timefix already.
-std::vector<double> km_transform(const CoxSortedData& data) {
-    const EventTable table = tabulate_events(data.time, data.event, /*timefix=*/false);
-    std::vector<double> surv_before(table.size());
-    double surv = 1;
-    double at_risk = static_cast<double>(table.n);
-    for (std::size_t k = 0; k < table.size(); ++k) {
-        surv_before[k] = surv;
-        const auto deaths = static_cast<double>(table.n_event[k]);
-        surv *= (at_risk - deaths) / at_risk;
-        at_risk -= deaths + static_cast<double>(table.n_censor[k]);
-    }
-    std::vector<double> g(data.time.size());
-    for (std::size_t r = 0; r < g.size(); ++r) {
-        const auto k = static_cast<std::size_t>(
-            std::lower_bound(table.time.begin(), table.time.end(), data.time[r]) -
-            table.time.begin());
-        g[r] = 1 - surv_before[k];
-    }
-    return g;
-}
-
-// R's rank(): ties share the average of the ranks they span.
-std::vector<double> rank_transform(const CoxSortedData& data) {
-    const std::size_t n = data.time.size();
-    std::vector<std::size_t> by_time(n);
-    std::iota(by_time.begin(), by_time.end(), std::size_t{0});
-    std::stable_sort(by_time.begin(), by_time.end(),
-                     [&](std::size_t a, std::size_t b) { return data.time[a] < data.time[b]; });
-    std::vector<double> g(n);
-    for (std::size_t first = 0; first < n;) {
-        std::size_t last = first + 1;
-        while (last < n && data.time[by_time[last]] == data.time[by_time[first]]) {
-            ++last;
-        }
-        const double average_rank = static_cast<double>(first + 1 + last) / 2;
-        for (std::size_t k = first; k < last; ++k) {
-            g[by_time[k]] = average_rank;
-        }
-        first = last;
-    }
-    return g;
-}
-
-// g(t) per sorted row, centred by its mean over the event rows; nullopt (with
-// the reason in `problems`) when it is not defined.
-std::optional<std::vector<double>> centred_time_function(const CoxSortedData& data,
+// g(t) for every row of the counts, then centred by its mean over the deaths;
+// nullopt (with the reason in `problems`) when it is not defined. The times
+// have been through timefix already; strata are ignored, as cox.zph does.
+std::optional<std::vector<double>> centred_time_function(const RiskSetCounts& counts,
                                                          ZphTransform transform,
                                                          std::vector<std::string>& problems) {
-    const auto n_events =
-        static_cast<std::size_t>(std::count(data.event.begin(), data.event.end(), std::uint8_t{1}));
+    const std::size_t rows = counts.rows();
+    std::vector<double> deaths(rows, 0.0);
+    std::vector<double> records(rows, 0.0);
+    for (std::size_t r = 0; r < rows; ++r) {
+        for (std::size_t e = counts.entry_begin[r]; e < counts.entry_begin[r + 1]; ++e) {
+            deaths[r] += counts.entries[e].deaths;
+            records[r] +=
+                static_cast<double>(counts.entries[e].deaths) + counts.entries[e].censored;
+        }
+    }
+    const double n_events = std::accumulate(deaths.begin(), deaths.end(), 0.0);
     if (n_events == 0) {
         problems.emplace_back("no events: proportional hazards cannot be tested");
         return std::nullopt;
     }
-    std::vector<double> g;
+    // The pooled deaths and records at each distinct time.
+    std::vector<double> deaths_at(counts.distinct_times, 0.0);
+    std::vector<double> records_at(counts.distinct_times, 0.0);
+    for (std::size_t r = 0; r < rows; ++r) {
+        deaths_at[counts.rank[r]] += deaths[r];
+        records_at[counts.rank[r]] += records[r];
+    }
+    std::vector<double> g(rows);
     switch (transform) {
-    case ZphTransform::Km:
-        g = km_transform(data);
+    case ZphTransform::Km: {
+        // 1 - S(t-), S the left-continuous Kaplan–Meier of all records pooled,
+        // as cox.zph's transform = "km" builds it from survfitKM and
+        // findInterval(left.open = TRUE).
+        std::vector<double> surv_before(counts.distinct_times);
+        double surv = 1;
+        double at_risk = std::accumulate(records_at.begin(), records_at.end(), 0.0);
+        for (std::size_t k = 0; k < surv_before.size(); ++k) {
+            surv_before[k] = surv;
+            if (deaths_at[k] > 0) {
+                surv *= (at_risk - deaths_at[k]) / at_risk;
+            }
+            at_risk -= records_at[k];
+        }
+        for (std::size_t r = 0; r < rows; ++r) {
+            g[r] = 1 - surv_before[counts.rank[r]];
+        }
         break;
+    }
     case ZphTransform::Identity:
-        g = data.time;
+        g = counts.time;
         break;
-    case ZphTransform::Rank:
-        g = rank_transform(data);
+    case ZphTransform::Rank: {
+        // R's rank(): ties share the average of the ranks they span.
+        std::vector<double> average_rank(counts.distinct_times);
+        double before = 0;
+        for (std::size_t k = 0; k < average_rank.size(); ++k) {
+            average_rank[k] = before + (records_at[k] + 1) / 2;
+            before += records_at[k];
+        }
+        for (std::size_t r = 0; r < rows; ++r) {
+            g[r] = average_rank[counts.rank[r]];
+        }
         break;
+    }
     case ZphTransform::Log:
-        for (std::size_t r = 0; r < data.time.size(); ++r) {
-            if (data.event[r] != 0 && !(data.time[r] > 0)) {
+        for (std::size_t r = 0; r < rows; ++r) {
+            if (deaths[r] > 0 && !(counts.time[r] > 0)) {
                 problems.emplace_back("transform log needs every event time to be positive");
                 return std::nullopt;
             }
+            // Censored rows at t <= 0 never enter a sum: g is only read at deaths.
+            g[r] = counts.time[r] > 0 ? std::log(counts.time[r]) : 0.0;
         }
-        g.resize(data.time.size());
-        // Censored rows at t <= 0 never enter a sum: g is only read at events.
-        std::transform(data.time.begin(), data.time.end(), g.begin(),
-                       [](double t) { return t > 0 ? std::log(t) : 0.0; });
         break;
     }
     double event_sum = 0;
-    for (std::size_t r = 0; r < g.size(); ++r) {
-        event_sum += data.event[r] != 0 ? g[r] : 0.0;
+    for (std::size_t r = 0; r < rows; ++r) {
+        event_sum += deaths[r] * g[r];
     }
-    const double event_mean = event_sum / static_cast<double>(n_events);
+    const double event_mean = event_sum / n_events;
     for (double& value : g) {
         value -= event_mean;
     }
@@ -123,81 +119,23 @@ struct ScoreTest {
     Eigen::MatrixXd information; // 2p x 2p
 };
 
-// One backward pass over the sorted rows as coxfit6/zph1 make it: the risk set
-// accumulates, strata reset it, and each tied group of deaths enters at once
-// (Breslow) or in d equal parts (Efron).
-ScoreTest accumulate(const CoxSortedData& data, const Eigen::MatrixXd& x,
-                     const Eigen::VectorXd& beta, const std::vector<double>& g, bool efron) {
-    const Index p = x.cols();
-    const auto n = static_cast<std::ptrdiff_t>(data.time.size());
+// One backward pass over the risk sets as coxfit6/zph1 make it: each tied
+// group of deaths enters at once (Breslow) or in d equal parts (Efron).
+ScoreTest accumulate(const CoxModel& model, const Eigen::VectorXd& beta,
+                     const std::vector<double>& g, bool efron) {
+    const Index p = beta.size();
     ScoreTest out{Eigen::VectorXd::Zero(2 * p), Eigen::MatrixXd::Zero(2 * p, 2 * p)};
     Eigen::VectorXd u_gamma = Eigen::VectorXd::Zero(p);
     Eigen::MatrixXd info = Eigen::MatrixXd::Zero(p, p);    // sum of V
     Eigen::MatrixXd info_g = Eigen::MatrixXd::Zero(p, p);  // sum of g V
     Eigen::MatrixXd info_g2 = Eigen::MatrixXd::Zero(p, p); // sum of g^2 V
-
-    double denom = 0;
-    Eigen::VectorXd sum_x = Eigen::VectorXd::Zero(p);
-    Eigen::MatrixXd sum_xx = Eigen::MatrixXd::Zero(p, p);
-    Eigen::VectorXd dead_x(p);
-    Eigen::VectorXd dead_risk_x(p);
-    Eigen::MatrixXd dead_risk_xx(p, p);
-    Eigen::VectorXd mean_sum(p);
-    Eigen::MatrixXd var_sum(p, p);
-
-    for (std::ptrdiff_t person = n - 1; person >= 0;) {
-        if (data.stratum_end[static_cast<std::size_t>(person)] != 0) {
-            denom = 0;
-            sum_x.setZero();
-            sum_xx.setZero();
-        }
-        const double dtime = data.time[static_cast<std::size_t>(person)];
-        double time_weight = 0;
-        int ndead = 0;
-        double dead_risk = 0;
-        dead_x.setZero();
-        dead_risk_x.setZero();
-        dead_risk_xx.setZero();
-        while (person >= 0 && data.time[static_cast<std::size_t>(person)] == dtime) {
-            const auto row = x.row(person).transpose();
-            const double risk = std::exp(row.dot(beta));
-            if (data.event[static_cast<std::size_t>(person)] == 0) {
-                denom += risk;
-                sum_x += risk * row;
-                sum_xx += risk * row * row.transpose();
-            } else {
-                ++ndead;
-                time_weight = g[static_cast<std::size_t>(person)];
-                dead_risk += risk;
-                dead_x += row;
-                dead_risk_x += risk * row;
-                dead_risk_xx += risk * row * row.transpose();
-            }
-            --person;
-            if (person >= 0 && data.stratum_end[static_cast<std::size_t>(person)] != 0) {
-                break; // ties do not cross strata
-            }
-        }
-        if (ndead == 0) {
-            continue;
-        }
-        const int parts = efron ? ndead : 1;
-        const double weight = static_cast<double>(ndead) / parts;
-        mean_sum.setZero();
-        var_sum.setZero();
-        for (int k = 0; k < parts; ++k) {
-            denom += dead_risk / parts;
-            sum_x += dead_risk_x / parts;
-            sum_xx += dead_risk_xx / parts;
-            const Eigen::VectorXd mean = sum_x / denom;
-            mean_sum += weight * mean;
-            var_sum += weight * (sum_xx / denom - mean * mean.transpose());
-        }
-        u_gamma += time_weight * (dead_x - mean_sum);
-        info += var_sum;
-        info_g += time_weight * var_sum;
-        info_g2 += time_weight * time_weight * var_sum;
-    }
+    sweep_event_times(model, beta, efron, [&](const EventTimeTerms& terms) {
+        const double weight = g[terms.row];
+        u_gamma += weight * (terms.dead_x - terms.mean_sum);
+        info += terms.var_sum;
+        info_g += weight * terms.var_sum;
+        info_g2 += weight * weight * terms.var_sum;
+    });
     out.score.tail(p) = u_gamma;
     out.information.topLeftCorner(p, p) = info;
     out.information.topRightCorner(p, p) = info_g;
@@ -242,11 +180,8 @@ ZphTerm term_result(std::optional<double> chisq, std::size_t df) {
     return term;
 }
 
-} // namespace
-
-ZphResult test_proportional_hazards(const CoxInput& input, const CoxFit& fit, Ties ties,
-                                    const ZphOptions& options) {
-    const std::size_t n_columns = input.n_terms;
+ZphResult test_model(CoxModel model, const CoxFit& fit, Ties ties, const ZphOptions& options) {
+    const auto n_columns = static_cast<std::size_t>(model.x.cols());
     if (fit.coef.size() != n_columns) {
         throw std::invalid_argument(
             "test_proportional_hazards: the fit has a different number of coefficients");
@@ -268,8 +203,6 @@ ZphResult test_proportional_hazards(const CoxInput& input, const CoxFit& fit, Ti
                 "test_proportional_hazards: terms must be numbered 0, 1, ... without gaps");
         }
     }
-    const CoxSortedData data = sort_and_centre(input);
-
     ZphResult result;
     // cox.zph drops the columns whose coefficient coxph left as NA.
     std::vector<Index> kept; // input column of each column in the test
@@ -294,19 +227,20 @@ ZphResult test_proportional_hazards(const CoxInput& input, const CoxFit& fit, Ti
         return result;
     }
 
-    const auto g = centred_time_function(data, options.transform, result.problems);
+    const auto g = centred_time_function(model.counts, options.transform, result.problems);
     if (!g) {
         return result;
     }
-    // The sorted covariates are centred and scaled; the coefficients scale
+    // The model's covariates are centred and scaled; the coefficients scale
     // inversely. The statistics do not depend on either.
-    Eigen::MatrixXd x(data.x.rows(), p);
+    Eigen::MatrixXd x(model.x.rows(), p);
     Eigen::VectorXd beta(p);
     for (Index c = 0; c < p; ++c) {
-        x.col(c) = data.x.col(kept[as_size(c)]);
-        beta(c) = fit.coef[as_size(kept[as_size(c)])] / data.scale(kept[as_size(c)]);
+        x.col(c) = model.x.col(kept[as_size(c)]);
+        beta(c) = fit.coef[as_size(kept[as_size(c)])] / model.scale(kept[as_size(c)]);
     }
-    const ScoreTest test = accumulate(data, x, beta, *g, ties == Ties::Efron);
+    model.x = std::move(x);
+    const ScoreTest test = accumulate(model, beta, *g, ties == Ties::Efron);
 
     std::vector<Index> rows(as_size(p));
     std::iota(rows.begin(), rows.end(), Index{0});
@@ -333,6 +267,20 @@ ZphResult test_proportional_hazards(const CoxInput& input, const CoxFit& fit, Ti
         result.problems.emplace_back("GLOBAL: the information matrix is singular");
     }
     return result;
+}
+
+} // namespace
+
+ZphResult test_proportional_hazards(const CoxInput& input, const CoxFit& fit, Ties ties,
+                                    const ZphOptions& options) {
+    return test_model(prepare_cox_model(input, {}, CovariateScale::MeanAbsoluteDeviation), fit,
+                      ties, options);
+}
+
+ZphResult test_proportional_hazards(const PatternCoxInput& input, const CoxFit& fit, Ties ties,
+                                    const ZphOptions& options) {
+    return test_model(prepare_cox_model(input, CovariateScale::MeanAbsoluteDeviation), fit, ties,
+                      options);
 }
 
 } // namespace triallens

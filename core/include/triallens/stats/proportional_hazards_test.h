@@ -84,5 +84,8 @@ struct ZphResult {
 // `ties` the method it was fitted with.
 ZphResult test_proportional_hazards(const CoxInput& input, const CoxFit& fit, Ties ties,
                                     const ZphOptions& options = {});
+// The same for a model given as counts and pattern covariates.
+ZphResult test_proportional_hazards(const PatternCoxInput& input, const CoxFit& fit, Ties ties,
+                                    const ZphOptions& options = {});
 
 } // namespace triallens

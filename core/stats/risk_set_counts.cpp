@@ -1,0 +1,98 @@
+#include "triallens/stats/risk_set_counts.h"
+
+#include <algorithm>
+#include <numeric>
+
+namespace triallens {
+
+std::vector<double> RiskSetCounts::records_per_pattern() const {
+    std::vector<double> records(patterns, 0.0);
+    for (const CountEntry& entry : entries) {
+        records[entry.pattern] += static_cast<double>(entry.deaths) + entry.censored;
+    }
+    return records;
+}
+
+RiskSetCountsBuilder::RiskSetCountsBuilder(std::size_t patterns, std::size_t distinct_times)
+    : slot_(patterns, -1) {
+    counts_.patterns = patterns;
+    counts_.distinct_times = distinct_times;
+    counts_.entry_begin.clear(); // one per row as rows open, then the end
+}
+
+void RiskSetCountsBuilder::reserve(std::size_t rows, std::size_t entries) {
+    counts_.time.reserve(rows);
+    counts_.rank.reserve(rows);
+    counts_.entry_begin.reserve(rows + 1);
+    counts_.entries.reserve(entries);
+}
+
+void RiskSetCountsBuilder::next_stratum() {
+    counts_.stratum_begin.push_back(static_cast<std::uint32_t>(counts_.time.size()));
+}
+
+void RiskSetCountsBuilder::add(double time, std::uint32_t rank, std::uint32_t pattern, bool event,
+                               std::uint32_t records) {
+    const bool new_row =
+        counts_.time.size() == counts_.stratum_begin.back() || counts_.rank.back() != rank;
+    if (new_row) {
+        // Forget the slots of the row just closed: only its entries hold one.
+        if (!counts_.entry_begin.empty()) {
+            for (std::size_t e = counts_.entry_begin.back(); e < counts_.entries.size(); ++e) {
+                slot_[counts_.entries[e].pattern] = -1;
+            }
+        }
+        counts_.entry_begin.push_back(static_cast<std::uint32_t>(counts_.entries.size()));
+        counts_.time.push_back(time);
+        counts_.rank.push_back(rank);
+    }
+    std::int64_t& slot = slot_[pattern];
+    if (slot < 0) {
+        slot = static_cast<std::int64_t>(counts_.entries.size());
+        counts_.entries.push_back({pattern, 0, 0});
+    }
+    CountEntry& entry = counts_.entries[static_cast<std::size_t>(slot)];
+    (event ? entry.deaths : entry.censored) += records;
+}
+
+RiskSetCounts RiskSetCountsBuilder::finish() {
+    RiskSetCounts out = std::move(counts_);
+    out.entry_begin.push_back(static_cast<std::uint32_t>(out.entries.size()));
+    out.stratum_begin.push_back(static_cast<std::uint32_t>(out.time.size()));
+    return out;
+}
+
+RiskSetCounts count_records(std::span<const double> time, std::span<const std::uint8_t> event,
+                            std::span<const std::int32_t> stratum,
+                            std::span<const std::uint32_t> pattern, std::size_t patterns) {
+    const std::size_t n = time.size();
+    std::vector<std::size_t> order(n);
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return time[a] < time[b]; });
+    std::vector<std::uint32_t> rank(n);
+    std::uint32_t distinct = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k > 0 && time[order[k]] != time[order[k - 1]]) {
+            ++distinct;
+        }
+        rank[order[k]] = distinct;
+    }
+    // Stable by stratum: time order is kept inside each stratum.
+    if (!stratum.empty()) {
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return stratum[a] < stratum[b]; });
+    }
+    RiskSetCountsBuilder builder(patterns, n == 0 ? 0 : distinct + 1);
+    builder.reserve(n, n);
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = order[k];
+        if (k > 0 && !stratum.empty() && stratum[i] != stratum[order[k - 1]]) {
+            builder.next_stratum();
+        }
+        builder.add(time[i], rank[i], pattern[i], event[i] != 0);
+    }
+    return builder.finish();
+}
+
+} // namespace triallens
