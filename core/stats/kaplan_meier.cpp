@@ -3,6 +3,8 @@
 #include <boost/math/distributions/normal.hpp>
 
 #include <algorithm>
+#include <unordered_set>
+#include <utility>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
@@ -63,11 +65,16 @@ std::optional<double> find_quantile(const std::vector<double>& x,
     }
     const double x_max = x.back();
 
-    // Keep the first occurrence of each y value (censorings repeat the last one).
+    // Keep the first occurrence of each y value (censorings repeat the last
+    // one), as duplicated() does; a hash set keeps it linear on long curves.
     std::vector<double> xs;
     std::vector<std::optional<double>> ys;
+    std::unordered_set<double> seen;
+    bool seen_missing = false;
     for (std::size_t i = 0; i < y.size(); ++i) {
-        if (std::find(ys.begin(), ys.end(), y[i]) == ys.end()) {
+        const bool first = y[i] ? seen.insert(*y[i] == 0 ? 0.0 : *y[i]).second
+                                : !std::exchange(seen_missing, true);
+        if (first) {
             xs.push_back(x[i]);
             ys.push_back(y[i]);
         }

@@ -31,47 +31,45 @@ LogRank log_rank_test(std::span<const double> time, std::span<const std::uint8_t
     }
     std::vector<double> fixed(time.begin(), time.end());
     apply_timefix(fixed);
-    const auto stratum_of = [&](std::size_t i) { return stratum.empty() ? 0 : stratum[i]; };
-    std::vector<std::size_t> order(n);
-    std::iota(order.begin(), order.end(), std::size_t{0});
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return stratum_of(a) != stratum_of(b) ? stratum_of(a) < stratum_of(b) : fixed[a] < fixed[b];
-    });
+    std::vector<std::uint32_t> pattern(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        pattern[i] = static_cast<std::uint32_t>(group[i]);
+    }
+    return log_rank_test(count_records(fixed, event, stratum, pattern, groups), options);
+}
 
+LogRank log_rank_test(const RiskSetCounts& counts, const LogRankOptions& options) {
+    const std::size_t groups = counts.patterns;
     LogRank result;
     result.n.assign(groups, 0);
     result.observed.assign(groups, 0);
     result.expected.assign(groups, 0);
     result.variance.assign(groups * groups, 0);
-    for (std::size_t i = 0; i < n; ++i) {
-        ++result.n[static_cast<std::size_t>(group[i])];
+    for (const CountEntry& entry : counts.entries) {
+        result.n[entry.pattern] += entry.deaths + entry.censored;
     }
 
     std::vector<double> at_risk(groups);
     std::vector<double> deaths_by_group(groups);
-    for (std::size_t begin = 0; begin < n;) {
-        std::size_t end = begin;
-        while (end < n && stratum_of(order[end]) == stratum_of(order[begin])) {
-            ++end;
-        }
+    for (std::size_t s = 0; s < counts.strata(); ++s) {
+        const std::size_t begin = counts.stratum_begin[s];
+        const std::size_t end = counts.stratum_begin[s + 1];
         // Walk the stratum forwards: the pooled KM is needed left-continuous.
         std::fill(at_risk.begin(), at_risk.end(), 0.0);
-        for (std::size_t r = begin; r < end; ++r) {
-            at_risk[static_cast<std::size_t>(group[order[r]])] += 1;
+        for (std::size_t e = counts.entry_begin[begin]; e < counts.entry_begin[end]; ++e) {
+            at_risk[counts.entries[e].pattern] +=
+                static_cast<double>(counts.entries[e].deaths) + counts.entries[e].censored;
         }
+        double n_risk = std::accumulate(at_risk.begin(), at_risk.end(), 0.0);
         double km = 1;
-        for (std::size_t r = begin; r < end;) {
-            std::size_t next = r;
+        for (std::size_t row = begin; row < end; ++row) {
             double deaths = 0;
+            double leaving = 0;
             std::fill(deaths_by_group.begin(), deaths_by_group.end(), 0.0);
-            while (next < end && fixed[order[next]] == fixed[order[r]]) {
-                if (event[order[next]] != 0) {
-                    deaths += 1;
-                    deaths_by_group[static_cast<std::size_t>(group[order[next]])] += 1;
-                }
-                ++next;
+            for (std::size_t e = counts.entry_begin[row]; e < counts.entry_begin[row + 1]; ++e) {
+                deaths += counts.entries[e].deaths;
+                deaths_by_group[counts.entries[e].pattern] += counts.entries[e].deaths;
             }
-            const auto n_risk = static_cast<double>(end - r);
             if (deaths > 0) {
                 const double weight = std::pow(km, options.rho) * std::pow(1 - km, options.gamma);
                 for (std::size_t k = 0; k < groups; ++k) {
@@ -91,12 +89,14 @@ LogRank log_rank_test(std::span<const double> time, std::span<const std::uint8_t
                 }
                 km *= (n_risk - deaths) / n_risk;
             }
-            for (std::size_t q = r; q < next; ++q) {
-                at_risk[static_cast<std::size_t>(group[order[q]])] -= 1;
+            for (std::size_t e = counts.entry_begin[row]; e < counts.entry_begin[row + 1]; ++e) {
+                const double records =
+                    static_cast<double>(counts.entries[e].deaths) + counts.entries[e].censored;
+                at_risk[counts.entries[e].pattern] -= records;
+                leaving += records;
             }
-            r = next;
+            n_risk -= leaving;
         }
-        begin = end;
     }
 
     // Drop groups nothing was expected of, then the first remaining one.

@@ -95,4 +95,98 @@ RiskSetCounts count_records(std::span<const double> time, std::span<const std::u
     return builder.finish();
 }
 
+RiskSetCounts pool_strata(const RiskSetCounts& counts) {
+    if (counts.strata() <= 1) {
+        return counts;
+    }
+    // Counting sort of the rows by rank keeps the result linear.
+    std::vector<std::uint32_t> first(counts.distinct_times + 1, 0);
+    for (const std::uint32_t rank : counts.rank) {
+        ++first[rank + 1];
+    }
+    std::partial_sum(first.begin(), first.end(), first.begin());
+    std::vector<std::uint32_t> by_rank(counts.rows());
+    for (std::size_t row = 0; row < counts.rows(); ++row) {
+        by_rank[first[counts.rank[row]]++] = static_cast<std::uint32_t>(row);
+    }
+    RiskSetCountsBuilder builder(counts.patterns, counts.distinct_times);
+    builder.reserve(counts.rows(), counts.entries.size());
+    for (const std::uint32_t row : by_rank) {
+        for (std::size_t e = counts.entry_begin[row]; e < counts.entry_begin[row + 1]; ++e) {
+            const CountEntry& entry = counts.entries[e];
+            if (entry.deaths != 0) {
+                builder.add(counts.time[row], counts.rank[row], entry.pattern, true, entry.deaths);
+            }
+            if (entry.censored != 0) {
+                builder.add(counts.time[row], counts.rank[row], entry.pattern, false,
+                            entry.censored);
+            }
+        }
+    }
+    return builder.finish();
+}
+
+RiskSetCounts select_patterns(const RiskSetCounts& counts, std::span<const std::int32_t> to,
+                              std::size_t patterns) {
+    RiskSetCountsBuilder builder(patterns, counts.distinct_times);
+    builder.reserve(counts.rows(), counts.entries.size());
+    for (std::size_t s = 0; s < counts.strata(); ++s) {
+        if (s > 0) {
+            builder.next_stratum();
+        }
+        for (std::size_t row = counts.stratum_begin[s]; row < counts.stratum_begin[s + 1]; ++row) {
+            for (std::size_t e = counts.entry_begin[row]; e < counts.entry_begin[row + 1]; ++e) {
+                const CountEntry& entry = counts.entries[e];
+                const std::int32_t pattern = to[entry.pattern];
+                if (pattern < 0) {
+                    continue;
+                }
+                const auto p = static_cast<std::uint32_t>(pattern);
+                if (entry.deaths != 0) {
+                    builder.add(counts.time[row], counts.rank[row], p, true, entry.deaths);
+                }
+                if (entry.censored != 0) {
+                    builder.add(counts.time[row], counts.rank[row], p, false, entry.censored);
+                }
+            }
+        }
+    }
+    return builder.finish();
+}
+
+namespace {
+
+EventTable table_of(const RiskSetCounts& pooled, std::int64_t pattern) {
+    EventTable table;
+    for (std::size_t row = 0; row < pooled.rows(); ++row) {
+        std::size_t deaths = 0;
+        std::size_t censored = 0;
+        for (std::size_t e = pooled.entry_begin[row]; e < pooled.entry_begin[row + 1]; ++e) {
+            const CountEntry& entry = pooled.entries[e];
+            if (pattern < 0 || entry.pattern == pattern) {
+                deaths += entry.deaths;
+                censored += entry.censored;
+            }
+        }
+        if (deaths + censored == 0) {
+            continue;
+        }
+        table.time.push_back(pooled.time[row]);
+        table.n_event.push_back(deaths);
+        table.n_censor.push_back(censored);
+        table.n += deaths + censored;
+    }
+    return table;
+}
+
+} // namespace
+
+EventTable event_table(const RiskSetCounts& pooled, std::uint32_t pattern) {
+    return table_of(pooled, pattern);
+}
+
+EventTable event_table(const RiskSetCounts& pooled) {
+    return table_of(pooled, -1);
+}
+
 } // namespace triallens

@@ -12,6 +12,8 @@
 // with that many degrees of freedom. rho = 1, gamma = 0 is Peto–Peto as
 // survdiff(rho = 1). Times pass through R's timefix first.
 
+#include "triallens/stats/risk_set_counts.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -43,6 +45,10 @@ LogRank log_rank_test(std::span<const double> time, std::span<const std::uint8_t
                       std::span<const std::int32_t> group, std::size_t groups,
                       std::span<const std::int32_t> stratum = {},
                       const LogRankOptions& options = {});
+
+// The same from counts (risk_set_counts.h): the patterns are the groups, the
+// times have been through timefix.
+LogRank log_rank_test(const RiskSetCounts& counts, const LogRankOptions& options = {});
 
 // Upper tail of the chi-square distribution (1 when df = 0).
 double chisq_upper_tail(double chisq, std::size_t df);

@@ -10,6 +10,8 @@
 // just the records in (stratum, time) order, which is how continuous
 // covariates go through the same code.
 
+#include "triallens/stats/event_table.h"
+
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -60,5 +62,19 @@ private:
 RiskSetCounts count_records(std::span<const double> time, std::span<const std::uint8_t> event,
                             std::span<const std::int32_t> stratum,
                             std::span<const std::uint32_t> pattern, std::size_t patterns);
+
+// One stratum holding every record, rows merged by time.
+RiskSetCounts pool_strata(const RiskSetCounts& counts);
+
+// Patterns renamed by `to` (to[p] < patterns, or -1 to drop the pattern's
+// records); rows left without records go.
+RiskSetCounts select_patterns(const RiskSetCounts& counts, std::span<const std::int32_t> to,
+                              std::size_t patterns);
+
+// The event table of one pattern of single-stratum counts (pool_strata).
+EventTable event_table(const RiskSetCounts& pooled, std::uint32_t pattern);
+
+// All patterns of single-stratum counts together.
+EventTable event_table(const RiskSetCounts& pooled);
 
 } // namespace triallens
