@@ -28,14 +28,13 @@ ArmModel arm_model(std::vector<double> time, std::vector<std::uint8_t> event,
                    std::span<const std::int32_t> group, std::vector<std::int32_t> stratum,
                    std::vector<std::string> compared_arms,
                    std::vector<AdjustmentColumn> adjustments) {
-    ArmModel model{std::move(time),
-                   std::move(event),
-                   std::move(stratum),
-                   std::move(compared_arms),
-                   std::move(adjustments),
-                   {"arm"},
-                   {},
-                   {}};
+    ArmModel model;
+    model.time = std::move(time);
+    model.event = std::move(event);
+    model.stratum = std::move(stratum);
+    model.compared_arms = std::move(compared_arms);
+    model.adjustments = std::move(adjustments);
+    model.term_names = {"arm"};
     const std::size_t n = model.time.size();
     model.term_of_column.assign(model.terms(), 0);
     for (const auto& column : model.adjustments) {
@@ -55,6 +54,25 @@ ArmModel arm_model(std::vector<double> time, std::vector<std::uint8_t> event,
                   model.covariates.begin() + static_cast<std::ptrdiff_t>((model.terms() + c) * n));
     }
     return model;
+}
+
+ArmModel counted_arm_model(RiskSetCounts counts, std::vector<std::string> compared_arms) {
+    ArmModel model;
+    model.compared_arms = std::move(compared_arms);
+    model.term_names = {"arm"};
+    model.term_of_column.assign(model.terms(), 0);
+    model.counted = true;
+    const std::size_t patterns = counts.patterns;
+    model.pattern_covariates.assign(patterns * model.terms(), 0.0);
+    for (std::size_t k = 1; k < patterns && k <= model.terms(); ++k) {
+        model.pattern_covariates[(k - 1) * patterns + k] = 1.0;
+    }
+    model.counts = std::move(counts);
+    return model;
+}
+
+CoxFit fit_arm_model(const ArmModel& model, Ties ties) {
+    return model.counted ? fit_cox(model.pattern_input(), {ties}) : fit_cox(model.input(), {ties});
 }
 
 ArmModel adjusted_arm_model(const Study& study, const std::vector<std::string>& covariates,
@@ -169,7 +187,9 @@ std::vector<HazardRatio> adjustment_ratios(const CoxFit& fit, const ArmModel& mo
 PhTestSummary test_arm_proportional_hazards(const ArmModel& model, const CoxFit& fit, Ties ties) {
     ZphOptions options;
     options.term_of_column = model.term_of_column; // a factor is one term, as in R
-    const ZphResult zph = test_proportional_hazards(model.input(), fit, ties, options);
+    const ZphResult zph =
+        model.counted ? test_proportional_hazards(model.pattern_input(), fit, ties, options)
+                      : test_proportional_hazards(model.input(), fit, ties, options);
     PhTestSummary summary;
     for (std::size_t t = 0; t < zph.terms.size(); ++t) {
         summary.rows.push_back(row_of(model.term_names[t], zph.terms[t]));
@@ -182,7 +202,7 @@ std::vector<TiesConcordance> ties_concordance(const ArmModel& model, const CoxFi
                                               Ties fitted_ties, double conf_level) {
     std::vector<TiesConcordance> out;
     for (const Ties ties : {Ties::Efron, Ties::Breslow, Ties::Exact}) {
-        const CoxFit fit = ties == fitted_ties ? fitted : fit_cox(model.input(), {ties});
+        const CoxFit fit = ties == fitted_ties ? fitted : fit_arm_model(model, ties);
         out.push_back({ties_name(ties), hazard_ratios(fit, model, conf_level)});
     }
     return out;

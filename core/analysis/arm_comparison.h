@@ -35,10 +35,22 @@ struct ArmModel {
     std::vector<std::size_t> term_of_column;   // index into term_names
     std::vector<double> covariates;            // column-major, as CoxInput wants
 
+    // Set instead of the records when the model has no adjustment: the
+    // records counted with group k as pattern k (counted_arm_model).
+    bool counted = false;
+    RiskSetCounts counts;
+    std::vector<double> pattern_covariates; // column-major, as PatternCoxInput wants
+
     std::size_t terms() const { return compared_arms.size(); } // arm columns
     std::size_t columns() const { return term_of_column.size(); }
     CoxInput input() const { return {time, event, stratum, columns(), covariates}; }
+    PatternCoxInput pattern_input() const { return {&counts, columns(), pattern_covariates}; }
 };
+
+// The unadjusted arm model from counts whose pattern k is group k.
+ArmModel counted_arm_model(RiskSetCounts counts, std::vector<std::string> compared_arms);
+
+CoxFit fit_arm_model(const ArmModel& model, Ties ties);
 
 ArmModel arm_model(std::vector<double> time, std::vector<std::uint8_t> event,
                    std::span<const std::int32_t> group, std::vector<std::int32_t> stratum,

@@ -1,5 +1,6 @@
 #include "triallens/analysis/refit.h"
 
+#include "analysis_counts.h"
 #include "arm_comparison.h"
 #include "response_summary.h"
 #include "subgroups.h"
@@ -12,10 +13,12 @@
 #include "triallens/stats/cox_regression.h"
 #include "triallens/stats/event_table.h"
 #include "triallens/stats/follow_up.h"
+#include "triallens/stats/kaplan_meier.h"
 #include "triallens/stats/log_rank.h"
 #include "triallens/stats/restricted_mean.h"
 
 #include <algorithm>
+#include <numeric>
 #include <cmath>
 #include <optional>
 
@@ -154,9 +157,63 @@ void compare_with_reference(Results& results, double conf_level) {
     }
 }
 
+// The analysed records one by one (arm known, times timefixed together), for
+// the analyses that need records rather than counts.
+struct AnalysedRecords {
+    std::vector<double> time;
+    std::vector<std::uint8_t> event;
+    std::vector<std::int32_t> arm_code;
+    std::vector<std::size_t> subject;
+    std::vector<std::int32_t> stratum;
+};
+
+AnalysedRecords analysed_records(const TimeToEvent& endpoint,
+                                 std::span<const std::int32_t> subject_arm,
+                                 std::span<const std::int32_t> subject_stratum) {
+    AnalysedRecords records;
+    for (std::size_t i = 0; i < endpoint.size(); ++i) {
+        const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
+        if (subject_arm[subject] >= 0) {
+            records.time.push_back(endpoint.time[i]);
+            records.event.push_back(endpoint.event[i]);
+            records.arm_code.push_back(subject_arm[subject]);
+            records.subject.push_back(subject);
+            records.stratum.push_back(subject_stratum[subject]);
+        }
+    }
+    apply_timefix(records.time);
+    return records;
+}
+
+// The records of the model: known stratum; group k is the k-th present arm.
+struct ModelRecords {
+    std::vector<double> time;
+    std::vector<std::uint8_t> event;
+    std::vector<std::int32_t> group;
+    std::vector<std::int32_t> stratum;
+    std::vector<std::size_t> subject;
+};
+
+ModelRecords model_records_of(const AnalysedRecords& records,
+                              const std::vector<std::int32_t>& present) {
+    ModelRecords rows;
+    for (std::size_t i = 0; i < records.time.size(); ++i) {
+        if (records.stratum[i] < 0) {
+            continue;
+        }
+        rows.time.push_back(records.time[i]);
+        rows.event.push_back(records.event[i]);
+        rows.group.push_back(static_cast<std::int32_t>(
+            std::find(present.begin(), present.end(), records.arm_code[i]) - present.begin()));
+        rows.stratum.push_back(records.stratum[i]);
+        rows.subject.push_back(records.subject[i]);
+    }
+    return rows;
+}
+
 } // namespace
 
-Results refit(const Study& study, const AnalysisSpec& requested) {
+Results refit(const Study& study, const AnalysisSpec& requested, const RefitOptions& options) {
     const AnalysisSpec spec = resolve_spec(study, requested);
     const TimeToEvent& stored = *study.endpoint(spec.paramcd);
     const Variable& arm = *study.subjects.find(spec.arm_variable);
@@ -210,46 +267,56 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
             arm_order.push_back(code);
         }
     }
-
-    // Records with a known arm; timefix over the pooled times, as survfit does.
-    std::vector<double> time;
-    std::vector<std::uint8_t> event;
-    std::vector<std::int32_t> arm_code;
-    std::vector<std::size_t> record_subject;
-    for (std::size_t i = 0; i < endpoint.size(); ++i) {
-        const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
-        const std::int32_t code = subject_arm[subject];
-        if (code >= 0) {
-            time.push_back(endpoint.time[i]);
-            event.push_back(endpoint.event[i]);
-            arm_code.push_back(code);
-            record_subject.push_back(subject);
+    std::vector<std::int32_t> position_of_code(arm.levels.size(), -1);
+    for (std::size_t k = 0; k < arm_order.size(); ++k) {
+        position_of_code[static_cast<std::size_t>(arm_order[k])] = static_cast<std::int32_t>(k);
+    }
+    std::vector<std::int32_t> subject_position(subject_arm.size(), -1);
+    for (std::size_t s = 0; s < subject_arm.size(); ++s) {
+        if (subject_arm[s] >= 0) {
+            subject_position[s] = position_of_code[static_cast<std::size_t>(subject_arm[s])];
         }
     }
-    apply_timefix(time);
-    results.n = time.size();
-    results.events = static_cast<std::size_t>(std::count(event.begin(), event.end(), 1));
-    if (!time.empty()) {
-        results.median_follow_up = median_follow_up(time, event, spec.km, false);
+
+    // Every analysis below reads counts of the records: the arms' curves all
+    // records with a known arm; the comparisons those whose strata are all
+    // known; each subgroup variable those of the compared arms with a level.
+    const std::vector<std::int32_t> subject_stratum = stratum_codes(study, spec.strata);
+    const std::int32_t strata =
+        1 + std::max(0, *std::max_element(subject_stratum.begin(), subject_stratum.end()));
+    const std::int32_t compare = spec.subgroups.empty() ? -1 : *arm.level_code(spec.compare_arm);
+    std::vector<std::vector<std::int32_t>> subgroup_pattern;
+    std::vector<CountsRequest> requests{
+        {{}, 1, subject_position, arm_order.size(), false},
+        {subject_stratum, static_cast<std::size_t>(strata), subject_position, arm_order.size(),
+         true}};
+    for (const auto& name : spec.subgroups) {
+        const Variable& variable = *study.subjects.find(name);
+        subgroup_pattern.push_back(subgroup_patterns(variable, subject_arm, reference, compare));
+        requests.push_back({subject_stratum, static_cast<std::size_t>(strata),
+                            subgroup_pattern.back(), 2 * variable.levels.size(), false});
+    }
+    std::vector<RiskSetCounts> counts = count_records(endpoint, requests, options.presorted);
+    const RiskSetCounts& by_arm = counts[0];
+
+    const EventTable pooled = event_table(by_arm);
+    results.n = pooled.n;
+    results.events = std::accumulate(pooled.n_event.begin(), pooled.n_event.end(), std::size_t{0});
+    if (pooled.n > 0) {
+        EventTable reversed = pooled;
+        std::swap(reversed.n_event, reversed.n_censor);
+        results.median_follow_up = survival_quantile(fit_kaplan_meier(reversed, spec.km), 0.5);
     }
 
-    std::vector<std::int32_t> present;
-    for (const std::int32_t code : arm_order) {
-        std::vector<double> arm_time;
-        std::vector<std::uint8_t> arm_event;
-        for (std::size_t i = 0; i < time.size(); ++i) {
-            if (arm_code[i] == code) {
-                arm_time.push_back(time[i]);
-                arm_event.push_back(event[i]);
-            }
-        }
-        if (arm_time.empty()) {
+    std::vector<std::int32_t> present; // arm codes with records, in arm order
+    for (std::size_t k = 0; k < arm_order.size(); ++k) {
+        const std::int32_t code = arm_order[k];
+        const EventTable events = event_table(by_arm, static_cast<std::uint32_t>(k));
+        if (events.n == 0) {
             results.warnings.push_back("arm " + arm.levels[static_cast<std::size_t>(code)] +
                                        " has no subjects with " + endpoint.paramcd);
             continue;
         }
-        // One event table per arm serves the curve and the other transforms.
-        const EventTable events = tabulate_events(arm_time, arm_event, false);
         ArmSurvival survival =
             summarise_curve(arm.levels[static_cast<std::size_t>(code)], "", events, spec);
         for (const ConfType type : {ConfType::Log, ConfType::LogLog, ConfType::Plain}) {
@@ -268,49 +335,44 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
     if (!results.arms.empty() && present.front() == reference) {
         compare_with_reference(results, spec.km.conf_level);
     }
+
+    // The record-level columns, only for what needs records: curves by a
+    // variable and a model with adjustment covariates.
+    std::optional<AnalysedRecords> records;
+    if (!spec.curves_by.empty() || !spec.covariates.empty()) {
+        records = analysed_records(endpoint, subject_arm, subject_stratum);
+    }
     if (!spec.curves_by.empty()) {
-        results.curve_groups =
-            curve_groups(arm, *study.subjects.find(spec.curves_by), arm_order, time, event,
-                         arm_code, record_subject, spec, results.warnings);
+        results.curve_groups = curve_groups(arm, *study.subjects.find(spec.curves_by), arm_order,
+                                            records->time, records->event, records->arm_code,
+                                            records->subject, spec, results.warnings);
     }
 
-    // The comparisons use the records whose strata are all known.
-    const std::vector<std::int32_t> subject_stratum = stratum_codes(study, spec.strata);
-    std::vector<double> model_time;
-    std::vector<std::uint8_t> model_event;
-    std::vector<std::int32_t> model_group;
-    std::vector<std::int32_t> model_stratum;
-    std::vector<std::size_t> model_subject;
-    for (std::size_t i = 0, r = 0; i < endpoint.size(); ++i) {
-        const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
-        if (subject_arm[subject] < 0) {
-            continue;
-        }
-        const std::size_t record = r++;
-        if (subject_stratum[subject] < 0) {
-            continue;
-        }
-        model_time.push_back(time[record]);
-        model_event.push_back(event[record]);
-        model_group.push_back(static_cast<std::int32_t>(
-            std::find(present.begin(), present.end(), arm_code[record]) - present.begin()));
-        model_stratum.push_back(subject_stratum[subject]);
-        model_subject.push_back(subject);
+    // The comparisons: group k is the k-th arm present.
+    std::vector<std::int32_t> group_of_position(arm_order.size(), -1);
+    for (std::size_t k = 0; k < present.size(); ++k) {
+        group_of_position[static_cast<std::size_t>(
+            position_of_code[static_cast<std::size_t>(present[k])])] = static_cast<std::int32_t>(k);
     }
-    if (model_time.size() < time.size()) {
-        results.warnings.push_back(std::to_string(time.size() - model_time.size()) +
+    RiskSetCounts model_counts = select_patterns(counts[1], group_of_position, present.size());
+    std::size_t model_records = 0;
+    std::size_t model_events = 0;
+    for (const CountEntry& entry : model_counts.entries) {
+        model_records += entry.deaths + entry.censored;
+        model_events += entry.deaths;
+    }
+    if (model_records < results.n) {
+        results.warnings.push_back(std::to_string(results.n - model_records) +
                                    " records with a missing stratum are left out of the "
                                    "log-rank test and the Cox model");
     }
 
-    const bool any_event =
-        std::find(model_event.begin(), model_event.end(), 1) != model_event.end();
+    const bool any_event = model_events > 0;
     if (present.size() >= 2 && !any_event) {
         results.warnings.push_back("no events: the arms cannot be compared");
     }
     if (present.size() >= 2 && any_event) {
-        const LogRank test =
-            log_rank_test(model_time, model_event, model_group, present.size(), model_stratum);
+        const LogRank test = log_rank_test(model_counts);
         if (test.defined) {
             results.logrank =
                 LogRankSummary{test.chisq, test.df, test.p, test.observed, test.expected};
@@ -325,10 +387,16 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
         for (std::size_t k = 1; k < present.size(); ++k) {
             compared.push_back(arm.levels[static_cast<std::size_t>(present[k])]);
         }
-        const ArmModel model =
-            adjusted_arm_model(study, spec.covariates, model_time, model_event, model_group,
-                               model_stratum, model_subject, std::move(compared), results.warnings);
-        const CoxFit fit = fit_cox(model.input(), {spec.ties});
+        ArmModel model;
+        if (spec.covariates.empty()) {
+            model = counted_arm_model(std::move(model_counts), std::move(compared));
+        } else {
+            const ModelRecords rows = model_records_of(*records, present);
+            model = adjusted_arm_model(study, spec.covariates, rows.time, rows.event, rows.group,
+                                       rows.stratum, rows.subject, std::move(compared),
+                                       results.warnings);
+        }
+        const CoxFit fit = fit_arm_model(model, spec.ties);
         CoxSummary cox;
         cox.ties = ties_name(spec.ties);
         cox.reference_arm = spec.reference_arm;
@@ -349,9 +417,10 @@ Results refit(const Study& study, const AnalysisSpec& requested) {
     results.response = summarise_response(study, arm, subject_arm, arm_order, subject_stratum,
                                           !spec.strata.empty(), spec.km.conf_level);
     if (!spec.subgroups.empty()) {
-        results.subgroups = analyse_subgroups(study, endpoint, arm, subject_arm, reference,
-                                              *arm.level_code(spec.compare_arm), subject_stratum,
-                                              spec, results.warnings);
+        results.subgroups =
+            analyse_subgroups(study, arm, reference, compare,
+                              std::span<const RiskSetCounts>(counts).subspan(2), spec,
+                              results.warnings);
     }
     return results;
 }

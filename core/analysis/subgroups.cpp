@@ -12,161 +12,135 @@ namespace triallens {
 
 namespace {
 
-// The records of one variable's analysis: both arms, known level and stratum.
-struct Records {
-    std::vector<double> time;
-    std::vector<std::uint8_t> event;
-    std::vector<std::uint8_t> treated; // 1 = compared arm, 0 = reference
-    std::vector<std::int32_t> level;   // index into the levels present
-    std::vector<std::int32_t> stratum;
+std::size_t estimable(const CoxFit& fit) {
+    return static_cast<std::size_t>(std::count(fit.aliased.begin(), fit.aliased.end(), false));
+}
 
-    std::size_t size() const { return time.size(); }
-};
-
-// Cox fit on the records selected by `keep`, with the given covariate columns.
-CoxFit fit_on(const Records& r, const std::vector<std::size_t>& rows,
-              const std::vector<std::vector<double>>& columns, const AnalysisSpec& spec) {
-    std::vector<double> time;
-    std::vector<std::uint8_t> event;
-    std::vector<std::int32_t> stratum;
-    for (const std::size_t i : rows) {
-        time.push_back(r.time[i]);
-        event.push_back(r.event[i]);
-        stratum.push_back(r.stratum[i]);
-    }
+CoxFit fit_patterns(const RiskSetCounts& counts, const std::vector<std::vector<double>>& columns,
+                    const AnalysisSpec& spec) {
     std::vector<double> covariates;
     for (const auto& column : columns) {
-        for (const std::size_t i : rows) {
-            covariates.push_back(column[i]);
-        }
+        covariates.insert(covariates.end(), column.begin(), column.end());
     }
-    return fit_cox({time, event, stratum, columns.size(), covariates}, {spec.ties});
+    return fit_cox(PatternCoxInput{&counts, columns.size(), covariates}, {spec.ties});
+}
+
+// Interaction: arm + level dummies (+ arm × level) against the model without;
+// the counts' pattern is treated + 2 × level index. nullopt when the data
+// estimate no interaction term.
+std::optional<double> interaction_p(const RiskSetCounts& counts, std::size_t levels,
+                                    const AnalysisSpec& spec, const std::string& name,
+                                    std::vector<std::string>& warnings) {
+    const std::size_t patterns = counts.patterns;
+    std::vector<std::vector<double>> reduced(1, std::vector<double>(patterns));
+    for (std::size_t g = 0; g < patterns; ++g) {
+        reduced[0][g] = static_cast<double>(g % 2);
+    }
+    for (std::size_t l = 1; l < levels; ++l) {
+        std::vector<double> dummy(patterns);
+        for (std::size_t g = 0; g < patterns; ++g) {
+            dummy[g] = g / 2 == l ? 1 : 0;
+        }
+        reduced.push_back(std::move(dummy));
+    }
+    std::vector<std::vector<double>> full = reduced;
+    for (std::size_t l = 1; l < levels; ++l) {
+        std::vector<double> product(patterns);
+        for (std::size_t g = 0; g < patterns; ++g) {
+            product[g] = reduced[l][g] * reduced[0][g];
+        }
+        full.push_back(std::move(product));
+    }
+    const CoxFit without = fit_patterns(counts, reduced, spec);
+    const CoxFit with = fit_patterns(counts, full, spec);
+    for (const auto& warning : with.warnings) {
+        warnings.push_back(name + " interaction model: " + warning);
+    }
+    // df counts the interaction terms the data can estimate: a level holding
+    // one arm only makes its term aliased (R's NA).
+    const std::size_t df = estimable(with) - estimable(without);
+    if (df == 0) {
+        return std::nullopt;
+    }
+    return chisq_upper_tail(2 * (with.loglik - without.loglik), df);
 }
 
 } // namespace
 
-std::vector<SubgroupRow>
-analyse_subgroups(const Study& study, const TimeToEvent& endpoint, const Variable& arm,
-                  std::span<const std::int32_t> subject_arm, std::int32_t reference,
-                  std::int32_t compare, std::span<const std::int32_t> subject_stratum,
-                  const AnalysisSpec& spec, std::vector<std::string>& warnings) {
+std::vector<std::int32_t> subgroup_patterns(const Variable& variable,
+                                            std::span<const std::int32_t> subject_arm,
+                                            std::int32_t reference, std::int32_t compare) {
+    std::vector<std::int32_t> pattern(subject_arm.size(), -1);
+    for (std::size_t s = 0; s < pattern.size(); ++s) {
+        const std::int32_t a = subject_arm[s];
+        const std::int32_t level = variable.codes[s];
+        if ((a == reference || a == compare) && level >= 0) {
+            pattern[s] = (a == compare ? 1 : 0) + 2 * level;
+        }
+    }
+    return pattern;
+}
+
+std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& arm,
+                                           std::int32_t reference, std::int32_t compare,
+                                           std::span<const RiskSetCounts> counts,
+                                           const AnalysisSpec& spec,
+                                           std::vector<std::string>& warnings) {
     const double z = normal_critical_value(spec.km.conf_level);
     std::vector<SubgroupRow> rows;
-    for (const auto& name : spec.subgroups) {
+    for (std::size_t v = 0; v < spec.subgroups.size(); ++v) {
+        const std::string& name = spec.subgroups[v];
         const Variable& variable = *study.subjects.find(name);
+        const RiskSetCounts& all_levels = counts[v];
 
         // Levels in sort order, keeping those present among the records.
-        Records r;
-        std::vector<std::int32_t> level_index(variable.levels.size(), -1);
-        std::vector<std::int32_t> present;
-        for (std::size_t i = 0; i < endpoint.size(); ++i) {
-            const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
-            const std::int32_t a = subject_arm[subject];
-            const std::int32_t level = variable.codes[subject];
-            if ((a != reference && a != compare) || level < 0 || subject_stratum[subject] < 0) {
-                continue;
-            }
-            r.time.push_back(endpoint.time[i]);
-            r.event.push_back(endpoint.event[i]);
-            r.treated.push_back(a == compare ? 1 : 0);
-            r.level.push_back(level);
-            r.stratum.push_back(subject_stratum[subject]);
-        }
-        apply_timefix(r.time);
         std::vector<bool> seen(variable.levels.size(), false);
-        for (const auto level : r.level) {
-            seen[static_cast<std::size_t>(level)] = true;
+        for (const CountEntry& entry : all_levels.entries) {
+            seen[entry.pattern / 2] = true;
         }
+        std::vector<std::int32_t> present;
+        std::vector<std::int32_t> to_dense(all_levels.patterns, -1);
         for (std::size_t l = 0; l < seen.size(); ++l) {
             if (seen[l]) {
-                level_index[l] = static_cast<std::int32_t>(present.size());
+                const auto index = static_cast<std::int32_t>(present.size());
+                to_dense[2 * l] = 2 * index;
+                to_dense[2 * l + 1] = 2 * index + 1;
                 present.push_back(static_cast<std::int32_t>(l));
             }
         }
+        const RiskSetCounts by_level = select_patterns(all_levels, to_dense, 2 * present.size());
 
-        // Interaction: arm + level dummies (+ arm × level) against the model without.
-        std::optional<double> interaction_p;
+        std::optional<double> interaction;
         if (present.size() >= 2) {
-            std::vector<std::vector<double>> reduced{
-                std::vector<double>(r.treated.begin(), r.treated.end())};
-            for (std::size_t l = 1; l < present.size(); ++l) {
-                std::vector<double> dummy(r.size());
-                for (std::size_t i = 0; i < r.size(); ++i) {
-                    dummy[i] = level_index[static_cast<std::size_t>(r.level[i])] ==
-                                       static_cast<std::int32_t>(l)
-                                   ? 1
-                                   : 0;
-                }
-                reduced.push_back(std::move(dummy));
-            }
-            std::vector<std::vector<double>> full = reduced;
-            for (std::size_t l = 1; l < present.size(); ++l) {
-                std::vector<double> product(r.size());
-                for (std::size_t i = 0; i < r.size(); ++i) {
-                    product[i] = reduced[l][i] * r.treated[i];
-                }
-                full.push_back(std::move(product));
-            }
-            std::vector<std::size_t> all(r.size());
-            for (std::size_t i = 0; i < r.size(); ++i) {
-                all[i] = i;
-            }
-            const CoxFit without = fit_on(r, all, reduced, spec);
-            const CoxFit with = fit_on(r, all, full, spec);
-            // df counts the interaction terms the data can estimate: a level
-            // holding one arm only makes its term aliased (R's NA).
-            const auto estimable = [](const CoxFit& fit) {
-                return static_cast<std::size_t>(
-                    std::count(fit.aliased.begin(), fit.aliased.end(), false));
-            };
-            const std::size_t df = estimable(with) - estimable(without);
-            if (df > 0) {
-                const double lr = 2 * (with.loglik - without.loglik);
-                interaction_p = chisq_upper_tail(lr, df);
-            }
-            for (const auto& warning : with.warnings) {
-                warnings.push_back(name + " interaction model: " + warning);
-            }
+            interaction = interaction_p(by_level, present.size(), spec, name, warnings);
         }
 
         for (std::size_t l = 0; l < present.size(); ++l) {
             SubgroupRow row;
             row.variable = name;
             row.level = variable.levels[static_cast<std::size_t>(present[l])];
-            row.interaction_p = interaction_p;
-            std::vector<std::size_t> members;
-            for (std::size_t i = 0; i < r.size(); ++i) {
-                if (level_index[static_cast<std::size_t>(r.level[i])] ==
-                    static_cast<std::int32_t>(l)) {
-                    members.push_back(i);
-                }
-            }
-            row.n = members.size();
+            row.interaction_p = interaction;
+            std::vector<std::int32_t> only_level(by_level.patterns, -1);
+            only_level[2 * l] = 0;
+            only_level[2 * l + 1] = 1;
+            const RiskSetCounts level = select_patterns(by_level, only_level, 2);
+            const RiskSetCounts pooled = pool_strata(level);
             for (const std::int32_t code : {reference, compare}) {
-                const std::uint8_t treated = code == compare ? 1 : 0;
-                std::vector<double> time;
-                std::vector<std::uint8_t> event;
-                for (const std::size_t i : members) {
-                    if (r.treated[i] == treated) {
-                        time.push_back(r.time[i]);
-                        event.push_back(r.event[i]);
-                    }
-                }
+                const EventTable table = event_table(pooled, code == compare ? 1 : 0);
                 SubgroupArm summary;
                 summary.arm = arm.levels[static_cast<std::size_t>(code)];
-                summary.n = time.size();
-                if (!time.empty()) {
-                    const KaplanMeier km =
-                        fit_kaplan_meier(tabulate_events(time, event, false), spec.km);
+                summary.n = table.n;
+                if (table.n > 0) {
+                    const KaplanMeier km = fit_kaplan_meier(table, spec.km);
                     summary.events = km.n_events;
                     summary.median = survival_quantile(km, 0.5);
                 }
+                row.n += summary.n;
                 row.events += summary.events;
                 row.arms.push_back(summary);
             }
             if (row.arms[0].n > 0 && row.arms[1].n > 0 && row.events > 0) {
-                const CoxFit fit = fit_on(
-                    r, members, {std::vector<double>(r.treated.begin(), r.treated.end())}, spec);
+                const CoxFit fit = fit_patterns(level, {{0.0, 1.0}}, spec);
                 const double se = std::sqrt(fit.var[0]);
                 row.hr = std::exp(fit.coef[0]);
                 row.lower = std::exp(fit.coef[0] - z * se);

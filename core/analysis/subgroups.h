@@ -4,6 +4,7 @@
 #include "triallens/analysis/analysis_spec.h"
 #include "triallens/analysis/results.h"
 #include "triallens/data/study.h"
+#include "triallens/stats/risk_set_counts.h"
 
 #include <span>
 #include <string>
@@ -11,14 +12,21 @@
 
 namespace triallens {
 
-// Compares `compare` with `reference` (arm codes of `arm`; `subject_arm` is
-// each subject's code after the filter, -1 = left out) within each level
-// of each subgroup variable. `subject_stratum` holds each subject's stratum
-// code (-1 = unknown, left out). Warnings from the fits are appended.
-std::vector<SubgroupRow>
-analyse_subgroups(const Study& study, const TimeToEvent& endpoint, const Variable& arm,
-                  std::span<const std::int32_t> subject_arm, std::int32_t reference,
-                  std::int32_t compare, std::span<const std::int32_t> subject_stratum,
-                  const AnalysisSpec& spec, std::vector<std::string>& warnings);
+// The pattern of a subject in its variable's counts: (arm is `compare`) +
+// 2 × level code, or -1 when the subject is in neither arm or its level is
+// missing.
+std::vector<std::int32_t> subgroup_patterns(const Variable& variable,
+                                            std::span<const std::int32_t> subject_arm,
+                                            std::int32_t reference, std::int32_t compare);
+
+// Compares `compare` with `reference` (arm codes of `arm`) within each level
+// of each subgroup variable; `counts[v]` holds the records of
+// spec.subgroups[v] with a known stratum, patterns as subgroup_patterns
+// gives them. Warnings from the fits are appended.
+std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& arm,
+                                           std::int32_t reference, std::int32_t compare,
+                                           std::span<const RiskSetCounts> counts,
+                                           const AnalysisSpec& spec,
+                                           std::vector<std::string>& warnings);
 
 } // namespace triallens

@@ -244,6 +244,7 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
     }
     std::vector<TimeToEvent> endpoints;
     for (auto& [code, endpoint] : by_param) {
+        endpoint.time_order = time_order(endpoint.time);
         endpoints.push_back(std::move(endpoint));
     }
     return endpoints;

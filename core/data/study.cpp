@@ -1,6 +1,7 @@
 #include "triallens/data/study.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace triallens {
 
@@ -28,6 +29,14 @@ const TimeToEvent* Study::endpoint(std::string_view paramcd) const {
         }
     }
     return nullptr;
+}
+
+std::vector<std::uint32_t> time_order(const std::vector<double>& time) {
+    std::vector<std::uint32_t> order(time.size());
+    std::iota(order.begin(), order.end(), std::uint32_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return time[a] < time[b]; });
+    return order;
 }
 
 } // namespace triallens

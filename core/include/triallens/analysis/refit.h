@@ -21,6 +21,14 @@ public:
 // reference arm); throws SpecError when one cannot be resolved.
 AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec);
 
-Results refit(const Study& study, const AnalysisSpec& spec);
+// How a refit counts the records. The defaults are the fast path; the plain
+// one (records gathered, timefixed and sorted per analysis, each record its
+// own pattern in the Cox fits) is kept to check it against.
+struct RefitOptions {
+    bool presorted = true;      // one linear pass when the records are in time order
+    bool group_patterns = true; // Cox fits over covariate patterns
+};
+
+Results refit(const Study& study, const AnalysisSpec& spec, const RefitOptions& options = {});
 
 } // namespace triallens

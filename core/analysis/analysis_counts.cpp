@@ -1,0 +1,189 @@
+#include "analysis_counts.h"
+
+#include "triallens/stats/event_table.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace triallens {
+
+namespace {
+
+// Strata counted separately as the records arrive, then joined in stratum
+// order.
+class StratifiedBuilder {
+public:
+    StratifiedBuilder(const CountsRequest& request, std::size_t distinct_times) {
+        strata_.reserve(request.strata);
+        for (std::size_t s = 0; s < request.strata; ++s) {
+            strata_.emplace_back(request.patterns, distinct_times);
+        }
+    }
+
+    void add(std::size_t stratum, double time, std::uint32_t rank, std::uint32_t pattern,
+             bool event) {
+        strata_[stratum].add(time, rank, pattern, event);
+    }
+
+    RiskSetCounts finish() {
+        std::vector<RiskSetCounts> parts;
+        for (auto& builder : strata_) {
+            parts.push_back(builder.finish());
+        }
+        RiskSetCounts out;
+        out.patterns = parts.empty() ? 0 : parts.front().patterns;
+        out.distinct_times = parts.empty() ? 0 : parts.front().distinct_times;
+        out.stratum_begin.clear();
+        out.entry_begin.clear();
+        for (const RiskSetCounts& part : parts) {
+            const auto row_offset = static_cast<std::uint32_t>(out.time.size());
+            const auto entry_offset = static_cast<std::uint32_t>(out.entries.size());
+            out.stratum_begin.push_back(row_offset);
+            out.time.insert(out.time.end(), part.time.begin(), part.time.end());
+            out.rank.insert(out.rank.end(), part.rank.begin(), part.rank.end());
+            for (std::size_t r = 0; r < part.rows(); ++r) {
+                out.entry_begin.push_back(entry_offset + part.entry_begin[r]);
+            }
+            out.entries.insert(out.entries.end(), part.entries.begin(), part.entries.end());
+        }
+        out.stratum_begin.push_back(static_cast<std::uint32_t>(out.time.size()));
+        out.entry_begin.push_back(static_cast<std::uint32_t>(out.entries.size()));
+        return out;
+    }
+
+private:
+    std::vector<RiskSetCountsBuilder> strata_;
+};
+
+std::size_t stratum_of(const CountsRequest& request, std::size_t subject) {
+    return request.stratum.empty() ? 0 : static_cast<std::size_t>(request.stratum[subject]);
+}
+
+bool counted(const CountsRequest& request, std::size_t subject) {
+    return request.pattern[subject] >= 0 &&
+           (request.stratum.empty() || request.stratum[subject] >= 0);
+}
+
+std::vector<RiskSetCounts> one_pass(const TimeToEvent& endpoint,
+                                    std::span<const std::uint32_t> order,
+                                    std::span<const CountsRequest> requests) {
+    const std::size_t n = endpoint.size();
+    std::size_t distinct = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        distinct += k == 0 || endpoint.time[order[k]] != endpoint.time[order[k - 1]] ? 1 : 0;
+    }
+    std::vector<StratifiedBuilder> builders;
+    for (const CountsRequest& request : requests) {
+        builders.emplace_back(request, distinct);
+    }
+    std::uint32_t rank = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        const std::size_t i = order[k];
+        if (k > 0 && endpoint.time[i] != endpoint.time[order[k - 1]]) {
+            ++rank;
+        }
+        const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
+        for (std::size_t q = 0; q < requests.size(); ++q) {
+            if (counted(requests[q], subject)) {
+                builders[q].add(stratum_of(requests[q], subject), endpoint.time[i], rank,
+                                static_cast<std::uint32_t>(requests[q].pattern[subject]),
+                                endpoint.event[i] != 0);
+            }
+        }
+    }
+    std::vector<RiskSetCounts> out;
+    for (auto& builder : builders) {
+        out.push_back(builder.finish());
+    }
+    return out;
+}
+
+std::vector<RiskSetCounts> gathered(const TimeToEvent& endpoint,
+                                    std::span<const CountsRequest> requests) {
+    const std::size_t n = endpoint.size();
+    // Times of the first request's records fixed together.
+    std::vector<double> fixed_first;
+    std::vector<std::size_t> first_records;
+    if (!requests.empty()) {
+        for (std::size_t i = 0; i < n; ++i) {
+            if (requests[0].pattern[static_cast<std::size_t>(endpoint.subject[i])] >= 0) {
+                first_records.push_back(i);
+                fixed_first.push_back(endpoint.time[i]);
+            }
+        }
+        apply_timefix(fixed_first);
+    }
+    std::vector<double> fixed_of_record(n, std::numeric_limits<double>::quiet_NaN());
+    for (std::size_t k = 0; k < first_records.size(); ++k) {
+        fixed_of_record[first_records[k]] = fixed_first[k];
+    }
+    std::vector<RiskSetCounts> out;
+    for (const CountsRequest& request : requests) {
+        std::vector<double> time;
+        std::vector<std::uint8_t> event;
+        std::vector<std::int32_t> stratum;
+        std::vector<std::uint32_t> pattern;
+        for (std::size_t i = 0; i < n; ++i) {
+            const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
+            if (!counted(request, subject)) {
+                continue;
+            }
+            time.push_back(request.timefix_with_first ? fixed_of_record[i] : endpoint.time[i]);
+            event.push_back(endpoint.event[i]);
+            stratum.push_back(static_cast<std::int32_t>(stratum_of(request, subject)));
+            pattern.push_back(static_cast<std::uint32_t>(request.pattern[subject]));
+        }
+        if (!request.timefix_with_first) {
+            apply_timefix(time);
+        }
+        // Empty strata are left out here and kept by the pass: they add nothing.
+        RiskSetCounts counts =
+            triallens::count_records(time, event, stratum, pattern, request.patterns);
+        out.push_back(std::move(counts));
+    }
+    return out;
+}
+
+} // namespace
+
+bool counts_in_one_pass(std::span<const double> time, std::span<const std::uint32_t> order) {
+    if (order.size() != time.size()) {
+        return false;
+    }
+    double smallest_gap = std::numeric_limits<double>::infinity();
+    double largest = 0;
+    for (std::size_t k = 0; k < order.size(); ++k) {
+        const double t = time[order[k]];
+        const double before = k > 0 ? time[order[k - 1]] : t;
+        if (!std::isfinite(t) || t < before) {
+            return false;
+        }
+        largest = std::max(largest, std::fabs(t));
+        if (t != before) {
+            smallest_gap = std::min(smallest_gap, t - before);
+        }
+    }
+    // timefix ties gaps <= tol absolutely or relative to the mean absolute
+    // distinct time of the records at hand, which never exceeds the largest.
+    const double tolerance = std::sqrt(std::numeric_limits<double>::epsilon());
+    return smallest_gap > tolerance && smallest_gap > tolerance * largest;
+}
+
+std::vector<RiskSetCounts> count_records(const TimeToEvent& endpoint,
+                                         std::span<const CountsRequest> requests,
+                                         bool presorted) {
+    if (!presorted) {
+        return gathered(endpoint, requests);
+    }
+    std::vector<std::uint32_t> own_order;
+    std::span<const std::uint32_t> order = endpoint.time_order;
+    if (order.size() != endpoint.size()) { // a study not made by build_study
+        own_order = time_order(endpoint.time);
+        order = own_order;
+    }
+    return counts_in_one_pass(endpoint.time, order) ? one_pass(endpoint, order, requests)
+                                                    : gathered(endpoint, requests);
+}
+
+} // namespace triallens
