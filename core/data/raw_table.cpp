@@ -60,6 +60,12 @@ void TextColumnBuilder::push_back(std::string_view value) {
         index_.reserve(expected_rows_);
         levels_.reserve(expected_rows_);
     }
+    // Trial columns repeat a value over runs of rows (a study, a site, an
+    // arm, a parameter per file): the run costs a comparison, not a hash.
+    if (!codes_.empty() && levels_[codes_.back()] == value) {
+        codes_.push_back(codes_.back());
+        return;
+    }
     auto it = index_.find(value);
     if (it == index_.end()) {
         it = index_.emplace(std::string(value), static_cast<std::uint32_t>(levels_.size())).first;
