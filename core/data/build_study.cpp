@@ -7,6 +7,7 @@
 #include <map>
 #include <numeric>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_map>
 
 namespace triallens {
@@ -69,7 +70,8 @@ Variable make_variable(const RawColumn& column) {
     return variable;
 }
 
-using SubjectIndex = std::unordered_map<std::string, std::int32_t>;
+// Points into SubjectTable::usubjid, which is filled before and not resized after.
+using SubjectIndex = std::unordered_map<std::string_view, std::int32_t>;
 
 SubjectTable build_subjects(const RawTable& adsl, SubjectIndex& index) {
     const RawColumn& id = require(adsl, "USUBJID");
@@ -77,6 +79,10 @@ SubjectTable build_subjects(const RawTable& adsl, SubjectIndex& index) {
         throw DataError({adsl.source, 0, "USUBJID"}, "USUBJID must be text");
     }
     SubjectTable subjects;
+    subjects.usubjid.reserve(id.size());
+    for (std::size_t row = 0; row < id.size(); ++row) {
+        subjects.usubjid.push_back(id.text(row));
+    }
     // Distinct identifiers are distinct codes: a subject's first row by code.
     constexpr std::size_t unseen = static_cast<std::size_t>(-1);
     std::vector<std::size_t> first_row(id.levels.size(), unseen);
@@ -93,11 +99,7 @@ SubjectTable build_subjects(const RawTable& adsl, SubjectIndex& index) {
                                earlier_row(adsl, first_row[code], row) + ")");
         }
         first_row[code] = row;
-        index.emplace(usubjid, static_cast<std::int32_t>(row));
-    }
-    subjects.usubjid.reserve(id.size());
-    for (std::size_t row = 0; row < id.size(); ++row) {
-        subjects.usubjid.push_back(id.text(row));
+        index.emplace(subjects.usubjid[row], static_cast<std::int32_t>(row));
     }
     for (const auto& column : adsl.columns) {
         if (column.name != "USUBJID") {
@@ -200,7 +202,20 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
     const RawColumn* avalu = adtte.find("AVALU");
 
     const CodedText codes = coded_text(&paramcd, adtte.row_count());
-    std::map<std::string, TimeToEvent> by_param;
+    // Per parameter code its endpoint, sized exactly (a loaded study is held
+    // for the whole session, so no vector keeps doubling's spare room).
+    std::vector<TimeToEvent> by_code(codes.levels.size());
+    {
+        std::vector<std::size_t> records(codes.levels.size(), 0);
+        for (const std::uint32_t code : codes.codes) {
+            ++records[code];
+        }
+        for (std::size_t code = 0; code < records.size(); ++code) {
+            by_code[code].subject.reserve(records[code]);
+            by_code[code].time.reserve(records[code]);
+            by_code[code].event.reserve(records[code]);
+        }
+    }
     // Per parameter code, each subject's first row (+1; 0 = not seen yet).
     std::vector<std::vector<std::size_t>> first_row(codes.levels.size());
     for (std::size_t row = 0; row < adtte.row_count(); ++row) {
@@ -232,7 +247,7 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
             throw error_at(adtte, row, "CNSR",
                            "censor flag must be 0 (event) or a positive integer (censored)");
         }
-        TimeToEvent& endpoint = by_param[code];
+        TimeToEvent& endpoint = by_code[codes.codes[row]];
         if (endpoint.paramcd.empty()) {
             endpoint.paramcd = code;
             endpoint.param = text_at(param, row);
@@ -243,10 +258,15 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
         endpoint.event.push_back(censor == 0 ? 1 : 0);
     }
     std::vector<TimeToEvent> endpoints;
-    for (auto& [code, endpoint] : by_param) {
-        endpoint.time_order = time_order(endpoint.time);
-        endpoints.push_back(std::move(endpoint));
+    for (auto& endpoint : by_code) {
+        if (!endpoint.paramcd.empty()) {
+            endpoint.time_order = time_order(endpoint.time);
+            endpoints.push_back(std::move(endpoint));
+        }
     }
+    // In PARAMCD order, as they always were.
+    std::sort(endpoints.begin(), endpoints.end(),
+              [](const TimeToEvent& a, const TimeToEvent& b) { return a.paramcd < b.paramcd; });
     return endpoints;
 }
 

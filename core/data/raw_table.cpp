@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <functional>
 #include <iterator>
+#include <string_view>
 #include <utility>
 
 namespace triallens {
@@ -54,18 +56,51 @@ void TextColumnBuilder::reserve(std::size_t rows) {
     codes_.reserve(rows);
 }
 
+void TextColumnBuilder::grow(std::size_t levels) {
+    std::size_t size = 16;
+    while (size < 2 * levels) {
+        size *= 2;
+    }
+    slots_.assign(size, 0);
+    const std::size_t mask = size - 1;
+    for (std::size_t code = 0; code < levels_.size(); ++code) {
+        std::size_t at = std::hash<std::string_view>{}(levels_[code]) & mask;
+        while (slots_[at] != 0) {
+            at = (at + 1) & mask;
+        }
+        slots_[at] = static_cast<std::uint32_t>(code + 1);
+    }
+}
+
 void TextColumnBuilder::push_back(std::string_view value) {
+    // Trial columns repeat a value over runs of rows (a study, a site, an
+    // arm, a parameter per file): the run costs a comparison, not a hash.
+    if (!codes_.empty() && levels_[codes_.back()] == value) {
+        codes_.push_back(codes_.back());
+        return;
+    }
     constexpr std::size_t sample = 4096;
     if (codes_.size() == sample && expected_rows_ > sample && levels_.size() > sample / 2) {
-        index_.reserve(expected_rows_);
+        grow(expected_rows_);
         levels_.reserve(expected_rows_);
     }
-    auto it = index_.find(value);
-    if (it == index_.end()) {
-        it = index_.emplace(std::string(value), static_cast<std::uint32_t>(levels_.size())).first;
-        levels_.emplace_back(value);
+    if (2 * levels_.size() >= slots_.size()) {
+        grow(2 * levels_.size());
     }
-    codes_.push_back(it->second);
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t at = std::hash<std::string_view>{}(value)&mask;; at = (at + 1) & mask) {
+        const std::uint32_t slot = slots_[at];
+        if (slot == 0) {
+            slots_[at] = static_cast<std::uint32_t>(levels_.size() + 1);
+            codes_.push_back(static_cast<std::uint32_t>(levels_.size()));
+            levels_.emplace_back(value);
+            return;
+        }
+        if (levels_[slot - 1] == value) {
+            codes_.push_back(slot - 1);
+            return;
+        }
+    }
 }
 
 RawColumn TextColumnBuilder::finish(std::string name, std::string label) && {

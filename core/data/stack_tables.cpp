@@ -1,6 +1,8 @@
 #include "triallens/data/stack_tables.h"
 
+#include <algorithm>
 #include <stdexcept>
+#include <string_view>
 #include <unordered_map>
 #include <utility>
 
@@ -23,30 +25,42 @@ RawColumn as_text(const RawColumn& column) {
 
 // Text columns of every file into one dictionary, built once: each file's
 // levels are re-coded through one index, so stacking costs one hash lookup
-// per distinct value per file, not a rebuild of the index for every file.
-RawColumn stack_text(const std::vector<const RawColumn*>& parts) {
+// per distinct value per file. The levels are moved, not copied, out of the
+// parts (the files are the caller's to give up), and the index points into
+// the stacked levels, which are reserved up front so they never move.
+RawColumn stack_text(const std::vector<RawColumn*>& parts) {
     RawColumn out;
     out.name = parts.front()->name;
     out.type = ColumnType::Text;
     std::size_t rows = 0;
-    for (const RawColumn* part : parts) {
+    std::size_t levels = 1;
+    for (RawColumn* part : parts) {
+        if (part->type != ColumnType::Text) {
+            RawColumn text = as_text(*part);
+            *part = std::move(text);
+        }
         rows += part->size();
+        levels += part->levels.size() - 1;
     }
     out.codes.reserve(rows);
-    std::unordered_map<std::string, std::uint32_t> index{{"", 0}};
-    for (const RawColumn* part : parts) {
-        const RawColumn text = part->type == ColumnType::Text ? RawColumn{} : as_text(*part);
-        const RawColumn& from = part->type == ColumnType::Text ? *part : text;
-        std::vector<std::uint32_t> recode(from.levels.size(), 0);
-        for (std::size_t code = 1; code < from.levels.size(); ++code) {
-            const auto [it, inserted] =
-                index.emplace(from.levels[code], static_cast<std::uint32_t>(out.levels.size()));
-            if (inserted) {
-                out.levels.push_back(from.levels[code]);
+    out.levels.reserve(levels);
+    std::unordered_map<std::string_view, std::uint32_t> index;
+    index.reserve(levels);
+    index.emplace(out.levels.front(), 0);
+    for (RawColumn* part : parts) {
+        std::vector<std::uint32_t> recode(part->levels.size(), 0);
+        for (std::size_t code = 1; code < part->levels.size(); ++code) {
+            std::string& level = part->levels[code];
+            const auto it = index.find(level);
+            if (it != index.end()) {
+                recode[code] = it->second;
+                continue;
             }
-            recode[code] = it->second;
+            recode[code] = static_cast<std::uint32_t>(out.levels.size());
+            out.levels.push_back(std::move(level));
+            index.emplace(out.levels.back(), recode[code]);
         }
-        for (const std::uint32_t code : from.codes) {
+        for (const std::uint32_t code : part->codes) {
             out.codes.push_back(recode[code]);
         }
         if (out.label.empty()) {
@@ -78,12 +92,34 @@ RawTable stack_tables(std::vector<RawTable> files) {
                                         files.front().source);
         }
     }
+    // Rows' files and lines first: stacking moves the columns out of the files.
+    std::size_t rows = 0;
+    for (const auto& file : files) {
+        rows += file.row_count();
+    }
+    stacked.lines.reserve(rows);
+    for (const auto& file : files) {
+        const std::size_t first_row = stacked.lines.size();
+        for (std::size_t row = 0; row < file.row_count(); ++row) {
+            stacked.lines.push_back(file.line_of(row));
+        }
+        if (file.parts.empty()) {
+            stacked.parts.push_back({file.source, first_row});
+        } else {
+            for (const auto& part : file.parts) {
+                stacked.parts.push_back({part.file, first_row + part.first_row});
+            }
+        }
+    }
     for (std::size_t c = 0; c < width; ++c) {
-        const std::string& name = files.front().columns[c].name;
-        std::vector<const RawColumn*> parts;
+        const std::string name = files.front().columns[c].name;
+        std::vector<RawColumn*> parts;
         bool all_numbers = true;
-        for (const auto& file : files) {
-            const RawColumn* column = file.find(name);
+        for (auto& file : files) {
+            const auto found =
+                std::find_if(file.columns.begin(), file.columns.end(),
+                             [&](const RawColumn& candidate) { return candidate.name == name; });
+            RawColumn* column = found == file.columns.end() ? nullptr : &*found;
             if (column == nullptr) {
                 throw std::invalid_argument(file.source + " has no column " + name + ", " +
                                             files.front().source + " has");
@@ -93,7 +129,12 @@ RawTable stack_tables(std::vector<RawTable> files) {
         }
         RawColumn column;
         if (all_numbers) {
-            column = *parts.front();
+            column = std::move(*parts.front());
+            std::size_t cells = column.numbers.size();
+            for (const RawColumn* part : parts) {
+                cells += part->numbers.size();
+            }
+            column.numbers.reserve(cells);
             for (std::size_t f = 1; f < parts.size(); ++f) {
                 column.numbers.insert(column.numbers.end(), parts[f]->numbers.begin(),
                                       parts[f]->numbers.end());
@@ -108,19 +149,6 @@ RawTable stack_tables(std::vector<RawTable> files) {
             column = stack_text(parts);
         }
         stacked.columns.push_back(std::move(column));
-    }
-    for (const auto& file : files) {
-        const std::size_t first_row = stacked.lines.size();
-        for (std::size_t row = 0; row < file.row_count(); ++row) {
-            stacked.lines.push_back(file.line_of(row));
-        }
-        if (file.parts.empty()) {
-            stacked.parts.push_back({file.source, first_row});
-        } else {
-            for (const auto& part : file.parts) {
-                stacked.parts.push_back({part.file, first_row + part.first_row});
-            }
-        }
     }
     return stacked;
 }

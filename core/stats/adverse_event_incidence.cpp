@@ -3,44 +3,214 @@
 #include "triallens/stats/binomial_interval.h"
 
 #include <algorithm>
-#include <map>
+#include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 namespace triallens {
 
 namespace {
 
-// Highest grade per subject within one row; -1 = the subject has no event there.
-struct RowTally {
-    std::map<std::int32_t, std::int32_t> max_grade_by_subject;
+// The table's rows as counting keys: 0 is "any adverse event", 1..S the
+// SOC codes (S = soc.levels.size()), then one key per (SOC, PT) pair met.
+//
+// Counting is one pass over the AE rows into flat arrays of (key, arm)
+// counts. A subject counts once per key, and once more in grade3plus when
+// any of its rows there has grade >= 3 (then its highest grade is >= 3).
+// "Once" is kept with a stamp per key: the number of the current run of
+// rows of one subject, so no per-subject set is built. That needs each
+// subject's kept rows to be consecutive, as ADAE (sorted by USUBJID) has
+// them; when they are not, the pass says so and runs again over the rows
+// in subject order (a counting sort, still linear).
+constexpr std::size_t prefetch_distance = 16;
 
-    void add(std::int32_t subject, std::int32_t grade) {
-        const auto [it, inserted] = max_grade_by_subject.emplace(subject, grade);
-        if (!inserted) {
-            it->second = std::max(it->second, grade);
-        }
+void prefetch(const void* address) {
+#if defined(__GNUC__)
+    __builtin_prefetch(address);
+#else
+    (void)address;
+#endif
+}
+
+class KeyCounts {
+public:
+    KeyCounts(const AdverseEvents& events, std::size_t arms)
+        : events_(events), arms_(arms), socs_(events.soc.levels.size()),
+          pair_owner_(events.pt.levels.size(), no_soc), pair_of_pt_(events.pt.levels.size(), 0) {
+        reset();
     }
 
-    std::vector<AeCounts> counts(std::span<const std::int32_t> subject_arm,
-                                 std::size_t arms) const {
-        std::vector<AeCounts> out(arms);
-        for (const auto& [subject, grade] : max_grade_by_subject) {
-            AeCounts& c =
-                out[static_cast<std::size_t>(subject_arm[static_cast<std::size_t>(subject)])];
-            ++c.any;
-            c.grade3plus += grade >= 3 ? 1 : 0;
+    // Counts the rows `row_at(0..n-1)` in that order; false (and counts to
+    // discard) when a subject's kept rows are not consecutive in that order.
+    template <typename RowAt>
+    bool count(std::size_t n, const RowAt& row_at, std::span<const std::int32_t> subject_arm,
+               const AeFilter& filter) {
+        std::vector<std::uint8_t> finished(subject_arm.size(), 0);
+        std::int32_t current = -1;   // the subject being counted
+        std::int32_t looked_up = -1; // the subject whose arm is `arm`
+        std::int32_t arm = -1;
+        std::uint32_t run = 0;
+        // Plain pointers: the counters' stores cannot then make the
+        // compiler reload every vector's data on each row.
+        const std::int32_t* subjects = events_.subject.data();
+        const std::uint32_t* soc_codes = events_.soc.codes.data();
+        const std::uint32_t* pt_codes = events_.pt.codes.data();
+        const std::int32_t* grades = events_.grade.data();
+        AeCounts* counts = counts_.data();
+        std::uint32_t* seen = seen_.data();
+        std::uint32_t* seen_grade3plus = seen_grade3plus_.data();
+        for (std::size_t k = 0; k < n; ++k) {
+            const std::size_t i = row_at(k);
+            if ((filter.treatment_emergent_only && events_.treatment_emergent[i] == 0) ||
+                (filter.related_only && events_.related[i] == 0) ||
+                (filter.serious_only && events_.serious[i] == 0)) {
+                continue;
+            }
+            // A subject's arm and mark sit anywhere in the subject table (ADSL
+            // and ADAE need not share an order): fetch them ahead, once per
+            // subject, as their cache misses dominate this loop otherwise.
+            if (k + prefetch_distance < n) {
+                const auto ahead =
+                    static_cast<std::size_t>(subjects[row_at(k + prefetch_distance)]);
+                prefetch(&subject_arm[ahead]);
+                prefetch(&finished[ahead]);
+            }
+            const std::int32_t subject = subjects[i];
+            if (subject != looked_up) {
+                looked_up = subject;
+                arm = subject_arm[static_cast<std::size_t>(subject)];
+            }
+            if (arm < 0) {
+                continue;
+            }
+            if (subject != current) {
+                if (finished[static_cast<std::size_t>(subject)] != 0) {
+                    return false;
+                }
+                if (current >= 0) {
+                    finished[static_cast<std::size_t>(current)] = 1;
+                }
+                current = subject;
+                ++run;
+            }
+            const std::uint32_t soc = soc_codes[i];
+            const std::uint32_t pt = pt_codes[i];
+            std::size_t pair = pair_of_pt_[pt];
+            if (pair_owner_[pt] != soc) {
+                pair = other_pair_key(soc, pt); // may grow the arrays
+                counts = counts_.data();
+                seen = seen_.data();
+                seen_grade3plus = seen_grade3plus_.data();
+            }
+            const bool grade3plus = grades[i] >= 3;
+            const auto a = static_cast<std::size_t>(arm);
+            for (const std::size_t key : {std::size_t{0}, 1 + std::size_t{soc}, pair}) {
+                if (seen[key] != run) {
+                    seen[key] = run;
+                    ++counts[key * arms_ + a].any;
+                }
+                if (grade3plus && seen_grade3plus[key] != run) {
+                    seen_grade3plus[key] = run;
+                    ++counts[key * arms_ + a].grade3plus;
+                }
+            }
         }
+        return true;
+    }
+
+    void reset() {
+        const std::size_t keys = 1 + socs_ + pairs_.size();
+        counts_.assign(keys * arms_, AeCounts{});
+        seen_.assign(keys, 0);
+        seen_grade3plus_.assign(keys, 0);
+    }
+
+    std::vector<AeCounts> counts(std::size_t key) const {
+        const auto first = counts_.begin() + static_cast<std::ptrdiff_t>(key * arms_);
+        return {first, first + static_cast<std::ptrdiff_t>(arms_)};
+    }
+
+    std::size_t total(std::size_t key) const {
+        std::size_t sum = 0;
+        for (std::size_t a = 0; a < arms_; ++a) {
+            sum += counts_[key * arms_ + a].any;
+        }
+        return sum;
+    }
+
+    std::size_t soc_key(std::uint32_t soc) const { return 1 + soc; }
+
+    struct Pair {
+        std::uint32_t soc;
+        std::uint32_t pt;
+        std::size_t key;
+    };
+    // Every (SOC, PT) pair met, by SOC then PT code.
+    std::vector<Pair> pairs() const {
+        std::vector<Pair> out;
+        for (std::size_t p = 0; p < pairs_.size(); ++p) {
+            out.push_back({pairs_[p].first, pairs_[p].second, 1 + socs_ + p});
+        }
+        std::sort(out.begin(), out.end(), [](const Pair& a, const Pair& b) {
+            return std::tie(a.soc, a.pt) < std::tie(b.soc, b.pt);
+        });
         return out;
     }
 
-    std::size_t total() const { return max_grade_by_subject.size(); }
+private:
+    static constexpr std::uint32_t no_soc = std::numeric_limits<std::uint32_t>::max();
+
+    // A PT nearly always sits under one SOC (MedDRA's primary SOC): the
+    // first SOC a PT is met with answers from a flat slot (the hot loop),
+    // a PT met under another SOC too goes through a hash map here.
+    std::size_t other_pair_key(std::uint32_t soc, std::uint32_t pt) {
+        if (pair_owner_[pt] == no_soc) {
+            pair_owner_[pt] = soc;
+            pair_of_pt_[pt] = new_pair(soc, pt);
+            return pair_of_pt_[pt];
+        }
+        const std::uint64_t both = (std::uint64_t{soc} << 32) | pt;
+        const auto it = other_pairs_.find(both);
+        if (it != other_pairs_.end()) {
+            return it->second;
+        }
+        return other_pairs_.emplace(both, new_pair(soc, pt)).first->second;
+    }
+
+    std::size_t new_pair(std::uint32_t soc, std::uint32_t pt) {
+        pairs_.emplace_back(soc, pt);
+        counts_.resize(counts_.size() + arms_);
+        seen_.push_back(0);
+        seen_grade3plus_.push_back(0);
+        return 1 + socs_ + pairs_.size() - 1;
+    }
+
+    const AdverseEvents& events_;
+    std::size_t arms_;
+    std::size_t socs_;
+    std::vector<AeCounts> counts_; // per key, per arm
+    std::vector<std::uint32_t> seen_;
+    std::vector<std::uint32_t> seen_grade3plus_;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs_;
+    std::vector<std::uint32_t> pair_owner_;
+    std::vector<std::size_t> pair_of_pt_;
+    std::unordered_map<std::uint64_t, std::size_t> other_pairs_;
 };
 
-bool keep(const AdverseEvents& events, std::size_t i, const AeFilter& filter) {
-    return (!filter.treatment_emergent_only || events.treatment_emergent[i] != 0) &&
-           (!filter.related_only || events.related[i] != 0) &&
-           (!filter.serious_only || events.serious[i] != 0);
+// The rows grouped by subject (a stable counting sort).
+std::vector<std::size_t> rows_by_subject(const AdverseEvents& events, std::size_t subjects) {
+    std::vector<std::size_t> start(subjects + 1, 0);
+    for (const std::int32_t subject : events.subject) {
+        ++start[static_cast<std::size_t>(subject) + 1];
+    }
+    std::partial_sum(start.begin(), start.end(), start.begin());
+    std::vector<std::size_t> rows(events.size());
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        rows[start[static_cast<std::size_t>(events.subject[i])]++] = i;
+    }
+    return rows;
 }
 
 AeDifference difference(std::size_t x, std::size_t n, std::size_t x_reference,
@@ -96,51 +266,55 @@ AeTable tabulate_adverse_events(const AdverseEvents& events,
         }
     }
 
-    RowTally any;
-    std::map<std::uint32_t, RowTally> by_soc;
-    std::map<std::pair<std::uint32_t, std::uint32_t>, RowTally> by_pt;
-    for (std::size_t i = 0; i < events.size(); ++i) {
-        const std::int32_t subject = events.subject[i];
-        if (subject_arm[static_cast<std::size_t>(subject)] < 0 || !keep(events, i, filter)) {
-            continue;
-        }
-        const std::int32_t grade = events.grade[i];
-        any.add(subject, grade);
-        by_soc[events.soc.codes[i]].add(subject, grade);
-        by_pt[{events.soc.codes[i], events.pt.codes[i]}].add(subject, grade);
+    KeyCounts tally(events, arms);
+    if (!tally.count(
+            events.size(), [](std::size_t k) { return k; }, subject_arm, filter)) {
+        tally.reset();
+        const std::vector<std::size_t> rows = rows_by_subject(events, subject_arm.size());
+        tally.count(
+            rows.size(), [&](std::size_t k) { return rows[k]; }, subject_arm, filter);
     }
 
-    table.rows.push_back({std::nullopt, std::nullopt, any.counts(subject_arm, arms), {}});
-    // Descending frequency, then name.
-    const auto order = [](std::size_t total_a, const std::string& a, std::size_t total_b,
-                          const std::string& b) {
-        return std::tie(total_b, a) < std::tie(total_a, b);
-    };
-    std::vector<std::uint32_t> socs;
-    for (const auto& [soc, tally] : by_soc) {
-        socs.push_back(soc);
-    }
-    std::sort(socs.begin(), socs.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return order(by_soc[a].total(), events.soc.levels[a], by_soc[b].total(),
-                     events.soc.levels[b]);
-    });
-    for (const std::uint32_t soc : socs) {
-        table.rows.push_back(
-            {events.soc.levels[soc], std::nullopt, by_soc[soc].counts(subject_arm, arms), {}});
-        std::vector<std::uint32_t> pts;
-        for (const auto& [key, tally] : by_pt) {
-            if (key.first == soc) {
-                pts.push_back(key.second);
-            }
-        }
-        std::sort(pts.begin(), pts.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return order(by_pt[{soc, a}].total(), events.pt.levels[a], by_pt[{soc, b}].total(),
-                         events.pt.levels[b]);
+    table.rows.push_back({std::nullopt, std::nullopt, tally.counts(0), {}});
+    // Descending frequency, then name; equal names keep code order.
+    const auto by_frequency = [](std::vector<std::pair<std::size_t, std::size_t>>& keys,
+                                 const std::vector<std::string>& levels,
+                                 const std::vector<std::uint32_t>& codes) {
+        std::vector<std::size_t> order(keys.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return std::tie(keys[b].first, levels[codes[a]]) <
+                   std::tie(keys[a].first, levels[codes[b]]);
         });
-        for (const std::uint32_t pt : pts) {
+        return order;
+    };
+    const std::vector<KeyCounts::Pair> pairs = tally.pairs();
+    std::vector<std::uint32_t> socs;
+    std::vector<std::pair<std::size_t, std::size_t>> soc_keys; // (total, key)
+    for (std::uint32_t soc = 0; soc < events.soc.levels.size(); ++soc) {
+        const std::size_t total = tally.total(tally.soc_key(soc));
+        if (total > 0) {
+            socs.push_back(soc);
+            soc_keys.emplace_back(total, tally.soc_key(soc));
+        }
+    }
+    for (const std::size_t s : by_frequency(soc_keys, events.soc.levels, socs)) {
+        const std::uint32_t soc = socs[s];
+        table.rows.push_back(
+            {events.soc.levels[soc], std::nullopt, tally.counts(soc_keys[s].second), {}});
+        const auto begin = std::lower_bound(
+            pairs.begin(), pairs.end(), soc,
+            [](const KeyCounts::Pair& pair, std::uint32_t code) { return pair.soc < code; });
+        std::vector<std::uint32_t> pts;
+        std::vector<std::pair<std::size_t, std::size_t>> pt_keys;
+        for (auto it = begin; it != pairs.end() && it->soc == soc; ++it) {
+            pts.push_back(it->pt);
+            pt_keys.emplace_back(tally.total(it->key), it->key);
+        }
+        for (const std::size_t p : by_frequency(pt_keys, events.pt.levels, pts)) {
             table.rows.push_back({events.soc.levels[soc],
-                                  events.pt.levels[pt],
-                                  by_pt[{soc, pt}].counts(subject_arm, arms),
+                                  events.pt.levels[pts[p]],
+                                  tally.counts(pt_keys[p].second),
                                   {}});
         }
     }

@@ -13,7 +13,11 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
+#include <random>
+#include <set>
+#include <tuple>
 
 using namespace triallens;
 
@@ -35,6 +39,166 @@ AeFilter filter_named(const QString& name) {
 QString key(const QJsonValue& soc, const QJsonValue& pt) {
     return (soc.isNull() ? QStringLiteral("*") : soc.toString()) + "|" +
            (pt.isNull() ? QStringLiteral("*") : pt.toString());
+}
+
+// A study with many repeated terms, for checking the counting against a
+// plain one: some PTs under two SOCs, a missing SOC, missing grades (0),
+// subjects without an arm or outside the safety population, and every flag.
+Study random_ae_study(std::uint64_t seed, bool grouped_by_subject) {
+    std::mt19937_64 random(seed);
+    const auto below = [&](std::uint64_t n) { return static_cast<std::int32_t>(random() % n); };
+    constexpr std::size_t subjects = 300;
+    Study study;
+    study.control_arm = "B";
+    Variable arm{.name = "TRT01A",
+                 .label = {},
+                 .categorical = true,
+                 .codes = {},
+                 .levels = {"A", "B", "C"},
+                 .numbers = {}};
+    Variable saffl{.name = "SAFFL",
+                   .label = {},
+                   .categorical = true,
+                   .codes = {},
+                   .levels = {"N", "Y"},
+                   .numbers = {}};
+    Variable age{
+        .name = "AGE", .label = {}, .categorical = false, .codes = {}, .levels = {}, .numbers = {}};
+    for (std::size_t i = 0; i < subjects; ++i) {
+        study.subjects.usubjid.push_back("S" + std::to_string(i));
+        arm.codes.push_back(below(10) == 0 ? -1 : below(3));
+        saffl.codes.push_back(below(10) == 0 ? 0 : 1);
+        age.numbers.push_back(30 + below(50));
+    }
+    study.subjects.variables = {arm, saffl, age};
+
+    AdverseEvents& events = study.adverse_events;
+    events.soc.levels = {"", "Cardiac", "Gastro", "Skin", "Vascular"};
+    events.pt.levels = {"Diarrhoea", "Nausea",  "Rash",   "Hypertension",
+                        "Pruritus",  "Fatigue", "Oedema", "Vomiting"};
+    for (std::size_t i = 0; i < subjects; ++i) {
+        const std::int32_t records = below(12);
+        for (std::int32_t r = 0; r < records; ++r) {
+            // Few terms, so a subject often has one term more than once.
+            const auto pt = static_cast<std::uint32_t>(below(8));
+            // Mostly each PT's own SOC, sometimes another one or none.
+            const std::int32_t pick = below(10);
+            const auto soc = static_cast<std::uint32_t>(pick == 0   ? 0
+                                                        : pick == 1 ? 1 + below(4)
+                                                                    : 1 + pt % 4);
+            events.subject.push_back(static_cast<std::int32_t>(i));
+            events.soc.codes.push_back(soc);
+            events.pt.codes.push_back(pt);
+            events.grade.push_back(below(6)); // 0 = missing
+            events.related.push_back(below(2) == 0 ? 1 : 0);
+            events.serious.push_back(below(4) == 0 ? 1 : 0);
+            events.treatment_emergent.push_back(below(5) == 0 ? 0 : 1);
+        }
+    }
+    if (!grouped_by_subject) {
+        std::vector<std::size_t> order(events.size());
+        for (std::size_t i = 0; i < order.size(); ++i) {
+            order[i] = i;
+        }
+        std::shuffle(order.begin(), order.end(), random);
+        AdverseEvents shuffled;
+        for (const std::size_t i : order) {
+            shuffled.subject.push_back(events.subject[i]);
+            shuffled.soc.codes.push_back(events.soc.codes[i]);
+            shuffled.pt.codes.push_back(events.pt.codes[i]);
+            shuffled.grade.push_back(events.grade[i]);
+            shuffled.related.push_back(events.related[i]);
+            shuffled.serious.push_back(events.serious[i]);
+            shuffled.treatment_emergent.push_back(events.treatment_emergent[i]);
+        }
+        shuffled.soc.levels = events.soc.levels;
+        shuffled.pt.levels = events.pt.levels;
+        events = std::move(shuffled);
+    }
+    return study;
+}
+
+// The AE table's rows counted the plain way: per row, the set of subjects
+// and each one's highest grade; then ordered by descending total and name.
+struct PlainRow {
+    std::optional<std::string> soc;
+    std::optional<std::string> pt;
+    std::vector<AeCounts> counts;
+};
+
+std::vector<PlainRow> plain_ae_rows(const Study& study, const AeSpec& spec,
+                                    const std::vector<std::string>& arms) {
+    const Variable& arm = *study.subjects.find("TRT01A");
+    const Variable& saffl = *study.subjects.find("SAFFL");
+    const Variable& age = *study.subjects.find("AGE");
+    const auto arm_of = [&](std::int32_t subject) -> std::int32_t {
+        const auto s = static_cast<std::size_t>(subject);
+        if (arm.codes[s] < 0 || saffl.codes[s] != 1 ||
+            (!spec.filter_expression.empty() && !(age.numbers[s] >= 50))) {
+            return -1;
+        }
+        const auto at =
+            std::find(arms.begin(), arms.end(), arm.levels[static_cast<std::size_t>(arm.codes[s])]);
+        return static_cast<std::int32_t>(at - arms.begin());
+    };
+    using Key = std::pair<std::optional<std::string>, std::optional<std::string>>;
+    std::map<Key, std::map<std::int32_t, std::int32_t>> highest; // key -> subject -> grade
+    const AdverseEvents& events = study.adverse_events;
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (arm_of(events.subject[i]) < 0 ||
+            (spec.filter.treatment_emergent_only && !events.treatment_emergent[i]) ||
+            (spec.filter.related_only && !events.related[i]) ||
+            (spec.filter.serious_only && !events.serious[i])) {
+            continue;
+        }
+        for (const Key& key : {Key{std::nullopt, std::nullopt}, Key{events.soc[i], std::nullopt},
+                               Key{events.soc[i], events.pt[i]}}) {
+            auto& grade = highest[key].emplace(events.subject[i], 0).first->second;
+            grade = std::max(grade, events.grade[i]);
+        }
+    }
+    std::map<Key, PlainRow> rows;
+    const auto total = [](const PlainRow& row) {
+        std::size_t sum = 0;
+        for (const auto& c : row.counts) {
+            sum += c.any;
+        }
+        return sum;
+    };
+    for (const auto& [key, grades] : highest) {
+        PlainRow row{key.first, key.second, std::vector<AeCounts>(arms.size())};
+        for (const auto& [subject, grade] : grades) {
+            AeCounts& c = row.counts[static_cast<std::size_t>(arm_of(subject))];
+            ++c.any;
+            c.grade3plus += grade >= 3 ? 1 : 0;
+        }
+        rows.emplace(key, row);
+    }
+    const auto before = [&](const PlainRow& a, const PlainRow& b) {
+        const auto name = [](const PlainRow& r) { return r.pt ? *r.pt : *r.soc; };
+        return std::make_tuple(-static_cast<long>(total(a)), name(a)) <
+               std::make_tuple(-static_cast<long>(total(b)), name(b));
+    };
+    std::vector<PlainRow> socs;
+    for (const auto& [key, row] : rows) {
+        if (key.first && !key.second) {
+            socs.push_back(row);
+        }
+    }
+    std::sort(socs.begin(), socs.end(), before);
+    std::vector<PlainRow> out{rows.at({std::nullopt, std::nullopt})};
+    for (const PlainRow& soc : socs) {
+        out.push_back(soc);
+        std::vector<PlainRow> pts;
+        for (const auto& [key, row] : rows) {
+            if (key.first == soc.soc && key.second) {
+                pts.push_back(row);
+            }
+        }
+        std::sort(pts.begin(), pts.end(), before);
+        out.insert(out.end(), pts.begin(), pts.end());
+    }
+    return out;
 }
 
 } // namespace
@@ -188,6 +352,48 @@ private slots:
                 QVERIFY(total(row) <= previous_pt);
                 QVERIFY(total(row) <= previous_soc);
                 previous_pt = total(row);
+            }
+        }
+    }
+
+    // The one-pass counting gives the plain count's numbers and order on
+    // random studies, with every filter, rows grouped by subject or not.
+    void countsEqualAPlainCountOnRandomStudies_data() {
+        QTest::addColumn<int>("seed");
+        QTest::addColumn<bool>("grouped");
+        QTest::addColumn<int>("filters"); // bits: TEAE, related, serious, AGE >= 50
+        for (const int seed : {1, 2, 3}) {
+            for (const bool grouped : {true, false}) {
+                for (int filters = 0; filters < 16; ++filters) {
+                    QTest::addRow("seed %d %s filters %d", seed, grouped ? "grouped" : "shuffled",
+                                  filters)
+                        << seed << grouped << filters;
+                }
+            }
+        }
+    }
+
+    void countsEqualAPlainCountOnRandomStudies() {
+        QFETCH(int, seed);
+        QFETCH(bool, grouped);
+        QFETCH(int, filters);
+        const Study study = random_ae_study(static_cast<std::uint64_t>(seed), grouped);
+        AeSpec spec;
+        spec.filter.treatment_emergent_only = (filters & 1) != 0;
+        spec.filter.related_only = (filters & 2) != 0;
+        spec.filter.serious_only = (filters & 4) != 0;
+        spec.filter_expression = (filters & 8) != 0 ? "AGE >= 50" : "";
+        const AeTable table = adverse_event_table(study, spec);
+        const std::vector<std::string> arms{"B", "A", "C"}; // the declared control first
+        QCOMPARE(table.arms, arms);
+        const std::vector<PlainRow> expected = plain_ae_rows(study, spec, arms);
+        QCOMPARE(table.rows.size(), expected.size());
+        for (std::size_t r = 0; r < expected.size(); ++r) {
+            QCOMPARE(table.rows[r].soc, expected[r].soc);
+            QCOMPARE(table.rows[r].pt, expected[r].pt);
+            for (std::size_t a = 0; a < arms.size(); ++a) {
+                QCOMPARE(table.rows[r].counts[a].any, expected[r].counts[a].any);
+                QCOMPARE(table.rows[r].counts[a].grade3plus, expected[r].counts[a].grade3plus);
             }
         }
     }

@@ -12,7 +12,6 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace triallens {
@@ -71,13 +70,11 @@ public:
     RawColumn finish(std::string name, std::string label) &&;
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view text) const {
-            return std::hash<std::string_view>{}(text);
-        }
-    };
-    std::unordered_map<std::string, std::uint32_t, Hash, std::equal_to<>> index_{{"", 0}};
+    void grow(std::size_t levels);
+
+    // Open addressing over the levels themselves: a slot holds a level's
+    // code + 1 (0 = empty), so the dictionary keeps no second copy of the text.
+    std::vector<std::uint32_t> slots_;
     std::vector<std::string> levels_{""};
     std::vector<std::uint32_t> codes_;
     std::size_t expected_rows_ = 0;
