@@ -7,14 +7,17 @@
 #include "cli/demo_command.h"
 #include "cli/export_command.h"
 #include "cli/headless_demo.h"
+#include "process_clock.h"
 
 #include <controller/refit_controller.h>
 #include <main_window.h>
 #include <triallens/data/data_error.h>
 #include <triallens/demo/demo_study.h>
+#include <views/km_chart_view.h>
 
 #include <QApplication>
 
+#include <cstdio>
 #include <iostream>
 
 namespace {
@@ -24,7 +27,23 @@ bool has_display() {
            qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
-int run_gui(int argc, char** argv, const std::vector<std::string>& files) {
+// --quit-after-first-paint: the cold start a user waits through, to stdout.
+void quit_after_first_paint(triallens::ui::MainWindow& window) {
+    QObject::connect(
+        window.kmView(), &triallens::ui::KmChartView::figurePainted, &window,
+        [] {
+            const triallens::app::ProcessAge age = triallens::app::process_age();
+            std::printf("%.0f\n", age.milliseconds);
+            std::fflush(stdout);
+            std::fprintf(stderr, "first KM plot painted %.0f ms after %s\n", age.milliseconds,
+                         age.origin.c_str());
+            QApplication::exit(0);
+        },
+        Qt::SingleShotConnection);
+}
+
+int run_gui(int argc, char** argv, const std::vector<std::string>& files,
+            bool quit_on_first_paint) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("TrialLens"));
     QApplication::setApplicationVersion(QStringLiteral(TRIALLENS_VERSION));
@@ -37,6 +56,9 @@ int run_gui(int argc, char** argv, const std::vector<std::string>& files) {
             std::make_shared<const triallens::Study>(triallens::generate_demo_study()), spec);
     }
     triallens::ui::MainWindow window(&controller);
+    if (quit_on_first_paint) {
+        quit_after_first_paint(window);
+    }
     window.show();
     if (!files.empty()) {
         QStringList paths;
@@ -51,6 +73,7 @@ int run_gui(int argc, char** argv, const std::vector<std::string>& files) {
 } // namespace
 
 int main(int argc, char** argv) {
+    triallens::app::mark_main_entered();
     using namespace triallens::cli;
     try {
         const CommandLine line =
@@ -71,10 +94,15 @@ int main(int argc, char** argv) {
         case Command::Export:
             return run_export(line, argc, argv);
         case Command::Gui:
+            if (!has_display() && line.quit_after_first_paint) {
+                throw UsageError("--quit-after-first-paint needs a display (QT_QPA_PLATFORM="
+                                 "offscreen will do)");
+            }
             if (!has_display() && !line.files.empty()) {
                 throw UsageError("opening files needs a display; use analyze, ae or export");
             }
-            return has_display() ? run_gui(argc, argv, line.files) : run_headless_demo(argc, argv);
+            return has_display() ? run_gui(argc, argv, line.files, line.quit_after_first_paint)
+                                 : run_headless_demo(argc, argv);
         }
     } catch (const UsageError& error) {
         std::cerr << "triallens: " << error.what() << "\n";

@@ -199,6 +199,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             }
         } else if (arg == "--seed") {
             line.seed = parse_number<std::uint64_t>(arg, value_of(arg));
+        } else if (arg == "--quit-after-first-paint") {
+            line.quit_after_first_paint = true;
         } else if (arg == "--help" || arg == "-h") {
             line.command = Command::Help;
         } else if (arg == "--version") {
@@ -208,6 +210,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         } else {
             line.files.push_back(arg);
         }
+    }
+    if (line.quit_after_first_paint && line.command != Command::Gui) {
+        throw UsageError("--quit-after-first-paint times the workspace: give it alone");
     }
     if (!line.load.event_column.empty() && !line.load.censor_column.empty()) {
         throw UsageError("give --event or --censor, not both");
@@ -341,6 +346,13 @@ demo options:
   --out DIR              folder to write adsl/adtte/adae/adrs_site<SITEID>.csv into
   --subjects N           subjects to generate (default: 147, the calibrated study)
   --seed S               random seed (default: the calibrated seed)
+
+workspace option:
+  --quit-after-first-paint
+                         open the workspace on the demo study (or FILE...), print the
+                         milliseconds from process start (the kernel's start time in
+                         /proc/self/stat, so library loading counts) to the first painted
+                         KM plot, and exit 0. Needs a display; QT_QPA_PLATFORM=offscreen will do
 
 The demo study is SYNTHETIC: generated data modelled on a published trial, no real patient.
 )";

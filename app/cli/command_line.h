@@ -47,6 +47,7 @@ struct CommandLine {
     ExportArguments figure;     // export
     std::size_t subjects = 147; // demo --subjects
     std::optional<std::uint64_t> seed;
+    bool quit_after_first_paint = false; // GUI: print the cold-start time, then exit
 };
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments);

@@ -1,68 +1,78 @@
-// What one refit of the workspace costs: everything the GUI shows for one
-// spec (KM per arm with quartiles, stratified log-rank, stratified Cox with
-// cox.zph and the method-concordance panel, four subgroup variables with
-// interaction tests, landmarks, RMST, response, and the AE table), on the
-// demo generator's study at N subjects, as the refit controller runs it.
-//   ./build/release/tests/bench/bench_refit
-// Baseline in the same run: BM_KaplanMeier/N, one pooled KM curve alone.
+// Whole refits, as the GUI's refit controller runs them for one spec
+// (ui/controller/refit_controller.cpp: refit() and then the AE table):
+//   BM_FullRefit/N            the workspace spec (bench_inputs.h) on the demo study
+//   BM_FullRefitContinuous/N  the same on its copy without tied times
+//   BM_FilterRefit/N          the workspace spec after one filter change (AGE < 50
+//                             and AGE >= 50 in turn), the drag of an AGE slider
+//   BM_Subgroups10/N          refit of a spec with only the 4 subgroup variables
+//                             (10 forest rows): no strata, landmarks or RMST
 
-#include <triallens/analysis/adverse_event_report.h>
+#include "bench_sizes.h"
+
 #include <triallens/analysis/refit.h>
-#include <triallens/demo/demo_study.h>
-#include <triallens/stats/event_table.h>
-#include <triallens/stats/kaplan_meier.h>
 
-#include <benchmark/benchmark.h>
-
-#include <map>
-#include <memory>
+#include <string>
 
 namespace {
 
-const triallens::Study& demo_of(std::size_t subjects) {
-    static std::map<std::size_t, std::unique_ptr<const triallens::Study>> studies;
-    auto& study = studies[subjects];
-    if (!study) {
-        triallens::DemoOptions options;
-        options.subjects = subjects;
-        study = std::make_unique<const triallens::Study>(triallens::generate_demo_study(options));
-    }
-    return *study;
+using namespace triallens;
+using namespace triallens::bench;
+
+// One refit as the controller does it; returns the forest rows for a counter.
+std::size_t controller_refit(const Study& study, const AnalysisSpec& spec) {
+    Results results = refit(study, spec);
+    AeTable table = adverse_event_table(study, adverse_event_spec(spec));
+    benchmark::DoNotOptimize(results);
+    benchmark::DoNotOptimize(table);
+    return results.subgroups.size();
 }
 
-triallens::AnalysisSpec workspace_spec() {
-    triallens::AnalysisSpec spec;
-    spec.paramcd = "PFS";
-    spec.strata = {"PRTAXFL", "LIVBRNFL"};
-    spec.subgroups = {"PDL1STAT", "ECOGBL", "AGEGR1", "LIVBRNFL"};
-    spec.landmarks = {6, 12};
-    spec.tau = 24;
-    return spec;
+void full_refit(benchmark::State& state, const Study& study) {
+    const AnalysisSpec spec = workspace_spec();
+    std::size_t rows = 0;
+    for (auto _ : state) {
+        rows = controller_refit(study, spec);
+    }
+    state.counters["subjects"] = static_cast<double>(study.subjects.size());
+    state.counters["forest_rows"] = static_cast<double>(rows);
 }
 
 void BM_FullRefit(benchmark::State& state) {
-    const triallens::Study& study = demo_of(static_cast<std::size_t>(state.range(0)));
-    const triallens::AnalysisSpec spec = workspace_spec();
-    triallens::AeSpec ae;
-    for (auto _ : state) {
-        benchmark::DoNotOptimize(triallens::refit(study, spec));
-        benchmark::DoNotOptimize(triallens::adverse_event_table(study, ae));
-    }
-    state.counters["subjects"] = static_cast<double>(study.subjects.size());
+    full_refit(state, demo_study(subjects_of(state)));
 }
 
-void BM_KaplanMeier(benchmark::State& state) {
-    const triallens::Study& study = demo_of(static_cast<std::size_t>(state.range(0)));
-    const triallens::TimeToEvent& pfs = *study.endpoint("PFS");
+void BM_FullRefitContinuous(benchmark::State& state) {
+    full_refit(state, continuous_demo_study(subjects_of(state)));
+}
+
+void BM_FilterRefit(benchmark::State& state) {
+    const Study& study = demo_study(subjects_of(state));
+    AnalysisSpec spec = workspace_spec();
+    const std::string filters[] = {"AGE < 50", "AGE >= 50"};
+    std::size_t turn = 0;
     for (auto _ : state) {
-        benchmark::DoNotOptimize(
-            triallens::fit_kaplan_meier(triallens::tabulate_events(pfs.time, pfs.event)));
+        spec.filter = filters[turn++ % 2];
+        controller_refit(study, spec);
     }
+}
+
+void BM_Subgroups10(benchmark::State& state) {
+    const Study& study = demo_study(subjects_of(state));
+    AnalysisSpec spec;
+    spec.paramcd = "PFS";
+    spec.subgroups = workspace_spec().subgroups;
+    std::size_t rows = 0;
+    for (auto _ : state) {
+        Results results = refit(study, spec);
+        rows = results.subgroups.size();
+        benchmark::DoNotOptimize(results);
+    }
+    state.counters["forest_rows"] = static_cast<double>(rows);
 }
 
 } // namespace
 
-BENCHMARK(BM_FullRefit)->Arg(147)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
-BENCHMARK(BM_KaplanMeier)->Arg(147)->Arg(10'000)->Arg(100'000)->Unit(benchmark::kMillisecond);
-
-BENCHMARK_MAIN();
+BENCHMARK(BM_FullRefit)->Apply(at_every_size);
+BENCHMARK(BM_FullRefitContinuous)->Apply(at_every_size);
+BENCHMARK(BM_FilterRefit)->Apply(at_every_size);
+BENCHMARK(BM_Subgroups10)->Apply(at_every_size);

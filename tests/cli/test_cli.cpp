@@ -448,6 +448,9 @@ private slots:
             << QStringList{"export",          "demo", "--param", "PFS",
                            "--each-subgroup", "NOPE", "--out",   "/tmp/triallens-no-such-folder"}
             << "--each-subgroup: no column NOPE in the subject-level data";
+        QTest::newRow("first-paint timing with a command")
+            << QStringList{"analyze", "demo", "--quit-after-first-paint"}
+            << "--quit-after-first-paint times the workspace: give it alone";
         QTest::newRow("unknown ae reference")
             << QStringList{"ae", "demo", "--ref", "Placebo"} << "no arm \"Placebo\" in TRT01A";
     }
@@ -597,6 +600,20 @@ private slots:
             run({"export", "demo", "--param", "XYZ", "--out", dir.filePath("km.png")});
         QVERIFY(result.exit_code != 0);
         QVERIFY(!QFile::exists(dir.filePath("km.png")));
+    }
+
+    // The cold-start measurement of docs/performance.md: the workspace opens
+    // on the demo (offscreen here, as ctest sets QT_QPA_PLATFORM), paints its
+    // KM plot, prints the milliseconds since process start alone on stdout
+    // and exits 0 by itself.
+    void quitAfterFirstPaintPrintsMillisecondsAndExits() {
+        const Run result = run({"--quit-after-first-paint"});
+        QCOMPARE(result.exit_code, 0);
+        const QString out = QString::fromUtf8(result.out).trimmed();
+        QVERIFY2(QRegularExpression(QStringLiteral("^[0-9]+$")).match(out).hasMatch(),
+                 result.out.constData());
+        QVERIFY(out.toLongLong() > 0);
+        QVERIFY(result.err.contains("first KM plot painted"));
     }
 
     void demoWritesOneCsvPerDatasetAndSite() {

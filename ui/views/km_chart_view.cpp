@@ -71,6 +71,7 @@ void KmChartView::paintEvent(QPaintEvent* /*event*/) {
         return;
     }
     paint_km_figure(painter, QRectF(rect()), *results_, options_);
+    emit figurePainted();
 }
 
 } // namespace triallens::ui

@@ -41,6 +41,9 @@ public:
 
 signals:
     void optionsChanged(const triallens::ui::KmFigureOptions& options);
+    // A figure of results (not the empty placeholder) has just been painted;
+    // `triallens --quit-after-first-paint` times the cold start with it.
+    void figurePainted();
 
 protected:
     void paintEvent(QPaintEvent* event) override;

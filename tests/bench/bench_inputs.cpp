@@ -1,0 +1,178 @@
+#include "bench_inputs.h"
+
+#include <triallens/analysis/refit.h>
+#include <triallens/analysis/time_unit.h>
+#include <triallens/demo/demo_study.h>
+#include <triallens/io/csv_writer.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <memory>
+#include <numeric>
+#include <string>
+#include <system_error>
+
+#include <unistd.h>
+
+namespace triallens::bench {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// Per-N caches; generating 10^6 subjects takes seconds, so each N once per run.
+template <typename T> using Cache = std::map<std::size_t, std::unique_ptr<const T>>;
+
+void make_continuous(TimeToEvent& endpoint) {
+    const auto unit = time_unit_from_name(endpoint.time_unit);
+    const double day = 1.0 / days_per(unit.value_or(TimeUnit::Days));
+    std::vector<std::size_t> order(endpoint.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(), [&endpoint](std::size_t a, std::size_t b) {
+        return endpoint.time[a] < endpoint.time[b];
+    });
+    const std::vector<double> original = endpoint.time;
+    for (std::size_t first = 0; first < order.size();) {
+        std::size_t last = first;
+        while (last < order.size() && original[order[last]] == original[order[first]]) {
+            ++last;
+        }
+        const auto tied = static_cast<double>(last - first);
+        for (std::size_t k = first; k < last; ++k) {
+            endpoint.time[order[k]] += 0.9 * day * static_cast<double>(k - first + 1) / (tied + 1);
+        }
+        first = last;
+    }
+}
+
+// Removes the CSV folders at exit.
+struct CsvFolders {
+    std::map<std::size_t, fs::path> folders;
+    ~CsvFolders() {
+        for (const auto& [subjects, folder] : folders) {
+            std::error_code ignored;
+            fs::remove_all(folder, ignored);
+        }
+    }
+};
+
+} // namespace
+
+Study make_demo_study(std::size_t subjects) {
+    DemoOptions options;
+    options.subjects = subjects;
+    Study study = generate_demo_study(options);
+    const Variable& age = *study.subjects.find("AGE");
+    Variable groups;
+    groups.name = "AGEGR4";
+    groups.label = "Age group (4)";
+    groups.levels = {"24-42", "43-50", "51-57", "58-79"}; // sorted, as Variable requires
+    for (const double years : age.numbers) {
+        groups.codes.push_back(std::isnan(years) ? -1
+                               : years <= 42     ? 0
+                               : years <= 50     ? 1
+                               : years <= 57     ? 2
+                                                 : 3);
+    }
+    study.subjects.variables.push_back(std::move(groups));
+    return study;
+}
+
+const Study& demo_study(std::size_t subjects) {
+    static Cache<Study> studies;
+    auto& study = studies[subjects];
+    if (!study) {
+        study = std::make_unique<const Study>(make_demo_study(subjects));
+    }
+    return *study;
+}
+
+const Study& continuous_demo_study(std::size_t subjects) {
+    static Cache<Study> studies;
+    auto& study = studies[subjects];
+    if (!study) {
+        Study copy = demo_study(subjects);
+        for (TimeToEvent& endpoint : copy.endpoints) {
+            make_continuous(endpoint);
+        }
+        study = std::make_unique<const Study>(std::move(copy));
+    }
+    return *study;
+}
+
+AnalysisSpec workspace_spec() {
+    AnalysisSpec spec;
+    spec.paramcd = "PFS";
+    spec.strata = {"PRTAXFL", "LIVBRNFL"};
+    spec.subgroups = {"PDL1STAT", "ECOGBL", "AGEGR4", "LIVBRNFL"};
+    spec.landmarks = {6, 12};
+    spec.tau = 24;
+    return spec;
+}
+
+AeSpec adverse_event_spec(const AnalysisSpec& spec) {
+    // As ui/controller/refit_controller.cpp builds it (default AE filter).
+    AeSpec ae;
+    ae.filter_expression = spec.filter;
+    ae.conf_level = spec.km.conf_level;
+    return ae;
+}
+
+const fs::path& demo_csv_folder(std::size_t subjects) {
+    static CsvFolders written;
+    auto& folder = written.folders[subjects];
+    if (folder.empty()) {
+        folder = fs::temp_directory_path() /
+                 ("triallens-bench-" + std::to_string(::getpid()) + "-" + std::to_string(subjects));
+        fs::create_directories(folder);
+        DemoOptions options;
+        options.subjects = subjects;
+        const std::vector<RawTable> tables = generate_demo_tables(options);
+        // ADSL and ADTTE, the first two tables, named as `triallens demo` names them.
+        write_csv_split(tables.at(0), "SITEID", folder, "adsl");
+        write_csv_split(tables.at(1), "SITEID", folder, "adtte");
+    }
+    return folder;
+}
+
+const ArmRecords& arm_records(std::size_t subjects) {
+    static Cache<ArmRecords> cache;
+    auto& cached = cache[subjects];
+    if (!cached) {
+        const Study& study = demo_study(subjects);
+        const AnalysisSpec spec = resolve_spec(study, workspace_spec());
+        const Variable& arm = *study.subjects.find(spec.arm_variable);
+        const std::int32_t reference = *arm.level_code(spec.reference_arm);
+        std::vector<const Variable*> strata;
+        for (const auto& name : spec.strata) {
+            strata.push_back(study.subjects.find(name));
+        }
+        const TimeToEvent& endpoint = *study.endpoint(spec.paramcd);
+        ArmRecords records;
+        for (std::size_t i = 0; i < endpoint.size(); ++i) {
+            const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
+            const std::int32_t code = arm.codes[subject];
+            std::int32_t stratum = 0;
+            for (const Variable* factor : strata) {
+                const std::int32_t level = factor->codes[subject];
+                stratum = stratum < 0 || level < 0
+                              ? -1
+                              : stratum * static_cast<std::int32_t>(factor->levels.size()) + level;
+            }
+            if (code < 0 || stratum < 0) {
+                continue;
+            }
+            const std::int32_t group = code == reference ? 0 : 1;
+            records.time.push_back(endpoint.time[i]);
+            records.event.push_back(endpoint.event[i]);
+            records.arm.push_back(group);
+            records.stratum.push_back(stratum);
+            records.treated.push_back(group);
+        }
+        cached = std::make_unique<const ArmRecords>(std::move(records));
+    }
+    return *cached;
+}
+
+} // namespace triallens::bench
