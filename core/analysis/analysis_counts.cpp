@@ -171,8 +171,7 @@ bool counts_in_one_pass(std::span<const double> time, std::span<const std::uint3
 }
 
 std::vector<RiskSetCounts> count_records(const TimeToEvent& endpoint,
-                                         std::span<const CountsRequest> requests,
-                                         bool presorted) {
+                                         std::span<const CountsRequest> requests, bool presorted) {
     if (!presorted) {
         return gathered(endpoint, requests);
     }

@@ -187,9 +187,9 @@ std::vector<HazardRatio> adjustment_ratios(const CoxFit& fit, const ArmModel& mo
 PhTestSummary test_arm_proportional_hazards(const ArmModel& model, const CoxFit& fit, Ties ties) {
     ZphOptions options;
     options.term_of_column = model.term_of_column; // a factor is one term, as in R
-    const ZphResult zph =
-        model.counted ? test_proportional_hazards(model.pattern_input(), fit, ties, options)
-                      : test_proportional_hazards(model.input(), fit, ties, options);
+    const ZphResult zph = model.counted
+                              ? test_proportional_hazards(model.pattern_input(), fit, ties, options)
+                              : test_proportional_hazards(model.input(), fit, ties, options);
     PhTestSummary summary;
     for (std::size_t t = 0; t < zph.terms.size(); ++t) {
         summary.rows.push_back(row_of(model.term_names[t], zph.terms[t]));

@@ -18,8 +18,8 @@
 #include "triallens/stats/restricted_mean.h"
 
 #include <algorithm>
-#include <numeric>
 #include <cmath>
+#include <numeric>
 #include <optional>
 
 namespace triallens {
@@ -286,10 +286,9 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
         1 + std::max(0, *std::max_element(subject_stratum.begin(), subject_stratum.end()));
     const std::int32_t compare = spec.subgroups.empty() ? -1 : *arm.level_code(spec.compare_arm);
     std::vector<std::vector<std::int32_t>> subgroup_pattern;
-    std::vector<CountsRequest> requests{
-        {{}, 1, subject_position, arm_order.size(), false},
-        {subject_stratum, static_cast<std::size_t>(strata), subject_position, arm_order.size(),
-         true}};
+    std::vector<CountsRequest> requests{{{}, 1, subject_position, arm_order.size(), false},
+                                        {subject_stratum, static_cast<std::size_t>(strata),
+                                         subject_position, arm_order.size(), true}};
     for (const auto& name : spec.subgroups) {
         const Variable& variable = *study.subjects.find(name);
         subgroup_pattern.push_back(subgroup_patterns(variable, subject_arm, reference, compare));
@@ -417,10 +416,9 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     results.response = summarise_response(study, arm, subject_arm, arm_order, subject_stratum,
                                           !spec.strata.empty(), spec.km.conf_level);
     if (!spec.subgroups.empty()) {
-        results.subgroups =
-            analyse_subgroups(study, arm, reference, compare,
-                              std::span<const RiskSetCounts>(counts).subspan(2), spec,
-                              results.warnings);
+        results.subgroups = analyse_subgroups(study, arm, reference, compare,
+                                              std::span<const RiskSetCounts>(counts).subspan(2),
+                                              spec, results.warnings);
     }
     return results;
 }

@@ -3,11 +3,11 @@
 #include <boost/math/distributions/normal.hpp>
 
 #include <algorithm>
-#include <unordered_set>
-#include <utility>
 #include <cmath>
 #include <limits>
 #include <stdexcept>
+#include <unordered_set>
+#include <utility>
 
 namespace triallens {
 

@@ -63,42 +63,75 @@ public:
     std::int64_t hi() const { return hi_; }
     std::int64_t observed() const { return observed_; }
 
-    std::vector<double> probabilities(double log_psi) const {
-        std::vector<double> p(log_weight_.size());
+    // The probabilities of lo + first .. lo + first + size - 1; every other
+    // one is exactly 0 in double (exp below -745 underflows), so sums over
+    // this window equal sums over the whole support. The log weights are
+    // concave in x, so the window is found from the mode outwards.
+    struct Window {
+        std::size_t first = 0;
+        std::vector<double> p;
+    };
+
+    Window probabilities(double log_psi) const {
+        const auto value = [&](std::size_t i) {
+            return log_weight_[i] +
+                   log_psi * static_cast<double>(lo_ + static_cast<std::int64_t>(i));
+        };
+        std::size_t left = 0;
+        std::size_t right = log_weight_.size() - 1;
+        while (left < right) { // the first i whose successor is no larger
+            const std::size_t mid = left + (right - left) / 2;
+            if (value(mid + 1) > value(mid)) {
+                left = mid + 1;
+            } else {
+                right = mid;
+            }
+        }
+        constexpr double beyond_double = 800; // exp(-800) == 0
+        const double near_top = value(left) - beyond_double;
+        std::size_t first = left;
+        while (first > 0 && value(first - 1) >= near_top) {
+            --first;
+        }
+        std::size_t last = left;
+        while (last + 1 < log_weight_.size() && value(last + 1) >= near_top) {
+            ++last;
+        }
+        Window window{first, std::vector<double>(last - first + 1)};
         double top = -std::numeric_limits<double>::infinity();
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            p[i] =
-                log_weight_[i] + log_psi * static_cast<double>(lo_ + static_cast<std::int64_t>(i));
-            top = std::max(top, p[i]);
+        for (std::size_t i = first; i <= last; ++i) {
+            window.p[i - first] = value(i);
+            top = std::max(top, window.p[i - first]);
         }
         double total = 0;
-        for (double& value : p) {
-            value = std::exp(value - top);
-            total += value;
+        for (double& v : window.p) {
+            v = std::exp(v - top);
+            total += v;
         }
-        for (double& value : p) {
-            value /= total;
+        for (double& v : window.p) {
+            v /= total;
         }
-        return p;
+        return window;
     }
 
     double mean(double log_psi) const {
-        const std::vector<double> p = probabilities(log_psi);
+        const Window w = probabilities(log_psi);
         double sum = 0;
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            sum += static_cast<double>(lo_ + static_cast<std::int64_t>(i)) * p[i];
+        for (std::size_t i = 0; i < w.p.size(); ++i) {
+            sum += static_cast<double>(lo_ + static_cast<std::int64_t>(w.first + i)) * w.p[i];
         }
         return sum;
     }
 
     // P(X <= observed) or, upper, P(X >= observed).
     double tail(double log_psi, bool upper) const {
-        const std::vector<double> p = probabilities(log_psi);
+        const Window w = probabilities(log_psi);
         const auto at = static_cast<std::size_t>(observed_ - lo_);
         double sum = 0;
-        for (std::size_t i = 0; i < p.size(); ++i) {
-            if (upper ? i >= at : i <= at) {
-                sum += p[i];
+        for (std::size_t i = 0; i < w.p.size(); ++i) {
+            const std::size_t x = w.first + i;
+            if (upper ? x >= at : x <= at) {
+                sum += w.p[i];
             }
         }
         return sum;
@@ -177,10 +210,12 @@ FisherExact fisher_exact(const TwoByTwo& table, double conf_level) {
 
     // Two-sided p: the null probabilities no larger than the observed one's,
     // with fisher.test()'s relative tolerance for ties.
-    const std::vector<double> null = dist.probabilities(0);
-    const double observed = null[static_cast<std::size_t>(dist.observed() - dist.lo())];
+    const auto null = dist.probabilities(0);
+    const auto at = static_cast<std::size_t>(dist.observed() - dist.lo());
+    const double observed =
+        at >= null.first && at - null.first < null.p.size() ? null.p[at - null.first] : 0.0;
     double p = 0;
-    for (const double value : null) {
+    for (const double value : null.p) {
         if (value <= observed * (1 + 1e-7)) {
             p += value;
         }
