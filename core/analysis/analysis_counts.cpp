@@ -1,5 +1,6 @@
 #include "analysis_counts.h"
 
+#include "../stats/prefetch.h"
 #include "triallens/stats/event_table.h"
 
 #include <algorithm>
@@ -14,10 +15,10 @@ namespace {
 // order.
 class StratifiedBuilder {
 public:
-    StratifiedBuilder(const CountsRequest& request, std::size_t distinct_times) {
+    explicit StratifiedBuilder(const CountsRequest& request) {
         strata_.reserve(request.strata);
         for (std::size_t s = 0; s < request.strata; ++s) {
-            strata_.emplace_back(request.patterns, distinct_times);
+            strata_.emplace_back(request.patterns, 0);
         }
     }
 
@@ -26,14 +27,14 @@ public:
         strata_[stratum].add(time, rank, pattern, event);
     }
 
-    RiskSetCounts finish() {
+    RiskSetCounts finish(std::size_t distinct_times) {
         std::vector<RiskSetCounts> parts;
         for (auto& builder : strata_) {
             parts.push_back(builder.finish());
         }
         RiskSetCounts out;
         out.patterns = parts.empty() ? 0 : parts.front().patterns;
-        out.distinct_times = parts.empty() ? 0 : parts.front().distinct_times;
+        out.distinct_times = distinct_times;
         out.stratum_begin.clear();
         out.entry_begin.clear();
         for (const RiskSetCounts& part : parts) {
@@ -69,32 +70,61 @@ std::vector<RiskSetCounts> one_pass(const TimeToEvent& endpoint,
                                     std::span<const std::uint32_t> order,
                                     std::span<const CountsRequest> requests) {
     const std::size_t n = endpoint.size();
-    std::size_t distinct = 0;
-    for (std::size_t k = 0; k < n; ++k) {
-        distinct += k == 0 || endpoint.time[order[k]] != endpoint.time[order[k - 1]] ? 1 : 0;
+    const std::size_t r = requests.size();
+    // Each subject's cell in every request side by side: one cache line per
+    // record instead of two lookups per request in subject-sized arrays.
+    std::size_t subjects = 0;
+    for (const CountsRequest& request : requests) {
+        subjects = std::max(subjects, request.pattern.size());
+    }
+    std::vector<std::int32_t> cells(subjects * r, -1);
+    for (std::size_t q = 0; q < r; ++q) {
+        const CountsRequest& request = requests[q];
+        for (std::size_t subject = 0; subject < request.pattern.size(); ++subject) {
+            if (counted(request, subject)) {
+                cells[subject * r + q] = static_cast<std::int32_t>(
+                    stratum_of(request, subject) * request.patterns +
+                    static_cast<std::size_t>(request.pattern[subject]));
+            }
+        }
     }
     std::vector<StratifiedBuilder> builders;
     for (const CountsRequest& request : requests) {
-        builders.emplace_back(request, distinct);
+        builders.emplace_back(request);
     }
     std::uint32_t rank = 0;
     for (std::size_t k = 0; k < n; ++k) {
+        // The records sit anywhere in file order and their subjects anywhere
+        // in the subject table: fetch both ahead, as the cache misses would
+        // dominate this loop otherwise.
+        if (k + 2 * prefetch_distance < n) {
+            const std::size_t later = order[k + 2 * prefetch_distance];
+            prefetch(&endpoint.time[later]);
+            prefetch(&endpoint.subject[later]);
+            prefetch(&endpoint.event[later]);
+        }
+        if (k + prefetch_distance < n) {
+            const auto later = static_cast<std::size_t>(endpoint.subject[order[k + prefetch_distance]]);
+            prefetch(&cells[later * r]);
+        }
         const std::size_t i = order[k];
-        if (k > 0 && endpoint.time[i] != endpoint.time[order[k - 1]]) {
+        const double time = endpoint.time[i];
+        if (k > 0 && time != endpoint.time[order[k - 1]]) {
             ++rank;
         }
-        const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
-        for (std::size_t q = 0; q < requests.size(); ++q) {
-            if (counted(requests[q], subject)) {
-                builders[q].add(stratum_of(requests[q], subject), endpoint.time[i], rank,
-                                static_cast<std::uint32_t>(requests[q].pattern[subject]),
-                                endpoint.event[i] != 0);
+        const bool event = endpoint.event[i] != 0;
+        const std::int32_t* cell = &cells[static_cast<std::size_t>(endpoint.subject[i]) * r];
+        for (std::size_t q = 0; q < r; ++q) {
+            if (cell[q] >= 0) {
+                const auto c = static_cast<std::size_t>(cell[q]);
+                builders[q].add(c / requests[q].patterns, time, rank,
+                                static_cast<std::uint32_t>(c % requests[q].patterns), event);
             }
         }
     }
     std::vector<RiskSetCounts> out;
     for (auto& builder : builders) {
-        out.push_back(builder.finish());
+        out.push_back(builder.finish(n == 0 ? 0 : rank + std::size_t{1}));
     }
     return out;
 }

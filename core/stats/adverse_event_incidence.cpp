@@ -1,5 +1,7 @@
 #include "triallens/stats/adverse_event_incidence.h"
 
+#include "prefetch.h"
+
 #include "triallens/stats/binomial_interval.h"
 
 #include <algorithm>
@@ -24,15 +26,6 @@ namespace {
 // subject's kept rows to be consecutive, as ADAE (sorted by USUBJID) has
 // them; when they are not, the pass says so and runs again over the rows
 // in subject order (a counting sort, still linear).
-constexpr std::size_t prefetch_distance = 16;
-
-void prefetch(const void* address) {
-#if defined(__GNUC__)
-    __builtin_prefetch(address);
-#else
-    (void)address;
-#endif
-}
 
 class KeyCounts {
 public:

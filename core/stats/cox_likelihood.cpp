@@ -128,9 +128,13 @@ CoxEvaluation evaluate_exact_polynomial(const CoxModel& model, const Eigen::Vect
     return out;
 }
 
+// In double: its rounding (~1e-16 of values near n log n) is far below what
+// the likelihood needs, and it costs a third of long double's.
 long double log_choose(long double n, long double k) {
     using boost::math::lgamma;
-    return lgamma(n + 1) - lgamma(k + 1) - lgamma(n - k + 1);
+    const auto nd = static_cast<double>(n);
+    const auto kd = static_cast<double>(k);
+    return static_cast<long double>(lgamma(nd + 1) - lgamma(kd + 1) - lgamma(nd - kd + 1));
 }
 
 // Fisher's noncentral hypergeometric distribution of k, the deaths from the

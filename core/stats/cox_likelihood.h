@@ -21,7 +21,9 @@
 
 #include <Eigen/Dense>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 namespace triallens {
 
@@ -47,67 +49,94 @@ struct EventTimeTerms {
     double loglik = 0;
 };
 
-// Calls visit(const EventTimeTerms&) for every row with a death.
+// Calls visit(const EventTimeTerms&) for every row with a death. The inner
+// loops are plain loops over the p covariates (p is small): Eigen's
+// expression machinery costs more than the arithmetic at this size.
 template <class Visit>
 void sweep_event_times(const CoxModel& model, const Eigen::VectorXd& beta, bool efron,
                        Visit&& visit) {
     const RiskSetCounts& counts = model.counts;
-    const Eigen::Index p = beta.size();
+    const auto p = static_cast<std::size_t>(beta.size());
+    const std::size_t pp = p * p;
     const Eigen::VectorXd zbeta = model.x * beta;
     const Eigen::VectorXd risk = zbeta.array().exp();
-    Eigen::VectorXd a(p);
-    Eigen::MatrixXd c(p, p);
-    Eigen::VectorXd a2(p);
-    Eigen::MatrixXd c2(p, p);
+    // Each pattern's covariates row by row, for contiguous reads.
+    const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> xr = model.x;
+    std::vector<double> a(p), c(pp), a2(p), c2(pp), dead_x(p);
     EventTimeTerms terms{0, 0, Eigen::VectorXd(p), Eigen::VectorXd(p), Eigen::MatrixXd(p, p), 0};
+    const auto add = [&](double weight, const double* x, std::vector<double>& sum,
+                         std::vector<double>& square) {
+        for (std::size_t j = 0; j < p; ++j) {
+            const double wx = weight * x[j];
+            sum[j] += wx;
+            for (std::size_t k = 0; k < p; ++k) {
+                square[j * p + k] += wx * x[k];
+            }
+        }
+    };
     for (std::size_t s = 0; s < counts.strata(); ++s) {
         double denom = 0;
-        a.setZero();
-        c.setZero();
+        std::fill(a.begin(), a.end(), 0.0);
+        std::fill(c.begin(), c.end(), 0.0);
         for (std::size_t row = counts.stratum_begin[s + 1]; row-- > counts.stratum_begin[s];) {
             double denom2 = 0;
-            terms.deaths = 0;
-            terms.loglik = 0;
-            terms.dead_x.setZero();
-            a2.setZero();
-            c2.setZero();
+            double deaths = 0;
+            double loglik = 0;
+            bool zeroed = false;
             for (std::size_t e = counts.entry_begin[row]; e < counts.entry_begin[row + 1]; ++e) {
                 const CountEntry& entry = counts.entries[e];
                 const auto g = static_cast<Eigen::Index>(entry.pattern);
-                const auto x = model.x.row(g).transpose();
+                const double* x = xr.data() + static_cast<std::size_t>(g) * p;
                 if (entry.censored != 0) {
                     const double weight = entry.censored * risk(g);
                     denom += weight;
-                    a.noalias() += weight * x;
-                    c.noalias() += weight * x * x.transpose();
+                    add(weight, x, a, c);
                 }
                 if (entry.deaths != 0) {
+                    if (!zeroed) {
+                        std::fill(a2.begin(), a2.end(), 0.0);
+                        std::fill(c2.begin(), c2.end(), 0.0);
+                        std::fill(dead_x.begin(), dead_x.end(), 0.0);
+                        zeroed = true;
+                    }
                     const double weight = entry.deaths * risk(g);
-                    terms.deaths += entry.deaths;
-                    terms.loglik += entry.deaths * zbeta(g);
-                    terms.dead_x.noalias() += static_cast<double>(entry.deaths) * x;
+                    deaths += entry.deaths;
+                    loglik += entry.deaths * zbeta(g);
+                    for (std::size_t j = 0; j < p; ++j) {
+                        dead_x[j] += entry.deaths * x[j];
+                    }
                     denom2 += weight;
-                    a2.noalias() += weight * x;
-                    c2.noalias() += weight * x * x.transpose();
+                    add(weight, x, a2, c2);
                 }
             }
-            if (terms.deaths == 0) {
+            if (deaths == 0) {
                 continue;
             }
-            const TieSums sums =
-                efron ? efron_tie_sums(denom, denom2, terms.deaths, model.closed_form_ties)
-                      : breslow_tie_sums(denom, denom2, terms.deaths);
+            const TieSums sums = efron ? efron_tie_sums(denom, denom2, deaths,
+                                                        model.closed_form_ties)
+                                       : breslow_tie_sums(denom, denom2, deaths);
             terms.row = row;
-            terms.loglik -= sums.log_sum;
-            terms.mean_sum.noalias() = sums.s0 * a + sums.s1 * a2;
-            terms.var_sum.noalias() = sums.s0 * c + sums.s1 * c2;
-            terms.var_sum.noalias() -= sums.s00 * a * a.transpose();
-            terms.var_sum.noalias() -= sums.s01 * (a * a2.transpose() + a2 * a.transpose());
-            terms.var_sum.noalias() -= sums.s11 * a2 * a2.transpose();
+            terms.deaths = deaths;
+            terms.loglik = loglik - sums.log_sum;
+            for (std::size_t j = 0; j < p; ++j) {
+                const auto jj = static_cast<Eigen::Index>(j);
+                terms.dead_x(jj) = dead_x[j];
+                terms.mean_sum(jj) = sums.s0 * a[j] + sums.s1 * a2[j];
+                for (std::size_t k = 0; k < p; ++k) {
+                    terms.var_sum(jj, static_cast<Eigen::Index>(k)) =
+                        sums.s0 * c[j * p + k] + sums.s1 * c2[j * p + k] -
+                        (sums.s00 * a[j] * a[k] + sums.s01 * (a[j] * a2[k] + a2[j] * a[k]) +
+                         sums.s11 * a2[j] * a2[k]);
+                }
+            }
             visit(static_cast<const EventTimeTerms&>(terms));
             denom += denom2;
-            a += a2;
-            c += c2;
+            for (std::size_t j = 0; j < p; ++j) {
+                a[j] += a2[j];
+            }
+            for (std::size_t k = 0; k < pp; ++k) {
+                c[k] += c2[k];
+            }
         }
     }
 }
