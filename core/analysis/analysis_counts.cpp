@@ -82,9 +82,9 @@ std::vector<RiskSetCounts> one_pass(const TimeToEvent& endpoint,
         const CountsRequest& request = requests[q];
         for (std::size_t subject = 0; subject < request.pattern.size(); ++subject) {
             if (counted(request, subject)) {
-                cells[subject * r + q] = static_cast<std::int32_t>(
-                    stratum_of(request, subject) * request.patterns +
-                    static_cast<std::size_t>(request.pattern[subject]));
+                cells[subject * r + q] =
+                    static_cast<std::int32_t>(stratum_of(request, subject) * request.patterns +
+                                              static_cast<std::size_t>(request.pattern[subject]));
             }
         }
     }
@@ -104,7 +104,8 @@ std::vector<RiskSetCounts> one_pass(const TimeToEvent& endpoint,
             prefetch(&endpoint.event[later]);
         }
         if (k + prefetch_distance < n) {
-            const auto later = static_cast<std::size_t>(endpoint.subject[order[k + prefetch_distance]]);
+            const auto later =
+                static_cast<std::size_t>(endpoint.subject[order[k + prefetch_distance]]);
             prefetch(&cells[later * r]);
         }
         const std::size_t i = order[k];

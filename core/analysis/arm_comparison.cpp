@@ -72,7 +72,11 @@ ArmModel counted_arm_model(RiskSetCounts counts, std::vector<std::string> compar
 }
 
 CoxFit fit_arm_model(const ArmModel& model, Ties ties) {
-    return model.counted ? fit_cox(model.pattern_input(), {ties}) : fit_cox(model.input(), {ties});
+    CoxOptions options;
+    options.ties = ties;
+    options.group_patterns = model.group_patterns;
+    return model.counted ? fit_cox(model.pattern_input(), options)
+                         : fit_cox(model.input(), options);
 }
 
 ArmModel adjusted_arm_model(const Study& study, const std::vector<std::string>& covariates,

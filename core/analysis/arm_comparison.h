@@ -38,6 +38,7 @@ struct ArmModel {
     // Set instead of the records when the model has no adjustment: the
     // records counted with group k as pattern k (counted_arm_model).
     bool counted = false;
+    bool group_patterns = true; // CoxOptions::group_patterns for its fits
     RiskSetCounts counts;
     std::vector<double> pattern_covariates; // column-major, as PatternCoxInput wants
 

@@ -395,6 +395,7 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
                                        rows.stratum, rows.subject, std::move(compared),
                                        results.warnings);
         }
+        model.group_patterns = options.group_patterns;
         const CoxFit fit = fit_arm_model(model, spec.ties);
         CoxSummary cox;
         cox.ties = ties_name(spec.ties);
@@ -416,9 +417,11 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     results.response = summarise_response(study, arm, subject_arm, arm_order, subject_stratum,
                                           !spec.strata.empty(), spec.km.conf_level);
     if (!spec.subgroups.empty()) {
+        CoxOptions fit_options;
+        fit_options.group_patterns = options.group_patterns;
         results.subgroups = analyse_subgroups(study, arm, reference, compare,
                                               std::span<const RiskSetCounts>(counts).subspan(2),
-                                              spec, results.warnings);
+                                              spec, fit_options, results.warnings);
     }
     return results;
 }

@@ -17,19 +17,19 @@ std::size_t estimable(const CoxFit& fit) {
 }
 
 CoxFit fit_patterns(const RiskSetCounts& counts, const std::vector<std::vector<double>>& columns,
-                    const AnalysisSpec& spec) {
+                    const CoxOptions& options) {
     std::vector<double> covariates;
     for (const auto& column : columns) {
         covariates.insert(covariates.end(), column.begin(), column.end());
     }
-    return fit_cox(PatternCoxInput{&counts, columns.size(), covariates}, {spec.ties});
+    return fit_cox(PatternCoxInput{&counts, columns.size(), covariates}, options);
 }
 
 // Interaction: arm + level dummies (+ arm × level) against the model without;
 // the counts' pattern is treated + 2 × level index. nullopt when the data
 // estimate no interaction term.
 std::optional<double> interaction_p(const RiskSetCounts& counts, std::size_t levels,
-                                    const AnalysisSpec& spec, const std::string& name,
+                                    const CoxOptions& options, const std::string& name,
                                     std::vector<std::string>& warnings) {
     const std::size_t patterns = counts.patterns;
     std::vector<std::vector<double>> reduced(1, std::vector<double>(patterns));
@@ -51,8 +51,8 @@ std::optional<double> interaction_p(const RiskSetCounts& counts, std::size_t lev
         }
         full.push_back(std::move(product));
     }
-    const CoxFit without = fit_patterns(counts, reduced, spec);
-    const CoxFit with = fit_patterns(counts, full, spec);
+    const CoxFit without = fit_patterns(counts, reduced, options);
+    const CoxFit with = fit_patterns(counts, full, options);
     for (const auto& warning : with.warnings) {
         warnings.push_back(name + " interaction model: " + warning);
     }
@@ -84,8 +84,10 @@ std::vector<std::int32_t> subgroup_patterns(const Variable& variable,
 std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& arm,
                                            std::int32_t reference, std::int32_t compare,
                                            std::span<const RiskSetCounts> counts,
-                                           const AnalysisSpec& spec,
+                                           const AnalysisSpec& spec, const CoxOptions& fit_options,
                                            std::vector<std::string>& warnings) {
+    CoxOptions options = fit_options;
+    options.ties = spec.ties;
     const double z = normal_critical_value(spec.km.conf_level);
     std::vector<SubgroupRow> rows;
     for (std::size_t v = 0; v < spec.subgroups.size(); ++v) {
@@ -112,7 +114,7 @@ std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& a
 
         std::optional<double> interaction;
         if (present.size() >= 2) {
-            interaction = interaction_p(by_level, present.size(), spec, name, warnings);
+            interaction = interaction_p(by_level, present.size(), options, name, warnings);
         }
 
         for (std::size_t l = 0; l < present.size(); ++l) {
@@ -140,7 +142,7 @@ std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& a
                 row.arms.push_back(summary);
             }
             if (row.arms[0].n > 0 && row.arms[1].n > 0 && row.events > 0) {
-                const CoxFit fit = fit_patterns(level, {{0.0, 1.0}}, spec);
+                const CoxFit fit = fit_patterns(level, {{0.0, 1.0}}, options);
                 const double se = std::sqrt(fit.var[0]);
                 row.hr = std::exp(fit.coef[0]);
                 row.lower = std::exp(fit.coef[0] - z * se);

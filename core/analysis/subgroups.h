@@ -4,6 +4,7 @@
 #include "triallens/analysis/analysis_spec.h"
 #include "triallens/analysis/results.h"
 #include "triallens/data/study.h"
+#include "triallens/stats/cox_regression.h"
 #include "triallens/stats/risk_set_counts.h"
 
 #include <span>
@@ -22,11 +23,12 @@ std::vector<std::int32_t> subgroup_patterns(const Variable& variable,
 // Compares `compare` with `reference` (arm codes of `arm`) within each level
 // of each subgroup variable; `counts[v]` holds the records of
 // spec.subgroups[v] with a known stratum, patterns as subgroup_patterns
-// gives them. Warnings from the fits are appended.
+// gives them. The fits use `options` with the spec's ties. Warnings from the
+// fits are appended.
 std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& arm,
                                            std::int32_t reference, std::int32_t compare,
                                            std::span<const RiskSetCounts> counts,
-                                           const AnalysisSpec& spec,
+                                           const AnalysisSpec& spec, const CoxOptions& options,
                                            std::vector<std::string>& warnings);
 
 } // namespace triallens

@@ -112,9 +112,9 @@ void sweep_event_times(const CoxModel& model, const Eigen::VectorXd& beta, bool 
             if (deaths == 0) {
                 continue;
             }
-            const TieSums sums = efron ? efron_tie_sums(denom, denom2, deaths,
-                                                        model.closed_form_ties)
-                                       : breslow_tie_sums(denom, denom2, deaths);
+            const TieSums sums = efron
+                                     ? efron_tie_sums(denom, denom2, deaths, model.closed_form_ties)
+                                     : breslow_tie_sums(denom, denom2, deaths);
             terms.row = row;
             terms.deaths = deaths;
             terms.loglik = loglik - sums.log_sum;

@@ -4,6 +4,8 @@
 // tied deaths in closed form, the exact likelihood as a noncentral
 // hypergeometric sum) must give the plain record-by-record numbers.
 
+#include <triallens/analysis/refit.h>
+#include <triallens/demo/demo_study.h>
 #include <triallens/stats/cox_regression.h>
 #include <triallens/stats/proportional_hazards_test.h>
 
@@ -82,6 +84,90 @@ void compare(double fast, double plain, const char* what) {
     }
 }
 
+void compare(const std::optional<double>& fast, const std::optional<double>& plain,
+             const char* what) {
+    QCOMPARE(fast.has_value(), plain.has_value());
+    if (fast) {
+        compare(*fast, *plain, what);
+    }
+}
+
+void compare(const HazardRatio& fast, const HazardRatio& plain) {
+    compare(fast.coef, plain.coef, "coef");
+    compare(fast.se, plain.se, "se");
+    compare(fast.lower, plain.lower, "hr lower");
+    compare(fast.p, plain.p, "hr p");
+}
+
+void compare(const QuantileEstimate& fast, const QuantileEstimate& plain) {
+    compare(fast.estimate, plain.estimate, "quantile");
+    compare(fast.lower, plain.lower, "quantile lower");
+    compare(fast.upper, plain.upper, "quantile upper");
+}
+
+// Every number a refit reports that the counting touches.
+void compare(const Results& fast, const Results& plain) {
+    QCOMPARE(fast.warnings, plain.warnings);
+    QCOMPARE(fast.n, plain.n);
+    QCOMPARE(fast.events, plain.events);
+    QCOMPARE(fast.arms.size(), plain.arms.size());
+    for (std::size_t a = 0; a < fast.arms.size(); ++a) {
+        QCOMPARE(fast.arms[a].km.curve.time, plain.arms[a].km.curve.time);
+        for (std::size_t q = 0; q < fast.arms[a].quartiles.size(); ++q) {
+            compare(fast.arms[a].quartiles[q], plain.arms[a].quartiles[q]);
+        }
+        QCOMPARE(fast.arms[a].rmst.has_value(), plain.arms[a].rmst.has_value());
+        if (fast.arms[a].rmst) {
+            compare(fast.arms[a].rmst->std_err, plain.arms[a].rmst->std_err, "rmst se");
+        }
+    }
+    QCOMPARE(fast.median_follow_up.has_value(), plain.median_follow_up.has_value());
+    if (fast.median_follow_up) {
+        compare(*fast.median_follow_up, *plain.median_follow_up);
+    }
+    QCOMPARE(fast.logrank.has_value(), plain.logrank.has_value());
+    if (fast.logrank) {
+        compare(fast.logrank->chisq, plain.logrank->chisq, "log-rank");
+    }
+    QCOMPARE(fast.cox.has_value(), plain.cox.has_value());
+    if (fast.cox) {
+        compare(fast.cox->loglik, plain.cox->loglik, "loglik");
+        compare(fast.cox->score_chisq, plain.cox->score_chisq, "score");
+        for (std::size_t t = 0; t < fast.cox->terms.size(); ++t) {
+            compare(fast.cox->terms[t], plain.cox->terms[t]);
+        }
+        for (std::size_t t = 0; t < fast.cox->adjustments.size(); ++t) {
+            compare(fast.cox->adjustments[t], plain.cox->adjustments[t]);
+        }
+    }
+    QCOMPARE(fast.ph_test.has_value(), plain.ph_test.has_value());
+    if (fast.ph_test) {
+        for (std::size_t r = 0; r < fast.ph_test->rows.size(); ++r) {
+            compare(fast.ph_test->rows[r].chisq, plain.ph_test->rows[r].chisq, "zph");
+        }
+    }
+    QCOMPARE(fast.concordance.ties.size(), plain.concordance.ties.size());
+    for (std::size_t k = 0; k < fast.concordance.ties.size(); ++k) {
+        for (std::size_t t = 0; t < fast.concordance.ties[k].terms.size(); ++t) {
+            compare(fast.concordance.ties[k].terms[t], plain.concordance.ties[k].terms[t]);
+        }
+    }
+    QCOMPARE(fast.subgroups.size(), plain.subgroups.size());
+    for (std::size_t r = 0; r < fast.subgroups.size(); ++r) {
+        const SubgroupRow& a = fast.subgroups[r];
+        const SubgroupRow& b = plain.subgroups[r];
+        QCOMPARE(a.level, b.level);
+        QCOMPARE(a.n, b.n);
+        QCOMPARE(a.events, b.events);
+        compare(a.hr, b.hr, "subgroup hr");
+        compare(a.upper, b.upper, "subgroup upper");
+        compare(a.interaction_p, b.interaction_p, "interaction p");
+        for (std::size_t k = 0; k < a.arms.size(); ++k) {
+            compare(a.arms[k].median.estimate, b.arms[k].median.estimate, "subgroup median");
+        }
+    }
+}
+
 } // namespace
 
 class TestFastPath : public QObject {
@@ -146,6 +232,54 @@ private slots:
         const ZphResult zb = test_proportional_hazards(data.input(strata), b, fast.ties);
         QVERIFY(za.global.chisq && zb.global.chisq);
         compare(*za.global.chisq, *zb.global.chisq, "zph global");
+    }
+
+    // A whole refit: counts from one pass over the endpoint's time order and
+    // grouped fits, against counts gathered, timefixed and sorted per
+    // analysis and fits without the closed forms.
+    void refitsAgree_data() {
+        QTest::addColumn<int>("subjects");
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QString>("covariate");
+        QTest::addColumn<int>("ties");
+        for (int ties = 0; ties < 3; ++ties) {
+            const QByteArray suffix = QByteArray("/") + ties_name(static_cast<Ties>(ties));
+            QTest::newRow("demo 147" + suffix) << 147 << ""
+                                               << "" << ties;
+            QTest::newRow("2000, filtered" + suffix) << 2000 << "AGE >= 45"
+                                                     << "" << ties;
+            // No control patient with ECOG 1: an empty (arm, level) cell.
+            QTest::newRow("600, empty cell" + suffix)
+                << 600 << "not (TRT01P == 'Nab-paclitaxel' and ECOGBL == 1)"
+                << "" << ties;
+            QTest::newRow("800, adjusted for AGE" + suffix) << 800 << ""
+                                                            << "AGE" << ties;
+        }
+    }
+
+    void refitsAgree() {
+        QFETCH(int, subjects);
+        QFETCH(QString, filter);
+        QFETCH(QString, covariate);
+        QFETCH(int, ties);
+        DemoOptions demo;
+        demo.subjects = static_cast<std::size_t>(subjects);
+        const Study study = generate_demo_study(demo);
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        spec.strata = {"PRTAXFL", "LIVBRNFL"};
+        spec.subgroups = {"PDL1STAT", "ECOGBL", "AGEGR1", "LIVBRNFL"};
+        spec.landmarks = {6, 12};
+        spec.tau = 24;
+        spec.ties = static_cast<Ties>(ties);
+        spec.filter = filter.toStdString();
+        if (!covariate.isEmpty()) {
+            spec.covariates = {covariate.toStdString()};
+        }
+        const Results fast = refit(study, spec);
+        const Results plain = refit(study, spec, {false, false});
+        QVERIFY(fast.cox && fast.subgroups.size() >= 8);
+        compare(fast, plain);
     }
 };
 
