@@ -19,6 +19,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <future>
 #include <numeric>
 #include <optional>
 
@@ -298,6 +299,20 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     std::vector<RiskSetCounts> counts = count_records(endpoint, requests, options.presorted);
     const RiskSetCounts& by_arm = counts[0];
 
+    // The subgroups read only their own counts: they run on the other core
+    // while this thread does the rest.
+    std::vector<std::string> subgroup_warnings;
+    std::future<std::vector<SubgroupRow>> subgroups;
+    if (!spec.subgroups.empty()) {
+        subgroups = std::async(std::launch::async, [&] {
+            CoxOptions fit_options;
+            fit_options.group_patterns = options.group_patterns;
+            return analyse_subgroups(study, arm, reference, compare,
+                                     std::span<const RiskSetCounts>(counts).subspan(2), spec,
+                                     fit_options, subgroup_warnings);
+        });
+    }
+
     const EventTable pooled = event_table(by_arm);
     results.n = pooled.n;
     results.events = std::accumulate(pooled.n_event.begin(), pooled.n_event.end(), std::size_t{0});
@@ -416,12 +431,10 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     }
     results.response = summarise_response(study, arm, subject_arm, arm_order, subject_stratum,
                                           !spec.strata.empty(), spec.km.conf_level);
-    if (!spec.subgroups.empty()) {
-        CoxOptions fit_options;
-        fit_options.group_patterns = options.group_patterns;
-        results.subgroups = analyse_subgroups(study, arm, reference, compare,
-                                              std::span<const RiskSetCounts>(counts).subspan(2),
-                                              spec, fit_options, results.warnings);
+    if (subgroups.valid()) {
+        results.subgroups = subgroups.get();
+        results.warnings.insert(results.warnings.end(), subgroup_warnings.begin(),
+                                subgroup_warnings.end());
     }
     return results;
 }

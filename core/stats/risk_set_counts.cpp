@@ -31,30 +31,6 @@ void RiskSetCountsBuilder::next_stratum() {
     counts_.stratum_begin.push_back(static_cast<std::uint32_t>(counts_.time.size()));
 }
 
-void RiskSetCountsBuilder::add(double time, std::uint32_t rank, std::uint32_t pattern, bool event,
-                               std::uint32_t records) {
-    const bool new_row =
-        counts_.time.size() == counts_.stratum_begin.back() || counts_.rank.back() != rank;
-    if (new_row) {
-        // Forget the slots of the row just closed: only its entries hold one.
-        if (!counts_.entry_begin.empty()) {
-            for (std::size_t e = counts_.entry_begin.back(); e < counts_.entries.size(); ++e) {
-                slot_[counts_.entries[e].pattern] = -1;
-            }
-        }
-        counts_.entry_begin.push_back(static_cast<std::uint32_t>(counts_.entries.size()));
-        counts_.time.push_back(time);
-        counts_.rank.push_back(rank);
-    }
-    std::int64_t& slot = slot_[pattern];
-    if (slot < 0) {
-        slot = static_cast<std::int64_t>(counts_.entries.size());
-        counts_.entries.push_back({pattern, 0, 0});
-    }
-    CountEntry& entry = counts_.entries[static_cast<std::size_t>(slot)];
-    (event ? entry.deaths : entry.censored) += records;
-}
-
 RiskSetCounts RiskSetCountsBuilder::finish() {
     RiskSetCounts out = std::move(counts_);
     out.entry_begin.push_back(static_cast<std::uint32_t>(out.entries.size()));
