@@ -172,30 +172,23 @@ TiedDeathDistribution noncentral_hypergeometric(long double n0, long double n1, 
     long double sum = 1;
     long double m1 = 0; // sum of (k - mode) w_k / w_mode
     long double m2 = 0;
-    long double term = 1;
-    for (long double k = mode; k < hi;) {
-        term *= ratio(k);
-        k += 1;
-        const long double offset = k - mode;
-        sum += term;
-        m1 += offset * term;
-        m2 += offset * offset * term;
-        if (term < negligible * sum) {
-            break;
+    // One side of the mode: step +1 walks up to hi, -1 down to lo.
+    const auto add_side = [&](long double step) {
+        long double term = 1;
+        for (long double k = mode; step > 0 ? k < hi : k > lo;) {
+            term = step > 0 ? term * ratio(k) : term / ratio(k - 1);
+            k += step;
+            const long double offset = k - mode;
+            sum += term;
+            m1 += offset * term;
+            m2 += offset * offset * term;
+            if (term < negligible * sum) {
+                break;
+            }
         }
-    }
-    term = 1;
-    for (long double k = mode; k > lo;) {
-        term /= ratio(k - 1);
-        k -= 1;
-        const long double offset = k - mode;
-        sum += term;
-        m1 += offset * term;
-        m2 += offset * offset * term;
-        if (term < negligible * sum) {
-            break;
-        }
-    }
+    };
+    add_side(1);
+    add_side(-1);
     TiedDeathDistribution out;
     out.log_sum =
         log_choose(n0, d - mode) + log_choose(n1, mode) + mode * log_theta + std::log(sum);
