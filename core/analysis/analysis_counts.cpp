@@ -68,10 +68,9 @@ bool counted(const CountsRequest& request, std::size_t subject) {
            (request.stratum.empty() || request.stratum[subject] >= 0);
 }
 
-std::vector<RiskSetCounts> one_pass(const TimeToEvent& endpoint,
-                                    std::span<const std::uint32_t> order,
+std::vector<RiskSetCounts> one_pass(const TimeToEvent::TimeOrdered& records,
                                     std::span<const CountsRequest> requests) {
-    const std::size_t n = endpoint.size();
+    const std::size_t n = records.time.size();
     const std::size_t r = requests.size();
     // Each subject's cell in every request side by side: one cache line per
     // record instead of two lookups per request in subject-sized arrays.
@@ -96,27 +95,17 @@ std::vector<RiskSetCounts> one_pass(const TimeToEvent& endpoint,
     }
     std::uint32_t rank = 0;
     for (std::size_t k = 0; k < n; ++k) {
-        // The records sit anywhere in file order and their subjects anywhere
-        // in the subject table: fetch both ahead, as the cache misses would
-        // dominate this loop otherwise.
-        if (k + 2 * prefetch_distance < n) {
-            const std::size_t later = order[k + 2 * prefetch_distance];
-            prefetch(&endpoint.time[later]);
-            prefetch(&endpoint.subject[later]);
-            prefetch(&endpoint.event[later]);
-        }
+        // The subjects sit anywhere in the subject table: fetch their cells
+        // ahead, as the cache misses would dominate this loop otherwise.
         if (k + prefetch_distance < n) {
-            const auto later =
-                static_cast<std::size_t>(endpoint.subject[order[k + prefetch_distance]]);
-            prefetch(&cells[later * r]);
+            prefetch(&cells[static_cast<std::size_t>(records.subject[k + prefetch_distance]) * r]);
         }
-        const std::size_t i = order[k];
-        const double time = endpoint.time[i];
-        if (k > 0 && time != endpoint.time[order[k - 1]]) {
+        const double time = records.time[k];
+        if (k > 0 && time != records.time[k - 1]) {
             ++rank;
         }
-        const bool event = endpoint.event[i] != 0;
-        const std::int32_t* cell = &cells[static_cast<std::size_t>(endpoint.subject[i]) * r];
+        const bool event = records.event[k] != 0;
+        const std::int32_t* cell = &cells[static_cast<std::size_t>(records.subject[k]) * r];
         for (std::size_t q = 0; q < r; ++q) {
             if (cell[q] >= 0) {
                 const auto c = static_cast<std::size_t>(cell[q]);
@@ -180,15 +169,12 @@ std::vector<RiskSetCounts> gathered(const TimeToEvent& endpoint,
 
 } // namespace
 
-bool counts_in_one_pass(std::span<const double> time, std::span<const std::uint32_t> order) {
-    if (order.size() != time.size()) {
-        return false;
-    }
+bool counts_in_one_pass(std::span<const double> time) {
     double smallest_gap = std::numeric_limits<double>::infinity();
     double largest = 0;
-    for (std::size_t k = 0; k < order.size(); ++k) {
-        const double t = time[order[k]];
-        const double before = k > 0 ? time[order[k - 1]] : t;
+    for (std::size_t k = 0; k < time.size(); ++k) {
+        const double t = time[k];
+        const double before = k > 0 ? time[k - 1] : t;
         if (!std::isfinite(t) || t < before) {
             return false;
         }
@@ -208,24 +194,24 @@ std::vector<RiskSetCounts> count_records(const TimeToEvent& endpoint,
     if (!presorted) {
         return gathered(endpoint, requests);
     }
-    std::vector<std::uint32_t> own_order;
-    std::span<const std::uint32_t> order = endpoint.time_order;
-    if (order.size() != endpoint.size()) { // a study not made by build_study
-        own_order = time_order(endpoint.time);
-        order = own_order;
+    TimeToEvent::TimeOrdered own;
+    const TimeToEvent::TimeOrdered* records = &endpoint.by_time;
+    if (records->time.size() != endpoint.size()) { // a study not made by build_study
+        own = sort_by_time(endpoint);
+        records = &own;
     }
-    if (!counts_in_one_pass(endpoint.time, order)) {
+    if (!counts_in_one_pass(records->time)) {
         return gathered(endpoint, requests);
     }
     // Two passes side by side, each filling half the requests: the pass
     // waits on memory, and each core has its own.
     const std::size_t half = requests.size() / 2;
     if (half == 0 || endpoint.size() < 50'000) {
-        return one_pass(endpoint, order, requests);
+        return one_pass(*records, requests);
     }
-    auto first = std::async(std::launch::async,
-                            [&] { return one_pass(endpoint, order, requests.first(half)); });
-    std::vector<RiskSetCounts> second = one_pass(endpoint, order, requests.subspan(half));
+    auto first =
+        std::async(std::launch::async, [&] { return one_pass(*records, requests.first(half)); });
+    std::vector<RiskSetCounts> second = one_pass(*records, requests.subspan(half));
     std::vector<RiskSetCounts> out = first.get();
     std::move(second.begin(), second.end(), std::back_inserter(out));
     return out;

@@ -5,7 +5,7 @@
 // to the distinct times.
 //
 // The pass is linear: it walks the endpoint's records in time order (made
-// once by build_study, TimeToEvent::time_order) when timefix cannot merge any two of its
+// once by build_study, TimeToEvent::by_time) when timefix cannot merge any two of its
 // distinct times in any subset (checked here); then each record's time rank
 // is read off the order and no sort runs. Otherwise the records of each
 // request are gathered, timefixed together as R would and sorted.
@@ -34,9 +34,9 @@ struct CountsRequest {
     bool timefix_with_first = false;
 };
 
-// True when the linear pass applies: `order` puts `time` in ascending order
-// and timefix would merge no two of its distinct times in any subset.
-bool counts_in_one_pass(std::span<const double> time, std::span<const std::uint32_t> order);
+// True when the linear pass applies: `time` ascends and timefix would merge
+// no two of its distinct times in any subset.
+bool counts_in_one_pass(std::span<const double> time);
 
 // One RiskSetCounts per request, in order. `presorted` false forces the
 // gathering path (for checking the linear one).

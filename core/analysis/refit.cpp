@@ -243,6 +243,7 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
         if (from != to) {
             converted = stored;
             convert_times(converted->time, from, to);
+            convert_times(converted->by_time.time, from, to); // monotone: still in order
         }
         results.time_unit = time_unit_label(to);
     }

@@ -260,7 +260,7 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
     std::vector<TimeToEvent> endpoints;
     for (auto& endpoint : by_code) {
         if (!endpoint.paramcd.empty()) {
-            endpoint.time_order = time_order(endpoint.time);
+            endpoint.by_time = sort_by_time(endpoint);
             endpoints.push_back(std::move(endpoint));
         }
     }

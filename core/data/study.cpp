@@ -31,12 +31,22 @@ const TimeToEvent* Study::endpoint(std::string_view paramcd) const {
     return nullptr;
 }
 
-std::vector<std::uint32_t> time_order(const std::vector<double>& time) {
-    std::vector<std::uint32_t> order(time.size());
+TimeToEvent::TimeOrdered sort_by_time(const TimeToEvent& endpoint) {
+    std::vector<std::uint32_t> order(endpoint.size());
     std::iota(order.begin(), order.end(), std::uint32_t{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::uint32_t a, std::uint32_t b) { return time[a] < time[b]; });
-    return order;
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return endpoint.time[a] < endpoint.time[b];
+    });
+    TimeToEvent::TimeOrdered sorted;
+    sorted.subject.reserve(order.size());
+    sorted.time.reserve(order.size());
+    sorted.event.reserve(order.size());
+    for (const std::uint32_t i : order) {
+        sorted.subject.push_back(endpoint.subject[i]);
+        sorted.time.push_back(endpoint.time[i]);
+        sorted.event.push_back(endpoint.event[i]);
+    }
+    return sorted;
 }
 
 } // namespace triallens

@@ -43,16 +43,21 @@ struct TimeToEvent {
     std::vector<std::int32_t> subject; // row in SubjectTable
     std::vector<double> time;
     std::vector<std::uint8_t> event; // 1 = event, 0 = censored
-    // The records in ascending time order (ties in record order), made once
-    // by build_study so that a refit counts the records without sorting.
-    // Empty when not made; a refit then sorts for itself.
-    std::vector<std::uint32_t> time_order;
+    // The same records in ascending time order (ties in record order), made
+    // once by build_study (sort_by_time) so that a refit counts the records
+    // in one sequential pass. Empty when not made; a refit then sorts for
+    // itself.
+    struct TimeOrdered {
+        std::vector<std::int32_t> subject;
+        std::vector<double> time;
+        std::vector<std::uint8_t> event;
+    } by_time;
 
     std::size_t size() const { return subject.size(); }
 };
 
-// Indices of `time` in ascending order, ties in index order.
-std::vector<std::uint32_t> time_order(const std::vector<double>& time);
+// The records of `endpoint` in ascending time order, ties in record order.
+TimeToEvent::TimeOrdered sort_by_time(const TimeToEvent& endpoint);
 
 // Text per row stored as codes into distinct values (levels[0] is "", missing).
 struct CodedText {
