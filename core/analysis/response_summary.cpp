@@ -18,17 +18,30 @@ constexpr std::array<std::string_view, 6> recist_order{"CR", "PR", "SD", "NON-CR
 constexpr std::size_t responder_categories = 2;       // CR, PR
 constexpr std::size_t disease_control_categories = 4; // CR, PR, SD, NON-CR/NON-PD
 
-bool is_bor(const Responses& responses, std::size_t i) {
-    return responses.paramcd[i] == "BOR";
+// 1 for each PARAMCD level that is "BOR": records are tested by their code,
+// not by comparing text (a study may hold millions of them).
+std::vector<std::uint8_t> bor_codes(const Responses& responses) {
+    std::vector<std::uint8_t> bor(responses.paramcd.levels.size(), 0);
+    for (std::size_t code = 0; code < bor.size(); ++code) {
+        bor[code] = responses.paramcd.levels[code] == "BOR" ? 1 : 0;
+    }
+    return bor;
 }
 
 // RECIST's categories, then any other value in sort order, then "" (missing).
 std::vector<std::string> categories_of(const Responses& responses) {
+    const std::vector<std::uint8_t> bor = bor_codes(responses);
+    std::vector<std::uint8_t> used(responses.value.levels.size(), 0);
+    for (std::size_t i = 0; i < responses.size(); ++i) {
+        if (bor[responses.paramcd.codes[i]] != 0) {
+            used[responses.value.codes[i]] = 1;
+        }
+    }
     std::vector<std::string> categories(recist_order.begin(), recist_order.end());
     std::vector<std::string> others;
-    for (std::size_t i = 0; i < responses.size(); ++i) {
-        const std::string& value = responses.value[i];
-        if (is_bor(responses, i) && !value.empty() &&
+    for (std::size_t code = 0; code < used.size(); ++code) {
+        const std::string& value = responses.value.levels[code];
+        if (used[code] != 0 && !value.empty() &&
             std::find(recist_order.begin(), recist_order.end(), value) == recist_order.end()) {
             others.push_back(value);
         }
@@ -45,14 +58,18 @@ std::vector<std::string> categories_of(const Responses& responses) {
 std::vector<std::size_t> best_response_of(const Study& study,
                                           const std::vector<std::string>& categories) {
     const Responses& responses = study.responses;
+    const std::vector<std::uint8_t> bor = bor_codes(responses);
+    std::vector<std::size_t> category_of(responses.value.levels.size());
+    for (std::size_t code = 0; code < category_of.size(); ++code) {
+        category_of[code] = static_cast<std::size_t>(
+            std::find(categories.begin(), categories.end(), responses.value.levels[code]) -
+            categories.begin());
+    }
     std::vector<std::size_t> best(study.subjects.size(), categories.size() - 1);
     for (std::size_t i = 0; i < responses.size(); ++i) {
-        if (is_bor(responses, i)) {
-            const auto k = static_cast<std::size_t>(
-                std::find(categories.begin(), categories.end(), responses.value[i]) -
-                categories.begin());
+        if (bor[responses.paramcd.codes[i]] != 0) {
             std::size_t& subject = best[static_cast<std::size_t>(responses.subject[i])];
-            subject = std::min(subject, k);
+            subject = std::min(subject, category_of[responses.value.codes[i]]);
         }
     }
     return best;
