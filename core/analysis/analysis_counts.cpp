@@ -4,6 +4,7 @@
 #include "triallens/stats/event_table.h"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <future>
 #include <iterator>
@@ -167,6 +168,35 @@ std::vector<RiskSetCounts> gathered(const TimeToEvent& endpoint,
     return out;
 }
 
+// One record's fingerprint; the sum over records does not depend on their
+// order, so the time-ordered copy and the records must give the same total.
+std::uint64_t fingerprint(double time, std::int32_t subject, std::uint8_t event) {
+    std::uint64_t x = std::bit_cast<std::uint64_t>(time) ^
+                      (static_cast<std::uint64_t>(static_cast<std::uint32_t>(subject)) << 1) ^
+                      event;
+    x ^= x >> 30; // splitmix64's finaliser
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+// Whether `sorted` still holds exactly the endpoint's records: a copy whose
+// times were changed after the study was built must not be counted.
+bool holds_same_records(const TimeToEvent& endpoint, const TimeToEvent::TimeOrdered& sorted) {
+    const std::size_t n = endpoint.size();
+    if (sorted.time.size() != n || sorted.subject.size() != n || sorted.event.size() != n) {
+        return false;
+    }
+    std::uint64_t records = 0;
+    std::uint64_t copy = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        records += fingerprint(endpoint.time[i], endpoint.subject[i], endpoint.event[i]);
+        copy += fingerprint(sorted.time[i], sorted.subject[i], sorted.event[i]);
+    }
+    return records == copy;
+}
+
 } // namespace
 
 bool counts_in_one_pass(std::span<const double> time) {
@@ -196,7 +226,7 @@ std::vector<RiskSetCounts> count_records(const TimeToEvent& endpoint,
     }
     TimeToEvent::TimeOrdered own;
     const TimeToEvent::TimeOrdered* records = &endpoint.by_time;
-    if (records->time.size() != endpoint.size()) { // a study not made by build_study
+    if (!holds_same_records(endpoint, *records)) { // not made by build_study, or stale
         own = sort_by_time(endpoint);
         records = &own;
     }

@@ -95,6 +95,7 @@ const Study& continuous_demo_study(std::size_t subjects) {
         Study copy = demo_study(subjects);
         for (TimeToEvent& endpoint : copy.endpoints) {
             make_continuous(endpoint);
+            endpoint.by_time = sort_by_time(endpoint); // the times changed
         }
         study = std::make_unique<const Study>(std::move(copy));
     }
