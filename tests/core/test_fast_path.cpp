@@ -281,6 +281,32 @@ private slots:
         QVERIFY(fast.cox && fast.subgroups.size() >= 8);
         compare(fast, plain);
     }
+
+    // A copy whose times change after the study was built keeps a stale
+    // time-ordered copy of its records: the refit must notice, not count it.
+    void staleTimeOrderIsRemade() {
+        DemoOptions demo;
+        demo.subjects = 300;
+        Study study = generate_demo_study(demo);
+        for (TimeToEvent& endpoint : study.endpoints) {
+            for (std::size_t i = 0; i < endpoint.size(); ++i) {
+                endpoint.time[i] *= 1 + 0.5 * static_cast<double>(i % 3);
+            }
+        }
+        Study remade = study;
+        for (TimeToEvent& endpoint : remade.endpoints) {
+            endpoint.by_time = sort_by_time(endpoint);
+        }
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        spec.strata = {"PRTAXFL"};
+        spec.subgroups = {"PDL1STAT", "ECOGBL"};
+        const Results stale = refit(study, spec);
+        const Results fresh = refit(remade, spec);
+        QVERIFY(fresh.cox.has_value());
+        compare(stale, fresh);
+        compare(fresh, refit(remade, spec, {false, false}));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestFastPath)
