@@ -13,6 +13,7 @@
 #include <main_window.h>
 #include <triallens/data/data_error.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/version.h>
 #include <views/km_chart_view.h>
 
 #include <QApplication>
@@ -46,7 +47,8 @@ int run_gui(int argc, char** argv, const std::vector<std::string>& files,
             bool quit_on_first_paint) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("TrialLens"));
-    QApplication::setApplicationVersion(QStringLiteral(TRIALLENS_VERSION));
+    QApplication::setApplicationVersion(QString::fromUtf8(
+        triallens::version.data(), static_cast<qsizetype>(triallens::version.size())));
     triallens::ui::RefitController controller;
     if (files.empty()) {
         triallens::AnalysisSpec spec;
@@ -83,7 +85,7 @@ int main(int argc, char** argv) {
             std::cout << usage_text();
             return 0;
         case Command::Version:
-            std::cout << "triallens " << TRIALLENS_VERSION << "\n";
+            std::cout << "triallens " << triallens::version << "\n";
             return 0;
         case Command::Analyze:
             return run_analyze(line);
