@@ -67,7 +67,7 @@ int run_gui(int argc, char** argv, const std::vector<std::string>& files,
         for (const auto& file : files) {
             paths << QString::fromStdString(file);
         }
-        window.openPaths(paths, false);
+        window.openFiles(paths, false);
     }
     return QApplication::exec();
 }

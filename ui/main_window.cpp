@@ -22,6 +22,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -444,6 +445,27 @@ void MainWindow::openPaths(const QStringList& paths, bool add, bool exclude_inva
     loader_->load(all, options);
 }
 
+void MainWindow::openFiles(const QStringList& paths, bool add) {
+    QStringList analyses;
+    QStringList data_paths;
+    for (const QString& path : paths) {
+        (is_saved_analysis(path) ? analyses : data_paths) << path;
+    }
+    if (analyses.isEmpty()) {
+        openPaths(data_paths, add);
+        return;
+    }
+    document_->open(analyses.front());
+    if (paths.size() > 1) {
+        statusBar()->showMessage(
+            tr("Opened the analysis %1 alone: it names its own data files, the other %n "
+               "file(s) were not opened",
+               nullptr, static_cast<int>(paths.size() - 1))
+                .arg(QFileInfo(analyses.front()).fileName()),
+            10000);
+    }
+}
+
 void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
     const QList<QUrl> urls = event->mimeData()->urls();
     if (!urls.isEmpty() &&
@@ -458,7 +480,7 @@ void MainWindow::dropEvent(QDropEvent* event) {
         paths << url.toLocalFile();
     }
     // Onto a study read from files, dropped files are more of it (more sites).
-    openPaths(paths, !paths_.isEmpty());
+    openFiles(paths, !paths_.isEmpty());
     event->acceptProposedAction();
 }
 

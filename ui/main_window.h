@@ -72,6 +72,11 @@ public:
     // Loads files and folders (added to the current files when `add`);
     // leaving out invalid rows only when the user asked for it.
     void openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows = false);
+    // Files named on the command line or dropped from a file manager: a saved
+    // analysis (*.json) restores itself with its own data files; otherwise the
+    // data files and folders load as openPaths() loads them. Given an analysis
+    // and more, the first analysis is opened and the status bar says so.
+    void openFiles(const QStringList& paths, bool add);
 
     // Saved analyses (File ▸ Save/Open Analysis) read and restore these.
     AnalysisDocument* analysisDocument() const { return document_; }

@@ -30,6 +30,7 @@
 #include <QMenuBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -611,6 +612,59 @@ private slots:
         QVERIFY(second.window->state() == first.window->state());
         compare_results(second.results(), first.results());
         QCOMPARE(tabs_of(*second.window)->currentIndex(), 4);
+    }
+
+    // `triallens pilot.triallens.json`, or a double-click in a file manager:
+    // the app starts with no study (main opens the demo only when no file is
+    // named); the analysis loads its own files and restores its settings,
+    // focused row and tab. Dropped on a window, it restores too, rather than
+    // being taken for one more site file.
+    void analysisNamedOnTheCommandLineRestoresItsView() {
+        Workspace first;
+        set_up_pilot(first, {pilot + "adsl.xpt", pilot + "adtte.xpt"});
+        QTemporaryDir folder;
+        const QString file = folder.filePath("pilot.triallens.json");
+        QVERIFY(first.document()->save(file));
+
+        RefitController controller;
+        MainWindow window(&controller);
+        QSignalSpy restored(window.analysisDocument(), &AnalysisDocument::restored);
+        window.show();
+        window.openFiles({file}, false);
+        QVERIFY(restored.wait(30000));
+        QVERIFY(QTest::qWaitFor([&] { return !controller.busy() && controller.results(); }, 30000));
+        QVERIFY(window.state() == first.window->state());
+        compare_results(*controller.results(), first.results());
+        QCOMPARE(window.focusVariable(), QStringLiteral("AGEGR1"));
+        QCOMPARE(window.focusLevel(), QStringLiteral(">80"));
+        QCOMPARE(tabs_of(window)->currentIndex(), 1);
+
+        Workspace dropped_on;
+        QVERIFY(dropped_on.settled());
+        workspace_test::drop(*dropped_on.window, {file});
+        QVERIFY(dropped_on.restored->wait(30000));
+        QVERIFY(dropped_on.settled());
+        QVERIFY(dropped_on.window->state() == first.window->state());
+        QCOMPARE(dropped_on.window->paths().size(), first.window->paths().size());
+    }
+
+    // Data files beside an analysis are not mixed into it: the analysis
+    // opens alone and the status bar says what was left.
+    void analysisWithDataFilesOpensTheAnalysisAlone() {
+        Workspace first;
+        QVERIFY(first.settled());
+        QTemporaryDir folder;
+        const QString file = folder.filePath("demo.triallens.json");
+        QVERIFY(first.document()->save(file));
+        Workspace second;
+        second.load({pilot + "adsl.xpt", pilot + "adtte.xpt"});
+        second.window->openFiles({pilot + "adae.xpt", file}, false);
+        QCOMPARE(second.restored->count(), 1); // the demo restores at once
+        QVERIFY(second.settled());
+        QVERIFY(second.controller.study()->synthetic);
+        QVERIFY(second.window->statusBar()->currentMessage().contains("demo.triallens.json"));
+        QVERIFY(is_saved_analysis(QStringLiteral("/x/Renamed.JSON")));
+        QVERIFY(!is_saved_analysis(QStringLiteral("/x/adsl.csv")));
     }
 
     // Save Analysis… and Open Analysis… are in the File menu; Ctrl+S saves.

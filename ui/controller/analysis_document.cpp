@@ -22,7 +22,7 @@ namespace triallens::ui {
 
 namespace {
 
-const QString suffix = QStringLiteral(".triallens.json");
+const QString suffix = QString::fromLatin1(saved_analysis_suffix);
 
 QString status_text(const FileCheck& check) {
     switch (check.status) {

@@ -316,6 +316,10 @@ QStringList SavedAnalysis::paths() const {
     return paths;
 }
 
+bool is_saved_analysis(const QString& path) {
+    return path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive);
+}
+
 QByteArray to_json(const SavedAnalysis& analysis) {
     QJsonArray files;
     for (const SavedFile& file : analysis.files) {

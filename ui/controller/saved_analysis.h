@@ -85,6 +85,12 @@ struct SavedAnalysis {
 };
 
 inline constexpr const char* saved_analysis_schema = "triallens.analysis/1";
+// What saved analyses are called (the package's MIME type globs the same).
+inline constexpr const char* saved_analysis_suffix = ".triallens.json";
+
+// Whether `path` names a saved analysis rather than data: any `.json` file
+// (no data reader takes JSON), so a renamed analysis still opens as one.
+bool is_saved_analysis(const QString& path);
 
 QByteArray to_json(const SavedAnalysis& analysis);
 // nullopt, with what is wrong (and where) in `error`, for a document that is
