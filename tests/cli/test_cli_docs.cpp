@@ -295,7 +295,8 @@ private slots:
         QTest::addColumn<QString>("library");
         QTest::addColumn<QStringList>("words");
         QTest::addColumn<QStringList>("expected");
-        const QStringList inputs{"a.csv", "b.XPT", "my file.tsv", "s.triallens.json", "sites"};
+        const QStringList inputs{"a.csv", "b.XPT", "my file.tsv", "s.triallens.json",
+                                 "sites", "x*.csv"};
         QStringList libraries{QString()};
         if (const QString library = bash_completion_library(); !library.isEmpty()) {
             libraries << library;
@@ -329,6 +330,7 @@ private slots:
             row("commands and data files", {"triallens", ""},
                 inputs + QStringList{"analyze", "ae", "export", "demo", "help"});
             row("a file with a space", {"triallens", "ae", "my"}, {"my file.tsv"});
+            row("a file with a glob", {"triallens", "ae", "x"}, {"x*.csv"});
             row("export --out: any file", {"triallens", "export", "--out", ""},
                 inputs + QStringList{"notes.md"});
             row("demo --out: folders", {"triallens", "demo", "--out", ""}, {"sites"});
@@ -340,7 +342,8 @@ private slots:
         QFETCH(QStringList, words);
         QFETCH(QStringList, expected);
         QTemporaryDir directory;
-        for (const char* name : {"a.csv", "b.XPT", "my file.tsv", "s.triallens.json", "notes.md"}) {
+        for (const char* name :
+             {"a.csv", "b.XPT", "my file.tsv", "s.triallens.json", "notes.md", "x*.csv"}) {
             QFile file(directory.filePath(QString::fromUtf8(name)));
             QVERIFY(file.open(QIODevice::WriteOnly));
         }
