@@ -225,8 +225,9 @@ std::string usage_text() {
 
 Usage:
   triallens [FILE...]                  open the workspace (no FILE: the embedded demo study);
-                                       without a display, write the demo's KM figure to
-                                       triallens-demo-km.png and print its summary
+                                       without a display, write the demo's KM figures to
+                                       triallens-demo-km-PFS.png and triallens-demo-km-OS.png
+                                       and print their summaries
   triallens analyze [OPTIONS] FILE...  time-to-event analysis, as a table or --json
   triallens ae [OPTIONS] FILE...       adverse-event incidence table, as a table or --json
   triallens export [OPTIONS] --out PATH FILE...
