@@ -143,20 +143,18 @@ private slots:
     // one tabbed column on the left, the window back to its first size in
     // the middle of the screen, and forgets the saved layout.
     void resetLayoutPutsDocksAndSizeBack() {
-        {
-            Workspace w;
-            QVERIFY(w.shown());
-            w.window->resize(700, 520);
-            w.window->move(10, 10);
-            w.dock("filterDock")->setFloating(true);
-            w.dock("dataDock")->close();
-            QVERIFY(w.window->close());
-        }
         Workspace w;
         QVERIFY(w.shown());
-        QVERIFY(w.dock("filterDock")->isFloating());
-        QVERIFY(w.dock("dataDock")->isHidden());
-        QVERIFY(user_settings().contains(settings_key::window_state));
+        w.window->resize(700, 520);
+        w.window->move(10, 10);
+        w.dock("filterDock")->setFloating(true);
+        w.dock("dataDock")->close();
+        QTRY_VERIFY(w.dock("dataDock")->isHidden());
+        w.window->removeDockWidget(w.dock("settingsDock"));
+        w.window->addDockWidget(Qt::RightDockWidgetArea, w.dock("settingsDock"));
+        w.dock("settingsDock")->show();
+        user_settings().setValue(settings_key::window_geometry, w.window->saveGeometry());
+        user_settings().setValue(settings_key::window_state, w.window->saveState());
         w.window->resetLayoutAction()->trigger();
 
         for (const char* name : {"settingsDock", "filterDock", "dataDock"}) {
