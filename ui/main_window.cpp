@@ -5,6 +5,7 @@
 #include "controller/refit_controller.h"
 #include "controller/state_change.h"
 #include "controller/study_loader.h"
+#include "controller/user_settings.h"
 #include "export/response_table.h"
 #include "panels/data_panel.h"
 #include "panels/factor_variable.h"
@@ -17,7 +18,9 @@
 #include "views/methods_view.h"
 #include "views/response_view.h"
 
+#include <QCloseEvent>
 #include <QComboBox>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -29,6 +32,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -96,7 +100,7 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
       undo_stack_(new QUndoStack(this)), busy_indicator_(new QProgressBar),
       busy_delay_(new QTimer(this)), subjects_label_(new QLabel), timing_label_(new QLabel) {
     setWindowTitle(QStringLiteral("TrialLens"));
-    resize(1360, 820);
+    resize(defaultSize());
 
     tabs_ = new QTabWidget;
     QTabWidget* tabs = tabs_;
@@ -149,23 +153,21 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     }
     setCentralWidget(tabs);
 
-    auto* settings_dock = new QDockWidget(QStringLiteral("Analysis settings"), this);
-    settings_dock->setObjectName(QStringLiteral("settingsDock"));
+    settings_dock_ = new QDockWidget(QStringLiteral("Analysis settings"), this);
+    settings_dock_->setObjectName(QStringLiteral("settingsDock"));
     auto* settings_scroll = new QScrollArea;
     settings_scroll->setWidgetResizable(true);
     settings_scroll->setWidget(settings_panel_);
-    settings_dock->setWidget(settings_scroll);
-    addDockWidget(Qt::LeftDockWidgetArea, settings_dock);
+    settings_dock_->setWidget(settings_scroll);
     connect(settings_panel_, &SettingsPanel::specEdited, this, [this](const AnalysisSpec& spec) {
         WorkspaceState next = state_;
         next.spec = spec;
         changeState(next);
     });
 
-    auto* filter_dock = new QDockWidget(QStringLiteral("Filters"), this);
-    filter_dock->setObjectName(QStringLiteral("filterDock"));
-    filter_dock->setWidget(filter_panel_);
-    addDockWidget(Qt::LeftDockWidgetArea, filter_dock);
+    filter_dock_ = new QDockWidget(QStringLiteral("Filters"), this);
+    filter_dock_->setObjectName(QStringLiteral("filterDock"));
+    filter_dock_->setWidget(filter_panel_);
     connect(filter_panel_, &FilterPanel::filterChanged, this,
             [this](const FilterState& filters, const QString& expression) {
                 WorkspaceState next = state_;
@@ -174,15 +176,10 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
                 changeState(next);
             });
 
-    auto* data_dock = new QDockWidget(QStringLiteral("Data"), this);
-    data_dock->setObjectName(QStringLiteral("dataDock"));
-    data_dock->setWidget(data_panel_);
-    addDockWidget(Qt::LeftDockWidgetArea, data_dock);
-    // One column of docks leaves the figures the width they need; a dock can
-    // be dragged out beside another when the screen is wide.
-    tabifyDockWidget(data_dock, settings_dock);
-    tabifyDockWidget(settings_dock, filter_dock);
-    settings_dock->raise();
+    data_dock_ = new QDockWidget(QStringLiteral("Data"), this);
+    data_dock_->setObjectName(QStringLiteral("dataDock"));
+    data_dock_->setWidget(data_panel_);
+    arrangeDocks();
     setAcceptDrops(true);
     createExport();
     createMenus();
@@ -237,6 +234,62 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
         showResults(controller_->results(), 0);
         ae_view_->setTable(controller_->adverseEvents());
     }
+    restoreSettings();
+}
+
+void MainWindow::arrangeDocks() {
+    // One column of docks leaves the figures the width they need; a dock can
+    // be dragged out beside another when the screen is wide.
+    for (QDockWidget* dock : {settings_dock_, filter_dock_, data_dock_}) {
+        dock->setFloating(false);
+        addDockWidget(Qt::LeftDockWidgetArea, dock); // moves it when it is docked elsewhere
+        dock->show();
+    }
+    tabifyDockWidget(data_dock_, settings_dock_);
+    tabifyDockWidget(settings_dock_, filter_dock_);
+    settings_dock_->raise();
+}
+
+void MainWindow::restoreSettings() {
+    const QSettings settings = user_settings();
+    restoreGeometry(settings.value(settings_key::window_geometry).toByteArray());
+    // A state saved by another layout version (or none) leaves the default.
+    restoreState(settings.value(settings_key::window_state).toByteArray(), layout_version);
+}
+
+void MainWindow::saveSettings() const {
+    QSettings settings = user_settings();
+    settings.setValue(settings_key::window_geometry, saveGeometry());
+    settings.setValue(settings_key::window_state, saveState(layout_version));
+}
+
+void MainWindow::resetLayout() {
+    {
+        QSettings settings = user_settings();
+        settings.remove(settings_key::window_geometry);
+        settings.remove(settings_key::window_state);
+    }
+    if (isMaximized() || isFullScreen()) {
+        showNormal();
+    }
+    arrangeDocks();
+    const QScreen* screen = this->screen();
+    if (!screen) {
+        resize(defaultSize());
+        return;
+    }
+    // On a screen smaller than that, all of it: a title bar pushed off the
+    // screen could not be dragged back.
+    const QRect available = screen->availableGeometry();
+    resize(defaultSize().boundedTo(available.size()));
+    QRect frame = frameGeometry();
+    frame.moveCenter(available.center());
+    move(frame.topLeft());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    saveSettings();
+    QMainWindow::closeEvent(event);
 }
 
 // Export and copy of whatever the current tab shows, from the menus, Ctrl+E
@@ -323,10 +376,12 @@ void MainWindow::exportEverySubgroup() {
         return;
     }
     const QString folder = QFileDialog::getExistingDirectory(
-        this, QStringLiteral("Folder for the figures (one PNG per level)"));
+        this, QStringLiteral("Folder for the figures (one PNG per level)"),
+        user_settings().value(settings_key::subgroup_export_folder, QDir::homePath()).toString());
     if (folder.isEmpty()) {
         return;
     }
+    user_settings().setValue(settings_key::subgroup_export_folder, folder);
     auto* progress = new QProgressDialog(QStringLiteral("Exporting %1 figures…").arg(variable),
                                          QStringLiteral("Cancel"), 0, 1, this);
     progress->setAttribute(Qt::WA_DeleteOnClose);
@@ -370,6 +425,8 @@ void MainWindow::createMenus() {
     recent_menu_ = new RecentFilesMenu(this);
     connect(recent_menu_, &RecentFilesMenu::openRequested, this,
             [this](const QStringList& paths) { openPaths(paths, false); });
+    connect(recent_menu_, &RecentFilesMenu::openAnalysisRequested, this,
+            [this](const QString& analysis) { document_->open(analysis); });
     file->addMenu(recent_menu_);
     file->addAction(QStringLiteral("&Add Files to Study…"), this, [this] {
         const QStringList files =
@@ -380,6 +437,8 @@ void MainWindow::createMenus() {
     });
     file->addSeparator();
     document_ = new AnalysisDocument(this, controller_);
+    connect(document_, &AnalysisDocument::fileUsed, recent_menu_,
+            &RecentFilesMenu::rememberAnalysis);
     file->addAction(document_->openAction());
     file->addAction(document_->saveAction());
     file->addSeparator();
@@ -398,6 +457,20 @@ void MainWindow::createMenus() {
     edit->addAction(redo);
     edit->addSeparator();
     edit->addAction(export_controller_->copyAction());
+
+    QMenu* view = nullptr;
+    for (QAction* menu : menuBar()->actions()) {
+        if (menu->text() == QStringLiteral("&View")) {
+            view = menu->menu();
+        }
+    }
+    if (!view) {
+        view = menuBar()->addMenu(QStringLiteral("&View"));
+    }
+    reset_layout_ =
+        view->addAction(QStringLiteral("&Reset Layout"), this, &MainWindow::resetLayout);
+    reset_layout_->setToolTip(
+        QStringLiteral("Docks back in one column on the left, the window back to its first size"));
 }
 
 QComboBox* MainWindow::endpointBox() const {

@@ -4,6 +4,10 @@
 // folders dropped on it (or opened from File) load off the GUI thread; a
 // study that loads replaces the current one, a refused load leaves it as it
 // was. Dropping more files onto a study loaded from files adds them to it.
+//
+// The window's geometry and dock layout are restored from the user's
+// settings when it is made and saved when it closes (user_settings.h);
+// View ▸ Reset Layout puts both back as a first run shows them.
 
 #include "controller/workspace_state.h"
 
@@ -12,10 +16,13 @@
 
 #include <QMainWindow>
 
+#include <QSize>
 #include <QStringList>
 
 QT_BEGIN_NAMESPACE
+class QAction;
 class QComboBox;
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QScrollArea;
@@ -91,11 +98,29 @@ public:
     // The Survival tab's curves for one forest row (empty: all patients).
     void focusSubgroup(const QString& variable, const QString& level);
 
+    // saveState() layouts carry this; raise it when docks are added or
+    // renamed, so an old saved layout is ignored rather than half applied.
+    static constexpr int layout_version = 1;
+    static constexpr QSize defaultSize() { return {1360, 820}; }
+    // View ▸ Reset Layout: the docks as arrangeDocks() places them, all shown,
+    // the window at defaultSize() (at most its screen's available size)
+    // centred on its screen; the saved geometry and layout are forgotten.
+    void resetLayout();
+    QAction* resetLayoutAction() const { return reset_layout_; }
+
 protected:
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
+    // Saves the geometry and dock layout for the next window.
+    void closeEvent(QCloseEvent* event) override;
 
 private:
+    // The docks as a first run shows them: one tabbed column on the left,
+    // Analysis settings in front. The constructor and resetLayout() share it.
+    void arrangeDocks();
+    // The saved geometry and dock layout, if any (the constructor's last step).
+    void restoreSettings();
+    void saveSettings() const;
     void createMenus();
     void createExport();
     // A user's gesture: an undoable step from the current state to `next`.
@@ -136,6 +161,10 @@ private:
     QLabel* subjects_label_;
     QLabel* timing_label_;
     AnalysisDocument* document_ = nullptr;
+    QDockWidget* settings_dock_ = nullptr;
+    QDockWidget* filter_dock_ = nullptr;
+    QDockWidget* data_dock_ = nullptr;
+    QAction* reset_layout_ = nullptr;
 };
 
 } // namespace triallens::ui

@@ -18,6 +18,7 @@
 #include <QMimeData>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
@@ -52,6 +53,9 @@ class TestExcludeInvalidRows : public QObject {
     Q_OBJECT
 
 private slots:
+    // Windows and exports read and write settings: a throw-away location, not the user's.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void offersAndLoadsWithoutTheInvalidRow() {
         QTemporaryDir dir;
         write(dir, "adsl.csv", "USUBJID,TRT01P\nS1,A\nS2,B\nS3,A\nS4,B\n");

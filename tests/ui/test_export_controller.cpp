@@ -20,6 +20,7 @@
 #include <QImage>
 #include <QMimeData>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,6 +62,9 @@ class TestExportController : public QObject {
     Q_OBJECT
 
 private slots:
+    // Windows and exports read and write settings: a throw-away location, not the user's.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     // What you see is what you export: the file holds the Survival tab's
     // figure at the physical size asked for.
     void kmFigureExportsAtItsPhysicalSize() {

@@ -26,6 +26,7 @@
 #include <QMimeData>
 #include <QScatterSeries>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +58,9 @@ class TestMainWindow : public QObject {
     Q_OBJECT
 
 private slots:
+    // Windows and exports read and write settings: a throw-away location, not the user's.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void opensOnDemoWithOneCurvePerArm() {
         RefitController controller;
         QSignalSpy refitted(&controller, &RefitController::refitted);

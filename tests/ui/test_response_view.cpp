@@ -18,6 +18,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTest>
@@ -85,6 +86,9 @@ class TestResponseView : public QObject {
     Q_OBJECT
 
 private slots:
+    // Windows and exports read and write settings: a throw-away location, not the user's.
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
     void rateCellsShowTheResultsNumbers() {
         const ResultsPtr results = demo_results(false);
         QVERIFY(results->response.has_value());

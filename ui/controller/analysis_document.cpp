@@ -2,6 +2,7 @@
 
 #include "controller/refit_controller.h"
 #include "controller/study_loader.h"
+#include "controller/user_settings.h"
 #include "main_window.h"
 #include "models/forest_model.h"
 #include "views/forest_view.h"
@@ -73,11 +74,11 @@ AnalysisDocument::AnalysisDocument(MainWindow* window, RefitController* controll
         name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("-"));
         // Beside the data by default: an analysis travels with its files.
         const QString folder = window_->paths().isEmpty()
-                                   ? QDir::homePath()
+                                   ? lastFolder()
                                    : QFileInfo(window_->paths().front()).absolutePath();
-        QString file =
-            QFileDialog::getSaveFileName(window_, QStringLiteral("Save analysis"), name + suffix,
-                                         QStringLiteral("TrialLens analysis (*%1)").arg(suffix));
+        QString file = QFileDialog::getSaveFileName(
+            window_, QStringLiteral("Save analysis"), QDir(folder).filePath(name + suffix),
+            QStringLiteral("TrialLens analysis (*%1)").arg(suffix));
         if (file.isEmpty()) {
             return;
         }
@@ -88,7 +89,7 @@ AnalysisDocument::AnalysisDocument(MainWindow* window, RefitController* controll
     });
     connect(open_action_, &QAction::triggered, this, [this] {
         const QString file = QFileDialog::getOpenFileName(
-            window_, QStringLiteral("Open analysis"), QString(),
+            window_, QStringLiteral("Open analysis"), lastFolder(),
             QStringLiteral("TrialLens analysis (*%1);;JSON (*.json);;All files (*)").arg(suffix));
         if (!file.isEmpty()) {
             open(file);
@@ -183,6 +184,7 @@ bool AnalysisDocument::save(const QString& file) {
     }
     window_->statusBar()->showMessage(
         QStringLiteral("Saved the analysis as %1").arg(QFileInfo(file).fileName()), 5000);
+    used(file);
     return true;
 }
 
@@ -204,6 +206,7 @@ bool AnalysisDocument::open(const QString& file) {
         pending_.reset();
         window_->openDemo();
         apply(*analysis);
+        used(file);
         return true;
     }
     if (!resolveFiles(*analysis)) {
@@ -211,7 +214,18 @@ bool AnalysisDocument::open(const QString& file) {
     }
     pending_ = *analysis;
     window_->openPaths(analysis->paths(), false);
+    used(file);
     return true;
+}
+
+QString AnalysisDocument::lastFolder() {
+    return user_settings().value(settings_key::analysis_folder, QDir::homePath()).toString();
+}
+
+void AnalysisDocument::used(const QString& file) {
+    const QFileInfo info(file);
+    user_settings().setValue(settings_key::analysis_folder, info.absolutePath());
+    emit fileUsed(info.absoluteFilePath());
 }
 
 bool AnalysisDocument::resolveFiles(SavedAnalysis& analysis) {

@@ -13,6 +13,9 @@
 // embedded demo study.
 //
 // The dialogs are behind replaceable prompts so tests never block on one.
+// File ▸ Open Analysis starts in the folder of the analysis used last
+// (settings_key::analysis_folder); Save Analysis beside the study's files,
+// or there for the demo.
 
 #include "controller/saved_analysis.h"
 
@@ -66,12 +69,18 @@ public:
 signals:
     // The opened analysis's state, focus and tab are applied (its refits run).
     void restored();
+    // `file` was written, or read and is being restored: File ▸ Open Recent
+    // lists it.
+    void fileUsed(const QString& file);
 
 private:
     // Asks about missing and changed files and fills in where missing files
     // are now; false when the user cancels.
     bool resolveFiles(SavedAnalysis& analysis);
     void apply(const SavedAnalysis& analysis);
+    // Remembers `file`'s folder for the file dialogs and emits fileUsed().
+    void used(const QString& file);
+    static QString lastFolder();
 
     MainWindow* window_;
     RefitController* controller_;

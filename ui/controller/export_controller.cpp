@@ -1,6 +1,7 @@
 #include "controller/export_controller.h"
 
 #include "controller/refit_controller.h"
+#include "controller/user_settings.h"
 #include "export/adverse_event_table.h"
 #include "export/forest_table.h"
 #include "export/summary_table.h"
@@ -59,8 +60,7 @@ ExportController::ExportController(RefitController* controller, Sources sources,
       copy_(new QAction(QStringLiteral("&Copy Figure or Table"), this)),
       copy_image_(new QAction(QStringLiteral("Copy as Image"), this)),
       copy_svg_(new QAction(QStringLiteral("Copy as SVG"), this)),
-      export_subgroups_(new QAction(QStringLiteral("Export Every &Subgroup…"), this)),
-      last_folder_(QDir::homePath()) {
+      export_subgroups_(new QAction(QStringLiteral("Export Every &Subgroup…"), this)) {
     export_->setShortcut(QKeySequence(QStringLiteral("Ctrl+E")));
     export_->setToolTip(QStringLiteral("The figure or table on screen to PNG, SVG, PDF, CSV, "
                                        "HTML or RTF"));
@@ -68,6 +68,10 @@ ExportController::ExportController(RefitController* controller, Sources sources,
     copy_->setToolTip(QStringLiteral("The figure as image and SVG, or the table as HTML and "
                                      "tab-separated text, for a paste into slides"));
     connect(export_, &QAction::triggered, this, &ExportController::openDialog);
+    // The next export dialog starts where the last file went, in this run or the next.
+    connect(this, &ExportController::exported, this, [](const QString& path) {
+        user_settings().setValue(settings_key::export_folder, QFileInfo(path).absolutePath());
+    });
     connect(copy_, &QAction::triggered, this,
             [this] { copyItem(sources_.current_item(), sources_.figure_options()); });
     connect(copy_image_, &QAction::triggered, this,
@@ -85,14 +89,18 @@ void ExportController::openDialog() {
     const Item item = sources_.current_item();
     dialog.setItem(item);
     dialog.setFigureOptions(sources_.figure_options());
+    dialog.restoreChoices();
     const ResultsPtr results = resultsFor(item);
-    dialog.setPath(QDir(last_folder_).filePath(suggested_name(item, results.get())));
+    const QString folder =
+        user_settings().value(settings_key::export_folder, QDir::homePath()).toString();
+    dialog.setPath(QDir(folder).filePath(suggested_name(item, results.get())));
     connect(&dialog, &ExportDialog::copyRequested, &dialog, [this, &dialog] {
+        dialog.saveChoices();
         copyItem(dialog.item(), dialog.figureOptions());
         dialog.reject();
     });
     if (dialog.exec() == QDialog::Accepted) {
-        last_folder_ = QFileInfo(dialog.path()).absolutePath();
+        dialog.saveChoices();
         exportItem(dialog.item(), dialog.path(), dialog.figureOptions());
     }
 }

@@ -9,6 +9,10 @@
 // Everything that refits (the summary table's other endpoints, one refit
 // per subgroup level in a batch) runs off the GUI thread; results arrive as
 // signals, so exportItem() and copyItem() return before the file is written.
+//
+// The export dialog starts in the folder of the last successful export and
+// with the figure choices (size, font, palette) of the last dialog used,
+// both kept in the user's settings across runs (user_settings.h).
 
 #include "panels/export_dialog.h"
 
@@ -100,7 +104,6 @@ private:
     QAction* copy_image_;
     QAction* copy_svg_;
     QAction* export_subgroups_;
-    QString last_folder_;
     std::unique_ptr<QFutureWatcher<ResultsPtr>> batch_;
 };
 

@@ -1,5 +1,7 @@
 #include "panels/export_dialog.h"
 
+#include "controller/user_settings.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -16,6 +18,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace triallens::ui {
 
 namespace {
@@ -29,6 +33,12 @@ double points_per(const QString& unit) {
     }
     return 72; // inches
 }
+
+// Palettes under the command line's --palette names, which do not change.
+constexpr std::pair<Palette, const char*> palette_names[] = {
+    {Palette::Default, "default"},
+    {Palette::ColourBlindSafe, "colour-blind"},
+    {Palette::Grayscale, "grayscale"}};
 
 QString default_suffix(ExportDialog::Item item) {
     return ExportDialog::isFigure(item) ? QStringLiteral("png") : QStringLiteral("html");
@@ -188,6 +198,62 @@ FigureExportOptions ExportDialog::figureOptions() const {
     options.title = title_->text().trimmed();
     options.methods_footnote = footnote_->isChecked();
     return options;
+}
+
+void ExportDialog::restoreChoices() {
+    namespace key = settings_key;
+    const QSettings settings = user_settings();
+    if (const QString unit = settings.value(key::export_unit).toString();
+        unit_->findData(unit) >= 0) {
+        unit_->setCurrentIndex(unit_->findData(unit)); // converts the size shown
+    }
+    if (settings.contains(key::export_size_preset)) {
+        const int preset = preset_->findData(settings.value(key::export_size_preset).toString());
+        if (preset >= 0 && preset + 1 < preset_->count()) {
+            preset_->setCurrentIndex(preset);
+            presetChosen();
+        } else if (settings.contains(key::export_width_points) &&
+                   settings.contains(key::export_height_points)) {
+            preset_->setCurrentIndex(preset_->count() - 1);
+            width_->setValue(settings.value(key::export_width_points).toDouble() / pointsPerUnit());
+            height_->setValue(settings.value(key::export_height_points).toDouble() /
+                              pointsPerUnit());
+        }
+    }
+    if (settings.contains(key::export_dpi)) {
+        dpi_->setValue(settings.value(key::export_dpi).toInt());
+    }
+    if (const QString family = settings.value(key::export_font_family).toString();
+        !family.isEmpty()) {
+        font_->setCurrentFont(QFont(family));
+    }
+    if (settings.contains(key::export_font_size)) {
+        font_size_->setValue(settings.value(key::export_font_size).toDouble());
+    }
+    const QString palette = settings.value(key::export_palette).toString();
+    for (const auto& [value, name] : palette_names) {
+        if (palette == QLatin1String(name)) {
+            palette_->setCurrentIndex(palette_->findData(static_cast<int>(value)));
+        }
+    }
+}
+
+void ExportDialog::saveChoices() const {
+    namespace key = settings_key;
+    const FigureExportOptions options = figureOptions();
+    QSettings settings = user_settings();
+    settings.setValue(key::export_size_preset, preset_->currentData().toString());
+    settings.setValue(key::export_width_points, options.size_points.width());
+    settings.setValue(key::export_height_points, options.size_points.height());
+    settings.setValue(key::export_unit, unit_name_);
+    settings.setValue(key::export_dpi, options.dpi);
+    settings.setValue(key::export_font_family, options.font_family);
+    settings.setValue(key::export_font_size, options.font_size_pt);
+    for (const auto& [value, name] : palette_names) {
+        if (value == options.palette) {
+            settings.setValue(key::export_palette, QString::fromLatin1(name));
+        }
+    }
 }
 
 void ExportDialog::setPath(const QString& path) {

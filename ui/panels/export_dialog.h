@@ -50,6 +50,12 @@ public:
     void setFigureOptions(const FigureExportOptions& options);
     // The figure as the dialog's fields describe it.
     FigureExportOptions figureOptions() const;
+    // The size preset (or custom size and its unit), resolution, font and
+    // palette of the last dialog that saved them (user_settings.h), over
+    // what setFigureOptions() set; what was never saved stays as it is.
+    void restoreChoices();
+    // Remembers those choices for the next dialog, in this run or the next.
+    void saveChoices() const;
 
     void setPath(const QString& path);
     QString path() const;
@@ -60,6 +66,8 @@ public:
     QDoubleSpinBox* heightBox() const { return height_; }
     QComboBox* unitBox() const { return unit_; }
     QSpinBox* dpiBox() const { return dpi_; }
+    QFontComboBox* fontBox() const { return font_; }
+    QDoubleSpinBox* fontSizeBox() const { return font_size_; }
     QComboBox* paletteBox() const { return palette_; }
     QLineEdit* titleEdit() const { return title_; }
     QCheckBox* footnoteBox() const { return footnote_; }
