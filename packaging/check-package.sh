@@ -27,8 +27,8 @@ ok "extracted $(basename "$deb") (Version $version, $(du -k "$deb" | cut -f1) Ki
 # --- every installed file ---
 files=(
     usr/bin/triallens
-    usr/share/applications/$app_id.desktop
-    usr/share/metainfo/$app_id.metainfo.xml
+    "usr/share/applications/$app_id.desktop"
+    "usr/share/metainfo/$app_id.metainfo.xml"
     usr/share/mime/packages/triallens.xml
     usr/share/icons/hicolor/scalable/apps/triallens.svg
     usr/share/man/man1/triallens.1.gz
@@ -107,7 +107,11 @@ fi
 # --- lintian: errors fail, warnings and remarks are printed ---
 echo "check-package: lintian:"
 lintian_out=$(lintian --display-info "$deb" 2>&1) || true
-[[ -z $lintian_out ]] && echo "  (nothing)" || sed 's/^/  /' <<< "$lintian_out"
+if [[ -z $lintian_out ]]; then
+    echo "  (nothing)"
+else
+    while IFS= read -r line; do echo "  $line"; done <<< "$lintian_out"
+fi
 ! grep -q '^E: ' <<< "$lintian_out" || fail "lintian reports errors"
 ok "lintian: no errors"
 
