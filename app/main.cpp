@@ -17,11 +17,16 @@
 #include <views/km_chart_view.h>
 
 #include <QApplication>
+#include <QIcon>
 
 #include <cstdio>
 #include <iostream>
 
 namespace {
+
+QString to_qstring(std::string_view text) {
+    return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
 
 bool has_display() {
     return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY") ||
@@ -47,8 +52,12 @@ int run_gui(int argc, char** argv, const std::vector<std::string>& files,
             bool quit_on_first_paint) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("TrialLens"));
-    QApplication::setApplicationVersion(QString::fromUtf8(
-        triallens::version.data(), static_cast<qsizetype>(triallens::version.size())));
+    QApplication::setOrganizationName(QStringLiteral("TrialLens"));
+    // The desktop entry's id: Wayland compositors and docks match the window
+    // to the menu entry (and its icon) by it.
+    QGuiApplication::setDesktopFileName(to_qstring(triallens::app_id));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/triallens.svg")));
+    QApplication::setApplicationVersion(to_qstring(triallens::version));
     triallens::ui::RefitController controller;
     if (files.empty()) {
         triallens::AnalysisSpec spec;

@@ -17,6 +17,8 @@ packages=(
     clang libclang-rt-dev
     # fonts so offscreen rendering and headless figures have text
     fonts-dejavu-core fontconfig
+    # checking the Debian package: lintian, the desktop/AppStream/MIME validators, gio
+    dpkg-dev file lintian desktop-file-utils appstream shared-mime-info libxml2-utils libglib2.0-bin
 )
 
 missing=()
