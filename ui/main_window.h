@@ -15,7 +15,10 @@
 #include <QStringList>
 
 QT_BEGIN_NAMESPACE
+class QAction;
+class QActionGroup;
 class QComboBox;
+class QMenu;
 class QLabel;
 class QProgressBar;
 class QScrollArea;
@@ -68,6 +71,12 @@ public:
     QLabel* subjectsLabel() const { return subjects_label_; }
     const WorkspaceState& state() const { return state_; }
     StudyLoader* loader() const { return loader_; }
+    // View ▸ Full Screen (F11) and View ▸ All Patients' Curves (the
+    // breadcrumb's link, enabled while a forest row is focused).
+    QAction* fullScreenAction() const { return full_screen_; }
+    QAction* allPatientsAction() const { return all_patients_; }
+    // Help ▸ About TrialLens (F1): opens the About dialog.
+    QAction* aboutAction() const { return about_; }
 
     // Loads files and folders (added to the current files when `add`);
     // leaving out invalid rows only when the user asked for it.
@@ -87,11 +96,16 @@ public:
     void focusSubgroup(const QString& variable, const QString& level);
 
 protected:
+    void changeEvent(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // The menu bar holds every action of the window (the views' context
+    // menus and the docks' buttons too), each standard shortcut once.
     void createMenus();
+    void createViewMenu(QMenu* view);
+    void createHelpMenu();
     void createExport();
     // A user's gesture: an undoable step from the current state to `next`.
     void changeState(const WorkspaceState& next);
@@ -131,6 +145,12 @@ private:
     QLabel* subjects_label_;
     QLabel* timing_label_;
     AnalysisDocument* document_ = nullptr;
+    QActionGroup* tab_actions_ = nullptr;
+    QAction* full_screen_ = nullptr;
+    QAction* all_patients_ = nullptr;
+    QAction* about_ = nullptr;
+    QAction* cancel_load_ = nullptr;
+    QAction* exclude_rows_ = nullptr;
 };
 
 } // namespace triallens::ui
