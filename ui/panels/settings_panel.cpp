@@ -134,9 +134,9 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     strata_->setToolTip(QStringLiteral("Stratification factors of the log-rank test and the Cox "
                                        "model (R: + strata(variable) in survdiff and coxph)"));
     subgroups_->setToolTip(QStringLiteral("Variables whose levels are the forest plot's rows"));
-    const auto add_choice = [](QComboBox* box, const QString& text, const QString& data,
+    const auto add_choice = [](QComboBox* box, const QString& text, const QString& value,
                                const QString& tip) {
-        box->addItem(text, data);
+        box->addItem(text, value);
         box->setItemData(box->count() - 1, tip, Qt::ToolTipRole);
     };
     add_choice(ties_, QStringLiteral("Efron"), QStringLiteral("efron"),
