@@ -465,8 +465,10 @@ void MainWindow::createViewMenu(QMenu* view) {
     all_patients_->setEnabled(!focus_variable_.isEmpty());
     view->addSeparator();
 
-    for (QDockWidget* dock : findChildren<QDockWidget*>(Qt::FindDirectChildrenOnly)) {
-        view->addAction(dock->toggleViewAction());
+    for (const char* name : {"settingsDock", "filterDock", "dataDock"}) {
+        if (auto* dock = findChild<QDockWidget*>(QLatin1String(name))) {
+            view->addAction(dock->toggleViewAction());
+        }
     }
     view->addSeparator();
 

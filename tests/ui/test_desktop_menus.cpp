@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDockWidget>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -276,6 +277,12 @@ private slots:
             }
         }
         QVERIFY(reached.contains(window.kmView()->censoredRowAction()));
+        // Each dock can be shown again after its close button hid it.
+        const auto docks = window.findChildren<QDockWidget*>();
+        QCOMPARE(docks.size(), 3);
+        for (QDockWidget* dock : docks) {
+            QVERIFY2(reached.contains(dock->toggleViewAction()), qPrintable(dock->windowTitle()));
+        }
         QVERIFY(reached.contains(window.allPatientsAction()));
     }
 
