@@ -7,6 +7,7 @@
 #include "controller/study_loader.h"
 #include "controller/user_settings.h"
 #include "export/response_table.h"
+#include "panels/about_dialog.h"
 #include "panels/data_panel.h"
 #include "panels/factor_variable.h"
 #include "panels/filter_panel.h"
@@ -18,6 +19,8 @@
 #include "views/methods_view.h"
 #include "views/response_view.h"
 
+#include <QActionGroup>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QDir>
@@ -32,6 +35,7 @@
 #include <QMimeData>
 #include <QProgressBar>
 #include <QProgressDialog>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
@@ -422,6 +426,8 @@ void MainWindow::createMenus() {
             openPaths({folder}, false);
         }
     });
+    file->addAction(QStringLiteral("Open &Demo Study"), this, &MainWindow::openDemo)
+        ->setToolTip(QStringLiteral("The built-in synthetic study"));
     recent_menu_ = new RecentFilesMenu(this);
     connect(recent_menu_, &RecentFilesMenu::openRequested, this,
             [this](const QStringList& paths) { openPaths(paths, false); });
@@ -435,6 +441,20 @@ void MainWindow::createMenus() {
             openPaths(files, true);
         }
     });
+    // The Data dock's buttons, for a user who has that dock closed.
+    cancel_load_ =
+        file->addAction(QStringLiteral("&Cancel Loading"), loader_, &StudyLoader::cancel);
+    cancel_load_->setEnabled(false);
+    exclude_rows_ = file->addAction(QStringLiteral("Load Again &Without Invalid Rows"), this,
+                                    [this] { data_panel_->excludeButton()->click(); });
+    exclude_rows_->setToolTip(data_panel_->excludeButton()->toolTip());
+    exclude_rows_->setEnabled(false);
+    connect(loader_, &StudyLoader::failed, this, [this](const QStringList&, int excludable_rows) {
+        cancel_load_->setEnabled(false);
+        exclude_rows_->setEnabled(excludable_rows > 0);
+    });
+    connect(loader_, &StudyLoader::loaded, this, [this] { cancel_load_->setEnabled(false); });
+    connect(loader_, &StudyLoader::cancelled, this, [this] { cancel_load_->setEnabled(false); });
     file->addSeparator();
     document_ = new AnalysisDocument(this, controller_);
     connect(document_, &AnalysisDocument::fileUsed, recent_menu_,
@@ -446,31 +466,104 @@ void MainWindow::createMenus() {
     file->addAction(export_controller_->exportSubgroupsAction());
     file->addSeparator();
     QAction* quit = file->addAction(QStringLiteral("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
+    // QKeySequence::Quit is empty on some desktops (and offscreen): say it.
+    quit->setShortcut(QKeySequence(QStringLiteral("Ctrl+Q")));
 
     QMenu* edit = menuBar()->addMenu(QStringLiteral("&Edit"));
     QAction* undo = undo_stack_->createUndoAction(this, QStringLiteral("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
     QAction* redo = undo_stack_->createRedoAction(this, QStringLiteral("&Redo"));
-    redo->setShortcut(QKeySequence::Redo);
+    // Both the freedesktop Redo and the one Windows users bring along; the
+    // platform's QKeySequence::Redo differs between desktops.
+    redo->setShortcuts(
+        {QKeySequence(QStringLiteral("Ctrl+Shift+Z")), QKeySequence(QStringLiteral("Ctrl+Y"))});
     edit->addAction(undo);
     edit->addAction(redo);
     edit->addSeparator();
     edit->addAction(export_controller_->copyAction());
+    edit->addAction(export_controller_->copyImageAction());
+    edit->addAction(export_controller_->copySvgAction());
+    edit->addSeparator();
+    QAction* reset_filters = edit->addAction(QStringLiteral("Reset &Filters"), this,
+                                             [this] { filter_panel_->resetButton()->click(); });
+    reset_filters->setToolTip(filter_panel_->resetButton()->toolTip());
 
-    QMenu* view = nullptr;
-    for (QAction* menu : menuBar()->actions()) {
-        if (menu->text() == QStringLiteral("&View")) {
-            view = menu->menu();
+    createViewMenu(menuBar()->addMenu(QStringLiteral("&View")));
+    createHelpMenu();
+}
+
+void MainWindow::createViewMenu(QMenu* view) {
+    // The tabs, Ctrl+1 to Ctrl+5 in tab order.
+    tab_actions_ = new QActionGroup(this);
+    tab_actions_->setExclusive(true);
+    for (int tab = 0; tab < tabs_->count(); ++tab) {
+        QAction* show_tab = view->addAction(tabs_->tabText(tab));
+        show_tab->setCheckable(true);
+        show_tab->setChecked(tab == tabs_->currentIndex());
+        if (tab < 9) {
+            show_tab->setShortcut(QKeySequence(Qt::CTRL | static_cast<Qt::Key>(Qt::Key_1 + tab)));
         }
+        tab_actions_->addAction(show_tab);
+        connect(show_tab, &QAction::triggered, this, [this, tab] { tabs_->setCurrentIndex(tab); });
     }
-    if (!view) {
-        view = menuBar()->addMenu(QStringLiteral("&View"));
+    connect(tabs_, &QTabWidget::currentChanged, this, [this](int tab) {
+        if (tab >= 0 && tab < tab_actions_->actions().size()) {
+            tab_actions_->actions().at(tab)->setChecked(true);
+        }
+    });
+    view->addSeparator();
+
+    // The Survival view's context menu, the very same actions.
+    QMenu* survival = view->addMenu(QStringLiteral("&Survival Plot"));
+    survival->addActions({km_view_->ciBandsAction(), km_view_->medianLinesAction(),
+                          km_view_->censorMarksAction(), km_view_->censoredRowAction(),
+                          km_view_->eventsRowAction()});
+    all_patients_ = view->addAction(QStringLiteral("&All Patients' Curves"), this,
+                                    [this] { focusSubgroup({}, {}); });
+    all_patients_->setToolTip(
+        QStringLiteral("Back from a forest row's subgroup to the curves of all patients"));
+    all_patients_->setEnabled(!focus_variable_.isEmpty());
+    view->addSeparator();
+
+    for (QDockWidget* dock : {settings_dock_, filter_dock_, data_dock_}) {
+        view->addAction(dock->toggleViewAction());
     }
     reset_layout_ =
         view->addAction(QStringLiteral("&Reset Layout"), this, &MainWindow::resetLayout);
     reset_layout_->setToolTip(
         QStringLiteral("Docks back in one column on the left, the window back to its first size"));
+    view->addSeparator();
+
+    full_screen_ = view->addAction(QStringLiteral("&Full Screen"));
+    full_screen_->setCheckable(true);
+    full_screen_->setShortcut(QKeySequence(Qt::Key_F11));
+    connect(full_screen_, &QAction::triggered, this, [this](bool checked) {
+        if (checked) {
+            showFullScreen();
+        } else {
+            showNormal();
+        }
+    });
+}
+
+void MainWindow::createHelpMenu() {
+    QMenu* help = menuBar()->addMenu(QStringLiteral("&Help"));
+    about_ = help->addAction(QStringLiteral("&About TrialLens"), this, [this] {
+        AboutDialog dialog(this);
+        dialog.exec();
+    });
+    about_->setShortcut(QKeySequence(Qt::Key_F1));
+    about_->setMenuRole(QAction::AboutRole);
+    QAction* about_qt = help->addAction(QStringLiteral("About &Qt"), qApp, &QApplication::aboutQt);
+    about_qt->setMenuRole(QAction::AboutQtRole);
+}
+
+void MainWindow::changeEvent(QEvent* event) {
+    // F11, the window manager or a test may change the state: the check follows.
+    if (event->type() == QEvent::WindowStateChange && full_screen_ != nullptr) {
+        full_screen_->setChecked(isFullScreen());
+    }
+    QMainWindow::changeEvent(event);
 }
 
 QComboBox* MainWindow::endpointBox() const {
@@ -512,6 +605,8 @@ void MainWindow::openPaths(const QStringList& paths, bool add, bool exclude_inva
         }
     }
     statusBar()->showMessage(tr("Loading %n file(s)…", nullptr, static_cast<int>(all.size())));
+    cancel_load_->setEnabled(true);
+    exclude_rows_->setEnabled(false);
     data_panel_->showProgress(0);
     LoadOptions options;
     options.exclude_invalid_rows = exclude_invalid_rows;
@@ -590,6 +685,7 @@ void MainWindow::showStudyName() {
 void MainWindow::focusSubgroup(const QString& variable, const QString& level) {
     focus_variable_ = variable;
     focus_level_ = level;
+    all_patients_->setEnabled(!variable.isEmpty());
     if (variable.isEmpty()) {
         breadcrumb_->setText(QStringLiteral("All patients"));
         if (controller_->results()) {

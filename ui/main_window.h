@@ -23,6 +23,8 @@ QT_BEGIN_NAMESPACE
 class QAction;
 class QComboBox;
 class QDockWidget;
+class QActionGroup;
+class QMenu;
 class QLabel;
 class QProgressBar;
 class QScrollArea;
@@ -75,6 +77,12 @@ public:
     QLabel* subjectsLabel() const { return subjects_label_; }
     const WorkspaceState& state() const { return state_; }
     StudyLoader* loader() const { return loader_; }
+    // View ▸ Full Screen (F11) and View ▸ All Patients' Curves (the
+    // breadcrumb's link, enabled while a forest row is focused).
+    QAction* fullScreenAction() const { return full_screen_; }
+    QAction* allPatientsAction() const { return all_patients_; }
+    // Help ▸ About TrialLens (F1): opens the About dialog.
+    QAction* aboutAction() const { return about_; }
 
     // Loads files and folders (added to the current files when `add`);
     // leaving out invalid rows only when the user asked for it.
@@ -109,6 +117,7 @@ public:
     QAction* resetLayoutAction() const { return reset_layout_; }
 
 protected:
+    void changeEvent(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
     void dropEvent(QDropEvent* event) override;
     // Saves the geometry and dock layout for the next window.
@@ -121,7 +130,11 @@ private:
     // The saved geometry and dock layout, if any (the constructor's last step).
     void restoreSettings();
     void saveSettings() const;
+    // The menu bar holds every action of the window (the views' context
+    // menus and the docks' buttons too), each standard shortcut once.
     void createMenus();
+    void createViewMenu(QMenu* view);
+    void createHelpMenu();
     void createExport();
     // A user's gesture: an undoable step from the current state to `next`.
     void changeState(const WorkspaceState& next);
@@ -165,6 +178,12 @@ private:
     QDockWidget* filter_dock_ = nullptr;
     QDockWidget* data_dock_ = nullptr;
     QAction* reset_layout_ = nullptr;
+    QActionGroup* tab_actions_ = nullptr;
+    QAction* full_screen_ = nullptr;
+    QAction* all_patients_ = nullptr;
+    QAction* about_ = nullptr;
+    QAction* cancel_load_ = nullptr;
+    QAction* exclude_rows_ = nullptr;
 };
 
 } // namespace triallens::ui

@@ -67,6 +67,8 @@ AnalysisDocument::AnalysisDocument(MainWindow* window, RefitController* controll
     save_action_->setShortcut(QKeySequence::Save);
     save_action_->setToolTip(
         QStringLiteral("Save the files, settings, filters and view to reopen them later"));
+    // Ctrl+O opens data files; an analysis is the shifted Open.
+    open_action_->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
     open_action_->setToolTip(QStringLiteral("Reopen a saved analysis with the same figures"));
     connect(save_action_, &QAction::triggered, this, [this] {
         QString name = controller_->study() ? QString::fromStdString(controller_->study()->name)

@@ -1,7 +1,8 @@
 #pragma once
-// File ▸ Save Analysis and File ▸ Open Analysis: writes the main window's
-// files, settings, filters, focused forest row and front tab as a saved
-// analysis (saved_analysis.h) and opens one to show the same figures.
+// File ▸ Save Analysis (Ctrl+S) and File ▸ Open Analysis (Ctrl+Shift+O):
+// writes the main window's files, settings, filters, focused forest row and
+// front tab as a saved analysis (saved_analysis.h) and opens one to show the
+// same figures.
 //
 // Opening checks the files first. When one is missing or changed, a dialog
 // names each file and its problem; the user points to each missing file (a

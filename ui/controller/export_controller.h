@@ -1,10 +1,10 @@
 #pragma once
 // Export and copy of what the workspace shows: the actions File ▸ Export…
-// (Ctrl+E), Edit ▸ Copy Figure or Table (Ctrl+Shift+C), the views' "Copy as
-// Image"/"Copy as SVG", and File ▸ Export Every Subgroup…, with the work
-// behind them. Figures are drawn by the views' own painting (export/
-// figure_export.h) and tables built from the models' own text (export/
-// *_table.h), so a file shows what the screen shows.
+// (Ctrl+E), Edit ▸ Copy Figure or Table (Ctrl+Shift+C), "Copy as
+// Image"/"Copy as SVG" (Edit and the views' context menus), and File ▸
+// Export Every Subgroup…, with the work behind them. Figures are drawn by the
+// views' own painting (export/figure_export.h) and tables built from the
+// models' own text (export/*_table.h), so a file shows what the screen shows.
 //
 // Everything that refits (the summary table's other endpoints, one refit
 // per subgroup level in a batch) runs off the GUI thread; results arrive as

@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -57,6 +58,8 @@ FilterPanel::FilterPanel(QWidget* parent)
     reset_->setToolTip(QStringLiteral("Check every level and widen every range again"));
     search_->setPlaceholderText(QStringLiteral("Search variables"));
     search_->setClearButtonEnabled(true);
+    search_->setToolTip(QStringLiteral("Show only the variables whose name or label contains "
+                                       "this text; filters of hidden variables still apply"));
     debounce_.setSingleShot(true);
     debounce_.setInterval(250);
     connect(&debounce_, &QTimer::timeout, this, &FilterPanel::commit);
@@ -137,7 +140,15 @@ void FilterPanel::setStudy(std::shared_ptr<const Study> study) {
             }
             const QString name = QString::fromStdString(variable.name);
             auto* box = new QCheckBox(populationText(name));
-            box->setToolTip(QStringLiteral("Keep only subjects with %1 = \"Y\"%2")
+            const LevelCounts counts = count_levels(variable);
+            const auto yes = std::ranges::find(variable.levels, std::string("Y"));
+            const std::size_t flagged =
+                yes == variable.levels.end()
+                    ? 0
+                    : counts.subjects[static_cast<std::size_t>(yes - variable.levels.begin())];
+            box->setToolTip(QStringLiteral("Keep only the %1 of %2 subjects with %3 = \"Y\"%4")
+                                .arg(flagged)
+                                .arg(variable.size())
                                 .arg(name, variable.label.empty()
                                                ? QString()
                                                : QStringLiteral(" (%1)").arg(
@@ -161,6 +172,7 @@ void FilterPanel::setStudy(std::shared_ptr<const Study> study) {
             }
             const QString name = QString::fromStdString(variable.name);
             QWidget* body = nullptr;
+            QString shows; // what the section's body holds, for its header's tooltip
             if (variable.categorical) {
                 if (variable.levels.size() > max_levels) {
                     continue;
@@ -169,19 +181,25 @@ void FilterPanel::setStudy(std::shared_ptr<const Study> study) {
                 connect(levels, &LevelFilter::edited, this, &FilterPanel::commit);
                 level_filters_[name] = levels;
                 body = levels;
+                shows = QStringLiteral("%1 levels").arg(variable.levels.size());
             } else {
                 const ValueRange range = value_range(variable);
                 if (std::isnan(range.min)) {
                     continue; // nothing to narrow
                 }
-                auto* numbers = new RangeFilter(range);
+                auto* numbers = new RangeFilter(name, range);
                 connect(numbers, &RangeFilter::typing, this, [this] { debounce_.start(); });
                 connect(numbers, &RangeFilter::edited, this, &FilterPanel::commit);
                 range_filters_[name] = numbers;
                 body = numbers;
+                shows = QStringLiteral("range (%1 to %2)").arg(range.min).arg(range.max);
             }
             auto* section =
                 new FilterSection(name, QString::fromStdString(variable.label), body, content_);
+            section->header()->setToolTip(
+                QStringLiteral("%1\nClick to show or hide its %2; shown in bold while it "
+                               "filters")
+                    .arg(section->header()->text(), shows));
             content_layout_->addWidget(section);
             sections_.push_back(section);
         }

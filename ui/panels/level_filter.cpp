@@ -10,13 +10,17 @@ LevelFilter::LevelFilter(const Variable& variable, const LevelCounts& counts, QW
     : QWidget(parent), levels_(variable.levels) {
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(2);
+    const QString name = QString::fromStdString(variable.name);
     const auto add_box = [&](const QString& text, std::size_t subjects) {
         // A level's own & is not a mnemonic.
         QString shown = text;
         shown.replace(QLatin1Char('&'), QStringLiteral("&&"));
         auto* box = new QCheckBox(QStringLiteral("%1 (%2)").arg(shown).arg(subjects));
         box->setChecked(true);
-        box->setToolTip(box->text().replace(QStringLiteral("&&"), QStringLiteral("&")));
+        box->setToolTip(
+            QStringLiteral("Keep the %1 subject(s) with %2 = %3; clear to leave them out")
+                .arg(subjects)
+                .arg(name, text));
         box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed); // clip, never widen the dock
         // clicked, not toggled: only the user's own clicks are edits.
         connect(box, &QCheckBox::clicked, this, &LevelFilter::edited);
@@ -28,8 +32,10 @@ LevelFilter::LevelFilter(const Variable& variable, const LevelCounts& counts, QW
     }
     if (counts.missing > 0) {
         missing_ = add_box(QStringLiteral("(missing)"), counts.missing);
-        missing_->setToolTip(QStringLiteral("Subjects with no value for %1")
-                                 .arg(QString::fromStdString(variable.name)));
+        missing_->setToolTip(
+            QStringLiteral("Keep the %1 subject(s) with no value for %2; clear to leave them out")
+                .arg(counts.missing)
+                .arg(name));
     }
 }
 

@@ -36,7 +36,7 @@ double step_for(double span, int decimals) {
 
 } // namespace
 
-RangeFilter::RangeFilter(const ValueRange& range, QWidget* parent)
+RangeFilter::RangeFilter(const QString& name, const ValueRange& range, QWidget* parent)
     : QWidget(parent), low_(new QDoubleSpinBox), high_(new QDoubleSpinBox) {
     const bool any = !std::isnan(range.min);
     const double minimum = any ? outward(range.min, range.decimals, true) : 0;
@@ -53,10 +53,12 @@ RangeFilter::RangeFilter(const ValueRange& range, QWidget* parent)
     }
     low_->setValue(minimum);
     high_->setValue(maximum);
-    low_->setToolTip(
-        QStringLiteral("Keep subjects with a value at least this (data minimum %1)").arg(minimum));
-    high_->setToolTip(
-        QStringLiteral("Keep subjects with a value at most this (data maximum %1)").arg(maximum));
+    low_->setToolTip(QStringLiteral("Keep subjects with %1 at least this (data minimum %2)")
+                         .arg(name)
+                         .arg(minimum));
+    high_->setToolTip(QStringLiteral("Keep subjects with %1 at most this (data maximum %2)")
+                          .arg(name)
+                          .arg(maximum));
 
     auto* bounds = new QHBoxLayout;
     bounds->addWidget(low_, 1);
@@ -68,6 +70,10 @@ RangeFilter::RangeFilter(const ValueRange& range, QWidget* parent)
     if (range.missing > 0) {
         include_missing_ = new QCheckBox(QStringLiteral("Include missing (%1)").arg(range.missing));
         include_missing_->setChecked(true);
+        include_missing_->setToolTip(
+            QStringLiteral("Keep the %1 subject(s) with no value for %2; clear to leave them out")
+                .arg(range.missing)
+                .arg(name));
         connect(include_missing_, &QCheckBox::clicked, this, &RangeFilter::edited);
         layout->addWidget(include_missing_);
     }

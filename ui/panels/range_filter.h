@@ -21,7 +21,8 @@ class RangeFilter : public QWidget {
     Q_OBJECT
 
 public:
-    explicit RangeFilter(const ValueRange& range, QWidget* parent = nullptr);
+    // `name` is the variable's, for the tooltips.
+    RangeFilter(const QString& name, const ValueRange& range, QWidget* parent = nullptr);
 
     RangeSelection selection() const;
     void setSelection(const RangeSelection& selection); // emits nothing

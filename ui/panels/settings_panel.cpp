@@ -2,6 +2,8 @@
 
 #include "panels/factor_variable.h"
 
+#include <triallens/data/level_counts.h>
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -24,6 +26,28 @@ QString variable_text(const Variable& variable) {
     return variable.label.empty() || variable.label == variable.name
                ? qt(variable.name)
                : QStringLiteral("%1 — %2").arg(qt(variable.name), qt(variable.label));
+}
+
+// "SEX — Sex: F 53, M 47, missing 2" — what a tooltip says of a column.
+QString counts_text(const Variable& variable) {
+    const LevelCounts counts = count_levels(variable);
+    QStringList parts;
+    for (std::size_t i = 0; i < variable.levels.size() && i < counts.subjects.size(); ++i) {
+        parts << QStringLiteral("%1 %2").arg(qt(variable.levels[i])).arg(counts.subjects[i]);
+    }
+    if (counts.missing > 0) {
+        parts << QStringLiteral("missing %1").arg(counts.missing);
+    }
+    return QStringLiteral("%1: %2").arg(variable_text(variable), parts.join(QStringLiteral(", ")));
+}
+
+// "PFS — Progression-free survival: 200 records, 120 events".
+QString endpoint_text(const TimeToEvent& endpoint) {
+    const auto events = std::count(endpoint.event.begin(), endpoint.event.end(), std::uint8_t{1});
+    return QStringLiteral("%1 — %2: %3 records, %4 events")
+        .arg(qt(endpoint.paramcd), qt(endpoint.param))
+        .arg(endpoint.size())
+        .arg(events);
 }
 
 void select_data(QComboBox* box, const QString& data) {
@@ -99,37 +123,61 @@ SettingsPanel::SettingsPanel(QWidget* parent)
       conf_type_(new QComboBox), conf_level_(new QDoubleSpinBox), time_unit_(new QComboBox),
       landmarks_(new QLineEdit), tau_(new QLineEdit) {
     endpoint_->setToolTip(QStringLiteral("Time-to-event parameter (ADTTE PARAMCD) to analyse"));
-    arm_variable_->setToolTip(QStringLiteral("The treatment column"));
-    reference_->setToolTip(QStringLiteral("Hazard ratios are of the other arms against this one"));
+    arm_variable_->setToolTip(
+        QStringLiteral("The treatment column: its levels are the arms compared (R: the "
+                       "right-hand side of Surv(AVAL, 1 - CNSR) ~ arm)"));
+    reference_->setToolTip(QStringLiteral("Hazard ratios are of the other arms against this one "
+                                          "(R: relevel(arm, ref = ))"));
     compare_->setToolTip(QStringLiteral("The arm the forest plot compares with the reference"));
-    curves_by_->setToolTip(
-        QStringLiteral("Draw one Kaplan–Meier curve per arm, or per arm × a variable's levels"));
-    strata_->setToolTip(
-        QStringLiteral("Stratification factors of the log-rank test and the Cox model"));
+    curves_by_->setToolTip(QStringLiteral("Draw one Kaplan–Meier curve per arm, or per arm × a "
+                                          "variable's levels (R: survfit(… ~ arm + variable))"));
+    strata_->setToolTip(QStringLiteral("Stratification factors of the log-rank test and the Cox "
+                                       "model (R: + strata(variable) in survdiff and coxph)"));
     subgroups_->setToolTip(QStringLiteral("Variables whose levels are the forest plot's rows"));
-    ties_->addItem(QStringLiteral("Efron"), QStringLiteral("efron"));
-    ties_->addItem(QStringLiteral("Breslow"), QStringLiteral("breslow"));
-    ties_->addItem(QStringLiteral("Exact (SAS DISCRETE)"), QStringLiteral("exact"));
-    ties_->setToolTip(QStringLiteral("How the Cox model handles tied event times (R: efron)"));
-    conf_type_->addItem(QStringLiteral("log"), QStringLiteral("log"));
-    conf_type_->addItem(QStringLiteral("log-log"), QStringLiteral("log-log"));
-    conf_type_->addItem(QStringLiteral("plain"), QStringLiteral("plain"));
-    conf_type_->setToolTip(
-        QStringLiteral("Transform of the Kaplan–Meier confidence intervals and the median's CI"));
+    const auto add_choice = [](QComboBox* box, const QString& text, const QString& value,
+                               const QString& tip) {
+        box->addItem(text, value);
+        box->setItemData(box->count() - 1, tip, Qt::ToolTipRole);
+    };
+    add_choice(ties_, QStringLiteral("Efron"), QStringLiteral("efron"),
+               QStringLiteral("Efron's approximation: coxph(ties = \"efron\"), R's default"));
+    add_choice(ties_, QStringLiteral("Breslow"), QStringLiteral("breslow"),
+               QStringLiteral("Breslow's approximation: coxph(ties = \"breslow\"), SAS PROC "
+                              "PHREG's default"));
+    add_choice(ties_, QStringLiteral("Exact (SAS DISCRETE)"), QStringLiteral("exact"),
+               QStringLiteral("The exact conditional likelihood: coxph(ties = \"exact\"), SAS "
+                              "TIES=DISCRETE"));
+    ties_->setToolTip(QStringLiteral("How the Cox model handles tied event times: coxph(ties = ); "
+                                     "R's default is efron"));
+    add_choice(conf_type_, QStringLiteral("log"), QStringLiteral("log"),
+               QStringLiteral("Intervals for log S(t): survfit(conf.type = \"log\"), R's default"));
+    add_choice(conf_type_, QStringLiteral("log-log"), QStringLiteral("log-log"),
+               QStringLiteral("Intervals for log(-log S(t)): survfit(conf.type = \"log-log\"), "
+                              "SAS's default"));
+    add_choice(conf_type_, QStringLiteral("plain"), QStringLiteral("plain"),
+               QStringLiteral("Intervals for S(t) itself: survfit(conf.type = \"plain\")"));
+    conf_type_->setToolTip(QStringLiteral("Transform of the Kaplan–Meier confidence intervals and "
+                                          "the median's CI: survfit(conf.type = )"));
     conf_level_->setRange(0.5, 0.999);
     conf_level_->setDecimals(3);
     conf_level_->setSingleStep(0.05);
-    conf_level_->setToolTip(QStringLiteral("Confidence level of every interval"));
-    time_unit_->addItem(QStringLiteral("as recorded"), QString());
+    conf_level_->setToolTip(QStringLiteral("Confidence level of every interval: survfit(conf.int "
+                                           "= ), confint(coxph, level = )"));
+    add_choice(time_unit_, QStringLiteral("as recorded"), QString(),
+               QStringLiteral("The times as the data hold them (ADTTE AVALU)"));
     for (const char* unit : {"days", "weeks", "months", "years"}) {
-        time_unit_->addItem(QString::fromLatin1(unit), QString::fromLatin1(unit));
+        add_choice(time_unit_, QString::fromLatin1(unit), QString::fromLatin1(unit),
+                   QStringLiteral("Times converted to %1").arg(QString::fromLatin1(unit)));
     }
     time_unit_->setToolTip(QStringLiteral("Unit of the time axis, landmarks and RMST horizon "
                                           "(a month is 30.4375 days, a year 365.25)"));
     landmarks_->setPlaceholderText(QStringLiteral("e.g. 6, 12, 24"));
-    landmarks_->setToolTip(QStringLiteral("Times at which survival is reported, in the time unit"));
+    landmarks_->setToolTip(QStringLiteral("Times at which survival is reported, in the time unit, "
+                                          "separated by commas or spaces (R: summary(fit, times "
+                                          "= ))"));
     tau_->setPlaceholderText(QStringLiteral("none"));
-    tau_->setToolTip(QStringLiteral("Horizon of the restricted mean survival time"));
+    tau_->setToolTip(QStringLiteral("Horizon of the restricted mean survival time, in the time "
+                                    "unit; empty for none (R: print(fit, rmean = tau))"));
     for (QListWidget* list : {strata_, subgroups_}) {
         list->setMaximumHeight(120);
     }
@@ -196,21 +244,27 @@ void SettingsPanel::setStudy(std::shared_ptr<const Study> study, const AnalysisS
     strata_->clear();
     subgroups_->clear();
     curves_by_->addItem(QStringLiteral("arm"), QString());
+    curves_by_->setItemData(0, QStringLiteral("One curve per arm"), Qt::ToolTipRole);
     for (const auto& endpoint : study_->endpoints) {
         const QString code = qt(endpoint.paramcd);
         endpoint_->addItem(QStringLiteral("%1 — %2").arg(code, qt(endpoint.param)), code);
+        endpoint_->setItemData(endpoint_->count() - 1, endpoint_text(endpoint), Qt::ToolTipRole);
     }
     for (const Variable& variable : study_->subjects.variables) {
         if (!is_factor(variable)) {
             continue;
         }
         const QString name = qt(variable.name);
+        const QString counts = counts_text(variable);
         arm_variable_->addItem(name, name);
-        arm_variable_->setItemData(arm_variable_->count() - 1, variable_text(variable),
-                                   Qt::ToolTipRole);
+        arm_variable_->setItemData(arm_variable_->count() - 1, counts, Qt::ToolTipRole);
         curves_by_->addItem(QStringLiteral("arm × %1").arg(name), name);
+        curves_by_->setItemData(curves_by_->count() - 1,
+                                QStringLiteral("One curve per arm and level of %1").arg(counts),
+                                Qt::ToolTipRole);
         for (QListWidget* list : {strata_, subgroups_}) {
             auto* item = new QListWidgetItem(variable_text(variable), list);
+            item->setToolTip(counts);
             item->setData(Qt::UserRole, name);
             item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
             item->setCheckState(Qt::Unchecked);
@@ -227,9 +281,16 @@ void SettingsPanel::fillArms(const std::string& arm_variable) {
     if (arm == nullptr) {
         return;
     }
-    for (const auto& level : arm->levels) {
-        reference_->addItem(qt(level), qt(level));
-        compare_->addItem(qt(level), qt(level));
+    const LevelCounts counts = count_levels(*arm);
+    for (std::size_t i = 0; i < arm->levels.size(); ++i) {
+        const QString level = qt(arm->levels[i]);
+        const QString tip = QStringLiteral("%1 = %2: %3 subjects")
+                                .arg(qt(arm->name), level)
+                                .arg(counts.subjects[i]);
+        for (QComboBox* box : {reference_, compare_}) {
+            box->addItem(level, level);
+            box->setItemData(box->count() - 1, tip, Qt::ToolTipRole);
+        }
     }
 }
 

@@ -1,8 +1,9 @@
 #pragma once
 // The on-screen Kaplan–Meier figure of the latest Results, painted by
 // paint_km_figure() (the same drawing the exports use). Its context menu
-// toggles CI bands, median lines, censor marks and the table's optional rows;
-// toggling repaints without a refit.
+// toggles CI bands, median lines, censor marks and the table's optional rows
+// (the main window's View ▸ Survival Plot holds the same actions); toggling
+// repaints without a refit.
 
 #include "views/km_figure_layout.h"
 #include "views/km_figure_options.h"
