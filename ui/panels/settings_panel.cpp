@@ -161,6 +161,8 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     conf_level_->setRange(0.5, 0.999);
     conf_level_->setDecimals(3);
     conf_level_->setSingleStep(0.05);
+    // R's default, shown before a study (and its spec) arrives.
+    conf_level_->setValue(0.95);
     conf_level_->setToolTip(QStringLiteral("Confidence level of every interval: survfit(conf.int "
                                            "= ), confint(coxph, level = )"));
     add_choice(time_unit_, QStringLiteral("as recorded"), QString(),
