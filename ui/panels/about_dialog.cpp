@@ -20,16 +20,16 @@ namespace triallens::ui {
 
 namespace {
 
-const QString project_url = QStringLiteral("https://github.com/triallens/triallens");
+QString text(std::string_view from) {
+    return QString::fromUtf8(from.data(), static_cast<qsizetype>(from.size()));
+}
 
 QString version_text() {
-    return QString::fromLatin1(triallens::version.data(),
-                               static_cast<qsizetype>(triallens::version.size()));
+    return text(triallens::version);
 }
 
 QString release_date_text() {
-    return QString::fromLatin1(triallens::release_date.data(),
-                               static_cast<qsizetype>(triallens::release_date.size()));
+    return text(triallens::release_date);
 }
 
 // The release's year, from its ISO date ("2026-11-30").
@@ -78,7 +78,7 @@ QString licences_html() {
 
 QString AboutDialog::citation() {
     return QStringLiteral("TrialLens %1 (%2). Software for exploring clinical-trial results. %3")
-        .arg(version_text(), release_year(), project_url);
+        .arg(version_text(), release_year(), text(triallens::homepage));
 }
 
 QString AboutDialog::bibtex() {
@@ -91,7 +91,7 @@ QString AboutDialog::bibtex() {
                           "  url = {%4},\n"
                           "  license = {GPL-3.0-or-later}\n"
                           "}")
-        .arg(release_year(), release_date_text(), version_text(), project_url);
+        .arg(release_year(), release_date_text(), version_text(), text(triallens::homepage));
 }
 
 QString AboutDialog::citationText() {
@@ -129,7 +129,8 @@ AboutDialog::AboutDialog(QWidget* parent)
             "demo study is built in.</p>"
             "<p>Runs on Qt %1 (built with Qt %2).</p>"
             "<p><a href=\"%3\">%3</a></p>")
-            .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR), project_url));
+            .arg(QString::fromLatin1(qVersion()), QStringLiteral(QT_VERSION_STR),
+                 text(triallens::homepage)));
     about->setObjectName(QStringLiteral("aboutText"));
     about->setWordWrap(true);
     about->setOpenExternalLinks(true);
