@@ -616,6 +616,40 @@ private slots:
         QVERIFY(result.err.contains("first KM plot painted"));
     }
 
+    // `triallens saved.triallens.json`, as the desktop entry runs it for a
+    // double-clicked analysis: the workspace opens the analysis (here one of
+    // the demo) rather than trying to read it as data, and paints its KM plot.
+    // A load refused as data would never paint. Settings go to a temporary
+    // folder, not the user's.
+    void savedAnalysisOnTheCommandLineOpensTheWorkspace() {
+        QTemporaryDir dir;
+        const QString file = dir.filePath("os.triallens.json");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(R"({"schema": "triallens.analysis/1", "version": 1, "demo": true, "files": [],
+            "state": {"spec": {"paramcd": "OS", "arm_variable": "TRT01P",
+              "reference_arm": "Nab-paclitaxel", "compare_arm": "Benmelstobart + anlotinib",
+              "filter": "", "strata": [], "subgroups": [], "covariates": [],
+              "conf_type": "log", "conf_level": 0.95, "landmarks": [], "tau": null,
+              "ties": "breslow", "time_unit": "", "curves_by": ""},
+              "filters": {"populations": [], "levels": {}, "ranges": {}}},
+            "focus": {"variable": "", "level": ""}, "tab": "Survival"})");
+        out.close();
+        QProcess process;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath("config"));
+        process.setProcessEnvironment(environment);
+        process.start(QStringLiteral(TRIALLENS_BINARY),
+                      {QStringLiteral("--quit-after-first-paint"), file});
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QVERIFY(process.readAllStandardError().contains("first KM plot painted"));
+        // The analysis was opened as one: it is now a recent analysis.
+        QFile settings(dir.filePath("config/TrialLens/TrialLens.conf"));
+        QVERIFY(settings.open(QIODevice::ReadOnly));
+        QVERIFY(settings.readAll().contains("os.triallens.json"));
+    }
+
     void demoWritesOneCsvPerDatasetAndSite() {
         QTemporaryDir dir;
         const Run result = run({"demo", "--out", dir.path()});
