@@ -105,6 +105,7 @@ else
 fi
 
 # --- lintian: errors fail, warnings and remarks are printed ---
+command -v lintian > /dev/null || fail "lintian is not installed (packaging/install-deps.sh installs it)"
 echo "check-package: lintian:"
 lintian_out=$(lintian --display-info "$deb" 2>&1) || true
 if [[ -z $lintian_out ]]; then
