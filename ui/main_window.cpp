@@ -432,7 +432,15 @@ void MainWindow::createMenus() {
     connect(recent_menu_, &RecentFilesMenu::openRequested, this,
             [this](const QStringList& paths) { openPaths(paths, false); });
     connect(recent_menu_, &RecentFilesMenu::openAnalysisRequested, this,
-            [this](const QString& analysis) { document_->open(analysis); });
+            [this](const QString& analysis) {
+                // A deleted or moved analysis is said so once (open() warns),
+                // then leaves the menu; one whose data files moved stays.
+                const bool gone = !QFileInfo::exists(analysis);
+                document_->open(analysis);
+                if (gone) {
+                    recent_menu_->forgetAnalysis(analysis);
+                }
+            });
     file->addMenu(recent_menu_);
     file->addAction(QStringLiteral("&Add Files to Study…"), this, [this] {
         const QStringList files =

@@ -230,12 +230,16 @@ private slots:
         QVERIFY(w.settled());
         QCOMPARE(w.window->state().spec.ties, Ties::Efron);
         QCOMPARE(w.window->recentFilesMenu()->analyses(), QStringList{file});
-        QAction* entry = nullptr;
-        for (QAction* action : w.window->recentFilesMenu()->actions()) {
-            if (action->text() == RecentFilesMenu::entryText({file})) {
-                entry = action;
+        // The menu is rebuilt whenever an analysis is remembered: look it up each time.
+        const auto entry_of_file = [&]() -> QAction* {
+            for (QAction* action : w.window->recentFilesMenu()->actions()) {
+                if (action->text() == RecentFilesMenu::entryText({file})) {
+                    return action;
+                }
             }
-        }
+            return nullptr;
+        };
+        QAction* entry = entry_of_file();
         QVERIFY(entry != nullptr);
         QSignalSpy restored(w.window->analysisDocument(), &AnalysisDocument::restored);
         entry->trigger();
@@ -244,6 +248,17 @@ private slots:
         QCOMPARE(w.window->state().spec.ties, Ties::Breslow);
         QVERIFY(w.settled());
         QCOMPARE(w.controller.results()->cox->ties, std::string("breslow"));
+
+        // Deleted since: choosing it says so and takes it out of the menu.
+        QVERIFY(QFile::remove(file));
+        entry = entry_of_file();
+        QVERIFY(entry != nullptr);
+        entry->trigger();
+        QCOMPARE(w.warnings.size(), 1);
+        QVERIFY2(w.warnings.front().contains(QStringLiteral("breslow.triallens.json")),
+                 qPrintable(w.warnings.front()));
+        QVERIFY(w.window->recentFilesMenu()->analyses().isEmpty());
+        QCOMPARE(RecentFilesMenu().analyses(), QStringList());
     }
 
     // The export dialog's size preset, resolution, palette and font, and the

@@ -61,6 +61,13 @@ void RecentFilesMenu::rememberAnalysis(const QString& file) {
     rebuild();
 }
 
+void RecentFilesMenu::forgetAnalysis(const QString& file) {
+    if (analyses_.removeAll(QFileInfo(file).absoluteFilePath()) > 0) {
+        save();
+        rebuild();
+    }
+}
+
 void RecentFilesMenu::clearEntries() {
     entries_.clear();
     analyses_.clear();

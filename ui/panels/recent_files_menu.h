@@ -24,6 +24,8 @@ public:
     void remember(const QStringList& paths);
     // Puts a saved analysis first (moving it up if it is there already) and saves.
     void rememberAnalysis(const QString& file);
+    // Drops a saved analysis that can no longer be opened (deleted or moved).
+    void forgetAnalysis(const QString& file);
     // Forgets loads and analyses.
     void clearEntries();
     QList<QStringList> entries() const { return entries_; }
