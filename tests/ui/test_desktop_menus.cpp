@@ -383,6 +383,8 @@ private slots:
 
     void aboutDialogShowsVersionLicencesAndCitation() {
         AboutDialog dialog;
+        const auto* icon = dialog.findChild<QLabel*>(QStringLiteral("aboutIcon"));
+        QVERIFY(icon != nullptr && !icon->pixmap().isNull());
         const QString text = shown_text(dialog);
         QVERIFY(!version_text().isEmpty());
         QVERIFY2(text.contains(QStringLiteral("TrialLens ") + version_text()), qPrintable(text));

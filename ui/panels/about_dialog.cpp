@@ -5,7 +5,6 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QDialogButtonBox>
-#include <QFile>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
@@ -102,17 +101,12 @@ AboutDialog::AboutDialog(QWidget* parent)
     : QDialog(parent), copy_citation_(new QPushButton(QStringLiteral("Copy citation"))) {
     setWindowTitle(QStringLiteral("About TrialLens"));
 
-    // The icon another part of the build may compile in, else the theme's.
-    const QString resource = QStringLiteral(":/icons/triallens.svg");
-    const QIcon icon =
-        QFile::exists(resource) ? QIcon(resource) : QIcon::fromTheme(QStringLiteral("triallens"));
+    // The application icon, compiled into this library (ui/CMakeLists.txt).
     auto* header = new QHBoxLayout;
-    if (!icon.isNull()) {
-        auto* picture = new QLabel;
-        picture->setObjectName(QStringLiteral("aboutIcon"));
-        picture->setPixmap(icon.pixmap(64, 64));
-        header->addWidget(picture, 0, Qt::AlignTop);
-    }
+    auto* picture = new QLabel;
+    picture->setObjectName(QStringLiteral("aboutIcon"));
+    picture->setPixmap(QIcon(QStringLiteral(":/icons/triallens.svg")).pixmap(64, 64));
+    header->addWidget(picture, 0, Qt::AlignTop);
     auto* title = new QLabel(QStringLiteral("<h2>TrialLens %1</h2><p>Released %2</p>")
                                  .arg(version_text().toHtmlEscaped(), release_date_text()));
     title->setObjectName(QStringLiteral("aboutTitle"));

@@ -6,9 +6,7 @@
 // and how to cite it: a sentence and a BibTeX @software entry that "Copy
 // citation" puts on the clipboard.
 //
-// The icon is the application's own (:/icons/triallens.svg when the
-// resource is compiled in, else the theme's "triallens"); without either the
-// dialog simply shows none.
+// The icon is the application's own, :/icons/triallens.svg.
 
 #include <QDialog>
 
