@@ -1,6 +1,6 @@
 #pragma once
 // The public CDISC pilot study, loaded once per test program from its
-// original SAS transport files (ADSL, ADTTE, ADAE) in ../shared/data.
+// original SAS transport files (ADSL, ADTTE, ADAE) in tests/data.
 
 #include <triallens/io/load_study.h>
 
@@ -12,7 +12,7 @@ namespace cdisc_pilot {
 
 inline const triallens::Study& study() {
     static const triallens::Study loaded = [] {
-        const std::filesystem::path folder = TRIALLENS_SHARED_DATA "/cdiscpilot01";
+        const std::filesystem::path folder = TRIALLENS_PILOT_DATA "/cdiscpilot01";
         triallens::StudyLoad load =
             triallens::load_study({folder / "adsl.xpt", folder / "adtte.xpt", folder / "adae.xpt"});
         if (!load.ok()) {

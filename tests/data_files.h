@@ -41,7 +41,7 @@ inline QStringList texts(const std::vector<triallens::Finding>& findings,
 }
 
 inline std::filesystem::path pilot(const std::string& name) {
-    return std::filesystem::path(TRIALLENS_SHARED_DATA) / "cdiscpilot01" / name;
+    return std::filesystem::path(TRIALLENS_PILOT_DATA) / "cdiscpilot01" / name;
 }
 
 // Findings' texts with the temporary folder taken out, so a test can compare

@@ -498,7 +498,7 @@ private slots:
                 (block + 2)->value(4).startsWith(QString::number(term["hr"].toDouble(), 'f', 2)));
         }
 
-        const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/sites");
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/sites");
         const QString ae = dir.filePath("ae.csv");
         QCOMPARE(run({"export", pilot, "--figure", "ae", "--out", ae}).exit_code, 0);
         const QList<QStringList> ae_rows = csv_rows(read_all(ae));
@@ -666,7 +666,7 @@ private slots:
 
     // The CDISC pilot as SAS transport: ADSL's TRT01P arms, ADTTE's one parameter (TTDE).
     void analyzeReadsThePilotTransportFiles() {
-        const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/");
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
         const Run result = run({"analyze", pilot + "adsl.xpt", pilot + "adtte.xpt", "--json"});
         QCOMPARE(result.exit_code, 0);
         QVERIFY2(result.err.isEmpty(), result.err.constData());

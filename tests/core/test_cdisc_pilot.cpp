@@ -1,4 +1,4 @@
-// The public CDISC pilot study (../shared/data/cdiscpilot01, read from its
+// The public CDISC pilot study (tests/data/cdiscpilot01, read from its
 // original SAS transport files) against R (tests/reference/golden_cdisc.R):
 // time to first dermatologic event by planned treatment, three arms — every
 // curve point under the three CI transforms, the quartiles, the log-rank test

@@ -1,9 +1,9 @@
-# The public CDISC pilot (../shared/data/cdiscpilot01, read from its whole
+# The public CDISC pilot (tests/data/cdiscpilot01, read from its whole
 # CSVs; the .xpt and per-site files hold the same tables): TTDE by planned
 # treatment under every CI transform and ties method, unstratified and
 # stratified by SITEGR1, forest rows for SEX, AGEGR1 and RACE (High Dose
 # against Placebo), and the AE table graded by AESEV. Sourced by make_golden.R.
-cdisc_dir <- if (length(args) >= 3) args[3] else "../shared/data/cdiscpilot01"
+cdisc_dir <- if (length(args) >= 3) args[3] else "tests/data/cdiscpilot01"
 cd_adsl <- read.csv(file.path(cdisc_dir, "adsl.csv"), stringsAsFactors = FALSE, na.strings = "")
 cd_adtte <- merge(read.csv(file.path(cdisc_dir, "adtte.csv"), stringsAsFactors = FALSE, na.strings = "")[,
                       c("USUBJID", "PARAMCD", "AVAL", "CNSR")],

@@ -3,7 +3,7 @@
 # survival package. CI never runs this; rerun it when a case changes:
 #
 #   build/dev/triallens demo --out /tmp/demo
-#   Rscript tests/reference/make_golden.R /tmp/demo tests/reference/golden ../shared/data/cdiscpilot01
+#   Rscript tests/reference/make_golden.R /tmp/demo tests/reference/golden tests/data/cdiscpilot01
 #
 # Needs: r-base-core r-cran-survival r-cran-jsonlite (Debian 12).
 suppressPackageStartupMessages({

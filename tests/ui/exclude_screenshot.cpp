@@ -30,7 +30,7 @@ int main(int argc, char** argv) {
         argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("/tmp/exclude-shots");
     QDir().mkpath(folder);
     const QTemporaryDir data;
-    const QDir sites(QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/sites"));
+    const QDir sites(QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/sites"));
     for (const QString& name : sites.entryList(QDir::Files)) {
         QFile::copy(sites.filePath(name), data.filePath(name));
     }

@@ -151,7 +151,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
         QSignalSpy loaded(window.loader(), &StudyLoader::loaded);
 
-        const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/");
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
         drop(window, {pilot + "adsl.xpt", pilot + "adtte.xpt", pilot + "adae.xpt"});
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);

@@ -50,7 +50,7 @@ namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/");
+const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
 
 // A spec with every field away from its default, doubles that have no short
 // decimal form among them.

@@ -86,7 +86,7 @@ const AeTable& pilot_ae() {
 }
 
 QStringList pilot_files() {
-    const QString folder = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/");
+    const QString folder = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
     return {folder + "adsl.xpt", folder + "adae.xpt"};
 }
 

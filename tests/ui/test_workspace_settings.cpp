@@ -116,7 +116,7 @@ private slots:
         w.window->recentFilesMenu()->clearEntries();
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 1, 10000);
         QSignalSpy loaded(w.window->loader(), &StudyLoader::loaded);
-        const QString pilot = QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/");
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
         const QStringList files{pilot + "adsl.xpt", pilot + "adtte.xpt"};
         w.window->openPaths(files, false);
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
@@ -288,7 +288,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 1, 10000);
         QSignalSpy loaded(w.window->loader(), &StudyLoader::loaded);
         QSignalSpy failed(w.window->loader(), &StudyLoader::failed);
-        const QDir sites(QStringLiteral(TRIALLENS_SHARED_DATA "/cdiscpilot01/sites"));
+        const QDir sites(QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/sites"));
         QStringList files;
         for (const QString& name : sites.entryList({"*.csv"}, QDir::Files)) {
             files << sites.filePath(name);
