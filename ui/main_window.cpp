@@ -9,7 +9,6 @@
 #include "export/response_table.h"
 #include "panels/about_dialog.h"
 #include "panels/data_panel.h"
-#include "panels/factor_variable.h"
 #include "panels/filter_panel.h"
 #include "panels/recent_files_menu.h"
 #include "panels/settings_panel.h"
@@ -45,55 +44,15 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <triallens/analysis/default_spec.h>
+#include <triallens/analysis/factor_columns.h>
 #include <triallens/analysis/refit.h>
 #include <triallens/analysis/subject_filter.h>
 #include <triallens/demo/demo_study.h>
 
 namespace triallens::ui {
 
-namespace {
-
-// The spec as the engine resolves it (parameter, arm column, reference),
-// with the forest's compared arm named: the first other arm. Every state the
-// workspace keeps is resolved, so undo steps differ only where a user acted.
-AnalysisSpec with_defaults(const Study& study, AnalysisSpec spec) {
-    try {
-        // The arms first: with subgroups the engine needs the compared arm.
-        AnalysisSpec arms = spec;
-        arms.subgroups.clear();
-        arms.compare_arm.clear();
-        arms = resolve_spec(study, arms);
-        if (spec.compare_arm.empty() || spec.compare_arm == arms.reference_arm) {
-            spec.compare_arm.clear();
-            for (const auto& level : study.subjects.find(arms.arm_variable)->levels) {
-                if (level != arms.reference_arm) {
-                    spec.compare_arm = level;
-                    break;
-                }
-            }
-        }
-        return resolve_spec(study, spec);
-    } catch (const SpecError&) {
-        return spec; // the refit will say what is wrong
-    }
-}
-
-// What a newly loaded study is first shown with: the endpoint kept from the
-// last study when it has one, and the usual subgroup variables.
-AnalysisSpec initial_spec(const Study& study, const std::string& previous_paramcd) {
-    AnalysisSpec spec;
-    if (!study.endpoints.empty()) {
-        const auto keep =
-            std::find_if(study.endpoints.begin(), study.endpoints.end(),
-                         [&](const TimeToEvent& e) { return e.paramcd == previous_paramcd; });
-        spec.paramcd =
-            keep != study.endpoints.end() ? keep->paramcd : study.endpoints.front().paramcd;
-    }
-    spec.subgroups = SettingsPanel::defaultSubgroups(study);
-    return with_defaults(study, spec);
-}
-
-} // namespace
+namespace {} // namespace
 
 MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     : QMainWindow(parent), controller_(controller), loader_(new StudyLoader(this)),
@@ -226,7 +185,11 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     });
 
     if (controller_->study()) {
-        state_.spec = with_defaults(*controller_->study(), controller_->spec());
+        try {
+            state_.spec = complete_spec(*controller_->study(), controller_->spec());
+        } catch (const SpecError&) {
+            state_.spec = controller_->spec(); // the refit will say what is wrong
+        }
         settings_panel_->setStudy(controller_->study(), state_.spec);
         filter_panel_->setStudy(controller_->study());
     }
@@ -670,7 +633,7 @@ void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QS
     undo_stack_->clear();
     // The AE toggles stay as they are: they apply to any study.
     state_ = WorkspaceState{
-        initial_spec(*study, controller_->spec().paramcd), {}, controller_->adverseEventFilter()};
+        default_spec(*study, controller_->spec().paramcd), {}, controller_->adverseEventFilter()};
     controller_->setStudy(study, state_.spec);
     settings_panel_->setStudy(study, state_.spec);
     filter_panel_->setStudy(study);

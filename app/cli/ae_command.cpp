@@ -1,8 +1,9 @@
 #include "cli/ae_command.h"
 
 #include "cli/study_source.h"
+#include "cli/workspace_from_flags.h"
 
-#include <triallens/analysis/adverse_event_report.h>
+#include <triallens/analysis/workspace.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -12,6 +13,7 @@
 #include <cstdio>
 #include <functional>
 #include <iostream>
+#include <stdexcept>
 #include <string>
 #include <utility>
 #include <vector>
@@ -151,19 +153,17 @@ std::string ae_text(const AeTable& table) {
 
 } // namespace
 
-AeSpec ae_spec(const CommandLine& line) {
-    AeSpec spec;
-    spec.arm_variable = line.spec.arm_variable;
-    spec.reference_arm = line.spec.reference_arm;
-    spec.conf_level = line.spec.km.conf_level;
-    spec.filter = line.ae_filter;
-    spec.filter_expression = line.spec.filter;
-    return spec;
+AeTable adverse_event_table_of(const Study& study, const CommandLine& line) {
+    WorkspaceAdverseEvents ae = workspace_adverse_events(study, workspace_from_flags(study, line));
+    if (!ae.table) {
+        throw std::runtime_error(ae.error.empty() ? "the study has no adverse events" : ae.error);
+    }
+    return std::move(*ae.table);
 }
 
 int run_ae(const CommandLine& line) {
     const Study study = load_study(line.files, line.load);
-    const AeTable table = adverse_event_table(study, ae_spec(line));
+    const AeTable table = adverse_event_table_of(study, line);
     if (line.json) {
         std::cout << QJsonDocument(ae_json(table)).toJson(QJsonDocument::Indented).toStdString();
     } else {

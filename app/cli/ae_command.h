@@ -3,14 +3,17 @@
 
 #include "cli/command_line.h"
 
-#include <triallens/analysis/adverse_event_report.h>
+#include <triallens/data/study.h>
+#include <triallens/stats/adverse_event_incidence.h>
 
 namespace triallens::cli {
 
 int run_ae(const CommandLine& line);
 
-// The AE table's spec from the flags: --arm, --ref, --conf-level, the event
-// filters (--treatment-emergent, --related, --serious) and --filter.
-AeSpec ae_spec(const CommandLine& line);
+// The workspace's AE table for the flags (--arm, --ref, --conf-level, the
+// event filters --treatment-emergent, --related, --serious, and --filter),
+// counted by actual treatment as the window counts it (default_spec.h
+// adverse_event_spec). Throws when the study has none or it cannot be made.
+AeTable adverse_event_table_of(const Study& study, const CommandLine& line);
 
 } // namespace triallens::cli

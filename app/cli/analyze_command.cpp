@@ -3,8 +3,9 @@
 #include "cli/results_json.h"
 #include "cli/study_source.h"
 #include "cli/summary_table.h"
+#include "cli/workspace_from_flags.h"
 
-#include <triallens/analysis/refit.h>
+#include <triallens/analysis/workspace.h>
 
 #include <QJsonDocument>
 
@@ -14,7 +15,7 @@ namespace triallens::cli {
 
 int run_analyze(const CommandLine& line) {
     const Study study = load_study(line.files, line.load);
-    const Results results = refit(study, line.spec);
+    const Results results = compute_workspace(study, workspace_from_flags(study, line));
     if (line.json) {
         std::cout
             << QJsonDocument(analyze_json(results)).toJson(QJsonDocument::Indented).toStdString();

@@ -313,7 +313,9 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
 
 export options (all analyze options apply: they choose what the figure shows):
   --figure km|forest|ae|summary|response
-                         what to draw (default: km); forest needs --subgroups. ae (the AE
+                         what to draw (default: km); forest without --subgroups draws the
+                         window's default forest (the first four of SEX, AGEGR1, RACE,
+                         ECOGBL, PDL1STAT, LIVBRNFL, REGION1 present). ae (the AE
                          table, with ae's filters), summary (n, events, median (CI), HR (CI),
                          p per endpoint) and response are tables; forest to a table file
                          gives the forest rows

@@ -2,6 +2,7 @@
 
 #include "cli/ae_command.h"
 #include "cli/study_source.h"
+#include "cli/workspace_from_flags.h"
 
 #include <export/adverse_event_table.h>
 #include <export/figure_export.h>
@@ -9,8 +10,7 @@
 #include <export/response_table.h>
 #include <export/summary_table.h>
 #include <export/write_table.h>
-#include <triallens/analysis/refit.h>
-#include <triallens/analysis/subject_filter.h>
+#include <triallens/analysis/workspace.h>
 
 #include <QApplication>
 #include <QDateTime>
@@ -110,11 +110,10 @@ std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line
     const QStringList names = ui::figure_file_names(levels);
     std::vector<Output> outputs;
     for (qsizetype i = 0; i < levels.size(); ++i) {
-        AnalysisSpec spec = line.spec;
-        spec.filter = filter_with_level(spec.filter, variable_name, levels[i].toStdString());
-        spec.subgroups.clear();
+        WorkspaceSpec spec = workspace_from_flags(study, line);
+        spec.focus = SubgroupFocus{variable_name, levels[i].toStdString()};
         Output output;
-        output.results = refit(study, spec);
+        output.results = compute_workspace(study, spec);
         output.options = options;
         output.options.title = ui::subgroup_figure_title(
             options.title, QString::fromStdString(variable_name), levels[i]);
@@ -138,21 +137,19 @@ int run_table_export(const CommandLine& line, int argc, char** argv) {
     if (!arguments.each_subgroup.empty()) {
         throw UsageError("--each-subgroup writes Kaplan-Meier figures; use it with --figure km");
     }
-    if (arguments.figure == "forest" && line.spec.subgroups.empty()) {
-        throw UsageError("--figure forest needs --subgroups COLS");
-    }
     quiet_offscreen();
     // The table builders read the GUI's own models, which need an application.
     const QApplication app(argc, argv);
     const Study study = load_study(line.files, line.load);
     std::vector<ui::ExportTable> tables;
     if (arguments.figure == "ae") {
-        const AeSpec spec = ae_spec(line);
-        tables.push_back(ui::adverse_event_table(adverse_event_table(study, spec), spec.filter));
+        tables.push_back(
+            ui::adverse_event_table(adverse_event_table_of(study, line), line.ae_filter));
     } else if (arguments.figure == "summary") {
-        tables.push_back(ui::summary_table(ui::refit_endpoints(study, line.spec)));
+        tables.push_back(
+            ui::summary_table(workspace_endpoints(study, workspace_from_flags(study, line))));
     } else {
-        const Results results = refit(study, line.spec);
+        const Results results = compute_workspace(study, workspace_from_flags(study, line));
         if (arguments.figure == "forest") {
             tables.push_back(ui::forest_table(results));
         } else {
@@ -196,9 +193,6 @@ int run_export(const CommandLine& line, int argc, char** argv) {
         throw UsageError("--each-subgroup writes into a folder, and --out names a file: " +
                          line.out);
     }
-    if (arguments.figure == "forest" && line.spec.subgroups.empty()) {
-        throw UsageError("--figure forest needs --subgroups COLS");
-    }
     const ui::FigureExportOptions options = figure_options(arguments);
 
     quiet_offscreen();
@@ -209,8 +203,9 @@ int run_export(const CommandLine& line, int argc, char** argv) {
     if (batch) {
         outputs = subgroup_outputs(study, line, options);
     } else {
-        outputs.push_back(
-            Output{QString::fromStdString(line.out), refit(study, line.spec), options});
+        outputs.push_back(Output{QString::fromStdString(line.out),
+                                 compute_workspace(study, workspace_from_flags(study, line)),
+                                 options});
     }
     const QString cut = ui::data_cut(study);
     for (Output& output : outputs) {

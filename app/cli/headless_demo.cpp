@@ -2,7 +2,7 @@
 
 #include "cli/summary_table.h"
 
-#include <triallens/analysis/refit.h>
+#include <triallens/analysis/workspace.h>
 #include <triallens/demo/demo_study.h>
 #include <views/km_figure.h>
 
@@ -19,9 +19,9 @@ int run_headless_demo(int argc, char** argv) {
     const Study study = generate_demo_study();
     int status = 0;
     for (const char* paramcd : {"PFS", "OS"}) {
-        AnalysisSpec spec;
-        spec.paramcd = paramcd;
-        const Results results = refit(study, spec);
+        WorkspaceSpec spec;
+        spec.analysis.paramcd = paramcd;
+        const Results results = compute_workspace(study, spec);
         std::cout << summary_table(results) << "\n";
         const std::string file = std::string("triallens-demo-km-") + paramcd + ".png";
         if (!ui::render_km_figure(results, QSize(1000, 625), 1.6)

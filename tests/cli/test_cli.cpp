@@ -3,6 +3,7 @@
 // non-zero with one line on stderr and nothing on stdout.
 
 #include <triallens/analysis/adverse_event_report.h>
+#include <triallens/analysis/default_spec.h>
 #include <triallens/analysis/refit.h>
 #include <triallens/demo/demo_study.h>
 
@@ -435,10 +436,6 @@ private slots:
         QTest::newRow("export: a table to a figure's format")
             << QStringList{"export", "demo", "--figure", "ae", "--out", "/tmp/x.png"}
             << "--out must end in .csv, .html or .rtf for --figure ae";
-        QTest::newRow("export: forest without subgroups")
-            << QStringList{"export",   "demo",   "--param", "PFS",
-                           "--figure", "forest", "--out",   "/tmp/x.png"}
-            << "--figure forest needs --subgroups COLS";
         QTest::newRow("export: unknown preset")
             << QStringList{"export",   "demo",   "--param", "PFS",
                            "--preset", "poster", "--out",   "/tmp/x.png"}
@@ -572,6 +569,31 @@ private slots:
         QCOMPARE(forest.exit_code, 0);
         QVERIFY2(forest.err.isEmpty(), forest.err.constData());
         QCOMPARE(png_size(read_all(dir.filePath("f.png"))), QSize(960, 720)); // 6.667 x 5 in
+    }
+
+    // Without --subgroups the forest is the window's default one: the same
+    // variables (core's default_subgroups), so its table lists their levels.
+    void exportForestWithoutSubgroupsDrawsTheWindowsDefault() {
+        QTemporaryDir dir;
+        const Run figure = run({"export", "demo", "--param", "PFS", "--figure", "forest", "--out",
+                                dir.filePath("f.svg")});
+        QCOMPARE(figure.exit_code, 0);
+        QVERIFY2(figure.err.isEmpty(), figure.err.constData());
+        const QByteArray svg = read_all(dir.filePath("f.svg"));
+        const Study demo = generate_demo_study();
+        const std::vector<std::string> variables = default_subgroups(demo);
+        QVERIFY(!variables.empty());
+        for (const std::string& name : variables) {
+            for (const std::string& level : demo.subjects.find(name)->levels) {
+                const QString text = QString::fromStdString(level).toHtmlEscaped();
+                QVERIFY2(svg.contains(text.toUtf8()), level.c_str());
+            }
+        }
+        const Run table = run({"export", "demo", "--param", "PFS", "--figure", "forest", "--out",
+                               dir.filePath("f.csv")});
+        QCOMPARE(table.exit_code, 0);
+        const QByteArray csv = read_all(dir.filePath("f.csv"));
+        QVERIFY2(csv.contains(QByteArray::fromStdString(variables.front())), csv.constData());
     }
 
     void exportEachSubgroupWritesOneFigurePerLevel() {

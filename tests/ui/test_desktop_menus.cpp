@@ -225,17 +225,19 @@ private slots:
     void variableTooltipsNameTheVariableAndItsCounts() {
         DemoWindow demo_window;
         MainWindow& window = *demo_window.window;
-        const Variable* sex = demo()->subjects.find("SEX");
-        QVERIFY(sex != nullptr);
-        const LevelCounts counts = count_levels(*sex);
-        const QString first = QString::fromStdString(sex->levels.front());
-        const QString level_tip =
-            window.filterPanel()->levelFilter(QStringLiteral("SEX"))->levelBox(first)->toolTip();
-        QVERIFY2(level_tip.contains(QStringLiteral("SEX")), qPrintable(level_tip));
+        const Variable* pdl1 = demo()->subjects.find("PDL1STAT");
+        QVERIFY(pdl1 != nullptr);
+        const LevelCounts counts = count_levels(*pdl1);
+        const QString first = QString::fromStdString(pdl1->levels.front());
+        const QString level_tip = window.filterPanel()
+                                      ->levelFilter(QStringLiteral("PDL1STAT"))
+                                      ->levelBox(first)
+                                      ->toolTip();
+        QVERIFY2(level_tip.contains(QStringLiteral("PDL1STAT")), qPrintable(level_tip));
         QVERIFY2(level_tip.contains(QString::number(counts.subjects.front())),
                  qPrintable(level_tip));
         const QListWidget* strata = window.settingsPanel()->strataList();
-        const auto items = strata->findItems(QStringLiteral("SEX"), Qt::MatchStartsWith);
+        const auto items = strata->findItems(QStringLiteral("PDL1STAT"), Qt::MatchStartsWith);
         QVERIFY(!items.isEmpty());
         const QString item_tip = items.front()->toolTip();
         QVERIFY2(item_tip.contains(QStringLiteral("%1 %2").arg(first).arg(counts.subjects.front())),

@@ -10,6 +10,7 @@
 #include <views/methods_text.h>
 
 #include <triallens/analysis/refit.h>
+#include <triallens/analysis/workspace.h>
 #include <triallens/demo/demo_study.h>
 
 #include <QFile>
@@ -40,7 +41,7 @@ const Results& pfs() {
         AnalysisSpec spec;
         spec.paramcd = "PFS";
         spec.subgroups = {"PDL1STAT", "ECOGBL"};
-        return refit(demo(), spec);
+        return compute_workspace(demo(), WorkspaceSpec{spec, {}, {}});
     }();
     return results;
 }

@@ -7,6 +7,7 @@
 #include <views/forest_view.h>
 
 #include <triallens/analysis/refit.h>
+#include <triallens/analysis/workspace.h>
 #include <triallens/demo/demo_study.h>
 
 #include <QImage>
@@ -28,7 +29,8 @@ ResultsPtr demo_results() {
         AnalysisSpec spec;
         spec.paramcd = "OS";
         spec.subgroups = {"PDL1STAT", "ECOGBL", "AGEGR1"};
-        return std::make_shared<const Results>(refit(generate_demo_study(), spec));
+        return std::make_shared<const Results>(
+            compute_workspace(generate_demo_study(), WorkspaceSpec{spec, {}, {}}));
     }();
     return results;
 }

@@ -24,6 +24,7 @@
 
 #include <triallens/analysis/adverse_event_report.h>
 #include <triallens/analysis/refit.h>
+#include <triallens/analysis/workspace.h>
 #include <triallens/demo/demo_study.h>
 
 #include <QDir>
@@ -53,7 +54,7 @@ const Study& demo() {
 }
 
 const std::vector<ResultsPtr>& demo_endpoints() {
-    static const std::vector<ResultsPtr> results = refit_endpoints(demo(), AnalysisSpec{});
+    static const std::vector<ResultsPtr> results = workspace_endpoints(demo(), WorkspaceSpec{});
     return results;
 }
 
@@ -66,7 +67,7 @@ const Results& demo_forest() {
         for (const QString& variable : subgroups) {
             spec.subgroups.push_back(variable.toStdString());
         }
-        return refit(demo(), resolve_spec(demo(), spec));
+        return compute_workspace(demo(), WorkspaceSpec{spec, {}, {}});
     }();
     return results;
 }

@@ -8,8 +8,8 @@
 #include "export/table_mime_data.h"
 #include "export/write_table.h"
 
-#include <triallens/analysis/refit.h>
 #include <triallens/analysis/subject_filter.h>
+#include <triallens/analysis/workspace.h>
 
 #include <QAction>
 #include <QClipboard>
@@ -230,10 +230,10 @@ void ExportController::withTables(Item item, std::function<void(const Tables&)> 
         then({summary_table(refits.results)});
     });
     watcher->setFuture(
-        QtConcurrent::run([study = controller_->study(), spec = controller_->spec()] {
+        QtConcurrent::run([study = controller_->study(), spec = controller_->workspace()] {
             Refits refits;
             try {
-                refits.results = refit_endpoints(*study, spec);
+                refits.results = workspace_endpoints(*study, spec);
             } catch (const std::exception& error) {
                 refits.error = QString::fromStdString(error.what());
             }
@@ -288,27 +288,27 @@ void ExportController::exportEverySubgroup(const QString& variable, const QStrin
     });
     connect(watcher, &QFutureWatcher<ResultsPtr>::finished, this,
             [this, written, folder] { emit batchFinished(*written, folder); });
-    watcher->setFuture(
-        QtConcurrent::run([study, spec = controller_->spec(), variable = variable.toStdString(),
-                           levels](QPromise<ResultsPtr>& promise) {
-            promise.setProgressRange(0, static_cast<int>(levels.size()));
-            for (std::size_t i = 0; i < levels.size(); ++i) {
-                if (promise.isCanceled()) {
-                    return;
-                }
-                AnalysisSpec level_spec = spec;
-                level_spec.filter = filter_with_level(spec.filter, variable, levels[i]);
-                level_spec.subgroups.clear();
-                ResultsPtr results;
-                try {
-                    results = std::make_shared<const Results>(refit(*study, level_spec));
-                } catch (const std::exception&) {
-                    // The level cannot be analysed (no records, one arm): reported per file.
-                }
-                promise.addResult(results, static_cast<int>(i));
-                promise.setProgressValue(static_cast<int>(i + 1));
+    watcher->setFuture(QtConcurrent::run([study, spec = controller_->workspace(),
+                                          variable = variable.toStdString(),
+                                          levels](QPromise<ResultsPtr>& promise) {
+        promise.setProgressRange(0, static_cast<int>(levels.size()));
+        for (std::size_t i = 0; i < levels.size(); ++i) {
+            if (promise.isCanceled()) {
+                return;
             }
-        }));
+            WorkspaceSpec level_spec = spec;
+            level_spec.focus = SubgroupFocus{variable, levels[i]};
+            level_spec.analysis.subgroups.clear(); // no forest is drawn
+            ResultsPtr results;
+            try {
+                results = std::make_shared<const Results>(compute_workspace(*study, level_spec));
+            } catch (const std::exception&) {
+                // The level cannot be analysed (no records, one arm): reported per file.
+            }
+            promise.addResult(results, static_cast<int>(i));
+            promise.setProgressValue(static_cast<int>(i + 1));
+        }
+    }));
 }
 
 void ExportController::cancelBatch() {

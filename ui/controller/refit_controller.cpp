@@ -1,14 +1,12 @@
 #include "controller/refit_controller.h"
 
-#include <triallens/analysis/adverse_event_report.h>
-#include <triallens/analysis/refit.h>
+#include <triallens/analysis/workspace.h>
 
 #include <QElapsedTimer>
 #include <QFutureWatcher>
 #include <QtConcurrent>
 
 #include <exception>
-#include <future>
 
 namespace triallens::ui {
 
@@ -21,32 +19,24 @@ struct Outcome {
     double milliseconds = 0;
 };
 
-Outcome run_refit(const std::shared_ptr<const Study>& study, const AnalysisSpec& spec,
-                  const AeFilter& ae_filter) {
+Outcome run_refit(const std::shared_ptr<const Study>& study, const WorkspaceSpec& spec) {
     QElapsedTimer timer;
     timer.start();
     Outcome outcome;
-    // The AE table reads nothing the refit writes: it runs beside it.
-    std::future<AeTable> adverse_events;
-    if (study->adverse_events.size() > 0) {
-        AeSpec ae;
-        ae.filter = ae_filter;
-        ae.filter_expression = spec.filter;
-        ae.conf_level = spec.km.conf_level;
-        adverse_events =
-            std::async(std::launch::async, [study, ae] { return adverse_event_table(*study, ae); });
-    }
     try {
-        outcome.results = std::make_shared<const Results>(refit(*study, spec));
+        const auto results = std::make_shared<const Results>(compute_workspace(*study, spec));
+        outcome.results = results;
+        if (results->adverse_events) {
+            // Shares the results' ownership: the table lives as long as either.
+            outcome.adverse_events =
+                std::shared_ptr<const AeTable>(results, &*results->adverse_events);
+        }
     } catch (const std::exception& error) {
         outcome.error = QString::fromStdString(error.what());
-    }
-    if (adverse_events.valid()) {
-        try {
-            outcome.adverse_events = std::make_shared<const AeTable>(adverse_events.get());
-        } catch (const std::exception&) {
-            // No safety table for this study (no treatment column for it): the
-            // AE view stays empty, the survival analysis is unaffected.
+        // The survival analysis cannot be made; the AE table may still be.
+        WorkspaceAdverseEvents ae = workspace_adverse_events(*study, spec);
+        if (ae.table) {
+            outcome.adverse_events = std::make_shared<const AeTable>(std::move(*ae.table));
         }
     }
     outcome.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
@@ -62,23 +52,29 @@ RefitController::RefitController(QObject* parent) : QObject(parent) {
 
 void RefitController::setStudy(std::shared_ptr<const Study> study, const AnalysisSpec& spec) {
     study_ = std::move(study);
-    spec_ = spec;
+    workspace_.analysis = spec;
+    workspace_.focus.reset(); // a new study starts from all patients
     start();
 }
 
 void RefitController::setSpec(const AnalysisSpec& spec) {
-    spec_ = spec;
+    workspace_.analysis = spec;
     start();
 }
 
 void RefitController::setAnalysis(const AnalysisSpec& spec, const AeFilter& adverse_events) {
-    spec_ = spec;
-    ae_filter_ = adverse_events;
+    workspace_.analysis = spec;
+    workspace_.adverse_events = adverse_events;
     start();
 }
 
 void RefitController::setAdverseEventFilter(const AeFilter& filter) {
-    ae_filter_ = filter;
+    workspace_.adverse_events = filter;
+    start();
+}
+
+void RefitController::setFocus(const std::optional<SubgroupFocus>& focus) {
+    workspace_.focus = focus;
     start();
 }
 
@@ -109,7 +105,7 @@ void RefitController::start() {
         results_ = outcome.results;
         emit refitted(results_, outcome.milliseconds);
     });
-    watcher->setFuture(QtConcurrent::run(run_refit, study_, spec_, ae_filter_));
+    watcher->setFuture(QtConcurrent::run(run_refit, study_, workspace_));
 }
 
 } // namespace triallens::ui

@@ -1,11 +1,13 @@
 #pragma once
-// Owns the current study and analysis spec and refits off the GUI thread.
+// Owns the current study and workspace spec and refits off the GUI thread
+// with the one core call, compute_workspace (triallens/analysis/workspace.h).
 // Every change bumps a generation number; a finished refit is published only
 // if no newer change has been made since it started, so stale results are
 // dropped and views always show the latest spec.
 
 #include <triallens/analysis/analysis_spec.h>
 #include <triallens/analysis/results.h>
+#include <triallens/analysis/workspace.h>
 #include <triallens/data/study.h>
 #include <triallens/stats/adverse_event_incidence.h>
 
@@ -14,6 +16,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 
 namespace triallens::ui {
 
@@ -29,19 +32,24 @@ public:
     void setAnalysis(const AnalysisSpec& spec, const AeFilter& adverse_events);
     // Which adverse events the AE table counts; refits like a spec change.
     void setAdverseEventFilter(const AeFilter& filter);
+    // The forest row in focus (nullopt: all patients); refits.
+    void setFocus(const std::optional<SubgroupFocus>& focus);
 
     const std::shared_ptr<const Study>& study() const { return study_; }
-    const AnalysisSpec& spec() const { return spec_; }
+    const AnalysisSpec& spec() const { return workspace_.analysis; }
+    const WorkspaceSpec& workspace() const { return workspace_; }
+    const std::optional<SubgroupFocus>& focus() const { return workspace_.focus; }
     const ResultsPtr& results() const { return results_; }
     const std::shared_ptr<const AeTable>& adverseEvents() const { return adverse_events_; }
-    const AeFilter& adverseEventFilter() const { return ae_filter_; }
+    const AeFilter& adverseEventFilter() const { return workspace_.adverse_events; }
     std::uint64_t generation() const { return generation_; }
     // A refit for the current spec is running.
     bool busy() const { return busy_; }
 
 signals:
     // The AE table of the same refit arrives first (null when the study has
-    // none), then the results.
+    // none or the workspace cannot make one), then the results; when the
+    // analysis cannot be resolved, the AE table and then refitFailed.
     void adverseEventsReady(const std::shared_ptr<const triallens::AeTable>& table);
     void refitted(const triallens::ResultsPtr& results, double milliseconds);
     void refitFailed(const QString& message);
@@ -52,8 +60,7 @@ private:
     void start();
 
     std::shared_ptr<const Study> study_;
-    AnalysisSpec spec_;
-    AeFilter ae_filter_;
+    WorkspaceSpec workspace_;
     ResultsPtr results_;
     std::shared_ptr<const AeTable> adverse_events_;
     std::uint64_t generation_ = 0;

@@ -12,19 +12,6 @@
 
 namespace triallens::ui {
 
-std::vector<ResultsPtr> refit_endpoints(const Study& study, const AnalysisSpec& spec) {
-    std::vector<ResultsPtr> per_endpoint;
-    for (const TimeToEvent& endpoint : study.endpoints) {
-        AnalysisSpec one = spec;
-        one.paramcd = endpoint.paramcd;
-        one.subgroups.clear();
-        one.curves_by.clear();
-        per_endpoint.push_back(
-            std::make_shared<const Results>(refit(study, resolve_spec(study, one))));
-    }
-    return per_endpoint;
-}
-
 ExportTable summary_table(const std::vector<ResultsPtr>& per_endpoint) {
     std::vector<const Results*> endpoints;
     for (const ResultsPtr& results : per_endpoint) {

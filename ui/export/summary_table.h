@@ -21,17 +21,8 @@
 namespace triallens::ui {
 
 // One Results per endpoint, in the order given; a null entry is skipped.
-// From a command: summary_table(refit_endpoints(study, spec)).
+// From a command: summary_table(workspace_endpoints(study, spec)) (core's
+// triallens/analysis/workspace.h).
 ExportTable summary_table(const std::vector<ResultsPtr>& per_endpoint);
-
-// Orchestration, not statistics: refits every time-to-event endpoint of the
-// study (Study::endpoints, in the study's order) with `spec`'s other
-// settings (arm, reference, filter, strata, ties, CI type and level, time
-// unit). `spec.paramcd` is replaced per endpoint; its subgroups and
-// curves_by are dropped, as the summary shows neither and the forest
-// models are the costly part of a refit. Each refit runs resolve_spec
-// first, so an empty arm or reference takes the study's default. Throws
-// SpecError as refit does (e.g. an unknown arm column).
-std::vector<ResultsPtr> refit_endpoints(const Study& study, const AnalysisSpec& spec);
 
 } // namespace triallens::ui

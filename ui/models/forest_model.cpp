@@ -41,50 +41,30 @@ void ForestModel::setResults(ResultsPtr results) {
         if (!r.arms.empty()) {
             conf_level_ = r.arms.front().km.options.conf_level;
         }
-        // The subgroups name the compared arm; without them the Cox model's
-        // first contrast does.
-        std::string reference;
-        std::string compared;
-        const auto with_arms =
-            std::find_if(r.subgroups.begin(), r.subgroups.end(),
-                         [](const SubgroupRow& row) { return row.arms.size() >= 2; });
-        if (with_arms != r.subgroups.end()) {
-            reference = with_arms->arms[0].arm;
-            compared = with_arms->arms[1].arm;
-        } else if (r.cox && !r.cox->terms.empty()) {
-            reference = r.cox->reference_arm;
-            compared = r.cox->terms.front().arm;
-        } else if (r.arms.size() >= 2) {
-            reference = r.arms[0].arm;
-            compared = r.arms[1].arm;
-        }
+        // The core names the arms compared and makes the all-patients row
+        // (compute_workspace); results of a plain refit have neither.
+        const std::string reference = r.all_patients ? r.all_patients->arms[0].arm : std::string();
         reference_arm_ = QString::fromStdString(reference);
-        compared_arm_ = QString::fromStdString(compared);
+        compared_arm_ = QString::fromStdString(r.compared_arm);
         reference_index_ = arm_index(r, reference);
-        compared_index_ = arm_index(r, compared);
+        compared_index_ = arm_index(r, r.compared_arm);
 
         Row all;
         all.kind = RowKind::AllPatients;
-        if (reference_index_ >= 0 && compared_index_ >= 0) {
+        if (r.all_patients) {
+            const SubgroupRow& row = *r.all_patients;
             all.has_arms = true;
-            const int indices[2] = {reference_index_, compared_index_};
             for (std::size_t a = 0; a < 2; ++a) {
-                const ArmSurvival& arm = r.arms[static_cast<std::size_t>(indices[a])];
-                all.arms[a] = {arm.km.n, arm.km.n_events, arm.median};
-                all.n += arm.km.n;
-                all.events += arm.km.n_events;
+                all.arms[a] = {row.arms[a].n, row.arms[a].events, row.arms[a].median};
             }
+            all.n = row.n;
+            all.events = row.events;
+            all.hr = row.hr;
+            all.lower = row.lower;
+            all.upper = row.upper;
         } else {
             all.n = r.n;
             all.events = r.events;
-        }
-        if (r.cox && !r.cox->terms.empty()) {
-            const auto term = std::find_if(r.cox->terms.begin(), r.cox->terms.end(),
-                                           [&](const HazardRatio& t) { return t.arm == compared; });
-            const HazardRatio& hr = term != r.cox->terms.end() ? *term : r.cox->terms.front();
-            all.hr = hr.hr;
-            all.lower = hr.lower;
-            all.upper = hr.upper;
         }
         rows_.push_back(all);
 

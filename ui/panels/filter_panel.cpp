@@ -1,10 +1,10 @@
 #include "panels/filter_panel.h"
 
-#include "panels/factor_variable.h"
 #include "panels/filter_expression.h"
 #include "panels/filter_section.h"
 #include "panels/level_filter.h"
 #include "panels/range_filter.h"
+#include <triallens/analysis/factor_columns.h>
 
 #include <triallens/data/level_counts.h>
 #include <triallens/data/value_range.h>

@@ -16,8 +16,8 @@
 // 250 ms after the last keystroke or on Enter. setState() and setStudy()
 // never emit, so undo/redo can restore a state silently.
 
-#include "panels/factor_variable.h"
 #include "panels/filter_state.h"
+#include <triallens/analysis/factor_columns.h>
 
 #include <triallens/data/study.h>
 
@@ -48,7 +48,7 @@ class FilterPanel : public QWidget {
 
 public:
     // Categorical variables with more levels than this are identifiers or
-    // free text, not something to tick through (factor_variable.h).
+    // free text, not something to tick through (triallens/analysis/factor_columns.h).
     static constexpr std::size_t max_levels = max_factor_levels;
 
     explicit FilterPanel(QWidget* parent = nullptr);

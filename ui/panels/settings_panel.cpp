@@ -1,6 +1,6 @@
 #include "panels/settings_panel.h"
 
-#include "panels/factor_variable.h"
+#include <triallens/analysis/factor_columns.h>
 
 #include <triallens/data/level_counts.h>
 
@@ -224,19 +224,6 @@ SettingsPanel::SettingsPanel(QWidget* parent)
     }
 }
 
-std::vector<std::string> SettingsPanel::defaultSubgroups(const Study& study) {
-    std::vector<std::string> chosen;
-    for (const char* name :
-         {"SEX", "AGEGR1", "RACE", "ECOGBL", "PDL1STAT", "LIVBRNFL", "REGION1"}) {
-        const Variable* variable = study.subjects.find(name);
-        if (variable != nullptr && is_factor(*variable) && variable->levels.size() >= 2 &&
-            chosen.size() < 4) {
-            chosen.emplace_back(name);
-        }
-    }
-    return chosen;
-}
-
 void SettingsPanel::setStudy(std::shared_ptr<const Study> study, const AnalysisSpec& spec) {
     study_ = std::move(study);
     showing_ = true;
@@ -253,13 +240,19 @@ void SettingsPanel::setStudy(std::shared_ptr<const Study> study, const AnalysisS
         endpoint_->setItemData(endpoint_->count() - 1, endpoint_text(endpoint), Qt::ToolTipRole);
     }
     for (const Variable& variable : study_->subjects.variables) {
-        if (!is_factor(variable)) {
-            continue;
+        if (is_factor(variable)) {
+            const QString name = qt(variable.name);
+            arm_variable_->addItem(name, name);
+            arm_variable_->setItemData(arm_variable_->count() - 1, counts_text(variable),
+                                       Qt::ToolTipRole);
         }
+    }
+    // Strata, subgroups and curves by: the factors with two levels or more,
+    // the treatment columns and identifiers left out.
+    for (const std::string& column : factor_columns(*study_)) {
+        const Variable& variable = *study_->subjects.find(column);
         const QString name = qt(variable.name);
         const QString counts = counts_text(variable);
-        arm_variable_->addItem(name, name);
-        arm_variable_->setItemData(arm_variable_->count() - 1, counts, Qt::ToolTipRole);
         curves_by_->addItem(QStringLiteral("arm × %1").arg(name), name);
         curves_by_->setItemData(curves_by_->count() - 1,
                                 QStringLiteral("One curve per arm and level of %1").arg(counts),

@@ -52,10 +52,6 @@ public:
     QLineEdit* landmarksEdit() const { return landmarks_; }
     QLineEdit* tauEdit() const { return tau_; }
 
-    // The subgroup variables a new study starts with: the usual ones among its
-    // categorical columns.
-    static std::vector<std::string> defaultSubgroups(const Study& study);
-
 signals:
     void specEdited(const triallens::AnalysisSpec& spec);
 

@@ -2,6 +2,7 @@
 // Everything one refit produced, as an immutable value handed to the views,
 // the command line and the exporters.
 
+#include "triallens/stats/adverse_event_incidence.h"
 #include "triallens/stats/binomial_interval.h"
 #include "triallens/stats/kaplan_meier.h"
 #include "triallens/stats/odds_ratio.h"
@@ -196,6 +197,14 @@ struct ResponseSummary {
     std::vector<ResponseDifference> disease_control_differences;
 };
 
+// A forest row in focus: the subjects whose `variable` is `level`.
+struct SubgroupFocus {
+    std::string variable;
+    std::string level;
+
+    bool operator==(const SubgroupFocus&) const = default;
+};
+
 struct Results {
     std::string study_name;
     bool synthetic = false;
@@ -226,6 +235,26 @@ struct Results {
     std::vector<SubgroupRow> subgroups;
     std::optional<ResponseSummary> response; // when the study has best overall responses
     std::vector<std::string> warnings;
+
+    // What compute_workspace (workspace.h) adds; refit alone leaves these empty.
+    //
+    // The forest compares `compared_arm` with the reference (the Cox model's
+    // reference arm). Its first row, all patients, holds both arms' n, events
+    // and medians, and the compared arm's hazard ratio from the arm model;
+    // absent without two arms. With a focus, the forest stays on the
+    // filtered subjects: all_patients, subgroups and forest_subjects are of
+    // them, every other member of the focused subjects.
+    std::string compared_arm;
+    std::optional<SubgroupRow> all_patients;
+    std::size_t forest_subjects = 0; // subjects the forest's rows are of
+    std::optional<SubgroupFocus> focus;
+    // The adverse-event table of the subjects the panels show, counted by
+    // actual treatment (default_spec.h adverse_event_spec), with the column
+    // it counts by; absent when the study has no adverse events or no
+    // treatment column for them (then ae_error says why, when there was one).
+    std::optional<AeTable> adverse_events;
+    std::string ae_arm_variable;
+    std::string ae_error;
 };
 
 using ResultsPtr = std::shared_ptr<const Results>;

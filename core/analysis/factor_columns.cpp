@@ -1,0 +1,34 @@
+#include "triallens/analysis/factor_columns.h"
+
+#include "triallens/data/build_study.h"
+
+#include <algorithm>
+#include <iterator>
+
+namespace triallens {
+
+bool is_identifier(const Variable& variable) {
+    return variable.name == "USUBJID" || variable.name == "SUBJID";
+}
+
+bool is_factor(const Variable& variable) {
+    return variable.categorical && !variable.levels.empty() &&
+           variable.levels.size() <= max_factor_levels && !is_identifier(variable);
+}
+
+std::vector<std::string> factor_columns(const Study& study) {
+    const auto is_treatment = [](const std::string& name) {
+        return std::any_of(std::begin(arm_column_candidates), std::end(arm_column_candidates),
+                           [&](const char* arm) { return name == arm; }) ||
+               name == "ACTARM" || name == "TRT01AN" || name == "TRT01PN";
+    };
+    std::vector<std::string> names;
+    for (const Variable& variable : study.subjects.variables) {
+        if (is_factor(variable) && variable.levels.size() >= 2 && !is_treatment(variable.name)) {
+            names.push_back(variable.name);
+        }
+    }
+    return names;
+}
+
+} // namespace triallens

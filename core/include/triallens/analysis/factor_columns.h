@@ -1,0 +1,30 @@
+#pragma once
+// Which subject-level columns a workspace offers as factors: strata,
+// subgroups, curves by a variable, level filters, a batch's variable. The
+// window's lists and the command line's defaults both ask here.
+
+#include "triallens/data/study.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+namespace triallens {
+
+// A text column with more levels than this is an identifier or free text,
+// not something to stratify by or tick through.
+inline constexpr std::size_t max_factor_levels = 50;
+
+// USUBJID, SUBJID: one level per subject, never a factor.
+bool is_identifier(const Variable& variable);
+
+// Categorical, with 1 to max_factor_levels levels, not an identifier.
+bool is_factor(const Variable& variable);
+
+// The columns to list as stratification, subgroup and curves-by candidates,
+// in the subject table's order: factors with at least two levels, leaving
+// out the identifiers and the treatment columns themselves (the analysis's
+// `arm_variable` and every arm column candidate, planned or actual).
+std::vector<std::string> factor_columns(const Study& study);
+
+} // namespace triallens
