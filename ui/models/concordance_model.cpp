@@ -1,7 +1,7 @@
 #include "models/concordance_model.h"
 
 #include "models/forest_model.h"
-#include "views/km_figure.h"
+#include "models/km_figure_text.h"
 
 #include <QFont>
 

@@ -1,6 +1,6 @@
 #include "models/forest_model.h"
 
-#include "views/km_figure.h"
+#include "models/km_figure_text.h"
 
 #include <QFont>
 

@@ -1,7 +1,7 @@
 #include "panels/filter_panel.h"
 
+#include "controller/filter_expression.h"
 #include "panels/factor_variable.h"
-#include "panels/filter_expression.h"
 #include "panels/filter_section.h"
 #include "panels/level_filter.h"
 #include "panels/range_filter.h"

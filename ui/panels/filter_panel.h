@@ -16,8 +16,8 @@
 // 250 ms after the last keystroke or on Enter. setState() and setStudy()
 // never emit, so undo/redo can restore a state silently.
 
+#include "controller/filter_state.h"
 #include "panels/factor_variable.h"
-#include "panels/filter_state.h"
 
 #include <triallens/data/study.h>
 
