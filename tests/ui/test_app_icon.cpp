@@ -1,4 +1,4 @@
-// The application icon embedded in triallens_ui: ":/icons/triallens.svg" is
+// The application icon embedded in triallens_widgets: ":/icons/triallens.svg" is
 // there, is a square SVG, and paints something at the smallest packaged size
 // (48 px) - the window icon the lead wires with setWindowIcon reads it.
 

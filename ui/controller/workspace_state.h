@@ -4,7 +4,7 @@
 // expression is the spec's filter) and the AE tab's event toggles. Undo and
 // redo move between such values.
 
-#include "panels/filter_state.h"
+#include "controller/filter_state.h"
 
 #include <triallens/analysis/analysis_spec.h>
 #include <triallens/stats/adverse_event_incidence.h>

@@ -1,8 +1,8 @@
 #include "export/figure_export.h"
 
+#include "models/km_figure_text.h"
 #include "views/forest_view.h"
 #include "views/km_figure.h"
-#include "views/km_figure_text.h"
 #include "views/methods_text.h"
 #include "views/wrapped_text.h"
 

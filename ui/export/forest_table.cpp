@@ -2,7 +2,7 @@
 
 #include "export/table_notes.h"
 #include "models/forest_model.h"
-#include "views/km_figure_text.h"
+#include "models/km_figure_text.h"
 
 namespace triallens::ui {
 

@@ -2,8 +2,8 @@
 
 #include "export/table_notes.h"
 #include "models/forest_model.h"
+#include "models/km_figure_text.h"
 #include "models/number_text.h"
-#include "views/km_figure_text.h"
 
 #include <triallens/analysis/refit.h>
 

@@ -1,7 +1,7 @@
 #include "models/ae_tree_model.h"
 
 #include "models/number_text.h"
-#include "views/palette.h"
+#include "models/palette.h"
 
 #include <QFont>
 #include <QIcon>

@@ -4,16 +4,10 @@
 
 namespace triallens::ui {
 
-BestResponseModel::BestResponseModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-void BestResponseModel::setResults(ResultsPtr results) {
-    beginResetModel();
-    results_ = std::move(results);
-    endResetModel();
-}
+BestResponseModel::BestResponseModel(QObject* parent) : ResultsTableModel(parent) {}
 
 const ResponseSummary* BestResponseModel::response() const {
-    return results_ && results_->response ? &*results_->response : nullptr;
+    return results() && results()->response ? &*results()->response : nullptr;
 }
 
 QString BestResponseModel::categoryLabel(const QString& category) {
@@ -35,44 +29,39 @@ QString BestResponseModel::categoryLabel(const QString& category) {
     return category;
 }
 
-int BestResponseModel::rowCount(const QModelIndex& parent) const {
+int BestResponseModel::tableRowCount() const {
     const ResponseSummary* r = response();
-    return parent.isValid() || !r ? 0 : static_cast<int>(r->bor_categories.size());
+    return r ? static_cast<int>(r->bor_categories.size()) : 0;
 }
 
-int BestResponseModel::columnCount(const QModelIndex& parent) const {
+int BestResponseModel::tableColumnCount() const {
     const ResponseSummary* r = response();
-    return parent.isValid() || !r ? 0 : 1 + static_cast<int>(r->best_overall_response.size());
+    return r ? 1 + static_cast<int>(r->best_overall_response.size()) : 0;
 }
 
-QVariant BestResponseModel::data(const QModelIndex& index, int role) const {
+QString BestResponseModel::cellText(int row, int column) const {
     const ResponseSummary* r = response();
-    if (!r || !index.isValid() || index.row() >= rowCount() || index.column() >= columnCount()) {
+    const auto k = static_cast<std::size_t>(row);
+    if (column == 0) {
+        return categoryLabel(QString::fromStdString(r->bor_categories[k]));
+    }
+    const BorCount& count =
+        r->best_overall_response[static_cast<std::size_t>(column - 1)].counts[k];
+    return count_percent_text(count.n, 100 * count.fraction);
+}
+
+QVariant BestResponseModel::cellData(int row, int column, int role) const {
+    const ResponseSummary* r = response();
+    const auto k = static_cast<std::size_t>(row);
+    if (role == CategoryRole) {
+        return QString::fromStdString(r->bor_categories[k]);
+    }
+    if (column == 0) {
         return {};
     }
-    const auto k = static_cast<std::size_t>(index.row());
-    const QString category = QString::fromStdString(r->bor_categories[k]);
-    if (role == CategoryRole) {
-        return category;
-    }
-    if (index.column() == 0) {
-        switch (role) {
-        case Qt::DisplayRole:
-            return categoryLabel(category);
-        case Qt::TextAlignmentRole:
-            return QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-        default:
-            return {};
-        }
-    }
-    const ArmBestResponse& arm =
-        r->best_overall_response[static_cast<std::size_t>(index.column() - 1)];
+    const ArmBestResponse& arm = r->best_overall_response[static_cast<std::size_t>(column - 1)];
     const BorCount& count = arm.counts[k];
     switch (role) {
-    case Qt::DisplayRole:
-        return count_percent_text(count.n, 100 * count.fraction);
-    case Qt::TextAlignmentRole:
-        return QVariant(Qt::AlignHCenter | Qt::AlignVCenter);
     case CountRole:
         return static_cast<qulonglong>(count.n);
     case FractionRole:
@@ -90,7 +79,7 @@ QVariant BestResponseModel::headerData(int section, Qt::Orientation orientation,
     const ResponseSummary* r = response();
     if (!r || orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
         section >= columnCount()) {
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return ResultsTableModel::headerData(section, orientation, role);
     }
     if (section == 0) {
         return tr("Best overall response");

@@ -4,14 +4,15 @@
 // NON-CR/NON-PD, PD, NE, other values, then "no assessment / missing"), one
 // column per arm, each cell "n (%)" of the arm's subjects. Formatting only.
 
+#include "models/results_table_model.h"
+
 #include <triallens/analysis/results.h>
 
-#include <QAbstractTableModel>
 #include <QString>
 
 namespace triallens::ui {
 
-class BestResponseModel : public QAbstractTableModel {
+class BestResponseModel : public ResultsTableModel {
     Q_OBJECT
 
 public:
@@ -25,22 +26,20 @@ public:
 
     explicit BestResponseModel(QObject* parent = nullptr);
 
-    void setResults(ResultsPtr results);
-    const ResultsPtr& results() const { return results_; }
-
     // "Partial response (PR)" for RECIST's codes; other values as they are.
     static QString categoryLabel(const QString& category);
 
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+protected:
+    int tableRowCount() const override;
+    int tableColumnCount() const override;
+    QString cellText(int row, int column) const override;
+    QVariant cellData(int row, int column, int role) const override;
+
 private:
     const ResponseSummary* response() const;
-
-    ResultsPtr results_;
 };
 
 } // namespace triallens::ui

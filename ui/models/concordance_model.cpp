@@ -1,19 +1,13 @@
 #include "models/concordance_model.h"
 
 #include "models/forest_model.h"
-#include "views/km_figure.h"
-
-#include <QFont>
+#include "models/km_figure_text.h"
 
 #include <map>
 
 namespace triallens::ui {
 
 namespace {
-
-QVariant optional_value(const std::optional<double>& value) {
-    return value ? QVariant(*value) : QVariant();
-}
 
 QString ties_label(const QString& ties) {
     if (ties == QLatin1String("efron")) {
@@ -30,7 +24,7 @@ QString ties_label(const QString& ties) {
 
 } // namespace
 
-ConcordanceModel::ConcordanceModel(QObject* parent) : QAbstractTableModel(parent) {}
+ConcordanceModel::ConcordanceModel(QObject* parent) : ResultsTableModel(parent) {}
 
 QString ConcordanceModel::sasTies(const QString& ties) {
     // R's "exact" is the exact conditional likelihood, SAS's TIES=DISCRETE
@@ -50,13 +44,11 @@ QString ConcordanceModel::sasConfType(const QString& conf_type) {
     return QStringLiteral("LIFETEST CONFTYPE=%1").arg(conf_type.toUpper());
 }
 
-void ConcordanceModel::setResults(ResultsPtr results) {
-    beginResetModel();
-    results_ = std::move(results);
+void ConcordanceModel::rebuild() {
     rows_.clear();
     conf_level_ = 0.95;
-    if (results_) {
-        const Results& r = *results_;
+    if (results()) {
+        const Results& r = *results();
         QString current_conf_type;
         if (!r.arms.empty()) {
             conf_level_ = r.arms.front().km.options.conf_level;
@@ -105,7 +97,6 @@ void ConcordanceModel::setResults(ResultsPtr results) {
             }
         }
     }
-    endResetModel();
 }
 
 QString ConcordanceModel::verdict() const {
@@ -150,55 +141,43 @@ QString ConcordanceModel::verdict() const {
     return sentences.join(' ');
 }
 
-int ConcordanceModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-int ConcordanceModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
-QVariant ConcordanceModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount) {
-        return {};
+QString ConcordanceModel::cellText(int r, int column) const {
+    const Row& row = rows_[static_cast<std::size_t>(r)];
+    if (row.kind == RowKind::Header) {
+        return column == MethodColumn ? row.title : QString();
     }
-    const Row& row = rows_[static_cast<std::size_t>(index.row())];
-    const bool header = row.kind == RowKind::Header;
-    switch (role) {
-    case Qt::DisplayRole:
-        if (header) {
-            return index.column() == MethodColumn ? row.title : QString();
-        }
-        switch (index.column()) {
-        case MethodColumn:
-            return row.kind == RowKind::Ties ? ties_label(row.method) : row.method;
-        case SasColumn:
-            return row.kind == RowKind::Ties ? sasTies(row.method) : sasConfType(row.method);
-        case ArmColumn:
-            return row.arm;
-        case EstimateColumn:
-            return row.text;
-        case CurrentColumn:
-            return row.current ? tr("● used") : QString();
-        default:
-            return {};
-        }
-    case Qt::FontRole:
-        if (header || row.current) {
-            QFont font;
-            font.setBold(true);
-            return font;
-        }
-        return {};
-    case Qt::TextAlignmentRole:
-        return index.column() == EstimateColumn ? QVariant(Qt::AlignHCenter | Qt::AlignVCenter)
-                                                : QVariant(Qt::AlignLeft | Qt::AlignVCenter);
-    case RowKindRole:
-        return QVariant::fromValue(row.kind);
+    switch (column) {
+    case MethodColumn:
+        return row.kind == RowKind::Ties ? ties_label(row.method) : row.method;
+    case SasColumn:
+        return row.kind == RowKind::Ties ? sasTies(row.method) : sasConfType(row.method);
+    case ArmColumn:
+        return row.arm;
+    case EstimateColumn:
+        return row.text;
+    case CurrentColumn:
+        return row.current ? tr("● used") : QString();
     default:
-        break;
+        return {};
     }
-    if (header) {
+}
+
+Qt::Alignment ConcordanceModel::cellAlignment(int, int column) const {
+    return column == EstimateColumn ? Qt::AlignHCenter | Qt::AlignVCenter
+                                    : Qt::AlignLeft | Qt::AlignVCenter;
+}
+
+bool ConcordanceModel::cellBold(int r, int) const {
+    const Row& row = rows_[static_cast<std::size_t>(r)];
+    return row.kind == RowKind::Header || row.current;
+}
+
+QVariant ConcordanceModel::cellData(int r, int, int role) const {
+    const Row& row = rows_[static_cast<std::size_t>(r)];
+    if (role == RowKindRole) {
+        return QVariant::fromValue(row.kind);
+    }
+    if (row.kind == RowKind::Header) {
         return {};
     }
     switch (role) {
@@ -223,7 +202,7 @@ QVariant ConcordanceModel::data(const QModelIndex& index, int role) const {
 
 QVariant ConcordanceModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return ResultsTableModel::headerData(section, orientation, role);
     }
     switch (section) {
     case MethodColumn:

@@ -6,9 +6,10 @@
 // Kaplan–Meier CI transform with its SAS PROC LIFETEST equivalent. The method
 // the current analysis used is marked. Formatting only.
 
+#include "models/results_table_model.h"
+
 #include <triallens/analysis/results.h>
 
-#include <QAbstractTableModel>
 #include <QString>
 
 #include <optional>
@@ -16,7 +17,7 @@
 
 namespace triallens::ui {
 
-class ConcordanceModel : public QAbstractTableModel {
+class ConcordanceModel : public ResultsTableModel {
     Q_OBJECT
 
 public:
@@ -38,9 +39,6 @@ public:
 
     explicit ConcordanceModel(QObject* parent = nullptr);
 
-    void setResults(ResultsPtr results);
-    const ResultsPtr& results() const { return results_; }
-
     // SAS's name for R's ties method ("exact" → "PHREG TIES=DISCRETE") or CI
     // transform ("log-log" → "LIFETEST CONFTYPE=LOGLOG").
     static QString sasTies(const QString& ties);
@@ -50,11 +48,17 @@ public:
     // the CI transform any median (CI), as shown at 2 decimals.
     QString verdict() const;
 
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+
+protected:
+    void rebuild() override;
+    int tableRowCount() const override { return static_cast<int>(rows_.size()); }
+    int tableColumnCount() const override { return ColumnCount; }
+    QString cellText(int row, int column) const override;
+    Qt::Alignment cellAlignment(int row, int column) const override;
+    bool cellBold(int row, int column) const override;
+    QVariant cellData(int row, int column, int role) const override;
 
 private:
     struct Row {
@@ -69,7 +73,6 @@ private:
         bool current = false;
     };
 
-    ResultsPtr results_;
     std::vector<Row> rows_;
     double conf_level_ = 0.95;
 };

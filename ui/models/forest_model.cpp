@@ -1,8 +1,6 @@
 #include "models/forest_model.h"
 
-#include "views/km_figure.h"
-
-#include <QFont>
+#include "models/km_figure_text.h"
 
 #include <algorithm>
 
@@ -14,10 +12,6 @@ QString number(double value) {
     return QString::number(value, 'f', 2);
 }
 
-QVariant optional_value(const std::optional<double>& value) {
-    return value ? QVariant(*value) : QVariant();
-}
-
 int arm_index(const Results& results, const std::string& name) {
     const auto found = std::find_if(results.arms.begin(), results.arms.end(),
                                     [&](const ArmSurvival& arm) { return arm.arm == name; });
@@ -26,18 +20,16 @@ int arm_index(const Results& results, const std::string& name) {
 
 } // namespace
 
-ForestModel::ForestModel(QObject* parent) : QAbstractTableModel(parent) {}
+ForestModel::ForestModel(QObject* parent) : ResultsTableModel(parent) {}
 
-void ForestModel::setResults(ResultsPtr results) {
-    beginResetModel();
-    results_ = std::move(results);
+void ForestModel::rebuild() {
     rows_.clear();
     reference_arm_.clear();
     compared_arm_.clear();
     reference_index_ = compared_index_ = -1;
     conf_level_ = 0.95;
-    if (results_) {
-        const Results& r = *results_;
+    if (results()) {
+        const Results& r = *results();
         if (!r.arms.empty()) {
             conf_level_ = r.arms.front().km.options.conf_level;
         }
@@ -94,7 +86,6 @@ void ForestModel::setResults(ResultsPtr results) {
             rows_.push_back(level);
         }
     }
-    endResetModel();
 }
 
 int ForestModel::rowOf(const QString& variable, const QString& level) const {
@@ -132,14 +123,6 @@ QString ForestModel::columnCaption(int column) const {
     default:
         return {};
     }
-}
-
-int ForestModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-int ForestModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
 }
 
 QString ForestModel::formatP(double p) {
@@ -229,24 +212,21 @@ QVariant ForestModel::sortValue(const Row& row, int column) const {
     }
 }
 
-QVariant ForestModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount) {
-        return {};
-    }
-    const Row& row = rows_[static_cast<std::size_t>(index.row())];
+QString ForestModel::cellText(int row, int column) const {
+    return displayText(rows_[static_cast<std::size_t>(row)], column);
+}
+
+QVariant ForestModel::cellValue(int row, int column) const {
+    return sortValue(rows_[static_cast<std::size_t>(row)], column);
+}
+
+bool ForestModel::cellBold(int row, int) const {
+    return rows_[static_cast<std::size_t>(row)].kind != RowKind::Level;
+}
+
+QVariant ForestModel::cellData(int r, int, int role) const {
+    const Row& row = rows_[static_cast<std::size_t>(r)];
     switch (role) {
-    case Qt::DisplayRole:
-        return displayText(row, index.column());
-    case Qt::TextAlignmentRole:
-        return index.column() == SubgroupColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                                : QVariant(Qt::AlignHCenter | Qt::AlignVCenter);
-    case Qt::FontRole:
-        if (row.kind != RowKind::Level) {
-            QFont font;
-            font.setBold(true);
-            return font;
-        }
-        return {};
     case RowKindRole:
         return QVariant::fromValue(row.kind);
     case VariableRole:
@@ -266,8 +246,6 @@ QVariant ForestModel::data(const QModelIndex& index, int role) const {
                                            : QVariant(static_cast<qulonglong>(row.events));
     case InteractionPRole:
         return optional_value(row.interaction_p);
-    case SortRole:
-        return sortValue(row, index.column());
     default:
         return {};
     }
@@ -276,7 +254,7 @@ QVariant ForestModel::data(const QModelIndex& index, int role) const {
 QVariant ForestModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
         section >= ColumnCount) {
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return ResultsTableModel::headerData(section, orientation, role);
     }
     QString arm;
     if (section == ReferenceCountsColumn || section == ReferenceMedianColumn) {

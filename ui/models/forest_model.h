@@ -10,9 +10,10 @@
 // the raw values (the same for every column of a row, except SortRole) so
 // sorting, export and painting never parse display text.
 
+#include "models/results_table_model.h"
+
 #include <triallens/analysis/results.h>
 
-#include <QAbstractTableModel>
 #include <QString>
 
 #include <optional>
@@ -20,7 +21,7 @@
 
 namespace triallens::ui {
 
-class ForestModel : public QAbstractTableModel {
+class ForestModel : public ResultsTableModel {
     Q_OBJECT
 
 public:
@@ -48,14 +49,10 @@ public:
         NRole,                          // qulonglong: both arms together
         EventsRole,                     // qulonglong: both arms together
         InteractionPRole,               // double on headers and levels, or invalid
-        SortRole                        // the raw value of the cell's column
+        SortRole = ValueRole            // the raw value of the cell's column
     };
 
     explicit ForestModel(QObject* parent = nullptr);
-
-    // Resets the model onto new results (nullptr: empty).
-    void setResults(ResultsPtr results);
-    const ResultsPtr& results() const { return results_; }
 
     // The arms compared: names, and their index in Results::arms (for colours
     // matching the Kaplan–Meier curves); -1 when absent.
@@ -72,9 +69,6 @@ public:
     // The short caption of a column without the arm name ("n/events").
     QString columnCaption(int column) const;
 
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
@@ -84,6 +78,15 @@ public:
     static QString formatHazardRatio(const std::optional<double>& hr,
                                      const std::optional<double>& lower,
                                      const std::optional<double>& upper);
+
+protected:
+    void rebuild() override;
+    int tableRowCount() const override { return static_cast<int>(rows_.size()); }
+    int tableColumnCount() const override { return ColumnCount; }
+    QString cellText(int row, int column) const override;
+    QVariant cellValue(int row, int column) const override;
+    bool cellBold(int row, int column) const override;
+    QVariant cellData(int row, int column, int role) const override;
 
 private:
     struct ArmCell {
@@ -108,7 +111,6 @@ private:
     QString displayText(const Row& row, int column) const;
     QVariant sortValue(const Row& row, int column) const;
 
-    ResultsPtr results_;
     std::vector<Row> rows_;
     QString reference_arm_;
     QString compared_arm_;

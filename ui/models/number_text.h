@@ -2,7 +2,7 @@
 // The small number formats several tables share, made in one place so the
 // tabs and the exported tables (ui/export) print the same digits. Hazard and
 // odds ratios with their CI and "p = …" are ForestModel::formatHazardRatio
-// and ForestModel::formatP; medians are format_median (views/km_figure_text.h).
+// and ForestModel::formatP; medians are format_median (models/km_figure_text.h).
 
 #include <QString>
 

@@ -4,43 +4,29 @@
 
 namespace triallens::ui {
 
-PhTestModel::PhTestModel(QObject* parent) : QAbstractTableModel(parent) {}
-
-void PhTestModel::setResults(ResultsPtr results) {
-    beginResetModel();
-    results_ = std::move(results);
-    endResetModel();
-}
+PhTestModel::PhTestModel(QObject* parent) : ResultsTableModel(parent) {}
 
 QString PhTestModel::transform() const {
-    return results_ && results_->ph_test ? QString::fromStdString(results_->ph_test->transform)
-                                         : QString();
+    return results() && results()->ph_test ? QString::fromStdString(results()->ph_test->transform)
+                                           : QString();
 }
 
-int PhTestModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() || !results_ || !results_->ph_test
-               ? 0
-               : static_cast<int>(results_->ph_test->rows.size());
+int PhTestModel::tableRowCount() const {
+    return !results() || !results()->ph_test ? 0
+                                             : static_cast<int>(results()->ph_test->rows.size());
 }
 
-int PhTestModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
+QString PhTestModel::cellText(int row, int column) const {
+    return cell(row, column, true).toString();
 }
 
-QVariant PhTestModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount) {
-        return {};
-    }
-    const PhTestRow& row = results_->ph_test->rows[static_cast<std::size_t>(index.row())];
-    if (role == Qt::TextAlignmentRole) {
-        return index.column() == TermColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                            : QVariant(Qt::AlignHCenter | Qt::AlignVCenter);
-    }
-    if (role != Qt::DisplayRole && role != ValueRole) {
-        return {};
-    }
-    const bool display = role == Qt::DisplayRole;
-    switch (index.column()) {
+QVariant PhTestModel::cellValue(int row, int column) const {
+    return cell(row, column, false);
+}
+
+QVariant PhTestModel::cell(int r, int column, bool display) const {
+    const PhTestRow& row = results()->ph_test->rows[static_cast<std::size_t>(r)];
+    switch (column) {
     case TermColumn:
         return QString::fromStdString(row.term);
     case ChisqColumn:
@@ -64,7 +50,7 @@ QVariant PhTestModel::data(const QModelIndex& index, int role) const {
 
 QVariant PhTestModel::headerData(int section, Qt::Orientation orientation, int role) const {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return ResultsTableModel::headerData(section, orientation, role);
     }
     switch (section) {
     case TermColumn:

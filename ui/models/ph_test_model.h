@@ -1,36 +1,38 @@
 #pragma once
 // The proportional-hazards test (cox.zph of the arm model) as a table over
 // one immutable Results: per term (the arm, then GLOBAL) chi-square, df and
-// p. Formatting only; the raw numbers are under Qt::UserRole.
+// p. Formatting only; the raw numbers are under ValueRole (Qt::UserRole).
+
+#include "models/results_table_model.h"
 
 #include <triallens/analysis/results.h>
 
-#include <QAbstractTableModel>
-
 namespace triallens::ui {
 
-class PhTestModel : public QAbstractTableModel {
+class PhTestModel : public ResultsTableModel {
     Q_OBJECT
 
 public:
     enum Column { TermColumn, ChisqColumn, DfColumn, PColumn, ColumnCount };
-    static constexpr int ValueRole = Qt::UserRole; // the raw value; invalid when NA
+    // ValueRole (the base's): the raw value; invalid when NA.
 
     explicit PhTestModel(QObject* parent = nullptr);
 
-    void setResults(ResultsPtr results);
-    const ResultsPtr& results() const { return results_; }
     // cox.zph's time transform ("km"); empty without a test.
     QString transform() const;
 
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
+protected:
+    int tableRowCount() const override;
+    int tableColumnCount() const override { return ColumnCount; }
+    QString cellText(int row, int column) const override;
+    QVariant cellValue(int row, int column) const override;
+
 private:
-    ResultsPtr results_;
+    // The cell's text (display) or raw value.
+    QVariant cell(int row, int column, bool display) const;
 };
 
 } // namespace triallens::ui

@@ -3,15 +3,9 @@
 #include "models/forest_model.h"
 #include "models/number_text.h"
 
-#include <QFont>
-
 namespace triallens::ui {
 
 namespace {
-
-QVariant optional_value(const std::optional<double>& value) {
-    return value ? QVariant(*value) : QVariant();
-}
 
 QString percent(double fraction) {
     return percent_text(100 * fraction);
@@ -29,19 +23,17 @@ QString odds_ratio_text(const OddsRatio& ratio) {
 
 } // namespace
 
-ResponseModel::ResponseModel(QObject* parent) : QAbstractTableModel(parent) {}
+ResponseModel::ResponseModel(QObject* parent) : ResultsTableModel(parent) {}
 
-void ResponseModel::setResults(ResultsPtr results) {
-    beginResetModel();
-    results_ = std::move(results);
+void ResponseModel::rebuild() {
     rows_.clear();
     reference_arm_.clear();
     has_cmh_ = false;
     conf_level_ = 0.95;
-    if (results_ && results_->response && !results_->response->arms.empty()) {
-        const ResponseSummary& response = *results_->response;
-        if (!results_->arms.empty()) {
-            conf_level_ = results_->arms.front().km.options.conf_level;
+    if (results() && results()->response && !results()->response->arms.empty()) {
+        const ResponseSummary& response = *results()->response;
+        if (!results()->arms.empty()) {
+            conf_level_ = results()->arms.front().km.options.conf_level;
         }
         reference_arm_ = QString::fromStdString(response.arms.front().arm);
         const auto add = [&](Measure measure, const std::vector<ResponseRate>& rates,
@@ -59,7 +51,6 @@ void ResponseModel::setResults(ResultsPtr results) {
         add(Measure::DiseaseControl, response.disease_control,
             response.disease_control_differences);
     }
-    endResetModel();
 }
 
 void ResponseModel::setRateInterval(RateInterval interval) {
@@ -122,14 +113,6 @@ Interval ResponseModel::differenceCi(const ResponseDifference& difference) const
                                                                 : difference.miettinen_nurminen;
 }
 
-int ResponseModel::rowCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : static_cast<int>(rows_.size());
-}
-
-int ResponseModel::columnCount(const QModelIndex& parent) const {
-    return parent.isValid() ? 0 : ColumnCount;
-}
-
 QString ResponseModel::displayText(const Row& row, int column) const {
     if (row.kind == RowKind::Header) {
         if (column != ArmColumn) {
@@ -175,24 +158,17 @@ QString ResponseModel::displayText(const Row& row, int column) const {
     }
 }
 
-QVariant ResponseModel::data(const QModelIndex& index, int role) const {
-    if (!index.isValid() || index.row() >= rowCount() || index.column() >= ColumnCount) {
-        return {};
-    }
-    const Row& row = rows_[static_cast<std::size_t>(index.row())];
+QString ResponseModel::cellText(int row, int column) const {
+    return displayText(rows_[static_cast<std::size_t>(row)], column);
+}
+
+bool ResponseModel::cellBold(int row, int) const {
+    return rows_[static_cast<std::size_t>(row)].kind == RowKind::Header;
+}
+
+QVariant ResponseModel::cellData(int r, int, int role) const {
+    const Row& row = rows_[static_cast<std::size_t>(r)];
     switch (role) {
-    case Qt::DisplayRole:
-        return displayText(row, index.column());
-    case Qt::TextAlignmentRole:
-        return index.column() == ArmColumn ? QVariant(Qt::AlignLeft | Qt::AlignVCenter)
-                                           : QVariant(Qt::AlignHCenter | Qt::AlignVCenter);
-    case Qt::FontRole:
-        if (row.kind == RowKind::Header) {
-            QFont font;
-            font.setBold(true);
-            return font;
-        }
-        return {};
     case RowKindRole:
         return QVariant::fromValue(row.kind);
     case MeasureRole:
@@ -261,7 +237,7 @@ QVariant ResponseModel::headerData(int section, Qt::Orientation orientation, int
     }
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 ||
         section >= ColumnCount) {
-        return QAbstractTableModel::headerData(section, orientation, role);
+        return ResultsTableModel::headerData(section, orientation, role);
     }
     const QString level = QStringLiteral("%1%").arg(conf_level_ * 100, 0, 'g', 3);
     switch (section) {

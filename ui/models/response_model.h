@@ -9,9 +9,10 @@
 // odds ratio and the CMH p. Formatting only: every number comes from the
 // core. The custom roles give the raw values of the row.
 
+#include "models/results_table_model.h"
+
 #include <triallens/analysis/results.h>
 
-#include <QAbstractTableModel>
 #include <QString>
 
 #include <optional>
@@ -19,7 +20,7 @@
 
 namespace triallens::ui {
 
-class ResponseModel : public QAbstractTableModel {
+class ResponseModel : public ResultsTableModel {
     Q_OBJECT
 
 public:
@@ -71,9 +72,7 @@ public:
 
     explicit ResponseModel(QObject* parent = nullptr);
 
-    // Resets the model onto new results (nullptr, or none with responses: empty).
-    void setResults(ResultsPtr results);
-    const ResultsPtr& results() const { return results_; }
+    // setResults(): results without responses leave the model empty.
     bool hasResponses() const { return !rows_.empty(); }
     // Whether any comparison is stratified (the CMH columns mean something).
     bool hasCmh() const { return has_cmh_; }
@@ -86,11 +85,16 @@ public:
     static QString rateIntervalName(RateInterval interval);
     static QString differenceIntervalName(DifferenceInterval interval);
 
-    int rowCount(const QModelIndex& parent = QModelIndex()) const override;
-    int columnCount(const QModelIndex& parent = QModelIndex()) const override;
-    QVariant data(const QModelIndex& index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
+
+protected:
+    void rebuild() override;
+    int tableRowCount() const override { return static_cast<int>(rows_.size()); }
+    int tableColumnCount() const override { return ColumnCount; }
+    QString cellText(int row, int column) const override;
+    bool cellBold(int row, int column) const override;
+    QVariant cellData(int row, int column, int role) const override;
 
 private:
     struct Row {
@@ -105,7 +109,6 @@ private:
     QString displayText(const Row& row, int column) const;
     void intervalsChanged();
 
-    ResultsPtr results_;
     std::vector<Row> rows_;
     QString reference_arm_;
     double conf_level_ = 0.95;

@@ -1,6 +1,7 @@
 #include "panels/filter_panel.h"
 
-#include "panels/filter_expression.h"
+#include "controller/filter_expression.h"
+#include <triallens/analysis/factor_columns.h>
 #include "panels/filter_section.h"
 #include "panels/level_filter.h"
 #include "panels/range_filter.h"

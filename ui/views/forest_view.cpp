@@ -1,7 +1,7 @@
 #include "views/forest_view.h"
 
 #include "models/forest_model.h"
-#include "views/palette.h"
+#include "models/palette.h"
 
 #include <QFontMetricsF>
 #include <QHelpEvent>

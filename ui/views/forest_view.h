@@ -8,7 +8,7 @@
 // QPainter, so the screen and the exporters share one drawing.
 
 #include "models/forest_model.h"
-#include "views/palette.h"
+#include "models/palette.h"
 
 #include <triallens/analysis/results.h>
 

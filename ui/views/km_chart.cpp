@@ -1,7 +1,7 @@
 #include "views/km_chart.h"
 
-#include "views/km_figure_text.h"
-#include "views/palette.h"
+#include "models/km_figure_text.h"
+#include "models/palette.h"
 
 #include <QAreaSeries>
 #include <QChart>

@@ -1,6 +1,6 @@
 #include "views/km_figure.h"
 
-#include "views/palette.h"
+#include "models/palette.h"
 #include "views/wrapped_text.h"
 
 #include <QChart>

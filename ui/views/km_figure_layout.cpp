@@ -1,8 +1,8 @@
 #include "views/km_figure_layout.h"
 
+#include "models/km_figure_text.h"
+#include "models/palette.h"
 #include "views/km_chart.h"
-#include "views/km_figure_text.h"
-#include "views/palette.h"
 #include "views/wrapped_text.h"
 
 #include <triallens/stats/number_at_risk.h>

@@ -3,7 +3,7 @@
 // command line fill in and hand to paint_km_figure(). Changing it never needs
 // a refit: everything it toggles is already in Results.
 
-#include "views/palette.h"
+#include "models/palette.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "views/km_figure_text.h"
+#include "models/km_figure_text.h"
 
 #include <QStringList>
 

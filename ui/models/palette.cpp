@@ -1,4 +1,4 @@
-#include "views/palette.h"
+#include "models/palette.h"
 
 #include <algorithm>
 #include <array>

@@ -4,7 +4,9 @@
 // kept per numeric one. Only restricting choices are stored, so the empty
 // state keeps every subject of any study and two states that keep the same
 // subjects through the same widgets compare equal (undo/redo relies on it).
-// filter_expression() turns it into the core's --filter grammar.
+// filter_expression() turns it into the core's --filter grammar. It is part
+// of the workspace state (workspace_state.h), so it lives with the controller
+// and the Filters dock (panels/filter_panel.h) only edits it.
 
 #include <QMetaType>
 

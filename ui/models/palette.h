@@ -7,6 +7,8 @@
 //    shades of one hue are what colour-vision deficiency confuses first);
 //  - Grayscale: distinct grey levels, each curve also with its own dash
 //    pattern, so that curves stay apart on a black-and-white printout.
+// Plain colour data, not painting: it lives beside the models so that a model
+// (the AE tree's arm swatches) can use it without depending on ui/views.
 
 #include <QColor>
 #include <Qt>

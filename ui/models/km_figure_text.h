@@ -1,6 +1,8 @@
 #pragma once
 // The words of the Kaplan–Meier figure, each made in one place so the
 // legend, the annotation, the on-screen figure and the exports agree.
+// Words, not painting: they live beside the models so that the table models
+// (forest, concordance) can use them without depending on ui/views.
 
 #include <triallens/analysis/results.h>
 

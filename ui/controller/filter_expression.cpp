@@ -1,4 +1,4 @@
-#include "panels/filter_expression.h"
+#include "controller/filter_expression.h"
 
 #include <triallens/analysis/subject_filter.h>
 
