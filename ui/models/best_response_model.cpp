@@ -1,6 +1,6 @@
 #include "models/best_response_model.h"
 
-#include "models/number_text.h"
+#include <triallens/format/number_format.h>
 
 namespace triallens::ui {
 
@@ -70,7 +70,7 @@ QVariant BestResponseModel::data(const QModelIndex& index, int role) const {
     const BorCount& count = arm.counts[k];
     switch (role) {
     case Qt::DisplayRole:
-        return count_percent_text(count.n, 100 * count.fraction);
+        return QString::fromStdString(count_percent_text(count.n, 100 * count.fraction));
     case Qt::TextAlignmentRole:
         return QVariant(Qt::AlignHCenter | Qt::AlignVCenter);
     case CountRole:
