@@ -1,7 +1,5 @@
 #include "models/forest_model.h"
 
-#include "views/km_figure.h"
-
 #include <triallens/format/number_format.h>
 
 #include <QFont>
