@@ -1,16 +1,17 @@
 #include "cli/ae_command.h"
 
 #include "cli/study_source.h"
+#include "cli/summary_table.h"
 #include "cli/workspace_from_flags.h"
 
 #include <triallens/analysis/workspace.h>
+#include <triallens/format/number_format.h>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 #include <algorithm>
-#include <cstdio>
 #include <functional>
 #include <iostream>
 #include <stdexcept>
@@ -69,21 +70,16 @@ QJsonObject ae_json(const AeTable& table) {
 }
 
 std::string percent_cell(std::size_t count, std::size_t n) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%zu (%.1f%%)", count,
-                  n == 0 ? 0.0 : 100.0 * static_cast<double>(count) / static_cast<double>(n));
-    return text;
+    return count_of_text(count, n);
 }
 
 std::string difference_cell(const AeDifference& difference) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.1f (%.1f, %.1f)", 100 * difference.estimate,
-                  100 * difference.lower, 100 * difference.upper);
-    return text;
+    return difference_ci_text(100 * difference.estimate, 100 * difference.lower,
+                              100 * difference.upper);
 }
 
 std::string padded(std::string text, std::size_t width) {
-    text.resize(std::max(width, text.size()), ' ');
+    text.append(width - std::min(width, display_width(text)), ' ');
     return text;
 }
 
@@ -107,8 +103,7 @@ std::string ae_text(const AeTable& table) {
                                   percent_cell(row.counts[a].grade3plus, table.denominators[a])};
                           }});
     }
-    char level[16];
-    std::snprintf(level, sizeof level, "%g%%", 100 * table.conf_level);
+    const std::string level = conf_level_text(table.conf_level);
     for (std::size_t a = 0; a < table.arms.size(); ++a) {
         if (!table.reference_arm || a == *table.reference_arm) {
             continue;
@@ -124,14 +119,14 @@ std::string ae_text(const AeTable& table) {
     }
     std::size_t label_width = 20;
     for (const AeRow& row : table.rows) {
-        label_width = std::max(label_width, (row.pt    ? row.pt->size() + 2
-                                             : row.soc ? row.soc->size()
+        label_width = std::max(label_width, (row.pt    ? display_width(*row.pt) + 2
+                                             : row.soc ? display_width(*row.soc)
                                                        : 0));
     }
     std::string heading(label_width, ' ');
     std::string subheading(label_width, ' ');
     for (Block& block : blocks) {
-        block.width = std::max(block.width, block.heading.size());
+        block.width = std::max(block.width, display_width(block.heading));
         heading += "  " + padded(block.heading, block.width);
         subheading +=
             "  " + padded("Any grade", block.cell) + padded("Grade >= 3", block.width - block.cell);

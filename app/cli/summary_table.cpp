@@ -1,39 +1,41 @@
 #include "cli/summary_table.h"
 
+#include <triallens/format/number_format.h>
+
 #include <algorithm>
 #include <cctype>
-#include <cstdio>
 
 namespace triallens::cli {
 
+std::size_t display_width(const std::string& text) {
+    // Every byte but UTF-8's continuation bytes (10xxxxxx) starts a character.
+    return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+        return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }));
+}
+
 namespace {
 
-std::string fixed(double value, int decimals = 2) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
-
-std::string limit(const std::optional<double>& value) {
-    return value ? fixed(*value) : "NR";
-}
-
 std::string pad(std::string text, std::size_t width) {
-    if (text.size() < width) {
-        text.append(width - text.size(), ' ');
+    const std::size_t size = display_width(text);
+    if (size < width) {
+        text.append(width - size, ' ');
     }
     return text;
 }
 
 std::string pad_left(const std::string& text, std::size_t width) {
-    return text.size() < width ? std::string(width - text.size(), ' ') + text : text;
+    const std::size_t size = display_width(text);
+    return size < width ? std::string(width - size, ' ') + text : text;
 }
 
-std::string p_value(double p) {
-    if (p < 0.001) {
-        return "p < 0.001";
-    }
-    return "p = " + fixed(p, 3);
+std::string one_time(double time) {
+    const double times[] = {time};
+    return time_text(time, time_decimals(times));
+}
+
+std::string probability(const std::optional<double>& value) {
+    return value ? decimal_text(*value, 3) : "NA";
 }
 
 } // namespace
@@ -54,21 +56,20 @@ std::string summary_table(const Results& results) {
     };
     std::size_t width = 4;
     for (const auto& arm : results.arms) {
-        width = std::max(width, arm.arm.size());
+        width = std::max(width, display_width(arm.arm));
     }
     for (const auto& group : results.curve_groups) {
-        width = std::max(width, group_label(group).size());
+        width = std::max(width, display_width(group_label(group)));
     }
     const double level = results.arms.empty() ? 0.95 : results.arms.front().km.options.conf_level;
-    const std::string level_text =
-        fixed(level * 100, level * 100 == static_cast<int>(level * 100) ? 0 : 1);
-    out += pad("Arm", width) + "      N  Events  Median (" + level_text + "% CI)\n";
+    const int decimals = median_decimals(results);
+    out += pad("Arm", width) + "      N  Events  Median (" + conf_level_text(level) + " CI)\n";
+    const auto median = [&](const QuantileEstimate& m) {
+        return median_ci_text(m.estimate, m.lower, m.upper, decimals);
+    };
     const auto curve_row = [&](const std::string& label, const ArmSurvival& curve) {
-        const auto& m = curve.median;
         return pad(label, width) + pad_left(std::to_string(curve.km.n), 7) +
-               pad_left(std::to_string(curve.km.n_events), 8) + "  " +
-               (m.estimate ? fixed(*m.estimate) : std::string("NR")) + " (" + limit(m.lower) +
-               ", " + limit(m.upper) + ")\n";
+               pad_left(std::to_string(curve.km.n_events), 8) + "  " + median(curve.median) + "\n";
     };
     for (const auto& arm : results.arms) {
         out += curve_row(arm.arm, arm);
@@ -78,34 +79,29 @@ std::string summary_table(const Results& results) {
     }
     if (results.median_follow_up) {
         // The reverse Kaplan-Meier median: censorings as events.
-        const auto& f = *results.median_follow_up;
-        out += "Median follow-up (reverse KM): " +
-               (f.estimate ? fixed(*f.estimate) : std::string("NR")) + " (" + level_text + "% CI " +
-               limit(f.lower) + ", " + limit(f.upper) + ")" + (unit.empty() ? "" : " " + unit) +
-               "\n";
+        out += "Median follow-up (reverse KM): " + median(*results.median_follow_up) +
+               (unit.empty() ? "" : " " + unit) + "\n";
     }
     for (const auto& arm : results.arms) {
         for (const auto& at : arm.landmarks) {
             if (at.surv) {
-                out += pad(arm.arm, width) + "  S(" + fixed(at.time, 1) +
-                       ") = " + fixed(*at.surv, 3) + " (" +
-                       (at.lower ? fixed(*at.lower, 3) : "NA") + ", " +
-                       (at.upper ? fixed(*at.upper, 3) : "NA") + "), " + std::to_string(at.n_risk) +
-                       " at risk\n";
+                out += pad(arm.arm, width) + "  S(" + one_time(at.time) +
+                       ") = " + probability(at.surv) + " (" + probability(at.lower) + ", " +
+                       probability(at.upper) + "), " + std::to_string(at.n_risk) + " at risk\n";
             } else {
-                out += pad(arm.arm, width) + "  S(" + fixed(at.time, 1) +
+                out += pad(arm.arm, width) + "  S(" + one_time(at.time) +
                        ") not estimable: beyond follow-up\n";
             }
         }
         if (arm.rmst) {
-            out += pad(arm.arm, width) + "  RMST to " + fixed(arm.rmst->tau, 1) + " = " +
-                   fixed(arm.rmst->estimate) + " (SE " + fixed(arm.rmst->std_err) + ")\n";
+            out += pad(arm.arm, width) + "  RMST to " + one_time(arm.rmst->tau) + " = " +
+                   decimal_text(arm.rmst->estimate, 2) + " (SE " +
+                   decimal_text(arm.rmst->std_err, 2) + ")\n";
         }
     }
     for (const auto& c : results.rmst_comparisons) {
         out += "RMST difference " + c.arm + " - " + results.arms.front().arm + ": " +
-               fixed(c.difference) + " (" + fixed(c.difference_lower) + ", " +
-               fixed(c.difference_upper) + ")\n";
+               difference_ci_text(c.difference, c.difference_lower, c.difference_upper, 2) + "\n";
     }
     if (results.cox) {
         std::string strata;
@@ -115,8 +111,8 @@ std::string summary_table(const Results& results) {
         out += "\nHazard ratio vs " + results.cox->reference_arm + " (Cox, " + results.cox->ties +
                " ties" + strata + ")\n";
         const auto ratio = [](const HazardRatio& term) {
-            return term.hr ? fixed(*term.hr) + " (" + fixed(*term.lower) + ", " +
-                                 fixed(*term.upper) + ")  " + p_value(*term.p)
+            return term.hr ? ratio_ci_text(term.hr, term.lower, term.upper) + "  " +
+                                 p_value_label(term.p)
                            : std::string("not estimable");
         };
         for (const auto& term : results.cox->terms) {
@@ -130,29 +126,32 @@ std::string summary_table(const Results& results) {
         for (const auto& t : results.concordance.ties) {
             const auto& hr = t.terms.front().hr;
             by_ties += (by_ties.empty() ? "" : ", ") + t.ties + " " +
-                       (hr ? fixed(*hr, 3) : std::string("NA"));
+                       (hr ? ratio_text(hr, 3) : std::string("NA"));
         }
         out += "HR of " + results.cox->terms.front().arm + " by ties method: " + by_ties + "\n";
     }
     if (results.ph_test) {
         const PhTestRow& global = results.ph_test->rows.back();
         out += "Proportional hazards (cox.zph, km): " +
-               (global.p ? "global " + p_value(*global.p) : std::string("not testable")) + "\n";
+               (global.p ? "global " + p_value_label(global.p) : std::string("not testable")) +
+               "\n";
     }
     if (results.logrank) {
-        out += "Log-rank test: chi-square " + fixed(results.logrank->chisq, 3) + " on " +
-               std::to_string(results.logrank->df) + " df, " + p_value(results.logrank->p) + "\n";
+        out += "Log-rank test: chi-square " + decimal_text(results.logrank->chisq, 3) + " on " +
+               std::to_string(results.logrank->df) + " df, " + p_value_label(results.logrank->p) +
+               "\n";
     }
     if (!results.subgroups.empty()) {
         out += "\nSubgroups (HR " + results.subgroups.front().arms[1].arm + " vs " +
                results.subgroups.front().arms[0].arm + ")\n";
         for (const auto& row : results.subgroups) {
-            out +=
-                pad(row.variable + " = " + row.level, width) + pad_left(std::to_string(row.n), 7) +
-                pad_left(std::to_string(row.events), 8) + "  " +
-                (row.hr ? fixed(*row.hr) + " (" + limit(row.lower) + ", " + limit(row.upper) + ")"
-                        : std::string("not estimable")) +
-                (row.interaction_p ? "  interaction " + p_value(*row.interaction_p) : "") + "\n";
+            out += pad(row.variable + " = " + row.level, width) +
+                   pad_left(std::to_string(row.n), 7) + pad_left(std::to_string(row.events), 8) +
+                   "  " +
+                   (row.hr ? ratio_ci_text(row.hr, row.lower, row.upper)
+                           : std::string("not estimable")) +
+                   (row.interaction_p ? "  interaction " + p_value_label(row.interaction_p) : "") +
+                   "\n";
         }
     }
     for (const auto& warning : results.warnings) {

@@ -9,6 +9,7 @@
 #include <triallens/analysis/refit.h>
 #include <triallens/analysis/workspace.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/format/number_format.h>
 
 #include <QImage>
 #include <QSignalSpy>
@@ -16,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <memory>
 #include <set>
 
@@ -147,7 +149,7 @@ private slots:
             QCOMPARE(role(model, row, ForestModel::InteractionPRole).toDouble(),
                      *first->interaction_p);
             QCOMPARE(model.index(row, ForestModel::InteractionColumn).data().toString(),
-                     ForestModel::formatP(*first->interaction_p));
+                     QString::fromStdString(p_value_label(first->interaction_p)));
             QCOMPARE(model.index(row, ForestModel::SubgroupColumn).data().toString(), variable);
             QVERIFY(!role(model, row, ForestModel::HazardRatioRole).isValid());
             QVERIFY(!model.isSelectable(row));
@@ -173,42 +175,61 @@ private slots:
                  static_cast<qulonglong>(ref.km.n_events + cmp.km.n_events));
         QCOMPARE(model.index(0, ForestModel::ReferenceCountsColumn).data().toString(),
                  QStringLiteral("%1/%2").arg(ref.km.n).arg(ref.km.n_events));
-        QVERIFY(model.index(0, ForestModel::ComparedMedianColumn)
-                    .data()
-                    .toString()
-                    .startsWith(QString::number(*cmp.median.estimate, 'f', 2)));
+        // The demo's times are in months: medians to one decimal; this arm's
+        // upper limit is not estimable.
+        QVERIFY(!cmp.median.upper.has_value());
+        QCOMPARE(model.index(0, ForestModel::ComparedMedianColumn).data().toString(),
+                 QStringLiteral("%1 (%2–NE)")
+                     .arg(*cmp.median.estimate, 0, 'f', 1)
+                     .arg(*cmp.median.lower, 0, 'f', 1));
     }
 
-    void formatsPValues_data() {
+    void interactionPFollowsTheOneRule_data() {
         QTest::addColumn<double>("p");
         QTest::addColumn<QString>("text");
-        QTest::newRow("large") << 0.3141 << QStringLiteral("p = 0.31");
+        QTest::newRow("three decimals") << 0.3141 << QStringLiteral("p = 0.314");
+        QTest::newRow("trailing zero kept") << 0.31 << QStringLiteral("p = 0.310");
         QTest::newRow("near 0.05") << 0.0462 << QStringLiteral("p = 0.046");
         QTest::newRow("small") << 0.0004 << QStringLiteral("p < 0.001");
     }
 
-    void formatsPValues() {
+    void interactionPFollowsTheOneRule() {
         QFETCH(double, p);
         QFETCH(QString, text);
-        QCOMPARE(ForestModel::formatP(p), text);
+        auto results = std::make_shared<Results>(*demo_results());
+        const std::string variable = results->subgroups.front().variable;
+        for (SubgroupRow& row : results->subgroups) {
+            if (row.variable == variable) {
+                row.interaction_p = p;
+            }
+        }
+        ForestModel model;
+        model.setResults(results);
+        const int header = level_rows(model).front() - 1;
+        QCOMPARE(model.index(header, ForestModel::SubgroupColumn).data().toString(),
+                 QString::fromStdString(variable));
+        QCOMPARE(model.index(header, ForestModel::InteractionColumn).data().toString(), text);
     }
 
     void notReachedMediansAndMissingHazardRatiosReadNrAndNe() {
-        QCOMPARE(ForestModel::formatHazardRatio(std::nullopt, std::nullopt, std::nullopt),
-                 QStringLiteral("NE"));
-        QCOMPARE(ForestModel::formatHazardRatio(0.5, 0.25, 1), QStringLiteral("0.50 (0.25–1.00)"));
         auto results = std::make_shared<Results>(*demo_results());
         results->subgroups[0].arms[1].median =
             QuantileEstimate{0.5, std::nullopt, 12.5, std::nullopt};
         results->subgroups[0].hr.reset();
+        results->subgroups[1].hr = 0.5;
+        results->subgroups[1].lower = 0.25;
+        results->subgroups[1].upper = std::numeric_limits<double>::infinity();
         ForestModel model;
         model.setResults(results);
         const int row = level_rows(model).front();
         QCOMPARE(model.index(row, ForestModel::ComparedMedianColumn).data().toString(),
-                 QStringLiteral("NR (12.50–NR)"));
+                 QStringLiteral("NR (12.5–NE)"));
         QCOMPARE(model.index(row, ForestModel::HazardRatioColumn).data().toString(),
                  QStringLiteral("NE"));
         QVERIFY(!role(model, row, ForestModel::HazardRatioRole).isValid());
+        QCOMPARE(
+            model.index(level_rows(model)[1], ForestModel::HazardRatioColumn).data().toString(),
+            QStringLiteral("0.50 (0.25–NE)"));
     }
 
     void clickingALevelRowEmitsItsVariableAndLevel() {

@@ -15,6 +15,7 @@
 
 #include <triallens/analysis/refit.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/format/number_format.h>
 #include <triallens/stats/number_at_risk.h>
 
 #include <QAction>
@@ -206,7 +207,8 @@ private slots:
         QCOMPARE(layout.legend.size(), results->arms.size());
         for (std::size_t a = 0; a < layout.legend.size(); ++a) {
             const KmLegendEntry& entry = layout.legend[a];
-            QCOMPARE(entry.text, arm_legend_text(results->arms[a])); // the whole text
+            // the whole text
+            QCOMPARE(entry.text, arm_legend_text(results->arms[a], median_decimals(*results)));
             QVERIFY(figure.contains(entry.text_rect));
             QVERIFY(figure.contains(entry.swatch));
             // Wrapped to its rectangle, the text needs no more room than it has.
@@ -335,6 +337,35 @@ private slots:
         QCOMPARE(layout.font.pixelSize(), 20);
         QCOMPARE(layout.table_font.pixelSize(), 20);
         QVERIFY(layout.title_font.pixelSize() > 20);
+    }
+
+    // The pilot's times are whole days: its medians print as "36", not "36.00",
+    // and the log-rank p by the one rule.
+    void wholeDaysPrintAsWholeNumbers() {
+        AnalysisSpec ttde;
+        ttde.paramcd = "TTDE";
+        const Results results = refit(cdisc_pilot::study(), ttde);
+        const KmFigureLayout layout = layout_km_figure(QRectF(0, 0, 1000, 625), results, {});
+        QCOMPARE(layout.legend.size(), results.arms.size());
+        std::size_t with_median = 0;
+        for (std::size_t a = 0; a < results.arms.size(); ++a) {
+            const QuantileEstimate& median = results.arms[a].median;
+            const QString& text = layout.legend[a].text;
+            QVERIFY2(!text.contains(u'.'), qPrintable(text));
+            if (median.estimate) {
+                ++with_median;
+                QVERIFY2(
+                    text.contains(QStringLiteral("median %1 (").arg(*median.estimate, 0, 'f', 0)),
+                    qPrintable(text));
+            } else {
+                QVERIFY2(text.contains(QStringLiteral("median NR (")), qPrintable(text));
+            }
+        }
+        QVERIFY(with_median > 0);
+        QVERIFY(results.logrank.has_value());
+        QVERIFY(results.logrank->p < 0.001);
+        QVERIFY2(layout.annotation.endsWith(QStringLiteral("log-rank p < 0.001")),
+                 qPrintable(layout.annotation));
     }
 
     void writeFiguresForReview() {

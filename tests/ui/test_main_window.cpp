@@ -13,6 +13,7 @@
 #include <views/km_figure.h>
 
 #include <triallens/demo/demo_study.h>
+#include <triallens/format/number_format.h>
 
 #include <QChart>
 #include <QCheckBox>
@@ -89,7 +90,9 @@ private slots:
             QVERIFY(legend.contains(QString::fromStdString(arm.arm)));
             QVERIFY(legend.contains(QStringLiteral("n=%1").arg(arm.km.n)));
             QVERIFY(legend.contains(QStringLiteral("events %1").arg(arm.km.n_events)));
-            QVERIFY(legend.contains(format_median(arm.median)));
+            QVERIFY(legend.contains(QString::fromStdString(
+                "median " + median_ci_text(arm.median.estimate, arm.median.lower, arm.median.upper,
+                                           median_decimals(*results)))));
             // A step curve ends at the arm's last survival estimate.
             QCOMPARE(curves[a]->points().front(), QPointF(0, 1));
             QCOMPARE(curves[a]->points().back().y(), arm.km.curve.surv.back());

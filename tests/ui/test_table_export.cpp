@@ -334,10 +334,16 @@ QString limit(const QJsonValue& value, const QString& missing) {
     return value.isNull() || value.isUndefined() ? missing : two(value.toDouble());
 }
 
+// The demo's times are in months: medians to one decimal, "NR" for a median
+// not reached and "NE" for a bound not estimable.
 QString median_text(const QJsonObject& arm) {
+    const auto one = [](const QJsonValue& value, const QString& missing) {
+        return value.isNull() || value.isUndefined() ? missing
+                                                     : QString::number(value.toDouble(), 'f', 1);
+    };
     return QStringLiteral("%1 (%2–%3)")
-        .arg(limit(arm["median"], "NR"), limit(arm["median_lower"], "NR"),
-             limit(arm["median_upper"], "NR"));
+        .arg(one(arm["median"], "NR"), one(arm["median_lower"], "NE"),
+             one(arm["median_upper"], "NE"));
 }
 
 QString ratio_text(const QJsonObject& ratio, const QString& estimate = "hr") {
@@ -349,8 +355,11 @@ QString ratio_text(const QJsonObject& ratio, const QString& estimate = "hr") {
              limit(ratio["upper"], "NE"));
 }
 
+// Three decimals between 0.001 and 0.999, as R's format.pval and journals.
 QString p_text(double p) {
-    return p < 0.001 ? QStringLiteral("<0.001") : QString::number(p, 'f', p < 0.1 ? 3 : 2);
+    return p < 0.001   ? QStringLiteral("<0.001")
+           : p > 0.999 ? QStringLiteral(">0.999")
+                       : QString::number(p, 'f', 3);
 }
 
 QString count_percent(qint64 count, qint64 n) {
@@ -516,8 +525,9 @@ private slots:
                     const QStringList& header = rows.at(r++);
                     QCOMPARE(header[0], variable);
                     const double p = subgroup["interaction_p"].toDouble();
-                    QCOMPARE(header[6], p < 0.001 ? QStringLiteral("p < 0.001")
-                                                  : QStringLiteral("p = ") + p_text(p));
+                    QCOMPARE(header[6], p < 0.001   ? QStringLiteral("p < 0.001")
+                                        : p > 0.999 ? QStringLiteral("p > 0.999")
+                                                    : QStringLiteral("p = ") + p_text(p));
                 }
                 const QStringList& row = rows.at(r++);
                 QVERIFY2(row[0] == subgroup["level"].toString(), qPrintable(format));

@@ -3,6 +3,8 @@
 #include "models/ae_filter_proxy.h"
 #include "models/ae_tree_model.h"
 
+#include <triallens/format/number_format.h>
+
 #include <QStringList>
 
 #include <memory>
@@ -30,7 +32,7 @@ QString title_of(const AeFilter& applied) {
 }
 
 QString level_text(double conf_level) {
-    return QString::number(100 * conf_level, 'g', 4) + QStringLiteral("%");
+    return QString::fromStdString(conf_level_text(conf_level));
 }
 
 void add_rows(const QAbstractItemModel& model, const QModelIndex& parent, ExportTable& table) {

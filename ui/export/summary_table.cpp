@@ -1,11 +1,10 @@
 #include "export/summary_table.h"
 
 #include "export/table_notes.h"
-#include "models/forest_model.h"
 #include "models/km_figure_text.h"
-#include "models/number_text.h"
 
 #include <triallens/analysis/refit.h>
+#include <triallens/format/number_format.h>
 
 #include <algorithm>
 #include <memory>
@@ -35,7 +34,7 @@ ExportTable summary_table(const std::vector<ResultsPtr>& per_endpoint) {
     });
     const QString first_unit = QString::fromStdString(first.time_unit).toLower();
     const double level = first.arms.empty() ? 0.95 : first.arms.front().km.options.conf_level;
-    const QString level_text = QStringLiteral("%1%").arg(level * 100, 0, 'g', 3);
+    const QString level_text = QString::fromStdString(conf_level_text(level));
     table.header.push_back({{QStringLiteral("Endpoint / arm")},
                             {QStringLiteral("n")},
                             {QStringLiteral("Events")},
@@ -56,13 +55,18 @@ ExportTable summary_table(const std::vector<ResultsPtr>& per_endpoint) {
         }
         endpoint.cells << label << QString::number(results->n) << QString::number(results->events)
                        << QString() << QString() << QString()
-                       << (results->logrank ? p_value_text(results->logrank->p) : QString());
+                       << (results->logrank
+                               ? QString::fromStdString(p_value_text(results->logrank->p))
+                               : QString());
         table.rows.push_back(endpoint);
+        const int decimals = median_decimals(*results);
         for (const ArmSurvival& arm : results->arms) {
             ExportRow row;
             row.level = 1;
             row.cells << QString::fromStdString(arm.arm) << QString::number(arm.km.n)
-                      << QString::number(arm.km.n_events) << format_median(arm.median);
+                      << QString::number(arm.km.n_events)
+                      << QString::fromStdString(median_ci_text(
+                             arm.median.estimate, arm.median.lower, arm.median.upper, decimals));
             const HazardRatio* term = nullptr;
             if (results->cox) {
                 const auto found =
@@ -71,8 +75,9 @@ ExportTable summary_table(const std::vector<ResultsPtr>& per_endpoint) {
                 term = found == results->cox->terms.end() ? nullptr : &*found;
             }
             if (term) {
-                row.cells << ForestModel::formatHazardRatio(term->hr, term->lower, term->upper)
-                          << p_value_text(term->p);
+                row.cells << QString::fromStdString(
+                                 ratio_ci_text(term->hr, term->lower, term->upper))
+                          << QString::fromStdString(p_value_text(term->p));
             } else if (results->cox && results->cox->reference_arm == arm.arm) {
                 row.cells << QStringLiteral("reference") << QString();
             } else {

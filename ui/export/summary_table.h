@@ -4,8 +4,7 @@
 // and the log-rank p; then one indented row per arm with its n, events and
 // median (CI), and for each arm but the reference the hazard ratio against
 // the reference (Cox, Wald CI) and its Wald p. The same text as the GUI:
-// format_median for medians, ForestModel::formatHazardRatio for ratios,
-// p_value_text for p values.
+// every number as triallens/format/number_format.h writes it.
 //
 // Columns: "Endpoint / arm", "n", "Events", "Median, <unit> (95% CI)",
 // "HR (95% CI)", "p (Wald)", "Log-rank p".

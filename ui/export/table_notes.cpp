@@ -1,5 +1,7 @@
 #include "export/table_notes.h"
 
+#include <triallens/format/number_format.h>
+
 #include <QString>
 
 namespace triallens::ui {
@@ -8,7 +10,7 @@ namespace {
 
 QString level_text(const Results& results) {
     const double level = results.arms.empty() ? 0.95 : results.arms.front().km.options.conf_level;
-    return QStringLiteral("%1%").arg(level * 100, 0, 'g', 3);
+    return QString::fromStdString(conf_level_text(level));
 }
 
 QString strata_text(const Results& results) {
@@ -41,7 +43,7 @@ QStringList survival_notes(const Results& results, bool with_logrank) {
     const char* conf_type =
         results.arms.empty() ? "log" : conf_type_name(results.arms.front().km.options.conf_type);
     notes << QStringLiteral("Medians%1: Kaplan–Meier, %2 CI by the %3 transform "
-                            "(Brookmeyer–Crowley); NR: not reached.")
+                            "(Brookmeyer–Crowley); NR: not reached; NE: not estimable.")
                  .arg(unit.isEmpty() ? QString() : QStringLiteral(" in ") + unit, level,
                       QString::fromLatin1(conf_type));
     if (results.cox) {
@@ -53,7 +55,7 @@ QStringList survival_notes(const Results& results, bool with_logrank) {
             results.strata.empty() ? QString()
                                    : QStringLiteral(", stratified by %1").arg(strata_text(results));
         notes << QStringLiteral("HR: hazard ratio against %1, Cox model (%2 ties)%3, with the "
-                                "Wald %4 CI and p%5. NE: not estimable.")
+                                "Wald %4 CI and p%5.")
                      .arg(QString::fromStdString(results.cox->reference_arm), ties, stratified,
                           level,
                           with_logrank ? QStringLiteral("; log-rank test") + stratified

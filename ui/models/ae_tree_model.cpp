@@ -1,7 +1,8 @@
 #include "models/ae_tree_model.h"
 
-#include "models/number_text.h"
 #include "models/palette.h"
+
+#include <triallens/format/number_format.h>
 
 #include <QFont>
 #include <QIcon>
@@ -17,7 +18,11 @@ namespace {
 constexpr quintptr top_level_id = 0;
 
 QString level_text(double conf_level) {
-    return QString::number(100 * conf_level, 'g', 4) + QStringLiteral("%");
+    return QString::fromStdString(conf_level_text(conf_level));
+}
+
+QString signed_percent(double fraction) {
+    return QString::fromStdString(percent_text(100 * fraction));
 }
 
 // Numbers right-aligned so digits line up; int, as the views read the role.
@@ -173,13 +178,13 @@ QVariant AeTreeModel::countData(const AeRow& row, const Column& column, int role
         n == 0 ? 0.0 : 100.0 * static_cast<double>(count) / static_cast<double>(n);
     switch (role) {
     case Qt::DisplayRole:
-        return count_percent_text(count, percent);
+        return QString::fromStdString(count_percent_text(count, percent));
     case Qt::ToolTipRole:
         return tr("%1: %2 of %3 subjects (%4%), %5")
             .arg(QString::fromStdString(table_->arms[arm]))
             .arg(count)
             .arg(n)
-            .arg(percent_text(percent))
+            .arg(QString::fromStdString(percent_text(percent)))
             .arg(column.kind == ColumnKind::AnyGrade ? tr("any grade") : tr("grade 3 or higher"));
     case SortRole:
     case CountRole:
@@ -201,16 +206,15 @@ QVariant AeTreeModel::differenceData(const AeRow& row, const Column& column, int
     const AeDifference& any = difference->any;
     switch (role) {
     case Qt::DisplayRole:
-        return QStringLiteral("%1 (%2, %3)")
-            .arg(signed_percent_text(100 * any.estimate), signed_percent_text(100 * any.lower),
-                 signed_percent_text(100 * any.upper));
+        return QString::fromStdString(
+            difference_ci_text(100 * any.estimate, 100 * any.lower, 100 * any.upper));
     case Qt::ToolTipRole:
         return tr("%1 minus %2, any grade: %3 percentage points (%4 CI %5 to %6, "
                   "Miettinen\u2013Nurminen)")
             .arg(QString::fromStdString(table_->arms[static_cast<std::size_t>(column.arm)]),
                  QString::fromStdString(table_->arms[*table_->reference_arm]),
-                 signed_percent_text(100 * any.estimate), level_text(table_->conf_level),
-                 signed_percent_text(100 * any.lower), signed_percent_text(100 * any.upper));
+                 signed_percent(any.estimate), level_text(table_->conf_level),
+                 signed_percent(any.lower), signed_percent(any.upper));
     case SortRole:
     case DifferenceRole:
         return 100 * any.estimate;

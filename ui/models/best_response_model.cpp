@@ -1,6 +1,6 @@
 #include "models/best_response_model.h"
 
-#include "models/number_text.h"
+#include <triallens/format/number_format.h>
 
 namespace triallens::ui {
 
@@ -47,7 +47,7 @@ QString BestResponseModel::cellText(int row, int column) const {
     }
     const BorCount& count =
         r->best_overall_response[static_cast<std::size_t>(column - 1)].counts[k];
-    return count_percent_text(count.n, 100 * count.fraction);
+    return QString::fromStdString(count_percent_text(count.n, 100 * count.fraction));
 }
 
 QVariant BestResponseModel::cellData(int row, int column, int role) const {

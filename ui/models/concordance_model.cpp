@@ -1,7 +1,6 @@
 #include "models/concordance_model.h"
 
-#include "models/forest_model.h"
-#include "models/km_figure_text.h"
+#include <triallens/format/number_format.h>
 
 #include <map>
 
@@ -55,7 +54,7 @@ void ConcordanceModel::rebuild() {
             current_conf_type =
                 QString::fromLatin1(conf_type_name(r.arms.front().km.options.conf_type));
         }
-        const QString level = QStringLiteral("%1%").arg(conf_level_ * 100, 0, 'g', 3);
+        const QString level = QString::fromStdString(conf_level_text(conf_level_));
         const QString current_ties = r.cox ? QString::fromStdString(r.cox->ties) : QString();
         const QString reference = r.cox ? QString::fromStdString(r.cox->reference_arm) : QString();
         if (!r.concordance.ties.empty()) {
@@ -73,7 +72,8 @@ void ConcordanceModel::rebuild() {
                     row.estimate = term.hr;
                     row.lower = term.lower;
                     row.upper = term.upper;
-                    row.text = ForestModel::formatHazardRatio(term.hr, term.lower, term.upper);
+                    row.text =
+                        QString::fromStdString(ratio_ci_text(term.hr, term.lower, term.upper));
                     row.current = row.method == current_ties;
                     rows_.push_back(row);
                 }
@@ -83,6 +83,7 @@ void ConcordanceModel::rebuild() {
             Row header;
             header.title = tr("Median (%1 CI) by Kaplan–Meier CI transform").arg(level);
             rows_.push_back(header);
+            const int decimals = median_decimals(r);
             for (const MedianConcordance& median : r.concordance.medians) {
                 Row row;
                 row.kind = RowKind::Median;
@@ -91,7 +92,8 @@ void ConcordanceModel::rebuild() {
                 row.estimate = median.median.estimate;
                 row.lower = median.median.lower;
                 row.upper = median.median.upper;
-                row.text = format_median(median.median);
+                row.text = QString::fromStdString(median_ci_text(
+                    median.median.estimate, median.median.lower, median.median.upper, decimals));
                 row.current = row.method == current_conf_type;
                 rows_.push_back(row);
             }
@@ -212,7 +214,7 @@ QVariant ConcordanceModel::headerData(int section, Qt::Orientation orientation, 
     case ArmColumn:
         return tr("Arm");
     case EstimateColumn:
-        return tr("Estimate (%1% CI)").arg(conf_level_ * 100, 0, 'g', 3);
+        return tr("Estimate (%1 CI)").arg(QString::fromStdString(conf_level_text(conf_level_)));
     case CurrentColumn:
         return tr("This analysis");
     default:

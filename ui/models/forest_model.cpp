@@ -1,16 +1,14 @@
 #include "models/forest_model.h"
 
-#include "models/km_figure_text.h"
+#include <triallens/format/number_format.h>
+
+#include <QFont>
 
 #include <algorithm>
 
 namespace triallens::ui {
 
 namespace {
-
-QString number(double value) {
-    return QString::number(value, 'f', 2);
-}
 
 int arm_index(const Results& results, const std::string& name) {
     const auto found = std::find_if(results.arms.begin(), results.arms.end(),
@@ -28,8 +26,10 @@ void ForestModel::rebuild() {
     compared_arm_.clear();
     reference_index_ = compared_index_ = -1;
     conf_level_ = 0.95;
+    median_decimals_ = 1;
     if (results()) {
         const Results& r = *results();
+        median_decimals_ = median_decimals(r);
         if (!r.arms.empty()) {
             conf_level_ = r.arms.front().km.options.conf_level;
         }
@@ -117,32 +117,12 @@ QString ForestModel::columnCaption(int column) const {
     case ComparedMedianColumn:
         return tr("median (CI)");
     case HazardRatioColumn:
-        return tr("HR (%1% CI)").arg(conf_level_ * 100, 0, 'g', 3);
+        return tr("HR (%1 CI)").arg(QString::fromStdString(conf_level_text(conf_level_)));
     case InteractionColumn:
         return tr("interaction p");
     default:
         return {};
     }
-}
-
-QString ForestModel::formatP(double p) {
-    if (p < 0.001) {
-        return QStringLiteral("p < 0.001");
-    }
-    // Three decimals below 0.1 so that 0.046 does not read as 0.05.
-    return QStringLiteral("p = %1").arg(p, 0, 'f', p < 0.1 ? 3 : 2);
-}
-
-QString ForestModel::formatHazardRatio(const std::optional<double>& hr,
-                                       const std::optional<double>& lower,
-                                       const std::optional<double>& upper) {
-    if (!hr) {
-        return QStringLiteral("NE");
-    }
-    const auto limit = [](const std::optional<double>& value) {
-        return value ? number(*value) : QStringLiteral("NE");
-    };
-    return QStringLiteral("%1 (%2–%3)").arg(number(*hr), limit(lower), limit(upper));
 }
 
 QString ForestModel::displayText(const Row& row, int column) const {
@@ -154,7 +134,10 @@ QString ForestModel::displayText(const Row& row, int column) const {
         if (counts) {
             return QStringLiteral("%1/%2").arg(arm.n).arg(arm.events);
         }
-        return arm.n == 0 ? QStringLiteral("–") : format_median(arm.median);
+        return arm.n == 0
+                   ? QStringLiteral("–")
+                   : QString::fromStdString(median_ci_text(arm.median.estimate, arm.median.lower,
+                                                           arm.median.upper, median_decimals_));
     };
     switch (column) {
     case SubgroupColumn:
@@ -177,13 +160,15 @@ QString ForestModel::displayText(const Row& row, int column) const {
         return arm_cell(column < ComparedCountsColumn ? 0 : 1,
                         column == ReferenceCountsColumn || column == ComparedCountsColumn);
     case HazardRatioColumn:
-        return row.kind == RowKind::Header ? QString()
-                                           : formatHazardRatio(row.hr, row.lower, row.upper);
+        return row.kind == RowKind::Header
+                   ? QString()
+                   : QString::fromStdString(ratio_ci_text(row.hr, row.lower, row.upper));
     case InteractionColumn:
         if (row.kind != RowKind::Header) {
             return {};
         }
-        return row.interaction_p ? formatP(*row.interaction_p) : QStringLiteral("NE");
+        return row.interaction_p ? QString::fromStdString(p_value_label(row.interaction_p))
+                                 : QString::fromUtf8(not_estimable_text);
     default:
         return {};
     }

@@ -8,7 +8,8 @@
 // Columns: subgroup, then per arm (reference, then compared) "n/events" and
 // "median (CI)", then "HR (CI)" and the interaction p. The custom roles give
 // the raw values (the same for every column of a row, except SortRole) so
-// sorting, export and painting never parse display text.
+// sorting, export and painting never parse display text. The texts are
+// triallens/format/number_format.h's: "0.67 (0.45–0.99)", "p = 0.310".
 
 #include "models/results_table_model.h"
 
@@ -72,13 +73,6 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation,
                         int role = Qt::DisplayRole) const override;
 
-    // "p = 0.31", "p = 0.042", "p < 0.001".
-    static QString formatP(double p);
-    // "0.78 (0.49–1.24)", or "NE" without an estimate.
-    static QString formatHazardRatio(const std::optional<double>& hr,
-                                     const std::optional<double>& lower,
-                                     const std::optional<double>& upper);
-
 protected:
     void rebuild() override;
     int tableRowCount() const override { return static_cast<int>(rows_.size()); }
@@ -117,6 +111,7 @@ private:
     int reference_index_ = -1;
     int compared_index_ = -1;
     double conf_level_ = 0.95;
+    int median_decimals_ = 1;
 };
 
 } // namespace triallens::ui

@@ -1,28 +1,18 @@
 #include "models/km_figure_text.h"
 
+#include <triallens/format/number_format.h>
+
 #include <QStringList>
 
 namespace triallens::ui {
 
 namespace {
 
-QString number(double value) {
-    return QString::number(value, 'f', 2);
-}
-
-QString limit(const std::optional<double>& value) {
-    return value ? number(*value) : QStringLiteral("NR");
+QString ratio(const std::optional<double>& value) {
+    return QString::fromStdString(ratio_text(value));
 }
 
 } // namespace
-
-QString format_median(const QuantileEstimate& median) {
-    if (!median.estimate) {
-        return QStringLiteral("NR (%1–%2)").arg(limit(median.lower), limit(median.upper));
-    }
-    return QStringLiteral("%1 (%2–%3)")
-        .arg(number(*median.estimate), limit(median.lower), limit(median.upper));
-}
 
 QString curve_name(const ArmSurvival& curve) {
     const QString arm = QString::fromStdString(curve.arm);
@@ -31,12 +21,13 @@ QString curve_name(const ArmSurvival& curve) {
                : QStringLiteral("%1 · %2").arg(arm, QString::fromStdString(curve.level));
 }
 
-QString arm_legend_text(const ArmSurvival& arm) {
+QString arm_legend_text(const ArmSurvival& arm, int median_decimals) {
     return QStringLiteral("%1   n=%2, events %3, median %4")
         .arg(curve_name(arm))
         .arg(arm.km.n)
         .arg(arm.km.n_events)
-        .arg(format_median(arm.median));
+        .arg(QString::fromStdString(median_ci_text(arm.median.estimate, arm.median.lower,
+                                                   arm.median.upper, median_decimals)));
 }
 
 QString hazard_ratio_text(const Results& results) {
@@ -53,19 +44,18 @@ QString hazard_ratio_text(const Results& results) {
     for (const HazardRatio& hr : results.cox->terms) {
         const QString name =
             several ? QString::fromStdString(hr.arm) + QStringLiteral(" ") : QString();
-        ratios << (hr.hr ? QStringLiteral("%1HR %2 (%3% CI %4–%5)")
-                               .arg(name, number(*hr.hr))
-                               .arg(level * 100, 0, 'g', 3)
-                               .arg(number(*hr.lower), number(*hr.upper))
+        ratios << (hr.hr ? QStringLiteral("%1HR %2 (%3 CI %4–%5)")
+                               .arg(name, ratio(hr.hr),
+                                    QString::fromStdString(conf_level_text(level)), ratio(hr.lower),
+                                    ratio(hr.upper))
                          : QStringLiteral("%1HR not estimable").arg(name));
     }
     QString text = QStringLiteral("%1 vs %2, %3Cox (%4)")
                        .arg(ratios.join(QStringLiteral(", ")),
                             QString::fromStdString(results.cox->reference_arm), stratified, ties);
     if (results.logrank) {
-        const double p = results.logrank->p;
-        text += p < 0.001 ? QStringLiteral("; %1log-rank p < 0.001").arg(stratified)
-                          : QStringLiteral("; %1log-rank p = %2").arg(stratified).arg(p, 0, 'f', 3);
+        text += QStringLiteral("; %1log-rank %2")
+                    .arg(stratified, QString::fromStdString(p_value_label(results.logrank->p)));
     }
     return text;
 }

@@ -10,16 +10,15 @@
 
 namespace triallens::ui {
 
-// "7.85 (5.59–10.22)", with NR where a limit is not reached.
-QString format_median(const QuantileEstimate& median);
-
 // A curve's name: the arm, or "Arm · level" for a curve group.
 QString curve_name(const ArmSurvival& curve);
 
-// The legend entry of one curve: name, n, events and median (CI).
-QString arm_legend_text(const ArmSurvival& arm);
+// The legend entry of one curve: name, n, events and median (CI), the median
+// at `median_decimals` (median_decimals() of the figure's Results).
+QString arm_legend_text(const ArmSurvival& arm, int median_decimals);
 
 // "HR 0.70 (95% CI 0.46–1.06) vs Control, Cox (Efron); log-rank p = 0.084"
+// (numbers as triallens/format/number_format.h writes them)
 // for the first comparison, or "" without one.
 QString hazard_ratio_text(const Results& results);
 

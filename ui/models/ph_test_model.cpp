@@ -1,6 +1,6 @@
 #include "models/ph_test_model.h"
 
-#include "models/forest_model.h"
+#include <triallens/format/number_format.h>
 
 namespace triallens::ui {
 
@@ -41,8 +41,7 @@ QVariant PhTestModel::cell(int r, int column, bool display) const {
         if (!row.p) {
             return display ? QVariant(QStringLiteral("NA")) : QVariant();
         }
-        return display ? QVariant(ForestModel::formatP(*row.p).remove(QStringLiteral("p = ")))
-                       : QVariant(*row.p);
+        return display ? QVariant(QString::fromStdString(p_value_text(row.p))) : QVariant(*row.p);
     default:
         return {};
     }

@@ -1,24 +1,17 @@
 #include "models/response_model.h"
 
-#include "models/forest_model.h"
-#include "models/number_text.h"
+#include <triallens/format/number_format.h>
 
 namespace triallens::ui {
 
 namespace {
 
 QString percent(double fraction) {
-    return percent_text(100 * fraction);
-}
-
-// Differences are in percentage points and may be negative, so their limits
-// are separated by a comma rather than a dash.
-QString signed_points(double fraction) {
-    return signed_percent_text(100 * fraction);
+    return QString::fromStdString(percent_text(100 * fraction));
 }
 
 QString odds_ratio_text(const OddsRatio& ratio) {
-    return ForestModel::formatHazardRatio(ratio.estimate, ratio.lower, ratio.upper);
+    return QString::fromStdString(ratio_ci_text(ratio.estimate, ratio.lower, ratio.upper));
 }
 
 } // namespace
@@ -142,17 +135,18 @@ QString ResponseModel::displayText(const Row& row, int column) const {
             return tr("reference");
         }
         const Interval ci = differenceCi(*d);
-        return QStringLiteral("%1 (%2, %3)")
-            .arg(signed_points(d->difference), signed_points(ci.lower), signed_points(ci.upper));
+        // Percentage points, possibly negative: the limits are joined by a comma.
+        return QString::fromStdString(
+            difference_ci_text(100 * d->difference, 100 * ci.lower, 100 * ci.upper));
     }
     case OddsRatioColumn:
         return d ? odds_ratio_text(d->woolf) : QString();
     case FisherColumn:
-        return d ? p_value_text(d->fisher.p_value) : QString();
+        return d ? QString::fromStdString(p_value_text(d->fisher.p_value)) : QString();
     case CmhOddsRatioColumn:
         return d && d->cmh ? odds_ratio_text(d->cmh->odds_ratio) : QString();
     case CmhPColumn:
-        return d && d->cmh ? p_value_text(d->cmh->p_value) : QString();
+        return d && d->cmh ? QString::fromStdString(p_value_text(d->cmh->p_value)) : QString();
     default:
         return {};
     }
@@ -239,7 +233,7 @@ QVariant ResponseModel::headerData(int section, Qt::Orientation orientation, int
         section >= ColumnCount) {
         return ResultsTableModel::headerData(section, orientation, role);
     }
-    const QString level = QStringLiteral("%1%").arg(conf_level_ * 100, 0, 'g', 3);
+    const QString level = QString::fromStdString(conf_level_text(conf_level_));
     switch (section) {
     case ArmColumn:
         return tr("Arm");

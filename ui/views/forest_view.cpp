@@ -3,6 +3,8 @@
 #include "models/forest_model.h"
 #include "models/palette.h"
 
+#include <triallens/format/number_format.h>
+
 #include <QFontMetricsF>
 #include <QHelpEvent>
 #include <QKeyEvent>
@@ -316,7 +318,8 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
     {
         const QRectF above(l.plot.left() - l.em, captions_top, l.plot.width() + 2 * l.em,
                            l.header_line);
-        const QString full = tr("Hazard ratio (%1% CI)").arg(model.confLevel() * 100, 0, 'g', 3);
+        const QString full = tr("Hazard ratio (%1 CI)")
+                                 .arg(QString::fromStdString(conf_level_text(model.confLevel())));
         const bool fits =
             QFontMetricsF(l.bold, painter->device()).horizontalAdvance(full) <= above.width();
         painter->drawText(above, Qt::AlignCenter, fits ? full : tr("Hazard ratio"));

@@ -3,6 +3,8 @@
 #include "models/km_figure_text.h"
 #include "models/palette.h"
 
+#include <triallens/format/number_format.h>
+
 #include <QAreaSeries>
 #include <QChart>
 #include <QLineSeries>
@@ -222,10 +224,11 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
             attach(chart, half, km_median_series);
         }
     }
+    const int decimals = median_decimals(results);
     for (std::size_t c = 0; c < curves.size(); ++c) {
         const int index = static_cast<int>(c);
         QLineSeries* steps = step_curve(curves[c].km.curve);
-        steps->setName(arm_legend_text(curves[c]));
+        steps->setName(arm_legend_text(curves[c], decimals));
         steps->setPen(QPen(curve_colour(index, options.palette), km_curve_width(font),
                            curve_pen_style(index, options.palette)));
         attach(chart, steps, km_curve_series);

@@ -5,6 +5,7 @@
 #include "views/km_chart.h"
 #include "views/wrapped_text.h"
 
+#include <triallens/format/number_format.h>
 #include <triallens/stats/number_at_risk.h>
 
 #include <QChart>
@@ -146,9 +147,10 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     };
     int intervals = 12;
     use_axis(intervals);
+    const int decimals = median_decimals(results);
     for (std::size_t c = 0; c < curves.size(); ++c) {
         const int index = static_cast<int>(c);
-        layout.legend.push_back(KmLegendEntry{arm_legend_text(curves[c]),
+        layout.legend.push_back(KmLegendEntry{arm_legend_text(curves[c], decimals),
                                               curve_colour(index, options.palette),
                                               curve_pen_style(index, options.palette),
                                               {},

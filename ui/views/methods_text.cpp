@@ -1,5 +1,7 @@
 #include "views/methods_text.h"
 
+#include <triallens/format/number_format.h>
+
 #include <QStringList>
 
 #include <set>
@@ -43,7 +45,7 @@ QString ties_phrase(const std::string& ties) {
 }
 
 QString conf_level_text(const KmOptions& options) {
-    return QStringLiteral("%1%").arg(options.conf_level * 100, 0, 'g', 3);
+    return QString::fromStdString(triallens::conf_level_text(options.conf_level));
 }
 
 } // namespace

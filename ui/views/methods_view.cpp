@@ -6,6 +6,8 @@
 #include "views/km_figure.h"
 #include "views/methods_text.h"
 
+#include <triallens/format/number_format.h>
+
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollArea>
@@ -106,13 +108,15 @@ void MethodsView::setResults(const ResultsPtr& results) {
 
     if (results->median_follow_up) {
         const QString unit = QString::fromStdString(results->time_unit).toLower();
-        follow_up_->setText(tr("%1%2 (reverse Kaplan–Meier, %3% CI)")
-                                .arg(format_median(*results->median_follow_up),
-                                     unit.isEmpty() ? QString() : QLatin1Char(' ') + unit)
-                                .arg(results->arms.empty()
-                                         ? 95.0
-                                         : results->arms.front().km.options.conf_level * 100,
-                                     0, 'g', 3));
+        const QuantileEstimate& follow_up = *results->median_follow_up;
+        const double level =
+            results->arms.empty() ? 0.95 : results->arms.front().km.options.conf_level;
+        follow_up_->setText(tr("%1%2 (reverse Kaplan–Meier, %3 CI)")
+                                .arg(QString::fromStdString(median_ci_text(
+                                         follow_up.estimate, follow_up.lower, follow_up.upper,
+                                         median_decimals(*results))),
+                                     unit.isEmpty() ? QString() : QLatin1Char(' ') + unit,
+                                     QString::fromStdString(conf_level_text(level))));
     } else {
         follow_up_->setText(QStringLiteral("—"));
     }
