@@ -93,7 +93,8 @@ ArmModel adjusted_arm_model(const Study& study, const std::vector<std::string>& 
     }
     const auto known = [&](std::size_t i) {
         return std::all_of(variables.begin(), variables.end(), [&](const Variable* v) {
-            return v->categorical ? v->codes[subject[i]] >= 0 : !std::isnan(v->numbers[subject[i]]);
+            return v->is_numeric() ? !std::isnan(v->numbers[subject[i]])
+                                   : v->codes[subject[i]] >= 0;
         });
     };
     std::vector<std::size_t> kept;
@@ -115,7 +116,8 @@ ArmModel adjusted_arm_model(const Study& study, const std::vector<std::string>& 
     };
     std::vector<AdjustmentColumn> columns;
     for (const Variable* v : variables) {
-        if (!v->categorical) {
+        // A numeric factor is a number here, as coxph takes a numeric covariate.
+        if (v->is_numeric()) {
             AdjustmentColumn column{v->name, "", {}};
             for (const std::size_t i : kept) {
                 column.values.push_back(v->numbers[subject[i]]);
@@ -123,7 +125,7 @@ ArmModel adjusted_arm_model(const Study& study, const std::vector<std::string>& 
             columns.push_back(std::move(column));
             continue;
         }
-        // Levels present among the kept records, in level (sorted) order;
+        // Levels present among the kept records, in level order;
         // the first is the reference.
         std::vector<bool> present(v->levels.size(), false);
         for (const std::size_t i : kept) {

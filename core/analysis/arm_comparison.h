@@ -17,8 +17,9 @@ namespace triallens {
 
 // Records of the model: group 0 is the reference arm; group k > 0 becomes
 // the 0/1 column k - 1. Adjustment covariates follow the arm columns: a
-// numeric one as one column, a categorical one as 0/1 columns for each level
-// but the first present (R's treatment contrasts).
+// numeric one (a numeric factor too, study.h: coxph takes a numeric column
+// as a number) as one column, a text one as 0/1 columns for each level but
+// the first present (R's treatment contrasts).
 struct AdjustmentColumn {
     std::string term;  // the variable
     std::string level; // of a categorical variable; empty for a numeric one

@@ -295,7 +295,7 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
         const Variable& variable = *study.subjects.find(name);
         subgroup_pattern.push_back(subgroup_patterns(variable, subject_arm, reference, compare));
         requests.push_back({subject_stratum, static_cast<std::size_t>(strata),
-                            subgroup_pattern.back(), 2 * variable.levels.size(), false});
+                            subgroup_pattern.back(), subgroup_pattern_count(variable), false});
     }
     std::vector<RiskSetCounts> counts = count_records(endpoint, requests, options.presorted);
     const RiskSetCounts& by_arm = counts[0];

@@ -74,11 +74,16 @@ std::vector<std::int32_t> subgroup_patterns(const Variable& variable,
     for (std::size_t s = 0; s < pattern.size(); ++s) {
         const std::int32_t a = subject_arm[s];
         const std::int32_t level = variable.codes[s];
-        if ((a == reference || a == compare) && level >= 0) {
-            pattern[s] = (a == compare ? 1 : 0) + 2 * level;
+        if (a == reference || a == compare) {
+            pattern[s] = level >= 0 ? (a == compare ? 1 : 0) + 2 * level
+                                    : static_cast<std::int32_t>(2 * variable.levels.size());
         }
     }
     return pattern;
+}
+
+std::size_t subgroup_pattern_count(const Variable& variable) {
+    return 2 * variable.levels.size() + 1;
 }
 
 std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& arm,
@@ -95,10 +100,21 @@ std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& a
         const Variable& variable = *study.subjects.find(name);
         const RiskSetCounts& all_levels = counts[v];
 
-        // Levels in sort order, keeping those present among the records.
+        // Levels in level order, keeping those present among the records;
+        // the records with the level missing are counted, then left out.
+        const std::size_t missing_pattern = 2 * variable.levels.size();
         std::vector<bool> seen(variable.levels.size(), false);
+        std::size_t missing = 0;
         for (const CountEntry& entry : all_levels.entries) {
-            seen[entry.pattern / 2] = true;
+            if (entry.pattern == missing_pattern) {
+                missing += entry.deaths + entry.censored;
+            } else {
+                seen[entry.pattern / 2] = true;
+            }
+        }
+        if (missing > 0) {
+            warnings.push_back(std::to_string(missing) + " records with a missing " + name +
+                               " are left out of its subgroups and interaction test");
         }
         std::vector<std::int32_t> present;
         std::vector<std::int32_t> to_dense(all_levels.patterns, -1);

@@ -1,6 +1,7 @@
 #include "subject_columns.h"
 
 #include "triallens/analysis/refit.h"
+#include "triallens/data/numeric_factor.h"
 
 namespace triallens {
 
@@ -46,7 +47,23 @@ const Variable& require_categorical(const Study& study, const std::string& name,
         throw SpecError("no " + role + " column " + name + " in the subject-level data");
     }
     if (!variable->categorical) {
-        throw SpecError(role + " column " + name + " is numeric; name a categorical one");
+        const std::size_t distinct = count_distinct(variable->numbers);
+        if (distinct == 0) {
+            throw SpecError(role + " column " + name + " holds no values");
+        }
+        // A grouped companion (AGE -> AGEGR1) is the usual remedy in ADaM.
+        std::vector<std::string> grouped;
+        for (const Variable& other : study.subjects.variables) {
+            if (other.categorical && !other.is_numeric() && other.name.starts_with(name + "GR")) {
+                grouped.push_back(other.name);
+            }
+        }
+        throw SpecError(role + " column " + name + " has " + std::to_string(distinct) +
+                        " distinct values: too many for a factor (at most " +
+                        std::to_string(max_numeric_factor_levels) + "); use " +
+                        (grouped.empty() ? std::string("a grouped column")
+                                         : "a grouped column such as " + join(grouped)) +
+                        ", or a filter");
     }
     return *variable;
 }

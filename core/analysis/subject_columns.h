@@ -10,12 +10,15 @@
 namespace triallens {
 
 // The treatment column: `requested`, or else the first of `candidates` the
-// study has. Throws SpecError when it is absent or numeric.
+// study has. Throws SpecError when it is absent or a numeric measurement
+// (a numeric factor, TRT01PN coded 0/54/81, is accepted).
 const Variable& resolve_arm_column(const Study& study, const std::string& requested,
                                    std::span<const char* const> candidates);
 
-// A categorical column named for a `role` ("stratification", "subgroup");
-// throws SpecError when it is absent or numeric.
+// A categorical column named for a `role` ("stratification", "subgroup"): a
+// text column or a numeric factor (numeric_factor.h). Throws SpecError when
+// it is absent, or numeric with too many distinct values to be a factor (the
+// message counts them and points to a grouped column or a filter).
 const Variable& require_categorical(const Study& study, const std::string& name,
                                     const std::string& role);
 

@@ -213,7 +213,14 @@ private:
 
     Mask compare(const Variable& variable, const std::string& op, const Token& value) const {
         Mask mask(subjects_.size(), 0);
-        if (variable.categorical) {
+        // A numeric factor (ECOGBL coded 0/1/2) compares by its levels'
+        // spelling with a text literal naming a level (ECOGBL == "1", as the
+        // level filters write it), otherwise as a number.
+        const bool as_text =
+            variable.categorical &&
+            (!variable.is_numeric() || (value.kind == Token::Text && (op == "==" || op == "!=") &&
+                                        variable.level_code(value.text)));
+        if (as_text) {
             if (op != "==" && op != "!=") {
                 throw FilterError(value.column,
                                   op + " needs a numeric column; " + variable.name + " is text");

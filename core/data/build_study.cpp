@@ -1,9 +1,11 @@
 #include "triallens/data/build_study.h"
 
 #include "triallens/data/data_error.h"
+#include "triallens/data/numeric_factor.h"
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <stdexcept>
@@ -41,6 +43,35 @@ const RawColumn& require(const RawTable& table, const char* name) {
     return *column;
 }
 
+// A numeric column with few distinct values is a factor too (study.h): its
+// codes index the values in numeric order, labelled as R prints them, and its
+// numbers stay for numeric filters and covariates.
+void code_numeric_factor(Variable& variable) {
+    const std::vector<double> values = distinct_values(variable.numbers, max_numeric_factor_levels);
+    if (values.empty()) {
+        return; // a measurement, or nothing but missing values
+    }
+    // Values R spells alike (equal to 15 digits) are one level, as in factor().
+    std::vector<std::int32_t> level_of_value;
+    for (const double value : values) {
+        std::string text = r_number_text(value);
+        if (variable.levels.empty() || variable.levels.back() != text) {
+            variable.levels.push_back(std::move(text));
+        }
+        level_of_value.push_back(static_cast<std::int32_t>(variable.levels.size()) - 1);
+    }
+    variable.codes.reserve(variable.numbers.size());
+    for (const double x : variable.numbers) {
+        if (std::isnan(x)) {
+            variable.codes.push_back(-1);
+            continue;
+        }
+        const auto at = std::lower_bound(values.begin(), values.end(), x);
+        variable.codes.push_back(level_of_value[static_cast<std::size_t>(at - values.begin())]);
+    }
+    variable.categorical = true;
+}
+
 Variable make_variable(const RawColumn& column) {
     Variable variable;
     variable.name = column.name;
@@ -48,6 +79,7 @@ Variable make_variable(const RawColumn& column) {
     if (column.type == ColumnType::Number) {
         variable.categorical = false;
         variable.numbers = column.numbers;
+        code_numeric_factor(variable);
         return variable;
     }
     // The column's distinct values, sorted; each raw code maps to its rank.
@@ -68,6 +100,48 @@ Variable make_variable(const RawColumn& column) {
         variable.codes.push_back(rank[code]);
     }
     return variable;
+}
+
+// ADaM pairs a text column X with its numeric order X + "N" (AGEGR1/AGEGR1N,
+// TRT01P/TRT01PN, RACE/RACEN). When every level of `variable` has exactly
+// one number among its rows (rows with the number missing say nothing), the
+// levels are reordered by those numbers, ties keeping their sorted order;
+// otherwise (a level with two numbers, or none) they stay sorted.
+void order_by_companion(Variable& variable, const RawColumn& companion) {
+    constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
+    std::vector<double> number_of(variable.levels.size(), unknown);
+    for (std::size_t row = 0; row < variable.codes.size(); ++row) {
+        const std::int32_t code = variable.codes[row];
+        const double x = companion.numbers[row];
+        if (code < 0 || std::isnan(x)) {
+            continue;
+        }
+        double& number = number_of[static_cast<std::size_t>(code)];
+        if (std::isnan(number)) {
+            number = x;
+        } else if (number != x) {
+            return; // inconsistent: keep the sorted order
+        }
+    }
+    if (std::any_of(number_of.begin(), number_of.end(), [](double x) { return std::isnan(x); })) {
+        return;
+    }
+    std::vector<std::size_t> order(variable.levels.size());
+    std::iota(order.begin(), order.end(), std::size_t{0});
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return number_of[a] < number_of[b]; });
+    std::vector<std::int32_t> new_code(order.size());
+    std::vector<std::string> levels;
+    for (std::size_t position = 0; position < order.size(); ++position) {
+        new_code[order[position]] = static_cast<std::int32_t>(position);
+        levels.push_back(std::move(variable.levels[order[position]]));
+    }
+    variable.levels = std::move(levels);
+    for (std::int32_t& code : variable.codes) {
+        if (code >= 0) {
+            code = new_code[static_cast<std::size_t>(code)];
+        }
+    }
 }
 
 // Points into SubjectTable::usubjid, which is filled before and not resized after.
@@ -102,9 +176,16 @@ SubjectTable build_subjects(const RawTable& adsl, SubjectIndex& index) {
         index.emplace(subjects.usubjid[row], static_cast<std::int32_t>(row));
     }
     for (const auto& column : adsl.columns) {
-        if (column.name != "USUBJID") {
-            subjects.variables.push_back(make_variable(column));
+        if (column.name == "USUBJID") {
+            continue;
         }
+        Variable variable = make_variable(column);
+        const RawColumn* companion = adsl.find(column.name + "N");
+        if (column.type == ColumnType::Text && companion != nullptr &&
+            companion->type == ColumnType::Number) {
+            order_by_companion(variable, *companion);
+        }
+        subjects.variables.push_back(std::move(variable));
     }
     return subjects;
 }

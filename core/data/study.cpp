@@ -6,8 +6,10 @@
 namespace triallens {
 
 std::optional<std::int32_t> Variable::level_code(std::string_view level) const {
-    const auto it = std::lower_bound(levels.begin(), levels.end(), level);
-    if (it == levels.end() || *it != level) {
+    // Levels are in level order, not sorted (study.h): a linear search, made
+    // once per named level, never per row.
+    const auto it = std::find(levels.begin(), levels.end(), level);
+    if (it == levels.end()) {
         return std::nullopt;
     }
     return static_cast<std::int32_t>(it - levels.begin());

@@ -18,7 +18,7 @@ bool whole_at(double x, int decimals) {
 ValueRange value_range(const Variable& variable) {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
     ValueRange range{nan, nan, 0, 0};
-    if (variable.categorical) {
+    if (!variable.is_numeric()) {
         range.missing = variable.codes.size();
         return range;
     }

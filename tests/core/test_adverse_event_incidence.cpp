@@ -228,7 +228,7 @@ private slots:
         const AeTable table = adverse_event_table(pilot ? cdisc_pilot::study() : demo(), spec);
 
         // The declared control arm comes first; the pilot declares none, and
-        // its first arm in sort order is Placebo. The pilot grades by AESEV
+        // its first arm in TRT01AN order is Placebo. The pilot grades by AESEV
         // only: MILD/MODERATE/SEVERE = 1/2/3.
         QCOMPARE(table.arms.front(), std::string(pilot ? "Placebo" : demo_control_arm));
         const QJsonObject denominators = golden["denominators"].toObject();

@@ -1,8 +1,11 @@
 // Building a Study from ADaM-shaped tables: roles recognised by columns,
 // subjects joined on USUBJID, and bad input refused with file, line, column.
 
+#include "../cdisc_pilot.h"
+
 #include <triallens/data/build_study.h>
 #include <triallens/data/data_error.h>
+#include <triallens/data/numeric_factor.h>
 
 #include <QTest>
 
@@ -12,6 +15,9 @@
 using namespace triallens;
 
 Q_DECLARE_METATYPE(std::vector<triallens::RawTable>)
+Q_DECLARE_METATYPE(std::vector<double>)
+Q_DECLARE_METATYPE(std::vector<std::string>)
+Q_DECLARE_METATYPE(std::vector<std::int32_t>)
 
 namespace {
 
@@ -38,6 +44,25 @@ RawTable adtte(std::vector<std::string> ids, std::vector<double> aval, std::vect
     return table;
 }
 
+// An ADSL of one subject per value of `column`, plus that column.
+RawTable adsl_with(RawColumn column) {
+    std::vector<std::string> ids;
+    for (std::size_t i = 0; i < column.size(); ++i) {
+        ids.push_back("S" + std::to_string(i + 1));
+    }
+    RawTable table = adsl(std::move(ids));
+    table.columns.push_back(std::move(column));
+    return table;
+}
+
+const Variable& variable(const Study& study, const char* name) {
+    const Variable* found = study.subjects.find(name);
+    if (found == nullptr) {
+        qFatal("no variable %s", name);
+    }
+    return *found;
+}
+
 } // namespace
 
 class TestBuildStudy : public QObject {
@@ -50,11 +75,133 @@ private slots:
         const Variable* arm = study.subjects.find("TRT01P");
         QVERIFY(arm != nullptr && arm->categorical);
         QCOMPARE(arm->levels, (std::vector<std::string>{"A", "B"}));
-        QVERIFY(!study.subjects.find("AGE")->categorical);
+        // AGE holds one value here: a (numeric) factor, its number kept.
+        const Variable* age = study.subjects.find("AGE");
+        QVERIFY(age->categorical && age->is_numeric());
+        QCOMPARE(age->levels, (std::vector<std::string>{"50"}));
+        QCOMPARE(age->numbers, (std::vector<double>(3, 50.0)));
         const TimeToEvent* os = study.endpoint("OS");
         QVERIFY(os != nullptr);
         QCOMPARE(os->subject, (std::vector<std::int32_t>{2, 0}));
         QCOMPARE(os->event, (std::vector<std::uint8_t>{1, 0}));
+    }
+
+    // A numeric column of few distinct values is a factor: levels in numeric
+    // order, spelled as R's as.character(), its numbers kept beside.
+    void numericColumnWithFewValuesIsAFactor_data() {
+        QTest::addColumn<std::vector<double>>("values");
+        QTest::addColumn<std::vector<std::string>>("levels");
+        QTest::addColumn<std::vector<std::int32_t>>("codes");
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        QTest::newRow("0/1") << std::vector<double>{1, 0, 0, 1}
+                             << std::vector<std::string>{"0", "1"}
+                             << std::vector<std::int32_t>{1, 0, 0, 1};
+        QTest::newRow("0/1/2.5 with a missing value")
+            << std::vector<double>{2.5, nan, 0, 1, 2.5} << std::vector<std::string>{"0", "1", "2.5"}
+            << std::vector<std::int32_t>{2, -1, 0, 1, 2};
+        QTest::newRow("numeric order, not text order")
+            << std::vector<double>{10, 9, 100000, -1}
+            << std::vector<std::string>{"-1", "9", "10", "1e+05"}
+            << std::vector<std::int32_t>{2, 1, 3, 0};
+        std::vector<double> twelve;
+        std::vector<std::string> twelve_levels;
+        std::vector<std::int32_t> twelve_codes;
+        for (int i = 12; i >= 1; --i) {
+            twelve.push_back(i);
+            twelve_codes.push_back(i - 1);
+        }
+        for (int i = 1; i <= 12; ++i) {
+            twelve_levels.push_back(std::to_string(i));
+        }
+        QTest::newRow("twelve values") << twelve << twelve_levels << twelve_codes;
+    }
+
+    void numericColumnWithFewValuesIsAFactor() {
+        QFETCH(std::vector<double>, values);
+        QFETCH(std::vector<std::string>, levels);
+        QFETCH(std::vector<std::int32_t>, codes);
+        const Study study = build_study({adsl_with(number_column("NODES", "", values))}, "test");
+        const Variable& nodes = variable(study, "NODES");
+        QVERIFY(nodes.categorical);
+        QVERIFY(nodes.is_numeric());
+        QCOMPARE(nodes.levels, levels);
+        QCOMPARE(nodes.codes, codes);
+        QCOMPARE(nodes.numbers.size(), values.size());
+        for (std::size_t i = 0; i < values.size(); ++i) {
+            QVERIFY(std::isnan(values[i]) ? std::isnan(nodes.numbers[i])
+                                          : nodes.numbers[i] == values[i]);
+        }
+    }
+
+    void numericColumnWithManyValuesStaysNumeric() {
+        std::vector<double> values;
+        for (std::size_t i = 0; i <= max_numeric_factor_levels; ++i) {
+            values.push_back(static_cast<double>(i) * 1.5);
+        }
+        const Study study = build_study({adsl_with(number_column("LAB", "", values))}, "test");
+        const Variable& lab = variable(study, "LAB");
+        QVERIFY(!lab.categorical);
+        QVERIFY(lab.is_numeric());
+        QVERIFY(lab.levels.empty() && lab.codes.empty());
+        QCOMPARE(lab.numbers, values);
+        // All missing: nothing to group.
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const Study empty =
+            build_study({adsl_with(number_column("LAB", "", {nan, nan, nan}))}, "test");
+        QVERIFY(!variable(empty, "LAB").categorical);
+    }
+
+    // ADaM's X / XN pairs: the levels of X follow the numbers of XN.
+    void levelsFollowTheirNumericCompanion_data() {
+        QTest::addColumn<std::vector<std::string>>("groups");
+        QTest::addColumn<std::vector<double>>("numbers");
+        QTest::addColumn<std::vector<std::string>>("levels");
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        QTest::newRow("ordered by N")
+            << std::vector<std::string>{"65-80", "<65", ">80", "<65"}
+            << std::vector<double>{2, 1, 3, 1} << std::vector<std::string>{"<65", "65-80", ">80"};
+        QTest::newRow("a missing N says nothing")
+            << std::vector<std::string>{"65-80", "<65", ">80", "<65"}
+            << std::vector<double>{2, nan, 3, 1} << std::vector<std::string>{"<65", "65-80", ">80"};
+        QTest::newRow("a level with two numbers keeps sorted order")
+            << std::vector<std::string>{"65-80", "<65", ">80", "<65"}
+            << std::vector<double>{2, 1, 3, 4} << std::vector<std::string>{"65-80", "<65", ">80"};
+        QTest::newRow("a level without a number keeps sorted order")
+            << std::vector<std::string>{"65-80", "<65", ">80", "<65"}
+            << std::vector<double>{2, 1, nan, 1} << std::vector<std::string>{"65-80", "<65", ">80"};
+        QTest::newRow("ties keep sorted order")
+            << std::vector<std::string>{"c", "b", "a", "d"} << std::vector<double>{1, 1, 2, 0}
+            << std::vector<std::string>{"d", "b", "c", "a"};
+    }
+
+    void levelsFollowTheirNumericCompanion() {
+        QFETCH(std::vector<std::string>, groups);
+        QFETCH(std::vector<double>, numbers);
+        QFETCH(std::vector<std::string>, levels);
+        RawTable table = adsl_with(text_column("AGEGR1", "", groups));
+        table.columns.push_back(number_column("AGEGR1N", "", numbers));
+        const Study study = build_study({table}, "test");
+        const Variable& group = variable(study, "AGEGR1");
+        QCOMPARE(group.levels, levels);
+        for (std::size_t i = 0; i < groups.size(); ++i) {
+            QCOMPARE(group.levels[static_cast<std::size_t>(group.codes[i])], groups[i]);
+            QCOMPARE(*group.level_code(groups[i]), group.codes[i]);
+        }
+        QVERIFY(!group.level_code("none"));
+    }
+
+    // The CDISC pilot's arms and age groups in their ADaM order.
+    void pilotLevelsFollowAdamOrder() {
+        const Study& pilot = cdisc_pilot::study();
+        QCOMPARE(
+            variable(pilot, "TRT01P").levels,
+            (std::vector<std::string>{"Placebo", "Xanomeline Low Dose", "Xanomeline High Dose"}));
+        QCOMPARE(variable(pilot, "AGEGR1").levels,
+                 (std::vector<std::string>{"<65", "65-80", ">80"}));
+        // TRT01PN itself is a numeric factor: 0, 54, 81.
+        const Variable& trt01pn = variable(pilot, "TRT01PN");
+        QVERIFY(trt01pn.categorical && trt01pn.is_numeric());
+        QCOMPARE(trt01pn.levels, (std::vector<std::string>{"0", "54", "81"}));
     }
 
     void severityStandsInForMissingGrades() {

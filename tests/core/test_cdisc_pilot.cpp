@@ -87,7 +87,11 @@ private slots:
         COMPARE_GOLDEN(results.logrank->chisq, logrank["chisq"]);
         QCOMPARE(static_cast<double>(results.logrank->df), logrank["df"].toDouble());
         COMPARE_GOLDEN(results.logrank->p, logrank["p"]);
+        // Per arm, in the order of TRT01PN (Placebo, Low Dose, High Dose), as R's factor is.
+        QCOMPARE(results.arms.size(), std::size_t{3});
         for (int k = 0; k < 3; ++k) {
+            QCOMPARE(QString::fromStdString(results.arms[static_cast<std::size_t>(k)].arm),
+                     tte()["logrank_arms"].toArray()[k].toString());
             COMPARE_GOLDEN(results.logrank->observed[static_cast<std::size_t>(k)],
                            logrank["observed"].toArray()[k]);
             COMPARE_GOLDEN(results.logrank->expected[static_cast<std::size_t>(k)],
@@ -96,6 +100,7 @@ private slots:
         QCOMPARE(results.cox->terms.size(), std::size_t{2});
         for (int j = 0; j < 2; ++j) {
             const HazardRatio& term = results.cox->terms[static_cast<std::size_t>(j)];
+            QCOMPARE(QString::fromStdString(term.arm), cox["term"].toArray()[j].toString());
             COMPARE_GOLDEN(term.coef, cox["coef"].toArray()[j]);
             COMPARE_GOLDEN(term.se, cox["se"].toArray()[j]);
             COMPARE_GOLDEN(term.hr, cox["hr"].toArray()[j]);

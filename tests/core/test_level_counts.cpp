@@ -30,9 +30,19 @@ private slots:
         QCOMPARE(sex.subjects, (std::vector<std::size_t>{1, 3})); // F, M
         QCOMPARE(sex.missing, std::size_t{1});
 
+        // Three distinct ages make a numeric factor: levels 30, 65, 70.
         const LevelCounts age = count_levels(*subjects.find("AGE"));
-        QVERIFY(age.subjects.empty());
+        QCOMPARE(age.subjects, (std::vector<std::size_t>{1, 1, 1}));
         QCOMPARE(age.missing, std::size_t{2});
+
+        // A measurement (too many values to be a factor) has no levels to tally.
+        Variable lab;
+        lab.name = "LAB";
+        lab.categorical = false;
+        lab.numbers = {1.5, missing, 2.25};
+        const LevelCounts measured = count_levels(lab);
+        QVERIFY(measured.subjects.empty());
+        QCOMPARE(measured.missing, std::size_t{1});
     }
 
     void pilotCountsAddUpToTheSubjects() {

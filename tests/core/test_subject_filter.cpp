@@ -23,6 +23,8 @@ SubjectTable subjects() {
     adsl.columns.push_back(number_column("AGE", "", {70, 64, 65, missing, 30}));
     adsl.columns.push_back(
         text_column("NOTE", "", {"it's", "say \"hi\"", "both '\"", "", "plain"}));
+    // A numeric factor (few distinct values): levels "0", "1", "2.5".
+    adsl.columns.push_back(number_column("NODES", "", {0, 1, 2.5, missing, 1}));
     return build_study({adsl}, "test").subjects;
 }
 
@@ -68,6 +70,15 @@ private slots:
         QTest::newRow("doubled double quote")
             << "NOTE in (\"both '\"\"\", 'x')" << QByteArray("00100");
         QTest::newRow("a lone doubled quote") << "NOTE == ''''" << QByteArray("00000");
+        QTest::newRow("numeric factor ==") << "NODES == 0" << QByteArray("10000");
+        QTest::newRow("numeric factor >=") << "NODES >= 1" << QByteArray("01101");
+        QTest::newRow("numeric factor in") << "NODES in (0, 1)" << QByteArray("11001");
+        QTest::newRow("numeric factor != drops missing") << "NODES != 1" << QByteArray("10100");
+        QTest::newRow("numeric factor by spelling") << "NODES == \"2.5\"" << QByteArray("00100");
+        QTest::newRow("numeric factor levels in")
+            << "NODES in (\"0\", \"2.5\")" << QByteArray("10100");
+        QTest::newRow("numeric factor not level") << "NODES != \"1\"" << QByteArray("10100");
+        QTest::newRow("numeric factor is missing") << "NODES is missing" << QByteArray("00010");
     }
 
     void keepsTheRightSubjects() {
@@ -98,6 +109,9 @@ private slots:
         QTest::newRow("both quotes") << ""
                                      << "NOTE"
                                      << "both '\"" << QByteArray("00100");
+        QTest::newRow("numeric factor level") << "NODES >= 1"
+                                              << "NODES"
+                                              << "1" << QByteArray("01001");
     }
 
     void filterWithLevelKeepsTheLevelWithinTheFilter() {
@@ -116,6 +130,8 @@ private slots:
         QTest::newRow("unknown column") << "SEX == \"F\" and RACE == \"X\"" << 16;
         QTest::newRow("text order") << "SEX < \"M\"" << 7;
         QTest::newRow("text on number") << "AGE == \"old\"" << 8;
+        QTest::newRow("text on numeric factor") << "NODES == \"many\"" << 10;
+        QTest::newRow("text order on numeric factor") << "NODES < \"1\"" << 9;
         QTest::newRow("single =") << "SEX = \"F\"" << 5;
         QTest::newRow("unterminated") << "SEX == \"F" << 8;
         QTest::newRow("dangling and") << "SEX == \"F\" and" << 15;

@@ -7,8 +7,11 @@ cdisc_dir <- if (length(args) >= 3) args[3] else "tests/data/cdiscpilot01"
 cd_adsl <- read.csv(file.path(cdisc_dir, "adsl.csv"), stringsAsFactors = FALSE, na.strings = "")
 cd_adtte <- merge(read.csv(file.path(cdisc_dir, "adtte.csv"), stringsAsFactors = FALSE, na.strings = "")[,
                       c("USUBJID", "PARAMCD", "AVAL", "CNSR")],
-                  cd_adsl[, c("USUBJID", "TRT01P", "SITEGR1", "SEX", "AGEGR1", "RACE")], by = "USUBJID")
-cd_adtte$arm <- factor(cd_adtte$TRT01P)
+                  cd_adsl[, c("USUBJID", "TRT01P", "TRT01PN", "SITEGR1", "SEX", "AGEGR1", "RACE")],
+                  by = "USUBJID")
+# Arms in ADaM's order, by TRT01PN (Placebo, Low Dose, High Dose), as TrialLens orders them.
+cd_adtte$arm <- factor(cd_adtte$TRT01P,
+                       levels = unique(cd_adtte$TRT01P[order(cd_adtte$TRT01PN)]))
 cd_adtte$status <- 1 - cd_adtte$CNSR
 cd_adtte$SITEGR1 <- as.character(cd_adtte$SITEGR1)
 
@@ -22,7 +25,7 @@ cd_arms <- lapply(seq_along(levels(cd_adtte$arm)), function(i) {
 cd_cox_terms <- function(formula, ties) {
     fit <- coxph(formula, data = cd_adtte, ties = ties)
     c(cox_case(formula, cd_adtte, ties), list(
-        hr = unname(exp(coef(fit))), lower = unname(exp(confint(fit))[, 1]),
+        term = sub("^arm", "", names(coef(fit))), hr = unname(exp(coef(fit))), lower = unname(exp(confint(fit))[, 1]),
         upper = unname(exp(confint(fit))[, 2]),
         p = unname(summary(fit)$coefficients[, "Pr(>|z|)"]),
         zph = {
@@ -35,6 +38,7 @@ cd_two <- cd_adtte[cd_adtte$TRT01P %in% c("Placebo", "Xanomeline High Dose"), ]
 cd_two$arm <- droplevels(cd_two$arm)
 cdisc <- list(
     param = "TTDE", n = nrow(cd_adtte), events = sum(cd_adtte$status), arms = cd_arms,
+    logrank_arms = levels(cd_adtte$arm),
     logrank = logrank_case(Surv(AVAL, status) ~ arm, cd_adtte),
     logrank_stratified = logrank_case(Surv(AVAL, status) ~ arm + strata(SITEGR1), cd_adtte),
     cox = lapply(c("efron", "breslow", "exact"), function(t) cd_cox_terms(Surv(AVAL, status) ~ arm, t)),

@@ -186,7 +186,7 @@ subgroup_case <- function(d, variables, strata_term, ties) {
         df <- sum(!is.na(coef(full))) - sum(!is.na(coef(reduced)))
         p <- pchisq(2 * (full$loglik[2] - reduced$loglik[2]), df, lower.tail = FALSE)
         for (level in levels_v) {
-            sub <- d[d[[v]] == level, ]
+            sub <- d[which(d[[v]] == level), ]  # which(): a missing level is no level
             # As TrialLens: no ratio for a level without both arms or without events.
             estimable <- length(unique(sub$arm)) == 2 && sum(sub$status) > 0
             fit <- if (estimable)

@@ -10,6 +10,10 @@
 // `is not missing`, `and`, `or`, `not`, parentheses.
 // Text columns compare as text (a number literal by its spelling, so
 // ECOGBL == 0 works on a text column); < <= > >= need a numeric column.
+// A numeric factor (study.h: a numeric column of few values, ECOGBL coded
+// 0/1/2) compares by its levels' spelling with a text literal naming a
+// level (ECOGBL == "1", as level filters and focused subgroups write it),
+// and otherwise as a number (ECOGBL >= 1, ECOGBL in (0, 1)).
 // A missing value satisfies no comparison, as R's subset() drops NA; only
 // `is missing` keeps it (a text column's missing value is its empty text).
 

@@ -13,17 +13,33 @@
 
 namespace triallens {
 
-// A subject-level column. Categorical variables are dictionary-coded with
-// levels in sorted order, so level order is stable and matches R's factor().
+// A subject-level column, in one of three shapes:
+//   - text: categorical, `codes` into `levels`, `numbers` empty;
+//   - a measurement (a numeric column with more than
+//     max_numeric_factor_levels distinct values, numeric_factor.h):
+//     not categorical, `numbers` only;
+//   - a numeric factor (a numeric column with at most that many distinct
+//     values, ECOGBL coded 0/1/2): categorical AND `numbers` kept beside
+//     the codes. Strata, subgroups, curves by and level filters use its
+//     levels ("0", "1", "2" in numeric order, spelled as R's as.character());
+//     a filter's ECOGBL >= 1 and a Cox covariate use its numbers, as coxph
+//     takes a numeric covariate. is_numeric() says which columns hold numbers.
+// Level order: a text column's levels are sorted (R's factor() order), unless
+// the dataset holds its ADaM companion X + "N" (AGEGR1N, TRT01PN, RACEN)
+// giving each level one number: then they are in the order of those numbers
+// (ties by text), as ADaM intends. A numeric factor's levels are in numeric
+// order. So `levels` is not sorted in general: look a level up by level_code.
 struct Variable {
     std::string name;
     std::string label;
     bool categorical = true;
     std::vector<std::int32_t> codes; // categorical: index into levels, -1 = missing
-    std::vector<std::string> levels; // categorical: sorted, distinct, non-empty
-    std::vector<double> numbers;     // numeric: NaN = missing
+    std::vector<std::string> levels; // categorical: distinct, non-empty, in level order
+    std::vector<double> numbers;     // numeric (a numeric factor too): NaN = missing
 
     std::size_t size() const { return categorical ? codes.size() : numbers.size(); }
+    // Whether `numbers` holds the values: a measurement or a numeric factor.
+    bool is_numeric() const { return !categorical || !numbers.empty(); }
     std::optional<std::int32_t> level_code(std::string_view level) const;
 };
 
@@ -95,7 +111,7 @@ struct Study {
     bool synthetic = false; // generated data, to be labelled as such wherever shown
     // The arm the study itself declares as control, used as the default
     // reference for hazard ratios; empty when the data declare none (then
-    // the first arm in sort order is the reference, as the contract says).
+    // the first arm in level order is the reference, as the contract says).
     std::string control_arm;
     std::vector<std::string> sources;
     SubjectTable subjects;

@@ -10,7 +10,7 @@
 namespace triallens {
 
 struct ValueRange {
-    double min = 0; // NaN when every value is missing (or the variable is categorical)
+    double min = 0; // NaN when every value is missing (or the variable is text)
     double max = 0;
     std::size_t missing = 0;
     // The fewest decimals (0..max_decimals) at which every value is a whole
