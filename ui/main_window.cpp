@@ -85,9 +85,9 @@ AnalysisSpec initial_spec(const Study& study, const std::string& previous_paramc
     if (!study.endpoints.empty()) {
         const auto keep =
             std::find_if(study.endpoints.begin(), study.endpoints.end(),
-                         [&](const TimeToEvent& e) { return e.paramcd == previous_paramcd; });
+                         [&](const TimeToEvent& e) { return e.paramcd() == previous_paramcd; });
         spec.paramcd =
-            keep != study.endpoints.end() ? keep->paramcd : study.endpoints.front().paramcd;
+            keep != study.endpoints.end() ? keep->paramcd() : study.endpoints.front().paramcd();
     }
     spec.subgroups = SettingsPanel::defaultSubgroups(study);
     return with_defaults(study, spec);

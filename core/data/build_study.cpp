@@ -202,9 +202,17 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
     const RawColumn* avalu = adtte.find("AVALU");
 
     const CodedText codes = coded_text(&paramcd, adtte.row_count());
-    // Per parameter code its endpoint, sized exactly (a loaded study is held
+    // Per parameter code its columns, sized exactly (a loaded study is held
     // for the whole session, so no vector keeps doubling's spare room).
-    std::vector<TimeToEvent> by_code(codes.levels.size());
+    struct Columns {
+        std::string paramcd;
+        std::string param;
+        std::string time_unit;
+        std::vector<std::int32_t> subject;
+        std::vector<double> time;
+        std::vector<std::uint8_t> event;
+    };
+    std::vector<Columns> by_code(codes.levels.size());
     {
         std::vector<std::size_t> records(codes.levels.size(), 0);
         for (const std::uint32_t code : codes.codes) {
@@ -247,26 +255,27 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
             throw error_at(adtte, row, "CNSR",
                            "censor flag must be 0 (event) or a positive integer (censored)");
         }
-        TimeToEvent& endpoint = by_code[codes.codes[row]];
-        if (endpoint.paramcd.empty()) {
-            endpoint.paramcd = code;
-            endpoint.param = text_at(param, row);
-            endpoint.time_unit = text_at(avalu, row);
+        Columns& columns = by_code[codes.codes[row]];
+        if (columns.paramcd.empty()) {
+            columns.paramcd = code;
+            columns.param = text_at(param, row);
+            columns.time_unit = text_at(avalu, row);
         }
-        endpoint.subject.push_back(subject);
-        endpoint.time.push_back(time);
-        endpoint.event.push_back(censor == 0 ? 1 : 0);
-    }
-    std::vector<TimeToEvent> endpoints;
-    for (auto& endpoint : by_code) {
-        if (!endpoint.paramcd.empty()) {
-            endpoint.by_time = sort_by_time(endpoint);
-            endpoints.push_back(std::move(endpoint));
-        }
+        columns.subject.push_back(subject);
+        columns.time.push_back(time);
+        columns.event.push_back(censor == 0 ? 1 : 0);
     }
     // In PARAMCD order, as they always were.
-    std::sort(endpoints.begin(), endpoints.end(),
-              [](const TimeToEvent& a, const TimeToEvent& b) { return a.paramcd < b.paramcd; });
+    std::sort(by_code.begin(), by_code.end(),
+              [](const Columns& a, const Columns& b) { return a.paramcd < b.paramcd; });
+    std::vector<TimeToEvent> endpoints;
+    for (auto& columns : by_code) {
+        if (!columns.paramcd.empty()) {
+            endpoints.emplace_back(std::move(columns.paramcd), std::move(columns.param),
+                                   std::move(columns.time_unit), std::move(columns.subject),
+                                   std::move(columns.time), std::move(columns.event));
+        }
+    }
     return endpoints;
 }
 

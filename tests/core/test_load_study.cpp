@@ -12,6 +12,8 @@
 
 #include <atomic>
 #include <cmath>
+#include <span>
+#include <vector>
 
 using namespace triallens;
 namespace fs = std::filesystem;
@@ -20,6 +22,11 @@ namespace {
 
 using data_files::names_only;
 using data_files::texts;
+
+// An endpoint's column as a vector, for QCOMPARE.
+template <typename T> std::vector<T> column(std::span<const T> values) {
+    return {values.begin(), values.end()};
+}
 
 const char* const clean_adsl = "USUBJID,TRT01P,AGE,SITEID\n"
                                "S1,Drug,63,701\n"
@@ -52,9 +59,9 @@ Compared compared(const Study& study) {
         c.ages.push_back(age.numbers[s]);
     }
     const TimeToEvent& os = *study.endpoint("OS");
-    c.os_subject = os.subject;
-    c.os_time = os.time;
-    c.os_event = os.event;
+    c.os_subject.assign(os.subject().begin(), os.subject().end());
+    c.os_time.assign(os.time().begin(), os.time().end());
+    c.os_event.assign(os.event().begin(), os.event().end());
     return c;
 }
 
@@ -96,11 +103,11 @@ QStringList study_rows(const Study& study) {
     for (const auto& endpoint : study.endpoints) {
         for (std::size_t r = 0; r < endpoint.size(); ++r) {
             rows << QString("%1 %2 time=%3 event=%4")
-                        .arg(QString::fromStdString(endpoint.paramcd),
+                        .arg(QString::fromStdString(endpoint.paramcd()),
                              QString::fromStdString(
-                                 subjects.usubjid[static_cast<std::size_t>(endpoint.subject[r])]))
-                        .arg(endpoint.time[r], 0, 'g', 17)
-                        .arg(endpoint.event[r]);
+                                 subjects.usubjid[static_cast<std::size_t>(endpoint.subject()[r])]))
+                        .arg(endpoint.time()[r], 0, 'g', 17)
+                        .arg(endpoint.event()[r]);
         }
     }
     const auto& ae = study.adverse_events;
@@ -205,8 +212,8 @@ private slots:
         QVERIFY(group.categorical);
         QCOMPARE(group.levels, (std::vector<std::string>{"1", "2"}));
         const TimeToEvent& os = *study.endpoint("OS_MONTHS");
-        QCOMPARE(os.time, (std::vector<double>{10.5, 3, 7.25}));
-        QCOMPARE(os.event, (std::vector<std::uint8_t>{1, 0, 1}));
+        QCOMPARE(column(os.time()), (std::vector<double>{10.5, 3, 7.25}));
+        QCOMPARE(column(os.event()), (std::vector<std::uint8_t>{1, 0, 1}));
     }
 
     void onePatientPerRowFileWithACensorColumn() {
@@ -222,8 +229,8 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(texts(load.findings, Severity::Error).join('\n')));
         QCOMPARE(load.study->subjects.usubjid, (std::vector<std::string>{"P1", "P2", "P3"}));
         const TimeToEvent& pfs = *load.study->endpoint("PFSDY");
-        QCOMPARE(pfs.time, (std::vector<double>{30, 45, 12}));
-        QCOMPARE(pfs.event, (std::vector<std::uint8_t>{1, 0, 1}));
+        QCOMPARE(column(pfs.time()), (std::vector<double>{30, 45, 12}));
+        QCOMPARE(column(pfs.event()), (std::vector<std::uint8_t>{1, 0, 1}));
     }
 
     void namedColumnsOverrideAvalAndCnsrInAdtte() {
@@ -237,8 +244,8 @@ private slots:
         options.event_column = "EVNT";
         const StudyLoad load = load_study({adsl, adtte}, options);
         QVERIFY(load.ok());
-        QCOMPARE(load.study->endpoint("OS")->time, (std::vector<double>{30, 40, 50}));
-        QCOMPARE(load.study->endpoint("OS")->event, (std::vector<std::uint8_t>{0, 1, 1}));
+        QCOMPARE(column(load.study->endpoint("OS")->time()), (std::vector<double>{30, 40, 50}));
+        QCOMPARE(column(load.study->endpoint("OS")->event()), (std::vector<std::uint8_t>{0, 1, 1}));
     }
 
     // Every finding names its file and line; errors refuse the whole load.
@@ -426,7 +433,7 @@ private slots:
         QCOMPARE(sites.study->sources.size(), std::size_t{51});
         QCOMPARE(xpt.study->subjects.size(), std::size_t{254});
         QCOMPARE(xpt.study->endpoints.size(), std::size_t{1});
-        QCOMPARE(xpt.study->endpoints[0].paramcd, std::string("TTDE"));
+        QCOMPARE(xpt.study->endpoints[0].paramcd(), std::string("TTDE"));
         QCOMPARE(xpt.study->adverse_events.size(), std::size_t{1191});
 
         const QStringList expected = study_rows(*xpt.study);
@@ -435,8 +442,9 @@ private slots:
         // Not only the same rows: the same order, subject by subject.
         QCOMPARE(csv.study->subjects.usubjid, xpt.study->subjects.usubjid);
         QCOMPARE(sites.study->subjects.usubjid, xpt.study->subjects.usubjid);
-        QCOMPARE(sites.study->endpoints[0].time, xpt.study->endpoints[0].time);
-        QCOMPARE(sites.study->endpoints[0].event, xpt.study->endpoints[0].event);
+        QCOMPARE(column(sites.study->endpoints[0].time()), column(xpt.study->endpoints[0].time()));
+        QCOMPARE(column(sites.study->endpoints[0].event()),
+                 column(xpt.study->endpoints[0].event()));
         QCOMPARE(sites.study->adverse_events.subject, xpt.study->adverse_events.subject);
     }
 };

@@ -213,7 +213,7 @@ private slots:
         study.subjects.variables = {{"ARM", "", true, {0, 0, 0, 1, 1, 1}, {"A", "B"}, {}},
                                     {"GROUP", "", true, {0, 1, -1, 1, 1, -1}, {"X", "Y"}, {}}};
         study.endpoints = {
-            {"OS", "", "DAYS", {0, 1, 2, 3, 4, 5}, {5, 8, 3, 9, 2, 7}, {1, 0, 1, 1, 1, 0}, {}}};
+            {"OS", "", "DAYS", {0, 1, 2, 3, 4, 5}, {5, 8, 3, 9, 2, 7}, {1, 0, 1, 1, 1, 0}}};
         AnalysisSpec spec;
         spec.arm_variable = "ARM";
         spec.curves_by = "GROUP";

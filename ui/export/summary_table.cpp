@@ -16,7 +16,7 @@ std::vector<ResultsPtr> refit_endpoints(const Study& study, const AnalysisSpec& 
     std::vector<ResultsPtr> per_endpoint;
     for (const TimeToEvent& endpoint : study.endpoints) {
         AnalysisSpec one = spec;
-        one.paramcd = endpoint.paramcd;
+        one.paramcd = endpoint.paramcd();
         one.subgroups.clear();
         one.curves_by.clear();
         per_endpoint.push_back(
