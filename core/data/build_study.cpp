@@ -6,6 +6,7 @@
 #include <cmath>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
@@ -349,6 +350,86 @@ Responses build_responses(const RawTable& adrs, const SubjectIndex& index) {
     return responses;
 }
 
+// A treatment column of the record-level datasets that ADSL lacks (TRTP in
+// ADTTE, TRTA in ADAE), as a subject-level variable: each subject's value
+// from its records, which must agree wherever the column is filled; a
+// subject with no filled record has none. A subject with two values makes
+// the column unusable as a variable, with the first two rows that disagree.
+struct RecordLevelColumn {
+    std::optional<Variable> variable;
+    std::string reason; // when not constant per subject
+};
+
+RecordLevelColumn subject_level_column(const std::string& name,
+                                       const std::vector<const RawTable*>& datasets,
+                                       const SubjectIndex& index, std::size_t subjects) {
+    struct Seen {
+        const std::string* value = nullptr;
+        const RawTable* table = nullptr;
+        std::size_t row = 0;
+    };
+    std::vector<Seen> seen(subjects);
+    std::vector<CodedText> texts; // kept for the values seen points into
+    texts.reserve(datasets.size());
+    std::string label;
+    for (const RawTable* table : datasets) {
+        const RawColumn* column = table->find(name);
+        if (column == nullptr) {
+            continue;
+        }
+        if (label.empty()) {
+            label = column->label;
+        }
+        const std::vector<std::int32_t> subject_of = resolve_subjects(*table, index);
+        const CodedText& text = texts.emplace_back(coded_text(column, table->row_count()));
+        for (std::size_t row = 0; row < table->row_count(); ++row) {
+            if (text.codes[row] == 0) {
+                continue; // missing: says nothing
+            }
+            const std::string& value = text[row];
+            Seen& first = seen[static_cast<std::size_t>(subject_of[row])];
+            if (first.value == nullptr) {
+                first = {&value, table, row};
+                continue;
+            }
+            if (*first.value == value) {
+                continue;
+            }
+            const std::string usubjid = table->find("USUBJID")->cell_text(row);
+            const std::string& file = table->source_of(row);
+            const std::string& first_file = first.table->source_of(first.row);
+            const std::string first_line = std::to_string(first.table->line_of(first.row));
+            const std::string line = std::to_string(table->line_of(row));
+            RecordLevelColumn unusable;
+            unusable.reason = first_file == file
+                                  ? name + " is not constant for subject " + usubjid + " in " +
+                                        file + ": \"" + *first.value + "\" (line " + first_line +
+                                        ") and \"" + value + "\" (line " + line + ")"
+                                  : name + " is not constant for subject " + usubjid + ": \"" +
+                                        *first.value + "\" (" + first_file + " line " + first_line +
+                                        ") and \"" + value + "\" (" + file + " line " + line + ")";
+            return unusable;
+        }
+    }
+    Variable variable;
+    variable.name = name;
+    variable.label = label;
+    for (const Seen& subject : seen) {
+        if (subject.value != nullptr) {
+            variable.levels.push_back(*subject.value);
+        }
+    }
+    std::sort(variable.levels.begin(), variable.levels.end());
+    variable.levels.erase(std::unique(variable.levels.begin(), variable.levels.end()),
+                          variable.levels.end());
+    variable.codes.reserve(subjects);
+    for (const Seen& subject : seen) {
+        variable.codes.push_back(subject.value == nullptr ? -1
+                                                          : *variable.level_code(*subject.value));
+    }
+    return {std::move(variable), {}};
+}
+
 } // namespace
 
 DatasetRole recognise_role(const RawTable& table) {
@@ -400,7 +481,12 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
     }
     const auto adsl = by_role.find(DatasetRole::SubjectLevel);
     if (adsl == by_role.end()) {
-        throw DataError({}, "no subject-level table (ADSL with USUBJID and a treatment column)");
+        std::string sources;
+        for (const auto& table : tables) {
+            sources += (sources.empty() ? "" : ", ") + table.source;
+        }
+        throw DataError({}, "no subject-level table (ADSL with USUBJID and a treatment column)" +
+                                (sources.empty() ? std::string() : " among " + sources));
     }
 
     Study study;
@@ -418,6 +504,28 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
     }
     if (const auto it = by_role.find(DatasetRole::Responses); it != by_role.end()) {
         study.responses = build_responses(*it->second, index);
+    }
+    std::vector<const RawTable*> record_level;
+    for (const DatasetRole role :
+         {DatasetRole::TimeToEvent, DatasetRole::AdverseEvents, DatasetRole::Responses}) {
+        if (const auto it = by_role.find(role); it != by_role.end()) {
+            record_level.push_back(it->second);
+        }
+    }
+    for (const char* candidate : arm_column_candidates) {
+        const std::string arm = candidate;
+        const bool held = std::any_of(record_level.begin(), record_level.end(),
+                                      [&](const RawTable* table) { return table->has(arm); });
+        if (!held || study.subjects.find(arm) != nullptr) {
+            continue;
+        }
+        RecordLevelColumn column =
+            subject_level_column(arm, record_level, index, study.subjects.size());
+        if (column.variable) {
+            study.subjects.variables.push_back(std::move(*column.variable));
+        } else {
+            study.unusable_treatments.push_back({arm, std::move(column.reason)});
+        }
     }
     return study;
 }

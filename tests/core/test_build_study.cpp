@@ -6,6 +6,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 
@@ -53,8 +55,8 @@ private slots:
         QVERIFY(!study.subjects.find("AGE")->categorical);
         const TimeToEvent* os = study.endpoint("OS");
         QVERIFY(os != nullptr);
-        QCOMPARE(os->subject, (std::vector<std::int32_t>{2, 0}));
-        QCOMPARE(os->event, (std::vector<std::uint8_t>{1, 0}));
+        QVERIFY(std::ranges::equal(os->subject(), std::vector<std::int32_t>{2, 0}));
+        QVERIFY(std::ranges::equal(os->event(), std::vector<std::uint8_t>{1, 0}));
     }
 
     void severityStandsInForMissingGrades() {
@@ -93,7 +95,8 @@ private slots:
             << "adtte.csv:3: column USUBJID: subject S1 has a second OS record (first at line 2)";
         QTest::newRow("no ADSL")
             << std::vector<RawTable>{adtte({"S1"}, {1}, {0})}
-            << "no subject-level table (ADSL with USUBJID and a treatment column)";
+            << "no subject-level table (ADSL with USUBJID and a treatment column) among "
+               "adtte.csv";
     }
 
     void refusesBadInput() {

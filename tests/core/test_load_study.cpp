@@ -6,6 +6,7 @@
 
 #include "../data_files.h"
 
+#include <triallens/analysis/refit.h>
 #include <triallens/io/load_study.h>
 
 #include <QTest>
@@ -36,6 +37,15 @@ const char* const clean_adtte = "USUBJID,PARAMCD,PARAM,AVAL,CNSR,SITEID\n"
                                 "S1,OS,Overall survival,10.5,0,701\n"
                                 "S2,OS,Overall survival,3,1,701\n"
                                 "S3,OS,Overall survival,7.25,0,702\n";
+
+std::vector<fs::path> write_all(const QTemporaryDir& dir, const QStringList& names,
+                                const QStringList& contents) {
+    std::vector<fs::path> files;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        files.push_back(data_files::write(dir, names[i].toStdString(), contents[i].toStdString()));
+    }
+    return files;
+}
 
 struct Compared {
     std::vector<std::string> subjects;
@@ -312,6 +322,23 @@ private slots:
                            "or no treatment, PARAMCD/AVAL/CNSR, AEDECOD or PARAMCD/AVALC "
                            "columns); for one row per patient name the columns with --time, "
                            "--event or --censor, and --arm"};
+        QTest::newRow("header-only ADTTE")
+            << QStringList{"adsl.csv", "adtte.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,PARAM,AVAL,CNSR\n"}
+            << QStringList{"adtte.csv: no records (the file has a header and no rows)"};
+        QTest::newRow("header-only ADSL")
+            << QStringList{"adsl.csv", "adtte.csv"} << QStringList{"USUBJID,TRT01P\n", adtte}
+            << QStringList{"adsl.csv: no records (the file has a header and no rows)"};
+        QTest::newRow("header-only ADTTE in every site's file")
+            << QStringList{"adsl.csv", "adtte_site701.csv", "adtte_site702.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\n", "USUBJID,PARAMCD,AVAL,CNSR\n"}
+            << QStringList{"adtte_site701.csv and 1 more file: no records (the files have a "
+                           "header and no rows)"};
+        QTest::newRow("no subject-level table")
+            << QStringList{"adtte.csv", "adae.csv"}
+            << QStringList{adtte, "USUBJID,AEDECOD\nS1,RASH\n"}
+            << QStringList{"no subject-level table (ADSL with USUBJID and a treatment column) "
+                           "among adtte.csv, adae.csv"};
         QTest::newRow("not a transport file")
             << QStringList{"adsl.csv", "adtte.xpt"} << QStringList{adsl, "USUBJID,AVAL\n"}
             << QStringList{"adtte.xpt: not a readable SAS transport (.xpt) file: "};
@@ -322,12 +349,7 @@ private slots:
         QFETCH(QStringList, contents);
         QFETCH(QStringList, errors);
         const QTemporaryDir dir;
-        std::vector<fs::path> files;
-        for (qsizetype i = 0; i < names.size(); ++i) {
-            files.push_back(
-                data_files::write(dir, names[i].toStdString(), contents[i].toStdString()));
-        }
-        const StudyLoad load = load_study(files);
+        const StudyLoad load = load_study(write_all(dir, names, contents));
         QVERIFY(!load.ok()); // atomic: errors and no study
         QStringList found = names_only(texts(load.findings, Severity::Error), dir);
         if (errors.size() == 1 && errors[0].endsWith(": ")) {
@@ -336,6 +358,87 @@ private slots:
             return;
         }
         QCOMPARE(found, errors);
+    }
+
+    // A site or sponsor may send ADAE or ADRS without records: the study
+    // loads, and the warning names the file.
+    void headerOnlyAdverseEventsAreWarned() {
+        const QTemporaryDir dir;
+        const StudyLoad load =
+            load_study({data_files::write(dir, "adsl.csv", clean_adsl),
+                        data_files::write(dir, "adtte.csv", clean_adtte),
+                        data_files::write(dir, "adae.csv", "USUBJID,AEDECOD,AESEV\n")});
+        QVERIFY(load.ok());
+        QCOMPARE(names_only(texts(load.findings, Severity::Warning), dir),
+                 QStringList{"adae.csv: no records (the file has a header and no rows): none are "
+                             "shown"});
+        QCOMPARE(load.study->adverse_events.size(), std::size_t{0});
+    }
+
+    // ADSL without TRTA, ADTTE and ADAE with it: each subject's TRTA from its
+    // records, missing for a subject with none.
+    void treatmentOfTheRecordsBecomesASubjectVariable() {
+        const QTemporaryDir dir;
+        const StudyLoad load = load_study(
+            {data_files::write(dir, "adsl.csv", "USUBJID,TRT01P\nS1,Drug\nS2,Placebo\nS3,Drug\n"),
+             data_files::write(dir, "adtte.csv",
+                               "USUBJID,PARAMCD,AVAL,CNSR,TRTA\nS1,OS,3,0,Drug\n"
+                               "S2,OS,5,1,\nS1,PFS,2,0,Drug\n"),
+             data_files::write(dir, "adae.csv", "USUBJID,AEDECOD,TRTA\nS2,RASH,Drug low\n")});
+        QVERIFY(load.ok());
+        const Variable* trta = load.study->subjects.find("TRTA");
+        QVERIFY(trta != nullptr);
+        QVERIFY(trta->categorical);
+        QCOMPARE(trta->levels, (std::vector<std::string>{"Drug", "Drug low"}));
+        QCOMPARE(trta->codes, (std::vector<std::int32_t>{0, 1, -1}));
+        QVERIFY(load.study->unusable_treatments.empty());
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.arm_variable = "TRTA";
+        QCOMPARE(resolve_spec(*load.study, spec).reference_arm, std::string("Drug"));
+    }
+
+    // Two values for one subject: the study loads without TRTA, and naming
+    // TRTA as the treatment says which subject and rows disagree.
+    void treatmentNotConstantPerSubjectIsRefusedWhenNamed_data() {
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QStringList>("contents");
+        QTest::addColumn<QString>("message");
+        const QString adsl = "USUBJID,TRT01P\nS1,Drug\nS2,Placebo\n";
+        QTest::newRow("within ADTTE")
+            << QStringList{"adsl.csv", "adtte.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR,TRTA\nS1,OS,3,0,Drug\n"
+                                 "S2,OS,5,1,Placebo\nS1,PFS,2,0,Placebo\n"}
+            << "TRTA is not constant for subject S1 in adtte.csv: \"Drug\" (line 2) and "
+               "\"Placebo\" (line 4)";
+        QTest::newRow("ADTTE against ADAE")
+            << QStringList{"adsl.csv", "adtte.csv", "adae.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR,TRTA\nS1,OS,3,0,Drug\n",
+                           "USUBJID,AEDECOD,TRTA\nS2,RASH,Placebo\nS1,RASH,Placebo\n"}
+            << "TRTA is not constant for subject S1: \"Drug\" (adtte.csv line 2) and "
+               "\"Placebo\" (adae.csv line 3)";
+    }
+
+    void treatmentNotConstantPerSubjectIsRefusedWhenNamed() {
+        QFETCH(QStringList, names);
+        QFETCH(QStringList, contents);
+        QFETCH(QString, message);
+        const QTemporaryDir dir;
+        const StudyLoad load = load_study(write_all(dir, names, contents));
+        QVERIFY(load.ok());
+        QVERIFY(load.study->subjects.find("TRTA") == nullptr);
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.arm_variable = "TRTA";
+        try {
+            resolve_spec(*load.study, spec);
+            QFAIL("TRTA was accepted as the treatment");
+        } catch (const SpecError& error) {
+            QCOMPARE(QString::fromStdString(error.what()).replace(dir.path() + "/", QString()),
+                     message);
+        }
+        spec.arm_variable.clear(); // the study's own TRT01P still serves
+        QCOMPARE(resolve_spec(*load.study, spec).arm_variable, std::string("TRT01P"));
     }
 
     void adverseEventsOfSubjectsAbsentFromAdslAreWarnedAndLeftOut() {

@@ -321,7 +321,7 @@ private slots:
 
     void missingAvaluIsTakenAsDaysWithAWarning() {
         const Study& pilot = cdisc_pilot::study();
-        QVERIFY(pilot.endpoint("TTDE")->time_unit.empty()); // the pilot's ADTTE has no AVALU
+        QVERIFY(pilot.endpoint("TTDE")->time_unit().empty()); // the pilot's ADTTE has no AVALU
         const std::string warning = "TTDE has no AVALU: its times are taken as days";
         AnalysisSpec spec;
         const Results stored = refit(pilot, spec);

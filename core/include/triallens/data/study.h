@@ -149,6 +149,17 @@ struct Study {
     std::vector<TimeToEvent> endpoints;
     AdverseEvents adverse_events;
     Responses responses;
+    // Treatment columns that ADSL lacks and ADTTE, ADAE or ADRS hold but not
+    // constant per subject, so they are no subject-level variable: the
+    // column and why, e.g. TRTA is not constant for subject 1015 in
+    // adtte.csv: "Placebo" (line 3) and "Drug" (line 4). Naming one as the
+    // treatment is refused with that reason.
+    struct UnusableColumn {
+        std::string name;
+        std::string reason;
+    };
+    std::vector<UnusableColumn> unusable_treatments;
+
     const TimeToEvent* endpoint(std::string_view paramcd) const;
 };
 
