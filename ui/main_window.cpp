@@ -52,8 +52,6 @@
 
 namespace triallens::ui {
 
-namespace {} // namespace
-
 MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     : QMainWindow(parent), controller_(controller), loader_(new StudyLoader(this)),
       data_panel_(new DataPanel), subgroup_controller_(new RefitController(this)),

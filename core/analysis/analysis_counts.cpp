@@ -4,8 +4,6 @@
 #include "triallens/stats/event_table.h"
 
 #include <algorithm>
-#include <bit>
-#include <cmath>
 #include <future>
 #include <iterator>
 #include <limits>
@@ -125,14 +123,17 @@ std::vector<RiskSetCounts> one_pass(const TimeToEvent::TimeOrdered& records,
 std::vector<RiskSetCounts> gathered(const TimeToEvent& endpoint,
                                     std::span<const CountsRequest> requests) {
     const std::size_t n = endpoint.size();
+    const std::span<const std::int32_t> subjects = endpoint.subject();
+    const std::span<const double> times = endpoint.time();
+    const std::span<const std::uint8_t> events = endpoint.event();
     // Times of the first request's records fixed together.
     std::vector<double> fixed_first;
     std::vector<std::size_t> first_records;
     if (!requests.empty()) {
         for (std::size_t i = 0; i < n; ++i) {
-            if (requests[0].pattern[static_cast<std::size_t>(endpoint.subject[i])] >= 0) {
+            if (requests[0].pattern[static_cast<std::size_t>(subjects[i])] >= 0) {
                 first_records.push_back(i);
-                fixed_first.push_back(endpoint.time[i]);
+                fixed_first.push_back(times[i]);
             }
         }
         apply_timefix(fixed_first);
@@ -148,12 +149,12 @@ std::vector<RiskSetCounts> gathered(const TimeToEvent& endpoint,
         std::vector<std::int32_t> stratum;
         std::vector<std::uint32_t> pattern;
         for (std::size_t i = 0; i < n; ++i) {
-            const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
+            const auto subject = static_cast<std::size_t>(subjects[i]);
             if (!counted(request, subject)) {
                 continue;
             }
-            time.push_back(request.timefix_with_first ? fixed_of_record[i] : endpoint.time[i]);
-            event.push_back(endpoint.event[i]);
+            time.push_back(request.timefix_with_first ? fixed_of_record[i] : times[i]);
+            event.push_back(events[i]);
             stratum.push_back(static_cast<std::int32_t>(stratum_of(request, subject)));
             pattern.push_back(static_cast<std::uint32_t>(request.pattern[subject]));
         }
@@ -168,71 +169,17 @@ std::vector<RiskSetCounts> gathered(const TimeToEvent& endpoint,
     return out;
 }
 
-// One record's fingerprint; the sum over records does not depend on their
-// order, so the time-ordered copy and the records must give the same total.
-std::uint64_t fingerprint(double time, std::int32_t subject, std::uint8_t event) {
-    std::uint64_t x = std::bit_cast<std::uint64_t>(time) ^
-                      (static_cast<std::uint64_t>(static_cast<std::uint32_t>(subject)) << 1) ^
-                      event;
-    x ^= x >> 30; // splitmix64's finaliser
-    x *= 0xbf58476d1ce4e5b9ULL;
-    x ^= x >> 27;
-    x *= 0x94d049bb133111ebULL;
-    return x ^ (x >> 31);
-}
-
-// Whether `sorted` still holds exactly the endpoint's records: a copy whose
-// times were changed after the study was built must not be counted.
-bool holds_same_records(const TimeToEvent& endpoint, const TimeToEvent::TimeOrdered& sorted) {
-    const std::size_t n = endpoint.size();
-    if (sorted.time.size() != n || sorted.subject.size() != n || sorted.event.size() != n) {
-        return false;
-    }
-    std::uint64_t records = 0;
-    std::uint64_t copy = 0;
-    for (std::size_t i = 0; i < n; ++i) {
-        records += fingerprint(endpoint.time[i], endpoint.subject[i], endpoint.event[i]);
-        copy += fingerprint(sorted.time[i], sorted.subject[i], sorted.event[i]);
-    }
-    return records == copy;
-}
-
 } // namespace
-
-bool counts_in_one_pass(std::span<const double> time) {
-    double smallest_gap = std::numeric_limits<double>::infinity();
-    double largest = 0;
-    for (std::size_t k = 0; k < time.size(); ++k) {
-        const double t = time[k];
-        const double before = k > 0 ? time[k - 1] : t;
-        if (!std::isfinite(t) || t < before) {
-            return false;
-        }
-        largest = std::max(largest, std::fabs(t));
-        if (t != before) {
-            smallest_gap = std::min(smallest_gap, t - before);
-        }
-    }
-    // timefix ties gaps <= tol absolutely or relative to the mean absolute
-    // distinct time of the records at hand, which never exceeds the largest.
-    const double tolerance = std::sqrt(std::numeric_limits<double>::epsilon());
-    return smallest_gap > tolerance && smallest_gap > tolerance * largest;
-}
 
 std::vector<RiskSetCounts> count_records(const TimeToEvent& endpoint,
                                          std::span<const CountsRequest> requests, bool presorted) {
     if (!presorted) {
         return gathered(endpoint, requests);
     }
-    TimeToEvent::TimeOrdered own;
-    const TimeToEvent::TimeOrdered* records = &endpoint.by_time;
-    if (!holds_same_records(endpoint, *records)) { // not made by build_study, or stale
-        own = sort_by_time(endpoint);
-        records = &own;
-    }
-    if (!counts_in_one_pass(records->time)) {
+    if (!endpoint.counts_in_one_pass()) {
         return gathered(endpoint, requests);
     }
+    const TimeToEvent::TimeOrdered* records = &endpoint.by_time();
     // Two passes side by side, each filling half the requests: the pass
     // waits on memory, and each core has its own.
     const std::size_t half = requests.size() / 2;

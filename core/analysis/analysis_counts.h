@@ -4,10 +4,11 @@
 // records, so a refit costs one pass over the records plus work proportional
 // to the distinct times.
 //
-// The pass is linear: it walks the endpoint's records in time order (made
-// once by build_study, TimeToEvent::by_time) when timefix cannot merge any two of its
-// distinct times in any subset (checked here); then each record's time rank
-// is read off the order and no sort runs. Otherwise the records of each
+// The pass is linear: it walks the endpoint's records in time order
+// (TimeToEvent::by_time) when timefix cannot merge any two of its distinct
+// times in any subset (TimeToEvent::counts_in_one_pass; both made when the
+// endpoint was built); then each record's time rank is read off the order
+// and no sort runs. Otherwise the records of each
 // request are gathered, timefixed together as R would and sorted.
 
 #include "triallens/data/study.h"
@@ -33,10 +34,6 @@ struct CountsRequest {
     // the curves and the model read the same times.
     bool timefix_with_first = false;
 };
-
-// True when the linear pass applies: `time` ascends and timefix would merge
-// no two of its distinct times in any subset.
-bool counts_in_one_pass(std::span<const double> time);
 
 // One RiskSetCounts per request, in order. `presorted` false forces the
 // gathering path (for checking the linear one).

@@ -45,7 +45,7 @@ AnalysisSpec default_spec(const Study& study, const std::string& paramcd) {
     AnalysisSpec spec;
     if (!study.endpoints.empty()) {
         const bool kept = study.endpoint(paramcd) != nullptr;
-        spec.paramcd = kept ? paramcd : study.endpoints.front().paramcd;
+        spec.paramcd = kept ? paramcd : study.endpoints.front().paramcd();
     }
     spec.subgroups = default_subgroups(study);
     try {

@@ -28,7 +28,7 @@ namespace triallens {
 AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
     std::vector<std::string> codes;
     for (const auto& endpoint : study.endpoints) {
-        codes.push_back(endpoint.paramcd);
+        codes.push_back(endpoint.paramcd());
     }
     if (spec.paramcd.empty()) {
         if (codes.size() != 1) {
@@ -172,11 +172,14 @@ AnalysedRecords analysed_records(const TimeToEvent& endpoint,
                                  std::span<const std::int32_t> subject_arm,
                                  std::span<const std::int32_t> subject_stratum) {
     AnalysedRecords records;
+    const std::span<const std::int32_t> subjects = endpoint.subject();
+    const std::span<const double> times = endpoint.time();
+    const std::span<const std::uint8_t> events = endpoint.event();
     for (std::size_t i = 0; i < endpoint.size(); ++i) {
-        const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
+        const auto subject = static_cast<std::size_t>(subjects[i]);
         if (subject_arm[subject] >= 0) {
-            records.time.push_back(endpoint.time[i]);
-            records.event.push_back(endpoint.event[i]);
+            records.time.push_back(times[i]);
+            records.event.push_back(events[i]);
             records.arm_code.push_back(subject_arm[subject]);
             records.subject.push_back(subject);
             records.stratum.push_back(subject_stratum[subject]);
@@ -222,28 +225,27 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     Results results;
     results.study_name = study.name;
     results.synthetic = study.synthetic;
-    results.paramcd = stored.paramcd;
-    results.param = stored.param;
-    results.time_unit = stored.time_unit;
+    results.paramcd = stored.paramcd();
+    results.param = stored.param();
+    results.time_unit = stored.time_unit();
 
-    // Every analysis below reads the endpoint's times in the spec's unit.
+    // Every analysis below reads the endpoint's times in the spec's unit; the
+    // converted endpoint carries the order and the one-pass decision made
+    // for that unit when the study was built.
     std::optional<TimeToEvent> converted;
     if (!spec.time_unit.empty()) {
         const TimeUnit to = *time_unit_from_name(spec.time_unit);
-        TimeUnit from = TimeUnit::Days;
-        if (stored.time_unit.empty()) {
-            results.warnings.push_back(stored.paramcd +
+        if (stored.time_unit().empty()) {
+            results.warnings.push_back(stored.paramcd() +
                                        " has no AVALU: its times are taken as days");
-        } else if (const auto unit = time_unit_from_name(stored.time_unit)) {
-            from = *unit;
-        } else {
-            throw SpecError("cannot convert " + stored.paramcd + " times from " + stored.time_unit +
-                            " (AVALU) to " + spec.time_unit);
         }
-        if (from != to) {
-            converted = stored;
-            convert_times(converted->time, from, to);
-            convert_times(converted->by_time.time, from, to); // monotone: still in order
+        const std::optional<TimeUnit> from = stored.unit();
+        if (!from) {
+            throw SpecError("cannot convert " + stored.paramcd() + " times from " +
+                            stored.time_unit() + " (AVALU) to " + spec.time_unit);
+        }
+        if (*from != to) {
+            converted = stored.in_unit(to);
         }
         results.time_unit = time_unit_label(to);
     }
@@ -329,7 +331,7 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
         const EventTable events = event_table(by_arm, static_cast<std::uint32_t>(k));
         if (events.n == 0) {
             results.warnings.push_back("arm " + arm.levels[static_cast<std::size_t>(code)] +
-                                       " has no subjects with " + endpoint.paramcd);
+                                       " has no subjects with " + endpoint.paramcd());
             continue;
         }
         ArmSurvival survival =

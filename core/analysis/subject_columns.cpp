@@ -18,6 +18,11 @@ const Variable& resolve_arm_column(const Study& study, const std::string& reques
     const Variable* arm = nullptr;
     if (!requested.empty()) {
         arm = study.subjects.find(requested);
+        for (const auto& unusable : study.unusable_treatments) {
+            if (arm == nullptr && unusable.name == requested) {
+                throw SpecError(unusable.reason);
+            }
+        }
         if (arm == nullptr) {
             throw SpecError("no column " + requested + " in the subject-level data");
         }

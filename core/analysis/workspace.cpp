@@ -111,7 +111,7 @@ std::vector<ResultsPtr> workspace_endpoints(const Study& study, const WorkspaceS
     std::vector<ResultsPtr> per_endpoint;
     for (const TimeToEvent& endpoint : study.endpoints) {
         WorkspaceSpec one = spec;
-        one.analysis.paramcd = endpoint.paramcd;
+        one.analysis.paramcd = endpoint.paramcd();
         one.analysis.subgroups.clear();
         one.analysis.curves_by.clear();
         one.adverse_events = {};

@@ -8,6 +8,7 @@
 #include <limits>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
@@ -141,6 +142,33 @@ void order_by_companion(Variable& variable, const RawColumn& companion) {
         if (code >= 0) {
             code = new_code[static_cast<std::size_t>(code)];
         }
+    }
+}
+
+// A record-level treatment column (TRTA, TRTP) lifted to the subjects takes
+// the level order of its subject-level twin (TRT01A, TRT01P: ordered by its
+// ...N companion) when the two hold the same levels; else it stays sorted.
+void order_like_twin(Variable& variable, const SubjectTable& subjects) {
+    static constexpr std::pair<const char*, const char*> twins[] = {{"TRTA", "TRT01A"},
+                                                                    {"TRTP", "TRT01P"}};
+    for (const auto& [name, twin_name] : twins) {
+        const Variable* twin = subjects.find(twin_name);
+        if (variable.name != name || twin == nullptr || !twin->categorical ||
+            twin->levels.size() != variable.levels.size() ||
+            !std::is_permutation(twin->levels.begin(), twin->levels.end(),
+                                 variable.levels.begin())) {
+            continue;
+        }
+        std::vector<std::int32_t> new_code(variable.levels.size());
+        for (std::size_t code = 0; code < variable.levels.size(); ++code) {
+            new_code[code] = *twin->level_code(variable.levels[code]);
+        }
+        for (std::int32_t& code : variable.codes) {
+            if (code >= 0) {
+                code = new_code[static_cast<std::size_t>(code)];
+            }
+        }
+        variable.levels = twin->levels;
     }
 }
 
@@ -283,9 +311,17 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
     const RawColumn* avalu = adtte.find("AVALU");
 
     const CodedText codes = coded_text(&paramcd, adtte.row_count());
-    // Per parameter code its endpoint, sized exactly (a loaded study is held
+    // Per parameter code its columns, sized exactly (a loaded study is held
     // for the whole session, so no vector keeps doubling's spare room).
-    std::vector<TimeToEvent> by_code(codes.levels.size());
+    struct Columns {
+        std::string paramcd;
+        std::string param;
+        std::string time_unit;
+        std::vector<std::int32_t> subject;
+        std::vector<double> time;
+        std::vector<std::uint8_t> event;
+    };
+    std::vector<Columns> by_code(codes.levels.size());
     {
         std::vector<std::size_t> records(codes.levels.size(), 0);
         for (const std::uint32_t code : codes.codes) {
@@ -328,26 +364,27 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
             throw error_at(adtte, row, "CNSR",
                            "censor flag must be 0 (event) or a positive integer (censored)");
         }
-        TimeToEvent& endpoint = by_code[codes.codes[row]];
-        if (endpoint.paramcd.empty()) {
-            endpoint.paramcd = code;
-            endpoint.param = text_at(param, row);
-            endpoint.time_unit = text_at(avalu, row);
+        Columns& columns = by_code[codes.codes[row]];
+        if (columns.paramcd.empty()) {
+            columns.paramcd = code;
+            columns.param = text_at(param, row);
+            columns.time_unit = text_at(avalu, row);
         }
-        endpoint.subject.push_back(subject);
-        endpoint.time.push_back(time);
-        endpoint.event.push_back(censor == 0 ? 1 : 0);
-    }
-    std::vector<TimeToEvent> endpoints;
-    for (auto& endpoint : by_code) {
-        if (!endpoint.paramcd.empty()) {
-            endpoint.by_time = sort_by_time(endpoint);
-            endpoints.push_back(std::move(endpoint));
-        }
+        columns.subject.push_back(subject);
+        columns.time.push_back(time);
+        columns.event.push_back(censor == 0 ? 1 : 0);
     }
     // In PARAMCD order, as they always were.
-    std::sort(endpoints.begin(), endpoints.end(),
-              [](const TimeToEvent& a, const TimeToEvent& b) { return a.paramcd < b.paramcd; });
+    std::sort(by_code.begin(), by_code.end(),
+              [](const Columns& a, const Columns& b) { return a.paramcd < b.paramcd; });
+    std::vector<TimeToEvent> endpoints;
+    for (auto& columns : by_code) {
+        if (!columns.paramcd.empty()) {
+            endpoints.emplace_back(std::move(columns.paramcd), std::move(columns.param),
+                                   std::move(columns.time_unit), std::move(columns.subject),
+                                   std::move(columns.time), std::move(columns.event));
+        }
+    }
     return endpoints;
 }
 
@@ -421,6 +458,86 @@ Responses build_responses(const RawTable& adrs, const SubjectIndex& index) {
     return responses;
 }
 
+// A treatment column of the record-level datasets that ADSL lacks (TRTP in
+// ADTTE, TRTA in ADAE), as a subject-level variable: each subject's value
+// from its records, which must agree wherever the column is filled; a
+// subject with no filled record has none. A subject with two values makes
+// the column unusable as a variable, with the first two rows that disagree.
+struct RecordLevelColumn {
+    std::optional<Variable> variable;
+    std::string reason; // when not constant per subject
+};
+
+RecordLevelColumn subject_level_column(const std::string& name,
+                                       const std::vector<const RawTable*>& datasets,
+                                       const SubjectIndex& index, std::size_t subjects) {
+    struct Seen {
+        const std::string* value = nullptr;
+        const RawTable* table = nullptr;
+        std::size_t row = 0;
+    };
+    std::vector<Seen> seen(subjects);
+    std::vector<CodedText> texts; // kept for the values seen points into
+    texts.reserve(datasets.size());
+    std::string label;
+    for (const RawTable* table : datasets) {
+        const RawColumn* column = table->find(name);
+        if (column == nullptr) {
+            continue;
+        }
+        if (label.empty()) {
+            label = column->label;
+        }
+        const std::vector<std::int32_t> subject_of = resolve_subjects(*table, index);
+        const CodedText& text = texts.emplace_back(coded_text(column, table->row_count()));
+        for (std::size_t row = 0; row < table->row_count(); ++row) {
+            if (text.codes[row] == 0) {
+                continue; // missing: says nothing
+            }
+            const std::string& value = text[row];
+            Seen& first = seen[static_cast<std::size_t>(subject_of[row])];
+            if (first.value == nullptr) {
+                first = {&value, table, row};
+                continue;
+            }
+            if (*first.value == value) {
+                continue;
+            }
+            const std::string usubjid = table->find("USUBJID")->cell_text(row);
+            const std::string& file = table->source_of(row);
+            const std::string& first_file = first.table->source_of(first.row);
+            const std::string first_line = std::to_string(first.table->line_of(first.row));
+            const std::string line = std::to_string(table->line_of(row));
+            RecordLevelColumn unusable;
+            unusable.reason = first_file == file
+                                  ? name + " is not constant for subject " + usubjid + " in " +
+                                        file + ": \"" + *first.value + "\" (line " + first_line +
+                                        ") and \"" + value + "\" (line " + line + ")"
+                                  : name + " is not constant for subject " + usubjid + ": \"" +
+                                        *first.value + "\" (" + first_file + " line " + first_line +
+                                        ") and \"" + value + "\" (" + file + " line " + line + ")";
+            return unusable;
+        }
+    }
+    Variable variable;
+    variable.name = name;
+    variable.label = label;
+    for (const Seen& subject : seen) {
+        if (subject.value != nullptr) {
+            variable.levels.push_back(*subject.value);
+        }
+    }
+    std::sort(variable.levels.begin(), variable.levels.end());
+    variable.levels.erase(std::unique(variable.levels.begin(), variable.levels.end()),
+                          variable.levels.end());
+    variable.codes.reserve(subjects);
+    for (const Seen& subject : seen) {
+        variable.codes.push_back(subject.value == nullptr ? -1
+                                                          : *variable.level_code(*subject.value));
+    }
+    return {std::move(variable), {}};
+}
+
 } // namespace
 
 DatasetRole recognise_role(const RawTable& table) {
@@ -472,7 +589,12 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
     }
     const auto adsl = by_role.find(DatasetRole::SubjectLevel);
     if (adsl == by_role.end()) {
-        throw DataError({}, "no subject-level table (ADSL with USUBJID and a treatment column)");
+        std::string sources;
+        for (const auto& table : tables) {
+            sources += (sources.empty() ? "" : ", ") + table.source;
+        }
+        throw DataError({}, "no subject-level table (ADSL with USUBJID and a treatment column)" +
+                                (sources.empty() ? std::string() : " among " + sources));
     }
 
     Study study;
@@ -490,6 +612,29 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
     }
     if (const auto it = by_role.find(DatasetRole::Responses); it != by_role.end()) {
         study.responses = build_responses(*it->second, index);
+    }
+    std::vector<const RawTable*> record_level;
+    for (const DatasetRole role :
+         {DatasetRole::TimeToEvent, DatasetRole::AdverseEvents, DatasetRole::Responses}) {
+        if (const auto it = by_role.find(role); it != by_role.end()) {
+            record_level.push_back(it->second);
+        }
+    }
+    for (const char* candidate : arm_column_candidates) {
+        const std::string arm = candidate;
+        const bool held = std::any_of(record_level.begin(), record_level.end(),
+                                      [&](const RawTable* table) { return table->has(arm); });
+        if (!held || study.subjects.find(arm) != nullptr) {
+            continue;
+        }
+        RecordLevelColumn column =
+            subject_level_column(arm, record_level, index, study.subjects.size());
+        if (column.variable) {
+            order_like_twin(*column.variable, study.subjects);
+            study.subjects.variables.push_back(std::move(*column.variable));
+        } else {
+            study.unusable_treatments.push_back({arm, std::move(column.reason)});
+        }
     }
     return study;
 }

@@ -626,6 +626,19 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
                  "patient name the columns with --time, --event or --censor, and --arm"});
             continue;
         }
+        if (dataset.row_count() == 0) {
+            // A header and no rows: ADSL or ADTTE without records leave
+            // nothing to analyse; ADAE or ADRS may truly hold none.
+            const bool needed = *role != Role::AdverseEvents && *role != Role::Responses;
+            const bool several =
+                !dataset.parts.empty() || dataset.source.find(" more file") != std::string::npos;
+            const std::string what = is_sas_file(dataset.source) ? "columns" : "a header";
+            findings.push_back({needed ? Severity::Error : Severity::Warning,
+                                {dataset.source, 0, {}},
+                                std::string("no records (") +
+                                    (several ? "the files have " : "the file has ") + what +
+                                    " and no rows" + (needed ? ")" : "): none are shown")});
+        }
         const auto [it, inserted] = by_role.emplace(*role, d);
         if (!inserted) {
             const std::string difference = column_difference(dataset, datasets[it->second]);
@@ -648,9 +661,15 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
                             "a one-row-per-patient file next to the subject-level file " +
                                 subjects->source + ": load one of them"});
     } else if (subjects == nullptr && plain == nullptr && !datasets.empty() && !read_failed) {
+        std::string sources;
+        for (const RawTable& dataset : datasets) {
+            sources += (sources.empty() ? "" : ", ") + dataset.source;
+        }
         findings.push_back({Severity::Error,
                             {},
-                            "no subject-level table (ADSL with USUBJID and a treatment column)"});
+                            "no subject-level table (ADSL with USUBJID and a treatment column) "
+                            "among " +
+                                sources});
     }
     if (has_errors(findings)) {
         return result;

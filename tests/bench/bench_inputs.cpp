@@ -24,15 +24,17 @@ namespace {
 // Per-N caches; generating 10^6 subjects takes seconds, so each N once per run.
 template <typename T> using Cache = std::map<std::size_t, std::unique_ptr<const T>>;
 
-void make_continuous(TimeToEvent& endpoint) {
-    const auto unit = time_unit_from_name(endpoint.time_unit);
+// The endpoint with its tied times spread over less than a day.
+TimeToEvent continuous(const TimeToEvent& endpoint) {
+    const auto unit = time_unit_from_name(endpoint.time_unit());
     const double day = 1.0 / days_per(unit.value_or(TimeUnit::Days));
+    const std::span<const double> original = endpoint.time();
     std::vector<std::size_t> order(endpoint.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
-    std::stable_sort(order.begin(), order.end(), [&endpoint](std::size_t a, std::size_t b) {
-        return endpoint.time[a] < endpoint.time[b];
+    std::stable_sort(order.begin(), order.end(), [&original](std::size_t a, std::size_t b) {
+        return original[a] < original[b];
     });
-    const std::vector<double> original = endpoint.time;
+    std::vector<double> time(original.begin(), original.end());
     for (std::size_t first = 0; first < order.size();) {
         std::size_t last = first;
         while (last < order.size() && original[order[last]] == original[order[first]]) {
@@ -40,10 +42,13 @@ void make_continuous(TimeToEvent& endpoint) {
         }
         const auto tied = static_cast<double>(last - first);
         for (std::size_t k = first; k < last; ++k) {
-            endpoint.time[order[k]] += 0.9 * day * static_cast<double>(k - first + 1) / (tied + 1);
+            time[order[k]] += 0.9 * day * static_cast<double>(k - first + 1) / (tied + 1);
         }
         first = last;
     }
+    return {endpoint.paramcd(),   endpoint.param(),
+            endpoint.time_unit(), {endpoint.subject().begin(), endpoint.subject().end()},
+            std::move(time),      {endpoint.event().begin(), endpoint.event().end()}};
 }
 
 // Removes the CSV folders at exit.
@@ -94,8 +99,7 @@ const Study& continuous_demo_study(std::size_t subjects) {
     if (!study) {
         Study copy = demo_study(subjects);
         for (TimeToEvent& endpoint : copy.endpoints) {
-            make_continuous(endpoint);
-            endpoint.by_time = sort_by_time(endpoint); // the times changed
+            endpoint = continuous(endpoint);
         }
         study = std::make_unique<const Study>(std::move(copy));
     }
@@ -152,7 +156,7 @@ const ArmRecords& arm_records(std::size_t subjects) {
         const TimeToEvent& endpoint = *study.endpoint(spec.paramcd);
         ArmRecords records;
         for (std::size_t i = 0; i < endpoint.size(); ++i) {
-            const auto subject = static_cast<std::size_t>(endpoint.subject[i]);
+            const auto subject = static_cast<std::size_t>(endpoint.subject()[i]);
             const std::int32_t code = arm.codes[subject];
             std::int32_t stratum = 0;
             for (const Variable* factor : strata) {
@@ -165,8 +169,8 @@ const ArmRecords& arm_records(std::size_t subjects) {
                 continue;
             }
             const std::int32_t group = code == reference ? 0 : 1;
-            records.time.push_back(endpoint.time[i]);
-            records.event.push_back(endpoint.event[i]);
+            records.time.push_back(endpoint.time()[i]);
+            records.event.push_back(endpoint.event()[i]);
             records.arm.push_back(group);
             records.stratum.push_back(stratum);
             records.treated.push_back(group);

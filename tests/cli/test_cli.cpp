@@ -763,6 +763,45 @@ private slots:
         QCOMPARE(from_sites, from_xpt);
     }
 
+    // ADTTE's own TRTA (absent from ADSL) as the treatment: on the pilot it
+    // agrees with ADSL's TRT01A subject by subject, so the numbers are the same.
+    void armFromTheTimeToEventData() {
+        const QString sites = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/sites");
+        const Run trta = run({"analyze", sites, "--arm", "TRTA", "--json"});
+        QCOMPARE(trta.exit_code, 0);
+        QVERIFY2(trta.err.isEmpty(), trta.err.constData());
+        const Run trt01a = run({"analyze", sites, "--arm", "TRT01A", "--json"});
+        QCOMPARE(trt01a.exit_code, 0);
+        QJsonObject from_trta = QJsonDocument::fromJson(trta.out).object();
+        QJsonObject from_trt01a = QJsonDocument::fromJson(trt01a.out).object();
+        QCOMPARE(from_trta["arm_variable"].toString(), QStringLiteral("TRTA"));
+        const QJsonArray terms = from_trta["cox"].toObject()["terms"].toArray();
+        QCOMPARE(terms.size(), 2);
+        QCOMPARE(terms, from_trt01a["cox"].toObject()["terms"].toArray());
+        from_trta.remove("arm_variable");
+        from_trt01a.remove("arm_variable");
+        QCOMPARE(from_trta, from_trt01a);
+    }
+
+    void armNotConstantPerSubjectNamesTheSubjectAndItsValues() {
+        QTemporaryDir dir;
+        QFile adsl(dir.filePath("adsl.csv"));
+        QVERIFY(adsl.open(QIODevice::WriteOnly));
+        adsl.write("USUBJID,TRT01P\nS1,A\nS2,B\n");
+        adsl.close();
+        QFile adtte(dir.filePath("adtte.csv"));
+        QVERIFY(adtte.open(QIODevice::WriteOnly));
+        adtte.write("USUBJID,PARAMCD,AVAL,CNSR,TRTA\nS1,OS,4,0,A\nS2,OS,5,0,B\nS2,PFS,3,0,A\n");
+        adtte.close();
+        QCOMPARE(run({"analyze", dir.path(), "--param", "OS"}).exit_code, 0);
+        const Run result = run({"analyze", dir.path(), "--param", "OS", "--arm", "TRTA"});
+        QVERIFY(result.exit_code != 0);
+        QVERIFY(result.out.isEmpty());
+        QCOMPARE(QString::fromUtf8(result.err).trimmed(),
+                 "triallens: TRTA is not constant for subject S2 in " + dir.filePath("adtte.csv") +
+                     ": \"B\" (line 3) and \"A\" (line 4)");
+    }
+
     void plainFileWithNamedColumns() {
         QTemporaryDir dir;
         QFile file(dir.filePath("trial.csv"));

@@ -9,6 +9,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 #include <cmath>
 #include <limits>
 
@@ -82,8 +84,8 @@ private slots:
         QCOMPARE(age->numbers, (std::vector<double>(3, 50.0)));
         const TimeToEvent* os = study.endpoint("OS");
         QVERIFY(os != nullptr);
-        QCOMPARE(os->subject, (std::vector<std::int32_t>{2, 0}));
-        QCOMPARE(os->event, (std::vector<std::uint8_t>{1, 0}));
+        QVERIFY(std::ranges::equal(os->subject(), std::vector<std::int32_t>{2, 0}));
+        QVERIFY(std::ranges::equal(os->event(), std::vector<std::uint8_t>{1, 0}));
     }
 
     // A numeric column of few distinct values is a factor: levels in numeric
@@ -240,7 +242,8 @@ private slots:
             << "adtte.csv:3: column USUBJID: subject S1 has a second OS record (first at line 2)";
         QTest::newRow("no ADSL")
             << std::vector<RawTable>{adtte({"S1"}, {1}, {0})}
-            << "no subject-level table (ADSL with USUBJID and a treatment column)";
+            << "no subject-level table (ADSL with USUBJID and a treatment column) among "
+               "adtte.csv";
     }
 
     void refusesBadInput() {

@@ -33,10 +33,10 @@ QStringList records(const Study& study) {
     for (const auto& endpoint : study.endpoints) {
         for (std::size_t r = 0; r < endpoint.size(); ++r) {
             rows << QString("%1 %2 %3")
-                        .arg(QString::fromStdString(endpoint.paramcd),
+                        .arg(QString::fromStdString(endpoint.paramcd()),
                              QString::fromStdString(study.subjects.usubjid[static_cast<std::size_t>(
-                                 endpoint.subject[r])]))
-                        .arg(endpoint.time[r]);
+                                 endpoint.subject()[r])]))
+                        .arg(endpoint.time()[r]);
         }
     }
     return rows;

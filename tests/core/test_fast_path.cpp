@@ -11,8 +11,11 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
+#include <stdexcept>
+#include <string>
 #include <vector>
 
 using namespace triallens;
@@ -282,30 +285,51 @@ private slots:
         compare(fast, plain);
     }
 
-    // A copy whose times change after the study was built keeps a stale
-    // time-ordered copy of its records: the refit must notice, not count it.
-    void staleTimeOrderIsRemade() {
-        DemoOptions demo;
-        demo.subjects = 300;
-        Study study = generate_demo_study(demo);
-        for (TimeToEvent& endpoint : study.endpoints) {
-            for (std::size_t i = 0; i < endpoint.size(); ++i) {
-                endpoint.time[i] *= 1 + 0.5 * static_cast<double>(i % 3);
+    // Whether one pass applies is decided per unit when the endpoint is
+    // built: conversion scales the gaps, and timefix's absolute tolerance
+    // does not scale with them. Pairs of times 1e-6 days apart stay apart in
+    // days, weeks and months and are one time in years.
+    void onePassIsDecidedPerUnitWhenBuilt() {
+        Study study;
+        std::vector<std::int32_t> arm;
+        std::vector<std::int32_t> subject;
+        std::vector<double> time;
+        std::vector<std::uint8_t> event;
+        for (std::int32_t k = 0; k < 60; ++k) {
+            study.subjects.usubjid.push_back(std::to_string(k));
+            arm.push_back(k % 3 == 0 ? 0 : 1);
+            subject.push_back(k);
+            time.push_back(1 + k / 2 + (k % 2) * 1e-6);
+            event.push_back(k % 5 == 0 ? 0 : 1);
+        }
+        study.subjects.variables = {{"ARM", "", true, arm, {"A", "B"}, {}}};
+        study.endpoints.emplace_back("OS", "", "DAYS", subject, time, event);
+        const TimeToEvent& os = study.endpoints.front();
+        QVERIFY(os.counts_in_one_pass());
+        QVERIFY(std::is_sorted(os.by_time().time.begin(), os.by_time().time.end()));
+        QVERIFY(os.in_unit(TimeUnit::Weeks).counts_in_one_pass());
+        QVERIFY(os.in_unit(TimeUnit::Months).counts_in_one_pass());
+        QVERIFY(!os.in_unit(TimeUnit::Years).counts_in_one_pass());
+
+        for (const char* unit : {"days", "weeks", "months", "years"}) {
+            AnalysisSpec spec;
+            spec.arm_variable = "ARM";
+            spec.time_unit = unit;
+            const Results fast = refit(study, spec);
+            const Results plain = refit(study, spec, {false, false});
+            compare(fast, plain);
+            for (std::size_t a = 0; a < fast.arms.size(); ++a) {
+                QCOMPARE(fast.arms[a].km.curve.time, plain.arms[a].km.curve.time);
             }
+            // Arm B holds 40 distinct days, both times of 10 pairs among them.
+            const std::size_t merged = std::string(unit) == "years" ? 10 : 0;
+            QCOMPARE(fast.arms[1].km.curve.time.size(), 40 - merged);
         }
-        Study remade = study;
-        for (TimeToEvent& endpoint : remade.endpoints) {
-            endpoint.by_time = sort_by_time(endpoint);
-        }
-        AnalysisSpec spec;
-        spec.paramcd = "PFS";
-        spec.strata = {"PRTAXFL"};
-        spec.subgroups = {"PDL1STAT", "ECOGBL"};
-        const Results stale = refit(study, spec);
-        const Results fresh = refit(remade, spec);
-        QVERIFY(fresh.cox.has_value());
-        compare(stale, fresh);
-        compare(fresh, refit(remade, spec, {false, false}));
+    }
+
+    void endpointColumnsMustAgreeInLength() {
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
+                                 TimeToEvent("OS", "", "", {0, 1}, {1.0}, {1, 0}));
     }
 };
 

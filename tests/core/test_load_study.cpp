@@ -6,12 +6,15 @@
 
 #include "../data_files.h"
 
+#include <triallens/analysis/refit.h>
 #include <triallens/io/load_study.h>
 
 #include <QTest>
 
 #include <atomic>
 #include <cmath>
+#include <span>
+#include <vector>
 
 using namespace triallens;
 namespace fs = std::filesystem;
@@ -21,6 +24,11 @@ namespace {
 using data_files::names_only;
 using data_files::texts;
 
+// An endpoint's column as a vector, for QCOMPARE.
+template <typename T> std::vector<T> column(std::span<const T> values) {
+    return {values.begin(), values.end()};
+}
+
 const char* const clean_adsl = "USUBJID,TRT01P,AGE,SITEID\n"
                                "S1,Drug,63,701\n"
                                "S2,Placebo,64,701\n"
@@ -29,6 +37,15 @@ const char* const clean_adtte = "USUBJID,PARAMCD,PARAM,AVAL,CNSR,SITEID\n"
                                 "S1,OS,Overall survival,10.5,0,701\n"
                                 "S2,OS,Overall survival,3,1,701\n"
                                 "S3,OS,Overall survival,7.25,0,702\n";
+
+std::vector<fs::path> write_all(const QTemporaryDir& dir, const QStringList& names,
+                                const QStringList& contents) {
+    std::vector<fs::path> files;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        files.push_back(data_files::write(dir, names[i].toStdString(), contents[i].toStdString()));
+    }
+    return files;
+}
 
 struct Compared {
     std::vector<std::string> subjects;
@@ -52,9 +69,9 @@ Compared compared(const Study& study) {
         c.ages.push_back(age.numbers[s]);
     }
     const TimeToEvent& os = *study.endpoint("OS");
-    c.os_subject = os.subject;
-    c.os_time = os.time;
-    c.os_event = os.event;
+    c.os_subject.assign(os.subject().begin(), os.subject().end());
+    c.os_time.assign(os.time().begin(), os.time().end());
+    c.os_event.assign(os.event().begin(), os.event().end());
     return c;
 }
 
@@ -96,11 +113,11 @@ QStringList study_rows(const Study& study) {
     for (const auto& endpoint : study.endpoints) {
         for (std::size_t r = 0; r < endpoint.size(); ++r) {
             rows << QString("%1 %2 time=%3 event=%4")
-                        .arg(QString::fromStdString(endpoint.paramcd),
+                        .arg(QString::fromStdString(endpoint.paramcd()),
                              QString::fromStdString(
-                                 subjects.usubjid[static_cast<std::size_t>(endpoint.subject[r])]))
-                        .arg(endpoint.time[r], 0, 'g', 17)
-                        .arg(endpoint.event[r]);
+                                 subjects.usubjid[static_cast<std::size_t>(endpoint.subject()[r])]))
+                        .arg(endpoint.time()[r], 0, 'g', 17)
+                        .arg(endpoint.event()[r]);
         }
     }
     const auto& ae = study.adverse_events;
@@ -205,8 +222,8 @@ private slots:
         QVERIFY(group.categorical);
         QCOMPARE(group.levels, (std::vector<std::string>{"1", "2"}));
         const TimeToEvent& os = *study.endpoint("OS_MONTHS");
-        QCOMPARE(os.time, (std::vector<double>{10.5, 3, 7.25}));
-        QCOMPARE(os.event, (std::vector<std::uint8_t>{1, 0, 1}));
+        QCOMPARE(column(os.time()), (std::vector<double>{10.5, 3, 7.25}));
+        QCOMPARE(column(os.event()), (std::vector<std::uint8_t>{1, 0, 1}));
     }
 
     void onePatientPerRowFileWithACensorColumn() {
@@ -222,8 +239,8 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(texts(load.findings, Severity::Error).join('\n')));
         QCOMPARE(load.study->subjects.usubjid, (std::vector<std::string>{"P1", "P2", "P3"}));
         const TimeToEvent& pfs = *load.study->endpoint("PFSDY");
-        QCOMPARE(pfs.time, (std::vector<double>{30, 45, 12}));
-        QCOMPARE(pfs.event, (std::vector<std::uint8_t>{1, 0, 1}));
+        QCOMPARE(column(pfs.time()), (std::vector<double>{30, 45, 12}));
+        QCOMPARE(column(pfs.event()), (std::vector<std::uint8_t>{1, 0, 1}));
     }
 
     void namedColumnsOverrideAvalAndCnsrInAdtte() {
@@ -237,8 +254,8 @@ private slots:
         options.event_column = "EVNT";
         const StudyLoad load = load_study({adsl, adtte}, options);
         QVERIFY(load.ok());
-        QCOMPARE(load.study->endpoint("OS")->time, (std::vector<double>{30, 40, 50}));
-        QCOMPARE(load.study->endpoint("OS")->event, (std::vector<std::uint8_t>{0, 1, 1}));
+        QCOMPARE(column(load.study->endpoint("OS")->time()), (std::vector<double>{30, 40, 50}));
+        QCOMPARE(column(load.study->endpoint("OS")->event()), (std::vector<std::uint8_t>{0, 1, 1}));
     }
 
     // Every finding names its file and line; errors refuse the whole load.
@@ -305,6 +322,23 @@ private slots:
                            "or no treatment, PARAMCD/AVAL/CNSR, AEDECOD or PARAMCD/AVALC "
                            "columns); for one row per patient name the columns with --time, "
                            "--event or --censor, and --arm"};
+        QTest::newRow("header-only ADTTE")
+            << QStringList{"adsl.csv", "adtte.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,PARAM,AVAL,CNSR\n"}
+            << QStringList{"adtte.csv: no records (the file has a header and no rows)"};
+        QTest::newRow("header-only ADSL")
+            << QStringList{"adsl.csv", "adtte.csv"} << QStringList{"USUBJID,TRT01P\n", adtte}
+            << QStringList{"adsl.csv: no records (the file has a header and no rows)"};
+        QTest::newRow("header-only ADTTE in every site's file")
+            << QStringList{"adsl.csv", "adtte_site701.csv", "adtte_site702.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\n", "USUBJID,PARAMCD,AVAL,CNSR\n"}
+            << QStringList{"adtte_site701.csv and 1 more file: no records (the files have a "
+                           "header and no rows)"};
+        QTest::newRow("no subject-level table")
+            << QStringList{"adtte.csv", "adae.csv"}
+            << QStringList{adtte, "USUBJID,AEDECOD\nS1,RASH\n"}
+            << QStringList{"no subject-level table (ADSL with USUBJID and a treatment column) "
+                           "among adtte.csv, adae.csv"};
         QTest::newRow("not a transport file")
             << QStringList{"adsl.csv", "adtte.xpt"} << QStringList{adsl, "USUBJID,AVAL\n"}
             << QStringList{"adtte.xpt: not a readable SAS transport (.xpt) file: "};
@@ -315,12 +349,7 @@ private slots:
         QFETCH(QStringList, contents);
         QFETCH(QStringList, errors);
         const QTemporaryDir dir;
-        std::vector<fs::path> files;
-        for (qsizetype i = 0; i < names.size(); ++i) {
-            files.push_back(
-                data_files::write(dir, names[i].toStdString(), contents[i].toStdString()));
-        }
-        const StudyLoad load = load_study(files);
+        const StudyLoad load = load_study(write_all(dir, names, contents));
         QVERIFY(!load.ok()); // atomic: errors and no study
         QStringList found = names_only(texts(load.findings, Severity::Error), dir);
         if (errors.size() == 1 && errors[0].endsWith(": ")) {
@@ -329,6 +358,87 @@ private slots:
             return;
         }
         QCOMPARE(found, errors);
+    }
+
+    // A site or sponsor may send ADAE or ADRS without records: the study
+    // loads, and the warning names the file.
+    void headerOnlyAdverseEventsAreWarned() {
+        const QTemporaryDir dir;
+        const StudyLoad load =
+            load_study({data_files::write(dir, "adsl.csv", clean_adsl),
+                        data_files::write(dir, "adtte.csv", clean_adtte),
+                        data_files::write(dir, "adae.csv", "USUBJID,AEDECOD,AESEV\n")});
+        QVERIFY(load.ok());
+        QCOMPARE(names_only(texts(load.findings, Severity::Warning), dir),
+                 QStringList{"adae.csv: no records (the file has a header and no rows): none are "
+                             "shown"});
+        QCOMPARE(load.study->adverse_events.size(), std::size_t{0});
+    }
+
+    // ADSL without TRTA, ADTTE and ADAE with it: each subject's TRTA from its
+    // records, missing for a subject with none.
+    void treatmentOfTheRecordsBecomesASubjectVariable() {
+        const QTemporaryDir dir;
+        const StudyLoad load = load_study(
+            {data_files::write(dir, "adsl.csv", "USUBJID,TRT01P\nS1,Drug\nS2,Placebo\nS3,Drug\n"),
+             data_files::write(dir, "adtte.csv",
+                               "USUBJID,PARAMCD,AVAL,CNSR,TRTA\nS1,OS,3,0,Drug\n"
+                               "S2,OS,5,1,\nS1,PFS,2,0,Drug\n"),
+             data_files::write(dir, "adae.csv", "USUBJID,AEDECOD,TRTA\nS2,RASH,Drug low\n")});
+        QVERIFY(load.ok());
+        const Variable* trta = load.study->subjects.find("TRTA");
+        QVERIFY(trta != nullptr);
+        QVERIFY(trta->categorical);
+        QCOMPARE(trta->levels, (std::vector<std::string>{"Drug", "Drug low"}));
+        QCOMPARE(trta->codes, (std::vector<std::int32_t>{0, 1, -1}));
+        QVERIFY(load.study->unusable_treatments.empty());
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.arm_variable = "TRTA";
+        QCOMPARE(resolve_spec(*load.study, spec).reference_arm, std::string("Drug"));
+    }
+
+    // Two values for one subject: the study loads without TRTA, and naming
+    // TRTA as the treatment says which subject and rows disagree.
+    void treatmentNotConstantPerSubjectIsRefusedWhenNamed_data() {
+        QTest::addColumn<QStringList>("names");
+        QTest::addColumn<QStringList>("contents");
+        QTest::addColumn<QString>("message");
+        const QString adsl = "USUBJID,TRT01P\nS1,Drug\nS2,Placebo\n";
+        QTest::newRow("within ADTTE")
+            << QStringList{"adsl.csv", "adtte.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR,TRTA\nS1,OS,3,0,Drug\n"
+                                 "S2,OS,5,1,Placebo\nS1,PFS,2,0,Placebo\n"}
+            << "TRTA is not constant for subject S1 in adtte.csv: \"Drug\" (line 2) and "
+               "\"Placebo\" (line 4)";
+        QTest::newRow("ADTTE against ADAE")
+            << QStringList{"adsl.csv", "adtte.csv", "adae.csv"}
+            << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR,TRTA\nS1,OS,3,0,Drug\n",
+                           "USUBJID,AEDECOD,TRTA\nS2,RASH,Placebo\nS1,RASH,Placebo\n"}
+            << "TRTA is not constant for subject S1: \"Drug\" (adtte.csv line 2) and "
+               "\"Placebo\" (adae.csv line 3)";
+    }
+
+    void treatmentNotConstantPerSubjectIsRefusedWhenNamed() {
+        QFETCH(QStringList, names);
+        QFETCH(QStringList, contents);
+        QFETCH(QString, message);
+        const QTemporaryDir dir;
+        const StudyLoad load = load_study(write_all(dir, names, contents));
+        QVERIFY(load.ok());
+        QVERIFY(load.study->subjects.find("TRTA") == nullptr);
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.arm_variable = "TRTA";
+        try {
+            resolve_spec(*load.study, spec);
+            QFAIL("TRTA was accepted as the treatment");
+        } catch (const SpecError& error) {
+            QCOMPARE(QString::fromStdString(error.what()).replace(dir.path() + "/", QString()),
+                     message);
+        }
+        spec.arm_variable.clear(); // the study's own TRT01P still serves
+        QCOMPARE(resolve_spec(*load.study, spec).arm_variable, std::string("TRT01P"));
     }
 
     void adverseEventsOfSubjectsAbsentFromAdslAreWarnedAndLeftOut() {
@@ -426,7 +536,7 @@ private slots:
         QCOMPARE(sites.study->sources.size(), std::size_t{51});
         QCOMPARE(xpt.study->subjects.size(), std::size_t{254});
         QCOMPARE(xpt.study->endpoints.size(), std::size_t{1});
-        QCOMPARE(xpt.study->endpoints[0].paramcd, std::string("TTDE"));
+        QCOMPARE(xpt.study->endpoints[0].paramcd(), std::string("TTDE"));
         QCOMPARE(xpt.study->adverse_events.size(), std::size_t{1191});
 
         const QStringList expected = study_rows(*xpt.study);
@@ -435,8 +545,9 @@ private slots:
         // Not only the same rows: the same order, subject by subject.
         QCOMPARE(csv.study->subjects.usubjid, xpt.study->subjects.usubjid);
         QCOMPARE(sites.study->subjects.usubjid, xpt.study->subjects.usubjid);
-        QCOMPARE(sites.study->endpoints[0].time, xpt.study->endpoints[0].time);
-        QCOMPARE(sites.study->endpoints[0].event, xpt.study->endpoints[0].event);
+        QCOMPARE(column(sites.study->endpoints[0].time()), column(xpt.study->endpoints[0].time()));
+        QCOMPARE(column(sites.study->endpoints[0].event()),
+                 column(xpt.study->endpoints[0].event()));
         QCOMPARE(sites.study->adverse_events.subject, xpt.study->adverse_events.subject);
     }
 };

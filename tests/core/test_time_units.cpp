@@ -213,7 +213,7 @@ private slots:
         study.subjects.variables = {{"ARM", "", true, {0, 0, 0, 1, 1, 1}, {"A", "B"}, {}},
                                     {"GROUP", "", true, {0, 1, -1, 1, 1, -1}, {"X", "Y"}, {}}};
         study.endpoints = {
-            {"OS", "", "DAYS", {0, 1, 2, 3, 4, 5}, {5, 8, 3, 9, 2, 7}, {1, 0, 1, 1, 1, 0}, {}}};
+            {"OS", "", "DAYS", {0, 1, 2, 3, 4, 5}, {5, 8, 3, 9, 2, 7}, {1, 0, 1, 1, 1, 0}}};
         AnalysisSpec spec;
         spec.arm_variable = "ARM";
         spec.curves_by = "GROUP";
@@ -321,7 +321,7 @@ private slots:
 
     void missingAvaluIsTakenAsDaysWithAWarning() {
         const Study& pilot = cdisc_pilot::study();
-        QVERIFY(pilot.endpoint("TTDE")->time_unit.empty()); // the pilot's ADTTE has no AVALU
+        QVERIFY(pilot.endpoint("TTDE")->time_unit().empty()); // the pilot's ADTTE has no AVALU
         const std::string warning = "TTDE has no AVALU: its times are taken as days";
         AnalysisSpec spec;
         const Results stored = refit(pilot, spec);

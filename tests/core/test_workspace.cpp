@@ -151,7 +151,7 @@ private slots:
 
     void defaultSpecKeepsTheEndpointShownBefore() {
         QCOMPARE(default_spec(demo(), "OS").paramcd, std::string("OS"));
-        QCOMPARE(default_spec(demo(), "NOSUCH").paramcd, demo().endpoints.front().paramcd);
+        QCOMPARE(default_spec(demo(), "NOSUCH").paramcd, demo().endpoints.front().paramcd());
         QCOMPARE(default_spec(demo()).subgroups, default_subgroups(demo()));
     }
 

@@ -471,10 +471,10 @@ private slots:
             std::size_t r = 0;
             for (const TimeToEvent& endpoint : demo().endpoints) {
                 const QJsonObject json = cli_json(
-                    "analyze", {"demo", "--param", QString::fromStdString(endpoint.paramcd)});
+                    "analyze", {"demo", "--param", QString::fromStdString(endpoint.paramcd())});
                 QVERIFY(!json.isEmpty());
                 const QStringList& block = rows.at(r++);
-                QVERIFY2(block[0] == QString::fromStdString(endpoint.param), qPrintable(format));
+                QVERIFY2(block[0] == QString::fromStdString(endpoint.param()), qPrintable(format));
                 QCOMPARE(block[1], count(json["n"]));
                 QCOMPARE(block[2], count(json["events"]));
                 QCOMPARE(block[6], p_text(json["logrank"]["p"].toDouble()));

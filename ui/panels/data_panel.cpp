@@ -69,7 +69,7 @@ void DataPanel::showStudy(const Study& study, const QStringList& paths,
     }
     QStringList endpoints;
     for (const auto& endpoint : study.endpoints) {
-        endpoints << QString::fromStdString(endpoint.paramcd);
+        endpoints << QString::fromStdString(endpoint.paramcd());
     }
     summary_->setText(
         QStringLiteral("<b>%1</b>%2<br/>%3 subjects%4 · endpoints %5 · %6 adverse events · %7 "

@@ -43,9 +43,10 @@ QString counts_text(const Variable& variable) {
 
 // "PFS — Progression-free survival: 200 records, 120 events".
 QString endpoint_text(const TimeToEvent& endpoint) {
-    const auto events = std::count(endpoint.event.begin(), endpoint.event.end(), std::uint8_t{1});
+    const auto events =
+        std::count(endpoint.event().begin(), endpoint.event().end(), std::uint8_t{1});
     return QStringLiteral("%1 — %2: %3 records, %4 events")
-        .arg(qt(endpoint.paramcd), qt(endpoint.param))
+        .arg(qt(endpoint.paramcd()), qt(endpoint.param()))
         .arg(endpoint.size())
         .arg(events);
 }
@@ -235,8 +236,8 @@ void SettingsPanel::setStudy(std::shared_ptr<const Study> study, const AnalysisS
     curves_by_->addItem(QStringLiteral("arm"), QString());
     curves_by_->setItemData(0, QStringLiteral("One curve per arm"), Qt::ToolTipRole);
     for (const auto& endpoint : study_->endpoints) {
-        const QString code = qt(endpoint.paramcd);
-        endpoint_->addItem(QStringLiteral("%1 — %2").arg(code, qt(endpoint.param)), code);
+        const QString code = qt(endpoint.paramcd());
+        endpoint_->addItem(QStringLiteral("%1 — %2").arg(code, qt(endpoint.param())), code);
         endpoint_->setItemData(endpoint_->count() - 1, endpoint_text(endpoint), Qt::ToolTipRole);
     }
     for (const Variable& variable : study_->subjects.variables) {

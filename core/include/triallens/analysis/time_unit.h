@@ -6,6 +6,7 @@
 // R user writes (AVAL / 30.4375 for days to months; the multiplication by 1
 // is exact). Conversion precedes timefix, as Surv(AVAL / 30.4375, ...) does.
 
+#include <cstddef>
 #include <optional>
 #include <span>
 #include <string>
@@ -14,6 +15,7 @@
 namespace triallens {
 
 enum class TimeUnit { Days, Weeks, Months, Years };
+inline constexpr std::size_t time_unit_count = 4;
 
 // "days", "weeks", "months", "years"; also AVALU's spellings: any case,
 // singular or plural ("MONTHS", "Day"). Anything else is std::nullopt.

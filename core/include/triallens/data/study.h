@@ -4,9 +4,13 @@
 // responses (ADRS-like), all stored column-wise and referring to subjects by
 // their row index in the subject table.
 
+#include "triallens/analysis/time_unit.h"
+
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,29 +55,72 @@ struct SubjectTable {
     const Variable* find(std::string_view name) const;
 };
 
-// One ADTTE parameter: one record per subject that has it.
-struct TimeToEvent {
-    std::string paramcd;
-    std::string param;                 // the long name, e.g. "Overall survival"
-    std::string time_unit;             // from AVALU where present, e.g. "MONTHS"
-    std::vector<std::int32_t> subject; // row in SubjectTable
-    std::vector<double> time;
-    std::vector<std::uint8_t> event; // 1 = event, 0 = censored
-    // The same records in ascending time order (ties in record order), made
-    // once by build_study (sort_by_time) so that a refit counts the records
-    // in one sequential pass. Empty when not made; a refit then sorts for
-    // itself.
+// One ADTTE parameter: one record per subject that has it. Immutable: its
+// columns are given once to the constructor, which also makes what every
+// refit reads, so nothing can go stale and no refit re-checks it:
+//   - the records in ascending time order (ties in record order), so that a
+//     refit counts them in one sequential pass with no sort;
+//   - whether that pass applies in each time unit: the times are finite and
+//     R's timefix (aeqSurv: two distinct times are one when their gap is
+//     <= sqrt(eps) absolutely or relative to the mean absolute time) would
+//     merge no two distinct times in any subset of the records. Conversion
+//     scales every time, which keeps the order but not the absolute gaps,
+//     so the check runs on the converted times of each unit.
+class TimeToEvent {
+public:
+    // The records in time order, column-wise.
     struct TimeOrdered {
         std::vector<std::int32_t> subject;
         std::vector<double> time;
         std::vector<std::uint8_t> event;
-    } by_time;
+    };
 
-    std::size_t size() const { return subject.size(); }
+    // `subject`, `time` and `event` hold one record per row and must have the
+    // same length (std::invalid_argument otherwise). `time_unit` is AVALU as
+    // the data spell it (empty: days).
+    TimeToEvent(std::string paramcd, std::string param, std::string time_unit,
+                std::vector<std::int32_t> subject, std::vector<double> time,
+                std::vector<std::uint8_t> event);
+
+    const std::string& paramcd() const { return paramcd_; }
+    const std::string& param() const { return param_; }         // e.g. "Overall survival"
+    const std::string& time_unit() const { return time_unit_; } // AVALU, e.g. "MONTHS"
+
+    std::span<const std::int32_t> subject() const { return subject_; } // row in SubjectTable
+    std::span<const double> time() const { return time_; }
+    std::span<const std::uint8_t> event() const { return event_; } // 1 = event, 0 = censored
+    std::size_t size() const { return subject_.size(); }
+
+    const TimeOrdered& by_time() const { return by_time_; }
+    // Whether the records can be counted in one pass over by_time().
+    bool counts_in_one_pass() const { return one_pass_[static_cast<std::size_t>(unit_)]; }
+
+    // The unit the times are in: AVALU read by time_unit_from_name, days when
+    // AVALU is empty, std::nullopt when AVALU names no known unit.
+    std::optional<TimeUnit> unit() const;
+
+    // The same records with their times in `to` (convert_times from unit());
+    // the order and the one-pass decision are carried over, not remade.
+    // Requires unit() to be known.
+    TimeToEvent in_unit(TimeUnit to) const;
+
+private:
+    TimeToEvent() = default;
+
+    std::string paramcd_;
+    std::string param_;
+    std::string time_unit_;
+    std::vector<std::int32_t> subject_;
+    std::vector<double> time_;
+    std::vector<std::uint8_t> event_;
+    TimeOrdered by_time_;
+    // The unit of time_ (Days when unknown: then only that entry is used),
+    // and per unit (indexed by TimeUnit) whether the one pass applies to the
+    // times converted into it.
+    TimeUnit unit_ = TimeUnit::Days;
+    bool unit_known_ = true;
+    std::array<bool, time_unit_count> one_pass_{};
 };
-
-// The records of `endpoint` in ascending time order, ties in record order.
-TimeToEvent::TimeOrdered sort_by_time(const TimeToEvent& endpoint);
 
 // Text per row stored as codes into distinct values (levels[0] is "", missing).
 struct CodedText {
@@ -118,6 +165,16 @@ struct Study {
     std::vector<TimeToEvent> endpoints;
     AdverseEvents adverse_events;
     Responses responses;
+    // Treatment columns that ADSL lacks and ADTTE, ADAE or ADRS hold but not
+    // constant per subject, so they are no subject-level variable: the
+    // column and why, e.g. TRTA is not constant for subject 1015 in
+    // adtte.csv: "Placebo" (line 3) and "Drug" (line 4). Naming one as the
+    // treatment is refused with that reason.
+    struct UnusableColumn {
+        std::string name;
+        std::string reason;
+    };
+    std::vector<UnusableColumn> unusable_treatments;
 
     const TimeToEvent* endpoint(std::string_view paramcd) const;
 };
