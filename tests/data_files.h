@@ -28,6 +28,16 @@ inline std::filesystem::path write(const QTemporaryDir& dir, const std::string& 
     return path;
 }
 
+// One file per name, `contents[i]` written to `names[i]`.
+inline std::vector<std::filesystem::path>
+write_all(const QTemporaryDir& dir, const QStringList& names, const QStringList& contents) {
+    std::vector<std::filesystem::path> files;
+    for (qsizetype i = 0; i < names.size(); ++i) {
+        files.push_back(write(dir, names[i].toStdString(), contents[i].toStdString()));
+    }
+    return files;
+}
+
 // The texts of the findings of one severity, as "file:line: column C: what".
 inline QStringList texts(const std::vector<triallens::Finding>& findings,
                          triallens::Severity severity) {

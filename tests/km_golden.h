@@ -5,6 +5,7 @@
 
 #include "golden.h"
 
+#include <triallens/analysis/results.h>
 #include <triallens/stats/kaplan_meier.h>
 
 #include <QJsonObject>
@@ -41,6 +42,19 @@ inline void compare_km(const triallens::KaplanMeier& km, const QJsonObject& gold
         COMPARE_GOLDEN(estimate.lower, q["lower"]);
         COMPARE_GOLDEN(estimate.upper, q["upper"]);
     }
+}
+
+// A forest row against R: the variable, level, counts, hazard ratio with
+// its CI and the interaction p.
+inline void compare_subgroup_row(const triallens::SubgroupRow& row, const QJsonObject& r) {
+    QCOMPARE(QString::fromStdString(row.variable), r["variable"].toString());
+    QCOMPARE(QString::fromStdString(row.level), r["level"].toString());
+    QCOMPARE(static_cast<double>(row.n), r["n"].toDouble());
+    QCOMPARE(static_cast<double>(row.events), r["events"].toDouble());
+    COMPARE_GOLDEN(row.hr, r["hr"]);
+    COMPARE_GOLDEN(row.lower, r["lower"]);
+    COMPARE_GOLDEN(row.upper, r["upper"]);
+    COMPARE_GOLDEN(row.interaction_p, r["interaction_p"]);
 }
 
 } // namespace golden

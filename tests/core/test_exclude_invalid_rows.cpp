@@ -50,15 +50,6 @@ QStringList subjects(const Study& study) {
     return ids;
 }
 
-std::vector<fs::path> write_all(const QTemporaryDir& dir, const QStringList& names,
-                                const QStringList& contents) {
-    std::vector<fs::path> files;
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        files.push_back(data_files::write(dir, names[i].toStdString(), contents[i].toStdString()));
-    }
-    return files;
-}
-
 } // namespace
 
 class TestExcludeInvalidRows : public QObject {
@@ -164,7 +155,7 @@ private slots:
         QFETCH(QStringList, kept_records);
         QFETCH(int, excluded_rows);
         const QTemporaryDir dir;
-        const auto files = write_all(dir, names, contents);
+        const auto files = data_files::write_all(dir, names, contents);
         LoadOptions options;
         if (!columns.isEmpty()) {
             options.time_column = columns[0].toStdString();
@@ -186,10 +177,10 @@ private slots:
 
     void adverseEventsGoWithTheirSubject() {
         const QTemporaryDir dir;
-        const auto files =
-            write_all(dir, {"patients.csv", "adae.csv"},
-                      {"USUBJID,TRT01P,OS_DAYS,DEATH\nS1,Drug,10,1\nS2,Placebo,-5,0\nS3,Drug,7,0\n",
-                       "USUBJID,AEDECOD\nS1,RASH\nS2,COUGH\nS3,RASH\n"});
+        const auto files = data_files::write_all(
+            dir, {"patients.csv", "adae.csv"},
+            {"USUBJID,TRT01P,OS_DAYS,DEATH\nS1,Drug,10,1\nS2,Placebo,-5,0\nS3,Drug,7,0\n",
+             "USUBJID,AEDECOD\nS1,RASH\nS2,COUGH\nS3,RASH\n"});
         LoadOptions options;
         options.time_column = "OS_DAYS";
         options.event_column = "DEATH";
@@ -202,9 +193,9 @@ private slots:
 
     void responseRecordOfASubjectAbsentFromAdslIsDropped() {
         const QTemporaryDir dir;
-        const auto files =
-            write_all(dir, {"adsl.csv", "adrs.csv"},
-                      {clean_adsl, "USUBJID,PARAMCD,AVALC\nS1,BOR,CR\nS9,BOR,PR\nS3,BOR,SD\n"});
+        const auto files = data_files::write_all(
+            dir, {"adsl.csv", "adrs.csv"},
+            {clean_adsl, "USUBJID,PARAMCD,AVALC\nS1,BOR,CR\nS9,BOR,PR\nS3,BOR,SD\n"});
         LoadOptions options;
         options.exclude_invalid_rows = true;
         const StudyLoad load = load_study(files, options);
@@ -262,7 +253,7 @@ private slots:
         const QTemporaryDir dir;
         LoadOptions options;
         options.exclude_invalid_rows = true;
-        const StudyLoad load = load_study(write_all(dir, names, contents), options);
+        const StudyLoad load = load_study(data_files::write_all(dir, names, contents), options);
         QVERIFY(!load.ok());
         QVERIFY(!texts(load.findings, Severity::Error).isEmpty());
     }

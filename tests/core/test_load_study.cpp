@@ -38,15 +38,6 @@ const char* const clean_adtte = "USUBJID,PARAMCD,PARAM,AVAL,CNSR,SITEID\n"
                                 "S2,OS,Overall survival,3,1,701\n"
                                 "S3,OS,Overall survival,7.25,0,702\n";
 
-std::vector<fs::path> write_all(const QTemporaryDir& dir, const QStringList& names,
-                                const QStringList& contents) {
-    std::vector<fs::path> files;
-    for (qsizetype i = 0; i < names.size(); ++i) {
-        files.push_back(data_files::write(dir, names[i].toStdString(), contents[i].toStdString()));
-    }
-    return files;
-}
-
 struct Compared {
     std::vector<std::string> subjects;
     std::vector<std::string> arms;
@@ -349,7 +340,7 @@ private slots:
         QFETCH(QStringList, contents);
         QFETCH(QStringList, errors);
         const QTemporaryDir dir;
-        const StudyLoad load = load_study(write_all(dir, names, contents));
+        const StudyLoad load = load_study(data_files::write_all(dir, names, contents));
         QVERIFY(!load.ok()); // atomic: errors and no study
         QStringList found = names_only(texts(load.findings, Severity::Error), dir);
         if (errors.size() == 1 && errors[0].endsWith(": ")) {
@@ -424,7 +415,7 @@ private slots:
         QFETCH(QStringList, contents);
         QFETCH(QString, message);
         const QTemporaryDir dir;
-        const StudyLoad load = load_study(write_all(dir, names, contents));
+        const StudyLoad load = load_study(data_files::write_all(dir, names, contents));
         QVERIFY(load.ok());
         QVERIFY(load.study->subjects.find("TRTA") == nullptr);
         AnalysisSpec spec;

@@ -231,14 +231,7 @@ private slots:
         for (std::size_t i = 0; i < results.subgroups.size(); ++i) {
             const SubgroupRow& row = results.subgroups[i];
             const QJsonObject r = golden[static_cast<int>(i)].toObject();
-            QCOMPARE(QString::fromStdString(row.variable), r["variable"].toString());
-            QCOMPARE(QString::fromStdString(row.level), r["level"].toString());
-            QCOMPARE(static_cast<double>(row.n), r["n"].toDouble());
-            QCOMPARE(static_cast<double>(row.events), r["events"].toDouble());
-            COMPARE_GOLDEN(row.hr, r["hr"]);
-            COMPARE_GOLDEN(row.lower, r["lower"]);
-            COMPARE_GOLDEN(row.upper, r["upper"]);
-            COMPARE_GOLDEN(row.interaction_p, r["interaction_p"]);
+            golden::compare_subgroup_row(row, r);
             QCOMPARE(row.arms.size(), std::size_t{2});
             QCOMPARE(row.arms[0].n + row.arms[1].n, row.n);
             QCOMPARE(row.arms[0].arm, std::string(demo_control_arm));
