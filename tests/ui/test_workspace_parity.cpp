@@ -71,7 +71,7 @@ private slots:
         state.spec.filter = filter_expression(state.filters, *demo());
         state.adverse_events.treatment_emergent_only = true;
         QVERIFY(!state.spec.filter.empty());
-        const int before = refitted.count();
+        const qsizetype before = refitted.count();
         window.restoreWorkspace(state);
         QTRY_VERIFY_WITH_TIMEOUT(refitted.count() > before, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 10000);
