@@ -1,16 +1,21 @@
 // The workspace opens offscreen on the demo study and its KM figure holds one
 // step curve and one legend entry per arm; choosing another endpoint refits off the GUI thread.
 
+#include <controller/export_controller.h>
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
 #include <main_window.h>
 #include <models/ae_tree_model.h>
 #include <models/forest_model.h>
+#include <models/response_model.h>
 #include <panels/data_panel.h>
 #include <views/ae_table_view.h>
 #include <views/forest_view.h>
 #include <views/km_chart_view.h>
 #include <views/km_figure.h>
+#include <views/methods_view.h>
+#include <views/population_chip.h>
+#include <views/response_view.h>
 
 #include <triallens/demo/demo_study.h>
 #include <triallens/format/number_format.h>
@@ -228,9 +233,11 @@ private slots:
         }
     }
 
-    // Clicking a forest row refits the Survival tab on that subgroup; the
-    // breadcrumb's link returns to all patients.
-    void forestRowShowsItsSubgroupCurves() {
+    // Clicking a forest row focuses every tab on that subgroup through the
+    // one controller: the status bar counts its subjects, the Survival,
+    // Methods and Response tabs show the same Results; the breadcrumb's link
+    // returns to all patients.
+    void forestRowFocusesEveryTab() {
         RefitController controller;
         QSignalSpy refitted(&controller, &RefitController::refitted);
         AnalysisSpec spec;
@@ -242,31 +249,114 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
-        QSignalSpy focused(window.subgroupController(), &RefitController::refitted);
+        const ResultsPtr all = controller.results();
+        QCOMPARE(all->subjects, all->subjects_total);
+        QVERIFY(window.subjectsLabel()->text().startsWith(
+            QStringLiteral("%1 of %1 subjects").arg(all->subjects_total)));
 
         ForestView* forest = window.forestView();
         const int row =
             forest->model()->rowOf(QStringLiteral("PDL1STAT"), QStringLiteral("Positive"));
         QVERIFY(row > 0);
-        window.findChild<QTabWidget*>()->setCurrentIndex(1);
+        window.tabs()->setCurrentIndex(window.tabIndex(QStringLiteral("forest")));
         QTest::mouseClick(forest, Qt::LeftButton, Qt::NoModifier,
                           forest->rowRect(row).center().toPoint());
-        QTRY_COMPARE_WITH_TIMEOUT(focused.count(), 1, 5000);
-        const SubgroupRow& positive = *std::find_if(
-            controller.results()->subgroups.begin(), controller.results()->subgroups.end(),
-            [](const SubgroupRow& r) { return r.level == "Positive"; });
-        QCOMPARE(window.kmView()->results()->n, positive.n);
-        QVERIFY(window.breadcrumb()->text().contains(QStringLiteral("PDL1STAT = Positive")));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
+        const SubgroupRow& positive =
+            *std::find_if(all->subgroups.begin(), all->subgroups.end(),
+                          [](const SubgroupRow& r) { return r.level == "Positive"; });
+        const ResultsPtr focused = controller.results();
+        QVERIFY(focused->focus.has_value());
+        QCOMPARE(focused->focus->variable, std::string("PDL1STAT"));
+        QCOMPARE(focused->n, positive.n);
+        QVERIFY(focused->subjects < focused->subjects_total);
+        QVERIFY(window.subjectsLabel()->text().startsWith(
+            QStringLiteral("%1 of %2 subjects").arg(focused->subjects).arg(all->subjects_total)));
+        QCOMPARE(window.kmView()->results(), focused);
+        QCOMPARE(window.methodsView()->results(), focused);
+        QCOMPARE(window.responseView()->model()->results(), focused);
+        QCOMPARE(window.forestView()->model()->results(), focused);
+        // The forest stays on the filtered subjects: the same rows to click.
+        QCOMPARE(focused->forest_subjects, all->subjects);
+        QCOMPARE(forest->model()->rowOf(QStringLiteral("PDL1STAT"), QStringLiteral("Positive")),
+                 row);
+        QVERIFY(window.breadcrumb()->text().contains(QStringLiteral(" = Positive")));
+        QVERIFY(window.allPatientsAction()->isEnabled());
         if (const QString folder = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR");
             !folder.isEmpty()) {
-            window.findChild<QTabWidget*>()->setCurrentIndex(0);
+            window.tabs()->setCurrentIndex(0);
             QTest::qWait(100);
             window.grab().save(folder + QStringLiteral("/subgroup-km.png"));
         }
 
         emit window.breadcrumb()->linkActivated(QStringLiteral("all"));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 3, 5000);
+        QVERIFY(!controller.results()->focus.has_value());
+        QCOMPARE(controller.results()->subjects, all->subjects);
         QCOMPARE(window.kmView()->results(), controller.results());
+        QCOMPARE(window.methodsView()->results(), controller.results());
         QCOMPARE(window.breadcrumb()->text(), QStringLiteral("All patients"));
+        QVERIFY(!window.allPatientsAction()->isEnabled());
+    }
+
+    // The filter set through the workspace state, then a focused row, show
+    // as a chip atop every tab and in the default export names; no chip
+    // without either.
+    void filterAndFocusShowAsChipsOnEveryTab() {
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        spec.subgroups = {"PDL1STAT"};
+        controller.setStudy(demo(), spec);
+        MainWindow window(&controller);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
+        const auto& chips = window.populationChips();
+        QCOMPARE(chips.size(), qsizetype{5});
+        for (PopulationChip* chip : chips) {
+            QVERIFY(chip->isHidden());
+        }
+        QCOMPARE(suggested_export_name(ExportDialog::Item::KaplanMeier, controller.results().get()),
+                 QStringLiteral("PFS-km.png"));
+
+        WorkspaceState filtered = window.state();
+        filtered.spec.filter = "ECOGBL == 0";
+        window.restoreWorkspace(filtered);
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
+        const ResultsPtr results = controller.results();
+        QVERIFY(results->subjects < results->subjects_total);
+        const QString line = QStringLiteral("Filtered: ECOGBL == 0 · %1 of %2")
+                                 .arg(results->subjects)
+                                 .arg(results->subjects_total);
+        for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+            PopulationChip* chip = window.tabs()->widget(tab)->findChild<PopulationChip*>();
+            QVERIFY2(chip != nullptr, qPrintable(window.tabId(tab)));
+            QVERIFY(!chip->isHidden());
+            QCOMPARE(chip->text(), line);
+        }
+
+        window.focusSubgroup(QStringLiteral("PDL1STAT"), QStringLiteral("Positive"));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 3, 5000);
+        const ResultsPtr focused = controller.results();
+        const QString both = QStringLiteral("Filtered: ECOGBL == 0 · Subgroup: PDL1STAT = "
+                                            "Positive · %1 of %2")
+                                 .arg(focused->subjects)
+                                 .arg(focused->subjects_total);
+        const auto chip_of = [&](const char* id) {
+            return window.tabs()
+                ->widget(window.tabIndex(QString::fromLatin1(id)))
+                ->findChild<PopulationChip*>();
+        };
+        QCOMPARE(chip_of("survival")->text(), both);
+        QCOMPARE(chip_of("methods")->text(), both);
+        QCOMPARE(chip_of("adverse-events")->text(), both);
+        QCOMPARE(chip_of("forest")->text(), line); // the forest keeps the filtered subjects
+        QCOMPARE(suggested_export_name(ExportDialog::Item::KaplanMeier, focused.get()),
+                 QStringLiteral("PFS-km-PDL1STAT-Positive.png"));
+        QCOMPARE(suggested_export_name(ExportDialog::Item::Forest, focused.get()),
+                 QStringLiteral("PFS-forest.png"));
     }
 
     void rendersFigureOffscreen() {
