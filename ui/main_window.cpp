@@ -7,6 +7,7 @@
 #include "controller/study_loader.h"
 #include "controller/user_settings.h"
 #include "export/response_table.h"
+#include "models/landmark_model.h"
 #include "panels/about_dialog.h"
 #include "panels/data_panel.h"
 #include "panels/filter_panel.h"
@@ -29,6 +30,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -40,6 +42,7 @@
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
 #include <QUrl>
@@ -93,6 +96,17 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     survival_layout->addWidget(survival_chip, 0, Qt::AlignLeft);
     survival_layout->addWidget(breadcrumb_);
     survival_layout->addWidget(km_view_, 1);
+    // Landmark survival and RMST, below the curves, when the spec asks for them.
+    landmark_model_ = new LandmarkModel(this);
+    landmark_table_ = new QTableView;
+    landmark_table_->setObjectName(QStringLiteral("landmarkTable"));
+    landmark_table_->setModel(landmark_model_);
+    landmark_table_->verticalHeader()->hide();
+    landmark_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    landmark_table_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    landmark_table_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    landmark_table_->hide();
+    survival_layout->addWidget(landmark_table_);
     survival->setObjectName(QStringLiteral("survival"));
     tabs->addTab(survival, QStringLiteral("Survival"));
     connect(breadcrumb_, &QLabel::linkActivated, this, [this] { focusSubgroup({}, {}); });
@@ -708,6 +722,8 @@ void MainWindow::showBreadcrumb() {
 void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
     km_view_->setResults(results);
     forest_view_->setResults(results);
+    landmark_model_->setResults(results);
+    landmark_table_->setVisible(landmark_model_->hasEstimates());
     for (PopulationChip* chip : chips_) {
         chip->setResults(results);
     }

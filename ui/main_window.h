@@ -30,6 +30,7 @@ class QLabel;
 class QProgressBar;
 class QScrollArea;
 class QTabWidget;
+class QTableView;
 class QTimer;
 class QUndoStack;
 QT_END_NAMESPACE
@@ -43,6 +44,7 @@ class ExportController;
 class FilterPanel;
 class ForestView;
 class KmChartView;
+class LandmarkModel;
 class MethodsView;
 class PopulationChip;
 class RecentFilesMenu;
@@ -58,6 +60,10 @@ public:
     explicit MainWindow(RefitController* controller, QWidget* parent = nullptr);
 
     KmChartView* kmView() const { return km_view_; }
+    // Below the curves: landmark survival and RMST, hidden when the spec
+    // names neither landmarks nor tau.
+    QTableView* landmarkTable() const { return landmark_table_; }
+    LandmarkModel* landmarkModel() const { return landmark_model_; }
     ForestView* forestView() const { return forest_view_; }
     QLabel* breadcrumb() const { return breadcrumb_; }
     // The chip atop each tab, in tab order (hidden without filter or focus).
@@ -168,6 +174,8 @@ private:
     QLabel* breadcrumb_;
     QList<PopulationChip*> chips_;
     KmChartView* km_view_;
+    QTableView* landmark_table_ = nullptr;
+    LandmarkModel* landmark_model_ = nullptr;
     ForestView* forest_view_;
     QScrollArea* forest_scroll_;
     AeTableView* ae_view_;

@@ -7,6 +7,7 @@
 #include <main_window.h>
 #include <models/ae_tree_model.h>
 #include <models/forest_model.h>
+#include <models/landmark_model.h>
 #include <models/response_model.h>
 #include <panels/data_panel.h>
 #include <views/ae_table_view.h>
@@ -34,11 +35,14 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
 #include "workspace_test_support.h"
+
+#include <cmath>
 
 using namespace triallens;
 using namespace triallens::ui;
@@ -357,6 +361,60 @@ private slots:
                  QStringLiteral("PFS-km-PDL1STAT-Positive.png"));
         QCOMPARE(suggested_export_name(ExportDialog::Item::Forest, focused.get()),
                  QStringLiteral("PFS-forest.png"));
+    }
+
+    // Landmarks and tau in the spec show a table below the curves: per arm
+    // S(t) (CI) and n at risk at each landmark, the difference from the
+    // reference, RMST (SE), its difference and ratio; hidden without them.
+    void landmarkAndRmstTableOnTheSurvivalTab() {
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        controller.setStudy(demo(), spec);
+        MainWindow window(&controller);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
+        QVERIFY(window.landmarkTable()->isHidden());
+        QVERIFY(!window.landmarkModel()->hasEstimates());
+
+        // Times within the follow-up, whole numbers of the data's unit.
+        const double last = controller.results()->arms.front().km.curve.time.back();
+        WorkspaceState next = window.state();
+        next.spec.landmarks = {std::floor(last / 4), std::floor(last / 2)};
+        next.spec.tau = std::floor(last * 0.6);
+        window.restoreWorkspace(next);
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
+        const Results& r = *controller.results();
+        QCOMPARE(r.arms.size(), std::size_t{2});
+        const LandmarkModel& model = *window.landmarkModel();
+        QVERIFY(!window.landmarkTable()->isHidden());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), 1 + 2 * 3 + 3);
+        const auto cell = [&](int row, int column) {
+            return model.index(row, column).data().toString();
+        };
+        const auto s = [](const std::string& text) { return QString::fromStdString(text); };
+        QCOMPARE(cell(0, 0), s(r.arms[0].arm));
+        const SurvivalAt& at = r.arms[1].landmarks[1];
+        QCOMPARE(cell(1, 4), QStringLiteral("%1 (%2–%3)")
+                                 .arg(s(decimal_text(*at.surv, 3)), s(decimal_text(*at.lower, 3)),
+                                      s(decimal_text(*at.upper, 3))));
+        QCOMPARE(cell(1, 5), QString::number(at.n_risk));
+        QCOMPARE(model.headerData(4, Qt::Horizontal).toString(),
+                 QStringLiteral("S(%1) (95% CI)").arg(s(time_text(at.time, 0))));
+        const SurvivalDifference& d = r.landmark_differences.back();
+        QCOMPARE(d.arm, r.arms[1].arm);
+        QCOMPARE(cell(1, 6), s(difference_ci_text(*d.difference, *d.lower, *d.upper, 3)));
+        QCOMPARE(cell(0, 6), QStringLiteral("—")); // the reference
+        QCOMPARE(cell(0, 7),
+                 QStringLiteral("%1 (%2)").arg(s(decimal_text(r.arms[0].rmst->estimate, 1)),
+                                               s(decimal_text(r.arms[0].rmst->std_err, 1))));
+        const RmstComparison& c = r.rmst_comparisons.front();
+        QCOMPARE(cell(1, 8),
+                 s(difference_ci_text(c.difference, c.difference_lower, c.difference_upper, 1)));
+        QCOMPARE(cell(1, 9), s(ratio_ci_text(c.ratio, c.ratio_lower, c.ratio_upper)));
     }
 
     void rendersFigureOffscreen() {
