@@ -70,6 +70,16 @@ QWidget* tab_page(const QString& id, PopulationChip* chip, QWidget* view) {
     return page;
 }
 
+// The forest's header rows read each subject-level variable's label.
+QHash<QString, QString> variable_labels(const Study& study) {
+    QHash<QString, QString> labels;
+    for (const Variable& variable : study.subjects.variables) {
+        labels.insert(QString::fromStdString(variable.name),
+                      QString::fromStdString(display_label(variable)));
+    }
+    return labels;
+}
+
 } // namespace
 
 MainWindow::MainWindow(RefitController* controller, QWidget* parent)
@@ -229,6 +239,7 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
         }
         settings_panel_->setStudy(controller_->study(), state_.spec);
         filter_panel_->setStudy(controller_->study());
+        forest_view_->model()->setVariableLabels(variable_labels(*controller_->study()));
     }
     showStudyName();
     breadcrumb_->setText(QStringLiteral("All patients"));
@@ -674,6 +685,7 @@ void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QS
     controller_->setStudy(study, state_.spec);
     settings_panel_->setStudy(study, state_.spec);
     filter_panel_->setStudy(study);
+    forest_view_->model()->setVariableLabels(variable_labels(*study));
     showStudyName();
     statusBar()->showMessage(
         tr("Loaded %1 subjects from %n file(s)", nullptr, static_cast<int>(paths.size()))

@@ -18,6 +18,7 @@
 #include <views/population_chip.h>
 #include <views/response_view.h>
 
+#include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
 #include <triallens/format/number_format.h>
 
@@ -284,7 +285,30 @@ private slots:
         QCOMPARE(focused->forest_subjects, all->subjects);
         QCOMPARE(forest->model()->rowOf(QStringLiteral("PDL1STAT"), QStringLiteral("Positive")),
                  row);
-        QVERIFY(window.breadcrumb()->text().contains(QStringLiteral(" = Positive")));
+        // Labels over codes: the forest's header row and the breadcrumb.
+        const Variable* pdl1 = controller.study()->subjects.find("PDL1STAT");
+        QVERIFY(pdl1 != nullptr);
+        const QString label = QString::fromStdString(display_label(*pdl1));
+        int header = -1;
+        for (int r = 0; r < forest->model()->rowCount(); ++r) {
+            const QModelIndex index = forest->model()->index(r, 0);
+            if (index.data(ForestModel::RowKindRole).value<ForestModel::RowKind>() ==
+                    ForestModel::RowKind::Header &&
+                index.data(ForestModel::VariableRole).toString() == QStringLiteral("PDL1STAT")) {
+                header = r;
+            }
+        }
+        QVERIFY(header >= 0);
+        QCOMPARE(forest->model()
+                     ->data(forest->model()->index(header, ForestModel::SubgroupColumn))
+                     .toString(),
+                 label);
+        QCOMPARE(forest->model()
+                     ->data(forest->model()->index(header, 0), ForestModel::VariableRole)
+                     .toString(),
+                 QStringLiteral("PDL1STAT"));
+        QVERIFY(window.breadcrumb()->text().contains(label.toHtmlEscaped() +
+                                                     QStringLiteral(" = Positive")));
         QVERIFY(window.allPatientsAction()->isEnabled());
         if (const QString folder = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR");
             !folder.isEmpty()) {
