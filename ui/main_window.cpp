@@ -675,7 +675,12 @@ void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QS
                              const QStringList& warnings, int excluded_rows) {
     paths_ = paths;
     recent_menu_->remember(paths);
-    focusSubgroup({}, {}); // a new study starts from all patients
+    // A new study starts from all patients (setStudy() drops the controller's
+    // focus, so no refit of the old study is started for it).
+    focus_variable_.clear();
+    focus_level_.clear();
+    all_patients_->setEnabled(false);
+    showBreadcrumb();
     data_panel_->showStudy(*study, paths, warnings);
     // Undo steps name the old study's columns: a new study starts a new history.
     undo_stack_->clear();
