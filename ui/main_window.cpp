@@ -7,6 +7,7 @@
 #include "controller/study_loader.h"
 #include "controller/user_settings.h"
 #include "export/response_table.h"
+#include "models/landmark_model.h"
 #include "panels/about_dialog.h"
 #include "panels/data_panel.h"
 #include "panels/filter_panel.h"
@@ -16,6 +17,7 @@
 #include "views/forest_view.h"
 #include "views/km_chart_view.h"
 #include "views/methods_view.h"
+#include "views/population_chip.h"
 #include "views/response_view.h"
 
 #include <QActionGroup>
@@ -28,6 +30,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -39,6 +42,7 @@
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTimer>
 #include <QUndoStack>
 #include <QUrl>
@@ -47,16 +51,41 @@
 #include <triallens/analysis/default_spec.h>
 #include <triallens/analysis/factor_columns.h>
 #include <triallens/analysis/refit.h>
-#include <triallens/analysis/subject_filter.h>
+#include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
 
 namespace triallens::ui {
 
+namespace {
+
+// A tab's page: the chip saying whose subjects it shows above the view.
+QWidget* tab_page(const QString& id, PopulationChip* chip, QWidget* view) {
+    auto* page = new QWidget;
+    page->setObjectName(id);
+    auto* layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(chip, 0, Qt::AlignLeft);
+    layout->addWidget(view, 1);
+    return page;
+}
+
+// The forest's header rows read each subject-level variable's label.
+QHash<QString, QString> variable_labels(const Study& study) {
+    QHash<QString, QString> labels;
+    for (const Variable& variable : study.subjects.variables) {
+        labels.insert(QString::fromStdString(variable.name),
+                      QString::fromStdString(display_label(variable)));
+    }
+    return labels;
+}
+
+} // namespace
+
 MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     : QMainWindow(parent), controller_(controller), loader_(new StudyLoader(this)),
-      data_panel_(new DataPanel), subgroup_controller_(new RefitController(this)),
-      breadcrumb_(new QLabel), km_view_(new KmChartView), forest_view_(new ForestView),
-      forest_scroll_(new QScrollArea), ae_view_(new AeTableView),
+      data_panel_(new DataPanel), breadcrumb_(new QLabel), km_view_(new KmChartView),
+      forest_view_(new ForestView), forest_scroll_(new QScrollArea), ae_view_(new AeTableView),
       settings_panel_(new SettingsPanel), filter_panel_(new FilterPanel),
       undo_stack_(new QUndoStack(this)), busy_indicator_(new QProgressBar),
       busy_delay_(new QTimer(this)), subjects_label_(new QLabel), timing_label_(new QLabel) {
@@ -71,20 +100,33 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     survival_layout->setContentsMargins(0, 0, 0, 0);
     breadcrumb_->setToolTip(QStringLiteral("Click a forest row to see its subgroup's curves"));
     breadcrumb_->setTextFormat(Qt::RichText);
+    survival_layout->setSpacing(0);
+    auto* survival_chip = new PopulationChip;
+    chips_ << survival_chip;
+    survival_layout->addWidget(survival_chip, 0, Qt::AlignLeft);
     survival_layout->addWidget(breadcrumb_);
     survival_layout->addWidget(km_view_, 1);
+    // Landmark survival and RMST, below the curves, when the spec asks for them.
+    landmark_model_ = new LandmarkModel(this);
+    landmark_table_ = new QTableView;
+    landmark_table_->setObjectName(QStringLiteral("landmarkTable"));
+    landmark_table_->setModel(landmark_model_);
+    landmark_table_->verticalHeader()->hide();
+    landmark_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    landmark_table_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+    landmark_table_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
+    landmark_table_->hide();
+    survival_layout->addWidget(landmark_table_);
+    survival->setObjectName(QStringLiteral("survival"));
     tabs->addTab(survival, QStringLiteral("Survival"));
     connect(breadcrumb_, &QLabel::linkActivated, this, [this] { focusSubgroup({}, {}); });
     connect(forest_view_, &ForestView::rowActivated, this, &MainWindow::focusSubgroup);
-    connect(subgroup_controller_, &RefitController::refitted, this,
-            [this](const ResultsPtr& results) {
-                if (!focus_variable_.isEmpty()) {
-                    km_view_->setResults(results);
-                }
-            });
     forest_scroll_->setWidgetResizable(true);
     forest_scroll_->setWidget(forest_view_);
-    tabs->addTab(forest_scroll_, QStringLiteral("Forest"));
+    auto* forest_chip = new PopulationChip(Population::Forest);
+    chips_ << forest_chip;
+    tabs->addTab(tab_page(QStringLiteral("forest"), forest_chip, forest_scroll_),
+                 QStringLiteral("Forest"));
     // Stepping through rows with the arrow keys keeps the chosen row in view.
     connect(forest_view_, &ForestView::rowActivated, this, [this] {
         const QRectF row = forest_view_->rowRect(forest_view_->selectedRow());
@@ -94,18 +136,25 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
                                           static_cast<int>(row.height()));
         }
     });
-    tabs->addTab(ae_view_, QStringLiteral("Adverse events"));
+    chips_ << new PopulationChip;
+    tabs->addTab(tab_page(QStringLiteral("adverse-events"), chips_.back(), ae_view_),
+                 QStringLiteral("Adverse events"));
     connect(ae_view_, &AeTableView::filterChanged, this, [this](const AeFilter& filter) {
         WorkspaceState next = state_;
         next.adverse_events = filter;
         changeState(next);
     });
     connect(controller_, &RefitController::adverseEventsReady, ae_view_, &AeTableView::setTable);
-    // The Response and Methods tabs show the main analysis, never a subgroup's.
+    // Every tab shows the controller's one Results: the focused subgroup's
+    // subjects when a forest row is in focus.
     response_view_ = new ResponseView;
     methods_view_ = new MethodsView;
-    tabs->addTab(response_view_, QStringLiteral("Response"));
-    tabs->addTab(methods_view_, QStringLiteral("Methods"));
+    chips_ << new PopulationChip;
+    tabs->addTab(tab_page(QStringLiteral("response"), chips_.back(), response_view_),
+                 QStringLiteral("Response"));
+    chips_ << new PopulationChip;
+    tabs->addTab(tab_page(QStringLiteral("methods"), chips_.back(), methods_view_),
+                 QStringLiteral("Methods"));
     connect(controller_, &RefitController::refitted, response_view_, &ResponseView::setResults);
     connect(controller_, &RefitController::refitted, methods_view_, &MethodsView::setResults);
     if (controller_->results()) {
@@ -190,6 +239,7 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
         }
         settings_panel_->setStudy(controller_->study(), state_.spec);
         filter_panel_->setStudy(controller_->study());
+        forest_view_->model()->setVariableLabels(variable_labels(*controller_->study()));
     }
     showStudyName();
     breadcrumb_->setText(QStringLiteral("All patients"));
@@ -275,8 +325,8 @@ void MainWindow::createExport() {
         using Item = ExportDialog::Item;
         constexpr Item by_tab[] = {Item::KaplanMeier, Item::Forest, Item::AdverseEventTable,
                                    Item::ResponseTable, Item::SummaryTable};
-        const int tab = tabs_->currentIndex();
-        return tab >= 0 && tab < 5 ? by_tab[tab] : Item::KaplanMeier;
+        const auto tab = tabIds().indexOf(tabId(tabs_->currentIndex()));
+        return tab >= 0 ? by_tab[tab] : Item::KaplanMeier;
     };
     sources.ae_minimum_incidence = [this] { return ae_view_->minimumIncidence(); };
     sources.response_tables = [this](const Results& results) {
@@ -625,7 +675,12 @@ void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QS
                              const QStringList& warnings, int excluded_rows) {
     paths_ = paths;
     recent_menu_->remember(paths);
-    focusSubgroup({}, {}); // a new study starts from all patients
+    // A new study starts from all patients (setStudy() drops the controller's
+    // focus, so no refit of the old study is started for it).
+    focus_variable_.clear();
+    focus_level_.clear();
+    all_patients_->setEnabled(false);
+    showBreadcrumb();
     data_panel_->showStudy(*study, paths, warnings);
     // Undo steps name the old study's columns: a new study starts a new history.
     undo_stack_->clear();
@@ -635,6 +690,7 @@ void MainWindow::studyLoaded(const std::shared_ptr<const Study>& study, const QS
     controller_->setStudy(study, state_.spec);
     settings_panel_->setStudy(study, state_.spec);
     filter_panel_->setStudy(study);
+    forest_view_->model()->setVariableLabels(variable_labels(*study));
     showStudyName();
     statusBar()->showMessage(
         tr("Loaded %1 subjects from %n file(s)", nullptr, static_cast<int>(paths.size()))
@@ -652,40 +708,42 @@ void MainWindow::showStudyName() {
 }
 
 void MainWindow::focusSubgroup(const QString& variable, const QString& level) {
+    const bool changed = variable != focus_variable_ || level != focus_level_;
     focus_variable_ = variable;
     focus_level_ = level;
     all_patients_->setEnabled(!variable.isEmpty());
-    if (variable.isEmpty()) {
-        breadcrumb_->setText(QStringLiteral("All patients"));
-        if (controller_->results()) {
-            km_view_->setResults(controller_->results());
-        }
+    showBreadcrumb();
+    if (!changed) {
         return;
     }
-    breadcrumb_->setText(QStringLiteral("<a href=\"all\">All patients</a> ▸ %1 = %2")
-                             .arg(variable.toHtmlEscaped(), level.toHtmlEscaped()));
-    refitSubgroup();
+    controller_->setFocus(variable.isEmpty() ? std::nullopt
+                                             : std::optional<SubgroupFocus>(SubgroupFocus{
+                                                   variable.toStdString(), level.toStdString()}));
 }
 
-// The analysis as it stands, restricted to the focused subgroup's subjects.
-void MainWindow::refitSubgroup() {
-    if (focus_variable_.isEmpty() || !controller_->study()) {
+void MainWindow::showBreadcrumb() {
+    if (focus_variable_.isEmpty()) {
+        breadcrumb_->setText(QStringLiteral("All patients"));
         return;
     }
-    AnalysisSpec spec = controller_->spec();
-    spec.filter =
-        filter_with_level(spec.filter, focus_variable_.toStdString(), focus_level_.toStdString());
-    spec.subgroups.clear();
-    subgroup_controller_->setStudy(controller_->study(), spec);
+    QString variable = focus_variable_;
+    if (const auto& study = controller_->study()) {
+        if (const Variable* column = study->subjects.find(focus_variable_.toStdString())) {
+            variable = QString::fromStdString(display_label(*column));
+        }
+    }
+    breadcrumb_->setText(QStringLiteral("<a href=\"all\">All patients</a> ▸ %1 = %2")
+                             .arg(variable.toHtmlEscaped(), focus_level_.toHtmlEscaped()));
 }
 
 void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
-    if (focus_variable_.isEmpty()) {
-        km_view_->setResults(results);
-    } else {
-        refitSubgroup(); // the spec changed under the focused subgroup
-    }
+    km_view_->setResults(results);
     forest_view_->setResults(results);
+    landmark_model_->setResults(results);
+    landmark_table_->setVisible(landmark_model_->hasEstimates());
+    for (PopulationChip* chip : chips_) {
+        chip->setResults(results);
+    }
     const QString label = QStringLiteral("%1 of %2 subjects · %3 analysed, %4 events")
                               .arg(results->subjects)
                               .arg(results->subjects_total)
@@ -695,6 +753,27 @@ void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
                                                 : label);
     filter_panel_->setSubjectCount(results->subjects, results->subjects_total);
     timing_label_->setText(QStringLiteral("refit %1 ms").arg(milliseconds, 0, 'f', 1));
+}
+
+const QStringList& MainWindow::tabIds() {
+    static const QStringList ids{QStringLiteral("survival"), QStringLiteral("forest"),
+                                 QStringLiteral("adverse-events"), QStringLiteral("response"),
+                                 QStringLiteral("methods")};
+    return ids;
+}
+
+int MainWindow::tabIndex(const QString& id) const {
+    for (int i = 0; i < tabs_->count(); ++i) {
+        if (tabs_->widget(i)->objectName() == id) {
+            return i;
+        }
+    }
+    return -1;
+}
+
+QString MainWindow::tabId(int index) const {
+    const QWidget* page = tabs_->widget(index);
+    return page ? page->objectName() : QString();
 }
 
 void MainWindow::showError(const QString& message) {

@@ -16,6 +16,7 @@
 
 #include <QMainWindow>
 
+#include <QList>
 #include <QSize>
 #include <QStringList>
 
@@ -29,6 +30,7 @@ class QLabel;
 class QProgressBar;
 class QScrollArea;
 class QTabWidget;
+class QTableView;
 class QTimer;
 class QUndoStack;
 QT_END_NAMESPACE
@@ -42,7 +44,9 @@ class ExportController;
 class FilterPanel;
 class ForestView;
 class KmChartView;
+class LandmarkModel;
 class MethodsView;
+class PopulationChip;
 class RecentFilesMenu;
 class RefitController;
 class SettingsPanel;
@@ -56,10 +60,14 @@ public:
     explicit MainWindow(RefitController* controller, QWidget* parent = nullptr);
 
     KmChartView* kmView() const { return km_view_; }
+    // Below the curves: landmark survival and RMST, hidden when the spec
+    // names neither landmarks nor tau.
+    QTableView* landmarkTable() const { return landmark_table_; }
+    LandmarkModel* landmarkModel() const { return landmark_model_; }
     ForestView* forestView() const { return forest_view_; }
-    // Refits the Survival tab's curves for the forest row clicked last.
-    RefitController* subgroupController() const { return subgroup_controller_; }
     QLabel* breadcrumb() const { return breadcrumb_; }
+    // The chip atop each tab, in tab order (hidden without filter or focus).
+    const QList<PopulationChip*>& populationChips() const { return chips_; }
     AeTableView* adverseEventView() const { return ae_view_; }
     QComboBox* endpointBox() const;
     ResponseView* responseView() const { return response_view_; }
@@ -70,6 +78,12 @@ public:
     RecentFilesMenu* recentFilesMenu() const { return recent_menu_; }
     ExportController* exportController() const { return export_controller_; }
     QTabWidget* tabs() const { return tabs_; }
+    // The tabs by id, never by their (translatable) titles: "survival",
+    // "forest", "adverse-events", "response", "methods".
+    static const QStringList& tabIds();
+    // The tab whose page has `id` as its objectName; -1 when none has.
+    int tabIndex(const QString& id) const;
+    QString tabId(int index) const;
     QUndoStack* undoStack() const { return undo_stack_; }
     // Shown while a refit has run longer than busyDelayMs().
     QProgressBar* busyIndicator() const { return busy_indicator_; }
@@ -103,7 +117,9 @@ public:
     void restoreWorkspace(const WorkspaceState& state);
     // Replaces the study with the embedded (synthetic) demo, as a load would.
     void openDemo();
-    // The Survival tab's curves for one forest row (empty: all patients).
+    // Every tab (and the status bar) shows one forest row's subjects through
+    // the one refit controller (empty: all patients); the forest stays on
+    // the filtered subjects so the user can click on.
     void focusSubgroup(const QString& variable, const QString& level);
 
     // saveState() layouts carry this; raise it when docks are added or
@@ -140,10 +156,11 @@ private:
     void changeState(const WorkspaceState& next);
     // Shows `state` in every panel and refits it (undo and redo come here).
     void applyState(const WorkspaceState& state);
-    void refitSubgroup();
     void studyLoaded(const std::shared_ptr<const Study>& study, const QStringList& paths,
                      const QStringList& warnings, int excluded_rows);
     void showResults(const ResultsPtr& results, double milliseconds);
+    // "All patients", or its link and the focused row by its label.
+    void showBreadcrumb();
     void showError(const QString& message);
     void showStudyName();
     void exportEverySubgroup();
@@ -151,12 +168,14 @@ private:
     RefitController* controller_;
     StudyLoader* loader_;
     DataPanel* data_panel_;
-    QStringList paths_; // the files of the current study; empty for the demo
-    RefitController* subgroup_controller_;
-    QString focus_variable_; // empty: the Survival tab shows all patients
+    QStringList paths_;      // the files of the current study; empty for the demo
+    QString focus_variable_; // empty: every tab shows all (filtered) patients
     QString focus_level_;
     QLabel* breadcrumb_;
+    QList<PopulationChip*> chips_;
     KmChartView* km_view_;
+    QTableView* landmark_table_ = nullptr;
+    LandmarkModel* landmark_model_ = nullptr;
     ForestView* forest_view_;
     QScrollArea* forest_scroll_;
     AeTableView* ae_view_;

@@ -40,7 +40,7 @@ int main(int argc, char** argv) {
     for (int tab = 0; tab < tabs->count(); ++tab) {
         tabs->setCurrentIndex(tab);
         QTest::qWait(200);
-        const QString name = tabs->tabText(tab).toLower().replace(' ', '-');
+        const QString name = window.tabId(tab);
         window.grab().save(QStringLiteral("%1/%2.png").arg(folder, name));
     }
     return 0;

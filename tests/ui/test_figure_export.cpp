@@ -6,8 +6,10 @@
 // grayscale palette leaves no colour in the pixels; the forest exports too.
 
 #include <export/figure_export.h>
+#include <models/km_figure_text.h>
 #include <views/km_figure.h>
 #include <views/methods_text.h>
+#include <views/population_chip.h>
 
 #include <triallens/analysis/refit.h>
 #include <triallens/analysis/workspace.h>
@@ -34,6 +36,25 @@ namespace {
 const Study& demo() {
     static const Study study = generate_demo_study();
     return study;
+}
+
+// The SVG as text, entities decoded (a '·' may be written as &#183;).
+QString svg_text(const QByteArray& svg) {
+    QString text = QString::fromUtf8(svg);
+    static const QRegularExpression entity(QStringLiteral("&#(x?)([0-9a-fA-F]+);"));
+    QString out;
+    qsizetype last = 0;
+    for (auto it = entity.globalMatch(text); it.hasNext();) {
+        const auto match = it.next();
+        out += text.mid(last, match.capturedStart() - last);
+        const bool hex = !match.captured(1).isEmpty();
+        out += QChar(match.captured(2).toUInt(nullptr, hex ? 16 : 10));
+        last = match.capturedEnd();
+    }
+    out += text.mid(last);
+    return out.replace(QStringLiteral("&amp;"), QStringLiteral("&"))
+        .replace(QStringLiteral("&lt;"), QStringLiteral("<"))
+        .replace(QStringLiteral("&gt;"), QStringLiteral(">"));
 }
 
 const Results& pfs() {
@@ -319,6 +340,47 @@ private slots:
             }
         }
         QVERIFY(any);
+    }
+
+    // A filter and a focus say whose subjects the figure shows, in its
+    // footnote (with or without the methods footnote), its title and its
+    // document title; a figure of all subjects says nothing of the kind.
+    void filterAndSubgroupAreNamedOnTheFigure() {
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        spec.filter = "ECOGBL == 0";
+        spec.subgroups = {"PDL1STAT"};
+        const Results filtered = compute_workspace(demo(), WorkspaceSpec{spec, {}, {}});
+        QVERIFY(filtered.subjects < filtered.subjects_total);
+        const QString line = QStringLiteral("Filtered: ECOGBL == 0 · %1 of %2")
+                                 .arg(filtered.subjects)
+                                 .arg(filtered.subjects_total);
+        QCOMPARE(population_text(filtered), line);
+        QVERIFY(population_text(pfs()).isEmpty());
+        QVERIFY(!svg_text(render_figure_svg(pfs(), slide())).contains(QStringLiteral("Filtered")));
+
+        FigureExportOptions options = slide();
+        QVERIFY(svg_text(render_figure_svg(filtered, options)).contains(line));
+        options.methods_footnote = true;
+        const QString with_methods = svg_text(render_figure_svg(filtered, options));
+        QVERIFY(with_methods.contains(line));
+        QVERIFY(with_methods.contains(QStringLiteral("Efron")));
+
+        const Results focused = compute_workspace(
+            demo(), WorkspaceSpec{spec, {}, SubgroupFocus{"PDL1STAT", "Positive"}});
+        QVERIFY(focused.subjects < filtered.subjects);
+        const QString svg = svg_text(render_figure_svg(focused, slide()));
+        QVERIFY(svg.contains(QStringLiteral("Subgroup: PDL1STAT = Positive · %1 of %2")
+                                 .arg(focused.subjects)
+                                 .arg(focused.subjects_total)));
+        QVERIFY(svg.contains(QStringLiteral("<title>%1</title>").arg(km_figure_title(focused))));
+        QVERIFY(km_figure_title(focused).endsWith(QStringLiteral(" — PDL1STAT = Positive")));
+        // The forest is of the filtered subjects: no subgroup on it.
+        options = slide();
+        options.kind = FigureKind::Forest;
+        const QString forest = svg_text(render_figure_svg(focused, options));
+        QVERIFY(forest.contains(line));
+        QVERIFY(!forest.contains(QStringLiteral("Subgroup:")));
     }
 
     void titleAndFootnoteAreText() {

@@ -1,17 +1,24 @@
 // The workspace opens offscreen on the demo study and its KM figure holds one
 // step curve and one legend entry per arm; choosing another endpoint refits off the GUI thread.
 
+#include <controller/export_controller.h>
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
 #include <main_window.h>
 #include <models/ae_tree_model.h>
 #include <models/forest_model.h>
+#include <models/landmark_model.h>
+#include <models/response_model.h>
 #include <panels/data_panel.h>
 #include <views/ae_table_view.h>
 #include <views/forest_view.h>
 #include <views/km_chart_view.h>
 #include <views/km_figure.h>
+#include <views/methods_view.h>
+#include <views/population_chip.h>
+#include <views/response_view.h>
 
+#include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
 #include <triallens/format/number_format.h>
 
@@ -29,11 +36,14 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
 
 #include "workspace_test_support.h"
+
+#include <cmath>
 
 using namespace triallens;
 using namespace triallens::ui;
@@ -228,9 +238,11 @@ private slots:
         }
     }
 
-    // Clicking a forest row refits the Survival tab on that subgroup; the
-    // breadcrumb's link returns to all patients.
-    void forestRowShowsItsSubgroupCurves() {
+    // Clicking a forest row focuses every tab on that subgroup through the
+    // one controller: the status bar counts its subjects, the Survival,
+    // Methods and Response tabs show the same Results; the breadcrumb's link
+    // returns to all patients.
+    void forestRowFocusesEveryTab() {
         RefitController controller;
         QSignalSpy refitted(&controller, &RefitController::refitted);
         AnalysisSpec spec;
@@ -242,31 +254,191 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
-        QSignalSpy focused(window.subgroupController(), &RefitController::refitted);
+        const ResultsPtr all = controller.results();
+        QCOMPARE(all->subjects, all->subjects_total);
+        QVERIFY(window.subjectsLabel()->text().startsWith(
+            QStringLiteral("%1 of %1 subjects").arg(all->subjects_total)));
 
         ForestView* forest = window.forestView();
         const int row =
             forest->model()->rowOf(QStringLiteral("PDL1STAT"), QStringLiteral("Positive"));
         QVERIFY(row > 0);
-        window.findChild<QTabWidget*>()->setCurrentIndex(1);
+        window.tabs()->setCurrentIndex(window.tabIndex(QStringLiteral("forest")));
         QTest::mouseClick(forest, Qt::LeftButton, Qt::NoModifier,
                           forest->rowRect(row).center().toPoint());
-        QTRY_COMPARE_WITH_TIMEOUT(focused.count(), 1, 5000);
-        const SubgroupRow& positive = *std::find_if(
-            controller.results()->subgroups.begin(), controller.results()->subgroups.end(),
-            [](const SubgroupRow& r) { return r.level == "Positive"; });
-        QCOMPARE(window.kmView()->results()->n, positive.n);
-        QVERIFY(window.breadcrumb()->text().contains(QStringLiteral("PDL1STAT = Positive")));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
+        const SubgroupRow& positive =
+            *std::find_if(all->subgroups.begin(), all->subgroups.end(),
+                          [](const SubgroupRow& r) { return r.level == "Positive"; });
+        const ResultsPtr focused = controller.results();
+        QVERIFY(focused->focus.has_value());
+        QCOMPARE(focused->focus->variable, std::string("PDL1STAT"));
+        QCOMPARE(focused->n, positive.n);
+        QVERIFY(focused->subjects < focused->subjects_total);
+        QVERIFY(window.subjectsLabel()->text().startsWith(
+            QStringLiteral("%1 of %2 subjects").arg(focused->subjects).arg(all->subjects_total)));
+        QCOMPARE(window.kmView()->results(), focused);
+        QCOMPARE(window.methodsView()->results(), focused);
+        QCOMPARE(window.responseView()->model()->results(), focused);
+        QCOMPARE(window.forestView()->model()->results(), focused);
+        // The forest stays on the filtered subjects: the same rows to click.
+        QCOMPARE(focused->forest_subjects, all->subjects);
+        QCOMPARE(forest->model()->rowOf(QStringLiteral("PDL1STAT"), QStringLiteral("Positive")),
+                 row);
+        // Labels over codes: the forest's header row and the breadcrumb.
+        const Variable* pdl1 = controller.study()->subjects.find("PDL1STAT");
+        QVERIFY(pdl1 != nullptr);
+        const QString label = QString::fromStdString(display_label(*pdl1));
+        int header = -1;
+        for (int r = 0; r < forest->model()->rowCount(); ++r) {
+            const QModelIndex index = forest->model()->index(r, 0);
+            if (index.data(ForestModel::RowKindRole).value<ForestModel::RowKind>() ==
+                    ForestModel::RowKind::Header &&
+                index.data(ForestModel::VariableRole).toString() == QStringLiteral("PDL1STAT")) {
+                header = r;
+            }
+        }
+        QVERIFY(header >= 0);
+        QCOMPARE(forest->model()
+                     ->data(forest->model()->index(header, ForestModel::SubgroupColumn))
+                     .toString(),
+                 label);
+        QCOMPARE(forest->model()
+                     ->data(forest->model()->index(header, 0), ForestModel::VariableRole)
+                     .toString(),
+                 QStringLiteral("PDL1STAT"));
+        QVERIFY(window.breadcrumb()->text().contains(label.toHtmlEscaped() +
+                                                     QStringLiteral(" = Positive")));
+        QVERIFY(window.allPatientsAction()->isEnabled());
         if (const QString folder = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR");
             !folder.isEmpty()) {
-            window.findChild<QTabWidget*>()->setCurrentIndex(0);
+            window.tabs()->setCurrentIndex(0);
             QTest::qWait(100);
             window.grab().save(folder + QStringLiteral("/subgroup-km.png"));
         }
 
         emit window.breadcrumb()->linkActivated(QStringLiteral("all"));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 3, 5000);
+        QVERIFY(!controller.results()->focus.has_value());
+        QCOMPARE(controller.results()->subjects, all->subjects);
         QCOMPARE(window.kmView()->results(), controller.results());
+        QCOMPARE(window.methodsView()->results(), controller.results());
         QCOMPARE(window.breadcrumb()->text(), QStringLiteral("All patients"));
+        QVERIFY(!window.allPatientsAction()->isEnabled());
+    }
+
+    // The filter set through the workspace state, then a focused row, show
+    // as a chip atop every tab and in the default export names; no chip
+    // without either.
+    void filterAndFocusShowAsChipsOnEveryTab() {
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        spec.subgroups = {"PDL1STAT"};
+        controller.setStudy(demo(), spec);
+        MainWindow window(&controller);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
+        const auto& chips = window.populationChips();
+        QCOMPARE(chips.size(), qsizetype{5});
+        for (PopulationChip* chip : chips) {
+            QVERIFY(chip->isHidden());
+        }
+        QCOMPARE(suggested_export_name(ExportDialog::Item::KaplanMeier, controller.results().get()),
+                 QStringLiteral("PFS-km.png"));
+
+        WorkspaceState filtered = window.state();
+        filtered.spec.filter = "ECOGBL == 0";
+        window.restoreWorkspace(filtered);
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
+        const ResultsPtr results = controller.results();
+        QVERIFY(results->subjects < results->subjects_total);
+        const QString line = QStringLiteral("Filtered: ECOGBL == 0 · %1 of %2")
+                                 .arg(results->subjects)
+                                 .arg(results->subjects_total);
+        for (int tab = 0; tab < window.tabs()->count(); ++tab) {
+            PopulationChip* chip = window.tabs()->widget(tab)->findChild<PopulationChip*>();
+            QVERIFY2(chip != nullptr, qPrintable(window.tabId(tab)));
+            QVERIFY(!chip->isHidden());
+            QCOMPARE(chip->text(), line);
+        }
+
+        window.focusSubgroup(QStringLiteral("PDL1STAT"), QStringLiteral("Positive"));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 3, 5000);
+        const ResultsPtr focused = controller.results();
+        const QString both = QStringLiteral("Filtered: ECOGBL == 0 · Subgroup: PDL1STAT = "
+                                            "Positive · %1 of %2")
+                                 .arg(focused->subjects)
+                                 .arg(focused->subjects_total);
+        const auto chip_of = [&](const char* id) {
+            return window.tabs()
+                ->widget(window.tabIndex(QString::fromLatin1(id)))
+                ->findChild<PopulationChip*>();
+        };
+        QCOMPARE(chip_of("survival")->text(), both);
+        QCOMPARE(chip_of("methods")->text(), both);
+        QCOMPARE(chip_of("adverse-events")->text(), both);
+        QCOMPARE(chip_of("forest")->text(), line); // the forest keeps the filtered subjects
+        QCOMPARE(suggested_export_name(ExportDialog::Item::KaplanMeier, focused.get()),
+                 QStringLiteral("PFS-km-PDL1STAT-Positive.png"));
+        QCOMPARE(suggested_export_name(ExportDialog::Item::Forest, focused.get()),
+                 QStringLiteral("PFS-forest.png"));
+    }
+
+    // Landmarks and tau in the spec show a table below the curves: per arm
+    // S(t) (CI) and n at risk at each landmark, the difference from the
+    // reference, RMST (SE), its difference and ratio; hidden without them.
+    void landmarkAndRmstTableOnTheSurvivalTab() {
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        controller.setStudy(demo(), spec);
+        MainWindow window(&controller);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
+        QVERIFY(window.landmarkTable()->isHidden());
+        QVERIFY(!window.landmarkModel()->hasEstimates());
+
+        // Times within the follow-up, whole numbers of the data's unit.
+        const double last = controller.results()->arms.front().km.curve.time.back();
+        WorkspaceState next = window.state();
+        next.spec.landmarks = {std::floor(last / 4), std::floor(last / 2)};
+        next.spec.tau = std::floor(last * 0.6);
+        window.restoreWorkspace(next);
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
+        const Results& r = *controller.results();
+        QCOMPARE(r.arms.size(), std::size_t{2});
+        const LandmarkModel& model = *window.landmarkModel();
+        QVERIFY(!window.landmarkTable()->isHidden());
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.columnCount(), 1 + 2 * 3 + 3);
+        const auto cell = [&](int row, int column) {
+            return model.index(row, column).data().toString();
+        };
+        const auto s = [](const std::string& text) { return QString::fromStdString(text); };
+        QCOMPARE(cell(0, 0), s(r.arms[0].arm));
+        const SurvivalAt& at = r.arms[1].landmarks[1];
+        QCOMPARE(cell(1, 4), QStringLiteral("%1 (%2–%3)")
+                                 .arg(s(decimal_text(*at.surv, 3)), s(decimal_text(*at.lower, 3)),
+                                      s(decimal_text(*at.upper, 3))));
+        QCOMPARE(cell(1, 5), QString::number(at.n_risk));
+        QCOMPARE(model.headerData(4, Qt::Horizontal).toString(),
+                 QStringLiteral("S(%1) (95% CI)").arg(s(time_text(at.time, 0))));
+        const SurvivalDifference& d = r.landmark_differences.back();
+        QCOMPARE(d.arm, r.arms[1].arm);
+        QCOMPARE(cell(1, 6), s(difference_ci_text(*d.difference, *d.lower, *d.upper, 3)));
+        QCOMPARE(cell(0, 6), QStringLiteral("—")); // the reference
+        QCOMPARE(cell(0, 7),
+                 QStringLiteral("%1 (%2)").arg(s(decimal_text(r.arms[0].rmst->estimate, 1)),
+                                               s(decimal_text(r.arms[0].rmst->std_err, 1))));
+        const RmstComparison& c = r.rmst_comparisons.front();
+        QCOMPARE(cell(1, 8),
+                 s(difference_ci_text(c.difference, c.difference_lower, c.difference_upper, 1)));
+        QCOMPARE(cell(1, 9), s(ratio_ci_text(c.ratio, c.ratio_lower, c.ratio_upper)));
     }
 
     void rendersFigureOffscreen() {

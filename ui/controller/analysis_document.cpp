@@ -166,7 +166,7 @@ std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
     analysis.focus_variable = window_->focusVariable();
     analysis.focus_level = window_->focusLevel();
     if (const QTabWidget* tabs = tabs_of(window_)) {
-        analysis.current_tab = tabs->tabText(tabs->currentIndex()).remove('&');
+        analysis.current_tab = window_->tabId(tabs->currentIndex());
     }
     return analysis;
 }
@@ -302,10 +302,15 @@ void AnalysisDocument::apply(const SavedAnalysis& analysis) {
                     });
     }
     if (QTabWidget* tabs = tabs_of(window_)) {
-        for (int i = 0; i < tabs->count(); ++i) {
+        // By id; an analysis saved before tabs had ids names the title.
+        int tab = window_->tabIndex(analysis.current_tab);
+        for (int i = 0; tab < 0 && i < tabs->count(); ++i) {
             if (tabs->tabText(i).remove('&') == analysis.current_tab) {
-                tabs->setCurrentIndex(i);
+                tab = i;
             }
+        }
+        if (tab >= 0) {
+            tabs->setCurrentIndex(tab);
         }
     }
     window_->statusBar()->showMessage(QStringLiteral("Opened the saved analysis"), 5000);

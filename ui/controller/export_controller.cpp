@@ -29,25 +29,6 @@ namespace {
 
 using Item = ExportDialog::Item;
 
-QString suggested_name(Item item, const Results* results) {
-    const QString param = results ? QString::fromStdString(results->paramcd) : QString();
-    switch (item) {
-    case Item::KaplanMeier:
-        return param + QStringLiteral("-km.png");
-    case Item::Forest:
-        return param + QStringLiteral("-forest.png");
-    case Item::SummaryTable:
-        return QStringLiteral("summary.html");
-    case Item::ForestTable:
-        return param + QStringLiteral("-forest-table.html");
-    case Item::AdverseEventTable:
-        return QStringLiteral("adverse-events.html");
-    case Item::ResponseTable:
-        return QStringLiteral("response.html");
-    }
-    return QStringLiteral("export.png");
-}
-
 QString item_name(Item item) {
     return ExportDialog::isFigure(item) ? QStringLiteral("figure") : QStringLiteral("table");
 }
@@ -93,7 +74,7 @@ void ExportController::openDialog() {
     const ResultsPtr results = resultsFor(item);
     const QString folder =
         user_settings().value(settings_key::export_folder, QDir::homePath()).toString();
-    dialog.setPath(QDir(folder).filePath(suggested_name(item, results.get())));
+    dialog.setPath(QDir(folder).filePath(suggested_export_name(item, results.get())));
     connect(&dialog, &ExportDialog::copyRequested, &dialog, [this, &dialog] {
         dialog.saveChoices();
         copyItem(dialog.item(), dialog.figureOptions());
@@ -320,6 +301,34 @@ void ExportController::cancelBatch() {
 
 bool ExportController::batchRunning() const {
     return batch_ && batch_->isRunning();
+}
+
+QString suggested_export_name(ExportDialog::Item item, const Results* results) {
+    using Item = ExportDialog::Item;
+    const QString param = results ? QString::fromStdString(results->paramcd) : QString();
+    // The subgroup in focus names the figures and tables that show it (the
+    // forest is never focused): "PFS-km-PDL1STAT-Positive.png".
+    const QString subgroup =
+        results && results->focus
+            ? QStringLiteral("-%1-%2").arg(
+                  figure_file_name(QString::fromStdString(results->focus->variable)),
+                  figure_file_name(QString::fromStdString(results->focus->level)))
+            : QString();
+    switch (item) {
+    case Item::KaplanMeier:
+        return param + QStringLiteral("-km") + subgroup + QStringLiteral(".png");
+    case Item::Forest:
+        return param + QStringLiteral("-forest.png");
+    case Item::SummaryTable:
+        return QStringLiteral("summary") + subgroup + QStringLiteral(".html");
+    case Item::ForestTable:
+        return param + QStringLiteral("-forest-table.html");
+    case Item::AdverseEventTable:
+        return QStringLiteral("adverse-events") + subgroup + QStringLiteral(".html");
+    case Item::ResponseTable:
+        return QStringLiteral("response") + subgroup + QStringLiteral(".html");
+    }
+    return QStringLiteral("export.png");
 }
 
 } // namespace triallens::ui

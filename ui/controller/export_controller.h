@@ -34,6 +34,10 @@ QT_END_NAMESPACE
 
 namespace triallens::ui {
 
+// The export dialog's default file name for `item`: the endpoint's code and
+// the subgroup in focus, if any ("PFS-km-PDL1STAT-Positive.png").
+QString suggested_export_name(ExportDialog::Item item, const Results* results);
+
 class RefitController;
 
 class ExportController : public QObject {

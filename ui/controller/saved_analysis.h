@@ -76,7 +76,7 @@ struct SavedAnalysis {
     WorkspaceState state;
     QString focus_variable; // empty: the Survival tab shows all patients
     QString focus_level;
-    QString current_tab; // the tab's title, e.g. "Survival", "Forest"
+    QString current_tab; // the tab's id, e.g. "survival", "forest" (once its title)
     bool demo = false;   // the embedded (synthetic) demo study; no files
 
     // The paths to load, in order.

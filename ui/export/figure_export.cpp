@@ -4,6 +4,7 @@
 #include "views/forest_view.h"
 #include "views/km_figure.h"
 #include "views/methods_text.h"
+#include "views/population_chip.h"
 #include "views/wrapped_text.h"
 
 #include <QBuffer>
@@ -49,11 +50,28 @@ KmFigureOptions km_options(const FigureExportOptions& options) {
 }
 
 QString footnote_text(const Results& results, const FigureExportOptions& options) {
-    QString text = methods_footnote(results);
+    // Whose subjects the figure shows, whenever a filter or focus narrows them.
+    QString text = population_text(
+        results, options.kind == FigureKind::Forest ? Population::Forest : Population::Focused);
+    if (!options.methods_footnote) {
+        return text;
+    }
+    if (!text.isEmpty()) {
+        text += QStringLiteral(". ");
+    }
+    text += methods_footnote(results);
     if (!options.data_cut.isEmpty()) {
         text += QStringLiteral(" Data cut: %1.").arg(options.data_cut);
     }
     return text;
+}
+
+QString document_title(const Results& results, const FigureExportOptions& options) {
+    if (!options.title.isEmpty()) {
+        return options.title;
+    }
+    return options.kind == FigureKind::KaplanMeier ? km_figure_title(results)
+                                                   : endpoint_title(results);
 }
 
 // The forest at its natural row height, shrunk as a whole when the rows or
@@ -162,11 +180,10 @@ void paint_figure(QPainter& painter, const QRectF& target, const Results& result
         top = pad + size.height();
     }
     double bottom = logical.height();
-    if (options.methods_footnote) {
+    if (const QString text = footnote_text(results, options); !text.isEmpty()) {
         QFont small = font;
         // Smaller than the figure's text, yet not below 6 pt (8 px) on paper.
         small.setPixelSize(std::min(static_cast<int>(em), std::max(8, qRound(em * 0.8))));
-        const QString text = footnote_text(results, options);
         const QSizeF size = wrapped_text_size(text, small, text_width);
         bottom = logical.height() - pad - size.height();
         draw_wrapped_text(painter, text, small, QRectF(pad, bottom, text_width, size.height()),
@@ -213,7 +230,7 @@ QByteArray render_figure_svg(const Results& results, const FigureExportOptions& 
     generator.setSize((options.size_points * units_per_point).toSize());
     const QRectF view_box(QPointF(0, 0), options.size_points);
     generator.setViewBox(view_box);
-    generator.setTitle(options.title.isEmpty() ? endpoint_title(results) : options.title);
+    generator.setTitle(document_title(results, options));
     generator.setDescription(QStringLiteral("TrialLens figure"));
     QPainter painter;
     if (!painter.begin(&generator)) {
@@ -266,7 +283,7 @@ bool export_figure(const QString& path, const Results& results, const FigureExpo
         QPdfWriter writer(&file);
         writer.setResolution(resolution);
         writer.setCreator(QStringLiteral("TrialLens"));
-        writer.setTitle(options.title.isEmpty() ? endpoint_title(results) : options.title);
+        writer.setTitle(document_title(results, options));
         const QPageSize page(options.size_points, QPageSize::Point, QString(),
                              QPageSize::ExactMatch);
         if (!writer.setPageLayout(

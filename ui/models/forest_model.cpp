@@ -88,6 +88,15 @@ void ForestModel::rebuild() {
     }
 }
 
+void ForestModel::setVariableLabels(const QHash<QString, QString>& labels) {
+    if (labels == labels_) {
+        return;
+    }
+    beginResetModel();
+    labels_ = labels;
+    endResetModel();
+}
+
 int ForestModel::rowOf(const QString& variable, const QString& level) const {
     for (std::size_t i = 0; i < rows_.size(); ++i) {
         const Row& row = rows_[i];
@@ -145,7 +154,7 @@ QString ForestModel::displayText(const Row& row, int column) const {
         case RowKind::AllPatients:
             return tr("All patients");
         case RowKind::Header:
-            return row.variable;
+            return labels_.value(row.variable, row.variable);
         case RowKind::Level:
             return row.level;
         }

@@ -64,6 +64,15 @@ QString endpoint_title(const Results& results) {
     return QString::fromStdString(results.param.empty() ? results.paramcd : results.param);
 }
 
+QString km_figure_title(const Results& results) {
+    if (!results.focus) {
+        return endpoint_title(results);
+    }
+    return QStringLiteral("%1 — %2 = %3")
+        .arg(endpoint_title(results), QString::fromStdString(results.focus->variable),
+             QString::fromStdString(results.focus->level));
+}
+
 QString time_axis_title(const Results& results) {
     if (results.time_unit.empty()) {
         return QStringLiteral("Time");

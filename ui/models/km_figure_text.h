@@ -24,6 +24,9 @@ QString hazard_ratio_text(const Results& results);
 
 // The endpoint's name (PARAM, else PARAMCD), as the figure's title.
 QString endpoint_title(const Results& results);
+// The KM figure's title: the endpoint's, and the subgroup in focus after it
+// ("Overall Survival — PDL1STAT = Positive").
+QString km_figure_title(const Results& results);
 
 // "Time (months)", or "Time" when the unit is unknown.
 QString time_axis_title(const Results& results);

@@ -109,7 +109,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     // Title, with the synthetic-data label beside it or, if too long, below.
     double y = content.top();
     layout.title =
-        title_metrics.elidedText(endpoint_title(results), Qt::ElideRight, content.width());
+        title_metrics.elidedText(km_figure_title(results), Qt::ElideRight, content.width());
     layout.title_rect =
         QRectF(content.left(), y,
                std::min(title_metrics.horizontalAdvance(layout.title) + 1, content.width()),
