@@ -9,6 +9,7 @@
 
 #include "../cdisc_pilot.h"
 
+#include <models/km_figure_text.h>
 #include <views/km_chart_view.h>
 #include <views/km_figure.h>
 #include <views/wrapped_text.h>
@@ -366,6 +367,9 @@ private slots:
         QVERIFY(results.logrank->p < 0.001);
         QVERIFY2(layout.annotation.endsWith(QStringLiteral("log-rank p < 0.001")),
                  qPrintable(layout.annotation));
+        // The pilot's ADTTE has no AVALU: its times are days, and the axis says so.
+        QVERIFY(results.time_unit.empty());
+        QCOMPARE(time_axis_title(results), QStringLiteral("Time (days)"));
     }
 
     void writeFiguresForReview() {

@@ -75,7 +75,9 @@ QString km_figure_title(const Results& results) {
 
 QString time_axis_title(const Results& results) {
     if (results.time_unit.empty()) {
-        return QStringLiteral("Time");
+        // Without AVALU the engine takes times as days (study.h), as ADaM's
+        // AVAL of a time-to-event parameter usually is.
+        return QStringLiteral("Time (days)");
     }
     return QStringLiteral("Time (%1)").arg(QString::fromStdString(results.time_unit).toLower());
 }

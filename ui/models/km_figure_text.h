@@ -28,7 +28,8 @@ QString endpoint_title(const Results& results);
 // ("Overall Survival — PDL1STAT = Positive").
 QString km_figure_title(const Results& results);
 
-// "Time (months)", or "Time" when the unit is unknown.
+// "Time (months)"; "Time (days)" when the data state no unit (no AVALU),
+// as the engine then takes times as days.
 QString time_axis_title(const Results& results);
 
 } // namespace triallens::ui
