@@ -1,18 +1,19 @@
 #pragma once
-// The main window: arranges the views and forwards gestures to the refit
-// controller. It holds no statistics and no data of its own. Files and
-// folders dropped on it (or opened from File) load off the GUI thread; a
-// study that loads replaces the current one, a refused load leaves it as it
-// was. Dropping more files onto a study loaded from files adds them to it.
+// The main window: arranges the views, docks, menus and status bar around
+// one workspace document (controller/workspace_document.h), which holds the
+// files, the state, the undo history and the refit controller. Gestures on
+// the views become steps of the document; every view shows the document's
+// one Results. The window holds no statistics, no data and no state of its
+// own. Files and folders dropped on it (or opened from File) load off the
+// GUI thread; a study that loads replaces the current one, a refused load
+// leaves it as it was. Dropping more files onto a study loaded from files
+// adds them to it.
 //
 // The window's geometry and dock layout are restored from the user's
 // settings when it is made and saved when it closes (user_settings.h);
 // View ▸ Reset Layout puts both back as a first run shows them.
 
-#include "controller/workspace_state.h"
-
 #include <triallens/analysis/results.h>
-#include <triallens/data/study.h>
 
 #include <QMainWindow>
 
@@ -32,7 +33,6 @@ class QScrollArea;
 class QTabWidget;
 class QTableView;
 class QTimer;
-class QUndoStack;
 QT_END_NAMESPACE
 
 namespace triallens::ui {
@@ -51,13 +51,20 @@ class RecentFilesMenu;
 class RefitController;
 class SettingsPanel;
 class ResponseView;
-class StudyLoader;
+class WorkspaceDocument;
+struct WorkspaceState;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 
 public:
+    // `controller` computes the workspace; it must outlive the window.
     explicit MainWindow(RefitController* controller, QWidget* parent = nullptr);
+
+    // The files, state, undo history, loader and focus of what is shown.
+    WorkspaceDocument* workspace() const { return workspace_; }
+    // Saved analyses (File ▸ Save/Open Analysis) read and restore these.
+    AnalysisDocument* analysisDocument() const { return analysis_document_; }
 
     KmChartView* kmView() const { return km_view_; }
     // Below the curves: landmark survival and RMST, hidden when the spec
@@ -84,13 +91,10 @@ public:
     // The tab whose page has `id` as its objectName; -1 when none has.
     int tabIndex(const QString& id) const;
     QString tabId(int index) const;
-    QUndoStack* undoStack() const { return undo_stack_; }
     // Shown while a refit has run longer than busyDelayMs().
     QProgressBar* busyIndicator() const { return busy_indicator_; }
     static constexpr int busyDelayMs() { return 150; }
     QLabel* subjectsLabel() const { return subjects_label_; }
-    const WorkspaceState& state() const { return state_; }
-    StudyLoader* loader() const { return loader_; }
     // View ▸ Full Screen (F11) and View ▸ All Patients' Curves (the
     // breadcrumb's link, enabled while a forest row is focused).
     QAction* fullScreenAction() const { return full_screen_; }
@@ -98,29 +102,12 @@ public:
     // Help ▸ About TrialLens (F1): opens the About dialog.
     QAction* aboutAction() const { return about_; }
 
-    // Loads files and folders (added to the current files when `add`);
-    // leaving out invalid rows only when the user asked for it.
-    void openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows = false);
     // Files named on the command line or dropped from a file manager: a saved
     // analysis (*.json) restores itself with its own data files; otherwise the
-    // data files and folders load as openPaths() loads them. Given an analysis
-    // and more, the first analysis is opened and the status bar says so.
+    // data files and folders load as WorkspaceDocument::openPaths() loads
+    // them. Given an analysis and more, the first analysis is opened and the
+    // status bar says so.
     void openFiles(const QStringList& paths, bool add);
-
-    // Saved analyses (File ▸ Save/Open Analysis) read and restore these.
-    AnalysisDocument* analysisDocument() const { return document_; }
-    const QStringList& paths() const { return paths_; }
-    const QString& focusVariable() const { return focus_variable_; }
-    const QString& focusLevel() const { return focus_level_; }
-    // Shows `state` as the whole workspace state, not as a user's step: it
-    // refits once and the undo history starts anew (an opened analysis).
-    void restoreWorkspace(const WorkspaceState& state);
-    // Replaces the study with the embedded (synthetic) demo, as a load would.
-    void openDemo();
-    // Every tab (and the status bar) shows one forest row's subjects through
-    // the one refit controller (empty: all patients); the forest stays on
-    // the filtered subjects so the user can click on.
-    void focusSubgroup(const QString& variable, const QString& level);
 
     // saveState() layouts carry this; raise it when docks are added or
     // renamed, so an old saved layout is ignored rather than half applied.
@@ -140,6 +127,11 @@ protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void createTabs();
+    void createDocks();
+    void createStatusBar();
+    // The loader's progress and refusals, and the document's new studies.
+    void connectLoading();
     // The docks as a first run shows them: one tabbed column on the left,
     // Analysis settings in front. The constructor and resetLayout() share it.
     void arrangeDocks();
@@ -147,30 +139,26 @@ private:
     void restoreSettings();
     void saveSettings() const;
     // The menu bar holds every action of the window (the views' context
-    // menus and the docks' buttons too), each standard shortcut once.
+    // menus and the docks' buttons too), each standard shortcut once
+    // (main_window_menus.cpp).
     void createMenus();
+    void createFileMenu(QMenu* file);
     void createViewMenu(QMenu* view);
     void createHelpMenu();
     void createExport();
-    // A user's gesture: an undoable step from the current state to `next`.
-    void changeState(const WorkspaceState& next);
-    // Shows `state` in every panel and refits it (undo and redo come here).
-    void applyState(const WorkspaceState& state);
-    void studyLoaded(const std::shared_ptr<const Study>& study, const QStringList& paths,
-                     const QStringList& warnings, int excluded_rows);
+    // The study's name, its columns' labels, and the panels that list them.
+    void showStudy();
+    // The document's state in every panel that edits it.
+    void showState(const WorkspaceState& state);
     void showResults(const ResultsPtr& results, double milliseconds);
     // "All patients", or its link and the focused row by its label.
-    void showBreadcrumb();
+    void showBreadcrumb(const Results& results);
     void showError(const QString& message);
-    void showStudyName();
-    void exportEverySubgroup();
 
     RefitController* controller_;
-    StudyLoader* loader_;
+    WorkspaceDocument* workspace_;
+    AnalysisDocument* analysis_document_ = nullptr;
     DataPanel* data_panel_;
-    QStringList paths_;      // the files of the current study; empty for the demo
-    QString focus_variable_; // empty: every tab shows all (filtered) patients
-    QString focus_level_;
     QLabel* breadcrumb_;
     QList<PopulationChip*> chips_;
     KmChartView* km_view_;
@@ -184,15 +172,12 @@ private:
     RecentFilesMenu* recent_menu_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     ExportController* export_controller_ = nullptr;
-    QUndoStack* undo_stack_;
-    WorkspaceState state_;
     QProgressBar* busy_indicator_;
     QTimer* busy_delay_;
     ResponseView* response_view_ = nullptr;
     MethodsView* methods_view_ = nullptr;
     QLabel* subjects_label_;
     QLabel* timing_label_;
-    AnalysisDocument* document_ = nullptr;
     QDockWidget* settings_dock_ = nullptr;
     QDockWidget* filter_dock_ = nullptr;
     QDockWidget* data_dock_ = nullptr;

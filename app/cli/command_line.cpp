@@ -161,9 +161,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         } else if (arg == "--out") {
             line.out = value_of(arg);
         } else if (arg == "--figure") {
-            line.figure.figure =
-                one_of(arg, value_of(arg), {"km", "forest", "ae", "summary", "response"},
-                       "km, forest, ae, summary or response");
+            line.figure.figure = one_of(arg, value_of(arg),
+                                        {"km", "forest", "ae", "summary", "response", "landmarks"},
+                                        "km, forest, ae, summary, response or landmarks");
         } else if (arg == "--width") {
             line.figure.width = value_of(arg);
         } else if (arg == "--height") {

@@ -7,6 +7,7 @@
 #include <export/adverse_event_table.h>
 #include <export/figure_export.h>
 #include <export/forest_table.h>
+#include <export/landmark_table.h>
 #include <export/response_table.h>
 #include <export/summary_table.h>
 #include <export/write_table.h>
@@ -125,7 +126,7 @@ std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line
 
 } // namespace
 
-// `--figure ae|summary|response`, or `forest` to .csv/.html/.rtf: the table
+// `--figure ae|summary|response|landmarks`, or `forest` to .csv/.html/.rtf: the table
 // as the GUI shows it, written by the extension of --out.
 int run_table_export(const CommandLine& line, int argc, char** argv) {
     const ExportArguments& arguments = line.figure;
@@ -152,6 +153,11 @@ int run_table_export(const CommandLine& line, int argc, char** argv) {
         const Results results = compute_workspace(study, workspace_from_flags(study, line));
         if (arguments.figure == "forest") {
             tables.push_back(ui::forest_table(results));
+        } else if (arguments.figure == "landmarks") {
+            if (!ui::has_landmark_estimates(results)) {
+                throw UsageError("--figure landmarks needs --landmarks or --tau");
+            }
+            tables.push_back(ui::landmark_table(results));
         } else {
             tables = ui::response_tables(results);
         }
@@ -172,7 +178,8 @@ int run_export(const CommandLine& line, int argc, char** argv) {
     }
     const bool table_file = ui::is_table_file(QString::fromStdString(line.out));
     if (arguments.figure == "ae" || arguments.figure == "summary" ||
-        arguments.figure == "response" || (arguments.figure == "forest" && table_file)) {
+        arguments.figure == "response" || arguments.figure == "landmarks" ||
+        (arguments.figure == "forest" && table_file)) {
         return run_table_export(line, argc, argv);
     }
     const bool batch = !arguments.each_subgroup.empty();

@@ -3,6 +3,7 @@
 #include "triallens/analysis/adverse_event_report.h"
 #include "triallens/analysis/default_spec.h"
 #include "triallens/analysis/subject_filter.h"
+#include "triallens/data/adam_labels.h"
 
 #include <algorithm>
 #include <exception>
@@ -104,6 +105,9 @@ Results compute_workspace(const Study& study, const WorkspaceSpec& spec,
     results.adverse_events = std::move(ae.table);
     results.ae_arm_variable = std::move(ae.arm_variable);
     results.ae_error = std::move(ae.error);
+    for (const Variable& variable : study.subjects.variables) {
+        results.variable_labels.emplace(variable.name, display_label(variable));
+    }
     return results;
 }
 

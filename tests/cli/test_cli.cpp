@@ -5,6 +5,7 @@
 #include <triallens/analysis/adverse_event_report.h>
 #include <triallens/analysis/default_spec.h>
 #include <triallens/analysis/refit.h>
+#include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
 
 #include <QDir>
@@ -479,7 +480,7 @@ private slots:
             << "--format must be png, svg or pdf, got \"tiff\"";
         QTest::newRow("export: unknown figure")
             << QStringList{"export", "demo", "--figure", "pie", "--out", "/tmp/x.png"}
-            << "--figure must be km, forest, ae, summary or response, got \"pie\"";
+            << "--figure must be km, forest, ae, summary, response or landmarks, got \"pie\"";
         QTest::newRow("export: a table to a figure's format")
             << QStringList{"export", "demo", "--figure", "ae", "--out", "/tmp/x.png"}
             << "--out must end in .csv, .html or .rtf for --figure ae";
@@ -622,6 +623,26 @@ private slots:
 
     // Without --subgroups the forest is the window's default one: the same
     // variables (core's default_subgroups), so its table lists their levels.
+    // `--figure landmarks`: the Survival tab's landmark and RMST table, in
+    // each table format; without --landmarks or --tau one line says so.
+    void exportLandmarkTable() {
+        QTemporaryDir dir;
+        for (const char* suffix : {"csv", "html", "rtf"}) {
+            const QString out = dir.filePath(QStringLiteral("landmarks.%1").arg(suffix));
+            const Run written = run({"export", "demo", "--param", "OS", "--figure", "landmarks",
+                                     "--landmarks", "12", "--tau", "24", "--out", out});
+            QVERIFY2(written.exit_code == 0, written.err.constData());
+            const QByteArray file = read_all(out);
+            QVERIFY2(file.contains("RMST to 24") && file.contains("S(12)"), suffix);
+        }
+        const Run refused = run({"export", "demo", "--param", "OS", "--figure", "landmarks",
+                                 "--out", dir.filePath(QStringLiteral("none.csv"))});
+        QCOMPARE(refused.exit_code, 2);
+        QVERIFY2(refused.err.contains("--figure landmarks needs --landmarks or --tau"),
+                 refused.err.constData());
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("none.csv"))));
+    }
+
     void exportForestWithoutSubgroupsDrawsTheWindowsDefault() {
         QTemporaryDir dir;
         const Run figure = run({"export", "demo", "--param", "PFS", "--figure", "forest", "--out",
@@ -642,7 +663,10 @@ private slots:
                                dir.filePath("f.csv")});
         QCOMPARE(table.exit_code, 0);
         const QByteArray csv = read_all(dir.filePath("f.csv"));
-        QVERIFY2(csv.contains(QByteArray::fromStdString(variables.front())), csv.constData());
+        // The header rows read the variables' labels, as the window's forest does.
+        QVERIFY2(csv.contains(QByteArray::fromStdString(
+                     display_label(*demo.subjects.find(variables.front())))),
+                 csv.constData());
     }
 
     void exportEachSubgroupWritesOneFigurePerLevel() {

@@ -7,6 +7,7 @@
 
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
+#include <controller/workspace_document.h>
 #include <main_window.h>
 #include <panels/data_panel.h>
 
@@ -65,9 +66,9 @@ int main(int argc, char** argv) {
             dock->raise();
         }
     }
-    QSignalSpy failed(window.loader(), &StudyLoader::failed);
-    QSignalSpy loaded(window.loader(), &StudyLoader::loaded);
-    window.openPaths({data.path()}, false);
+    QSignalSpy failed(window.workspace()->loader(), &StudyLoader::failed);
+    QSignalSpy loaded(window.workspace()->loader(), &StudyLoader::loaded);
+    window.workspace()->openPaths({data.path()}, false);
     if (!failed.wait(30000)) {
         return 2;
     }

@@ -8,6 +8,7 @@
 #include <controller/analysis_document.h>
 #include <controller/export_controller.h>
 #include <controller/refit_controller.h>
+#include <controller/workspace_document.h>
 #include <main_window.h>
 #include <panels/about_dialog.h>
 #include <panels/filter_panel.h>
@@ -292,10 +293,10 @@ private slots:
         DemoWindow demo_window;
         MainWindow& window = *demo_window.window;
         QVERIFY(!window.allPatientsAction()->isEnabled());
-        window.focusSubgroup(QStringLiteral("SEX"), QStringLiteral("F"));
+        window.workspace()->focusSubgroup(QStringLiteral("SEX"), QStringLiteral("F"));
         QVERIFY(window.allPatientsAction()->isEnabled());
         window.allPatientsAction()->trigger();
-        QVERIFY(window.focusVariable().isEmpty());
+        QVERIFY(window.workspace()->focusVariable().isEmpty());
         QVERIFY(!window.allPatientsAction()->isEnabled());
     }
 

@@ -6,6 +6,7 @@
 
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
+#include <controller/workspace_document.h>
 #include <main_window.h>
 #include <panels/data_panel.h>
 
@@ -66,8 +67,8 @@ private slots:
         controller.setStudy(demo(), {});
         MainWindow window(&controller);
         window.show();
-        QSignalSpy failed(window.loader(), &StudyLoader::failed);
-        QSignalSpy loaded(window.loader(), &StudyLoader::loaded);
+        QSignalSpy failed(window.workspace()->loader(), &StudyLoader::failed);
+        QSignalSpy loaded(window.workspace()->loader(), &StudyLoader::loaded);
         drop(window, {dir.path()});
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
 
@@ -107,7 +108,7 @@ private slots:
         controller.setStudy(demo(), {});
         MainWindow window(&controller);
         window.show();
-        QSignalSpy failed(window.loader(), &StudyLoader::failed);
+        QSignalSpy failed(window.workspace()->loader(), &StudyLoader::failed);
         drop(window, {dir.path()});
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
         QCOMPARE(failed.front().at(1).toInt(), 0);

@@ -102,7 +102,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(exported.count(), 5, 20000);
         QVERIFY(failed.isEmpty());
         QVERIFY(read_all(dir.filePath("forest.pdf")).startsWith("%PDF"));
-        QVERIFY(QString::fromUtf8(read_all(dir.filePath("forest.csv"))).contains("PDL1STAT"));
+        QVERIFY(QString::fromUtf8(read_all(dir.filePath("forest.csv"))).contains("PD-L1 Status"));
         QVERIFY(read_all(dir.filePath("ae.rtf")).startsWith("{\\rtf1"));
         QVERIFY(read_all(dir.filePath("resp.html")).contains("<table"));
         const QString summary = QString::fromUtf8(read_all(dir.filePath("sum.csv")));

@@ -370,11 +370,11 @@ private slots:
             demo(), WorkspaceSpec{spec, {}, SubgroupFocus{"PDL1STAT", "Positive"}});
         QVERIFY(focused.subjects < filtered.subjects);
         const QString svg = svg_text(render_figure_svg(focused, slide()));
-        QVERIFY(svg.contains(QStringLiteral("Subgroup: PDL1STAT = Positive · %1 of %2")
+        QVERIFY(svg.contains(QStringLiteral("Subgroup: PD-L1 Status = Positive · %1 of %2")
                                  .arg(focused.subjects)
                                  .arg(focused.subjects_total)));
         QVERIFY(svg.contains(QStringLiteral("<title>%1</title>").arg(km_figure_title(focused))));
-        QVERIFY(km_figure_title(focused).endsWith(QStringLiteral(" — PDL1STAT = Positive")));
+        QVERIFY(km_figure_title(focused).endsWith(QStringLiteral(" — PD-L1 Status = Positive")));
         // The forest is of the filtered subjects: no subgroup on it.
         options = slide();
         options.kind = FigureKind::Forest;

@@ -150,7 +150,9 @@ private slots:
                      *first->interaction_p);
             QCOMPARE(model.index(row, ForestModel::InteractionColumn).data().toString(),
                      QString::fromStdString(p_value_label(first->interaction_p)));
-            QCOMPARE(model.index(row, ForestModel::SubgroupColumn).data().toString(), variable);
+            QCOMPARE(model.index(row, ForestModel::SubgroupColumn).data().toString(),
+                     QString::fromStdString(variable_label(*results, variable.toStdString())));
+            QCOMPARE(role(model, row, ForestModel::VariableRole).toString(), variable);
             QVERIFY(!role(model, row, ForestModel::HazardRatioRole).isValid());
             QVERIFY(!model.isSelectable(row));
         }
@@ -207,7 +209,7 @@ private slots:
         model.setResults(results);
         const int header = level_rows(model).front() - 1;
         QCOMPARE(model.index(header, ForestModel::SubgroupColumn).data().toString(),
-                 QString::fromStdString(variable));
+                 QString::fromStdString(variable_label(*results, variable)));
         QCOMPARE(model.index(header, ForestModel::InteractionColumn).data().toString(), text);
     }
 

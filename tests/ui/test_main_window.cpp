@@ -4,6 +4,7 @@
 #include <controller/export_controller.h>
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
+#include <controller/workspace_document.h>
 #include <main_window.h>
 #include <models/ae_tree_model.h>
 #include <models/forest_model.h>
@@ -39,6 +40,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 #include <QUrl>
 
 #include "workspace_test_support.h"
@@ -162,7 +164,7 @@ private slots:
         controller.setStudy(demo(), spec);
         MainWindow window(&controller);
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
-        QSignalSpy loaded(window.loader(), &StudyLoader::loaded);
+        QSignalSpy loaded(window.workspace()->loader(), &StudyLoader::loaded);
 
         const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
         drop(window, {pilot + "adsl.xpt", pilot + "adtte.xpt", pilot + "adae.xpt"});
@@ -187,7 +189,7 @@ private slots:
         QSignalSpy refitted(&controller, &RefitController::refitted);
         controller.setStudy(demo(), {});
         MainWindow window(&controller);
-        QSignalSpy failed(window.loader(), &StudyLoader::failed);
+        QSignalSpy failed(window.workspace()->loader(), &StudyLoader::failed);
         drop(window, {bad.fileName()});
         QTRY_COMPARE_WITH_TIMEOUT(failed.count(), 1, 10000);
         QCOMPARE(controller.study(), demo());
@@ -327,6 +329,63 @@ private slots:
         QVERIFY(!window.allPatientsAction()->isEnabled());
     }
 
+    // A click on a forest row is a step of the workspace: Undo returns to
+    // the curves before it. Clicks on row after row make one step, so one
+    // Undo returns to where the clicking began; Redo goes to the last row.
+    void focusingRowsIsOneUndoStep() {
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.subgroups = {"PDL1STAT", "ECOGBL"};
+        controller.setStudy(demo(), spec);
+        MainWindow window(&controller);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
+        QUndoStack* undo = window.workspace()->undoStack();
+        QCOMPARE(undo->count(), 0);
+
+        ForestView* forest = window.forestView();
+        window.tabs()->setCurrentIndex(window.tabIndex(QStringLiteral("forest")));
+        const auto click = [&](const QString& variable, const QString& level) {
+            const int row = forest->model()->rowOf(variable, level);
+            QVERIFY(row > 0);
+            QTest::mouseClick(forest, Qt::LeftButton, Qt::NoModifier,
+                              forest->rowRect(row).center().toPoint());
+        };
+        click(QStringLiteral("PDL1STAT"), QStringLiteral("Positive"));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
+        QCOMPARE(undo->count(), 1);
+        QCOMPARE(undo->undoText(), QStringLiteral("Show subgroup PDL1STAT = Positive"));
+        click(QStringLiteral("ECOGBL"), QStringLiteral("1"));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 3, 5000);
+        QCOMPARE(undo->count(), 1);
+        QCOMPARE(undo->undoText(), QStringLiteral("Show subgroup ECOGBL = 1"));
+        QCOMPARE(controller.results()->focus->variable, std::string("ECOGBL"));
+
+        undo->undo();
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 4, 5000);
+        QVERIFY(!controller.results()->focus.has_value());
+        QVERIFY(!window.workspace()->state().focus.has_value());
+        QCOMPARE(window.breadcrumb()->text(), QStringLiteral("All patients"));
+        QVERIFY(!window.allPatientsAction()->isEnabled());
+
+        undo->redo();
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 5, 5000);
+        QCOMPARE(controller.results()->focus->level, std::string("1"));
+        QVERIFY(window.breadcrumb()->text().endsWith(QStringLiteral(" = 1")));
+
+        // A settings step between clicks ends the merge: two more steps.
+        WorkspaceState next = window.workspace()->state();
+        next.spec.ties = next.spec.ties == Ties::Efron ? Ties::Breslow : Ties::Efron;
+        window.workspace()->changeState(next);
+        window.workspace()->focusSubgroup({}, {});
+        QCOMPARE(undo->count(), 3);
+        QCOMPARE(undo->undoText(), QStringLiteral("Show all patients"));
+    }
+
     // The filter set through the workspace state, then a focused row, show
     // as a chip atop every tab and in the default export names; no chip
     // without either.
@@ -349,9 +408,9 @@ private slots:
         QCOMPARE(suggested_export_name(ExportDialog::Item::KaplanMeier, controller.results().get()),
                  QStringLiteral("PFS-km.png"));
 
-        WorkspaceState filtered = window.state();
+        WorkspaceState filtered = window.workspace()->state();
         filtered.spec.filter = "ECOGBL == 0";
-        window.restoreWorkspace(filtered);
+        window.workspace()->restoreState(filtered);
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
         const ResultsPtr results = controller.results();
         QVERIFY(results->subjects < results->subjects_total);
@@ -365,10 +424,11 @@ private slots:
             QCOMPARE(chip->text(), line);
         }
 
-        window.focusSubgroup(QStringLiteral("PDL1STAT"), QStringLiteral("Positive"));
+        window.workspace()->focusSubgroup(QStringLiteral("PDL1STAT"), QStringLiteral("Positive"));
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 3, 5000);
         const ResultsPtr focused = controller.results();
-        const QString both = QStringLiteral("Filtered: ECOGBL == 0 · Subgroup: PDL1STAT = "
+        // The focused variable by its label, as the breadcrumb names it.
+        const QString both = QStringLiteral("Filtered: ECOGBL == 0 · Subgroup: PD-L1 Status = "
                                             "Positive · %1 of %2")
                                  .arg(focused->subjects)
                                  .arg(focused->subjects_total);
@@ -405,10 +465,10 @@ private slots:
 
         // Times within the follow-up, whole numbers of the data's unit.
         const double last = controller.results()->arms.front().km.curve.time.back();
-        WorkspaceState next = window.state();
+        WorkspaceState next = window.workspace()->state();
         next.spec.landmarks = {std::floor(last / 4), std::floor(last / 2)};
         next.spec.tau = std::floor(last * 0.6);
-        window.restoreWorkspace(next);
+        window.workspace()->restoreState(next);
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);
         const Results& r = *controller.results();
         QCOMPARE(r.arms.size(), std::size_t{2});

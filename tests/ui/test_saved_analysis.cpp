@@ -9,6 +9,7 @@
 #include <controller/refit_controller.h>
 #include <controller/saved_analysis.h>
 #include <controller/study_loader.h>
+#include <controller/workspace_document.h>
 #include <main_window.h>
 #include <panels/filter_panel.h>
 #include <panels/level_filter.h>
@@ -81,8 +82,7 @@ SavedAnalysis pilot_document() {
                        true,
                        {{"adtte_site701.csv", 10, QString(64, 'b')},
                         {"adtte_site702.csv", 0, QString(64, 'c')}}}};
-    analysis.focus_variable = "AGEGR1";
-    analysis.focus_level = ">80";
+    analysis.state.focus = SubgroupFocus{"AGEGR1", ">80"};
     analysis.current_tab = "Forest";
     return analysis;
 }
@@ -173,7 +173,7 @@ struct Workspace {
         spec.paramcd = "PFS";
         controller.setStudy(std::move(study), spec);
         window = std::make_unique<MainWindow>(&controller);
-        loaded = std::make_unique<QSignalSpy>(window->loader(), &StudyLoader::loaded);
+        loaded = std::make_unique<QSignalSpy>(window->workspace()->loader(), &StudyLoader::loaded);
         restored = std::make_unique<QSignalSpy>(document(), &AnalysisDocument::restored);
         document()->setPrompts({[this](const QString& text, const QString&) {
                                     confirmed << text;
@@ -199,7 +199,7 @@ struct Workspace {
     }
     void load(const QStringList& files) {
         const auto before = loaded->count();
-        window->openPaths(files, false);
+        window->workspace()->openPaths(files, false);
         QVERIFY(QTest::qWaitFor([&] { return loaded->count() > before; }, 30000));
         QVERIFY(settled());
     }
@@ -238,7 +238,7 @@ void set_up_pilot(Workspace& w, const QStringList& files) {
     QVERIFY(young != nullptr && young->isChecked());
     young->click();
     QVERIFY(w.settled());
-    QVERIFY(w.window->undoStack()->count() >= 6);
+    QVERIFY(w.window->workspace()->undoStack()->count() >= 6);
     QCOMPARE(w.results().strata, std::vector<std::string>{"SEX"});
     QVERIFY(!w.results().filter.empty());
     QVERIFY(w.results().arms.front().rmst.has_value());
@@ -249,7 +249,7 @@ void set_up_pilot(Workspace& w, const QStringList& files) {
     const int row = forest->model()->rowOf("AGEGR1", ">80");
     QVERIFY(row >= 0);
     QSignalSpy subgroup(&w.controller, &RefitController::refitted);
-    w.window->focusSubgroup("AGEGR1", ">80");
+    w.window->workspace()->focusSubgroup("AGEGR1", ">80");
     forest->selectRow(row);
     QVERIFY(subgroup.wait(30000));
     QVERIFY(w.controller.results()->focus.has_value());
@@ -292,7 +292,7 @@ private slots:
         analysis.state.adverse_events = {true, false, true};
         QTest::newRow("adverse-event toggles") << analysis;
 
-        analysis.focus_level = R"(say "hi" \ 'there')";
+        analysis.state.focus->level = R"(say "hi" \ 'there')";
         analysis.current_tab = "Adverse events";
         QTest::newRow("focus with quotes") << analysis;
 
@@ -310,6 +310,7 @@ private slots:
         QVERIFY(back->state.spec == analysis.state.spec);
         QVERIFY(back->state.filters == analysis.state.filters);
         QVERIFY(back->state.adverse_events == analysis.state.adverse_events);
+        QVERIFY(back->state.focus == analysis.state.focus);
         QVERIFY(back->files == analysis.files);
         QVERIFY(*back == analysis);
         QCOMPARE(to_json(*back), json);
@@ -444,18 +445,18 @@ private slots:
         QVERIFY(second.confirmed.isEmpty()); // the files are as saved: no question
         QVERIFY(second.settled());
         QVERIFY(second.controller.spec() == first.controller.spec());
-        QVERIFY(second.window->state() == first.window->state());
-        QCOMPARE(second.window->undoStack()->count(), 0); // not the user's steps
+        QVERIFY(second.window->workspace()->state() == first.window->workspace()->state());
+        QCOMPARE(second.window->workspace()->undoStack()->count(), 0); // not the user's steps
         QStringList absolute;
-        for (const QString& path : first.window->paths()) {
+        for (const QString& path : first.window->workspace()->paths()) {
             absolute << QFileInfo(path).absoluteFilePath();
         }
-        QCOMPARE(second.window->paths(), absolute);
+        QCOMPARE(second.window->workspace()->paths(), absolute);
         compare_results(second.results(), first.results());
 
         // The focused row, its curves on the Survival tab, and the tab.
-        QCOMPARE(second.window->focusVariable(), QStringLiteral("AGEGR1"));
-        QCOMPARE(second.window->focusLevel(), QStringLiteral(">80"));
+        QCOMPARE(second.window->workspace()->focusVariable(), QStringLiteral("AGEGR1"));
+        QCOMPARE(second.window->workspace()->focusLevel(), QStringLiteral(">80"));
         QVERIFY(second.controller.focus() == first.controller.focus());
         QVERIFY(second.controller.focus().has_value());
         QCOMPARE(second.results().focus->level, std::string(">80"));
@@ -489,8 +490,9 @@ private slots:
         QCOMPARE(second.located, QStringList{QDir(was.path()).filePath("adsl.xpt")});
         QVERIFY(second.restored->wait(30000));
         QVERIFY(second.settled());
-        QCOMPARE(second.window->paths(), (QStringList{QDir(now.path()).filePath("adsl.xpt"),
-                                                      QDir(now.path()).filePath("adtte.xpt")}));
+        QCOMPARE(second.window->workspace()->paths(),
+                 (QStringList{QDir(now.path()).filePath("adsl.xpt"),
+                              QDir(now.path()).filePath("adtte.xpt")}));
         compare_results(second.results(), first.results());
     }
 
@@ -539,7 +541,7 @@ private slots:
 
         // Open Anyway goes on to load the files as they are now.
         second.answer = true;
-        QSignalSpy failed(second.window->loader(), &StudyLoader::failed);
+        QSignalSpy failed(second.window->workspace()->loader(), &StudyLoader::failed);
         QVERIFY(second.document()->open(file));
         QCOMPARE(second.confirmed.size(), 2);
         QTRY_VERIFY_WITH_TIMEOUT(second.loaded->count() + failed.count() > 0, 30000);
@@ -607,8 +609,8 @@ private slots:
         QCOMPARE(second.restored->count(), 1);
         QVERIFY(second.settled());
         QVERIFY(second.controller.study()->synthetic);
-        QVERIFY(second.window->paths().isEmpty());
-        QVERIFY(second.window->state() == first.window->state());
+        QVERIFY(second.window->workspace()->paths().isEmpty());
+        QVERIFY(second.window->workspace()->state() == first.window->workspace()->state());
         compare_results(second.results(), first.results());
         QCOMPARE(tabs_of(*second.window)->currentIndex(), 4);
     }
@@ -632,10 +634,10 @@ private slots:
         window.openFiles({file}, false);
         QVERIFY(restored.wait(30000));
         QVERIFY(QTest::qWaitFor([&] { return !controller.busy() && controller.results(); }, 30000));
-        QVERIFY(window.state() == first.window->state());
+        QVERIFY(window.workspace()->state() == first.window->workspace()->state());
         compare_results(*controller.results(), first.results());
-        QCOMPARE(window.focusVariable(), QStringLiteral("AGEGR1"));
-        QCOMPARE(window.focusLevel(), QStringLiteral(">80"));
+        QCOMPARE(window.workspace()->focusVariable(), QStringLiteral("AGEGR1"));
+        QCOMPARE(window.workspace()->focusLevel(), QStringLiteral(">80"));
         QCOMPARE(tabs_of(window)->currentIndex(), 1);
 
         Workspace dropped_on;
@@ -643,8 +645,9 @@ private slots:
         workspace_test::drop(*dropped_on.window, {file});
         QVERIFY(dropped_on.restored->wait(30000));
         QVERIFY(dropped_on.settled());
-        QVERIFY(dropped_on.window->state() == first.window->state());
-        QCOMPARE(dropped_on.window->paths().size(), first.window->paths().size());
+        QVERIFY(dropped_on.window->workspace()->state() == first.window->workspace()->state());
+        QCOMPARE(dropped_on.window->workspace()->paths().size(),
+                 first.window->workspace()->paths().size());
     }
 
     // Data files beside an analysis are not mixed into it: the analysis

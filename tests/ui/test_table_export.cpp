@@ -14,6 +14,7 @@
 #include <export/csv_format.h>
 #include <export/forest_table.h>
 #include <export/html_format.h>
+#include <export/landmark_table.h>
 #include <export/response_table.h>
 #include <export/rtf_format.h>
 #include <export/summary_table.h>
@@ -25,7 +26,9 @@
 #include <triallens/analysis/adverse_event_report.h>
 #include <triallens/analysis/refit.h>
 #include <triallens/analysis/workspace.h>
+#include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/format/number_format.h>
 
 #include <QDir>
 #include <QFile>
@@ -523,7 +526,9 @@ private slots:
                 if (subgroup["variable"].toString() != variable) {
                     variable = subgroup["variable"].toString();
                     const QStringList& header = rows.at(r++);
-                    QCOMPARE(header[0], variable);
+                    // The label of the variable the JSON names by its code.
+                    QCOMPARE(header[0], QString::fromStdString(display_label(
+                                            *demo().subjects.find(variable.toStdString()))));
                     const double p = subgroup["interaction_p"].toDouble();
                     QCOMPARE(header[6], p < 0.001   ? QStringLiteral("p < 0.001")
                                         : p > 0.999 ? QStringLiteral("p > 0.999")
@@ -623,6 +628,85 @@ private slots:
                 }
             }
         }
+    }
+
+    // The Survival tab's landmark and RMST table, in every format, holds the
+    // numbers `analyze --json` prints for the same flags; with a focused
+    // subgroup its footnote names the subgroup by its label.
+    void landmarkNumbersEqualAnalyzeJson() {
+        const QJsonObject json =
+            cli_json("analyze", {"demo", "--param", "OS", "--landmarks", "6,12", "--tau", "18"});
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.landmarks = {6, 12};
+        spec.tau = 18;
+        const Results results = compute_workspace(demo(), WorkspaceSpec{spec, {}, {}});
+        QVERIFY(has_landmark_estimates(results));
+        const ExportTable table = landmark_table(results);
+        QCOMPARE(table.header.size(), std::size_t{1});
+        QCOMPARE(table.header.front().front().text, QStringLiteral("Arm"));
+        QCOMPARE(table.header.front()[1].text, QStringLiteral("S(6) (95% CI)"));
+        const auto three = [](const QJsonValue& value) {
+            return QString::number(value.toDouble(), 'f', 3);
+        };
+        const auto one = [](const QJsonValue& value) {
+            return QString::number(value.toDouble(), 'f', 1);
+        };
+        const QJsonArray arms = json["arms"].toArray();
+        const QJsonArray differences = json["landmark_differences"].toArray();
+        const QJsonArray rmst = json["rmst_comparisons"].toArray();
+        QCOMPARE(arms.size(), 2);
+        for (const auto& [format, rows] : body_rows_of_every_format(table)) {
+            QCOMPARE(rows.size(), std::size_t{2});
+            for (qsizetype a = 0; a < arms.size(); ++a) {
+                const QStringList& row = rows.at(static_cast<std::size_t>(a));
+                const QJsonObject arm = arms[a].toObject();
+                QVERIFY2(row[0] == arm["arm"].toString(), qPrintable(format));
+                const QJsonObject at6 = arm["landmarks"][0].toObject();
+                QCOMPARE(row[1],
+                         QStringLiteral("%1 (%2–%3)")
+                             .arg(three(at6["surv"]), three(at6["lower"]), three(at6["upper"])));
+                QCOMPARE(row[2], count(at6["n_risk"]));
+                // Arm, then per landmark S, at risk, difference; then RMST.
+                QCOMPARE(row[7], QStringLiteral("%1 (%2)").arg(one(arm["rmst"]["estimate"]),
+                                                               one(arm["rmst"]["std_err"])));
+                if (a == 0) {
+                    QCOMPARE(row[3], QStringLiteral("—"));
+                    QCOMPARE(row[8], QStringLiteral("—"));
+                    continue;
+                }
+                // The comparisons as the one formatting module writes them,
+                // from the JSON's numbers.
+                const QJsonObject d6 = differences[0].toObject();
+                QCOMPARE(d6["time"].toDouble(), 6.0);
+                QCOMPARE(row[3], QString::fromStdString(difference_ci_text(
+                                     d6["difference"].toDouble(), d6["lower"].toDouble(),
+                                     d6["upper"].toDouble(), 3)));
+                const QJsonObject r = rmst[0].toObject();
+                QCOMPARE(row[8], QString::fromStdString(difference_ci_text(
+                                     r["difference"].toDouble(), r["difference_lower"].toDouble(),
+                                     r["difference_upper"].toDouble(), 1)));
+                QCOMPARE(row[9], QString::fromStdString(ratio_ci_text(
+                                     r["ratio"].toDouble(), r["ratio_lower"].toDouble(),
+                                     r["ratio_upper"].toDouble())));
+            }
+        }
+        QVERIFY(!table.footnotes.join(' ').contains(QStringLiteral("Subgroup")));
+
+        const Results focused = compute_workspace(
+            demo(), WorkspaceSpec{spec, {}, SubgroupFocus{"PDL1STAT", "Positive"}});
+        const ExportTable of_subgroup = landmark_table(focused);
+        QVERIFY2(of_subgroup.footnotes.join(' ').contains(
+                     QStringLiteral("Subgroup: PD-L1 Status = Positive · %1 of %2")
+                         .arg(focused.subjects)
+                         .arg(focused.subjects_total)),
+                 qPrintable(of_subgroup.footnotes.join('|')));
+
+        spec.landmarks.clear();
+        spec.tau.reset();
+        const Results plain = compute_workspace(demo(), WorkspaceSpec{spec, {}, {}});
+        QVERIFY(!has_landmark_estimates(plain));
+        QVERIFY(landmark_table(plain).rows.empty());
     }
 
     void mimeDataHasHtmlAndTabSeparatedText() {

@@ -9,6 +9,7 @@
 #include <controller/export_controller.h>
 #include <controller/refit_controller.h>
 #include <controller/user_settings.h>
+#include <controller/workspace_document.h>
 #include <main_window.h>
 #include <panels/export_dialog.h>
 #include <panels/recent_files_menu.h>
@@ -222,13 +223,13 @@ private slots:
             QComboBox* ties = w.window->settingsPanel()->tiesBox();
             ties->setCurrentIndex(ties->findData(QStringLiteral("breslow")));
             QVERIFY(w.settled());
-            QCOMPARE(w.window->state().spec.ties, Ties::Breslow);
+            QCOMPARE(w.window->workspace()->state().spec.ties, Ties::Breslow);
             QVERIFY(w.window->analysisDocument()->save(file));
             QCOMPARE(w.window->recentFilesMenu()->analyses(), QStringList{file});
         }
         Workspace w;
         QVERIFY(w.settled());
-        QCOMPARE(w.window->state().spec.ties, Ties::Efron);
+        QCOMPARE(w.window->workspace()->state().spec.ties, Ties::Efron);
         QCOMPARE(w.window->recentFilesMenu()->analyses(), QStringList{file});
         // The menu is rebuilt whenever an analysis is remembered: look it up each time.
         const auto entry_of_file = [&]() -> QAction* {
@@ -245,7 +246,7 @@ private slots:
         entry->trigger();
         QTRY_COMPARE_WITH_TIMEOUT(restored.count(), 1, 30000);
         QVERIFY(w.warnings.isEmpty());
-        QCOMPARE(w.window->state().spec.ties, Ties::Breslow);
+        QCOMPARE(w.window->workspace()->state().spec.ties, Ties::Breslow);
         QVERIFY(w.settled());
         QCOMPARE(w.controller.results()->cox->ties, std::string("breslow"));
 

@@ -10,6 +10,7 @@
 #include <cli/workspace_from_flags.h>
 #include <controller/filter_expression.h>
 #include <controller/refit_controller.h>
+#include <controller/workspace_document.h>
 #include <main_window.h>
 
 #include <triallens/analysis/workspace.h>
@@ -60,7 +61,7 @@ private slots:
         MainWindow window(&controller);
         QTRY_VERIFY_WITH_TIMEOUT(refitted.count() >= 1, 10000);
 
-        WorkspaceState state = window.state();
+        WorkspaceState state = window.workspace()->state();
         state.spec.paramcd = "OS";
         state.spec.strata = {"ECOGBL"};
         state.spec.subgroups = {"PDL1STAT", "AGEGR1"};
@@ -72,7 +73,7 @@ private slots:
         state.adverse_events.treatment_emergent_only = true;
         QVERIFY(!state.spec.filter.empty());
         const qsizetype before = refitted.count();
-        window.restoreWorkspace(state);
+        window.workspace()->restoreState(state);
         QTRY_VERIFY_WITH_TIMEOUT(refitted.count() > before, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(!controller.busy(), 10000);
         const ResultsPtr shown = controller.results();

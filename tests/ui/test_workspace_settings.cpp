@@ -5,6 +5,7 @@
 
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
+#include <controller/workspace_document.h>
 #include <main_window.h>
 #include <panels/filter_panel.h>
 #include <panels/level_filter.h>
@@ -115,10 +116,10 @@ private slots:
         Workspace w(demo());
         w.window->recentFilesMenu()->clearEntries();
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 1, 10000);
-        QSignalSpy loaded(w.window->loader(), &StudyLoader::loaded);
+        QSignalSpy loaded(w.window->workspace()->loader(), &StudyLoader::loaded);
         const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
         const QStringList files{pilot + "adsl.xpt", pilot + "adtte.xpt"};
-        w.window->openPaths(files, false);
+        w.window->workspace()->openPaths(files, false);
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
         QCOMPARE(w.window->recentFilesMenu()->entries(), QList<QStringList>{files});
 
@@ -142,7 +143,7 @@ private slots:
                  QString::fromStdString(w.results().cox->reference_arm));
         QCOMPARE(w.settings()->tiesBox()->currentData().toString(), QStringLiteral("efron"));
         QCOMPARE(w.settings()->confLevelBox()->value(), 0.95);
-        QCOMPARE(w.window->undoStack()->count(), 0); // showing a spec is no gesture
+        QCOMPARE(w.window->workspace()->undoStack()->count(), 0); // showing a spec is no gesture
     }
 
     void changingTiesRefitsAndUndoRestores() {
@@ -151,7 +152,7 @@ private slots:
         choose(w.settings()->tiesBox(), QStringLiteral("breslow"));
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 2, 10000);
         QCOMPARE(w.results().cox->ties, std::string("breslow"));
-        QCOMPARE(w.window->undoStack()->undoText(), QStringLiteral("Change ties"));
+        QCOMPARE(w.window->workspace()->undoStack()->undoText(), QStringLiteral("Change ties"));
 
         QAction* undo = nullptr;
         for (QAction* menu : w.window->menuBar()->actions()) {
@@ -168,7 +169,7 @@ private slots:
         QCOMPARE(w.settings()->tiesBox()->currentData().toString(), QStringLiteral("efron"));
         QCOMPARE(w.refitted->count(), 3); // restoring the dock refits once, not per widget
 
-        w.window->undoStack()->redo();
+        w.window->workspace()->undoStack()->redo();
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 4, 10000);
         QCOMPARE(w.results().cox->ties, std::string("breslow"));
         QCOMPARE(w.settings()->tiesBox()->currentData().toString(), QStringLiteral("breslow"));
@@ -208,7 +209,7 @@ private slots:
         const std::string filter = w.results().filter;
         QVERIFY(!filter.empty());
         QVERIFY(w.results().subjects < w.results().subjects_total);
-        QCOMPARE(w.window->undoStack()->undoText(), QStringLiteral("Change filter"));
+        QCOMPARE(w.window->workspace()->undoStack()->undoText(), QStringLiteral("Change filter"));
 
         const QJsonObject cli =
             analyze({"demo", "--param", "PFS", "--filter", QString::fromStdString(filter)});
@@ -222,7 +223,7 @@ private slots:
         QVERIFY(w.window->filterPanel()->countLabel()->text().contains(
             QString::number(w.results().subjects)));
 
-        w.window->undoStack()->undo();
+        w.window->workspace()->undoStack()->undo();
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 3, 10000);
         QCOMPARE(w.results().filter, std::string());
         QCOMPARE(w.results().subjects, w.results().subjects_total);
@@ -250,9 +251,10 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 2, 10000);
         QVERIFY(w.controller.adverseEventFilter().related_only);
         QVERIFY(counted() < all);
-        QCOMPARE(w.window->undoStack()->undoText(), QStringLiteral("Change adverse-event filters"));
+        QCOMPARE(w.window->workspace()->undoStack()->undoText(),
+                 QStringLiteral("Change adverse-event filters"));
 
-        w.window->undoStack()->undo();
+        w.window->workspace()->undoStack()->undo();
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 3, 10000);
         QTest::qWait(100);
         QCOMPARE(w.refitted->count(), 3); // one refit restores spec and toggles
@@ -270,7 +272,7 @@ private slots:
         QTest::qWait(300);
         QCOMPARE(w.refitted->count(), 1);
         QVERIFY(!landmarks->styleSheet().isEmpty()); // marked as not understood
-        QCOMPARE(w.window->undoStack()->count(), 0);
+        QCOMPARE(w.window->workspace()->undoStack()->count(), 0);
 
         landmarks->setText(QStringLiteral("6 12"));
         emit landmarks->editingFinished();
@@ -286,8 +288,8 @@ private slots:
     void pilotSiteFilesGiveThreeArms() {
         Workspace w(demo());
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 1, 10000);
-        QSignalSpy loaded(w.window->loader(), &StudyLoader::loaded);
-        QSignalSpy failed(w.window->loader(), &StudyLoader::failed);
+        QSignalSpy loaded(w.window->workspace()->loader(), &StudyLoader::loaded);
+        QSignalSpy failed(w.window->workspace()->loader(), &StudyLoader::failed);
         const QDir sites(QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/sites"));
         QStringList files;
         for (const QString& name : sites.entryList({"*.csv"}, QDir::Files)) {

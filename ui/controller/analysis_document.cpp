@@ -3,6 +3,7 @@
 #include "controller/refit_controller.h"
 #include "controller/study_loader.h"
 #include "controller/user_settings.h"
+#include "controller/workspace_document.h"
 #include "main_window.h"
 #include "models/forest_model.h"
 #include "views/forest_view.h"
@@ -60,8 +61,8 @@ QTabWidget* tabs_of(const MainWindow* window) {
 
 } // namespace
 
-AnalysisDocument::AnalysisDocument(MainWindow* window, RefitController* controller)
-    : QObject(window), window_(window), controller_(controller),
+AnalysisDocument::AnalysisDocument(MainWindow* window, WorkspaceDocument* workspace)
+    : QObject(window), window_(window), workspace_(workspace),
       save_action_(new QAction(QStringLiteral("&Save Analysis…"), this)),
       open_action_(new QAction(QStringLiteral("Op&en Analysis…"), this)) {
     save_action_->setShortcut(QKeySequence::Save);
@@ -71,13 +72,14 @@ AnalysisDocument::AnalysisDocument(MainWindow* window, RefitController* controll
     open_action_->setShortcut(QKeySequence(QStringLiteral("Ctrl+Shift+O")));
     open_action_->setToolTip(QStringLiteral("Reopen a saved analysis with the same figures"));
     connect(save_action_, &QAction::triggered, this, [this] {
-        QString name = controller_->study() ? QString::fromStdString(controller_->study()->name)
-                                            : QStringLiteral("analysis");
+        QString name = workspace_->controller()->study()
+                           ? QString::fromStdString(workspace_->controller()->study()->name)
+                           : QStringLiteral("analysis");
         name.replace(QRegularExpression(QStringLiteral("[^A-Za-z0-9_.-]+")), QStringLiteral("-"));
         // Beside the data by default: an analysis travels with its files.
-        const QString folder = window_->paths().isEmpty()
+        const QString folder = workspace_->paths().isEmpty()
                                    ? lastFolder()
-                                   : QFileInfo(window_->paths().front()).absolutePath();
+                                   : QFileInfo(workspace_->paths().front()).absolutePath();
         QString file = QFileDialog::getSaveFileName(
             window_, QStringLiteral("Save analysis"), QDir(folder).filePath(name + suffix),
             QStringLiteral("TrialLens analysis (*%1)").arg(suffix));
@@ -125,7 +127,7 @@ AnalysisDocument::AnalysisDocument(MainWindow* window, RefitController* controll
     // Queued, so the window has shown the new study (its own slot on the same
     // signal) before the saved state replaces the one it starts with.
     connect(
-        window_->loader(), &StudyLoader::loaded, this,
+        workspace_, &WorkspaceDocument::studyChanged, this,
         [this](const std::shared_ptr<const Study>&, const QStringList& paths) {
             if (pending_ && pending_->paths() == paths) {
                 const SavedAnalysis analysis = *pending_;
@@ -135,12 +137,12 @@ AnalysisDocument::AnalysisDocument(MainWindow* window, RefitController* controll
         },
         Qt::QueuedConnection);
     // A refused or cancelled load leaves the current study and state as they were.
-    connect(window_->loader(), &StudyLoader::failed, this, [this] { pending_.reset(); });
-    connect(window_->loader(), &StudyLoader::cancelled, this, [this] { pending_.reset(); });
+    connect(workspace_->loader(), &StudyLoader::failed, this, [this] { pending_.reset(); });
+    connect(workspace_->loader(), &StudyLoader::cancelled, this, [this] { pending_.reset(); });
 }
 
 std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
-    const auto& study = controller_->study();
+    const auto& study = workspace_->controller()->study();
     if (!study) {
         if (error) {
             *error = QStringLiteral("there is no study to save");
@@ -148,7 +150,7 @@ std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
         return std::nullopt;
     }
     SavedAnalysis analysis;
-    analysis.demo = window_->paths().isEmpty();
+    analysis.demo = workspace_->paths().isEmpty();
     if (analysis.demo && !study->synthetic) {
         if (error) {
             *error = QStringLiteral("this study was not loaded from files, so it cannot be saved");
@@ -156,15 +158,13 @@ std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
         return std::nullopt;
     }
     if (!analysis.demo) {
-        auto files = hash_files(window_->paths(), error);
+        auto files = hash_files(workspace_->paths(), error);
         if (!files) {
             return std::nullopt;
         }
         analysis.files = std::move(*files);
     }
-    analysis.state = window_->state();
-    analysis.focus_variable = window_->focusVariable();
-    analysis.focus_level = window_->focusLevel();
+    analysis.state = workspace_->state();
     if (const QTabWidget* tabs = tabs_of(window_)) {
         analysis.current_tab = window_->tabId(tabs->currentIndex());
     }
@@ -206,7 +206,7 @@ bool AnalysisDocument::open(const QString& file) {
     }
     if (analysis->demo) {
         pending_.reset();
-        window_->openDemo();
+        workspace_->openDemo();
         apply(*analysis);
         used(file);
         return true;
@@ -215,7 +215,7 @@ bool AnalysisDocument::open(const QString& file) {
         return false;
     }
     pending_ = *analysis;
-    window_->openPaths(analysis->paths(), false);
+    workspace_->openPaths(analysis->paths(), false);
     used(file);
     return true;
 }
@@ -287,19 +287,18 @@ bool AnalysisDocument::resolveFiles(SavedAnalysis& analysis) {
 }
 
 void AnalysisDocument::apply(const SavedAnalysis& analysis) {
-    window_->restoreWorkspace(analysis.state);
-    window_->focusSubgroup(analysis.focus_variable, analysis.focus_level);
+    workspace_->restoreState(analysis.state);
     disconnect(select_row_);
-    if (!analysis.focus_variable.isEmpty()) {
+    if (const auto& focus = analysis.state.focus) {
         // The forest shows the row in focus once the restored spec's results
         // (and with them that row) are there.
-        select_row_ =
-            connect(controller_, &RefitController::refitted, this,
-                    [this, variable = analysis.focus_variable, level = analysis.focus_level] {
-                        disconnect(select_row_);
-                        ForestView* forest = window_->forestView();
-                        forest->selectRow(forest->model()->rowOf(variable, level));
-                    });
+        select_row_ = connect(workspace_->controller(), &RefitController::refitted, this,
+                              [this, variable = QString::fromStdString(focus->variable),
+                               level = QString::fromStdString(focus->level)] {
+                                  disconnect(select_row_);
+                                  ForestView* forest = window_->forestView();
+                                  forest->selectRow(forest->model()->rowOf(variable, level));
+                              });
     }
     if (QTabWidget* tabs = tabs_of(window_)) {
         // By id; an analysis saved before tabs had ids names the title.

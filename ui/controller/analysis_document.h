@@ -33,7 +33,7 @@ QT_END_NAMESPACE
 namespace triallens::ui {
 
 class MainWindow;
-class RefitController;
+class WorkspaceDocument;
 
 class AnalysisDocument : public QObject {
     Q_OBJECT
@@ -49,8 +49,9 @@ public:
         std::function<void(const QString& text)> warn;
     };
 
-    // `window` owns the document; `controller` is the window's refit controller.
-    AnalysisDocument(MainWindow* window, RefitController* controller);
+    // `window` owns the document and shows `workspace`, which it saves and
+    // restores.
+    AnalysisDocument(MainWindow* window, WorkspaceDocument* workspace);
 
     QAction* saveAction() const { return save_action_; } // Ctrl+S, asks for a file
     QAction* openAction() const { return open_action_; } // asks for a file
@@ -84,7 +85,7 @@ private:
     static QString lastFolder();
 
     MainWindow* window_;
-    RefitController* controller_;
+    WorkspaceDocument* workspace_;
     QAction* save_action_;
     QAction* open_action_;
     Prompts prompts_;

@@ -4,20 +4,25 @@
 #include "controller/user_settings.h"
 #include "export/adverse_event_table.h"
 #include "export/forest_table.h"
+#include "export/landmark_table.h"
 #include "export/summary_table.h"
 #include "export/table_mime_data.h"
 #include "export/write_table.h"
 
+#include <triallens/analysis/factor_columns.h>
 #include <triallens/analysis/subject_filter.h>
 #include <triallens/analysis/workspace.h>
 
 #include <QAction>
 #include <QClipboard>
 #include <QDir>
+#include <QFileDialog>
 #include <QFileInfo>
 #include <QGuiApplication>
 #include <QImage>
+#include <QInputDialog>
 #include <QMimeData>
+#include <QProgressDialog>
 #include <QPromise>
 #include <QtConcurrent>
 
@@ -49,6 +54,7 @@ ExportController::ExportController(RefitController* controller, Sources sources,
     copy_->setToolTip(QStringLiteral("The figure as image and SVG, or the table as HTML and "
                                      "tab-separated text, for a paste into slides"));
     connect(export_, &QAction::triggered, this, &ExportController::openDialog);
+    connect(export_subgroups_, &QAction::triggered, this, &ExportController::promptEverySubgroup);
     // The next export dialog starts where the last file went, in this run or the next.
     connect(this, &ExportController::exported, this, [](const QString& path) {
         user_settings().setValue(settings_key::export_folder, QFileInfo(path).absolutePath());
@@ -63,6 +69,49 @@ ExportController::ExportController(RefitController* controller, Sources sources,
 
 ExportController::~ExportController() {
     cancelBatch();
+}
+
+void ExportController::promptEverySubgroup() {
+    const auto& study = controller_->study();
+    if (!study) {
+        return;
+    }
+    // The analysis's subgroups first, then every other factor.
+    QStringList variables;
+    for (const auto& name : controller_->spec().subgroups) {
+        variables << QString::fromStdString(name);
+    }
+    for (const Variable& variable : study->subjects.variables) {
+        const QString name = QString::fromStdString(variable.name);
+        if (is_factor(variable) && !variables.contains(name)) {
+            variables << name;
+        }
+    }
+    bool ok = false;
+    const QString variable = QInputDialog::getItem(
+        window_, QStringLiteral("Export every subgroup"),
+        QStringLiteral("One Kaplan–Meier figure per level of"), variables, 0, false, &ok);
+    if (!ok || variable.isEmpty()) {
+        return;
+    }
+    const QString folder = QFileDialog::getExistingDirectory(
+        window_, QStringLiteral("Folder for the figures (one PNG per level)"),
+        user_settings().value(settings_key::subgroup_export_folder, QDir::homePath()).toString());
+    if (folder.isEmpty()) {
+        return;
+    }
+    user_settings().setValue(settings_key::subgroup_export_folder, folder);
+    auto* progress = new QProgressDialog(QStringLiteral("Exporting %1 figures…").arg(variable),
+                                         QStringLiteral("Cancel"), 0, 1, window_);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(0);
+    connect(this, &ExportController::batchProgressed, progress, [progress](int done, int total) {
+        progress->setMaximum(total);
+        progress->setValue(done);
+    });
+    connect(progress, &QProgressDialog::canceled, this, &ExportController::cancelBatch);
+    connect(this, &ExportController::batchFinished, progress, &QWidget::close);
+    exportEverySubgroup(variable, folder, QStringLiteral("png"), sources_.figure_options());
 }
 
 void ExportController::openDialog() {
@@ -175,6 +224,14 @@ void ExportController::withTables(Item item, std::function<void(const Tables&)> 
     switch (item) {
     case Item::ForestTable:
         then({forest_table(*results)});
+        return;
+    case Item::LandmarkTable:
+        if (!has_landmark_estimates(*results)) {
+            emit failed(QStringLiteral("the analysis has no landmark times or RMST horizon: "
+                                       "set them in Analysis settings"));
+            return;
+        }
+        then({landmark_table(*results)});
         return;
     case Item::ResponseTable:
         then(sources_.response_tables(*results));
@@ -323,6 +380,8 @@ QString suggested_export_name(ExportDialog::Item item, const Results* results) {
         return QStringLiteral("summary") + subgroup + QStringLiteral(".html");
     case Item::ForestTable:
         return param + QStringLiteral("-forest-table.html");
+    case Item::LandmarkTable:
+        return param + QStringLiteral("-landmarks") + subgroup + QStringLiteral(".html");
     case Item::AdverseEventTable:
         return QStringLiteral("adverse-events") + subgroup + QStringLiteral(".html");
     case Item::ResponseTable:

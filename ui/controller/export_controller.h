@@ -94,6 +94,10 @@ private:
     // the summary's refits are done).
     void withTables(ExportDialog::Item item, std::function<void(const Tables&)> then);
     void openDialog();
+    // File ▸ Export Every Subgroup…: asks for the variable and the folder,
+    // then runs exportEverySubgroup() as PNGs under a progress dialog that
+    // can cancel.
+    void promptEverySubgroup();
     void copyFigure(ExportDialog::Item item, const FigureExportOptions& options, bool image,
                     bool svg);
     ResultsPtr resultsFor(ExportDialog::Item item) const;

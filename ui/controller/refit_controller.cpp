@@ -62,9 +62,8 @@ void RefitController::setSpec(const AnalysisSpec& spec) {
     start();
 }
 
-void RefitController::setAnalysis(const AnalysisSpec& spec, const AeFilter& adverse_events) {
-    workspace_.analysis = spec;
-    workspace_.adverse_events = adverse_events;
+void RefitController::setWorkspace(const WorkspaceSpec& workspace) {
+    workspace_ = workspace;
     start();
 }
 

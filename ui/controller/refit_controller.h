@@ -28,8 +28,9 @@ public:
 
     void setStudy(std::shared_ptr<const Study> study, const AnalysisSpec& spec = {});
     void setSpec(const AnalysisSpec& spec);
-    // Both at once, with one refit (undo and redo of a workspace state).
-    void setAnalysis(const AnalysisSpec& spec, const AeFilter& adverse_events);
+    // The whole workspace at once, with one refit (undo and redo of a
+    // workspace state).
+    void setWorkspace(const WorkspaceSpec& workspace);
     // Which adverse events the AE table counts; refits like a spec change.
     void setAdverseEventFilter(const AeFilter& filter);
     // The forest row in focus (nullopt: all patients); refits.

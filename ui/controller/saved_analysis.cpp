@@ -69,6 +69,12 @@ QJsonObject spec_json(const AnalysisSpec& spec) {
     return object;
 }
 
+// No focus is written as empty names, as version 1 has always written it.
+QJsonObject focus_json(const std::optional<SubgroupFocus>& focus) {
+    return QJsonObject{{"variable", focus ? QString::fromStdString(focus->variable) : QString()},
+                       {"level", focus ? QString::fromStdString(focus->level) : QString()}};
+}
+
 QJsonObject filters_json(const FilterState& filters) {
     QJsonObject levels;
     for (const auto& [variable, selection] : filters.levels) {
@@ -338,8 +344,7 @@ QByteArray to_json(const SavedAnalysis& analysis) {
                                    analysis.state.adverse_events.treatment_emergent_only},
                                   {"related_only", analysis.state.adverse_events.related_only},
                                   {"serious_only", analysis.state.adverse_events.serious_only}}}}},
-        {"focus",
-         QJsonObject{{"variable", analysis.focus_variable}, {"level", analysis.focus_level}}},
+        {"focus", focus_json(analysis.state.focus)},
         {"tab", analysis.current_tab},
     };
     return QJsonDocument(document).toJson(QJsonDocument::Indented);
@@ -405,8 +410,11 @@ std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error) {
             analysis.state.adverse_events.serious_only = bool_at(ae, "serious_only", at);
         }
         const QJsonObject focus = object_at(root, "focus", top);
-        analysis.focus_variable = string_at(focus, "variable", top + ".focus");
-        analysis.focus_level = string_at(focus, "level", top + ".focus");
+        const QString variable = string_at(focus, "variable", top + ".focus");
+        const QString level = string_at(focus, "level", top + ".focus");
+        if (!variable.isEmpty()) {
+            analysis.state.focus = SubgroupFocus{variable.toStdString(), level.toStdString()};
+        }
         analysis.current_tab = string_at(root, "tab", top);
         return analysis;
     } catch (const BadDocument& bad) {

@@ -29,8 +29,8 @@
 //                           "related_only": false,             // absent in older files:
 //                           "serious_only": false }            // none set
 //     },
-//     "focus": { "variable": "AGEGR1", "level": ">80" },   // the forest row shown on the
-//                                                          // Survival tab; "" = all patients
+//     "focus": { "variable": "AGEGR1", "level": ">80" },   // the forest row every tab
+//                                                          // shows; "" = all patients
 //     "tab": "Forest"                                      // the view in front, by its title
 //   }
 //
@@ -73,11 +73,9 @@ struct SavedAnalysis {
 
     int version = current_version;
     std::vector<SavedFile> files; // empty for the demo
-    WorkspaceState state;
-    QString focus_variable; // empty: the Survival tab shows all patients
-    QString focus_level;
-    QString current_tab; // the tab's id, e.g. "survival", "forest" (once its title)
-    bool demo = false;   // the embedded (synthetic) demo study; no files
+    WorkspaceState state;         // its focus is written as "focus" beside "state"
+    QString current_tab;          // the tab's id, e.g. "survival", "forest" (once its title)
+    bool demo = false;            // the embedded (synthetic) demo study; no files
 
     // The paths to load, in order.
     QStringList paths() const;

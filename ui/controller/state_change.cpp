@@ -6,7 +6,25 @@
 
 namespace triallens::ui {
 
+namespace {
+
+// Only the focused row differs between `before` and `after`.
+bool only_focus_differs(WorkspaceState before, const WorkspaceState& after) {
+    before.focus = after.focus;
+    return before == after;
+}
+
+constexpr int focus_step_id = 1;
+
+} // namespace
+
 QString describe_change(const WorkspaceState& before, const WorkspaceState& after) {
+    if (before.focus != after.focus && only_focus_differs(before, after)) {
+        return after.focus ? QStringLiteral("Show subgroup %1 = %2")
+                                 .arg(QString::fromStdString(after.focus->variable),
+                                      QString::fromStdString(after.focus->level))
+                           : QStringLiteral("Show all patients");
+    }
     const AnalysisSpec& a = before.spec;
     const AnalysisSpec& b = after.spec;
     QStringList changed;
@@ -31,6 +49,7 @@ QString describe_change(const WorkspaceState& before, const WorkspaceState& afte
     note(a.tau != b.tau, "RMST horizon");
     note(a.filter != b.filter, "filter");
     note(before.adverse_events != after.adverse_events, "adverse-event filters");
+    note(before.focus != after.focus, "focused subgroup");
     if (changed.isEmpty()) {
         return QStringLiteral("Change settings");
     }
@@ -39,10 +58,9 @@ QString describe_change(const WorkspaceState& before, const WorkspaceState& afte
         .arg(changed.isEmpty() ? last : changed.join(QStringLiteral(", ")) + " and " + last);
 }
 
-StateChange::StateChange(WorkspaceState before, WorkspaceState after, const QString& text,
-                         Apply apply)
+StateChange::StateChange(WorkspaceState before, WorkspaceState after, Apply apply)
     : before_(std::move(before)), after_(std::move(after)), apply_(std::move(apply)) {
-    setText(text);
+    setText(describe_change(before_, after_));
 }
 
 void StateChange::undo() {
@@ -51,6 +69,22 @@ void StateChange::undo() {
 
 void StateChange::redo() {
     apply_(after_);
+}
+
+bool StateChange::focusOnly() const {
+    return only_focus_differs(before_, after_);
+}
+
+int StateChange::id() const {
+    return focusOnly() ? focus_step_id : -1;
+}
+
+bool StateChange::mergeWith(const QUndoCommand* other) {
+    // Both are focus-only steps (same id); the second starts where this ends.
+    after_ = static_cast<const StateChange*>(other)->after_;
+    setText(describe_change(before_, after_));
+    setObsolete(before_ == after_); // back where it began: no step at all
+    return true;
 }
 
 } // namespace triallens::ui

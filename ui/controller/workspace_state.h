@@ -1,20 +1,28 @@
 #pragma once
 // Everything a user has set in the workspace, as one value: the analysis
 // spec the settings dock edits, the Filters dock's choices (whose
-// expression is the spec's filter) and the AE tab's event toggles. Undo and
-// redo move between such values.
+// expression is the spec's filter), the AE tab's event toggles and the
+// forest row in focus. Undo and redo move between such values, so a click
+// on a forest row is undone like any other step.
 
 #include "controller/filter_state.h"
 
 #include <triallens/analysis/analysis_spec.h>
+#include <triallens/analysis/workspace.h>
 #include <triallens/stats/adverse_event_incidence.h>
+
+#include <optional>
 
 namespace triallens::ui {
 
 struct WorkspaceState {
     AnalysisSpec spec;
     FilterState filters;
-    AeFilter adverse_events; // treatment-emergent, related, serious
+    AeFilter adverse_events;            // treatment-emergent, related, serious
+    std::optional<SubgroupFocus> focus; // nullopt: every tab shows all (filtered) patients
+
+    // What the core computes for this state (compute_workspace).
+    WorkspaceSpec workspace() const { return {spec, adverse_events, focus}; }
 
     bool operator==(const WorkspaceState&) const = default;
 };

@@ -39,7 +39,7 @@ ExportTable forest_table(const Results& results) {
         row.level = kind == ForestModel::RowKind::Level ? 1 : 0;
         table.rows.push_back(row);
     }
-    table.footnotes = survival_notes(results, false);
+    table.footnotes = survival_notes(results, false, Population::Forest);
     if (!results.subgroups.empty()) {
         table.footnotes.insert(1, QStringLiteral("Within each subgroup: %1 against %2, Cox model "
                                                  "with the analysis's strata and ties; "

@@ -23,12 +23,10 @@ QString strata_text(const Results& results) {
 
 } // namespace
 
-QStringList data_notes(const Results& results) {
+QStringList data_notes(const Results& results, Population population) {
     QStringList notes;
-    if (!results.filter.empty()) {
-        notes << QStringLiteral("Subjects: %1 (%2 of %3).")
-                     .arg(QString::fromStdString(results.filter), QString::number(results.subjects),
-                          QString::number(results.subjects_total));
+    if (const QString subjects = population_text(results, population); !subjects.isEmpty()) {
+        notes << QStringLiteral("Subjects: %1.").arg(subjects);
     }
     if (results.synthetic) {
         notes << QStringLiteral("Synthetic data: no real patient is in this study.");
@@ -36,7 +34,7 @@ QStringList data_notes(const Results& results) {
     return notes;
 }
 
-QStringList survival_notes(const Results& results, bool with_logrank) {
+QStringList survival_notes(const Results& results, bool with_logrank, Population population) {
     QStringList notes;
     const QString level = level_text(results);
     const QString unit = QString::fromStdString(results.time_unit).toLower();
@@ -61,7 +59,7 @@ QStringList survival_notes(const Results& results, bool with_logrank) {
                           with_logrank ? QStringLiteral("; log-rank test") + stratified
                                        : QString());
     }
-    return notes + data_notes(results);
+    return notes + data_notes(results, population);
 }
 
 } // namespace triallens::ui

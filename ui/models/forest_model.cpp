@@ -66,6 +66,7 @@ void ForestModel::rebuild() {
                 Row header;
                 header.kind = RowKind::Header;
                 header.variable = variable;
+                header.label = QString::fromStdString(variable_label(r, subgroup.variable));
                 header.interaction_p = subgroup.interaction_p;
                 rows_.push_back(header);
             }
@@ -86,15 +87,6 @@ void ForestModel::rebuild() {
             rows_.push_back(level);
         }
     }
-}
-
-void ForestModel::setVariableLabels(const QHash<QString, QString>& labels) {
-    if (labels == labels_) {
-        return;
-    }
-    beginResetModel();
-    labels_ = labels;
-    endResetModel();
 }
 
 int ForestModel::rowOf(const QString& variable, const QString& level) const {
@@ -154,7 +146,8 @@ QString ForestModel::displayText(const Row& row, int column) const {
         case RowKind::AllPatients:
             return tr("All patients");
         case RowKind::Header:
-            return labels_.value(row.variable, row.variable);
+            // The variable's label (Results::variable_labels); VariableRole keeps the name.
+            return row.label;
         case RowKind::Level:
             return row.level;
         }

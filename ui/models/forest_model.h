@@ -15,7 +15,6 @@
 
 #include <triallens/analysis/results.h>
 
-#include <QHash>
 #include <QString>
 
 #include <optional>
@@ -64,12 +63,6 @@ public:
     int comparedArmIndex() const { return compared_index_; }
     double confLevel() const { return conf_level_; }
 
-    // What a header row shows for a subgroup variable ("PDL1STAT" -> its
-    // display label); variables without one show their name. The
-    // VariableRole keeps the name.
-    void setVariableLabels(const QHash<QString, QString>& labels);
-    const QHash<QString, QString>& variableLabels() const { return labels_; }
-
     // The row of a level (or of All patients for two empty strings); -1 if none.
     int rowOf(const QString& variable, const QString& level) const;
     bool isSelectable(int row) const;
@@ -98,6 +91,7 @@ private:
     struct Row {
         RowKind kind = RowKind::Level;
         QString variable;
+        QString label; // a header's: the variable's label
         QString level;
         std::size_t n = 0;
         std::size_t events = 0;
@@ -113,7 +107,6 @@ private:
     QVariant sortValue(const Row& row, int column) const;
 
     std::vector<Row> rows_;
-    QHash<QString, QString> labels_;
     QString reference_arm_;
     QString compared_arm_;
     int reference_index_ = -1;

@@ -69,7 +69,8 @@ QString km_figure_title(const Results& results) {
         return endpoint_title(results);
     }
     return QStringLiteral("%1 — %2 = %3")
-        .arg(endpoint_title(results), QString::fromStdString(results.focus->variable),
+        .arg(endpoint_title(results),
+             QString::fromStdString(variable_label(results, results.focus->variable)),
              QString::fromStdString(results.focus->level));
 }
 

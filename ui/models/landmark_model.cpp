@@ -46,13 +46,15 @@ void LandmarkModel::rebuild() {
     }
     const int decimals = time_decimals(times);
     const bool compared = r->arms.size() > 1;
+    // The analysis's level, of the curves' intervals and of the comparisons'.
+    const QString level = text(conf_level_text(first.km.options.conf_level));
     for (std::size_t i = 0; i < first.landmarks.size(); ++i) {
         const QString t = text(time_text(first.landmarks[i].time, decimals));
-        columns_.append({Kind::Survival, i, QStringLiteral("S(%1) (95% CI)").arg(t)});
+        columns_.append({Kind::Survival, i, QStringLiteral("S(%1) (%2 CI)").arg(t, level)});
         columns_.append({Kind::AtRisk, i, QStringLiteral("At risk at %1").arg(t)});
         if (compared) {
-            columns_.append(
-                {Kind::SurvivalDifference, i, QStringLiteral("Difference at %1 (95% CI)").arg(t)});
+            columns_.append({Kind::SurvivalDifference, i,
+                             QStringLiteral("Difference at %1 (%2 CI)").arg(t, level)});
         }
     }
     if (first.rmst) {
@@ -60,8 +62,9 @@ void LandmarkModel::rebuild() {
         const QString t = text(time_text(tau, time_decimals(std::span<const double>(&tau, 1))));
         columns_.append({Kind::Rmst, 0, QStringLiteral("RMST to %1 (SE)").arg(t)});
         if (compared) {
-            columns_.append({Kind::RmstDifference, 0, QStringLiteral("RMST difference (95% CI)")});
-            columns_.append({Kind::RmstRatio, 0, QStringLiteral("RMST ratio (95% CI)")});
+            columns_.append(
+                {Kind::RmstDifference, 0, QStringLiteral("RMST difference (%1 CI)").arg(level)});
+            columns_.append({Kind::RmstRatio, 0, QStringLiteral("RMST ratio (%1 CI)").arg(level)});
         }
     }
 }

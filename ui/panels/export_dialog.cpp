@@ -57,6 +57,8 @@ ExportDialog::ExportDialog(QWidget* parent)
     item_->addItem(QStringLiteral("Forest plot"), static_cast<int>(Item::Forest));
     item_->addItem(QStringLiteral("Summary table (every endpoint)"),
                    static_cast<int>(Item::SummaryTable));
+    item_->addItem(QStringLiteral("Landmark and RMST table"),
+                   static_cast<int>(Item::LandmarkTable));
     item_->addItem(QStringLiteral("Forest table"), static_cast<int>(Item::ForestTable));
     item_->addItem(QStringLiteral("Adverse-event table"),
                    static_cast<int>(Item::AdverseEventTable));

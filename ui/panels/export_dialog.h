@@ -37,7 +37,8 @@ public:
         SummaryTable,
         ForestTable,
         AdverseEventTable,
-        ResponseTable
+        ResponseTable,
+        LandmarkTable // landmark survival and RMST, below the curves
     };
 
     explicit ExportDialog(QWidget* parent = nullptr);

@@ -10,7 +10,7 @@ QString population_text(const Results& results, Population population) {
     const bool focused = population == Population::Focused && results.focus.has_value();
     if (focused) {
         parts << QStringLiteral("Subgroup: %1 = %2")
-                     .arg(QString::fromStdString(results.focus->variable),
+                     .arg(QString::fromStdString(variable_label(results, results.focus->variable)),
                           QString::fromStdString(results.focus->level));
     }
     if (parts.isEmpty()) {

@@ -9,6 +9,7 @@
 #include "triallens/stats/restricted_mean.h"
 
 #include <cstddef>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -255,7 +256,17 @@ struct Results {
     std::optional<AeTable> adverse_events;
     std::string ae_arm_variable;
     std::string ae_error;
+    // What to call each subject-level variable (adam_labels.h display_label),
+    // by name: forest headers, figure titles and chips read "PD-L1 Status"
+    // where the results name PDL1STAT, on screen and in every export.
+    std::map<std::string, std::string> variable_labels;
 };
+
+// The label of the variable `name` (variable_labels), or `name` itself.
+inline const std::string& variable_label(const Results& results, const std::string& name) {
+    const auto found = results.variable_labels.find(name);
+    return found == results.variable_labels.end() ? name : found->second;
+}
 
 using ResultsPtr = std::shared_ptr<const Results>;
 

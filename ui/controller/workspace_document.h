@@ -1,0 +1,87 @@
+#pragma once
+// The open workspace, as a document: the study's files, the user's state
+// (settings, filters, AE toggles and the forest row in focus, one value),
+// its undo history, the loader that replaces the study and the refit
+// controller that computes what the state shows. The main window arranges
+// views around one and forwards gestures to it; no view keeps a state of
+// its own, so every tab, title and export reads the same one.
+//
+// A user's gesture is an undoable step (changeState); consecutive clicks
+// on forest rows make one step, so Undo goes back to where the clicking
+// began. A new study, or an opened analysis, starts a new history.
+
+#include "controller/workspace_state.h"
+
+#include <triallens/data/study.h>
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+QT_BEGIN_NAMESPACE
+class QUndoStack;
+QT_END_NAMESPACE
+
+namespace triallens::ui {
+
+class RefitController;
+class StudyLoader;
+
+class WorkspaceDocument : public QObject {
+    Q_OBJECT
+
+public:
+    // `controller` computes the state (and may already hold a study, whose
+    // state the document then starts from); it must outlive the document.
+    explicit WorkspaceDocument(RefitController* controller, QObject* parent = nullptr);
+
+    RefitController* controller() const { return controller_; }
+    StudyLoader* loader() const { return loader_; }
+    QUndoStack* undoStack() const { return undo_stack_; }
+    const std::shared_ptr<const Study>& study() const;
+    // The files of the current study; empty for the demo.
+    const QStringList& paths() const { return paths_; }
+    const WorkspaceState& state() const { return state_; }
+    // The focused forest row; empty when every tab shows all patients.
+    QString focusVariable() const;
+    QString focusLevel() const;
+
+    // Loads files and folders off the GUI thread (added to the current files
+    // when `add`), leaving out invalid rows only when the user asked for it.
+    // The study is replaced when the load succeeds, never before.
+    void openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows = false);
+    // Replaces the study with the embedded (synthetic) demo, as a load would.
+    void openDemo();
+
+    // A user's gesture: an undoable step from the current state to `next`.
+    void changeState(const WorkspaceState& next);
+    // `state` as the whole state, not as a step: it refits once and the
+    // undo history starts anew (an opened analysis).
+    void restoreState(const WorkspaceState& state);
+    // Every tab shows one forest row's subjects (empty: all patients); a step.
+    void focusSubgroup(const QString& variable, const QString& level);
+
+signals:
+    // A load of `files` files has started.
+    void loadStarted(int files);
+    // The study was replaced; the state is its default (stateChanged follows).
+    void studyChanged(const std::shared_ptr<const triallens::Study>& study,
+                      const QStringList& paths, const QStringList& warnings, int excluded_rows);
+    // The state to show (a step, an undo or redo, a restore, a new study).
+    void stateChanged(const triallens::ui::WorkspaceState& state);
+
+private:
+    void applyState(const WorkspaceState& state);
+    void replaceStudy(const std::shared_ptr<const Study>& study, const QStringList& paths,
+                      const QStringList& warnings, int excluded_rows);
+
+    RefitController* controller_;
+    StudyLoader* loader_;
+    QUndoStack* undo_stack_;
+    QStringList paths_;
+    WorkspaceState state_;
+};
+
+} // namespace triallens::ui
