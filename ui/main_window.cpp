@@ -7,7 +7,6 @@
 #include "controller/user_settings.h"
 #include "controller/workspace_document.h"
 #include "export/response_table.h"
-#include "models/landmark_model.h"
 #include "panels/data_panel.h"
 #include "panels/filter_panel.h"
 #include "panels/recent_files_menu.h"
@@ -18,6 +17,7 @@
 #include "views/methods_view.h"
 #include "views/population_chip.h"
 #include "views/response_view.h"
+#include "views/survival_page.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -25,16 +25,12 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileInfo>
-#include <QHeaderView>
 #include <QLabel>
 #include <QMimeData>
-#include <QProgressBar>
 #include <QScreen>
 #include <QScrollArea>
 #include <QStatusBar>
 #include <QTabWidget>
-#include <QTableView>
-#include <QTimer>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -44,18 +40,15 @@ namespace triallens::ui {
 
 namespace {
 
-// A tab's page: the chip saying whose subjects it shows above the views.
-QWidget* tab_page(const QString& id, PopulationChip* chip, const QList<QWidget*>& views) {
+// A tab's page: the chip saying whose subjects it shows above the view.
+QWidget* tab_page(const QString& id, PopulationChip* chip, QWidget* view) {
     auto* page = new QWidget;
     page->setObjectName(id);
     auto* layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(chip, 0, Qt::AlignLeft);
-    for (QWidget* view : views) {
-        layout->addWidget(view,
-                          view->sizePolicy().verticalPolicy() == QSizePolicy::Maximum ? 0 : 1);
-    }
+    layout->addWidget(view, 1);
     return page;
 }
 
@@ -64,11 +57,9 @@ QWidget* tab_page(const QString& id, PopulationChip* chip, const QList<QWidget*>
 MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     : QMainWindow(parent), controller_(controller),
       workspace_(new WorkspaceDocument(controller, this)), data_panel_(new DataPanel),
-      breadcrumb_(new QLabel), km_view_(new KmChartView), forest_view_(new ForestView),
+      survival_page_(new SurvivalPage), forest_view_(new ForestView),
       forest_scroll_(new QScrollArea), ae_view_(new AeTableView),
-      settings_panel_(new SettingsPanel), filter_panel_(new FilterPanel),
-      busy_indicator_(new QProgressBar), busy_delay_(new QTimer(this)), subjects_label_(new QLabel),
-      timing_label_(new QLabel) {
+      settings_panel_(new SettingsPanel), filter_panel_(new FilterPanel) {
     setWindowTitle(QStringLiteral("TrialLens"));
     resize(defaultSize());
     createTabs();
@@ -78,7 +69,8 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     analysis_document_ = new AnalysisDocument(this, workspace_);
     createMenus();
     connectLoading();
-    createStatusBar();
+    refit_status_ = new RefitStatus(statusBar());
+    connect(controller_, &RefitController::busyChanged, refit_status_, &RefitStatus::setBusy);
 
     connect(workspace_, &WorkspaceDocument::stateChanged, this, &MainWindow::showState);
     connect(controller_, &RefitController::adverseEventsReady, ae_view_, &AeTableView::setTable);
@@ -89,7 +81,6 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
         showStudy();
         showState(workspace_->state());
     }
-    breadcrumb_->setText(QStringLiteral("All patients"));
     if (controller_->results()) {
         showResults(controller_->results(), 0);
         ae_view_->setTable(controller_->adverseEvents());
@@ -99,32 +90,17 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
 
 void MainWindow::createTabs() {
     tabs_ = new QTabWidget;
-    // The breadcrumb says whose curves these are; its link returns to all.
-    breadcrumb_->setToolTip(QStringLiteral("Click a forest row to see its subgroup's curves"));
-    breadcrumb_->setTextFormat(Qt::RichText);
-    connect(breadcrumb_, &QLabel::linkActivated, workspace_,
+    survival_page_->setObjectName(QStringLiteral("survival"));
+    chips_ << survival_page_->chip();
+    tabs_->addTab(survival_page_, QStringLiteral("Survival"));
+    connect(survival_page_, &SurvivalPage::allPatientsRequested, workspace_,
             [this] { workspace_->focusSubgroup({}, {}); });
-    // Landmark survival and RMST, below the curves, when the spec asks for them.
-    landmark_model_ = new LandmarkModel(this);
-    landmark_table_ = new QTableView;
-    landmark_table_->setObjectName(QStringLiteral("landmarkTable"));
-    landmark_table_->setModel(landmark_model_);
-    landmark_table_->verticalHeader()->hide();
-    landmark_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    landmark_table_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
-    landmark_table_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    landmark_table_->hide();
-    breadcrumb_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
-    chips_ << new PopulationChip;
-    tabs_->addTab(tab_page(QStringLiteral("survival"), chips_.back(),
-                           {breadcrumb_, km_view_, landmark_table_}),
-                  QStringLiteral("Survival"));
 
     connect(forest_view_, &ForestView::rowActivated, workspace_, &WorkspaceDocument::focusSubgroup);
     forest_scroll_->setWidgetResizable(true);
     forest_scroll_->setWidget(forest_view_);
     chips_ << new PopulationChip(Population::Forest);
-    tabs_->addTab(tab_page(QStringLiteral("forest"), chips_.back(), {forest_scroll_}),
+    tabs_->addTab(tab_page(QStringLiteral("forest"), chips_.back(), forest_scroll_),
                   QStringLiteral("Forest"));
     // Stepping through rows with the arrow keys keeps the chosen row in view.
     connect(forest_view_, &ForestView::rowActivated, this, [this] {
@@ -137,7 +113,7 @@ void MainWindow::createTabs() {
     });
 
     chips_ << new PopulationChip;
-    tabs_->addTab(tab_page(QStringLiteral("adverse-events"), chips_.back(), {ae_view_}),
+    tabs_->addTab(tab_page(QStringLiteral("adverse-events"), chips_.back(), ae_view_),
                   QStringLiteral("Adverse events"));
     connect(ae_view_, &AeTableView::filterChanged, workspace_, [this](const AeFilter& filter) {
         WorkspaceState next = workspace_->state();
@@ -148,10 +124,10 @@ void MainWindow::createTabs() {
     response_view_ = new ResponseView;
     methods_view_ = new MethodsView;
     chips_ << new PopulationChip;
-    tabs_->addTab(tab_page(QStringLiteral("response"), chips_.back(), {response_view_}),
+    tabs_->addTab(tab_page(QStringLiteral("response"), chips_.back(), response_view_),
                   QStringLiteral("Response"));
     chips_ << new PopulationChip;
-    tabs_->addTab(tab_page(QStringLiteral("methods"), chips_.back(), {methods_view_}),
+    tabs_->addTab(tab_page(QStringLiteral("methods"), chips_.back(), methods_view_),
                   QStringLiteral("Methods"));
     setCentralWidget(tabs_);
 }
@@ -229,28 +205,6 @@ void MainWindow::connectLoading() {
         });
 }
 
-void MainWindow::createStatusBar() {
-    statusBar()->addWidget(subjects_label_);
-    busy_indicator_->setRange(0, 0); // indeterminate
-    busy_indicator_->setMaximumWidth(120);
-    busy_indicator_->setToolTip(QStringLiteral("Refitting…"));
-    busy_indicator_->hide();
-    statusBar()->addPermanentWidget(busy_indicator_);
-    statusBar()->addPermanentWidget(timing_label_);
-    // Refits that finish quickly never flash the indicator.
-    busy_delay_->setSingleShot(true);
-    busy_delay_->setInterval(busyDelayMs());
-    connect(busy_delay_, &QTimer::timeout, busy_indicator_, &QWidget::show);
-    connect(controller_, &RefitController::busyChanged, this, [this](bool busy) {
-        if (busy) {
-            busy_delay_->start();
-        } else {
-            busy_delay_->stop();
-            busy_indicator_->hide();
-        }
-    });
-}
-
 void MainWindow::arrangeDocks() {
     // One column of docks leaves the figures the width they need; a dock can
     // be dragged out beside another when the screen is wide.
@@ -310,10 +264,10 @@ void MainWindow::closeEvent(QCloseEvent* event) {
 // and each view's context menu.
 void MainWindow::createExport() {
     ExportController::Sources sources;
-    sources.km_results = [this] { return km_view_->results(); };
+    sources.km_results = [this] { return kmView()->results(); };
     sources.figure_options = [this] {
         FigureExportOptions options;
-        options.km = km_view_->options();
+        options.km = kmView()->options();
         options.font_family = font().family();
         if (const auto& study = controller_->study()) {
             options.data_cut = data_cut(*study);
@@ -358,7 +312,7 @@ void MainWindow::createExport() {
                                          export_controller_->copySvgAction()};
     const QList<QAction*> table_actions{export_controller_->exportAction(),
                                         export_controller_->copyAction()};
-    km_view_->addActions(figure_actions);
+    kmView()->addActions(figure_actions);
     forest_view_->setContextMenuPolicy(Qt::ActionsContextMenu);
     forest_view_->addActions(figure_actions.mid(1));
     for (QWidget* view : {static_cast<QWidget*>(ae_view_), static_cast<QWidget*>(response_view_),
@@ -433,38 +387,40 @@ void MainWindow::showStudy() {
     filter_panel_->setStudy(study);
 }
 
-void MainWindow::showBreadcrumb(const Results& results) {
-    if (!results.focus) {
-        breadcrumb_->setText(QStringLiteral("All patients"));
-        return;
-    }
-    breadcrumb_->setText(
-        QStringLiteral("<a href=\"all\">All patients</a> ▸ %1 = %2")
-            .arg(QString::fromStdString(variable_label(results, results.focus->variable))
-                     .toHtmlEscaped(),
-                 QString::fromStdString(results.focus->level).toHtmlEscaped()));
-}
-
 void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
-    showBreadcrumb(*results);
-    km_view_->setResults(results);
+    survival_page_->setResults(results);
     forest_view_->setResults(results);
     response_view_->setResults(results);
     methods_view_->setResults(results);
-    landmark_model_->setResults(results);
-    landmark_table_->setVisible(landmark_model_->hasEstimates());
-    for (PopulationChip* chip : chips_) {
+    for (PopulationChip* chip : chips_.mid(1)) { // the Survival tab's is its page's
         chip->setResults(results);
     }
-    const QString label = QStringLiteral("%1 of %2 subjects · %3 analysed, %4 events")
-                              .arg(results->subjects)
-                              .arg(results->subjects_total)
-                              .arg(results->n)
-                              .arg(results->events);
-    subjects_label_->setText(results->synthetic ? label + QStringLiteral(" · synthetic demo data")
-                                                : label);
+    refit_status_->setResults(*results, milliseconds);
     filter_panel_->setSubjectCount(results->subjects, results->subjects_total);
-    timing_label_->setText(QStringLiteral("refit %1 ms").arg(milliseconds, 0, 'f', 1));
+}
+
+KmChartView* MainWindow::kmView() const {
+    return survival_page_->kmView();
+}
+
+QTableView* MainWindow::landmarkTable() const {
+    return survival_page_->landmarkTable();
+}
+
+LandmarkModel* MainWindow::landmarkModel() const {
+    return survival_page_->landmarkModel();
+}
+
+QLabel* MainWindow::breadcrumb() const {
+    return survival_page_->breadcrumb();
+}
+
+QProgressBar* MainWindow::busyIndicator() const {
+    return refit_status_->busyIndicator();
+}
+
+QLabel* MainWindow::subjectsLabel() const {
+    return refit_status_->subjectsLabel();
 }
 
 const QStringList& MainWindow::tabIds() {

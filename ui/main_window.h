@@ -13,6 +13,8 @@
 // settings when it is made and saved when it closes (user_settings.h);
 // View ▸ Reset Layout puts both back as a first run shows them.
 
+#include "panels/refit_status.h"
+
 #include <triallens/analysis/results.h>
 
 #include <QMainWindow>
@@ -32,7 +34,6 @@ class QProgressBar;
 class QScrollArea;
 class QTabWidget;
 class QTableView;
-class QTimer;
 QT_END_NAMESPACE
 
 namespace triallens::ui {
@@ -50,6 +51,7 @@ class PopulationChip;
 class RecentFilesMenu;
 class RefitController;
 class SettingsPanel;
+class SurvivalPage;
 class ResponseView;
 class WorkspaceDocument;
 struct WorkspaceState;
@@ -66,13 +68,13 @@ public:
     // Saved analyses (File ▸ Save/Open Analysis) read and restore these.
     AnalysisDocument* analysisDocument() const { return analysis_document_; }
 
-    KmChartView* kmView() const { return km_view_; }
-    // Below the curves: landmark survival and RMST, hidden when the spec
-    // names neither landmarks nor tau.
-    QTableView* landmarkTable() const { return landmark_table_; }
-    LandmarkModel* landmarkModel() const { return landmark_model_; }
+    // The Survival tab: chip, breadcrumb, curves, landmark and RMST table.
+    SurvivalPage* survivalPage() const { return survival_page_; }
+    KmChartView* kmView() const;
+    QTableView* landmarkTable() const;
+    LandmarkModel* landmarkModel() const;
+    QLabel* breadcrumb() const;
     ForestView* forestView() const { return forest_view_; }
-    QLabel* breadcrumb() const { return breadcrumb_; }
     // The chip atop each tab, in tab order (hidden without filter or focus).
     const QList<PopulationChip*>& populationChips() const { return chips_; }
     AeTableView* adverseEventView() const { return ae_view_; }
@@ -92,9 +94,9 @@ public:
     int tabIndex(const QString& id) const;
     QString tabId(int index) const;
     // Shown while a refit has run longer than busyDelayMs().
-    QProgressBar* busyIndicator() const { return busy_indicator_; }
-    static constexpr int busyDelayMs() { return 150; }
-    QLabel* subjectsLabel() const { return subjects_label_; }
+    QProgressBar* busyIndicator() const;
+    static constexpr int busyDelayMs() { return RefitStatus::busyDelayMs(); }
+    QLabel* subjectsLabel() const;
     // View ▸ Full Screen (F11) and View ▸ All Patients' Curves (the
     // breadcrumb's link, enabled while a forest row is focused).
     QAction* fullScreenAction() const { return full_screen_; }
@@ -129,7 +131,6 @@ protected:
 private:
     void createTabs();
     void createDocks();
-    void createStatusBar();
     // The loader's progress and refusals, and the document's new studies.
     void connectLoading();
     // The docks as a first run shows them: one tabbed column on the left,
@@ -151,19 +152,14 @@ private:
     // The document's state in every panel that edits it.
     void showState(const WorkspaceState& state);
     void showResults(const ResultsPtr& results, double milliseconds);
-    // "All patients", or its link and the focused row by its label.
-    void showBreadcrumb(const Results& results);
     void showError(const QString& message);
 
     RefitController* controller_;
     WorkspaceDocument* workspace_;
     AnalysisDocument* analysis_document_ = nullptr;
     DataPanel* data_panel_;
-    QLabel* breadcrumb_;
     QList<PopulationChip*> chips_;
-    KmChartView* km_view_;
-    QTableView* landmark_table_ = nullptr;
-    LandmarkModel* landmark_model_ = nullptr;
+    SurvivalPage* survival_page_;
     ForestView* forest_view_;
     QScrollArea* forest_scroll_;
     AeTableView* ae_view_;
@@ -172,12 +168,9 @@ private:
     RecentFilesMenu* recent_menu_ = nullptr;
     QTabWidget* tabs_ = nullptr;
     ExportController* export_controller_ = nullptr;
-    QProgressBar* busy_indicator_;
-    QTimer* busy_delay_;
     ResponseView* response_view_ = nullptr;
     MethodsView* methods_view_ = nullptr;
-    QLabel* subjects_label_;
-    QLabel* timing_label_;
+    RefitStatus* refit_status_ = nullptr;
     QDockWidget* settings_dock_ = nullptr;
     QDockWidget* filter_dock_ = nullptr;
     QDockWidget* data_dock_ = nullptr;

@@ -138,9 +138,9 @@ void MainWindow::createViewMenu(QMenu* view) {
 
     // The Survival view's context menu, the very same actions.
     QMenu* survival = view->addMenu(QStringLiteral("&Survival Plot"));
-    survival->addActions({km_view_->ciBandsAction(), km_view_->medianLinesAction(),
-                          km_view_->censorMarksAction(), km_view_->censoredRowAction(),
-                          km_view_->eventsRowAction()});
+    survival->addActions({kmView()->ciBandsAction(), kmView()->medianLinesAction(),
+                          kmView()->censorMarksAction(), kmView()->censoredRowAction(),
+                          kmView()->eventsRowAction()});
     all_patients_ = view->addAction(QStringLiteral("&All Patients' Curves"), this,
                                     [this] { workspace_->focusSubgroup({}, {}); });
     all_patients_->setToolTip(
