@@ -73,8 +73,8 @@ QWidget* tab_page(const QString& id, PopulationChip* chip, QWidget* view) {
 // The forest's header rows read each subject-level variable's label.
 QHash<QString, QString> variable_labels(const Study& study) {
     QHash<QString, QString> labels;
-    for (const Variable& variable : study.subjects.variables) {
-        labels.insert(QString::fromStdString(variable.name),
+    for (const Variable& variable : study.subjects.variables()) {
+        labels.insert(QString::fromStdString(variable.name()),
                       QString::fromStdString(display_label(variable)));
     }
     return labels;
@@ -377,8 +377,8 @@ void MainWindow::exportEverySubgroup() {
     for (const auto& name : controller_->spec().subgroups) {
         variables << QString::fromStdString(name);
     }
-    for (const Variable& variable : study->subjects.variables) {
-        const QString name = QString::fromStdString(variable.name);
+    for (const Variable& variable : study->subjects.variables()) {
+        const QString name = QString::fromStdString(variable.name());
         if (is_factor(variable) && !variables.contains(name)) {
             variables << name;
         }

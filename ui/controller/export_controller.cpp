@@ -228,7 +228,7 @@ void ExportController::exportEverySubgroup(const QString& variable, const QStrin
     cancelBatch();
     const auto study = controller_->study();
     const Variable* column = study ? study->subjects.find(variable.toStdString()) : nullptr;
-    if (column == nullptr || !column->categorical) {
+    if (column == nullptr || !column->is_categorical()) {
         emit failed(QStringLiteral("no categorical variable %1 to export by").arg(variable));
         return;
     }
@@ -236,7 +236,7 @@ void ExportController::exportEverySubgroup(const QString& variable, const QStrin
         emit failed(QStringLiteral("%1: cannot create the folder").arg(folder));
         return;
     }
-    const std::vector<std::string> levels = column->levels;
+    const std::vector<std::string> levels = column->levels();
     QStringList level_names;
     for (const std::string& level : levels) {
         level_names << QString::fromStdString(level);
