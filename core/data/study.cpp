@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
@@ -51,14 +52,22 @@ void Variable::check() const {
     const auto broken = [&](const std::string& what) {
         return std::invalid_argument("variable " + name_ + ": " + what);
     };
-    std::unordered_set<std::string_view> seen;
-    seen.reserve(levels_.size());
-    for (const auto& level : levels_) {
-        if (level.empty()) {
-            throw broken("a level is empty (missing values have code -1)");
-        }
-        if (!seen.insert(level).second) {
-            throw broken("level \"" + level + "\" appears twice");
+    if (std::any_of(levels_.begin(), levels_.end(),
+                    [](const std::string& level) { return level.empty(); })) {
+        throw broken("a level is empty (missing values have code -1)");
+    }
+    // Levels in ascending order (a text column's, unless a companion orders
+    // them) are distinct when no two neighbours are equal: a linear check,
+    // which matters for ID-like columns with as many levels as subjects.
+    const bool ascending =
+        std::adjacent_find(levels_.begin(), levels_.end(), std::greater_equal<>()) == levels_.end();
+    if (!ascending) {
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(levels_.size());
+        for (const auto& level : levels_) {
+            if (!seen.insert(level).second) {
+                throw broken("level \"" + level + "\" appears twice");
+            }
         }
     }
     const auto n_levels = static_cast<std::int64_t>(levels_.size());

@@ -68,6 +68,8 @@ private slots:
         QTest::newRow("code with no levels") << Codes{0} << Levels{} << "code 0";
         QTest::newRow("duplicate level")
             << Codes{0, 1} << Levels{"A", "A"} << "\"A\" appears twice";
+        QTest::newRow("duplicate level, apart")
+            << Codes{0, 2} << Levels{"B", "A", "B"} << "\"B\" appears twice";
         QTest::newRow("empty level") << Codes{0, 1} << Levels{"A", ""} << "empty";
     }
 
