@@ -20,7 +20,7 @@ Variable Variable::factor(std::string name, std::string label, std::vector<std::
     variable.label_ = std::move(label);
     variable.codes_ = std::move(codes);
     variable.levels_ = std::move(levels);
-    variable.check();
+    variable.check_codes();
     return variable;
 }
 
@@ -36,19 +36,30 @@ Variable Variable::measurement(std::string name, std::string label, std::vector<
 Variable Variable::numeric_factor(std::string name, std::string label,
                                   std::vector<std::int32_t> codes, std::vector<std::string> levels,
                                   std::vector<double> numbers) {
-    Variable variable;
-    variable.name_ = std::move(name);
-    variable.label_ = std::move(label);
-    variable.codes_ = std::move(codes);
-    variable.levels_ = std::move(levels);
+    const auto broken = [&](const std::string& what) {
+        return std::invalid_argument("variable " + name + ": " + what);
+    };
+    if (numbers.size() != codes.size()) {
+        throw broken(std::to_string(codes.size()) + " codes but " + std::to_string(numbers.size()) +
+                     " numbers");
+    }
+    for (std::size_t row = 0; row < codes.size(); ++row) {
+        if ((codes[row] < 0) != std::isnan(numbers[row])) {
+            throw broken(
+                "row " + std::to_string(row) + " is missing in " +
+                (codes[row] < 0 ? "its code but not its number" : "its number but not its code"));
+        }
+    }
+    Variable variable =
+        factor(std::move(name), std::move(label), std::move(codes), std::move(levels));
     variable.numbers_ = std::move(numbers);
-    variable.check();
     return variable;
 }
 
-// The invariants of a categorical column (study.h), checked once when it is
-// made so that every reader may index levels by a non-negative code.
-void Variable::check() const {
+// The invariants of a categorical column's codes and levels (study.h),
+// checked once when it is made so that every reader may index levels by a
+// non-negative code.
+void Variable::check_codes() const {
     const auto broken = [&](const std::string& what) {
         return std::invalid_argument("variable " + name_ + ": " + what);
     };
@@ -78,20 +89,6 @@ void Variable::check() const {
                          " is not -1 or one of its " + std::to_string(levels_.size()) + " levels");
         }
     }
-    if (numbers_.empty()) {
-        return;
-    }
-    if (numbers_.size() != codes_.size()) {
-        throw broken(std::to_string(codes_.size()) + " codes but " +
-                     std::to_string(numbers_.size()) + " numbers");
-    }
-    for (std::size_t row = 0; row < codes_.size(); ++row) {
-        if ((codes_[row] < 0) != std::isnan(numbers_[row])) {
-            throw broken(
-                "row " + std::to_string(row) + " is missing in " +
-                (codes_[row] < 0 ? "its code but not its number" : "its number but not its code"));
-        }
-    }
 }
 
 std::optional<std::int32_t> Variable::level_code(std::string_view level) const {
@@ -102,12 +99,6 @@ std::optional<std::int32_t> Variable::level_code(std::string_view level) const {
         return std::nullopt;
     }
     return static_cast<std::int32_t>(it - levels_.begin());
-}
-
-Variable Variable::with_label(std::string label) const {
-    Variable relabelled = *this;
-    relabelled.label_ = std::move(label);
-    return relabelled;
 }
 
 Variable Variable::with_level_order(std::vector<std::string> levels) const {

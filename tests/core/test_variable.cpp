@@ -111,6 +111,8 @@ private slots:
         QTest::addColumn<QString>("why");
         QTest::newRow("fewer numbers than codes")
             << Codes{0, 1, 1} << Levels{"0", "1"} << Numbers{0, 1} << "3 codes but 2 numbers";
+        QTest::newRow("no numbers")
+            << Codes{0, 1} << Levels{"0", "1"} << Numbers{} << "2 codes but 0 numbers";
         QTest::newRow("more numbers than codes")
             << Codes{0} << Levels{"0", "1"} << Numbers{0, 1} << "1 codes but 2 numbers";
         QTest::newRow("code past the levels")
@@ -132,16 +134,6 @@ private slots:
             refusal([&] { Variable::numeric_factor("ECOGBL", "", codes, levels, numbers); });
         QVERIFY2(message.starts_with("variable ECOGBL: "), message.c_str());
         QVERIFY2(message.find(why.toStdString()) != std::string::npos, message.c_str());
-    }
-
-    void withLabelChangesOnlyTheLabel() {
-        const Variable sex = Variable::factor("SEX", "", {1, 0}, {"F", "M"});
-        const Variable labelled = sex.with_label("Sex");
-        QCOMPARE(labelled.label(), std::string("Sex"));
-        QCOMPARE(labelled.name(), sex.name());
-        QCOMPARE(labelled.codes(), sex.codes());
-        QCOMPARE(labelled.levels(), sex.levels());
-        QVERIFY(sex.label().empty()); // the original is untouched
     }
 
     void withLevelOrderKeepsEachRowsLevel() {

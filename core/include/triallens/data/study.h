@@ -24,7 +24,7 @@ namespace triallens {
 // the dataset holds its ADaM companion X + "N" (AGEGR1N, TRT01PN, RACEN)
 // giving each level one number: then they are in the order of those numbers
 // (ties by text), as ADaM intends. A numeric factor's levels are in numeric
-// order. So `levels` is not sorted in general: look a level up by level_code.
+// order. So levels() are not sorted in general: look a level up by level_code.
 class Variable {
 public:
     // The three shapes:
@@ -65,8 +65,6 @@ public:
 
     std::optional<std::int32_t> level_code(std::string_view level) const;
 
-    // The same column with another label.
-    Variable with_label(std::string label) const;
     // The same categorical column with its levels in the order of `levels`, a
     // permutation of levels() (std::invalid_argument otherwise); each row
     // keeps its level, so only the codes change.
@@ -74,7 +72,7 @@ public:
 
 private:
     Variable() = default;
-    void check() const;
+    void check_codes() const;
 
     std::string name_;
     std::string label_;
