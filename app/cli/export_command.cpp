@@ -97,7 +97,7 @@ std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line
         throw UsageError("--each-subgroup: no column " + variable_name +
                          " in the subject-level data");
     }
-    if (!variable->categorical) {
+    if (!variable->is_categorical()) {
         throw UsageError("--each-subgroup: column " + variable_name +
                          " is numeric; name a categorical one");
     }
@@ -105,7 +105,7 @@ std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line
         QString::fromStdString(line.figure.format.empty() ? "png" : line.figure.format);
     const QDir folder(QString::fromStdString(line.out));
     QStringList levels;
-    for (const std::string& level : variable->levels) {
+    for (const std::string& level : variable->levels()) {
         levels << QString::fromStdString(level);
     }
     const QStringList names = ui::figure_file_names(levels);

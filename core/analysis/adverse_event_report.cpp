@@ -19,25 +19,25 @@ AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
     const Variable& arm = resolve_arm_column(study, spec.arm_variable, safety_arm_candidates);
     const Variable* saffl = study.subjects.find("SAFFL");
     const auto safety_yes =
-        saffl != nullptr && saffl->categorical ? saffl->level_code("Y") : std::nullopt;
+        saffl != nullptr && saffl->is_categorical() ? saffl->level_code("Y") : std::nullopt;
 
     // Arms in the population, the declared control first, then in sort order.
     const std::vector<std::uint8_t> kept = evaluate_filter(study.subjects, spec.filter_expression);
     std::vector<std::int32_t> in_population(study.subjects.size(), -1);
-    std::vector<bool> present(arm.levels.size(), false);
+    std::vector<bool> present(arm.levels().size(), false);
     for (std::size_t i = 0; i < study.subjects.size(); ++i) {
-        const bool safety = saffl == nullptr || (safety_yes && saffl->codes[i] == *safety_yes);
-        if (safety && kept[i] && arm.codes[i] >= 0) {
-            in_population[i] = arm.codes[i];
-            present[static_cast<std::size_t>(arm.codes[i])] = true;
+        const bool safety = saffl == nullptr || (safety_yes && saffl->codes()[i] == *safety_yes);
+        if (safety && kept[i] && arm.codes()[i] >= 0) {
+            in_population[i] = arm.codes()[i];
+            present[static_cast<std::size_t>(arm.codes()[i])] = true;
         }
     }
     std::vector<std::int32_t> order;
     if (!spec.reference_arm.empty()) {
         const auto reference = arm.level_code(spec.reference_arm);
         if (!reference) {
-            throw SpecError("no arm \"" + spec.reference_arm + "\" in " + arm.name +
-                            " (arms: " + join(arm.levels) + ")");
+            throw SpecError("no arm \"" + spec.reference_arm + "\" in " + arm.name() +
+                            " (arms: " + join(arm.levels()) + ")");
         }
         if (!present[static_cast<std::size_t>(*reference)]) {
             throw SpecError("the reference arm \"" + spec.reference_arm +
@@ -48,17 +48,17 @@ AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
                control && present[static_cast<std::size_t>(*control)]) {
         order.push_back(*control);
     }
-    for (std::int32_t code = 0; code < static_cast<std::int32_t>(arm.levels.size()); ++code) {
+    for (std::int32_t code = 0; code < static_cast<std::int32_t>(arm.levels().size()); ++code) {
         if (present[static_cast<std::size_t>(code)] &&
             std::find(order.begin(), order.end(), code) == order.end()) {
             order.push_back(code);
         }
     }
-    std::vector<std::int32_t> position(arm.levels.size(), -1);
+    std::vector<std::int32_t> position(arm.levels().size(), -1);
     std::vector<std::string> names;
     for (std::size_t p = 0; p < order.size(); ++p) {
         position[static_cast<std::size_t>(order[p])] = static_cast<std::int32_t>(p);
-        names.push_back(arm.levels[static_cast<std::size_t>(order[p])]);
+        names.push_back(arm.levels()[static_cast<std::size_t>(order[p])]);
     }
     for (auto& code : in_population) {
         code = code < 0 ? -1 : position[static_cast<std::size_t>(code)];

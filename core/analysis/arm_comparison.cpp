@@ -93,8 +93,8 @@ ArmModel adjusted_arm_model(const Study& study, const std::vector<std::string>& 
     }
     const auto known = [&](std::size_t i) {
         return std::all_of(variables.begin(), variables.end(), [&](const Variable* v) {
-            return v->is_numeric() ? !std::isnan(v->numbers[subject[i]])
-                                   : v->codes[subject[i]] >= 0;
+            return v->is_numeric() ? !std::isnan(v->numbers()[subject[i]])
+                                   : v->codes()[subject[i]] >= 0;
         });
     };
     std::vector<std::size_t> kept;
@@ -118,28 +118,28 @@ ArmModel adjusted_arm_model(const Study& study, const std::vector<std::string>& 
     for (const Variable* v : variables) {
         // A numeric factor is a number here, as coxph takes a numeric covariate.
         if (v->is_numeric()) {
-            AdjustmentColumn column{v->name, "", {}};
+            AdjustmentColumn column{v->name(), "", {}};
             for (const std::size_t i : kept) {
-                column.values.push_back(v->numbers[subject[i]]);
+                column.values.push_back(v->numbers()[subject[i]]);
             }
             columns.push_back(std::move(column));
             continue;
         }
         // Levels present among the kept records, in level order;
         // the first is the reference.
-        std::vector<bool> present(v->levels.size(), false);
+        std::vector<bool> present(v->levels().size(), false);
         for (const std::size_t i : kept) {
-            present[static_cast<std::size_t>(v->codes[subject[i]])] = true;
+            present[static_cast<std::size_t>(v->codes()[subject[i]])] = true;
         }
         bool reference = true;
         for (std::size_t level = 0; level < present.size(); ++level) {
             if (!present[level] || std::exchange(reference, false)) {
                 continue;
             }
-            AdjustmentColumn column{v->name, v->levels[level], {}};
+            AdjustmentColumn column{v->name(), v->levels()[level], {}};
             for (const std::size_t i : kept) {
                 column.values.push_back(
-                    v->codes[subject[i]] == static_cast<std::int32_t>(level) ? 1.0 : 0.0);
+                    v->codes()[subject[i]] == static_cast<std::int32_t>(level) ? 1.0 : 0.0);
             }
             columns.push_back(std::move(column));
         }

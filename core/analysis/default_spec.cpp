@@ -16,7 +16,7 @@ std::vector<std::string> default_subgroups(const Study& study) {
     for (const char* name :
          {"SEX", "AGEGR1", "RACE", "ECOGBL", "PDL1STAT", "LIVBRNFL", "REGION1"}) {
         const Variable* variable = study.subjects.find(name);
-        if (variable != nullptr && is_factor(*variable) && variable->levels.size() >= 2 &&
+        if (variable != nullptr && is_factor(*variable) && variable->levels().size() >= 2 &&
             chosen.size() < most) {
             chosen.emplace_back(name);
         }
@@ -31,7 +31,7 @@ AnalysisSpec complete_spec(const Study& study, AnalysisSpec spec) {
     arms.compare_arm.clear();
     arms = resolve_spec(study, arms);
     if (spec.compare_arm.empty()) {
-        for (const auto& level : study.subjects.find(arms.arm_variable)->levels) {
+        for (const auto& level : study.subjects.find(arms.arm_variable)->levels()) {
             if (level != arms.reference_arm) {
                 spec.compare_arm = level;
                 break;

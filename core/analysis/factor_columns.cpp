@@ -8,12 +8,12 @@
 namespace triallens {
 
 bool is_identifier(const Variable& variable) {
-    return variable.name == "USUBJID" || variable.name == "SUBJID";
+    return variable.name() == "USUBJID" || variable.name() == "SUBJID";
 }
 
 bool is_factor(const Variable& variable) {
-    return variable.categorical && !variable.levels.empty() &&
-           variable.levels.size() <= max_factor_levels && !is_identifier(variable);
+    return variable.is_categorical() && !variable.levels().empty() &&
+           variable.levels().size() <= max_factor_levels && !is_identifier(variable);
 }
 
 std::vector<std::string> factor_columns(const Study& study) {
@@ -23,9 +23,10 @@ std::vector<std::string> factor_columns(const Study& study) {
                name == "ACTARM" || name == "TRT01AN" || name == "TRT01PN";
     };
     std::vector<std::string> names;
-    for (const Variable& variable : study.subjects.variables) {
-        if (is_factor(variable) && variable.levels.size() >= 2 && !is_treatment(variable.name)) {
-            names.push_back(variable.name);
+    for (const Variable& variable : study.subjects.variables()) {
+        if (is_factor(variable) && variable.levels().size() >= 2 &&
+            !is_treatment(variable.name())) {
+            names.push_back(variable.name());
         }
     }
     return names;

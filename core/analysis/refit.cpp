@@ -41,16 +41,16 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
     }
 
     const Variable& arm = resolve_arm_column(study, spec.arm_variable, arm_column_candidates);
-    spec.arm_variable = arm.name;
-    if (arm.levels.empty()) {
+    spec.arm_variable = arm.name();
+    if (arm.levels().empty()) {
         throw SpecError("treatment column " + spec.arm_variable + " is empty");
     }
     if (spec.reference_arm.empty()) {
         const bool declared = !study.control_arm.empty() && arm.level_code(study.control_arm);
-        spec.reference_arm = declared ? study.control_arm : arm.levels.front();
+        spec.reference_arm = declared ? study.control_arm : arm.levels().front();
     } else if (!arm.level_code(spec.reference_arm)) {
         throw SpecError("no arm \"" + spec.reference_arm + "\" in " + spec.arm_variable +
-                        " (arms: " + join(arm.levels) + ")");
+                        " (arms: " + join(arm.levels()) + ")");
     }
     for (const auto& name : spec.strata) {
         require_categorical(study, name, "stratification");
@@ -69,7 +69,7 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
     if (!spec.subgroups.empty() || !spec.compare_arm.empty()) {
         if (spec.compare_arm.empty()) {
             std::vector<std::string> others;
-            for (const auto& level : arm.levels) {
+            for (const auto& level : arm.levels()) {
                 if (level != spec.reference_arm) {
                     others.push_back(level);
                 }
@@ -80,7 +80,7 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
             spec.compare_arm = others.front();
         } else if (!arm.level_code(spec.compare_arm) || spec.compare_arm == spec.reference_arm) {
             throw SpecError("--compare must name an arm other than the reference (arms: " +
-                            join(arm.levels) + ")");
+                            join(arm.levels()) + ")");
         }
     }
     if (!spec.curves_by.empty()) {
@@ -109,10 +109,10 @@ std::vector<std::int32_t> stratum_codes(const Study& study,
     std::vector<std::int32_t> codes(study.subjects.size(), 0);
     for (const auto& name : strata) {
         const Variable& factor = *study.subjects.find(name);
-        const auto levels = static_cast<std::int32_t>(factor.levels.size());
+        const auto levels = static_cast<std::int32_t>(factor.levels().size());
         for (std::size_t i = 0; i < codes.size(); ++i) {
             codes[i] =
-                codes[i] < 0 || factor.codes[i] < 0 ? -1 : codes[i] * levels + factor.codes[i];
+                codes[i] < 0 || factor.codes()[i] < 0 ? -1 : codes[i] * levels + factor.codes()[i];
         }
     }
     return codes;
@@ -255,7 +255,7 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     results.filter = spec.filter;
 
     // Each subject's arm, or -1 where the arm is missing or the filter drops it.
-    std::vector<std::int32_t> subject_arm = arm.codes;
+    std::vector<std::int32_t> subject_arm = arm.codes();
     const std::vector<std::uint8_t> kept = evaluate_filter(study.subjects, spec.filter);
     results.subjects_total = kept.size();
     results.subjects = static_cast<std::size_t>(std::count(kept.begin(), kept.end(), 1));
@@ -266,12 +266,12 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     // Arms in R's order after relevel(): the reference first, then the rest sorted.
     const auto reference = *arm.level_code(spec.reference_arm);
     std::vector<std::int32_t> arm_order{reference};
-    for (std::int32_t code = 0; code < static_cast<std::int32_t>(arm.levels.size()); ++code) {
+    for (std::int32_t code = 0; code < static_cast<std::int32_t>(arm.levels().size()); ++code) {
         if (code != reference) {
             arm_order.push_back(code);
         }
     }
-    std::vector<std::int32_t> position_of_code(arm.levels.size(), -1);
+    std::vector<std::int32_t> position_of_code(arm.levels().size(), -1);
     for (std::size_t k = 0; k < arm_order.size(); ++k) {
         position_of_code[static_cast<std::size_t>(arm_order[k])] = static_cast<std::int32_t>(k);
     }
@@ -330,12 +330,12 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
         const std::int32_t code = arm_order[k];
         const EventTable events = event_table(by_arm, static_cast<std::uint32_t>(k));
         if (events.n == 0) {
-            results.warnings.push_back("arm " + arm.levels[static_cast<std::size_t>(code)] +
+            results.warnings.push_back("arm " + arm.levels()[static_cast<std::size_t>(code)] +
                                        " has no subjects with " + endpoint.paramcd());
             continue;
         }
         ArmSurvival survival =
-            summarise_curve(arm.levels[static_cast<std::size_t>(code)], "", events, spec);
+            summarise_curve(arm.levels()[static_cast<std::size_t>(code)], "", events, spec);
         for (const ConfType type : {ConfType::Log, ConfType::LogLog, ConfType::Plain}) {
             KmOptions other = spec.km;
             other.conf_type = type;
@@ -402,7 +402,7 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     if (present.size() >= 2 && present.front() == reference && any_event) {
         std::vector<std::string> compared;
         for (std::size_t k = 1; k < present.size(); ++k) {
-            compared.push_back(arm.levels[static_cast<std::size_t>(present[k])]);
+            compared.push_back(arm.levels()[static_cast<std::size_t>(present[k])]);
         }
         ArmModel model;
         if (spec.covariates.empty()) {

@@ -135,7 +135,7 @@ RateComparison compare_rates(const Variable& arm, std::span<const std::int32_t> 
     RateComparison out;
     for (const std::int32_t code : codes) {
         ResponseRate rate;
-        rate.arm = arm.levels[static_cast<std::size_t>(code)];
+        rate.arm = arm.levels()[static_cast<std::size_t>(code)];
         for (std::size_t s = 0; s < subject_arm.size(); ++s) {
             if (subject_arm[s] == code) {
                 ++rate.n;
@@ -200,7 +200,7 @@ std::optional<ResponseSummary> summarise_response(const Study& study, const Vari
 
     for (const std::int32_t code : codes) {
         ArmBestResponse table;
-        table.arm = arm.levels[static_cast<std::size_t>(code)];
+        table.arm = arm.levels()[static_cast<std::size_t>(code)];
         table.counts.resize(summary.bor_categories.size());
         for (std::size_t k = 0; k < table.counts.size(); ++k) {
             table.counts[k].category = summary.bor_categories[k];

@@ -73,17 +73,17 @@ std::vector<std::int32_t> subgroup_patterns(const Variable& variable,
     std::vector<std::int32_t> pattern(subject_arm.size(), -1);
     for (std::size_t s = 0; s < pattern.size(); ++s) {
         const std::int32_t a = subject_arm[s];
-        const std::int32_t level = variable.codes[s];
+        const std::int32_t level = variable.codes()[s];
         if (a == reference || a == compare) {
             pattern[s] = level >= 0 ? (a == compare ? 1 : 0) + 2 * level
-                                    : static_cast<std::int32_t>(2 * variable.levels.size());
+                                    : static_cast<std::int32_t>(2 * variable.levels().size());
         }
     }
     return pattern;
 }
 
 std::size_t subgroup_pattern_count(const Variable& variable) {
-    return 2 * variable.levels.size() + 1;
+    return 2 * variable.levels().size() + 1;
 }
 
 std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& arm,
@@ -102,8 +102,8 @@ std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& a
 
         // Levels in level order, keeping those present among the records;
         // the records with the level missing are counted, then left out.
-        const std::size_t missing_pattern = 2 * variable.levels.size();
-        std::vector<bool> seen(variable.levels.size(), false);
+        const std::size_t missing_pattern = 2 * variable.levels().size();
+        std::vector<bool> seen(variable.levels().size(), false);
         std::size_t missing = 0;
         for (const CountEntry& entry : all_levels.entries) {
             if (entry.pattern == missing_pattern) {
@@ -136,7 +136,7 @@ std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& a
         for (std::size_t l = 0; l < present.size(); ++l) {
             SubgroupRow row;
             row.variable = name;
-            row.level = variable.levels[static_cast<std::size_t>(present[l])];
+            row.level = variable.levels()[static_cast<std::size_t>(present[l])];
             row.interaction_p = interaction;
             std::vector<std::int32_t> only_level(by_level.patterns, -1);
             only_level[2 * l] = 0;
@@ -146,7 +146,7 @@ std::vector<SubgroupRow> analyse_subgroups(const Study& study, const Variable& a
             for (const std::int32_t code : {reference, compare}) {
                 const EventTable table = event_table(pooled, code == compare ? 1 : 0);
                 SubgroupArm summary;
-                summary.arm = arm.levels[static_cast<std::size_t>(code)];
+                summary.arm = arm.levels()[static_cast<std::size_t>(code)];
                 summary.n = table.n;
                 if (table.n > 0) {
                     const KaplanMeier km = fit_kaplan_meier(table, spec.km);

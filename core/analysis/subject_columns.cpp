@@ -39,8 +39,8 @@ const Variable& resolve_arm_column(const Study& study, const std::string& reques
             throw SpecError("no treatment column (" + names + "); name one with --arm");
         }
     }
-    if (!arm->categorical) {
-        throw SpecError("treatment column " + arm->name + " is numeric; name a text column");
+    if (!arm->is_categorical()) {
+        throw SpecError("treatment column " + arm->name() + " is numeric; name a text column");
     }
     return *arm;
 }
@@ -51,16 +51,17 @@ const Variable& require_categorical(const Study& study, const std::string& name,
     if (variable == nullptr) {
         throw SpecError("no " + role + " column " + name + " in the subject-level data");
     }
-    if (!variable->categorical) {
-        const std::size_t distinct = count_distinct(variable->numbers);
+    if (!variable->is_categorical()) {
+        const std::size_t distinct = count_distinct(variable->numbers());
         if (distinct == 0) {
             throw SpecError(role + " column " + name + " holds no values");
         }
         // A grouped companion (AGE -> AGEGR1) is the usual remedy in ADaM.
         std::vector<std::string> grouped;
-        for (const Variable& other : study.subjects.variables) {
-            if (other.categorical && !other.is_numeric() && other.name.starts_with(name + "GR")) {
-                grouped.push_back(other.name);
+        for (const Variable& other : study.subjects.variables()) {
+            if (other.is_categorical() && !other.is_numeric() &&
+                other.name().starts_with(name + "GR")) {
+                grouped.push_back(other.name());
             }
         }
         throw SpecError(role + " column " + name + " has " + std::to_string(distinct) +

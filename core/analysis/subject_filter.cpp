@@ -178,8 +178,9 @@ private:
             take();
             Mask mask(subjects_.size(), 0);
             for (std::size_t i = 0; i < mask.size(); ++i) {
-                const bool missing = variable->categorical ? variable->codes[i] < 0
-                                                           : std::isnan(variable->numbers[i]);
+                const bool missing = variable->is_categorical()
+                                         ? variable->codes()[i] < 0
+                                         : std::isnan(variable->numbers()[i]);
                 mask[i] = missing != negated ? 1 : 0;
             }
             return mask;
@@ -217,17 +218,17 @@ private:
         // spelling with a text literal naming a level (ECOGBL == "1", as the
         // level filters write it), otherwise as a number.
         const bool as_text =
-            variable.categorical &&
+            variable.is_categorical() &&
             (!variable.is_numeric() || (value.kind == Token::Text && (op == "==" || op == "!=") &&
                                         variable.level_code(value.text)));
         if (as_text) {
             if (op != "==" && op != "!=") {
                 throw FilterError(value.column,
-                                  op + " needs a numeric column; " + variable.name + " is text");
+                                  op + " needs a numeric column; " + variable.name() + " is text");
             }
             const auto code = variable.level_code(value.text);
             for (std::size_t i = 0; i < mask.size(); ++i) {
-                const std::int32_t c = variable.codes[i];
+                const std::int32_t c = variable.codes()[i];
                 mask[i] = c >= 0 && ((op == "==") == (code && c == *code)) ? 1 : 0;
             }
             return mask;
@@ -238,10 +239,10 @@ private:
         if (value.kind != Token::Number || ec != std::errc{} ||
             end != value.text.data() + value.text.size()) {
             throw FilterError(value.column,
-                              variable.name + " is numeric; compare it with a number");
+                              variable.name() + " is numeric; compare it with a number");
         }
         for (std::size_t i = 0; i < mask.size(); ++i) {
-            const double x = variable.numbers[i];
+            const double x = variable.numbers()[i];
             const bool keep =
                 !std::isnan(x) && ((op == "==" && x == number) || (op == "!=" && x != number) ||
                                    (op == "<" && x < number) || (op == "<=" && x <= number) ||

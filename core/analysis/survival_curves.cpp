@@ -29,13 +29,13 @@ curve_groups(const Variable& arm, const Variable& by, std::span<const std::int32
              std::span<const double> time, std::span<const std::uint8_t> event,
              std::span<const std::int32_t> arm_code, std::span<const std::size_t> subject,
              const AnalysisSpec& spec, std::vector<std::string>& warnings) {
-    const std::size_t levels = by.levels.size();
+    const std::size_t levels = by.levels().size();
     // Record indices per (arm code, level) cell; the times are already fixed
     // over all analysed records, as the arms' curves use them.
-    std::vector<std::vector<std::size_t>> cells(arm.levels.size() * levels);
+    std::vector<std::vector<std::size_t>> cells(arm.levels().size() * levels);
     std::size_t missing = 0;
     for (std::size_t i = 0; i < time.size(); ++i) {
-        const std::int32_t level = by.codes[subject[i]];
+        const std::int32_t level = by.codes()[subject[i]];
         if (level < 0) {
             ++missing;
             continue;
@@ -44,8 +44,8 @@ curve_groups(const Variable& arm, const Variable& by, std::span<const std::int32
             .push_back(i);
     }
     if (missing > 0) {
-        warnings.push_back(std::to_string(missing) + " records with a missing " + by.name +
-                           " are left out of the curves by " + by.name);
+        warnings.push_back(std::to_string(missing) + " records with a missing " + by.name() +
+                           " are left out of the curves by " + by.name());
     }
     std::vector<ArmSurvival> groups;
     for (const std::int32_t code : arm_order) {
@@ -60,8 +60,8 @@ curve_groups(const Variable& arm, const Variable& by, std::span<const std::int32
                 cell_time.push_back(time[i]);
                 cell_event.push_back(event[i]);
             }
-            groups.push_back(summarise_curve(arm.levels[static_cast<std::size_t>(code)],
-                                             by.levels[level],
+            groups.push_back(summarise_curve(arm.levels()[static_cast<std::size_t>(code)],
+                                             by.levels()[level],
                                              tabulate_events(cell_time, cell_event, false), spec));
         }
     }

@@ -105,8 +105,8 @@ Results compute_workspace(const Study& study, const WorkspaceSpec& spec,
     results.adverse_events = std::move(ae.table);
     results.ae_arm_variable = std::move(ae.arm_variable);
     results.ae_error = std::move(ae.error);
-    for (const Variable& variable : study.subjects.variables) {
-        results.variable_labels.emplace(variable.name, display_label(variable));
+    for (const Variable& variable : study.subjects.variables()) {
+        results.variable_labels.emplace(variable.name(), display_label(variable));
     }
     return results;
 }

@@ -81,13 +81,13 @@ std::optional<std::string_view> adam_label(std::string_view name) {
 }
 
 std::string display_label(const Variable& variable) {
-    if (!variable.label.empty()) {
-        return variable.label;
+    if (!variable.label().empty()) {
+        return variable.label();
     }
-    if (const auto known = adam_label(variable.name)) {
+    if (const auto known = adam_label(variable.name())) {
         return std::string(*known);
     }
-    return variable.name;
+    return variable.name();
 }
 
 } // namespace triallens

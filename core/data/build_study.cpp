@@ -9,6 +9,7 @@
 #include <map>
 #include <numeric>
 #include <optional>
+#include <span>
 #include <stdexcept>
 #include <string_view>
 #include <unordered_map>
@@ -47,41 +48,39 @@ const RawColumn& require(const RawTable& table, const char* name) {
 // A numeric column with few distinct values is a factor too (study.h): its
 // codes index the values in numeric order, labelled as R prints them, and its
 // numbers stay for numeric filters and covariates.
-void code_numeric_factor(Variable& variable) {
-    const std::vector<double> values = distinct_values(variable.numbers, max_numeric_factor_levels);
+Variable numeric_variable(const RawColumn& column) {
+    const std::vector<double> values = distinct_values(column.numbers, max_numeric_factor_levels);
     if (values.empty()) {
-        return; // a measurement, or nothing but missing values
+        // a measurement, or nothing but missing values
+        return Variable::measurement(column.name, column.label, column.numbers);
     }
     // Values R spells alike (equal to 15 digits) are one level, as in factor().
+    std::vector<std::string> levels;
     std::vector<std::int32_t> level_of_value;
     for (const double value : values) {
         std::string text = r_number_text(value);
-        if (variable.levels.empty() || variable.levels.back() != text) {
-            variable.levels.push_back(std::move(text));
+        if (levels.empty() || levels.back() != text) {
+            levels.push_back(std::move(text));
         }
-        level_of_value.push_back(static_cast<std::int32_t>(variable.levels.size()) - 1);
+        level_of_value.push_back(static_cast<std::int32_t>(levels.size()) - 1);
     }
-    variable.codes.reserve(variable.numbers.size());
-    for (const double x : variable.numbers) {
+    std::vector<std::int32_t> codes;
+    codes.reserve(column.numbers.size());
+    for (const double x : column.numbers) {
         if (std::isnan(x)) {
-            variable.codes.push_back(-1);
+            codes.push_back(-1);
             continue;
         }
         const auto at = std::lower_bound(values.begin(), values.end(), x);
-        variable.codes.push_back(level_of_value[static_cast<std::size_t>(at - values.begin())]);
+        codes.push_back(level_of_value[static_cast<std::size_t>(at - values.begin())]);
     }
-    variable.categorical = true;
+    return Variable::numeric_factor(column.name, column.label, std::move(codes), std::move(levels),
+                                    column.numbers);
 }
 
 Variable make_variable(const RawColumn& column) {
-    Variable variable;
-    variable.name = column.name;
-    variable.label = column.label;
     if (column.type == ColumnType::Number) {
-        variable.categorical = false;
-        variable.numbers = column.numbers;
-        code_numeric_factor(variable);
-        return variable;
+        return numeric_variable(column);
     }
     // The column's distinct values, sorted; each raw code maps to its rank.
     std::vector<std::uint32_t> order;
@@ -92,15 +91,18 @@ Variable make_variable(const RawColumn& column) {
         return column.levels[a] < column.levels[b];
     });
     std::vector<std::int32_t> rank(column.levels.size(), -1);
+    std::vector<std::string> levels;
+    levels.reserve(order.size());
     for (std::size_t r = 0; r < order.size(); ++r) {
         rank[order[r]] = static_cast<std::int32_t>(r);
-        variable.levels.push_back(column.levels[order[r]]);
+        levels.push_back(column.levels[order[r]]);
     }
-    variable.codes.reserve(column.codes.size());
+    std::vector<std::int32_t> codes;
+    codes.reserve(column.codes.size());
     for (const std::uint32_t code : column.codes) {
-        variable.codes.push_back(rank[code]);
+        codes.push_back(rank[code]);
     }
-    return variable;
+    return Variable::factor(column.name, column.label, std::move(codes), std::move(levels));
 }
 
 // ADaM pairs a text column X with its numeric order X + "N" (AGEGR1/AGEGR1N,
@@ -108,11 +110,13 @@ Variable make_variable(const RawColumn& column) {
 // one number among its rows (rows with the number missing say nothing), the
 // levels are reordered by those numbers, ties keeping their sorted order;
 // otherwise (a level with two numbers, or none) they stay sorted.
-void order_by_companion(Variable& variable, const RawColumn& companion) {
+Variable order_by_companion(Variable variable, const RawColumn& companion) {
     constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
-    std::vector<double> number_of(variable.levels.size(), unknown);
-    for (std::size_t row = 0; row < variable.codes.size(); ++row) {
-        const std::int32_t code = variable.codes[row];
+    const std::vector<std::string>& levels = variable.levels();
+    const std::vector<std::int32_t>& codes = variable.codes();
+    std::vector<double> number_of(levels.size(), unknown);
+    for (std::size_t row = 0; row < codes.size(); ++row) {
+        const std::int32_t code = codes[row];
         const double x = companion.numbers[row];
         if (code < 0 || std::isnan(x)) {
             continue;
@@ -121,66 +125,66 @@ void order_by_companion(Variable& variable, const RawColumn& companion) {
         if (std::isnan(number)) {
             number = x;
         } else if (number != x) {
-            return; // inconsistent: keep the sorted order
+            return variable; // inconsistent: keep the sorted order
         }
     }
     if (std::any_of(number_of.begin(), number_of.end(), [](double x) { return std::isnan(x); })) {
-        return;
+        return variable;
     }
-    std::vector<std::size_t> order(variable.levels.size());
+    std::vector<std::size_t> order(levels.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t b) { return number_of[a] < number_of[b]; });
-    std::vector<std::int32_t> new_code(order.size());
-    std::vector<std::string> levels;
-    for (std::size_t position = 0; position < order.size(); ++position) {
-        new_code[order[position]] = static_cast<std::int32_t>(position);
-        levels.push_back(std::move(variable.levels[order[position]]));
+    std::vector<std::string> ordered;
+    ordered.reserve(order.size());
+    for (const std::size_t code : order) {
+        ordered.push_back(levels[code]);
     }
-    variable.levels = std::move(levels);
-    for (std::int32_t& code : variable.codes) {
-        if (code >= 0) {
-            code = new_code[static_cast<std::size_t>(code)];
-        }
-    }
+    return variable.with_level_order(std::move(ordered));
+}
+
+const Variable* find_variable(std::span<const Variable> variables, std::string_view name) {
+    const auto it = std::find_if(variables.begin(), variables.end(),
+                                 [&](const Variable& variable) { return variable.name() == name; });
+    return it == variables.end() ? nullptr : &*it;
 }
 
 // A record-level treatment column (TRTA, TRTP) lifted to the subjects takes
 // the level order of its subject-level twin (TRT01A, TRT01P: ordered by its
 // ...N companion) when the two hold the same levels; else it stays sorted.
-void order_like_twin(Variable& variable, const SubjectTable& subjects) {
+Variable order_like_twin(Variable variable, std::span<const Variable> subject_level) {
     static constexpr std::pair<const char*, const char*> twins[] = {{"TRTA", "TRT01A"},
                                                                     {"TRTP", "TRT01P"}};
     for (const auto& [name, twin_name] : twins) {
-        const Variable* twin = subjects.find(twin_name);
-        if (variable.name != name || twin == nullptr || !twin->categorical ||
-            twin->levels.size() != variable.levels.size() ||
-            !std::is_permutation(twin->levels.begin(), twin->levels.end(),
-                                 variable.levels.begin())) {
+        const Variable* twin = find_variable(subject_level, twin_name);
+        if (variable.name() != name || twin == nullptr || !twin->is_categorical() ||
+            twin->levels().size() != variable.levels().size() ||
+            !std::is_permutation(twin->levels().begin(), twin->levels().end(),
+                                 variable.levels().begin())) {
             continue;
         }
-        std::vector<std::int32_t> new_code(variable.levels.size());
-        for (std::size_t code = 0; code < variable.levels.size(); ++code) {
-            new_code[code] = *twin->level_code(variable.levels[code]);
-        }
-        for (std::int32_t& code : variable.codes) {
-            if (code >= 0) {
-                code = new_code[static_cast<std::size_t>(code)];
-            }
-        }
-        variable.levels = twin->levels;
+        variable = variable.with_level_order(twin->levels());
     }
+    return variable;
 }
 
-// Points into SubjectTable::usubjid, which is filled before and not resized after.
+// Points into the identifiers of SubjectColumns, which are filled before and
+// never resized or copied after (moving the vector keeps its elements).
 using SubjectIndex = std::unordered_map<std::string_view, std::int32_t>;
 
-SubjectTable build_subjects(const RawTable& adsl, SubjectIndex& index) {
+// The subject table's columns, gathered from ADSL and then from the
+// record-level datasets before the table is made once from them.
+struct SubjectColumns {
+    std::vector<std::string> usubjid;
+    std::vector<Variable> variables;
+};
+
+SubjectColumns build_subjects(const RawTable& adsl, SubjectIndex& index) {
     const RawColumn& id = require(adsl, "USUBJID");
     if (id.type != ColumnType::Text) {
         throw DataError({adsl.source, 0, "USUBJID"}, "USUBJID must be text");
     }
-    SubjectTable subjects;
+    SubjectColumns subjects;
     subjects.usubjid.reserve(id.size());
     for (std::size_t row = 0; row < id.size(); ++row) {
         subjects.usubjid.push_back(id.text(row));
@@ -211,7 +215,7 @@ SubjectTable build_subjects(const RawTable& adsl, SubjectIndex& index) {
         const RawColumn* companion = adsl.find(column.name + "N");
         if (column.type == ColumnType::Text && companion != nullptr &&
             companion->type == ColumnType::Number) {
-            order_by_companion(variable, *companion);
+            variable = order_by_companion(std::move(variable), *companion);
         }
         subjects.variables.push_back(std::move(variable));
     }
@@ -519,22 +523,24 @@ RecordLevelColumn subject_level_column(const std::string& name,
             return unusable;
         }
     }
-    Variable variable;
-    variable.name = name;
-    variable.label = label;
+    std::vector<std::string> levels;
     for (const Seen& subject : seen) {
         if (subject.value != nullptr) {
-            variable.levels.push_back(*subject.value);
+            levels.push_back(*subject.value);
         }
     }
-    std::sort(variable.levels.begin(), variable.levels.end());
-    variable.levels.erase(std::unique(variable.levels.begin(), variable.levels.end()),
-                          variable.levels.end());
-    variable.codes.reserve(subjects);
+    std::sort(levels.begin(), levels.end());
+    levels.erase(std::unique(levels.begin(), levels.end()), levels.end());
+    std::vector<std::int32_t> codes;
+    codes.reserve(subjects);
     for (const Seen& subject : seen) {
-        variable.codes.push_back(subject.value == nullptr ? -1
-                                                          : *variable.level_code(*subject.value));
+        codes.push_back(subject.value == nullptr
+                            ? -1
+                            : static_cast<std::int32_t>(
+                                  std::lower_bound(levels.begin(), levels.end(), *subject.value) -
+                                  levels.begin()));
     }
+    Variable variable = Variable::factor(name, label, std::move(codes), std::move(levels));
     return {std::move(variable), {}};
 }
 
@@ -603,7 +609,7 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
         study.sources.push_back(table.source);
     }
     SubjectIndex index;
-    study.subjects = build_subjects(*adsl->second, index);
+    SubjectColumns subjects = build_subjects(*adsl->second, index);
     if (const auto it = by_role.find(DatasetRole::TimeToEvent); it != by_role.end()) {
         study.endpoints = build_endpoints(*it->second, index);
     }
@@ -624,18 +630,19 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
         const std::string arm = candidate;
         const bool held = std::any_of(record_level.begin(), record_level.end(),
                                       [&](const RawTable* table) { return table->has(arm); });
-        if (!held || study.subjects.find(arm) != nullptr) {
+        if (!held || find_variable(subjects.variables, arm) != nullptr) {
             continue;
         }
         RecordLevelColumn column =
-            subject_level_column(arm, record_level, index, study.subjects.size());
+            subject_level_column(arm, record_level, index, subjects.usubjid.size());
         if (column.variable) {
-            order_like_twin(*column.variable, study.subjects);
-            study.subjects.variables.push_back(std::move(*column.variable));
+            subjects.variables.push_back(
+                order_like_twin(std::move(*column.variable), subjects.variables));
         } else {
             study.unusable_treatments.push_back({arm, std::move(column.reason)});
         }
     }
+    study.subjects = SubjectTable(std::move(subjects.usubjid), std::move(subjects.variables));
     return study;
 }
 

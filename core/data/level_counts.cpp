@@ -6,14 +6,14 @@ namespace triallens {
 
 LevelCounts count_levels(const Variable& variable) {
     LevelCounts counts;
-    if (!variable.categorical) {
-        for (const double x : variable.numbers) {
+    if (!variable.is_categorical()) {
+        for (const double x : variable.numbers()) {
             counts.missing += std::isnan(x) ? 1 : 0;
         }
         return counts;
     }
-    counts.subjects.assign(variable.levels.size(), 0);
-    for (const std::int32_t code : variable.codes) {
+    counts.subjects.assign(variable.levels().size(), 0);
+    for (const std::int32_t code : variable.codes()) {
         if (code < 0) {
             ++counts.missing;
         } else {

@@ -2,25 +2,155 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
 
 namespace triallens {
+
+Variable Variable::factor(std::string name, std::string label, std::vector<std::int32_t> codes,
+                          std::vector<std::string> levels) {
+    Variable variable;
+    variable.name_ = std::move(name);
+    variable.label_ = std::move(label);
+    variable.codes_ = std::move(codes);
+    variable.levels_ = std::move(levels);
+    variable.check_codes();
+    return variable;
+}
+
+Variable Variable::measurement(std::string name, std::string label, std::vector<double> numbers) {
+    Variable variable;
+    variable.name_ = std::move(name);
+    variable.label_ = std::move(label);
+    variable.categorical_ = false;
+    variable.numbers_ = std::move(numbers);
+    return variable;
+}
+
+Variable Variable::numeric_factor(std::string name, std::string label,
+                                  std::vector<std::int32_t> codes, std::vector<std::string> levels,
+                                  std::vector<double> numbers) {
+    const auto broken = [&](const std::string& what) {
+        return std::invalid_argument("variable " + name + ": " + what);
+    };
+    if (numbers.size() != codes.size()) {
+        throw broken(std::to_string(codes.size()) + " codes but " + std::to_string(numbers.size()) +
+                     " numbers");
+    }
+    for (std::size_t row = 0; row < codes.size(); ++row) {
+        if ((codes[row] < 0) != std::isnan(numbers[row])) {
+            throw broken(
+                "row " + std::to_string(row) + " is missing in " +
+                (codes[row] < 0 ? "its code but not its number" : "its number but not its code"));
+        }
+    }
+    Variable variable =
+        factor(std::move(name), std::move(label), std::move(codes), std::move(levels));
+    variable.numbers_ = std::move(numbers);
+    return variable;
+}
+
+// The invariants of a categorical column's codes and levels (study.h),
+// checked once when it is made so that every reader may index levels by a
+// non-negative code.
+void Variable::check_codes() const {
+    const auto broken = [&](const std::string& what) {
+        return std::invalid_argument("variable " + name_ + ": " + what);
+    };
+    if (std::any_of(levels_.begin(), levels_.end(),
+                    [](const std::string& level) { return level.empty(); })) {
+        throw broken("a level is empty (missing values have code -1)");
+    }
+    // Levels in ascending order (a text column's, unless a companion orders
+    // them) are distinct when no two neighbours are equal: a linear check,
+    // which matters for ID-like columns with as many levels as subjects.
+    const bool ascending =
+        std::adjacent_find(levels_.begin(), levels_.end(), std::greater_equal<>()) == levels_.end();
+    if (!ascending) {
+        std::unordered_set<std::string_view> seen;
+        seen.reserve(levels_.size());
+        for (const auto& level : levels_) {
+            if (!seen.insert(level).second) {
+                throw broken("level \"" + level + "\" appears twice");
+            }
+        }
+    }
+    const auto n_levels = static_cast<std::int64_t>(levels_.size());
+    for (std::size_t row = 0; row < codes_.size(); ++row) {
+        const std::int32_t code = codes_[row];
+        if (code < -1 || code >= n_levels) {
+            throw broken("code " + std::to_string(code) + " in row " + std::to_string(row) +
+                         " is not -1 or one of its " + std::to_string(levels_.size()) + " levels");
+        }
+    }
+}
 
 std::optional<std::int32_t> Variable::level_code(std::string_view level) const {
     // Levels are in level order, not sorted (study.h): a linear search, made
     // once per named level, never per row.
-    const auto it = std::find(levels.begin(), levels.end(), level);
-    if (it == levels.end()) {
+    const auto it = std::find(levels_.begin(), levels_.end(), level);
+    if (it == levels_.end()) {
         return std::nullopt;
     }
-    return static_cast<std::int32_t>(it - levels.begin());
+    return static_cast<std::int32_t>(it - levels_.begin());
+}
+
+Variable Variable::with_level_order(std::vector<std::string> levels) const {
+    // A hash of the new positions keeps this linear: an ID-like column with
+    // a companion may have as many levels as subjects.
+    std::unordered_map<std::string_view, std::int32_t> position;
+    position.reserve(levels.size());
+    for (const auto& level : levels) {
+        position.emplace(level, static_cast<std::int32_t>(position.size()));
+    }
+    std::vector<std::int32_t> new_code(levels_.size());
+    bool same_levels =
+        categorical_ && position.size() == levels.size() && levels.size() == levels_.size();
+    for (std::size_t code = 0; same_levels && code < levels_.size(); ++code) {
+        const auto it = position.find(levels_[code]);
+        same_levels = it != position.end();
+        new_code[code] = same_levels ? it->second : -1;
+    }
+    if (!same_levels) {
+        throw std::invalid_argument("variable " + name_ +
+                                    ": a new level order must hold exactly its levels");
+    }
+    Variable reordered = *this;
+    reordered.levels_ = std::move(levels);
+    for (std::int32_t& code : reordered.codes_) {
+        if (code >= 0) {
+            code = new_code[static_cast<std::size_t>(code)];
+        }
+    }
+    return reordered;
+}
+
+SubjectTable::SubjectTable(std::vector<std::string> usubjid, std::vector<Variable> variables)
+    : usubjid_(std::move(usubjid)), variables_(std::move(variables)) {
+    std::unordered_set<std::string_view> names;
+    names.reserve(variables_.size());
+    for (const auto& variable : variables_) {
+        if (variable.size() != usubjid_.size()) {
+            throw std::invalid_argument("subject table: variable " + variable.name() + " has " +
+                                        std::to_string(variable.size()) + " rows for " +
+                                        std::to_string(usubjid_.size()) + " subjects");
+        }
+        if (!names.insert(variable.name()).second) {
+            throw std::invalid_argument("subject table: two variables are named " +
+                                        variable.name());
+        }
+    }
 }
 
 const Variable* SubjectTable::find(std::string_view name) const {
-    for (const auto& variable : variables) {
-        if (variable.name == name) {
+    for (const auto& variable : variables_) {
+        if (variable.name() == name) {
             return &variable;
         }
     }

@@ -19,10 +19,10 @@ ValueRange value_range(const Variable& variable) {
     constexpr double nan = std::numeric_limits<double>::quiet_NaN();
     ValueRange range{nan, nan, 0, 0};
     if (!variable.is_numeric()) {
-        range.missing = variable.codes.size();
+        range.missing = variable.codes().size();
         return range;
     }
-    for (const double x : variable.numbers) {
+    for (const double x : variable.numbers()) {
         if (std::isnan(x)) {
             ++range.missing;
             continue;

@@ -69,18 +69,19 @@ Study make_demo_study(std::size_t subjects) {
     options.subjects = subjects;
     Study study = generate_demo_study(options);
     const Variable& age = *study.subjects.find("AGE");
-    Variable groups;
-    groups.name = "AGEGR4";
-    groups.label = "Age group (4)";
-    groups.levels = {"24-42", "43-50", "51-57", "58-79"}; // sorted, as Variable requires
-    for (const double years : age.numbers) {
-        groups.codes.push_back(std::isnan(years) ? -1
-                               : years <= 42     ? 0
-                               : years <= 50     ? 1
-                               : years <= 57     ? 2
-                                                 : 3);
+    std::vector<std::int32_t> codes;
+    codes.reserve(age.size());
+    for (const double years : age.numbers()) {
+        codes.push_back(std::isnan(years) ? -1
+                        : years <= 42     ? 0
+                        : years <= 50     ? 1
+                        : years <= 57     ? 2
+                                          : 3);
     }
-    study.subjects.variables.push_back(std::move(groups));
+    std::vector<Variable> variables = study.subjects.variables();
+    variables.push_back(Variable::factor("AGEGR4", "Age group (4)", std::move(codes),
+                                         {"24-42", "43-50", "51-57", "58-79"}));
+    study.subjects = SubjectTable(study.subjects.usubjid(), std::move(variables));
     return study;
 }
 
@@ -157,13 +158,14 @@ const ArmRecords& arm_records(std::size_t subjects) {
         ArmRecords records;
         for (std::size_t i = 0; i < endpoint.size(); ++i) {
             const auto subject = static_cast<std::size_t>(endpoint.subject()[i]);
-            const std::int32_t code = arm.codes[subject];
+            const std::int32_t code = arm.codes()[subject];
             std::int32_t stratum = 0;
             for (const Variable* factor : strata) {
-                const std::int32_t level = factor->codes[subject];
-                stratum = stratum < 0 || level < 0
-                              ? -1
-                              : stratum * static_cast<std::int32_t>(factor->levels.size()) + level;
+                const std::int32_t level = factor->codes()[subject];
+                stratum =
+                    stratum < 0 || level < 0
+                        ? -1
+                        : stratum * static_cast<std::int32_t>(factor->levels().size()) + level;
             }
             if (code < 0 || stratum < 0) {
                 continue;

@@ -654,7 +654,7 @@ private slots:
         const std::vector<std::string> variables = default_subgroups(demo);
         QVERIFY(!variables.empty());
         for (const std::string& name : variables) {
-            for (const std::string& level : demo.subjects.find(name)->levels) {
+            for (const std::string& level : demo.subjects.find(name)->levels()) {
                 const QString text = QString::fromStdString(level).toHtmlEscaped();
                 QVERIFY2(svg.contains(text.toUtf8()), level.c_str());
             }

@@ -50,27 +50,20 @@ Study random_ae_study(std::uint64_t seed, bool grouped_by_subject) {
     constexpr std::size_t subjects = 300;
     Study study;
     study.control_arm = "B";
-    Variable arm{.name = "TRT01A",
-                 .label = {},
-                 .categorical = true,
-                 .codes = {},
-                 .levels = {"A", "B", "C"},
-                 .numbers = {}};
-    Variable saffl{.name = "SAFFL",
-                   .label = {},
-                   .categorical = true,
-                   .codes = {},
-                   .levels = {"N", "Y"},
-                   .numbers = {}};
-    Variable age{
-        .name = "AGE", .label = {}, .categorical = false, .codes = {}, .levels = {}, .numbers = {}};
+    std::vector<std::string> usubjid;
+    std::vector<std::int32_t> arm;
+    std::vector<std::int32_t> saffl;
+    std::vector<double> age;
     for (std::size_t i = 0; i < subjects; ++i) {
-        study.subjects.usubjid.push_back("S" + std::to_string(i));
-        arm.codes.push_back(below(10) == 0 ? -1 : below(3));
-        saffl.codes.push_back(below(10) == 0 ? 0 : 1);
-        age.numbers.push_back(30 + below(50));
+        usubjid.push_back("S" + std::to_string(i));
+        arm.push_back(below(10) == 0 ? -1 : below(3));
+        saffl.push_back(below(10) == 0 ? 0 : 1);
+        age.push_back(30 + below(50));
     }
-    study.subjects.variables = {arm, saffl, age};
+    study.subjects = SubjectTable(std::move(usubjid),
+                                  {Variable::factor("TRT01A", {}, std::move(arm), {"A", "B", "C"}),
+                                   Variable::factor("SAFFL", {}, std::move(saffl), {"N", "Y"}),
+                                   Variable::measurement("AGE", {}, std::move(age))});
 
     AdverseEvents& events = study.adverse_events;
     events.soc.levels = {"", "Cardiac", "Gastro", "Skin", "Vascular"};
@@ -133,12 +126,12 @@ std::vector<PlainRow> plain_ae_rows(const Study& study, const AeSpec& spec,
     const Variable& age = *study.subjects.find("AGE");
     const auto arm_of = [&](std::int32_t subject) -> std::int32_t {
         const auto s = static_cast<std::size_t>(subject);
-        if (arm.codes[s] < 0 || saffl.codes[s] != 1 ||
-            (!spec.filter_expression.empty() && !(age.numbers[s] >= 50))) {
+        if (arm.codes()[s] < 0 || saffl.codes()[s] != 1 ||
+            (!spec.filter_expression.empty() && !(age.numbers()[s] >= 50))) {
             return -1;
         }
-        const auto at =
-            std::find(arms.begin(), arms.end(), arm.levels[static_cast<std::size_t>(arm.codes[s])]);
+        const auto at = std::find(arms.begin(), arms.end(),
+                                  arm.levels()[static_cast<std::size_t>(arm.codes()[s])]);
         return static_cast<std::int32_t>(at - arms.begin());
     };
     using Key = std::pair<std::optional<std::string>, std::optional<std::string>>;

@@ -75,13 +75,13 @@ private slots:
         const Study study = build_study({adtte({"S3", "S1"}, {4.0, 2.0}, {0, 1}), adsl()}, "test");
         QCOMPARE(study.subjects.size(), std::size_t{3});
         const Variable* arm = study.subjects.find("TRT01P");
-        QVERIFY(arm != nullptr && arm->categorical);
-        QCOMPARE(arm->levels, (std::vector<std::string>{"A", "B"}));
+        QVERIFY(arm != nullptr && arm->is_categorical());
+        QCOMPARE(arm->levels(), (std::vector<std::string>{"A", "B"}));
         // AGE holds one value here: a (numeric) factor, its number kept.
         const Variable* age = study.subjects.find("AGE");
-        QVERIFY(age->categorical && age->is_numeric());
-        QCOMPARE(age->levels, (std::vector<std::string>{"50"}));
-        QCOMPARE(age->numbers, (std::vector<double>(3, 50.0)));
+        QVERIFY(age->is_categorical() && age->is_numeric());
+        QCOMPARE(age->levels(), (std::vector<std::string>{"50"}));
+        QCOMPARE(age->numbers(), (std::vector<double>(3, 50.0)));
         const TimeToEvent* os = study.endpoint("OS");
         QVERIFY(os != nullptr);
         QVERIFY(std::ranges::equal(os->subject(), std::vector<std::int32_t>{2, 0}));
@@ -124,14 +124,14 @@ private slots:
         QFETCH(std::vector<std::int32_t>, codes);
         const Study study = build_study({adsl_with(number_column("NODES", "", values))}, "test");
         const Variable& nodes = variable(study, "NODES");
-        QVERIFY(nodes.categorical);
+        QVERIFY(nodes.is_categorical());
         QVERIFY(nodes.is_numeric());
-        QCOMPARE(nodes.levels, levels);
-        QCOMPARE(nodes.codes, codes);
-        QCOMPARE(nodes.numbers.size(), values.size());
+        QCOMPARE(nodes.levels(), levels);
+        QCOMPARE(nodes.codes(), codes);
+        QCOMPARE(nodes.numbers().size(), values.size());
         for (std::size_t i = 0; i < values.size(); ++i) {
-            QVERIFY(std::isnan(values[i]) ? std::isnan(nodes.numbers[i])
-                                          : nodes.numbers[i] == values[i]);
+            QVERIFY(std::isnan(values[i]) ? std::isnan(nodes.numbers()[i])
+                                          : nodes.numbers()[i] == values[i]);
         }
     }
 
@@ -142,15 +142,15 @@ private slots:
         }
         const Study study = build_study({adsl_with(number_column("LAB", "", values))}, "test");
         const Variable& lab = variable(study, "LAB");
-        QVERIFY(!lab.categorical);
+        QVERIFY(!lab.is_categorical());
         QVERIFY(lab.is_numeric());
-        QVERIFY(lab.levels.empty() && lab.codes.empty());
-        QCOMPARE(lab.numbers, values);
+        QVERIFY(lab.levels().empty() && lab.codes().empty());
+        QCOMPARE(lab.numbers(), values);
         // All missing: nothing to group.
         const double nan = std::numeric_limits<double>::quiet_NaN();
         const Study empty =
             build_study({adsl_with(number_column("LAB", "", {nan, nan, nan}))}, "test");
-        QVERIFY(!variable(empty, "LAB").categorical);
+        QVERIFY(!variable(empty, "LAB").is_categorical());
     }
 
     // ADaM's X / XN pairs: the levels of X follow the numbers of XN.
@@ -184,10 +184,10 @@ private slots:
         table.columns.push_back(number_column("AGEGR1N", "", numbers));
         const Study study = build_study({table}, "test");
         const Variable& group = variable(study, "AGEGR1");
-        QCOMPARE(group.levels, levels);
+        QCOMPARE(group.levels(), levels);
         for (std::size_t i = 0; i < groups.size(); ++i) {
-            QCOMPARE(group.levels[static_cast<std::size_t>(group.codes[i])], groups[i]);
-            QCOMPARE(*group.level_code(groups[i]), group.codes[i]);
+            QCOMPARE(group.levels()[static_cast<std::size_t>(group.codes()[i])], groups[i]);
+            QCOMPARE(*group.level_code(groups[i]), group.codes()[i]);
         }
         QVERIFY(!group.level_code("none"));
     }
@@ -196,14 +196,14 @@ private slots:
     void pilotLevelsFollowAdamOrder() {
         const Study& pilot = cdisc_pilot::study();
         QCOMPARE(
-            variable(pilot, "TRT01P").levels,
+            variable(pilot, "TRT01P").levels(),
             (std::vector<std::string>{"Placebo", "Xanomeline Low Dose", "Xanomeline High Dose"}));
-        QCOMPARE(variable(pilot, "AGEGR1").levels,
+        QCOMPARE(variable(pilot, "AGEGR1").levels(),
                  (std::vector<std::string>{"<65", "65-80", ">80"}));
         // TRT01PN itself is a numeric factor: 0, 54, 81.
         const Variable& trt01pn = variable(pilot, "TRT01PN");
-        QVERIFY(trt01pn.categorical && trt01pn.is_numeric());
-        QCOMPARE(trt01pn.levels, (std::vector<std::string>{"0", "54", "81"}));
+        QVERIFY(trt01pn.is_categorical() && trt01pn.is_numeric());
+        QCOMPARE(trt01pn.levels(), (std::vector<std::string>{"0", "54", "81"}));
     }
 
     void severityStandsInForMissingGrades() {

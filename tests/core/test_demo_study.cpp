@@ -33,7 +33,7 @@ const ArmSurvival& arm_named(const Results& results, const char* name) {
 }
 
 std::int32_t arm_code(const Study& study, std::int32_t subject) {
-    return study.subjects.find("TRT01P")->codes[static_cast<std::size_t>(subject)];
+    return study.subjects.find("TRT01P")->codes()[static_cast<std::size_t>(subject)];
 }
 
 // Subjects with at least one AE passing `keep`, per arm code.
@@ -62,19 +62,19 @@ private slots:
         const Variable* arm = demo().subjects.find("TRT01P");
         QCOMPARE(demo().subjects.size(), std::size_t{147});
         const auto experimental = *arm->level_code(demo_experimental_arm);
-        QCOMPARE(std::count(arm->codes.begin(), arm->codes.end(), experimental), 75L);
+        QCOMPARE(std::count(arm->codes().begin(), arm->codes().end(), experimental), 75L);
         const Variable* saffl = demo().subjects.find("SAFFL");
         std::size_t treated_control = 0;
         for (std::size_t i = 0; i < demo().subjects.size(); ++i) {
-            treated_control += arm->codes[i] != experimental &&
-                               saffl->levels[static_cast<std::size_t>(saffl->codes[i])] == "Y";
+            treated_control += arm->codes()[i] != experimental &&
+                               saffl->levels()[static_cast<std::size_t>(saffl->codes()[i])] == "Y";
         }
         QCOMPARE(treated_control, std::size_t{71});
         for (const char* column : {"PRTAXFL", "LIVBRNFL", "AGEGR1", "ECOGBL", "PDL1STAT", "DISSTAT",
                                    "NMETSGR1", "SITEID"}) {
             QVERIFY2(demo().subjects.find(column) != nullptr, column);
         }
-        QCOMPARE(demo().subjects.find("SITEID")->levels.size(), std::size_t{12});
+        QCOMPARE(demo().subjects.find("SITEID")->levels().size(), std::size_t{12});
         QVERIFY(demo().synthetic);
         QVERIFY(demo().name.find("synthetic") != std::string::npos);
     }
@@ -185,8 +185,8 @@ private slots:
         // The untreated control patient has no adverse events.
         const Variable* saffl = study.subjects.find("SAFFL");
         for (const auto subject : ae.subject) {
-            QCOMPARE(saffl->levels[static_cast<std::size_t>(
-                         saffl->codes[static_cast<std::size_t>(subject)])],
+            QCOMPARE(saffl->levels()[static_cast<std::size_t>(
+                         saffl->codes()[static_cast<std::size_t>(subject)])],
                      std::string("Y"));
         }
     }

@@ -34,8 +34,9 @@ QStringList records(const Study& study) {
         for (std::size_t r = 0; r < endpoint.size(); ++r) {
             rows << QString("%1 %2 %3")
                         .arg(QString::fromStdString(endpoint.paramcd()),
-                             QString::fromStdString(study.subjects.usubjid[static_cast<std::size_t>(
-                                 endpoint.subject()[r])]))
+                             QString::fromStdString(
+                                 study.subjects
+                                     .usubjid()[static_cast<std::size_t>(endpoint.subject()[r])]))
                         .arg(endpoint.time()[r]);
         }
     }
@@ -44,7 +45,7 @@ QStringList records(const Study& study) {
 
 QStringList subjects(const Study& study) {
     QStringList ids;
-    for (const auto& id : study.subjects.usubjid) {
+    for (const auto& id : study.subjects.usubjid()) {
         ids << QString::fromStdString(id);
     }
     return ids;
@@ -268,11 +269,11 @@ private slots:
         QVERIFY(excluding.ok());
         QVERIFY(excluding.findings.empty());
         QCOMPARE(excluding.excluded_rows, std::size_t{0});
-        QCOMPARE(excluding.study->subjects.usubjid, plain.study->subjects.usubjid);
+        QCOMPARE(excluding.study->subjects.usubjid(), plain.study->subjects.usubjid());
         QCOMPARE(records(*excluding.study), records(*plain.study));
         QCOMPARE(excluding.study->adverse_events.subject, plain.study->adverse_events.subject);
-        QCOMPARE(excluding.study->subjects.variables.size(),
-                 plain.study->subjects.variables.size());
+        QCOMPARE(excluding.study->subjects.variables().size(),
+                 plain.study->subjects.variables().size());
         QCOMPARE(excluding.study->sources, plain.study->sources);
     }
 };

@@ -291,18 +291,20 @@ private slots:
     // days, weeks and months and are one time in years.
     void onePassIsDecidedPerUnitWhenBuilt() {
         Study study;
+        std::vector<std::string> usubjid;
         std::vector<std::int32_t> arm;
         std::vector<std::int32_t> subject;
         std::vector<double> time;
         std::vector<std::uint8_t> event;
         for (std::int32_t k = 0; k < 60; ++k) {
-            study.subjects.usubjid.push_back(std::to_string(k));
+            usubjid.push_back(std::to_string(k));
             arm.push_back(k % 3 == 0 ? 0 : 1);
             subject.push_back(k);
             time.push_back(1 + k / 2 + (k % 2) * 1e-6);
             event.push_back(k % 5 == 0 ? 0 : 1);
         }
-        study.subjects.variables = {{"ARM", "", true, arm, {"A", "B"}, {}}};
+        study.subjects =
+            SubjectTable(std::move(usubjid), {Variable::factor("ARM", "", arm, {"A", "B"})});
         study.endpoints.emplace_back("OS", "", "DAYS", subject, time, event);
         const TimeToEvent& os = study.endpoints.front();
         QVERIFY(os.counts_in_one_pass());

@@ -36,10 +36,7 @@ private slots:
         QCOMPARE(age.missing, std::size_t{2});
 
         // A measurement (too many values to be a factor) has no levels to tally.
-        Variable lab;
-        lab.name = "LAB";
-        lab.categorical = false;
-        lab.numbers = {1.5, missing, 2.25};
+        const Variable lab = Variable::measurement("LAB", "", {1.5, missing, 2.25});
         const LevelCounts measured = count_levels(lab);
         QVERIFY(measured.subjects.empty());
         QCOMPARE(measured.missing, std::size_t{1});

@@ -50,14 +50,14 @@ struct Compared {
 
 Compared compared(const Study& study) {
     Compared c;
-    c.subjects = study.subjects.usubjid;
+    c.subjects = study.subjects.usubjid();
     const Variable& arm = *study.subjects.find("TRT01P");
     const Variable& site = *study.subjects.find("SITEID");
     const Variable& age = *study.subjects.find("AGE");
     for (std::size_t s = 0; s < study.subjects.size(); ++s) {
-        c.arms.push_back(arm.levels[static_cast<std::size_t>(arm.codes[s])]);
-        c.sites.push_back(site.levels[static_cast<std::size_t>(site.codes[s])]);
-        c.ages.push_back(age.numbers[s]);
+        c.arms.push_back(arm.levels()[static_cast<std::size_t>(arm.codes()[s])]);
+        c.sites.push_back(site.levels()[static_cast<std::size_t>(site.codes()[s])]);
+        c.ages.push_back(age.numbers()[s]);
     }
     const TimeToEvent& os = *study.endpoint("OS");
     c.os_subject.assign(os.subject().begin(), os.subject().end());
@@ -82,20 +82,21 @@ QStringList study_rows(const Study& study) {
     QStringList rows;
     const auto& subjects = study.subjects;
     for (std::size_t s = 0; s < subjects.size(); ++s) {
-        QString row = QString::fromStdString(subjects.usubjid[s]);
+        QString row = QString::fromStdString(subjects.usubjid()[s]);
         // Every subject-level variable, its type and its value.
         QStringList cells;
-        for (const Variable& variable : subjects.variables) {
+        for (const Variable& variable : subjects.variables()) {
             QString cell;
-            if (variable.categorical) {
-                const auto code = variable.codes[s];
-                cell = "text:" + (code < 0 ? QString()
-                                           : QString::fromStdString(
-                                                 variable.levels[static_cast<std::size_t>(code)]));
+            if (variable.is_categorical()) {
+                const auto code = variable.codes()[s];
+                cell =
+                    "text:" + (code < 0 ? QString()
+                                        : QString::fromStdString(
+                                              variable.levels()[static_cast<std::size_t>(code)]));
             } else {
-                cell = "number:" + QString::number(variable.numbers[s], 'g', 17);
+                cell = "number:" + QString::number(variable.numbers()[s], 'g', 17);
             }
-            cells << QString::fromStdString(variable.name) + "=" + cell;
+            cells << QString::fromStdString(variable.name()) + "=" + cell;
         }
         cells.sort();
         row += " " + cells.join(' ');
@@ -105,8 +106,8 @@ QStringList study_rows(const Study& study) {
         for (std::size_t r = 0; r < endpoint.size(); ++r) {
             rows << QString("%1 %2 time=%3 event=%4")
                         .arg(QString::fromStdString(endpoint.paramcd()),
-                             QString::fromStdString(
-                                 subjects.usubjid[static_cast<std::size_t>(endpoint.subject()[r])]))
+                             QString::fromStdString(subjects.usubjid()[static_cast<std::size_t>(
+                                 endpoint.subject()[r])]))
                         .arg(endpoint.time()[r], 0, 'g', 17)
                         .arg(endpoint.event()[r]);
         }
@@ -115,7 +116,7 @@ QStringList study_rows(const Study& study) {
     for (std::size_t r = 0; r < ae.size(); ++r) {
         rows << QString("AE %1 %2 / %3 grade=%4 rel=%5 ser=%6 te=%7")
                     .arg(QString::fromStdString(
-                             subjects.usubjid[static_cast<std::size_t>(ae.subject[r])]),
+                             subjects.usubjid()[static_cast<std::size_t>(ae.subject[r])]),
                          QString::fromStdString(ae.soc[r]), QString::fromStdString(ae.pt[r]))
                     .arg(ae.grade[r])
                     .arg(ae.related[r])
@@ -150,10 +151,10 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(texts(load.findings, Severity::Error).join('\n')));
         QVERIFY(load.findings.empty());
         const Study& study = *load.study;
-        QCOMPARE(study.subjects.usubjid, (std::vector<std::string>{"S1", "S2", "S3"}));
+        QCOMPARE(study.subjects.usubjid(), (std::vector<std::string>{"S1", "S2", "S3"}));
         const Variable& site = *study.subjects.find("SITEID");
-        QCOMPARE(site.levels, (std::vector<std::string>{"701", "702"}));
-        QCOMPARE(site.codes, (std::vector<std::int32_t>{0, 0, 1}));
+        QCOMPARE(site.levels(), (std::vector<std::string>{"701", "702"}));
+        QCOMPARE(site.codes(), (std::vector<std::int32_t>{0, 0, 1}));
         QCOMPARE(study.sources.size(), std::size_t{4});
 
         // The same data as two whole files with SITEID give the same study.
@@ -191,8 +192,8 @@ private slots:
                  QStringList{"adsl_site701.csv: not UTF-8: read as Windows-1252 (Latin-1)"});
         compare_studies(compared(*clean.study), compared(*messy.study));
         const Variable& note = *messy.study->subjects.find("NOTE");
-        QCOMPARE(note.levels, (std::vector<std::string>{"a;b", "caf\xC3\xA9"}));
-        QCOMPARE(note.codes[2], -1); // NA
+        QCOMPARE(note.levels(), (std::vector<std::string>{"a;b", "caf\xC3\xA9"}));
+        QCOMPARE(note.codes()[2], -1); // NA
     }
 
     void onePatientPerRowFileWithNamedColumns() {
@@ -208,10 +209,11 @@ private slots:
         QVERIFY2(load.ok(), qPrintable(texts(load.findings, Severity::Error).join('\n')));
         const Study& study = *load.study;
         QCOMPARE(study.subjects.size(), std::size_t{3});
-        QCOMPARE(study.subjects.usubjid[0], std::string("trial.csv:2")); // no id column: file:line
+        QCOMPARE(study.subjects.usubjid()[0],
+                 std::string("trial.csv:2")); // no id column: file:line
         const Variable& group = *study.subjects.find("GROUP");
-        QVERIFY(group.categorical);
-        QCOMPARE(group.levels, (std::vector<std::string>{"1", "2"}));
+        QVERIFY(group.is_categorical());
+        QCOMPARE(group.levels(), (std::vector<std::string>{"1", "2"}));
         const TimeToEvent& os = *study.endpoint("OS_MONTHS");
         QCOMPARE(column(os.time()), (std::vector<double>{10.5, 3, 7.25}));
         QCOMPARE(column(os.event()), (std::vector<std::uint8_t>{1, 0, 1}));
@@ -228,7 +230,7 @@ private slots:
         options.censor_column = "PFSCNSR";
         const StudyLoad load = load_study({file}, options);
         QVERIFY2(load.ok(), qPrintable(texts(load.findings, Severity::Error).join('\n')));
-        QCOMPARE(load.study->subjects.usubjid, (std::vector<std::string>{"P1", "P2", "P3"}));
+        QCOMPARE(load.study->subjects.usubjid(), (std::vector<std::string>{"P1", "P2", "P3"}));
         const TimeToEvent& pfs = *load.study->endpoint("PFSDY");
         QCOMPARE(column(pfs.time()), (std::vector<double>{30, 45, 12}));
         QCOMPARE(column(pfs.event()), (std::vector<std::uint8_t>{1, 0, 1}));
@@ -379,9 +381,9 @@ private slots:
         QVERIFY(load.ok());
         const Variable* trta = load.study->subjects.find("TRTA");
         QVERIFY(trta != nullptr);
-        QVERIFY(trta->categorical);
-        QCOMPARE(trta->levels, (std::vector<std::string>{"Drug", "Drug low"}));
-        QCOMPARE(trta->codes, (std::vector<std::int32_t>{0, 1, -1}));
+        QVERIFY(trta->is_categorical());
+        QCOMPARE(trta->levels(), (std::vector<std::string>{"Drug", "Drug low"}));
+        QCOMPARE(trta->codes(), (std::vector<std::int32_t>{0, 1, -1}));
         QVERIFY(load.study->unusable_treatments.empty());
         AnalysisSpec spec;
         spec.paramcd = "OS";
@@ -534,8 +536,8 @@ private slots:
         QCOMPARE(study_rows(*csv.study), expected);
         QCOMPARE(study_rows(*sites.study), expected);
         // Not only the same rows: the same order, subject by subject.
-        QCOMPARE(csv.study->subjects.usubjid, xpt.study->subjects.usubjid);
-        QCOMPARE(sites.study->subjects.usubjid, xpt.study->subjects.usubjid);
+        QCOMPARE(csv.study->subjects.usubjid(), xpt.study->subjects.usubjid());
+        QCOMPARE(sites.study->subjects.usubjid(), xpt.study->subjects.usubjid());
         QCOMPARE(column(sites.study->endpoints[0].time()), column(xpt.study->endpoints[0].time()));
         QCOMPARE(column(sites.study->endpoints[0].event()),
                  column(xpt.study->endpoints[0].event()));

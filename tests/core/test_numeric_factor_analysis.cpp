@@ -66,10 +66,10 @@ private slots:
         for (const char* name : {"ECOGBL", "NODEGR"}) {
             const Variable* variable = study().subjects.find(name);
             QVERIFY(variable != nullptr);
-            QVERIFY(variable->categorical && variable->is_numeric());
-            QCOMPARE(variable->levels, names_of(levels[name]));
+            QVERIFY(variable->is_categorical() && variable->is_numeric());
+            QCOMPARE(variable->levels(), names_of(levels[name]));
         }
-        QVERIFY(!study().subjects.find("AGE")->categorical);
+        QVERIFY(!study().subjects.find("AGE")->is_categorical());
     }
 
     void stratifiedComparisonsMatchR_data() {
@@ -169,7 +169,7 @@ private slots:
         QFETCH(QString, role);
         const Variable& age = *study().subjects.find("AGE");
         std::vector<double> values;
-        for (const double x : age.numbers) {
+        for (const double x : age.numbers()) {
             if (!std::isnan(x) && std::find(values.begin(), values.end(), x) == values.end()) {
                 values.push_back(x);
             }

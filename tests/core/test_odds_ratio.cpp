@@ -80,12 +80,12 @@ TwoByTwo demo_table(const QString& arm, const QString& reference, Keep keep) {
     const Variable& trt = *demo().subjects.find("TRT01P");
     const std::vector<bool> responder = demo_responders();
     TwoByTwo table;
-    for (std::size_t i = 0; i < trt.codes.size(); ++i) {
-        if (trt.codes[i] < 0 || !keep(i)) {
+    for (std::size_t i = 0; i < trt.codes().size(); ++i) {
+        if (trt.codes()[i] < 0 || !keep(i)) {
             continue;
         }
         const QString level =
-            QString::fromStdString(trt.levels[static_cast<std::size_t>(trt.codes[i])]);
+            QString::fromStdString(trt.levels()[static_cast<std::size_t>(trt.codes()[i])]);
         if (level == arm) {
             ++table.arm_n;
             table.arm_events += responder[i] ? 1 : 0;
@@ -159,7 +159,7 @@ private slots:
             const auto l = livbrnfl.level_code(stratum["LIVBRNFL"].toString().toStdString());
             QVERIFY(p && l);
             strata.push_back(demo_table(arm, reference, [&](std::size_t i) {
-                return prtaxfl.codes[i] == *p && livbrnfl.codes[i] == *l;
+                return prtaxfl.codes()[i] == *p && livbrnfl.codes()[i] == *l;
             }));
             compare_table(strata.back(), stratum);
         }

@@ -209,9 +209,10 @@ private slots:
     void curveGroupsLeaveOutMissingLevelsWithAWarning() {
         // Six subjects, two arms; the third and sixth have no GROUP.
         Study study;
-        study.subjects.usubjid = {"1", "2", "3", "4", "5", "6"};
-        study.subjects.variables = {{"ARM", "", true, {0, 0, 0, 1, 1, 1}, {"A", "B"}, {}},
-                                    {"GROUP", "", true, {0, 1, -1, 1, 1, -1}, {"X", "Y"}, {}}};
+        study.subjects =
+            SubjectTable({"1", "2", "3", "4", "5", "6"},
+                         {Variable::factor("ARM", "", {0, 0, 0, 1, 1, 1}, {"A", "B"}),
+                          Variable::factor("GROUP", "", {0, 1, -1, 1, 1, -1}, {"X", "Y"})});
         study.endpoints = {
             {"OS", "", "DAYS", {0, 1, 2, 3, 4, 5}, {5, 8, 3, 9, 2, 7}, {1, 0, 1, 1, 1, 0}}};
         AnalysisSpec spec;

@@ -78,7 +78,7 @@ private slots:
         spec.analysis.subgroups = {"PDL1STAT", "AGEGR1"};
         spec.analysis.filter = "AGE >= 40";
         const Results all = compute_workspace(demo(), spec);
-        const std::string level = demo().subjects.find("PDL1STAT")->levels.front();
+        const std::string level = demo().subjects.find("PDL1STAT")->levels().front();
         spec.focus = SubgroupFocus{"PDL1STAT", level};
         const Results focused = compute_workspace(demo(), spec);
 
@@ -163,13 +163,13 @@ private slots:
         }
         QVERIFY(std::find(columns.begin(), columns.end(), "SEX") != columns.end());
         for (const std::string& name : columns) {
-            QVERIFY(cdisc_pilot::study().subjects.find(name)->levels.size() >= 2);
+            QVERIFY(cdisc_pilot::study().subjects.find(name)->levels().size() >= 2);
         }
     }
 
     void workspaceEndpointsFollowTheFocus() {
         WorkspaceSpec spec;
-        spec.focus = SubgroupFocus{"AGEGR1", demo().subjects.find("AGEGR1")->levels.front()};
+        spec.focus = SubgroupFocus{"AGEGR1", demo().subjects.find("AGEGR1")->levels().front()};
         const auto per_endpoint = workspace_endpoints(demo(), spec);
         QCOMPARE(per_endpoint.size(), demo().endpoints.size());
         for (const ResultsPtr& results : per_endpoint) {

@@ -229,7 +229,7 @@ private slots:
         const Variable* pdl1 = demo()->subjects.find("PDL1STAT");
         QVERIFY(pdl1 != nullptr);
         const LevelCounts counts = count_levels(*pdl1);
-        const QString first = QString::fromStdString(pdl1->levels.front());
+        const QString first = QString::fromStdString(pdl1->levels().front());
         const QString level_tip = window.filterPanel()
                                       ->levelFilter(QStringLiteral("PDL1STAT"))
                                       ->levelBox(first)

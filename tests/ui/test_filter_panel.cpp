@@ -60,31 +60,31 @@ StudyPtr quoted_study() {
 }
 
 bool is_missing(const Variable& variable, std::size_t i) {
-    return variable.categorical ? variable.codes[i] < 0 : std::isnan(variable.numbers[i]);
+    return variable.is_categorical() ? variable.codes()[i] < 0 : std::isnan(variable.numbers()[i]);
 }
 
 // The subjects the widgets say are kept, read off the widgets themselves.
 std::vector<std::uint8_t> kept_by_widgets(const FilterPanel& panel, const Study& study) {
     const SubjectTable& subjects = study.subjects;
     std::vector<std::uint8_t> kept(subjects.size(), 1);
-    for (const Variable& variable : subjects.variables) {
-        const QString name = QString::fromStdString(variable.name);
+    for (const Variable& variable : subjects.variables()) {
+        const QString name = QString::fromStdString(variable.name());
         for (std::size_t i = 0; i < subjects.size(); ++i) {
             bool keep = true;
             if (const QCheckBox* box = panel.populationBox(name); box && box->isChecked()) {
                 keep = !is_missing(variable, i) &&
-                       variable.levels[static_cast<std::size_t>(variable.codes[i])] == "Y";
+                       variable.levels()[static_cast<std::size_t>(variable.codes()[i])] == "Y";
             }
             if (const LevelFilter* levels = panel.levelFilter(name)) {
                 const QCheckBox* box =
                     is_missing(variable, i)
                         ? levels->missingBox()
                         : levels->levelBox(QString::fromStdString(
-                              variable.levels[static_cast<std::size_t>(variable.codes[i])]));
+                              variable.levels()[static_cast<std::size_t>(variable.codes()[i])]));
                 keep = keep && box->isChecked();
             }
             if (const RangeFilter* range = panel.rangeFilter(name)) {
-                const double x = variable.numbers[i];
+                const double x = variable.numbers()[i];
                 keep = keep &&
                        (std::isnan(x) ? range->includeMissing()->isChecked()
                                       : range->low()->value() <= x && x <= range->high()->value());
@@ -155,24 +155,24 @@ private slots:
         FilterPanel panel;
         panel.setStudy(data);
         int populations = 0;
-        for (const Variable& variable : data->subjects.variables) {
-            const QString name = QString::fromStdString(variable.name);
+        for (const Variable& variable : data->subjects.variables()) {
+            const QString name = QString::fromStdString(variable.name());
             // Population flags are ADaM's: SAFFL, ITTFL, EFFFL, COMP24FL, ...
             // but not DTHFL or the demo's PRTAXFL, which are plain levels.
             const QStringList populations_named{"SAFFL",   "ITTFL",    "EFFFL",   "FASFL",
                                                 "PPROTFL", "COMPLFL",  "RANDFL",  "ENRLFL",
                                                 "COMP8FL", "COMP16FL", "COMP24FL"};
-            const bool flag = variable.categorical && populations_named.contains(name) &&
-                              std::ranges::all_of(variable.levels, [](const std::string& level) {
+            const bool flag = variable.is_categorical() && populations_named.contains(name) &&
+                              std::ranges::all_of(variable.levels(), [](const std::string& level) {
                                   return level == "Y" || level == "N";
                               });
             const bool identifier = name == "USUBJID" || name == "SUBJID";
             QCOMPARE(panel.populationBox(name) != nullptr, flag);
             populations += flag ? 1 : 0;
             QCOMPARE(panel.levelFilter(name) != nullptr,
-                     variable.categorical && !flag && !identifier &&
-                         variable.levels.size() <= FilterPanel::max_levels);
-            QCOMPARE(panel.rangeFilter(name) != nullptr, !variable.categorical && !identifier);
+                     variable.is_categorical() && !flag && !identifier &&
+                         variable.levels().size() <= FilterPanel::max_levels);
+            QCOMPARE(panel.rangeFilter(name) != nullptr, !variable.is_categorical() && !identifier);
         }
         QVERIFY(populations >= 2);
         QVERIFY(panel.populationBox("SAFFL") != nullptr);
@@ -192,8 +192,8 @@ private slots:
         FilterPanel panel;
         panel.setStudy(data);
         int filters = 0;
-        for (const Variable& variable : data->subjects.variables) {
-            const LevelFilter* levels = panel.levelFilter(QString::fromStdString(variable.name));
+        for (const Variable& variable : data->subjects.variables()) {
+            const LevelFilter* levels = panel.levelFilter(QString::fromStdString(variable.name()));
             if (levels == nullptr) {
                 continue;
             }
@@ -201,10 +201,10 @@ private slots:
             std::map<std::string, int> tally;
             int missing = 0;
             for (std::size_t i = 0; i < variable.size(); ++i) {
-                if (variable.codes[i] < 0) {
+                if (variable.codes()[i] < 0) {
                     ++missing;
                 } else {
-                    ++tally[variable.levels[static_cast<std::size_t>(variable.codes[i])]];
+                    ++tally[variable.levels()[static_cast<std::size_t>(variable.codes()[i])]];
                 }
             }
             for (const auto& [level, subjects] : tally) {
@@ -242,11 +242,11 @@ private slots:
         QSignalSpy spy(&panel, &FilterPanel::filterChanged);
         expand(panel, variable);
         const Variable& column = *data->subjects.find(variable.toStdString());
-        QVERIFY(column.levels.size() >= 2);
+        QVERIFY(column.levels().size() >= 2);
 
         // Uncheck the levels one by one down to none, then check them back.
         std::vector<QCheckBox*> boxes;
-        for (const std::string& level : column.levels) {
+        for (const std::string& level : column.levels()) {
             boxes.push_back(panel.levelFilter(variable)->levelBox(QString::fromStdString(level)));
         }
         if (QCheckBox* missing = panel.levelFilter(variable)->missingBox()) {
@@ -298,7 +298,7 @@ private slots:
         expand(panel, "AGE");
         RangeFilter* age = panel.rangeFilter("AGE");
         const Variable& column = *data->subjects.find("AGE");
-        const auto [lowest, highest] = std::ranges::minmax(column.numbers);
+        const auto [lowest, highest] = std::ranges::minmax(column.numbers());
         QCOMPARE(age->low()->value(), lowest);
         QCOMPARE(age->high()->value(), highest);
         QCOMPARE(age->low()->decimals(), 0);
@@ -313,7 +313,7 @@ private slots:
         QCOMPARE(expression, QStringLiteral("AGE >= 60 and AGE <= 80"));
         const auto kept = kept_by_expression(*data, expression);
         for (std::size_t i = 0; i < kept.size(); ++i) {
-            QCOMPARE(kept[i] == 1, column.numbers[i] >= 60 && column.numbers[i] <= 80);
+            QCOMPARE(kept[i] == 1, column.numbers()[i] >= 60 && column.numbers()[i] <= 80);
         }
         QCOMPARE(kept, kept_by_widgets(panel, *data));
         QVERIFY(panel.section("AGE")->header()->font().bold());
@@ -341,15 +341,15 @@ private slots:
         FilterPanel& panel = *shown.panel;
         QSignalSpy spy(&panel, &FilterPanel::filterChanged);
         const Variable* with_missing = nullptr;
-        for (const Variable& variable : data->subjects.variables) {
-            const RangeFilter* range = panel.rangeFilter(QString::fromStdString(variable.name));
+        for (const Variable& variable : data->subjects.variables()) {
+            const RangeFilter* range = panel.rangeFilter(QString::fromStdString(variable.name()));
             if (range != nullptr && range->includeMissing() != nullptr) {
                 with_missing = &variable;
                 break;
             }
         }
         QVERIFY(with_missing != nullptr);
-        const QString name = QString::fromStdString(with_missing->name);
+        const QString name = QString::fromStdString(with_missing->name());
         expand(panel, name);
         click(panel.rangeFilter(name)->includeMissing());
         QCOMPARE(spy.count(), 1);
@@ -392,8 +392,8 @@ private slots:
         const auto kept = kept_by_expression(*data, expression);
         std::size_t flagged = 0;
         for (std::size_t i = 0; i < kept.size(); ++i) {
-            const bool yes = column.codes[i] >= 0 &&
-                             column.levels[static_cast<std::size_t>(column.codes[i])] == "Y";
+            const bool yes = column.codes()[i] >= 0 &&
+                             column.levels()[static_cast<std::size_t>(column.codes()[i])] == "Y";
             QCOMPARE(kept[i] == 1, yes);
             flagged += yes ? 1 : 0;
         }

@@ -81,8 +81,8 @@ void ExportController::promptEverySubgroup() {
     for (const auto& name : controller_->spec().subgroups) {
         variables << QString::fromStdString(name);
     }
-    for (const Variable& variable : study->subjects.variables) {
-        const QString name = QString::fromStdString(variable.name);
+    for (const Variable& variable : study->subjects.variables()) {
+        const QString name = QString::fromStdString(variable.name());
         if (is_factor(variable) && !variables.contains(name)) {
             variables << name;
         }
@@ -285,7 +285,7 @@ void ExportController::exportEverySubgroup(const QString& variable, const QStrin
     cancelBatch();
     const auto study = controller_->study();
     const Variable* column = study ? study->subjects.find(variable.toStdString()) : nullptr;
-    if (column == nullptr || !column->categorical) {
+    if (column == nullptr || !column->is_categorical()) {
         emit failed(QStringLiteral("no categorical variable %1 to export by").arg(variable));
         return;
     }
@@ -293,7 +293,7 @@ void ExportController::exportEverySubgroup(const QString& variable, const QStrin
         emit failed(QStringLiteral("%1: cannot create the folder").arg(folder));
         return;
     }
-    const std::vector<std::string> levels = column->levels;
+    const std::vector<std::string> levels = column->levels();
     QStringList level_names;
     for (const std::string& level : levels) {
         level_names << QString::fromStdString(level);

@@ -38,10 +38,10 @@ std::string level_clause(const Variable& variable, const LevelSelection& selecti
     const bool keep_missing = has_missing && !selection.exclude_missing;
     std::vector<std::string> kept;
     std::vector<std::string> excluded;
-    for (const std::string& level : variable.levels) {
+    for (const std::string& level : variable.levels()) {
         (selection.excluded.contains(level) ? excluded : kept).push_back(quote_filter_text(level));
     }
-    const std::string& name = variable.name;
+    const std::string& name = variable.name();
     if (excluded.empty()) {
         return has_missing && !keep_missing ? name + " is not missing" : "";
     }
@@ -68,7 +68,7 @@ std::string range_clause(const Variable& variable, const RangeSelection& selecti
     const ValueRange range = value_range(variable);
     const bool has_missing = range.missing > 0;
     const bool keep_missing = has_missing && !selection.exclude_missing;
-    const std::string& name = variable.name;
+    const std::string& name = variable.name();
     std::vector<std::string> bounds;
     if (selection.low > range.min) {
         bounds.push_back(name + " >= " + number_text(selection.low));
@@ -87,16 +87,16 @@ std::string range_clause(const Variable& variable, const RangeSelection& selecti
 
 std::string filter_expression(const FilterState& state, const Study& study) {
     std::vector<std::string> clauses;
-    for (const Variable& variable : study.subjects.variables) {
-        if (variable.categorical && state.populations.contains(variable.name)) {
-            clauses.push_back(variable.name + " == \"Y\"");
+    for (const Variable& variable : study.subjects.variables()) {
+        if (variable.is_categorical() && state.populations.contains(variable.name())) {
+            clauses.push_back(variable.name() + " == \"Y\"");
         }
-        if (const auto levels = state.levels.find(variable.name);
-            variable.categorical && levels != state.levels.end()) {
+        if (const auto levels = state.levels.find(variable.name());
+            variable.is_categorical() && levels != state.levels.end()) {
             clauses.push_back(level_clause(variable, levels->second));
         }
-        if (const auto range = state.ranges.find(variable.name);
-            !variable.categorical && range != state.ranges.end()) {
+        if (const auto range = state.ranges.find(variable.name());
+            !variable.is_categorical() && range != state.ranges.end()) {
             clauses.push_back(range_clause(variable, range->second));
         }
     }

@@ -59,11 +59,11 @@ void DataPanel::showStudy(const Study& study, const QStringList& paths,
     std::set<std::string> sites;
     if (const Variable* site = study.subjects.find("SITEID")) {
         for (std::size_t i = 0; i < site->size(); ++i) {
-            sites.insert(site->categorical
-                             ? (site->codes[i] >= 0
-                                    ? site->levels[static_cast<std::size_t>(site->codes[i])]
+            sites.insert(site->is_categorical()
+                             ? (site->codes()[i] >= 0
+                                    ? site->levels()[static_cast<std::size_t>(site->codes()[i])]
                                     : "")
-                             : std::to_string(site->numbers[i]));
+                             : std::to_string(site->numbers()[i]));
         }
         sites.erase("");
     }

@@ -1,7 +1,6 @@
 #include "panels/filter_panel.h"
 
 #include "controller/filter_expression.h"
-#include <triallens/analysis/factor_columns.h>
 #include "panels/filter_section.h"
 #include "panels/level_filter.h"
 #include "panels/range_filter.h"
@@ -44,8 +43,9 @@ bool is_population_name(const std::string& name) {
 }
 
 bool is_population_flag(const Variable& variable) {
-    return variable.categorical && is_population_name(variable.name) && !variable.levels.empty() &&
-           std::ranges::all_of(variable.levels, [](const std::string& level) {
+    return variable.is_categorical() && is_population_name(variable.name()) &&
+           !variable.levels().empty() &&
+           std::ranges::all_of(variable.levels(), [](const std::string& level) {
                return level == "Y" || level == "N";
            });
 }
@@ -135,25 +135,25 @@ void FilterPanel::setStudy(std::shared_ptr<const Study> study) {
     content_layout_->setSpacing(0);
     if (study_ != nullptr) {
         auto* population_layout = new QVBoxLayout;
-        for (const Variable& variable : study_->subjects.variables) {
+        for (const Variable& variable : study_->subjects.variables()) {
             if (!is_population_flag(variable)) {
                 continue;
             }
-            const QString name = QString::fromStdString(variable.name);
+            const QString name = QString::fromStdString(variable.name());
             auto* box = new QCheckBox(populationText(name));
             const LevelCounts counts = count_levels(variable);
-            const auto yes = std::ranges::find(variable.levels, std::string("Y"));
+            const auto yes = std::ranges::find(variable.levels(), std::string("Y"));
             const std::size_t flagged =
-                yes == variable.levels.end()
+                yes == variable.levels().end()
                     ? 0
-                    : counts.subjects[static_cast<std::size_t>(yes - variable.levels.begin())];
+                    : counts.subjects[static_cast<std::size_t>(yes - variable.levels().begin())];
             box->setToolTip(QStringLiteral("Keep only the %1 of %2 subjects with %3 = \"Y\"%4")
                                 .arg(flagged)
                                 .arg(variable.size())
-                                .arg(name, variable.label.empty()
+                                .arg(name, variable.label().empty()
                                                ? QString()
                                                : QStringLiteral(" (%1)").arg(
-                                                     QString::fromStdString(variable.label))));
+                                                     QString::fromStdString(variable.label()))));
             box->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
             connect(box, &QCheckBox::clicked, this, &FilterPanel::commit);
             population_layout->addWidget(box);
@@ -167,22 +167,22 @@ void FilterPanel::setStudy(std::shared_ptr<const Study> study) {
         } else {
             delete population_layout; // never given to a widget
         }
-        for (const Variable& variable : study_->subjects.variables) {
+        for (const Variable& variable : study_->subjects.variables()) {
             if (is_population_flag(variable) || is_identifier(variable)) {
                 continue;
             }
-            const QString name = QString::fromStdString(variable.name);
+            const QString name = QString::fromStdString(variable.name());
             QWidget* body = nullptr;
             QString shows; // what the section's body holds, for its header's tooltip
-            if (variable.categorical) {
-                if (variable.levels.size() > max_levels) {
+            if (variable.is_categorical()) {
+                if (variable.levels().size() > max_levels) {
                     continue;
                 }
                 auto* levels = new LevelFilter(variable, count_levels(variable));
                 connect(levels, &LevelFilter::edited, this, &FilterPanel::commit);
                 level_filters_[name] = levels;
                 body = levels;
-                shows = QStringLiteral("%1 levels").arg(variable.levels.size());
+                shows = QStringLiteral("%1 levels").arg(variable.levels().size());
             } else {
                 const ValueRange range = value_range(variable);
                 if (std::isnan(range.min)) {
@@ -196,7 +196,7 @@ void FilterPanel::setStudy(std::shared_ptr<const Study> study) {
                 shows = QStringLiteral("range (%1 to %2)").arg(range.min).arg(range.max);
             }
             auto* section =
-                new FilterSection(name, QString::fromStdString(variable.label), body, content_);
+                new FilterSection(name, QString::fromStdString(variable.label()), body, content_);
             section->header()->setToolTip(
                 QStringLiteral("%1\nClick to show or hide its %2; shown in bold while it "
                                "filters")

@@ -7,10 +7,10 @@
 namespace triallens::ui {
 
 LevelFilter::LevelFilter(const Variable& variable, const LevelCounts& counts, QWidget* parent)
-    : QWidget(parent), levels_(variable.levels) {
+    : QWidget(parent), levels_(variable.levels()) {
     auto* layout = new QVBoxLayout(this);
     layout->setSpacing(2);
-    const QString name = QString::fromStdString(variable.name);
+    const QString name = QString::fromStdString(variable.name());
     const auto add_box = [&](const QString& text, std::size_t subjects) {
         // A level's own & is not a mnemonic.
         QString shown = text;

@@ -23,17 +23,17 @@ QString qt(const std::string& text) {
 }
 
 QString variable_text(const Variable& variable) {
-    return variable.label.empty() || variable.label == variable.name
-               ? qt(variable.name)
-               : QStringLiteral("%1 — %2").arg(qt(variable.name), qt(variable.label));
+    return variable.label().empty() || variable.label() == variable.name()
+               ? qt(variable.name())
+               : QStringLiteral("%1 — %2").arg(qt(variable.name()), qt(variable.label()));
 }
 
 // "SEX — Sex: F 53, M 47, missing 2" — what a tooltip says of a column.
 QString counts_text(const Variable& variable) {
     const LevelCounts counts = count_levels(variable);
     QStringList parts;
-    for (std::size_t i = 0; i < variable.levels.size() && i < counts.subjects.size(); ++i) {
-        parts << QStringLiteral("%1 %2").arg(qt(variable.levels[i])).arg(counts.subjects[i]);
+    for (std::size_t i = 0; i < variable.levels().size() && i < counts.subjects.size(); ++i) {
+        parts << QStringLiteral("%1 %2").arg(qt(variable.levels()[i])).arg(counts.subjects[i]);
     }
     if (counts.missing > 0) {
         parts << QStringLiteral("missing %1").arg(counts.missing);
@@ -240,9 +240,9 @@ void SettingsPanel::setStudy(std::shared_ptr<const Study> study, const AnalysisS
         endpoint_->addItem(QStringLiteral("%1 — %2").arg(code, qt(endpoint.param())), code);
         endpoint_->setItemData(endpoint_->count() - 1, endpoint_text(endpoint), Qt::ToolTipRole);
     }
-    for (const Variable& variable : study_->subjects.variables) {
+    for (const Variable& variable : study_->subjects.variables()) {
         if (is_factor(variable)) {
-            const QString name = qt(variable.name);
+            const QString name = qt(variable.name());
             arm_variable_->addItem(name, name);
             arm_variable_->setItemData(arm_variable_->count() - 1, counts_text(variable),
                                        Qt::ToolTipRole);
@@ -252,7 +252,7 @@ void SettingsPanel::setStudy(std::shared_ptr<const Study> study, const AnalysisS
     // the treatment columns and identifiers left out.
     for (const std::string& column : factor_columns(*study_)) {
         const Variable& variable = *study_->subjects.find(column);
-        const QString name = qt(variable.name);
+        const QString name = qt(variable.name());
         const QString counts = counts_text(variable);
         curves_by_->addItem(QStringLiteral("arm × %1").arg(name), name);
         curves_by_->setItemData(curves_by_->count() - 1,
@@ -278,10 +278,10 @@ void SettingsPanel::fillArms(const std::string& arm_variable) {
         return;
     }
     const LevelCounts counts = count_levels(*arm);
-    for (std::size_t i = 0; i < arm->levels.size(); ++i) {
-        const QString level = qt(arm->levels[i]);
+    for (std::size_t i = 0; i < arm->levels().size(); ++i) {
+        const QString level = qt(arm->levels()[i]);
         const QString tip = QStringLiteral("%1 = %2: %3 subjects")
-                                .arg(qt(arm->name), level)
+                                .arg(qt(arm->name()), level)
                                 .arg(counts.subjects[i]);
         for (QComboBox* box : {reference_, compare_}) {
             box->addItem(level, level);

@@ -17,42 +17,88 @@
 
 namespace triallens {
 
-// A subject-level column, in one of three shapes:
-//   - text: categorical, `codes` into `levels`, `numbers` empty;
-//   - a measurement (a numeric column with more than
-//     max_numeric_factor_levels distinct values, numeric_factor.h):
-//     not categorical, `numbers` only;
-//   - a numeric factor (a numeric column with at most that many distinct
-//     values, ECOGBL coded 0/1/2): categorical AND `numbers` kept beside
-//     the codes. Strata, subgroups, curves by and level filters use its
-//     levels ("0", "1", "2" in numeric order, spelled as R's as.character());
-//     a filter's ECOGBL >= 1 and a Cox covariate use its numbers, as coxph
-//     takes a numeric covariate. is_numeric() says which columns hold numbers.
+// A subject-level column. Immutable: its columns are given once to one of
+// the three factories below, which check them (std::invalid_argument,
+// naming the column, when they are broken), and are read through accessors.
 // Level order: a text column's levels are sorted (R's factor() order), unless
 // the dataset holds its ADaM companion X + "N" (AGEGR1N, TRT01PN, RACEN)
 // giving each level one number: then they are in the order of those numbers
 // (ties by text), as ADaM intends. A numeric factor's levels are in numeric
-// order. So `levels` is not sorted in general: look a level up by level_code.
-struct Variable {
-    std::string name;
-    std::string label;
-    bool categorical = true;
-    std::vector<std::int32_t> codes; // categorical: index into levels, -1 = missing
-    std::vector<std::string> levels; // categorical: distinct, non-empty, in level order
-    std::vector<double> numbers;     // numeric (a numeric factor too): NaN = missing
+// order. So levels() are not sorted in general: look a level up by level_code.
+class Variable {
+public:
+    // The three shapes:
+    //   - a text factor: categorical, `codes` into `levels`, no numbers.
+    //     Every code is -1 (missing) or an index into `levels`; the levels
+    //     are distinct and non-empty, in level order.
+    static Variable factor(std::string name, std::string label, std::vector<std::int32_t> codes,
+                           std::vector<std::string> levels);
+    //   - a measurement (a numeric column with more than
+    //     max_numeric_factor_levels distinct values, numeric_factor.h):
+    //     not categorical, `numbers` only (NaN = missing).
+    static Variable measurement(std::string name, std::string label, std::vector<double> numbers);
+    //   - a numeric factor (a numeric column with at most that many distinct
+    //     values, ECOGBL coded 0/1/2): categorical AND `numbers` kept beside
+    //     the codes. Strata, subgroups, curves by and level filters use its
+    //     levels ("0", "1", "2" in numeric order, spelled as R's
+    //     as.character()); a filter's ECOGBL >= 1 and a Cox covariate use its
+    //     numbers, as coxph takes a numeric covariate. The codes obey the
+    //     text factor's rules, there is one number per code, and a code is
+    //     -1 exactly where its number is NaN.
+    static Variable numeric_factor(std::string name, std::string label,
+                                   std::vector<std::int32_t> codes, std::vector<std::string> levels,
+                                   std::vector<double> numbers);
 
-    std::size_t size() const { return categorical ? codes.size() : numbers.size(); }
-    // Whether `numbers` holds the values: a measurement or a numeric factor.
-    bool is_numeric() const { return !categorical || !numbers.empty(); }
+    const std::string& name() const { return name_; }
+    const std::string& label() const { return label_; }
+    bool is_categorical() const { return categorical_; }
+    // Whether numbers() holds the values: a measurement or a numeric factor.
+    bool is_numeric() const { return !categorical_ || !numbers_.empty(); }
+
+    // Categorical: per row the index into levels(), -1 = missing; else empty.
+    const std::vector<std::int32_t>& codes() const { return codes_; }
+    // Categorical: distinct, non-empty, in level order; else empty.
+    const std::vector<std::string>& levels() const { return levels_; }
+    // Numeric (a numeric factor too): per row the value, NaN = missing; else empty.
+    const std::vector<double>& numbers() const { return numbers_; }
+    std::size_t size() const { return categorical_ ? codes_.size() : numbers_.size(); }
+
     std::optional<std::int32_t> level_code(std::string_view level) const;
+
+    // The same categorical column with its levels in the order of `levels`, a
+    // permutation of levels() (std::invalid_argument otherwise); each row
+    // keeps its level, so only the codes change.
+    Variable with_level_order(std::vector<std::string> levels) const;
+
+private:
+    Variable() = default;
+    void check_codes() const;
+
+    std::string name_;
+    std::string label_;
+    bool categorical_ = true;
+    std::vector<std::int32_t> codes_;
+    std::vector<std::string> levels_;
+    std::vector<double> numbers_;
 };
 
-struct SubjectTable {
-    std::vector<std::string> usubjid;
-    std::vector<Variable> variables;
+// The subject-level variables (ADSL), one row per subject. Immutable: given
+// once to the constructor, which requires every variable to have one row
+// per subject and the variables' names to be distinct (std::invalid_argument
+// otherwise).
+class SubjectTable {
+public:
+    SubjectTable() = default; // no subjects, no variables
+    SubjectTable(std::vector<std::string> usubjid, std::vector<Variable> variables);
 
-    std::size_t size() const { return usubjid.size(); }
+    const std::vector<std::string>& usubjid() const { return usubjid_; }
+    const std::vector<Variable>& variables() const { return variables_; }
+    std::size_t size() const { return usubjid_.size(); }
     const Variable* find(std::string_view name) const;
+
+private:
+    std::vector<std::string> usubjid_;
+    std::vector<Variable> variables_;
 };
 
 // One ADTTE parameter: one record per subject that has it. Immutable: its
