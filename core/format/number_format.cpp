@@ -115,20 +115,24 @@ std::string time_text(double time, int decimals) {
     return decimal_text(time, decimals);
 }
 
-int time_decimals(std::span<const double> values) {
+int data_decimals(std::span<const double> values, int max_decimals) {
     int decimals = 0;
     for (const double value : values) {
         if (!std::isfinite(value)) {
             continue;
         }
-        while (decimals < max_time_decimals && !has_decimals(value, decimals)) {
+        while (decimals < max_decimals && !has_decimals(value, decimals)) {
             ++decimals;
         }
-        if (decimals == max_time_decimals) {
+        if (decimals == max_decimals) {
             break;
         }
     }
     return decimals;
+}
+
+int time_decimals(std::span<const double> values) {
+    return data_decimals(values, max_time_decimals);
 }
 
 int median_decimals(std::string_view time_unit, int data_decimals) {

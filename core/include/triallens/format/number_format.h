@@ -86,10 +86,14 @@ std::string median_ci_text(std::optional<double> estimate, std::optional<double>
 std::string time_text(double time, int decimals);
 
 // The decimals the finite values themselves have: 0 when all are whole
-// numbers, else the fewest (at most 3) that write every one of them
-// exactly, up to floating-point noise (a value within 1e-9, relative, of
-// its rounding counts as that rounding: 0.1 + 0.2 has 1 decimal, not 17).
-// NaN and infinities are skipped; no values: 0.
+// numbers, else the fewest (at most `max_decimals`) that write every one of
+// them exactly, up to floating-point noise (a value within 1e-9, relative,
+// of its rounding counts as that rounding: 0.1 + 0.2 has 1 decimal, not 17).
+// NaN and infinities are skipped; no values: 0. Values finer than
+// `max_decimals` (derived ratios) get max_decimals.
+int data_decimals(std::span<const double> values, int max_decimals);
+
+// data_decimals() of times, at most 3.
 int time_decimals(std::span<const double> values);
 
 // The decimals of a median and its CI: 0 when the time unit is days (or not
