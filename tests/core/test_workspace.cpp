@@ -162,6 +162,15 @@ private slots:
                      left_out);
         }
         QVERIFY(std::find(columns.begin(), columns.end(), "SEX") != columns.end());
+        // ADaM's numeric companions repeat their text column's groups as codes.
+        for (const char* companion : {"AGEGR1N", "RACEN"}) {
+            QVERIFY2(cdisc_pilot::study().subjects.find(companion) != nullptr, companion);
+            QVERIFY2(std::find(columns.begin(), columns.end(), companion) == columns.end(),
+                     companion);
+        }
+        for (const char* text : {"AGEGR1", "RACE"}) {
+            QVERIFY2(std::find(columns.begin(), columns.end(), text) != columns.end(), text);
+        }
         for (const std::string& name : columns) {
             QVERIFY(cdisc_pilot::study().subjects.find(name)->levels().size() >= 2);
         }

@@ -1,12 +1,17 @@
 // Not a test: run by hand to look at the workspace's tabs. Opens the main
 // window offscreen on the demo study (OS, stratified by the randomisation
-// factors) and writes one PNG per tab into the folder given (default
-// /tmp/tabs-shots), at the window size given (default 1400 900).
+// factors), or on the data files and folders named after the size (the
+// study's default analysis, e.g. tests/data/cdiscpilot01/sites), and writes
+// one PNG per tab into the folder given (default /tmp/tabs-shots), at the
+// window size given (default 1400 900):
+//   tab_screenshots /tmp/shots 1400 900 tests/data/cdiscpilot01/sites
 
 #include <controller/refit_controller.h>
 #include <main_window.h>
 
+#include <triallens/analysis/default_spec.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/io/load_study.h>
 
 #include <QApplication>
 #include <QDir>
@@ -15,6 +20,8 @@
 #include <QTest>
 
 #include <cstdlib>
+#include <filesystem>
+#include <vector>
 
 using namespace triallens;
 using namespace triallens::ui;
@@ -26,10 +33,23 @@ int main(int argc, char** argv) {
     QDir().mkpath(folder);
     RefitController controller;
     QSignalSpy refitted(&controller, &RefitController::refitted);
-    AnalysisSpec spec;
-    spec.paramcd = "OS";
-    spec.strata = {"PRTAXFL", "LIVBRNFL"};
-    controller.setStudy(std::make_shared<const Study>(generate_demo_study()), spec);
+    std::vector<std::filesystem::path> files;
+    for (int i = 4; i < argc; ++i) {
+        files.emplace_back(argv[i]);
+    }
+    if (files.empty()) {
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.strata = {"PRTAXFL", "LIVBRNFL"};
+        controller.setStudy(std::make_shared<const Study>(generate_demo_study()), spec);
+    } else {
+        StudyLoad load = load_study(files);
+        if (!load.study) {
+            return 2;
+        }
+        const auto study = std::make_shared<const Study>(std::move(*load.study));
+        controller.setStudy(study, default_spec(*study));
+    }
     MainWindow window(&controller);
     window.resize(argc > 3 ? std::atoi(argv[2]) : 1400, argc > 3 ? std::atoi(argv[3]) : 900);
     window.show();

@@ -2,6 +2,7 @@
 
 #include <triallens/analysis/factor_columns.h>
 
+#include <triallens/data/adam_labels.h>
 #include <triallens/data/level_counts.h>
 
 #include <QComboBox>
@@ -22,10 +23,11 @@ QString qt(const std::string& text) {
     return QString::fromStdString(text);
 }
 
+// "AGEGR1 — Pooled Age Group 1": the label from the data, else ADaM's.
 QString variable_text(const Variable& variable) {
-    return variable.label().empty() || variable.label() == variable.name()
-               ? qt(variable.name())
-               : QStringLiteral("%1 — %2").arg(qt(variable.name()), qt(variable.label()));
+    const std::string label = display_label(variable);
+    return label == variable.name() ? qt(variable.name())
+                                    : QStringLiteral("%1 — %2").arg(qt(variable.name()), qt(label));
 }
 
 // "SEX — Sex: F 53, M 47, missing 2" — what a tooltip says of a column.

@@ -23,8 +23,10 @@ bool is_factor(const Variable& variable);
 
 // The columns to list as stratification, subgroup and curves-by candidates,
 // in the subject table's order: factors with at least two levels, leaving
-// out the identifiers and the treatment columns themselves (the analysis's
-// `arm_variable` and every arm column candidate, planned or actual).
+// out the identifiers, the treatment columns themselves (the analysis's
+// `arm_variable` and every arm column candidate, planned or actual) and the
+// ADaM numeric companions of a listed text column (AGEGR1N beside AGEGR1,
+// RACEN beside RACE: the same groups again, as codes).
 std::vector<std::string> factor_columns(const Study& study);
 
 } // namespace triallens
