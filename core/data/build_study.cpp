@@ -1,6 +1,7 @@
 #include "triallens/data/build_study.h"
 
 #include "triallens/data/data_error.h"
+#include "triallens/data/finding.h"
 #include "triallens/data/numeric_factor.h"
 
 #include <algorithm>
@@ -252,7 +253,7 @@ std::vector<std::int32_t> resolve_subjects(const RawTable& table, const SubjectI
 double number_at(const RawTable& table, const RawColumn& column, std::size_t row) {
     if (column.type != ColumnType::Number) {
         throw error_at(table, row, column.name,
-                       "expected a number, found \"" + column.text(row) + "\"");
+                       "expected a number, found " + quoted_cell(column.text(row)));
     }
     return column.numbers[row];
 }
@@ -514,12 +515,14 @@ RecordLevelColumn subject_level_column(const std::string& name,
             const std::string line = std::to_string(table->line_of(row));
             RecordLevelColumn unusable;
             unusable.reason = first_file == file
-                                  ? name + " is not constant for subject " + usubjid + " in " +
-                                        file + ": \"" + *first.value + "\" (line " + first_line +
-                                        ") and \"" + value + "\" (line " + line + ")"
-                                  : name + " is not constant for subject " + usubjid + ": \"" +
-                                        *first.value + "\" (" + first_file + " line " + first_line +
-                                        ") and \"" + value + "\" (" + file + " line " + line + ")";
+                                  ? name + " is not constant for subject " + capped_text(usubjid) +
+                                        " in " + file + ": " + quoted_cell(*first.value) +
+                                        " (line " + first_line + ") and " + quoted_cell(value) +
+                                        " (line " + line + ")"
+                                  : name + " is not constant for subject " + capped_text(usubjid) +
+                                        ": " + quoted_cell(*first.value) + " (" + first_file +
+                                        " line " + first_line + ") and " + quoted_cell(value) +
+                                        " (" + file + " line " + line + ")";
             return unusable;
         }
     }
