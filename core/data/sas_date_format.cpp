@@ -10,16 +10,15 @@ namespace triallens {
 namespace {
 
 constexpr std::array<std::string_view, 24> date_formats{
-    "DATE",     "DAY",      "DOWNAME", "E8601DA", "B8601DA", "IS8601DA", "JULDAY",  "JULIAN",
-    "MMYY",     "MONNAME",  "MONTH",   "MONYY",   "NENGO",   "QTR",      "WEEKDATE", "WEEKDATX",
-    "WEEKDAY",  "WORDDATE", "WORDDATX", "YEAR",   "YYMM",    "YYMON",    "YYQ",     "MINGUO"};
+    "DATE",    "DAY",      "DOWNAME",  "E8601DA", "B8601DA", "IS8601DA", "JULDAY",   "JULIAN",
+    "MMYY",    "MONNAME",  "MONTH",    "MONYY",   "NENGO",   "QTR",      "WEEKDATE", "WEEKDATX",
+    "WEEKDAY", "WORDDATE", "WORDDATX", "YEAR",    "YYMM",    "YYMON",    "YYQ",      "MINGUO"};
 
 // These take a separator letter after the name: YYMMDDN8., MMDDYYS10.
-constexpr std::array<std::string_view, 3> date_formats_with_separator{"YYMMDD", "MMDDYY",
-                                                                      "DDMMYY"};
+constexpr std::array<std::string_view, 3> date_formats_with_separator{"YYMMDD", "MMDDYY", "DDMMYY"};
 
 constexpr std::array<std::string_view, 12> date_time_formats{
-    "DATETIME", "DTDATE",  "DTMONYY", "DTWKDATX", "DTYEAR",  "E8601DT",
+    "DATETIME", "DTDATE",   "DTMONYY", "DTWKDATX", "DTYEAR",   "E8601DT",
     "B8601DT",  "IS8601DT", "E8601DZ", "B8601DZ",  "DATEAMPM", "MDYAMPM"};
 
 // Howard Hinnant's civil_from_days: the proleptic Gregorian date of a day

@@ -199,9 +199,8 @@ void check_time_to_event(FindingList& list, const StudyTables& tables, const Sub
                 list.add(tte, "dates in time",
                          {Severity::Error,
                           {tte.source_of(row), tte.line_of(row), columns.time},
-                          "holds dates, not durations: " +
-                              sas_date_text(time->numbers[row], kind) + " (SAS format " +
-                              time->format +
+                          "holds dates, not durations: " + sas_date_text(time->numbers[row], kind) +
+                              " (SAS format " + time->format +
                               "; the time column must hold times since a start, such as days)"});
                 return;
             }
@@ -220,8 +219,9 @@ void check_time_to_event(FindingList& list, const StudyTables& tables, const Sub
             const std::size_t subject = subjects[row];
             if (subject == no_subject) {
                 list.add_at(tte, row, "USUBJID", Severity::Error, "subject not in ADSL",
-                            id.codes[row] == 0 ? std::string("missing subject identifier")
-                                               : "subject " + capped_text(id.text(row)) + " is not in ADSL");
+                            id.codes[row] == 0
+                                ? std::string("missing subject identifier")
+                                : "subject " + capped_text(id.text(row)) + " is not in ADSL");
             }
             const std::uint32_t code = paramcd.codes[row];
             if (code == 0) {
@@ -301,9 +301,9 @@ void check_arms(FindingList& list, const RawTable& dataset, const SubjectIndex& 
             if (!arm.empty() && !adsl_arm.empty() && arm != adsl_arm) {
                 list.add_at(dataset, row, dataset_name, Severity::Error,
                             std::string("arm conflict ") + dataset_name,
-                            "subject " + capped_text(id.text(row)) + " is in arm " + quoted_cell(arm) +
-                                " here but in " + quoted_cell(adsl_arm) + " in ADSL (" + adsl_name +
-                                " at " + adsl.source_of(subject) + ":" +
+                            "subject " + capped_text(id.text(row)) + " is in arm " +
+                                quoted_cell(arm) + " here but in " + quoted_cell(adsl_arm) +
+                                " in ADSL (" + adsl_name + " at " + adsl.source_of(subject) + ":" +
                                 std::to_string(adsl.line_of(subject)) + ")");
             }
         }
@@ -354,8 +354,9 @@ void check_responses(FindingList& list, const RawTable& adrs, const SubjectIndex
     for (std::size_t row = 0; row < adrs.row_count(); ++row) {
         if (subjects[row] == no_subject) {
             list.add_at(adrs, row, "USUBJID", Severity::Error, "subject not in ADSL",
-                        id.codes[row] == 0 ? std::string("missing subject identifier")
-                                           : "subject " + capped_text(id.text(row)) + " is not in ADSL");
+                        id.codes[row] == 0
+                            ? std::string("missing subject identifier")
+                            : "subject " + capped_text(id.text(row)) + " is not in ADSL");
         }
     }
 }

@@ -425,8 +425,7 @@ std::vector<fs::path> data_files_in(const fs::path& folder) {
     // Error codes, not exceptions: an unreadable folder holds no files we can
     // read, and a raw filesystem_error text must never reach a user.
     std::error_code error;
-    for (fs::directory_iterator it(folder, error), end; !error && it != end;
-         it.increment(error)) {
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
         std::error_code type_error;
         if (it->is_regular_file(type_error) &&
             (is_delimited_file(it->path()) || is_sas_file(it->path()))) {
@@ -789,8 +788,8 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
         fs::path largest;
         for (const auto& path : paths) {
             std::error_code error;
-            const auto files = fs::is_directory(path, error) ? data_files_in(path)
-                                                              : std::vector<fs::path>{path};
+            const auto files =
+                fs::is_directory(path, error) ? data_files_in(path) : std::vector<fs::path>{path};
             for (const auto& file : files) {
                 const std::uintmax_t size = fs::file_size(file, error);
                 if (error) {

@@ -85,9 +85,9 @@ struct Reading {
     std::uint64_t size = 0;
     std::vector<ColumnBuilder> columns{};
     std::size_t rows = 0;
-    long declared_rows = -1;     // the header's observation count; -1 = none (transport v5)
-    std::size_t data_start = 0;  // where the observations begin (transport)
-    std::size_t row_length = 0;  // bytes per observation (transport)
+    long declared_rows = -1;    // the header's observation count; -1 = none (transport v5)
+    std::size_t data_start = 0; // where the observations begin (transport)
+    std::size_t row_length = 0; // bytes per observation (transport)
     std::string library_message{};
     std::exception_ptr failure{}; // an exception from a handler, rethrown after parsing
 
@@ -287,8 +287,8 @@ RawTable parse_sas(std::string_view bytes, SasFileFormat format, const std::stri
     if (status == READSTAT_ERROR_ROW_COUNT_MISMATCH && reading.declared_rows >= 0) {
         throw DataError({source, 0, {}},
                         "the file is cut short: its header declares " +
-                            observations(static_cast<std::size_t>(reading.declared_rows)) +
-                            ", " + std::to_string(reading.rows) + " were read");
+                            observations(static_cast<std::size_t>(reading.declared_rows)) + ", " +
+                            std::to_string(reading.rows) + " were read");
     }
     if ((status == READSTAT_ERROR_READ || status == READSTAT_ERROR_SEEK) &&
         !reading.columns.empty()) {

@@ -92,9 +92,8 @@ const char* utf16_without_mark(std::string_view bytes) {
 void require_text(std::string_view bytes, const std::string& source) {
     for (const auto& signature : signatures) {
         if (bytes.starts_with(signature.magic)) {
-            throw DataError({source, 0, {}},
-                            std::string("not a text file (looks like ") + signature.looks_like +
-                                ")");
+            throw DataError({source, 0, {}}, std::string("not a text file (looks like ") +
+                                                 signature.looks_like + ")");
         }
     }
     if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {

@@ -164,12 +164,14 @@ private slots:
         const std::string whole = read_file_bytes(data_files::pilot("adtte.xpt"));
         QCOMPARE(read_sas(data_files::pilot("adtte.xpt")).row_count(), std::size_t{254});
         const QTemporaryDir dir;
-        const auto cut = data_files::write(dir, "adtte.xpt", std::string_view(whole).substr(0, size));
+        const auto cut =
+            data_files::write(dir, "adtte.xpt", std::string_view(whole).substr(0, size));
         try {
             read_sas(cut);
             QFAIL("a truncated file was read");
         } catch (const DataError& error) {
-            QCOMPARE(QString::fromStdString(error.where().file), QString::fromStdString(cut.string()));
+            QCOMPARE(QString::fromStdString(error.where().file),
+                     QString::fromStdString(cut.string()));
             QCOMPARE(QString::fromStdString(error.message()), message);
         }
     }
