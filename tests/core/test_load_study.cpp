@@ -532,6 +532,25 @@ private slots:
         QVERIFY_THROWS_EXCEPTION(DataError, read_file_bytes(folder));
     }
 
+    // A file is read to its end and its size looked at again: one that
+    // changes while it is read (a site's export still being written) is
+    // refused, not read as the part that was there. A /proc file stands in
+    // for it: stat gives it no size, reading gives its text.
+    void fileThatChangesWhileReadIsRefused() {
+        const fs::path changing = "/proc/self/status";
+        if (!fs::is_regular_file(changing) || fs::file_size(changing) != 0) {
+            QSKIP("no /proc file whose size differs from what it holds");
+        }
+        try {
+            read_file_bytes(changing);
+            QFAIL("a file that changed while it was read was taken as read");
+        } catch (const DataError& error) {
+            QVERIFY2(QString::fromStdString(error.message())
+                         .startsWith("the file changed while it was read (0 bytes before, "),
+                     error.what());
+        }
+    }
+
     // Cell text quoted in a message is cut to 80 characters: a 1 MB cell
     // must not fill the message (nor the window that shows it).
     void longCellsAreCappedInMessages() {
