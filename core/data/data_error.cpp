@@ -1,5 +1,7 @@
 #include "triallens/data/data_error.h"
 
+#include "triallens/data/finding.h"
+
 #include <utility>
 
 namespace triallens {
@@ -12,7 +14,7 @@ std::string located_message(const DataLocation& where, const std::string& what) 
         text.append(":").append(std::to_string(where.line));
     }
     if (!where.column.empty()) {
-        text.append(": column ").append(where.column);
+        text.append(": column ").append(capped_text(where.column));
     }
     if (text.empty()) {
         return what;

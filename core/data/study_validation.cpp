@@ -1,5 +1,7 @@
 #include "triallens/data/study_validation.h"
 
+#include "triallens/data/sas_date_format.h"
+
 #include <cmath>
 #include <map>
 #include <optional>
@@ -167,7 +169,7 @@ void check_subjects(FindingList& list, const RawTable& adsl, const RawColumn& id
         }
         if (first_row[code] != no_subject) {
             list.add_at(adsl, row, "USUBJID", Severity::Error, "duplicate subject",
-                        "subject " + id.levels[code] + " appears again (first at " +
+                        "subject " + capped_text(id.levels[code]) + " appears again (first at " +
                             earlier_row(adsl, first_row[code], row) + ")");
             continue;
         }
@@ -190,6 +192,20 @@ void check_time_to_event(FindingList& list, const StudyTables& tables, const Sub
         (paramcd_column == nullptr && !tables.one_row_per_subject)) {
         return;
     }
+    if (const SasDateKind kind = sas_date_kind(time->format); kind != SasDateKind::NotADate) {
+        // Days (or seconds) since 1960 would pass for times of ~23,000 days.
+        for (std::size_t row = 0; row < tte.row_count(); ++row) {
+            if (!std::isnan(time->numbers[row])) {
+                list.add(tte, "dates in time",
+                         {Severity::Error,
+                          {tte.source_of(row), tte.line_of(row), columns.time},
+                          "holds dates, not durations: " + sas_date_text(time->numbers[row], kind) +
+                              " (SAS format " + time->format +
+                              "; the time column must hold times since a start, such as days)"});
+                return;
+            }
+        }
+    }
     if (!tables.one_row_per_subject) {
         const AsText id_text(*id_column);
         const RawColumn& id = id_text.get();
@@ -203,8 +219,9 @@ void check_time_to_event(FindingList& list, const StudyTables& tables, const Sub
             const std::size_t subject = subjects[row];
             if (subject == no_subject) {
                 list.add_at(tte, row, "USUBJID", Severity::Error, "subject not in ADSL",
-                            id.codes[row] == 0 ? std::string("missing subject identifier")
-                                               : "subject " + id.text(row) + " is not in ADSL");
+                            id.codes[row] == 0
+                                ? std::string("missing subject identifier")
+                                : "subject " + capped_text(id.text(row)) + " is not in ADSL");
             }
             const std::uint32_t code = paramcd.codes[row];
             if (code == 0) {
@@ -217,8 +234,8 @@ void check_time_to_event(FindingList& list, const StudyTables& tables, const Sub
                 }
                 if (first[subject] != no_subject) {
                     list.add_at(tte, row, "USUBJID", Severity::Error, "second record",
-                                "subject " + id.text(row) + " has a second " +
-                                    paramcd.levels[code] + " record (first at " +
+                                "subject " + capped_text(id.text(row)) + " has a second " +
+                                    capped_text(paramcd.levels[code]) + " record (first at " +
                                     earlier_row(tte, first[subject], row) + ")");
                 } else {
                     first[subject] = row;
@@ -239,13 +256,13 @@ void check_time_to_event(FindingList& list, const StudyTables& tables, const Sub
                 list.add_at(tte, row, flag_name, Severity::Error, "event code",
                             "event flag must be 1 (event) or 0 (censored), found " +
                                 (std::isnan(f) ? std::string("a missing value")
-                                               : "\"" + flag->cell_text(row) + "\""));
+                                               : quoted_cell(flag->cell_text(row))));
             }
         } else if (std::isnan(f) || f < 0 || f != std::floor(f)) {
             list.add_at(tte, row, flag_name, Severity::Error, "censor code",
                         "censor flag must be 0 (event) or a positive integer (censored)" +
                             (std::isnan(f) ? std::string(", found a missing value")
-                                           : ", found \"" + flag->cell_text(row) + "\""));
+                                           : ", found " + quoted_cell(flag->cell_text(row))));
         }
     }
 }
@@ -284,9 +301,9 @@ void check_arms(FindingList& list, const RawTable& dataset, const SubjectIndex& 
             if (!arm.empty() && !adsl_arm.empty() && arm != adsl_arm) {
                 list.add_at(dataset, row, dataset_name, Severity::Error,
                             std::string("arm conflict ") + dataset_name,
-                            "subject " + id.text(row) + " is in arm \"" + arm +
-                                "\" here but in \"" + adsl_arm + "\" in ADSL (" + adsl_name +
-                                " at " + adsl.source_of(subject) + ":" +
+                            "subject " + capped_text(id.text(row)) + " is in arm " +
+                                quoted_cell(arm) + " here but in " + quoted_cell(adsl_arm) +
+                                " in ADSL (" + adsl_name + " at " + adsl.source_of(subject) + ":" +
                                 std::to_string(adsl.line_of(subject)) + ")");
             }
         }
@@ -319,7 +336,7 @@ void check_adverse_events(FindingList& list, const RawTable& adae, const Subject
         const std::size_t n = records[code];
         list.add_at(adae, first_row[code], "USUBJID", Severity::Warning, "AE subject not in ADSL",
                     (code == 0 ? std::string("records without a subject identifier")
-                               : "subject " + id.levels[code] + " is not in ADSL") +
+                               : "subject " + capped_text(id.levels[code]) + " is not in ADSL") +
                         ": its " + std::to_string(n) +
                         (n == 1 ? " adverse-event record is" : " adverse-event records are") +
                         " left out");
@@ -337,8 +354,9 @@ void check_responses(FindingList& list, const RawTable& adrs, const SubjectIndex
     for (std::size_t row = 0; row < adrs.row_count(); ++row) {
         if (subjects[row] == no_subject) {
             list.add_at(adrs, row, "USUBJID", Severity::Error, "subject not in ADSL",
-                        id.codes[row] == 0 ? std::string("missing subject identifier")
-                                           : "subject " + id.text(row) + " is not in ADSL");
+                        id.codes[row] == 0
+                            ? std::string("missing subject identifier")
+                            : "subject " + capped_text(id.text(row)) + " is not in ADSL");
         }
     }
 }

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <string_view>
+#include <unordered_map>
 
 namespace triallens {
 
@@ -46,9 +48,13 @@ struct ColumnScan {
     std::size_t dates = 0;
     std::vector<std::size_t> text_rows; // the first few rows holding text, or all of them
     std::size_t text = 0;
+    std::optional<std::size_t> first_date_row{}; // in a duration column
 };
 
-ColumnScan scan_column(const DelimitedText& file, std::size_t column, bool all_text_rows) {
+// `duration`: the column holds durations, so its dates and date-times are
+// counted (in `dates`, from `first_date_row`) as neither numbers nor text.
+ColumnScan scan_column(const DelimitedText& file, std::size_t column, bool all_text_rows,
+                       bool duration) {
     ColumnScan scan;
     const std::size_t rows = file.row_count();
     scan.numbers.reserve(rows);
@@ -61,6 +67,14 @@ ColumnScan scan_column(const DelimitedText& file, std::size_t column, bool all_t
         if (const auto number = parse_number(cell, file.decimal_mark)) {
             scan.numbers.push_back(*number);
             ++scan.numeric;
+            continue;
+        }
+        if (duration && (parse_iso_date(cell) || is_iso_date_time(cell))) {
+            scan.numbers.push_back(std::numeric_limits<double>::quiet_NaN());
+            ++scan.dates;
+            if (!scan.first_date_row) {
+                scan.first_date_row = row;
+            }
             continue;
         }
         if (const auto day = parse_iso_date(cell)) {
@@ -151,6 +165,18 @@ std::optional<double> parse_iso_date(std::string_view cell) {
     return static_cast<double>(days_from_civil(year, month, day) - days_from_civil(1960, 1, 1));
 }
 
+bool is_iso_date_time(std::string_view cell) {
+    cell = trimmed(cell);
+    if (cell.size() < 16 || !parse_iso_date(cell.substr(0, 10)) ||
+        (cell[10] != 'T' && cell[10] != ' ') || cell[13] != ':') {
+        return false;
+    }
+    const auto digits = [&](std::size_t at) {
+        return cell[at] >= '0' && cell[at] <= '9' && cell[at + 1] >= '0' && cell[at + 1] <= '9';
+    };
+    return digits(11) && digits(14);
+}
+
 bool is_character_by_name(std::string_view column) {
     if (column.ends_with("ID") || column.ends_with("DTC") || column.ends_with("CD") ||
         column.ends_with("FL")) {
@@ -183,16 +209,24 @@ std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
     if (files.empty()) {
         return tables;
     }
-    // Every file of a dataset has the same columns (in any order).
+    // Every file of a dataset has the same columns (in any order), found by
+    // hash: a header of 200,000 columns must not cost 200,000 searches.
+    std::vector<std::unordered_map<std::string_view, std::size_t>> position(files.size());
+    for (std::size_t f = 1; f < files.size(); ++f) {
+        const auto& header = files[f].header;
+        position[f].reserve(header.size());
+        for (std::size_t c = 0; c < header.size(); ++c) {
+            position[f].emplace(header[c], c);
+        }
+    }
     for (std::size_t c = 0; c < files.front().column_count(); ++c) {
         const std::string& name = files.front().header[c];
-        std::vector<std::size_t> index(files.size());
-        for (std::size_t f = 0; f < files.size(); ++f) {
-            const auto& header = files[f].header;
-            index[f] = static_cast<std::size_t>(std::find(header.begin(), header.end(), name) -
-                                                header.begin());
+        std::vector<std::size_t> index(files.size(), c);
+        for (std::size_t f = 1; f < files.size(); ++f) {
+            index[f] = position[f].at(name);
         }
-        const bool must_be_number = contains(hints.numeric, name);
+        const bool duration = contains(hints.durations, name);
+        const bool must_be_number = duration || contains(hints.numeric, name);
         const bool must_be_text =
             !must_be_number && (contains(hints.text, name) || is_character_by_name(name));
         std::vector<ColumnScan> scans;
@@ -201,14 +235,30 @@ std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
         std::size_t text = 0;
         if (!must_be_text) {
             for (std::size_t f = 0; f < files.size(); ++f) {
-                scans.push_back(
-                    scan_column(files[f], index[f], must_be_number && invalid_rows != nullptr));
+                scans.push_back(scan_column(files[f], index[f],
+                                            must_be_number && invalid_rows != nullptr, duration));
                 numeric += scans.back().numeric;
                 dates += scans.back().dates;
                 text += scans.back().text;
             }
         }
         const bool as_number = must_be_number || (!must_be_text && text == 0 && numeric > 0);
+        if (duration && dates > 0) {
+            // About the column, not a row: a time column of dates is the wrong column.
+            for (std::size_t f = 0; f < files.size(); ++f) {
+                if (const auto row = scans[f].first_date_row) {
+                    findings.push_back(
+                        {Severity::Error,
+                         {files[f].source, files[f].lines[*row], name},
+                         "holds dates, not durations: " +
+                             quoted_cell(trimmed(files[f].cell(*row, index[f]))) + " (" +
+                             std::to_string(dates) + (dates == 1 ? " cell is" : " cells are") +
+                             " dates; the time column must hold times since a start, such as "
+                             "days)"});
+                    break;
+                }
+            }
+        }
         if (must_be_number && text > 0) {
             std::size_t reported = 0;
             for (std::size_t f = 0; f < files.size(); ++f) {
@@ -220,8 +270,8 @@ std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
                         ++reported;
                         findings.push_back({Severity::Error,
                                             {files[f].source, files[f].lines[row], name},
-                                            "text in a numeric column: \"" +
-                                                std::string(files[f].cell(row, index[f])) + "\"",
+                                            "text in a numeric column: " +
+                                                quoted_cell(files[f].cell(row, index[f])),
                                             true});
                     }
                 }
@@ -239,9 +289,9 @@ std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
                     const std::size_t row = scans[f].text_rows.front();
                     findings.push_back({Severity::Warning,
                                         {files[f].source, files[f].lines[row], name},
-                                        "a column of numbers holds the text \"" +
-                                            std::string(files[f].cell(row, index[f])) +
-                                            "\"; the column is read as text"});
+                                        "a column of numbers holds the text " +
+                                            quoted_cell(files[f].cell(row, index[f])) +
+                                            "; the column is read as text"});
                     break;
                 }
             }
@@ -249,7 +299,7 @@ std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
         for (std::size_t f = 0; f < files.size(); ++f) {
             RawColumn column = as_number ? number_column(name, {}, std::move(scans[f].numbers))
                                          : text_cells(files[f], index[f]);
-            if (as_number && dates > 0) {
+            if (as_number && dates > 0 && !duration) {
                 column.format = date_format;
             }
             tables[f].columns[index[f]] = std::move(column);

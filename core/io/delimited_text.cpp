@@ -7,9 +7,11 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-#include <fstream>
 #include <memory>
+#include <new>
 #include <optional>
+#include <unordered_set>
+#include <utility>
 
 namespace triallens {
 
@@ -64,6 +66,11 @@ struct Parse {
     bool skip_ragged = false;
     std::size_t row_cells_begin = 0; // the current row's first cell in out.cell_ends
     std::optional<DataError> error{};
+    // Bounds from the text, for reservations: lines that are not blank (a
+    // row's first line is one of them) and delimiters anywhere.
+    std::size_t row_bound = 0;
+    std::size_t delimiter_count = 0;
+    std::size_t text_size = 0;
 
     std::string column_name(std::size_t field) const {
         if (!header_done) {
@@ -93,7 +100,7 @@ struct Parse {
                 out.cell_ends.push_back(out.cells.size());
             } else if (!text.empty()) {
                 fail(row_line, column_name(fields_in_row),
-                     "a column without a name in the header holds \"" + std::string(text) + "\"");
+                     "a column without a name in the header holds " + quoted_cell(text));
             }
         }
         ++fields_in_row;
@@ -101,6 +108,9 @@ struct Parse {
 
     void finish_header() {
         header_done = true;
+        // By hash: a linear search per name made 200,000 columns take a minute.
+        std::unordered_set<std::string_view> names;
+        names.reserve(raw_header.size());
         for (std::size_t c = 0; c < raw_header.size(); ++c) {
             const bool named = !raw_header[c].empty();
             keep.push_back(named);
@@ -108,7 +118,7 @@ struct Parse {
                 continue;
             }
             const auto& name = raw_header[c];
-            if (std::find(out.header.begin(), out.header.end(), name) != out.header.end()) {
+            if (!names.insert(name).second) {
                 fail(row_line, name, "the header names this column twice");
             }
             out.header.push_back(name);
@@ -116,7 +126,16 @@ struct Parse {
         if (out.header.empty()) {
             fail(row_line, {}, "the header names no column");
         }
-        out.cell_ends.reserve(out.lines.capacity() * out.header.size());
+        // Room for every row's cell ends, but never more than the text can
+        // hold: a cell ends at a delimiter or a line end, so a header of
+        // 20,000 columns over two million blank lines reserves nothing for them.
+        const std::size_t cells =
+            std::min(row_bound * out.header.size(), delimiter_count + row_bound + 1);
+        try {
+            out.cell_ends.reserve(cells);
+        } catch (const std::bad_alloc&) {
+            fail(row_line, {}, too_large_to_load(2 * text_size + 8 * cells + 8 * row_bound));
+        }
     }
 
     void row_end() {
@@ -180,6 +199,31 @@ std::size_t line_end(std::string_view text, std::size_t begin, bool lone_cr) {
     return end == std::string_view::npos ? text.size() : end + 1;
 }
 
+struct TextCounts {
+    std::size_t non_blank_lines = 0;
+    std::size_t delimiters = 0;
+};
+
+// One pass over the text: its lines that are not blank (LF, CRLF or lone CR
+// ends) and its delimiters, bounds on its rows and cells.
+TextCounts count_text(std::string_view text, char delimiter) {
+    TextCounts counts;
+    bool blank = true;
+    for (const char c : text) {
+        if (c == '\n' || c == '\r') {
+            counts.non_blank_lines += blank ? 0 : 1;
+            blank = true;
+        } else if (c == delimiter) {
+            ++counts.delimiters;
+            blank = false;
+        } else if (c != ' ' && c != '\t') {
+            blank = false;
+        }
+    }
+    counts.non_blank_lines += blank ? 0 : 1;
+    return counts;
+}
+
 bool has_lone_cr(std::string_view text) {
     for (std::size_t cr = text.find('\r'); cr != std::string_view::npos;
          cr = text.find('\r', cr + 1)) {
@@ -203,11 +247,16 @@ DelimitedText parse_decoded(const DecodedText& decoded, const std::string& sourc
     out.encoding = decoded.encoding;
     out.delimiter = guess_delimiter(text, source);
     out.decimal_mark = out.delimiter == ';' ? ',' : '.';
-    out.cells.reserve(text.size());
-    // Room for every line's cells up front: growing ten million cell ends
-    // by doubling costs more than the parse.
-    const auto line_count = static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n'));
-    out.lines.reserve(line_count + 1);
+    // Room for every row's cells up front: growing ten million cell ends
+    // by doubling costs more than the parse. Blank lines are not rows.
+    const TextCounts counts = count_text(text, out.delimiter);
+    try {
+        out.cells.reserve(text.size());
+        out.lines.reserve(counts.non_blank_lines);
+    } catch (const std::bad_alloc&) {
+        throw DataError({source, 0, {}},
+                        too_large_to_load(2 * text.size() + 8 * counts.non_blank_lines));
+    }
 
     std::unique_ptr<csv_parser, ParserDeleter> parser(new csv_parser);
     if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI) != 0) {
@@ -218,6 +267,9 @@ DelimitedText parse_decoded(const DecodedText& decoded, const std::string& sourc
 
     Parse parse{out};
     parse.skip_ragged = ragged == RaggedRows::Skip;
+    parse.row_bound = counts.non_blank_lines;
+    parse.delimiter_count = counts.delimiters;
+    parse.text_size = text.size();
     const bool lone_cr = has_lone_cr(text);
     std::size_t next_report = progress_step;
     // One physical line at a time, so each row's first line is known.
@@ -266,32 +318,16 @@ DelimitedText parse_decoded(const DecodedText& decoded, const std::string& sourc
 
 DelimitedText parse_delimited_text(std::string_view bytes, const std::string& source,
                                    const LoadProgress& progress, RaggedRows ragged) {
+    require_text(bytes, source);
     return parse_decoded(decode_to_utf8(std::string(bytes), source), source, progress, ragged);
-}
-
-std::string read_file_bytes(const std::filesystem::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
-        throw DataError({file.string(), 0, {}}, "cannot open the file");
-    }
-    std::string bytes;
-    in.seekg(0, std::ios::end);
-    const std::streamoff size = in.tellg();
-    if (size > 0) {
-        bytes.resize(static_cast<std::size_t>(size));
-        in.seekg(0, std::ios::beg);
-        in.read(bytes.data(), size);
-    }
-    if (!in) {
-        throw DataError({file.string(), 0, {}}, "cannot read the file");
-    }
-    return bytes;
 }
 
 DelimitedText read_delimited_text(const std::filesystem::path& file, const LoadProgress& progress,
                                   RaggedRows ragged) {
     const std::string source = file.string();
-    return parse_decoded(decode_to_utf8(read_file_bytes(file), source), source, progress, ragged);
+    std::string bytes = read_file_bytes(file);
+    require_text(bytes, source);
+    return parse_decoded(decode_to_utf8(std::move(bytes), source), source, progress, ragged);
 }
 
 } // namespace triallens

@@ -6,11 +6,13 @@
 #include "triallens/data/study_validation.h"
 #include "triallens/io/column_typing.h"
 #include "triallens/io/delimited_text.h"
+#include "triallens/io/file_bytes.h"
 #include "triallens/io/sas_reader.h"
 
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <new>
 #include <optional>
 #include <set>
 #include <stdexcept>
@@ -101,6 +103,13 @@ RawColumn constant_text(const std::string& name, const std::string& value, std::
 RawColumn renamed(RawColumn column, const std::string& name) {
     column.name = name;
     return column;
+}
+
+// About what reading a file of `bytes` takes at its peak: its bytes, their
+// UTF-8 copy, each cell's text and end, and the typed columns. A guess for
+// the "too large to load" message only; nothing is sized from it.
+std::uint64_t memory_to_read(std::uint64_t bytes) {
+    return 6 * bytes;
 }
 
 void add_error(std::vector<Finding>& findings, const DataError& error) {
@@ -413,10 +422,14 @@ std::string study_name(const std::vector<fs::path>& files, const LoadOptions& op
 
 std::vector<fs::path> data_files_in(const fs::path& folder) {
     std::vector<fs::path> files;
-    for (const auto& entry : fs::directory_iterator(folder)) {
-        if (entry.is_regular_file() &&
-            (is_delimited_file(entry.path()) || is_sas_file(entry.path()))) {
-            files.push_back(entry.path());
+    // Error codes, not exceptions: an unreadable folder holds no files we can
+    // read, and a raw filesystem_error text must never reach a user.
+    std::error_code error;
+    for (fs::directory_iterator it(folder, error), end; !error && it != end; it.increment(error)) {
+        std::error_code type_error;
+        if (it->is_regular_file(type_error) &&
+            (is_delimited_file(it->path()) || is_sas_file(it->path()))) {
+            files.push_back(it->path());
         }
     }
     std::sort(files.begin(), files.end());
@@ -448,8 +461,10 @@ std::string site_from_file_name(const fs::path& file) {
     return {};
 }
 
-StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& options,
-                     const LoadProgress& progress) {
+namespace {
+
+StudyLoad load_study_in_memory(const std::vector<fs::path>& paths, const LoadOptions& options,
+                               const LoadProgress& progress) {
     StudyLoad result;
     std::vector<Finding>& findings = result.findings;
 
@@ -466,8 +481,9 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
                      "the folder holds no .csv, .tsv, .txt, .xpt or .sas7bdat file"});
             }
             files.insert(files.end(), inside.begin(), inside.end());
-        } else if (!fs::is_regular_file(path, error)) {
-            findings.push_back({Severity::Error, {path.string(), 0, {}}, "no such file"});
+        } else if (const auto problem = file_problem(path)) {
+            // stat, not open: opening a FIFO would block the load.
+            findings.push_back({Severity::Error, {path.string(), 0, {}}, *problem});
         } else {
             files.push_back(path);
         }
@@ -482,6 +498,7 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
     endpoint.censor = options.censor_column.empty() ? "CNSR" : options.censor_column;
     ColumnHints hints;
     hints.numeric = {endpoint.time, endpoint.event.empty() ? endpoint.censor : endpoint.event};
+    hints.durations = {endpoint.time};
     if (!options.arm_column.empty()) {
         hints.text.push_back(options.arm_column);
     }
@@ -524,6 +541,13 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
         } catch (const DataError& error) {
             add_error(findings, error);
             read_failed = true; // its dataset is missing: say no more about what is missing
+            continue;
+        } catch (const std::bad_alloc&) {
+            std::error_code error;
+            findings.push_back({Severity::Error,
+                                {file.string(), 0, {}},
+                                too_large_to_load(memory_to_read(fs::file_size(file, error)))});
+            read_failed = true;
             continue;
         }
         std::error_code error;
@@ -749,6 +773,40 @@ StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& opti
         add_error(findings, error);
     }
     return result;
+}
+
+} // namespace
+
+StudyLoad load_study(const std::vector<fs::path>& paths, const LoadOptions& options,
+                     const LoadProgress& progress) {
+    try {
+        return load_study_in_memory(paths, options, progress);
+    } catch (const std::bad_alloc&) {
+        // Past reading (typing, stacking, building): name the largest file.
+        std::uint64_t total = 0;
+        std::uint64_t largest_size = 0;
+        fs::path largest;
+        for (const auto& path : paths) {
+            std::error_code error;
+            const auto files =
+                fs::is_directory(path, error) ? data_files_in(path) : std::vector<fs::path>{path};
+            for (const auto& file : files) {
+                const std::uintmax_t size = fs::file_size(file, error);
+                if (error) {
+                    continue;
+                }
+                total += size;
+                if (size >= largest_size) {
+                    largest_size = size;
+                    largest = file;
+                }
+            }
+        }
+        StudyLoad result;
+        result.findings.push_back(
+            {Severity::Error, {largest.string(), 0, {}}, too_large_to_load(memory_to_read(total))});
+        return result;
+    }
 }
 
 } // namespace triallens

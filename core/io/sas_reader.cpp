@@ -1,7 +1,7 @@
 #include "triallens/io/sas_reader.h"
 
 #include "triallens/data/data_error.h"
-#include "triallens/io/delimited_text.h"
+#include "triallens/io/file_bytes.h"
 #include "triallens/io/text_encoding.h"
 
 #include <readstat.h>
@@ -13,6 +13,8 @@
 #include <limits>
 #include <memory>
 #include <optional>
+#include <string>
+#include <string_view>
 
 namespace triallens {
 
@@ -79,9 +81,13 @@ struct ColumnBuilder {
 struct Reading {
     const std::string& source;
     const LoadProgress& progress;
+    const MemoryFile& file;
     std::uint64_t size = 0;
     std::vector<ColumnBuilder> columns{};
     std::size_t rows = 0;
+    long declared_rows = -1;    // the header's observation count; -1 = none (transport v5)
+    std::size_t data_start = 0; // where the observations begin (transport)
+    std::size_t row_length = 0; // bytes per observation (transport)
     std::string library_message{};
     std::exception_ptr failure{}; // an exception from a handler, rethrown after parsing
 
@@ -124,6 +130,12 @@ int on_variable(int index, readstat_variable_t* variable, const char* /*labels*/
                                 "the file names this variable twice");
             }
         }
+        if (index == 0) {
+            // ReadStat hands over the variables once it has read the header
+            // that precedes the observations.
+            reading.data_start = reading.file.position;
+        }
+        reading.row_length += readstat_variable_get_storage_width(variable);
         reading.columns.push_back(std::move(builder));
         return READSTAT_HANDLER_OK;
     } catch (...) {
@@ -181,14 +193,59 @@ int on_progress(double fraction, void* ctx) {
     }
 }
 
+int on_metadata(readstat_metadata_t* metadata, void* ctx) {
+    static_cast<Reading*>(ctx)->declared_rows = readstat_get_row_count(metadata);
+    return READSTAT_HANDLER_OK;
+}
+
 void on_error(const char* message, void* ctx) {
     auto& reading = *static_cast<Reading*>(ctx);
-    if (message != nullptr && reading.library_message.empty()) {
-        reading.library_message = message;
-        while (!reading.library_message.empty() &&
-               (reading.library_message.back() == '\n' || reading.library_message.back() == ' ')) {
-            reading.library_message.pop_back();
-        }
+    if (message == nullptr || !reading.library_message.empty()) {
+        return;
+    }
+    // ReadStat's I/O errors read "ReadStat: Unable to read from file
+    // (retval = 5): Success (errno = 0)": the errno text is of no use (the
+    // reads are from memory) and must not reach a user, nor the prefix.
+    std::string_view text(message);
+    if (text.starts_with("ReadStat: ")) {
+        text.remove_prefix(10);
+    }
+    text = text.substr(0, text.find(" (retval ="));
+    text = text.substr(0, text.find(" (errno ="));
+    while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) {
+        text.remove_suffix(1);
+    }
+    reading.library_message = text;
+}
+
+std::string observations(std::size_t n) {
+    return std::to_string(n) + (n == 1 ? " observation" : " observations");
+}
+
+// A transport file holds whole observations, back to back from the header
+// that precedes them, and its last 80-byte record is padded with blanks.
+// ReadStat stops quietly at a partial observation (XPORT v5 declares no
+// count), so a file cut short would load as its first part: refuse it.
+void require_whole_observations(std::string_view bytes, const Reading& reading) {
+    constexpr std::size_t record = 80;
+    if (reading.row_length == 0 || reading.data_start > bytes.size()) {
+        return;
+    }
+    const std::size_t data = bytes.size() - reading.data_start;
+    const std::size_t whole = data / reading.row_length;
+    const std::string_view rest = bytes.substr(reading.data_start + whole * reading.row_length);
+    const bool blank = rest.find_first_not_of(' ') == std::string_view::npos;
+    if (!blank) {
+        throw DataError({reading.source, 0, {}},
+                        "the file is cut short: it ends inside observation " +
+                            std::to_string(whole + 1) + " (" + std::to_string(rest.size()) +
+                            " of its " + std::to_string(reading.row_length) + " bytes; " +
+                            observations(reading.rows) + " read before it)");
+    }
+    if (data % record != 0) {
+        throw DataError({reading.source, 0, {}},
+                        "the file is cut short: its last 80-byte record is incomplete (" +
+                            observations(reading.rows) + " read)");
     }
 }
 
@@ -201,7 +258,7 @@ struct ParserDeleter {
 RawTable parse_sas(std::string_view bytes, SasFileFormat format, const std::string& source,
                    const LoadProgress& progress) {
     MemoryFile file{bytes, 0};
-    Reading reading{source, progress};
+    Reading reading{source, progress, file};
     reading.size = bytes.size();
 
     std::unique_ptr<readstat_parser_t, ParserDeleter> parser(readstat_parser_init());
@@ -218,6 +275,7 @@ RawTable parse_sas(std::string_view bytes, SasFileFormat format, const std::stri
     readstat_set_value_handler(parser.get(), on_value);
     readstat_set_progress_handler(parser.get(), on_progress);
     readstat_set_error_handler(parser.get(), on_error);
+    readstat_set_metadata_handler(parser.get(), on_metadata);
 
     const readstat_error_t status =
         format == SasFileFormat::Transport
@@ -226,18 +284,37 @@ RawTable parse_sas(std::string_view bytes, SasFileFormat format, const std::stri
     if (reading.failure) {
         std::rethrow_exception(reading.failure);
     }
+    if (status == READSTAT_ERROR_ROW_COUNT_MISMATCH && reading.declared_rows >= 0) {
+        throw DataError({source, 0, {}},
+                        "the file is cut short: its header declares " +
+                            observations(static_cast<std::size_t>(reading.declared_rows)) + ", " +
+                            std::to_string(reading.rows) + " were read");
+    }
+    if ((status == READSTAT_ERROR_READ || status == READSTAT_ERROR_SEEK) &&
+        !reading.columns.empty()) {
+        throw DataError({source, 0, {}},
+                        "the file is cut short or damaged: it ends before its header says (" +
+                            observations(reading.rows) + " read)");
+    }
     if (status != READSTAT_OK) {
+        const bool ends_early = status == READSTAT_ERROR_READ || status == READSTAT_ERROR_SEEK;
         std::string what =
             std::string("not a readable ") +
             (format == SasFileFormat::Transport ? "SAS transport (.xpt)" : "SAS (.sas7bdat)") +
-            " file: " + readstat_error_message(status);
-        if (!reading.library_message.empty()) {
+            " file: " +
+            (ends_early ? "it ends inside its header (cut short, or not a SAS file)"
+                        : readstat_error_message(status));
+        if (!ends_early && !reading.library_message.empty() &&
+            reading.library_message != readstat_error_message(status)) {
             what += " (" + reading.library_message + ")";
         }
         throw DataError({source, 0, {}}, what);
     }
     if (reading.columns.empty()) {
         throw DataError({source, 0, {}}, "the file holds no variables");
+    }
+    if (format == SasFileFormat::Transport) {
+        require_whole_observations(bytes, reading); // .sas7bdat: ReadStat counts them itself
     }
 
     RawTable table;

@@ -2,8 +2,10 @@
 
 #include "triallens/data/data_error.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 namespace triallens {
 
@@ -45,7 +47,70 @@ std::string windows1252_to_utf8(std::string_view bytes) {
     return out;
 }
 
+// Signatures of the binary files most often given a text name by mistake.
+struct Signature {
+    std::string_view magic;
+    const char* looks_like;
+};
+
+constexpr std::array<Signature, 9> signatures{{
+    {"\x89PNG\r\n\x1A\n", "a PNG image"},
+    {"\x1F\x8B", "gzip-compressed data"},
+    {"PK\x03\x04", "a ZIP archive, such as an Excel .xlsx workbook"},
+    {"%PDF-", "a PDF document"},
+    {"\xFF\xD8\xFF", "a JPEG image"},
+    {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "an old Excel .xls workbook"},
+    {"BZh", "bzip2-compressed data"},
+    {"HEADER RECORD*******LIBRARY", "a SAS transport file; name it .xpt"},
+    {"HEADER RECORD*******LIBV8", "a SAS transport file; name it .xpt"},
+}};
+
+// "LE" or "BE" when the start of the bytes reads as UTF-16 text without a
+// byte-order mark: mostly ASCII, so every other byte is NUL, always on the
+// same side of each pair; nullptr otherwise.
+const char* utf16_without_mark(std::string_view bytes) {
+    const std::size_t pairs = std::min<std::size_t>(bytes.size(), 4096) / 2;
+    std::size_t little = 0; // (x, 0) pairs
+    std::size_t big = 0;    // (0, x) pairs
+    for (std::size_t p = 0; p < pairs; ++p) {
+        const bool first_nul = bytes[2 * p] == '\0';
+        const bool second_nul = bytes[2 * p + 1] == '\0';
+        little += !first_nul && second_nul ? 1 : 0;
+        big += first_nul && !second_nul ? 1 : 0;
+    }
+    if (pairs >= 2 && little * 2 >= pairs && big == 0) {
+        return "little-endian";
+    }
+    if (pairs >= 2 && big * 2 >= pairs && little == 0) {
+        return "big-endian";
+    }
+    return nullptr;
+}
+
 } // namespace
+
+void require_text(std::string_view bytes, const std::string& source) {
+    for (const auto& signature : signatures) {
+        if (bytes.starts_with(signature.magic)) {
+            throw DataError({source, 0, {}}, std::string("not a text file (looks like ") +
+                                                 signature.looks_like + ")");
+        }
+    }
+    if (bytes.starts_with("\xFF\xFE") || bytes.starts_with("\xFE\xFF")) {
+        return; // UTF-16 with a byte-order mark: decode_to_utf8 says so
+    }
+    if (const char* order = utf16_without_mark(bytes)) {
+        throw DataError({source, 0, {}}, std::string("the file is UTF-16 encoded (") + order +
+                                             ", without a byte-order mark); save it as UTF-8 "
+                                             "(or Windows-1252) CSV");
+    }
+    if (const void* nul = std::memchr(bytes.data(), '\0', bytes.size())) {
+        const auto offset = static_cast<const char*>(nul) - bytes.data();
+        throw DataError({source, 0, {}},
+                        "not a text file (looks like binary data: a NUL byte at byte " +
+                            std::to_string(offset + 1) + ")");
+    }
+}
 
 bool is_valid_utf8(std::string_view bytes) {
     std::size_t i = 0;

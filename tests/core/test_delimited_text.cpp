@@ -8,6 +8,7 @@
 #include <triallens/data/data_error.h>
 #include <triallens/io/delimited_text.h>
 
+#include <QElapsedTimer>
 #include <QTest>
 
 #include <atomic>
@@ -131,6 +132,91 @@ private slots:
             QFAIL("a broken file was read");
         } catch (const DataError& error) {
             QCOMPARE(QString::fromStdString(error.what()), message);
+        }
+    }
+
+    // Binary files given a text name, and UTF-16 without a byte-order mark,
+    // are named for what they are, not parsed into ragged rows or bad quoting.
+    void refusesFilesThatAreNotText_data() {
+        QTest::addColumn<std::string>("bytes");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("PNG") << std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR,x\n1,2\n", 23)
+                             << "site.csv: not a text file (looks like a PNG image)";
+        QTest::newRow("gzip") << std::string("\x1F\x8B\x08\0\0\0\0\0\0\x03,\n", 12)
+                              << "site.csv: not a text file (looks like gzip-compressed data)";
+        QTest::newRow("NUL bytes") << std::string("A,B\n1,\0\x01\x02\n", 10)
+                                   << "site.csv: not a text file (looks like binary data: a NUL "
+                                      "byte at byte 7)";
+        QTest::newRow("UTF-16LE without BOM")
+            << std::string("A\0,\0B\0\n\0\x31\0,\0\x32\0\n\0", 16)
+            << "site.csv: the file is UTF-16 encoded (little-endian, without a byte-order mark); "
+               "save it as UTF-8 (or Windows-1252) CSV";
+        QTest::newRow("UTF-16BE without BOM")
+            << std::string("\0A\0,\0B\0\n\0\x31\0,\0\x32\0\n", 16)
+            << "site.csv: the file is UTF-16 encoded (big-endian, without a byte-order mark); "
+               "save it as UTF-8 (or Windows-1252) CSV";
+    }
+
+    void refusesFilesThatAreNotText() {
+        QFETCH(std::string, bytes);
+        QFETCH(QString, message);
+        try {
+            parse_delimited_text(bytes, "site.csv");
+            QFAIL("a file that is not text was read");
+        } catch (const DataError& error) {
+            QCOMPARE(QString::fromStdString(error.what()), message);
+        }
+    }
+
+    // 20,000 columns over two million blank lines: room is made for the rows
+    // the text can hold (one), not for a row per line (320 GB of cell ends).
+    void blankLinesReserveNoRows() {
+        std::string text;
+        for (int c = 0; c < 20000; ++c) {
+            text += (c == 0 ? "C" : ",C") + std::to_string(c);
+        }
+        text += '\n';
+        text.append(2000000, '\n');
+        for (int c = 0; c < 20000; ++c) {
+            text += c == 0 ? "1" : ",1";
+        }
+        text += '\n';
+        const DelimitedText read = parse_delimited_text(text, "wide.csv");
+        QCOMPARE(read.row_count(), std::size_t{1});
+        QCOMPARE(read.lines, std::vector<long>{2000002});
+        QVERIFY(read.cell_ends.capacity() < std::size_t{100000});
+    }
+
+    // A header of 100,000 columns reads in one pass: names are checked by
+    // hash (a search per name made 200,000 columns take most of a minute).
+    // The bound is generous; the check is that the work is not quadratic.
+    void wideHeaderReadsInSeconds() {
+        constexpr int columns = 100000;
+        std::string text;
+        for (int c = 0; c < columns; ++c) {
+            text += (c == 0 ? "COLUMN_NUMBER_" : ",COLUMN_NUMBER_") + std::to_string(c);
+        }
+        text += "\n";
+        for (int c = 0; c < columns; ++c) {
+            text += c == 0 ? "1" : ",2";
+        }
+        text += "\n";
+        QElapsedTimer timer;
+        timer.start();
+        const DelimitedText read = parse_delimited_text(text, "wide.csv");
+        QCOMPARE(read.column_count(), std::size_t{columns});
+        QCOMPARE(read.cell(0, columns - 1), std::string_view("2"));
+        QVERIFY2(timer.elapsed() < 20000, qPrintable(QString::number(timer.elapsed()) + " ms"));
+        // The same name twice among them is still found.
+        text.insert(text.find('\n'), ",COLUMN_NUMBER_77777");
+        text.insert(text.size() - 1, ",3");
+        try {
+            parse_delimited_text(text, "wide.csv");
+            QFAIL("a duplicate column was accepted");
+        } catch (const DataError& error) {
+            QCOMPARE(QString::fromStdString(error.what()),
+                     QStringLiteral("wide.csv:1: column COLUMN_NUMBER_77777: the header names this "
+                                    "column twice"));
         }
     }
 

@@ -7,9 +7,14 @@
 #include "../data_files.h"
 
 #include <triallens/analysis/refit.h>
+#include <triallens/data/data_error.h>
+#include <triallens/io/file_bytes.h>
 #include <triallens/io/load_study.h>
 
+#include <QElapsedTimer>
 #include <QTest>
+
+#include <sys/stat.h>
 
 #include <atomic>
 #include <cmath>
@@ -483,6 +488,149 @@ private slots:
                  (QStringList{"none.csv: no such file",
                               dir.path() + ": the folder holds no .csv, .tsv, .txt, .xpt or "
                                            ".sas7bdat file"}));
+    }
+
+    // What is not a regular file is refused by stat before anything opens
+    // it (a FIFO would block the load), named, in words.
+    void onlyRegularFilesAreRead_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("FIFO") << "fifo"
+                              << "not a regular file (a named pipe, FIFO): only files are read";
+        QTest::newRow("device") << "device"
+                                << "not a regular file (a device): only files are read";
+        QTest::newRow("symlink loop") << "loop"
+                                      << "a symbolic link loop: the path never reaches a file";
+    }
+
+    void onlyRegularFilesAreRead() {
+        QFETCH(QString, kind);
+        QFETCH(QString, message);
+        const QTemporaryDir dir;
+        const fs::path folder = dir.path().toStdString();
+        fs::path path = folder / "adtte.csv";
+        if (kind == "fifo") {
+            QCOMPARE(::mkfifo(path.c_str(), 0600), 0);
+        } else if (kind == "device") {
+            path = "/dev/zero";
+        } else {
+            fs::create_symlink(folder / "b.csv", path);
+            fs::create_symlink(path, folder / "b.csv");
+        }
+        const auto adsl = data_files::write(dir, "adsl.csv", clean_adsl);
+        const StudyLoad load = load_study({adsl, path});
+        QVERIFY(!load.ok());
+        QCOMPARE(texts(load.findings, Severity::Error),
+                 QStringList{QString::fromStdString(path.string()) + ": " + message});
+        // The readers refuse it the same way when called directly.
+        try {
+            read_file_bytes(path);
+            QFAIL("not a regular file was read");
+        } catch (const DataError& error) {
+            QCOMPARE(QString::fromStdString(error.message()), message);
+        }
+        QVERIFY_THROWS_EXCEPTION(DataError, read_file_bytes(folder));
+    }
+
+    // A file is read to its end and its size looked at again: one that
+    // changes while it is read (a site's export still being written) is
+    // refused, not read as the part that was there. A /proc file stands in
+    // for it: stat gives it no size, reading gives its text.
+    void fileThatChangesWhileReadIsRefused() {
+        const fs::path changing = "/proc/self/status";
+        if (!fs::is_regular_file(changing) || fs::file_size(changing) != 0) {
+            QSKIP("no /proc file whose size differs from what it holds");
+        }
+        try {
+            read_file_bytes(changing);
+            QFAIL("a file that changed while it was read was taken as read");
+        } catch (const DataError& error) {
+            QVERIFY2(QString::fromStdString(error.message())
+                         .startsWith("the file changed while it was read (0 bytes before, "),
+                     error.what());
+        }
+    }
+
+    // Cell text quoted in a message is cut to 80 characters: a 1 MB cell
+    // must not fill the message (nor the window that shows it).
+    void longCellsAreCappedInMessages() {
+        const QTemporaryDir dir;
+        const std::string cell(1 << 20, 'x');
+        const StudyLoad load = load_study(
+            {data_files::write(dir, "adsl.csv", clean_adsl),
+             data_files::write(dir, "adtte.csv",
+                               "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,1,0\nS2,OS," + cell + ",0\n")});
+        QCOMPARE(names_only(texts(load.findings, Severity::Error), dir),
+                 QStringList{"adtte.csv:3: column AVAL: text in a numeric column: \"" +
+                             QString(80, 'x') + QString::fromUtf8("\u2026\"")});
+        // Cut between characters, never inside one.
+        QCOMPARE(quoted_cell(std::string(100, 'x').insert(79, "\u00e9")),
+                 "\"" + std::string(79, 'x') + "\u00e9\u2026\"");
+        QCOMPARE(quoted_cell("short"), std::string("\"short\""));
+    }
+
+    // Dates where durations are expected: ISO dates or date-times in the time
+    // column of a CSV, a SAS date format on the time column of an .xpt.
+    void datesInTheTimeColumnAreRefused_data() {
+        QTest::addColumn<QString>("adtte");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("ISO dates")
+            << "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,2024-03-01,0\nS2,OS,2024-04-11,1\n"
+            << "adtte.csv:2: column AVAL: holds dates, not durations: \"2024-03-01\" (2 cells "
+               "are dates; the time column must hold times since a start, such as days)";
+        QTest::newRow("ISO date-times among numbers")
+            << "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,12,0\nS2,OS,2024-03-01T10:00,1\n"
+            << "adtte.csv:3: column AVAL: holds dates, not durations: \"2024-03-01T10:00\" (1 "
+               "cell is dates; the time column must hold times since a start, such as days)";
+    }
+
+    void datesInTheTimeColumnAreRefused() {
+        QFETCH(QString, adtte);
+        QFETCH(QString, message);
+        const QTemporaryDir dir;
+        const StudyLoad load =
+            load_study({data_files::write(dir, "adsl.csv", clean_adsl),
+                        data_files::write(dir, "adtte.csv", adtte.toStdString())});
+        QVERIFY(!load.ok());
+        QCOMPARE(names_only(texts(load.findings, Severity::Error), dir), QStringList{message});
+    }
+
+    // The pilot's ADTTE has ADT, a date (DATE9.), beside AVAL: named as the
+    // time column it is refused, not read as ~19,000 days.
+    void sasDateFormatOnTheTimeColumnIsRefused() {
+        LoadOptions options;
+        options.time_column = "ADT";
+        const StudyLoad load =
+            load_study({data_files::pilot("adsl.xpt"), data_files::pilot("adtte.xpt")}, options);
+        QVERIFY(!load.ok());
+        const QStringList errors = texts(load.findings, Severity::Error);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors[0].contains("adtte.xpt:1: column ADT: holds dates, not durations: 2014-") &&
+                     errors[0].contains("(SAS format DATE9;"),
+                 qPrintable(errors[0]));
+    }
+
+    // 100,000 columns in two sites' files, typed and stacked together: names
+    // are looked up by hash, so it loads in seconds (the bound is generous).
+    void wideSiteFilesLoad() {
+        const QTemporaryDir dir;
+        std::string header = "USUBJID,TRT01P";
+        std::string row;
+        for (int c = 0; c < 100000; ++c) {
+            header += ",X" + std::to_string(c);
+            row += ",1";
+        }
+        QElapsedTimer timer;
+        timer.start();
+        const StudyLoad load =
+            load_study({data_files::write(dir, "adsl_site1.csv", header + "\nS1,A" + row + "\n"),
+                        data_files::write(dir, "adsl_site2.csv", header + "\nS2,B" + row + "\n"),
+                        data_files::write(dir, "adtte.csv",
+                                          "USUBJID,PARAMCD,AVAL,CNSR\n"
+                                          "S1,OS,1,0\nS2,OS,2,1\n")});
+        QVERIFY(load.ok());
+        QCOMPARE(load.study->subjects.size(), std::size_t{2});
+        QVERIFY2(timer.elapsed() < 60000, qPrintable(QString::number(timer.elapsed()) + " ms"));
     }
 
     void siteNamesComeFromFileNames() {

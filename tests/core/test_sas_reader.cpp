@@ -6,6 +6,7 @@
 #include "../data_files.h"
 
 #include <triallens/data/data_error.h>
+#include <triallens/io/file_bytes.h>
 #include <triallens/io/sas_reader.h>
 
 #include <readstat.h>
@@ -130,6 +131,68 @@ private slots:
             QFAIL("a broken file was read");
         } catch (const DataError& error) {
             QCOMPARE(QString::fromStdString(error.where().file), QStringLiteral("bad.xpt"));
+        }
+    }
+
+    // The pilot's ADTTE (254 observations of 344 bytes from byte 4400) cut
+    // about in half: ReadStat alone stops quietly at the partial observation
+    // and hands over the first 120 or 127. The cut copies are written to a
+    // temporary folder and read from disk, as a user's would be.
+    void truncatedTransportFileIsRefusedByName_data() {
+        QTest::addColumn<std::size_t>("size");
+        QTest::addColumn<QString>("message");
+        // 574 records of 80 bytes: inside observation 121, 240 of its bytes there.
+        QTest::newRow("at a record boundary")
+            << std::size_t{45920}
+            << "the file is cut short: it ends inside observation 121 (240 of its 344 bytes; "
+               "120 observations read before it)";
+        QTest::newRow("mid-observation, mid-record")
+            << std::size_t{48090}
+            << "the file is cut short: it ends inside observation 128 (2 of its 344 bytes; "
+               "127 observations read before it)";
+        // 4400 + 10 * 344 = 7840 = 98 records: whole observations, but the
+        // cut record boundary is where the last record is incomplete.
+        QTest::newRow("after a whole observation, mid-record")
+            << std::size_t{4400 + 11 * 344}
+            << "the file is cut short: its last 80-byte record is incomplete (11 observations "
+               "read)";
+    }
+
+    void truncatedTransportFileIsRefusedByName() {
+        QFETCH(std::size_t, size);
+        QFETCH(QString, message);
+        const std::string whole = read_file_bytes(data_files::pilot("adtte.xpt"));
+        QCOMPARE(read_sas(data_files::pilot("adtte.xpt")).row_count(), std::size_t{254});
+        const QTemporaryDir dir;
+        const auto cut =
+            data_files::write(dir, "adtte.xpt", std::string_view(whole).substr(0, size));
+        try {
+            read_sas(cut);
+            QFAIL("a truncated file was read");
+        } catch (const DataError& error) {
+            QCOMPARE(QString::fromStdString(error.where().file),
+                     QString::fromStdString(cut.string()));
+            QCOMPARE(QString::fromStdString(error.message()), message);
+        }
+    }
+
+    // ReadStat's own I/O messages end in "(retval = 5): Success (errno = 0)":
+    // the reads are from memory, and that text is for no user.
+    void libraryErrnoTextNeverReachesAMessage() {
+        const std::string whole = read_file_bytes(data_files::pilot("adtte.xpt"));
+        for (const std::size_t size : {std::size_t{100}, std::size_t{700}, std::size_t{2000},
+                                       std::size_t{4000}, std::size_t{4401}}) {
+            for (const SasFileFormat format : {SasFileFormat::Transport, SasFileFormat::Sas7bdat}) {
+                try {
+                    parse_sas(std::string_view(whole).substr(0, size), format, "cut.xpt");
+                    QFAIL("a truncated file was read");
+                } catch (const DataError& error) {
+                    const QString text = QString::fromStdString(error.what());
+                    QVERIFY2(!text.contains("errno") && !text.contains("Success") &&
+                                 !text.contains("retval") && !text.contains("ReadStat"),
+                             qPrintable(text));
+                }
+            }
         }
     }
 };

@@ -10,7 +10,9 @@
 
 #include "triallens/data/data_error.h"
 
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace triallens {
@@ -35,6 +37,15 @@ inline bool has_errors(const std::vector<Finding>& findings) {
     }
     return false;
 }
+
+// Cell text as a message shows it: cut to its first `max_characters` UTF-8
+// characters, with an ellipsis "…" when cut, so a 1 MB cell (or a header
+// name) never fills a message. Every message that echoes what a file holds
+// goes through here.
+std::string capped_text(std::string_view text, std::size_t max_characters = 80);
+
+// capped_text in double quotes: "text in a numeric column: " + quoted_cell(cell).
+std::string quoted_cell(std::string_view cell);
 
 // The warning a row-level error becomes once its row is excluded.
 inline Finding excluded(Finding error) {

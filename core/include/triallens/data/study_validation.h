@@ -6,6 +6,8 @@
 //   - a subject twice in the subject table: in one file, or in two sites'
 //     files (the finding names both);
 //   - a subject with two records of one time-to-event parameter;
+//   - a time column of dates (a SAS date or date-time format on it), one
+//     finding about the column at its first value;
 //   - a missing or negative time; an event flag (--event) that is not 0/1; a
 //     censor flag (ADaM CNSR: 0 = event, a positive integer = censored for a
 //     reason) that is not a non-negative integer;
@@ -18,7 +20,7 @@
 //     are left out of AE tables, one warning per subject.
 // Each kind of finding is listed at most 20 times per table, then counted.
 //
-// Every error above but a missing or text column is row-level (Finding::
+// Every error above but a missing, text or date column is row-level (Finding::
 // row_level): it is about one row, which a load may exclude instead
 // (LoadOptions::exclude_invalid_rows). `invalid_rows`, when given, receives
 // every such row, the counted ones too.

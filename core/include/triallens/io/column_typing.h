@@ -30,6 +30,10 @@ struct ColumnHints {
     std::vector<std::string> numeric;
     // Columns that are text whatever they hold (e.g. the treatment column).
     std::vector<std::string> text;
+    // Columns that hold durations (the time column): an ISO 8601 date or
+    // date-time there is an error finding, "holds dates, not durations", at
+    // its first such cell, never a day number (2024-03-01 is day 23436).
+    std::vector<std::string> durations{};
 };
 
 bool is_missing_token(std::string_view cell);
@@ -39,6 +43,10 @@ std::optional<double> parse_number(std::string_view cell, char decimal_mark);
 
 // The SAS day number of an ISO 8601 date YYYY-MM-DD; nullopt when it is not one.
 std::optional<double> parse_iso_date(std::string_view cell);
+
+// An ISO 8601 date-time: YYYY-MM-DDThh:mm, then optional seconds, fraction
+// and zone ("2024-03-01T10:00", "2024-03-01 10:00:05Z").
+bool is_iso_date_time(std::string_view cell);
 
 bool is_character_by_name(std::string_view column);
 

@@ -16,6 +16,7 @@
 // listed as a row-level error in `ragged_rows`.
 
 #include "triallens/data/finding.h"
+#include "triallens/io/file_bytes.h"
 #include "triallens/io/load_progress.h"
 #include "triallens/io/text_encoding.h"
 
@@ -58,8 +59,5 @@ DelimitedText parse_delimited_text(std::string_view bytes, const std::string& so
 DelimitedText read_delimited_text(const std::filesystem::path& file,
                                   const LoadProgress& progress = {},
                                   RaggedRows ragged = RaggedRows::Refuse);
-
-// Reads a whole file's bytes; throws DataError naming the file when it cannot.
-std::string read_file_bytes(const std::filesystem::path& file);
 
 } // namespace triallens
