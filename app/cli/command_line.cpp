@@ -3,8 +3,10 @@
 #include <triallens/analysis/time_unit.h>
 
 #include <charconv>
+#include <cmath>
 #include <initializer_list>
 #include <map>
+#include <type_traits>
 
 namespace triallens::cli {
 
@@ -16,11 +18,19 @@ const std::map<std::string, Command> commands{
     {"--help", Command::Help},     {"-h", Command::Help},
     {"help", Command::Help},       {"--version", Command::Version}};
 
+// A whole argument as a number. from_chars reads "nan", "inf" and
+// "infinity" in any case, as strtod does: no option means any of them (a
+// landmark at NaN reported survival at time null), so they are refused too.
 template <typename T> T parse_number(const std::string& flag, const std::string& text) {
     T value{};
     const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (ec != std::errc{} || end != text.data() + text.size()) {
         throw UsageError(flag + " expects a number, got \"" + text + "\"");
+    }
+    if constexpr (std::is_floating_point_v<T>) {
+        if (!std::isfinite(value)) {
+            throw UsageError(flag + " expects a finite number, got \"" + text + "\"");
+        }
     }
     return value;
 }
@@ -148,6 +158,11 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.spec.curves_by = value_of(arg);
         } else if (arg == "--tau") {
             line.spec.tau = parse_number<double>(arg, value_of(arg));
+        } else if (arg == "--max-levels") {
+            line.spec.max_levels = parse_number<std::size_t>(arg, value_of(arg));
+            if (line.spec.max_levels < 2) {
+                throw UsageError("--max-levels must be at least 2");
+            }
         } else if (arg == "--ties") {
             line.spec.ties = parse_ties(value_of(arg));
         } else if (arg == "--conf-type") {
@@ -280,6 +295,10 @@ analyze options (defaults are R survival's):
   --curves-by VAR        also estimate a Kaplan-Meier curve per arm x level of the
                          categorical VAR (curve_groups in --json); comparisons stay by
                          arm (default: none)
+  --max-levels N         the most levels a column may have as a stratum, subgroup,
+                         curves-by variable, text covariate or the treatment column; one
+                         with more (an identifier, free text) is refused before anything
+                         is fitted (default: 50)
   --ties efron|breslow|exact
                          Cox ties handling (default: efron); exact is the exact conditional
                          likelihood (SAS TIES=DISCRETE). Every run also reports the arm HR
@@ -307,9 +326,10 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
   --serious              only AESER == "Y"
   --exclude-invalid-rows leave out the rows an error is about, as for analyze
   --json                 print JSON (schema triallens.ae/1) instead of a table
-  A subject counts once per row, at its highest grade there (AETOXGR; else AESEV
-  MILD/MODERATE/SEVERE as 1/2/3). Rows: any AE, then each SOC and its PTs by
-  descending frequency.
+  A subject counts once per row, at its highest grade there (AETOXGR, 1 to 5 or
+  GRADE 3; else AESEV MILD/MODERATE/SEVERE as 1/2/3, LIFE THREATENING 4, FATAL 5,
+  in any case; any other value is a load warning and no grade). Rows: any AE,
+  then each SOC and its PTs by descending frequency.
 
 export options (all analyze options apply: they choose what the figure shows):
   --figure km|forest|ae|summary|response

@@ -101,6 +101,13 @@ std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line
         throw UsageError("--each-subgroup: column " + variable_name +
                          " is numeric; name a categorical one");
     }
+    // A figure per level: an identifier would be a refit and a file per subject.
+    if (variable->levels().size() > line.spec.max_levels) {
+        throw UsageError("--each-subgroup: " + variable_name + " has " +
+                         std::to_string(variable->levels().size()) +
+                         " levels; a batch takes at most " + std::to_string(line.spec.max_levels) +
+                         " (--max-levels)");
+    }
     const QString extension =
         QString::fromStdString(line.figure.format.empty() ? "png" : line.figure.format);
     const QDir folder(QString::fromStdString(line.out));

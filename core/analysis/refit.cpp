@@ -52,18 +52,29 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
         throw SpecError("no arm \"" + spec.reference_arm + "\" in " + spec.arm_variable +
                         " (arms: " + join(arm.levels()) + ")");
     }
+    // Every column whose levels multiply the work is capped here, before
+    // anything is counted or fitted (AnalysisSpec::max_levels).
+    require_few_levels(study, arm, spec.max_levels, "the treatment column takes");
     for (const auto& name : spec.strata) {
-        require_categorical(study, name, "stratification");
+        require_few_levels(study, require_categorical(study, name, "stratification"),
+                           spec.max_levels, "strata take");
     }
     for (const auto& name : spec.subgroups) {
-        require_categorical(study, name, "subgroup");
+        require_few_levels(study, require_categorical(study, name, "subgroup"), spec.max_levels,
+                           "subgroups take");
     }
     for (const auto& name : spec.covariates) {
-        if (study.subjects.find(name) == nullptr) {
+        const Variable* covariate = study.subjects.find(name);
+        if (covariate == nullptr) {
             throw SpecError("no covariate column " + name + " in the subject-level data");
         }
         if (name == spec.arm_variable) {
             throw SpecError("the treatment column " + name + " cannot also be a covariate");
+        }
+        // A text covariate is a dummy column per level; a numeric one (a
+        // numeric factor too) is one column, whatever its values.
+        if (!covariate->is_numeric()) {
+            require_few_levels(study, *covariate, spec.max_levels, "text covariates take");
         }
     }
     if (!spec.subgroups.empty() || !spec.compare_arm.empty()) {
@@ -84,7 +95,8 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
         }
     }
     if (!spec.curves_by.empty()) {
-        require_categorical(study, spec.curves_by, "curves-by");
+        require_few_levels(study, require_categorical(study, spec.curves_by, "curves-by"),
+                           spec.max_levels, "curves-by takes");
     }
     if (!spec.time_unit.empty()) {
         const auto unit = time_unit_from_name(spec.time_unit);
@@ -94,8 +106,19 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
         }
         spec.time_unit = time_unit_name(*unit);
     }
-    if (spec.tau && !(*spec.tau > 0)) {
-        throw SpecError("the RMST horizon must be positive");
+    // NaN and infinity are refused wherever they come from (the window's
+    // fields, a saved analysis): a landmark at NaN reported survival at
+    // time null.
+    if (spec.tau && !(std::isfinite(*spec.tau) && *spec.tau > 0)) {
+        throw SpecError("the RMST horizon must be a positive finite number");
+    }
+    for (const double time : spec.landmarks) {
+        if (!std::isfinite(time)) {
+            throw SpecError("landmark times must be finite numbers");
+        }
+    }
+    if (!(spec.km.conf_level > 0 && spec.km.conf_level < 1)) {
+        throw SpecError("the confidence level must lie strictly between 0 and 1");
     }
     return spec;
 }
@@ -103,16 +126,36 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
 namespace {
 
 // One code per subject for the combination of the strata's levels (-1 where
-// any is missing: R drops those rows from the stratified fits).
+// any is missing: R drops those rows from the stratified fits). Codes are
+// numbered densely over the combinations present, in the order of the levels,
+// so that strata of many levels each make at most one stratum per subject
+// rather than the product of their level counts (five strata of 50 levels
+// would be 312 million, past what an int32 holds at six).
 std::vector<std::int32_t> stratum_codes(const Study& study,
                                         const std::vector<std::string>& strata) {
     std::vector<std::int32_t> codes(study.subjects.size(), 0);
+    std::vector<std::int64_t> combined(codes.size());
+    std::vector<std::int64_t> present;
     for (const auto& name : strata) {
         const Variable& factor = *study.subjects.find(name);
-        const auto levels = static_cast<std::int32_t>(factor.levels().size());
+        const auto levels = static_cast<std::int64_t>(factor.levels().size());
+        present.clear();
         for (std::size_t i = 0; i < codes.size(); ++i) {
-            codes[i] =
-                codes[i] < 0 || factor.codes()[i] < 0 ? -1 : codes[i] * levels + factor.codes()[i];
+            combined[i] = codes[i] < 0 || factor.codes()[i] < 0
+                              ? -1
+                              : std::int64_t{codes[i]} * levels + factor.codes()[i];
+            if (combined[i] >= 0) {
+                present.push_back(combined[i]);
+            }
+        }
+        std::sort(present.begin(), present.end());
+        present.erase(std::unique(present.begin(), present.end()), present.end());
+        for (std::size_t i = 0; i < codes.size(); ++i) {
+            codes[i] = combined[i] < 0
+                           ? -1
+                           : static_cast<std::int32_t>(
+                                 std::lower_bound(present.begin(), present.end(), combined[i]) -
+                                 present.begin());
         }
     }
     return codes;
@@ -215,6 +258,31 @@ ModelRecords model_records_of(const AnalysedRecords& records,
     return rows;
 }
 
+// "PFS: 134 of the 254 subjects analysed have no record ...", or nothing
+// when every subject with an arm (after the filter) has one. They are in no
+// curve or model, as in R; said once, since a truncated ADTTE looks just so.
+std::optional<std::string> unrecorded_warning(const TimeToEvent& endpoint,
+                                              std::span<const std::int32_t> subject_arm) {
+    std::vector<std::uint8_t> recorded(subject_arm.size(), 0);
+    for (const std::int32_t subject : endpoint.subject()) {
+        recorded[static_cast<std::size_t>(subject)] = 1;
+    }
+    std::size_t analysed = 0;
+    std::size_t without = 0;
+    for (std::size_t s = 0; s < subject_arm.size(); ++s) {
+        if (subject_arm[s] >= 0) {
+            ++analysed;
+            without += recorded[s] == 0 ? 1 : 0;
+        }
+    }
+    if (without == 0) {
+        return std::nullopt;
+    }
+    return endpoint.paramcd() + ": " + std::to_string(without) + " of the " +
+           std::to_string(analysed) + " subjects analysed " + (without == 1 ? "has" : "have") +
+           " no record and " + (without == 1 ? "is" : "are") + " left out";
+}
+
 } // namespace
 
 Results refit(const Study& study, const AnalysisSpec& requested, const RefitOptions& options) {
@@ -261,6 +329,9 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     results.subjects = static_cast<std::size_t>(std::count(kept.begin(), kept.end(), 1));
     for (std::size_t s = 0; s < subject_arm.size(); ++s) {
         subject_arm[s] = kept[s] ? subject_arm[s] : -1;
+    }
+    if (auto warning = unrecorded_warning(endpoint, subject_arm)) {
+        results.warnings.push_back(std::move(*warning));
     }
 
     // Arms in R's order after relevel(): the reference first, then the rest sorted.

@@ -45,6 +45,37 @@ const Variable& resolve_arm_column(const Study& study, const std::string& reques
     return *arm;
 }
 
+namespace {
+
+// The grouped companions of a column (AGE -> AGEGR1), the usual remedy in ADaM.
+std::vector<std::string> grouped_columns(const Study& study, const std::string& name) {
+    std::vector<std::string> grouped;
+    for (const Variable& other : study.subjects.variables()) {
+        if (other.is_categorical() && !other.is_numeric() &&
+            other.name().starts_with(name + "GR")) {
+            grouped.push_back(other.name());
+        }
+    }
+    return grouped;
+}
+
+std::string grouped_remedy(const std::vector<std::string>& grouped) {
+    return grouped.empty() ? std::string("a grouped column")
+                           : "a grouped column such as " + join(grouped);
+}
+
+} // namespace
+
+void require_few_levels(const Study& study, const Variable& variable, std::size_t most,
+                        const std::string& role_takes) {
+    const std::size_t levels = variable.levels().size();
+    if (levels > most) {
+        throw SpecError(variable.name() + " has " + std::to_string(levels) + " levels; " +
+                        role_takes + " at most " + std::to_string(most) + ": use " +
+                        grouped_remedy(grouped_columns(study, variable.name())));
+    }
+}
+
 const Variable& require_categorical(const Study& study, const std::string& name,
                                     const std::string& role) {
     const Variable* variable = study.subjects.find(name);
@@ -56,20 +87,10 @@ const Variable& require_categorical(const Study& study, const std::string& name,
         if (distinct == 0) {
             throw SpecError(role + " column " + name + " holds no values");
         }
-        // A grouped companion (AGE -> AGEGR1) is the usual remedy in ADaM.
-        std::vector<std::string> grouped;
-        for (const Variable& other : study.subjects.variables()) {
-            if (other.is_categorical() && !other.is_numeric() &&
-                other.name().starts_with(name + "GR")) {
-                grouped.push_back(other.name());
-            }
-        }
         throw SpecError(role + " column " + name + " has " + std::to_string(distinct) +
                         " distinct values: too many for a factor (at most " +
                         std::to_string(max_numeric_factor_levels) + "); use " +
-                        (grouped.empty() ? std::string("a grouped column")
-                                         : "a grouped column such as " + join(grouped)) +
-                        ", or a filter");
+                        grouped_remedy(grouped_columns(study, name)) + ", or a filter");
     }
     return *variable;
 }

@@ -22,6 +22,15 @@ const Variable& resolve_arm_column(const Study& study, const std::string& reques
 const Variable& require_categorical(const Study& study, const std::string& name,
                                     const std::string& role);
 
+// Throws SpecError when `variable` has more than `most` levels, naming it,
+// its count and its role (`role_takes`: "subgroups take", "the treatment
+// column takes"), with the grouped companions the study has (AGEGR1 for AGE):
+//   SUBJID has 254 levels; covariates take at most 50: use a grouped column
+// Levels are counted over the whole column: the check costs nothing and runs
+// before anything is counted or fitted.
+void require_few_levels(const Study& study, const Variable& variable, std::size_t most,
+                        const std::string& role_takes);
+
 // "a, b, c": names listed in a message.
 std::string join(const std::vector<std::string>& items);
 

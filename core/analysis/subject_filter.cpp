@@ -92,7 +92,16 @@ std::vector<Token> tokenise(std::string_view source) {
     return tokens;
 }
 
+// Text of the expression quoted in a message, capped so that a long name or
+// literal does not fill the terminal.
+std::string excerpt(const std::string& text) {
+    constexpr std::size_t most = 80;
+    return text.size() <= most ? text : text.substr(0, most) + "...";
+}
+
 // Recursive descent; each rule returns the mask of the subjects it keeps.
+// Only parentheses and `not` recurse (a chain of `and`/`or` terms and an `in`
+// list are loops), and each such level counts towards max_filter_depth.
 class Parser {
 public:
     Parser(const SubjectTable& subjects, std::vector<Token> tokens)
@@ -101,7 +110,7 @@ public:
     Mask parse() {
         Mask mask = disjunction();
         if (peek().kind != Token::End) {
-            throw FilterError(peek().column, "unexpected \"" + peek().text + "\"");
+            throw FilterError(peek().column, "unexpected \"" + excerpt(peek().text) + "\"");
         }
         return mask;
     }
@@ -112,6 +121,25 @@ private:
     bool keyword(const char* word) const {
         return peek().kind == Token::Name && peek().text == word;
     }
+
+    // One level of parentheses or `not`, refused past max_filter_depth before
+    // it takes a stack frame.
+    class Nested {
+    public:
+        Nested(Parser& parser, std::size_t column) : parser_(parser) {
+            if (parser_.depth_ == max_filter_depth) {
+                throw FilterError(column, "nested deeper than " + std::to_string(max_filter_depth) +
+                                              " levels (parentheses and not)");
+            }
+            ++parser_.depth_;
+        }
+        ~Nested() { --parser_.depth_; }
+        Nested(const Nested&) = delete;
+        Nested& operator=(const Nested&) = delete;
+
+    private:
+        Parser& parser_;
+    };
 
     const Token& expect(Token::Kind kind, const char* what) {
         if (peek().kind != kind) {
@@ -146,7 +174,7 @@ private:
 
     Mask negation() {
         if (keyword("not")) {
-            take();
+            const Nested level(*this, take().column);
             Mask mask = negation();
             for (auto& keep : mask) {
                 keep = keep ? 0 : 1;
@@ -154,7 +182,7 @@ private:
             return mask;
         }
         if (peek().kind == Token::Open) {
-            take();
+            const Nested level(*this, take().column);
             Mask mask = disjunction();
             expect(Token::Close, ")");
             return mask;
@@ -166,7 +194,8 @@ private:
         const Token& name = expect(Token::Name, "a column name");
         const Variable* variable = subjects_.find(name.text);
         if (variable == nullptr) {
-            throw FilterError(name.column, "no column " + name.text + " in the subject-level data");
+            throw FilterError(name.column,
+                              "no column " + excerpt(name.text) + " in the subject-level data");
         }
         if (keyword("is")) {
             // `is missing` is the only test a missing value passes (R's is.na()).
@@ -255,6 +284,7 @@ private:
     const SubjectTable& subjects_;
     std::vector<Token> tokens_;
     std::size_t position_ = 0;
+    std::size_t depth_ = 0;
 };
 
 } // namespace

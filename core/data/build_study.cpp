@@ -1,5 +1,6 @@
 #include "triallens/data/build_study.h"
 
+#include "triallens/data/adverse_event_grade.h"
 #include "triallens/data/data_error.h"
 #include "triallens/data/finding.h"
 #include "triallens/data/numeric_factor.h"
@@ -410,28 +411,14 @@ bool is_related(const std::string& text) {
     return text != "NONE" && text != "NOT RELATED" && text != "N" && text != "UNRELATED";
 }
 
-std::int32_t grade_at(const RawTable& adae, const RawColumn* toxgr, const RawColumn* sev,
-                      std::size_t row) {
-    if (toxgr != nullptr) {
-        const std::string text = toxgr->cell_text(row);
-        if (text.empty()) {
-            return 0;
-        }
-        if (text.size() == 1 && text[0] >= '1' && text[0] <= '5') {
-            return text[0] - '0';
-        }
-        throw error_at(adae, row, toxgr->name, "grade must be 1 to 5, found \"" + text + "\"");
-    }
-    if (sev != nullptr) {
-        const std::string text = sev->cell_text(row);
-        if (text == "MILD") {
-            return 1;
-        }
-        if (text == "MODERATE") {
-            return 2;
-        }
-        if (text == "SEVERE") {
-            return 3;
+// AETOXGR's grade where it gives one, else AESEV's, else none (0): the
+// validation has warned about every value that is not a grade.
+std::int32_t grade_at(const RawColumn* toxgr, const RawColumn* sev, std::size_t row) {
+    for (const RawColumn* column : {toxgr, sev}) {
+        if (column != nullptr) {
+            if (const auto grade = adverse_event_grade(column->cell_text(row))) {
+                return *grade;
+            }
         }
     }
     return 0;
@@ -449,7 +436,7 @@ AdverseEvents build_adverse_events(const RawTable& adae, const SubjectIndex& ind
     AdverseEvents events;
     events.subject = resolve_subjects(adae, index);
     for (std::size_t row = 0; row < adae.row_count(); ++row) {
-        events.grade.push_back(grade_at(adae, toxgr, sev, row));
+        events.grade.push_back(grade_at(toxgr, sev, row));
     }
     const std::size_t rows = adae.row_count();
     events.soc = coded_text(bodsys, rows);

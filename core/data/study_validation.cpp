@@ -1,5 +1,6 @@
 #include "triallens/data/study_validation.h"
 
+#include "triallens/data/adverse_event_grade.h"
 #include "triallens/data/sas_date_format.h"
 
 #include <cmath>
@@ -178,6 +179,52 @@ void check_subjects(FindingList& list, const RawTable& adsl, const RawColumn& id
     }
 }
 
+// One warning per parameter that some subjects of the subject table have no
+// record of, with the count and the first few named in ADSL order: such
+// subjects are in no analysis of it, and a truncated ADTTE looks like this.
+void check_coverage(FindingList& list, const RawTable& tte, const RawColumn& paramcd,
+                    const std::vector<std::vector<std::size_t>>& first_record,
+                    const SubjectIndex& known) {
+    constexpr std::size_t named = 3;
+    const RawTable& adsl = *known.adsl;
+    std::vector<bool> is_subject(adsl.row_count(), false);
+    for (const auto& [id, row] : known.row_of) {
+        is_subject[row] = true;
+    }
+    const RawColumn* adsl_id = adsl.find("USUBJID");
+    std::vector<bool> has_records(paramcd.levels.size(), false);
+    for (const std::uint32_t code : paramcd.codes) {
+        has_records[code] = true;
+    }
+    for (std::size_t code = 1; code < paramcd.levels.size(); ++code) {
+        if (!has_records[code]) {
+            continue;
+        }
+        const std::vector<std::size_t>& first = first_record[code];
+        std::size_t without = 0;
+        std::string names;
+        for (std::size_t row = 0; row < adsl.row_count(); ++row) {
+            if (!is_subject[row] || (!first.empty() && first[row] != no_subject)) {
+                continue;
+            }
+            if (++without <= named) {
+                names += (without == 1 ? "" : ", ") + adsl_id->cell_text(row);
+            }
+        }
+        if (without > 0) {
+            const std::string& parameter = paramcd.levels[code];
+            list.add(tte, "no record of " + parameter,
+                     {Severity::Warning,
+                      {tte.source, 0, "PARAMCD"},
+                      parameter + ": " + std::to_string(without) + " of " +
+                          std::to_string(known.row_of.size()) +
+                          (known.row_of.size() == 1 ? " subject" : " subjects") + " in ADSL " +
+                          (without == 1 ? "has" : "have") + " no record (" +
+                          (without > named ? "first: " : "") + names + ")"});
+        }
+    }
+}
+
 void check_time_to_event(FindingList& list, const StudyTables& tables, const SubjectIndex& known) {
     const RawTable& tte = *tables.time_to_event;
     const EndpointColumns& columns = tables.endpoint;
@@ -241,6 +288,9 @@ void check_time_to_event(FindingList& list, const StudyTables& tables, const Sub
                     first[subject] = row;
                 }
             }
+        }
+        if (!known.empty()) {
+            check_coverage(list, tte, paramcd, first_record, known);
         }
     }
     for (std::size_t row = 0; row < tte.row_count(); ++row) {
@@ -343,6 +393,45 @@ void check_adverse_events(FindingList& list, const RawTable& adae, const Subject
     }
 }
 
+// One warning per distinct value of AETOXGR or AESEV that is not a grade
+// (adverse_event_grade.h), at its first record, with its count: such a
+// record counts with no grade, and a spelling misread would otherwise empty
+// the grade >= 3 rows in silence.
+void check_grades(FindingList& list, const RawTable& adae) {
+    for (const char* name : {"AETOXGR", "AESEV"}) {
+        const RawColumn* column = adae.find(name);
+        if (column == nullptr) {
+            continue;
+        }
+        const AsText text(*column);
+        const RawColumn& values = text.get();
+        std::vector<std::size_t> first_row(values.levels.size(), no_subject);
+        std::vector<std::size_t> records(values.levels.size(), 0);
+        std::vector<std::uint32_t> order;
+        for (std::size_t row = 0; row < adae.row_count(); ++row) {
+            const std::uint32_t code = values.codes[row];
+            if (code != 0 && records[code]++ == 0) {
+                first_row[code] = row;
+                order.push_back(code);
+            }
+        }
+        for (const std::uint32_t code : order) {
+            const std::string& value = values.levels[code];
+            if (adverse_event_grade(value)) {
+                continue;
+            }
+            const std::size_t n = records[code];
+            const std::string shown = value.size() <= 80 ? value : value.substr(0, 80) + "...";
+            list.add_at(adae, first_row[code], name, Severity::Warning,
+                        std::string("unknown grade in ") + name,
+                        "\"" + shown + "\" is not a grade (1 to 5, MILD, MODERATE, SEVERE, " +
+                            "LIFE THREATENING or FATAL): " + std::to_string(n) +
+                            (n == 1 ? " record counts" : " records count") +
+                            " in any grade, not in grade >= 3");
+        }
+    }
+}
+
 void check_responses(FindingList& list, const RawTable& adrs, const SubjectIndex& known) {
     const RawColumn* id_column = require(list, adrs, "USUBJID");
     if (id_column == nullptr) {
@@ -381,6 +470,7 @@ std::vector<Finding> validate_study_tables(const StudyTables& tables, InvalidRow
     }
     if (tables.adverse_events != nullptr) {
         check_adverse_events(list, *tables.adverse_events, known);
+        check_grades(list, *tables.adverse_events);
         check_arms(list, *tables.adverse_events, known);
     }
     if (tables.responses != nullptr) {

@@ -20,6 +20,8 @@
 #include <QTest>
 
 #include <cmath>
+#include <initializer_list>
+#include <utility>
 
 using namespace triallens;
 
@@ -498,6 +500,36 @@ private slots:
             << "--quit-after-first-paint times the workspace: give it alone";
         QTest::newRow("unknown ae reference")
             << QStringList{"ae", "demo", "--ref", "Placebo"} << "no arm \"Placebo\" in TRT01A";
+        // NaN and infinity, in any spelling from_chars takes, in a numeric option.
+        for (const auto& [flag, value] :
+             std::initializer_list<std::pair<const char*, const char*>>{{"--landmarks", "nan"},
+                                                                        {"--landmarks", "12,inf"},
+                                                                        {"--tau", "-INFINITY"},
+                                                                        {"--conf-level", "NaN"},
+                                                                        {"--font-size", "inf"}}) {
+            QTest::addRow("non-finite %s %s", flag, value)
+                << QStringList{"analyze", "demo", "--param", "OS", flag, value}
+                << QString("%1 expects a finite number, got").arg(flag);
+        }
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        QTest::newRow("covariate of too many levels")
+            << QStringList{"analyze", pilot + "adsl.xpt", pilot + "adtte.xpt", "--covariates",
+                           "SUBJID"}
+            << "SUBJID has 254 levels; text covariates take at most 50";
+        QTest::newRow("subgroups of too many levels")
+            << QStringList{"analyze",     pilot + "adsl.xpt", pilot + "adtte.xpt",
+                           "--subgroups", "SITEID",           "--max-levels",
+                           "10"}
+            << "SITEID has 17 levels; subgroups take at most 10";
+        QTest::newRow("export: a batch of too many levels")
+            << QStringList{"export",
+                           pilot + "adsl.xpt",
+                           pilot + "adtte.xpt",
+                           "--each-subgroup",
+                           "SUBJID",
+                           "--out",
+                           "/tmp/triallens-no-such-folder"}
+            << "--each-subgroup: SUBJID has 254 levels; a batch takes at most 50";
     }
 
     void badInvocationsFailWithOneLine() {
@@ -815,7 +847,8 @@ private slots:
         adsl.close();
         QFile adtte(dir.filePath("adtte.csv"));
         QVERIFY(adtte.open(QIODevice::WriteOnly));
-        adtte.write("USUBJID,PARAMCD,AVAL,CNSR,TRTA\nS1,OS,4,0,A\nS2,OS,5,0,B\nS2,PFS,3,0,A\n");
+        adtte.write("USUBJID,PARAMCD,AVAL,CNSR,TRTA\nS1,OS,4,0,A\nS2,OS,5,0,B\nS2,PFS,3,0,A\nS1,"
+                    "PFS,2,0,A\n");
         adtte.close();
         QCOMPARE(run({"analyze", dir.path(), "--param", "OS"}).exit_code, 0);
         const Run result = run({"analyze", dir.path(), "--param", "OS", "--arm", "TRTA"});
@@ -864,6 +897,9 @@ private slots:
         QCOMPARE(lines,
                  (QStringList{"triallens: warning: " + dir.filePath("adtte.csv") +
                                   ":2: column AVAL: excluded: negative time",
+                              "triallens: warning: " + dir.filePath("adtte.csv") +
+                                  ": column PARAMCD: OS: 1 of 4 subjects in ADSL has no record "
+                                  "(S1)",
                               QStringLiteral("triallens: warning: 1 invalid row excluded")}));
     }
 

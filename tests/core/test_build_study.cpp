@@ -3,9 +3,11 @@
 
 #include "../cdisc_pilot.h"
 
+#include <triallens/analysis/adverse_event_report.h>
 #include <triallens/data/build_study.h>
 #include <triallens/data/data_error.h>
 #include <triallens/data/numeric_factor.h>
+#include <triallens/data/study_validation.h>
 
 #include <QTest>
 
@@ -217,6 +219,73 @@ private slots:
         QCOMPARE(study.adverse_events.related, (std::vector<std::uint8_t>{1, 0, 0, 1}));
         QCOMPARE(study.adverse_events.treatment_emergent, (std::vector<std::uint8_t>{1, 1, 1, 1}));
         QCOMPARE(study.adverse_events.pt[2], std::string("Nausea"));
+    }
+
+    // Every spelling of a grade counts at its grade: AESEV in any case with
+    // CTCAE's words for 4 and 5, AETOXGR as a digit or "GRADE n". Anything
+    // else is a warning at its first record with its count, never a silent
+    // grade that empties the grade >= 3 counts. Subjects S1 and S3 (arm A)
+    // have `value`, S2 (arm B) a mild event.
+    void adverseEventGradesReadEverySpelling_data() {
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<int>("grade"); // 0: not a grade
+        QTest::newRow("severe") << "AESEV"
+                                << "severe" << 3;
+        QTest::newRow("Life Threatening") << "AESEV"
+                                          << "Life Threatening" << 4;
+        QTest::newRow("LIFE-THREATENING") << "AESEV"
+                                          << "LIFE-THREATENING" << 4;
+        QTest::newRow("Fatal") << "AESEV"
+                               << "Fatal" << 5;
+        QTest::newRow("DEATH") << "AESEV"
+                               << "DEATH" << 5;
+        QTest::newRow("Moderate, blanks around") << "AESEV"
+                                                 << " Moderate " << 2;
+        QTest::newRow("grade as a digit") << "AETOXGR"
+                                          << "4" << 4;
+        QTest::newRow("Grade 3") << "AETOXGR"
+                                 << "Grade 3" << 3;
+        QTest::newRow("junk severity") << "AESEV"
+                                       << "very bad" << 0;
+        QTest::newRow("grade out of range") << "AETOXGR"
+                                            << "6" << 0;
+    }
+
+    void adverseEventGradesReadEverySpelling() {
+        QFETCH(QString, column);
+        QFETCH(QString, value);
+        QFETCH(int, grade);
+        RawTable adae{"adae.csv", {}, {}};
+        adae.columns.push_back(text_column("USUBJID", "", {"S1", "S2", "S3"}));
+        adae.columns.push_back(text_column("AEDECOD", "", {"Rash", "Rash", "Nausea"}));
+        const std::string text = value.toStdString();
+        adae.columns.push_back(text_column(column.toStdString(), "", {text, "MILD", text}));
+        const std::vector<RawTable> tables{adsl(), adae};
+
+        StudyTables study_tables;
+        study_tables.subjects = &tables[0];
+        study_tables.adverse_events = &tables[1];
+        const std::vector<Finding> findings = validate_study_tables(study_tables);
+        const Study study = build_study(tables, "test");
+        const AeTable table = adverse_event_table(study, AeSpec{});
+        QCOMPARE(table.arms.front(), std::string("A"));
+        QCOMPARE(study.adverse_events.grade[0], grade);
+        QCOMPARE(table.rows.front().counts[0].any, std::size_t{2});
+        QCOMPARE(table.rows.front().counts[0].grade3plus,
+                 grade >= 3 ? std::size_t{2} : std::size_t{0});
+        if (grade > 0) {
+            QVERIFY(findings.empty());
+            return;
+        }
+        QCOMPARE(findings.size(), std::size_t{1});
+        const Finding& warning = findings.front();
+        QCOMPARE(warning.severity, Severity::Warning);
+        QCOMPARE(warning.where.line, 2L);
+        QCOMPARE(warning.where.column, column.toStdString());
+        QVERIFY2(warning.message.starts_with("\"" + text + "\" is not a grade") &&
+                     warning.message.find(": 2 records") != std::string::npos,
+                 warning.text().c_str());
     }
 
     void refusesBadInput_data() {

@@ -71,19 +71,27 @@ private slots:
         QTest::newRow("negative time")
             << QStringList{"adsl.csv", "adtte.csv"}
             << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,-1,0\nS2,OS,3,1\nS3,OS,7,0\n"}
-            << QStringList{} << QStringList{"adtte.csv:2: column AVAL: excluded: negative time"}
+            << QStringList{}
+            << QStringList{"adtte.csv:2: column AVAL: excluded: negative time",
+                           "adtte.csv: column PARAMCD: OS: 1 of 3 subjects in ADSL has no record "
+                           "(S1)"}
             << all << QStringList{"OS S2 3", "OS S3 7"} << 1;
         QTest::newRow("missing time")
             << QStringList{"adsl.csv", "adtte.csv"}
             << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,1,0\nS2,OS,NA,1\nS3,OS,7,0\n"}
-            << QStringList{} << QStringList{"adtte.csv:3: column AVAL: excluded: missing time"}
+            << QStringList{}
+            << QStringList{"adtte.csv:3: column AVAL: excluded: missing time",
+                           "adtte.csv: column PARAMCD: OS: 1 of 3 subjects in ADSL has no record "
+                           "(S2)"}
             << all << QStringList{"OS S1 1", "OS S3 7"} << 1;
         QTest::newRow("bad censor code")
             << QStringList{"adsl.csv", "adtte.csv"}
             << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,1,0\nS2,OS,3,1\nS3,OS,7,-1\n"}
             << QStringList{}
             << QStringList{"adtte.csv:4: column CNSR: excluded: censor flag must be 0 (event) or "
-                           "a positive integer (censored), found \"-1\""}
+                           "a positive integer (censored), found \"-1\"",
+                           "adtte.csv: column PARAMCD: OS: 1 of 3 subjects in ADSL has no record "
+                           "(S3)"}
             << all << QStringList{"OS S1 1", "OS S2 3"} << 1;
         QTest::newRow("text in a numeric cell")
             << QStringList{"adsl.csv", "adtte.csv"}
@@ -92,7 +100,9 @@ private slots:
             << QStringList{}
             << QStringList{"adtte.csv:3: column AVAL: excluded: text in a numeric column: \"2 "
                            "months\"",
-                           "adtte.csv:3: column AVAL: excluded: missing time"}
+                           "adtte.csv:3: column AVAL: excluded: missing time",
+                           "adtte.csv: column PARAMCD: OS: 1 of 3 subjects in ADSL has no record "
+                           "(S2)"}
             << all << QStringList{"OS S1 1", "OS S3 7"} << 1;
         QTest::newRow("duplicate subject keeps the first")
             << QStringList{"adsl.csv", "adtte.csv"}
@@ -117,14 +127,18 @@ private slots:
                                  "Drug\nS3,OS,7,0,Drug\n"}
             << QStringList{}
             << QStringList{"adtte.csv:3: column TRTP: excluded: subject S2 is in arm \"Drug\" "
-                           "here but in \"Placebo\" in ADSL (TRT01P at adsl.csv:3)"}
+                           "here but in \"Placebo\" in ADSL (TRT01P at adsl.csv:3)",
+                           "adtte.csv: column PARAMCD: OS: 1 of 3 subjects in ADSL has no record "
+                           "(S2)"}
             << all << QStringList{"OS S1 1", "OS S3 7"} << 1;
         QTest::newRow("ragged row")
             << QStringList{"adsl.csv", "adtte.csv"}
             << QStringList{adsl, "USUBJID,PARAMCD,AVAL,CNSR\nS1,OS,1,0\nS2,OS,3\nS3,OS,7,0\n"}
             << QStringList{}
             << QStringList{"adtte.csv:3: excluded: the row has 3 fields, the header 4 (a ragged "
-                           "row)"}
+                           "row)",
+                           "adtte.csv: column PARAMCD: OS: 1 of 3 subjects in ADSL has no record "
+                           "(S2)"}
             << all << QStringList{"OS S1 1", "OS S3 7"} << 1;
         QTest::newRow("ragged subject row: its records are of a subject not in ADSL")
             << QStringList{"adsl.csv", "adtte.csv"}
@@ -222,9 +236,14 @@ private slots:
             options);
         QVERIFY(load.ok());
         const QStringList warnings = names_only(texts(load.findings, Severity::Warning), dir);
-        QCOMPARE(warnings.size(), 21);
-        QCOMPARE(warnings.back(), QStringLiteral("adtte.csv: column AVAL: excluded: and 10 more "
-                                                 "rows with: negative time"));
+        // The excluded rows (twenty listed, then counted), then the subjects
+        // they leave without a record.
+        QCOMPARE(warnings.size(), 22);
+        QCOMPARE(warnings[20], QStringLiteral("adtte.csv: column AVAL: excluded: and 10 more "
+                                              "rows with: negative time"));
+        QCOMPARE(warnings.back(), QStringLiteral("adtte.csv: column PARAMCD: OS: 30 of 50 "
+                                                 "subjects in ADSL have no record (first: S0, "
+                                                 "S1, S2)"));
         QCOMPARE(load.excluded_rows, std::size_t{30});
         QCOMPARE(load.study->endpoint("OS")->size(), std::size_t{20});
     }

@@ -2,9 +2,12 @@
 // curve under all three CI transforms, the medians and quartiles with their
 // CIs, and the arm hazard ratio under Efron and Breslow ties.
 
+#include "../cdisc_pilot.h"
 #include "../km_golden.h"
 
+#include <triallens/analysis/default_spec.h>
 #include <triallens/analysis/refit.h>
+#include <triallens/data/build_study.h>
 #include <triallens/demo/demo_study.h>
 
 #include <QJsonArray>
@@ -12,6 +15,10 @@
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <random>
 
 using namespace triallens;
 
@@ -19,6 +26,55 @@ namespace {
 
 const Study& demo() {
     static const Study study = generate_demo_study();
+    return study;
+}
+
+// A study of `n` subjects in arms A and B, the first `recorded` (default:
+// all) with one OS record each (seeded exponential times, a third censored),
+// and the subject-level `columns`.
+Study synthetic_study(std::size_t n, std::vector<RawColumn> columns,
+                      std::size_t recorded = static_cast<std::size_t>(-1)) {
+    std::mt19937 random(17);
+    std::exponential_distribution<double> time(0.1);
+    std::vector<std::string> ids;
+    std::vector<std::string> arms;
+    std::vector<double> aval;
+    std::vector<double> cnsr;
+    for (std::size_t i = 0; i < n; ++i) {
+        ids.push_back("S" + std::to_string(i));
+        arms.push_back(i % 2 == 0 ? "A" : "B");
+        aval.push_back(std::ceil(time(random) * (i % 2 == 0 ? 1.0 : 1.5)));
+        cnsr.push_back(i % 3 == 0 ? 1.0 : 0.0);
+    }
+    RawTable adsl{"adsl.csv", {}, {}};
+    adsl.columns.push_back(text_column("USUBJID", "", ids));
+    adsl.columns.push_back(text_column("TRT01P", "", arms));
+    for (auto& column : columns) {
+        adsl.columns.push_back(std::move(column));
+    }
+    recorded = std::min(recorded, n);
+    aval.resize(recorded);
+    cnsr.resize(recorded);
+    RawTable adtte{"adtte.csv", {}, {}};
+    adtte.columns.push_back(
+        text_column("USUBJID", "",
+                    std::vector<std::string>(ids.begin(), ids.begin() + std::ptrdiff_t(recorded))));
+    adtte.columns.push_back(text_column("PARAMCD", "", std::vector<std::string>(recorded, "OS")));
+    adtte.columns.push_back(number_column("AVAL", "", std::move(aval)));
+    adtte.columns.push_back(number_column("CNSR", "", std::move(cnsr)));
+    return build_study({adsl, adtte}, "synthetic");
+}
+
+// 20,000 subjects, each its own level of the text column ID.
+const Study& wide() {
+    static const Study study = [] {
+        constexpr std::size_t n = 20000;
+        std::vector<std::string> ids;
+        for (std::size_t i = 0; i < n; ++i) {
+            ids.push_back("ID" + std::to_string(i));
+        }
+        return synthetic_study(n, {text_column("ID", "", ids)});
+    }();
     return study;
 }
 
@@ -605,6 +661,202 @@ private slots:
     void unknownParameterIsASpecError() {
         AnalysisSpec spec;
         spec.paramcd = "DFS";
+        QVERIFY_THROWS_EXCEPTION(SpecError, refit(demo(), spec));
+    }
+
+    // A column of more levels than the spec's cap, in any role whose work
+    // grows with its levels, is a SpecError naming it and its count, raised
+    // by resolve_spec before anything is counted or fitted: the pilot's
+    // SUBJID as a covariate (253 dummy columns, 14 s before), 20,000 levels
+    // (tens of GB before). Raising the cap lets a column through.
+    void columnsOfTooManyLevelsAreRefusedBeforeAnyWork_data() {
+        QTest::addColumn<QString>("study_name");
+        QTest::addColumn<QString>("role");
+        QTest::addColumn<QString>("column");
+        QTest::addColumn<int>("cap");
+        QTest::newRow("pilot SUBJID covariate") << "pilot"
+                                                << "covariates"
+                                                << "SUBJID" << 0;
+        QTest::newRow("pilot SITEID subgroups, cap 10") << "pilot"
+                                                        << "subgroups"
+                                                        << "SITEID" << 10;
+        QTest::newRow("pilot SITEID strata, cap 10") << "pilot"
+                                                     << "strata"
+                                                     << "SITEID" << 10;
+        QTest::newRow("20,000 levels subgroups") << "wide"
+                                                 << "subgroups"
+                                                 << "ID" << 0;
+        QTest::newRow("20,000 levels strata") << "wide"
+                                              << "strata"
+                                              << "ID" << 0;
+        QTest::newRow("20,000 levels curves-by") << "wide"
+                                                 << "curves_by"
+                                                 << "ID" << 0;
+        QTest::newRow("20,000 levels covariate") << "wide"
+                                                 << "covariates"
+                                                 << "ID" << 0;
+        QTest::newRow("20,000 levels treatment") << "wide"
+                                                 << "arm"
+                                                 << "ID" << 0;
+    }
+
+    void columnsOfTooManyLevelsAreRefusedBeforeAnyWork() {
+        QFETCH(QString, study_name);
+        QFETCH(QString, role);
+        QFETCH(QString, column);
+        QFETCH(int, cap);
+        const Study& study = study_name == "pilot" ? cdisc_pilot::study() : wide();
+        const std::string name = column.toStdString();
+        AnalysisSpec spec;
+        spec.paramcd = study.endpoints.front().paramcd();
+        if (cap > 0) {
+            spec.max_levels = static_cast<std::size_t>(cap);
+        }
+        if (role == "covariates") {
+            spec.covariates = {name};
+        } else if (role == "subgroups") {
+            spec.subgroups = {name};
+        } else if (role == "strata") {
+            spec.strata = {name};
+        } else if (role == "curves_by") {
+            spec.curves_by = name;
+        } else {
+            spec.arm_variable = name;
+        }
+        const std::size_t levels = study.subjects.find(name)->levels().size();
+        QVERIFY(levels > spec.max_levels);
+        const std::string expected = name + " has " + std::to_string(levels) + " levels; ";
+        const std::string cap_text = "at most " + std::to_string(spec.max_levels);
+        for (const auto& attempt : {std::function<void()>([&] { resolve_spec(study, spec); }),
+                                    std::function<void()>([&] { complete_spec(study, spec); }),
+                                    std::function<void()>([&] { refit(study, spec); })}) {
+            try {
+                attempt();
+                QFAIL("a column of too many levels was accepted");
+            } catch (const SpecError& error) {
+                const std::string message = error.what();
+                QVERIFY2(message.starts_with(expected) &&
+                             message.find(cap_text) != std::string::npos,
+                         error.what());
+            }
+        }
+        if (cap > 0) {
+            spec.max_levels = levels;
+            QVERIFY(!refit(study, complete_spec(study, spec)).arms.empty());
+        }
+    }
+
+    // Strata of many levels each multiply: six of 40 levels are 40^6 (past
+    // an int32) combinations. The fits run over the combinations present and
+    // give what one column holding the combination gives.
+    void strataOfManyLevelsCombineOverTheCombinationsPresent() {
+        constexpr std::size_t factors = 6;
+        constexpr std::size_t levels = 40;
+        constexpr std::size_t groups = 11; // odd: each holds both arms
+        constexpr std::size_t n = 1200;
+        std::vector<std::vector<std::string>> values(factors);
+        std::vector<std::string> combination;
+        for (std::size_t i = 0; i < n; ++i) {
+            std::string combined;
+            for (std::size_t k = 0; k < factors; ++k) {
+                // Most subjects fall in `groups` combinations; the last
+                // `levels` make every level appear in every factor.
+                const std::size_t level =
+                    i + levels >= n ? i + levels - n : (i % groups * (k + 3) + k) % levels;
+                const std::string text = (level < 10 ? "L0" : "L") + std::to_string(level);
+                values[k].push_back(text);
+                combined += (k == 0 ? "" : "|") + text;
+            }
+            combination.push_back(combined);
+        }
+        std::vector<RawColumn> columns;
+        AnalysisSpec by_factors;
+        by_factors.paramcd = "OS";
+        for (std::size_t k = 0; k < factors; ++k) {
+            const std::string name = "F" + std::to_string(k);
+            columns.push_back(text_column(name, "", values[k]));
+            by_factors.strata.push_back(name);
+        }
+        columns.push_back(text_column("COMBINATION", "", combination));
+        const Study study = synthetic_study(n, std::move(columns));
+        QCOMPARE(study.subjects.find("F0")->levels().size(), levels);
+
+        AnalysisSpec by_combination = by_factors;
+        by_combination.strata = {"COMBINATION"};
+        by_combination.max_levels = study.subjects.find("COMBINATION")->levels().size();
+        const Results expected = refit(study, by_combination);
+        const Results results = refit(study, by_factors);
+        QVERIFY(expected.logrank && results.logrank && expected.cox && results.cox);
+        QVERIFY(qFuzzyCompare(results.logrank->chisq, expected.logrank->chisq));
+        QVERIFY(qFuzzyCompare(results.cox->terms.front().coef, expected.cox->terms.front().coef));
+        QVERIFY(qFuzzyCompare(results.cox->terms.front().se, expected.cox->terms.front().se));
+    }
+
+    // Subjects analysed (kept by the filter, with an arm) that have no record
+    // of the parameter are in no curve: one warning counts them. Subjects
+    // 30 to 39 of 40 have none; GROUP is X for 0 to 19, Y for 20 to 39.
+    void analysedSubjectsWithNoRecordAreCounted_data() {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<int>("analysed");
+        QTest::addColumn<int>("without");
+        QTest::newRow("all subjects") << "" << 40 << 10;
+        QTest::newRow("the group of those without") << "GROUP == \"Y\"" << 20 << 10;
+        QTest::newRow("a group with every record") << "GROUP == \"X\"" << 20 << 0;
+    }
+
+    void analysedSubjectsWithNoRecordAreCounted() {
+        QFETCH(QString, filter);
+        QFETCH(int, analysed);
+        QFETCH(int, without);
+        std::vector<std::string> group;
+        for (std::size_t i = 0; i < 40; ++i) {
+            group.push_back(i < 20 ? "X" : "Y");
+        }
+        const Study study = synthetic_study(40, {text_column("GROUP", "", group)}, 30);
+        AnalysisSpec spec;
+        spec.filter = filter.toStdString();
+        const Results results = refit(study, spec);
+        QCOMPARE(results.subjects, std::size_t(analysed));
+        const std::string expected = "OS: " + std::to_string(without) + " of the " +
+                                     std::to_string(analysed) + " subjects analysed have no record";
+        const auto said =
+            std::count_if(results.warnings.begin(), results.warnings.end(),
+                          [&](const std::string& w) { return w.starts_with(expected); });
+        const auto any = std::count_if(
+            results.warnings.begin(), results.warnings.end(),
+            [](const std::string& w) { return w.find("have no record") != std::string::npos; });
+        QCOMPARE(any, without > 0 ? 1 : 0);
+        QCOMPARE(said, any);
+    }
+
+    // NaN and infinity in the spec's numbers are refused by the engine
+    // itself, wherever the spec came from (the window, a saved analysis).
+    void nonFiniteNumbersAreSpecErrors_data() {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        const double inf = std::numeric_limits<double>::infinity();
+        QTest::addColumn<QString>("field");
+        QTest::addColumn<double>("value");
+        QTest::newRow("landmark nan") << "landmark" << nan;
+        QTest::newRow("landmark inf") << "landmark" << inf;
+        QTest::newRow("landmark -inf") << "landmark" << -inf;
+        QTest::newRow("tau nan") << "tau" << nan;
+        QTest::newRow("tau inf") << "tau" << inf;
+        QTest::newRow("conf level nan") << "conf_level" << nan;
+        QTest::newRow("conf level inf") << "conf_level" << inf;
+    }
+
+    void nonFiniteNumbersAreSpecErrors() {
+        QFETCH(QString, field);
+        QFETCH(double, value);
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        if (field == "landmark") {
+            spec.landmarks = {12, value};
+        } else if (field == "tau") {
+            spec.tau = value;
+        } else {
+            spec.km.conf_level = value;
+        }
         QVERIFY_THROWS_EXCEPTION(SpecError, refit(demo(), spec));
     }
 };

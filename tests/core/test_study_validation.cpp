@@ -104,6 +104,52 @@ private slots:
         QCOMPARE(texts(validate_study_tables(tables), Severity::Error),
                  QStringList{"adsl.csv:3: column USUBJID: missing subject identifier"});
     }
+
+    // ADSL subjects with no record of a parameter are in no analysis of it
+    // (a truncated ADTTE looks just so): one warning per parameter, with the
+    // count and the first three named in ADSL order.
+    void subjectsWithNoRecordOfAParameterAreCounted_data() {
+        QTest::addColumn<QStringList>("pfs");
+        QTest::addColumn<QStringList>("warnings");
+        const QStringList all{"S1", "S2", "S3", "S4", "S5", "S6"};
+        QTest::newRow("every subject has one") << all << QStringList{};
+        QTest::newRow("one without") << QStringList{"S1", "S2", "S4", "S5", "S6"}
+                                     << QStringList{"adtte.csv: column PARAMCD: PFS: 1 of 6 "
+                                                    "subjects in ADSL has no record (S3)"};
+        QTest::newRow("cut short") << QStringList{"S1", "S2"}
+                                   << QStringList{"adtte.csv: column PARAMCD: PFS: 4 of 6 "
+                                                  "subjects in ADSL have no record (first: S3, "
+                                                  "S4, S5)"};
+    }
+
+    void subjectsWithNoRecordOfAParameterAreCounted() {
+        QFETCH(QStringList, pfs);
+        QFETCH(QStringList, warnings);
+        RawTable subjects{"adsl.csv", {}, {}};
+        subjects.columns.push_back(
+            text_column("USUBJID", "", {"S1", "S2", "S3", "S4", "S5", "S6"}));
+        subjects.columns.push_back(text_column("TRT01P", "", {"A", "B", "A", "B", "A", "B"}));
+        std::vector<std::string> ids;
+        for (const QString& id : pfs) {
+            ids.push_back(id.toStdString());
+        }
+        // OS has every subject: only PFS is short.
+        const std::vector<std::string> os{"S1", "S2", "S3", "S4", "S5", "S6"};
+        std::vector<std::string> paramcd(ids.size(), "PFS");
+        ids.insert(ids.end(), os.begin(), os.end());
+        paramcd.resize(ids.size(), "OS");
+        RawTable adtte{"adtte.csv", {}, {}};
+        adtte.columns.push_back(text_column("USUBJID", "", ids));
+        adtte.columns.push_back(text_column("PARAMCD", "", paramcd));
+        adtte.columns.push_back(number_column("AVAL", "", std::vector<double>(ids.size(), 5)));
+        adtte.columns.push_back(number_column("CNSR", "", std::vector<double>(ids.size(), 0)));
+        StudyTables tables;
+        tables.subjects = &subjects;
+        tables.time_to_event = &adtte;
+        const auto findings = validate_study_tables(tables);
+        QCOMPARE(texts(findings, Severity::Error), QStringList{});
+        QCOMPARE(texts(findings, Severity::Warning), warnings);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestStudyValidation)

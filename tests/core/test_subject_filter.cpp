@@ -150,6 +150,89 @@ private slots:
             QCOMPARE(static_cast<int>(error.column()), column);
         }
     }
+
+    // Parentheses and `not` each take a parser level: past max_filter_depth
+    // the filter is refused at the opener that goes too deep (a column), not
+    // parsed until the stack overflows. At the limit it still works.
+    void nestingPastTheLimitIsRefused_data() {
+        QTest::addColumn<QString>("opener");
+        QTest::addColumn<QString>("closer");
+        QTest::addColumn<int>("depth");
+        QTest::addColumn<bool>("accepted");
+        const int deep = 40000;
+        const int limit = static_cast<int>(max_filter_depth);
+        QTest::newRow("parentheses") << "("
+                                     << ")" << deep << false;
+        QTest::newRow("not") << "not "
+                             << "" << deep << false;
+        QTest::newRow("not and parentheses") << "not ("
+                                             << ")" << deep / 2 << false;
+        QTest::newRow("one past the limit") << "("
+                                            << ")" << limit + 1 << false;
+        QTest::newRow("parentheses at the limit") << "("
+                                                  << ")" << limit << true;
+        QTest::newRow("not at the limit") << "not "
+                                          << "" << limit << true;
+    }
+
+    void nestingPastTheLimitIsRefused() {
+        QFETCH(QString, opener);
+        QFETCH(QString, closer);
+        QFETCH(int, depth);
+        QFETCH(bool, accepted);
+        const std::string expression = opener.repeated(depth).toStdString() + "SEX == \"F\"" +
+                                       closer.repeated(depth).toStdString();
+        // Each "not" inverts: an even count keeps the F subjects.
+        const int nots = opener.startsWith(QStringLiteral("not")) ? depth : 0;
+        try {
+            const auto kept = evaluate_filter(subjects(), expression);
+            QVERIFY2(accepted, "accepted a filter nested past the limit");
+            QCOMPARE(mask_text(kept), QByteArray(nots % 2 == 0 ? "10100" : "01011"));
+        } catch (const FilterError& error) {
+            QVERIFY2(!accepted, error.what());
+            const std::size_t levels_per_opener = opener == QStringLiteral("not (") ? 2 : 1;
+            const std::size_t refused_opener = max_filter_depth / levels_per_opener;
+            QCOMPARE(error.column(), refused_opener * static_cast<std::size_t>(opener.size()) + 1);
+            QVERIFY2(std::string(error.what()).find("nested deeper than 256 levels") !=
+                         std::string::npos,
+                     error.what());
+        }
+    }
+
+    // A long flat filter (1 MB of `or` terms, of `and` terms, or of an `in`
+    // list) is a loop, not a recursion per term: it evaluates, to the mask
+    // one term gives.
+    void longFlatFiltersEvaluate_data() {
+        QTest::addColumn<QString>("first");
+        QTest::addColumn<QString>("term");
+        QTest::addColumn<QString>("last");
+        QTest::addColumn<QByteArray>("kept");
+        QTest::newRow("or") << "SEX == \"F\""
+                            << " or SEX == \"F\""
+                            << "" << QByteArray("10100");
+        QTest::newRow("and") << "AGE > 60"
+                             << " and AGE > 60"
+                             << "" << QByteArray("11100");
+        QTest::newRow("in") << "AGE in (64"
+                            << ", 64"
+                            << ")" << QByteArray("01000");
+    }
+
+    void longFlatFiltersEvaluate() {
+        QFETCH(QString, first);
+        QFETCH(QString, term);
+        QFETCH(QString, last);
+        QFETCH(QByteArray, kept);
+        const std::size_t megabyte = 1 << 20;
+        std::string expression = first.toStdString();
+        const std::string each = term.toStdString();
+        expression.reserve(megabyte + each.size() + 1);
+        while (expression.size() < megabyte) {
+            expression += each;
+        }
+        expression += last.toStdString();
+        QCOMPARE(mask_text(evaluate_filter(subjects(), expression)), kept);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestSubjectFilter)

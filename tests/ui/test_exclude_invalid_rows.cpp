@@ -89,9 +89,13 @@ private slots:
         QVERIFY(controller.study() != demo());
         QCOMPARE(controller.study()->subjects.size(), std::size_t{4});
         QCOMPARE(controller.study()->endpoint("OS")->size(), std::size_t{3});
+        // The excluded row, then the subject it leaves without a record.
         QCOMPARE(texts(window.dataPanel()->findings()),
-                 QStringList{QStringLiteral("warning: ") + dir.filePath("adtte.csv") +
-                             ":3: column AVAL: excluded: negative time"});
+                 (QStringList{QStringLiteral("warning: ") + dir.filePath("adtte.csv") +
+                                  ":3: column AVAL: excluded: negative time",
+                              QStringLiteral("warning: ") + dir.filePath("adtte.csv") +
+                                  ": column PARAMCD: OS: 1 of 4 subjects in ADSL has no record "
+                                  "(S2)"}));
         QVERIFY(!button->isVisible());
         const QString status = window.statusBar()->currentMessage();
         QVERIFY2(status.startsWith(QStringLiteral("Loaded 4 subjects")), qPrintable(status));

@@ -5,11 +5,18 @@
 #include "triallens/stats/cox_regression.h"
 #include "triallens/stats/kaplan_meier.h"
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace triallens {
+
+// The default of AnalysisSpec::max_levels. A column with more levels is an
+// identifier or free text, not a factor: 254 subjects' SUBJID as a Cox
+// covariate is 253 dummy columns and minutes of fitting; 20,000 levels grew
+// past 20 GB.
+inline constexpr std::size_t default_max_levels = 50;
 
 struct AnalysisSpec {
     std::string paramcd;       // empty = the study's only time-to-event parameter
@@ -35,6 +42,13 @@ struct AnalysisSpec {
     // A categorical subject variable: the KM curves are drawn per arm x level
     // of it (Results::curve_groups); empty = per arm only.
     std::string curves_by;
+    // The most levels a column may have as a stratum, a subgroup variable,
+    // the curves-by variable, a text covariate (one dummy column per level)
+    // or the treatment column. resolve_spec refuses a column with more, naming
+    // it and its count, before anything is counted or fitted. The command
+    // line sets it with --max-levels; the window offers only columns within
+    // the default (factor_columns.h).
+    std::size_t max_levels = default_max_levels;
 
     bool operator==(const AnalysisSpec&) const = default;
 };

@@ -3,6 +3,7 @@
 // subgroups, curves by a variable, level filters, a batch's variable. The
 // window's lists and the command line's defaults both ask here.
 
+#include "triallens/analysis/analysis_spec.h"
 #include "triallens/data/study.h"
 
 #include <cstddef>
@@ -12,8 +13,10 @@
 namespace triallens {
 
 // A text column with more levels than this is an identifier or free text,
-// not something to stratify by or tick through.
-inline constexpr std::size_t max_factor_levels = 50;
+// not something to stratify by or tick through: the analysis's default cap
+// (AnalysisSpec::max_levels), so the window never offers a column that the
+// engine would refuse.
+inline constexpr std::size_t max_factor_levels = default_max_levels;
 
 // USUBJID, SUBJID: one level per subject, never a factor.
 bool is_identifier(const Variable& variable);

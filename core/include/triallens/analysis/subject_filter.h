@@ -16,6 +16,9 @@
 // and otherwise as a number (ECOGBL >= 1, ECOGBL in (0, 1)).
 // A missing value satisfies no comparison, as R's subset() drops NA; only
 // `is missing` keeps it (a text column's missing value is its empty text).
+// Parentheses and `not` nest at most max_filter_depth deep: deeper is a
+// FilterError, not a stack overflow. Any number of terms may be chained with
+// `and`/`or` or listed in `in (...)`: the work is linear in the expression.
 
 #include "triallens/data/study.h"
 
@@ -26,6 +29,10 @@
 #include <vector>
 
 namespace triallens {
+
+// Far beyond any filter a person writes; far within the stack the parser
+// needs (a few frames of under 200 bytes per level).
+inline constexpr std::size_t max_filter_depth = 256;
 
 class FilterError : public std::runtime_error {
 public:

@@ -17,7 +17,13 @@
 //   - required columns missing, or text where numbers must be.
 // warnings (the study is built, and the findings listed with it)
 //   - adverse-event records of subjects absent from the subject table: they
-//     are left out of AE tables, one warning per subject.
+//     are left out of AE tables, one warning per subject;
+//   - an AETOXGR or AESEV value that is not a grade (adverse_event_grade.h):
+//     one warning per distinct value, at its first record, with its count;
+//   - subjects of the subject table with no record of a time-to-event
+//     parameter: one warning per parameter, with the count and the first
+//     subjects named ("PFS: 134 of 254 subjects have no record (first:
+//     ...)"). A truncated ADTTE shows here.
 // Each kind of finding is listed at most 20 times per table, then counted.
 //
 // Every error above but a missing, text or date column is row-level (Finding::
