@@ -72,7 +72,8 @@ bool BatchFolder::commit(QString* error) {
         return fail(QStringLiteral("%1: not a folder").arg(target_));
     }
     // Into an existing folder: each file by a rename; a file it replaces is
-    // set aside first, so a failure can put everything back.
+    // set aside first, so a failure can put everything back. Only files are
+    // replaced: a folder (or a link) of the same name stops the batch.
     const QString aside_name = QStringLiteral(".replaced");
     const std::filesystem::path aside = from / native(aside_name);
     std::vector<std::pair<std::filesystem::path, bool>> moved; // name, replaced one
@@ -88,7 +89,15 @@ bool BatchFolder::commit(QString* error) {
     for (const QString& name : QDir(temporary_->path()).entryList(QDir::Files | QDir::Hidden)) {
         const std::filesystem::path file = native(name);
         bool replaced = false;
-        if (std::filesystem::exists(to / file, code)) {
+        const auto in_the_way = std::filesystem::symlink_status(to / file, code).type();
+        if (in_the_way != std::filesystem::file_type::not_found &&
+            in_the_way != std::filesystem::file_type::regular) {
+            undo();
+            return fail(QStringLiteral("%1: something other than a file is in the way")
+                            .arg(targetPath(name)));
+        }
+        code.clear();
+        if (in_the_way == std::filesystem::file_type::regular) {
             std::filesystem::create_directory(aside, code);
             std::filesystem::rename(to / file, aside / file, code);
             replaced = !code;
