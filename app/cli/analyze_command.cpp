@@ -1,6 +1,7 @@
 #include "cli/analyze_command.h"
 
 #include "cli/results_json.h"
+#include "cli/saved_analysis_source.h"
 #include "cli/study_source.h"
 #include "cli/summary_table.h"
 #include "cli/workspace_from_flags.h"
@@ -14,8 +15,14 @@
 namespace triallens::cli {
 
 int run_analyze(const CommandLine& line) {
-    const Study study = load_study(line.files, line.load);
-    const Results results = compute_workspace(study, workspace_from_flags(study, line));
+    Results results;
+    if (!line.analysis.empty()) {
+        const SavedWorkspace saved = load_saved_analysis(line.analysis);
+        results = compute_workspace(saved.study, saved.workspace);
+    } else {
+        const Study study = load_study(line.files, line.load);
+        results = compute_workspace(study, workspace_from_flags(study, line));
+    }
     if (line.json) {
         std::cout
             << QJsonDocument(analyze_json(results)).toJson(QJsonDocument::Indented).toStdString();

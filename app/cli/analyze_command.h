@@ -1,5 +1,6 @@
 #pragma once
-// `triallens analyze`: refits the named data and prints a table or JSON.
+// `triallens analyze`: refits the named data and prints a table or JSON; with
+// --analysis FILE, the saved analysis, checked first (saved_analysis_source.h).
 
 #include "cli/command_line.h"
 

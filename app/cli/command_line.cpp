@@ -173,6 +173,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
                 throw UsageError("--conf-level must lie strictly between 0 and 1");
             }
             line.spec.km.conf_level = level;
+        } else if (arg == "--analysis") {
+            line.analysis = value_of(arg);
         } else if (arg == "--out") {
             line.out = value_of(arg);
         } else if (arg == "--figure") {
@@ -231,6 +233,24 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
     }
     if (!line.load.event_column.empty() && !line.load.censor_column.empty()) {
         throw UsageError("give --event or --censor, not both");
+    }
+    if (!line.analysis.empty()) {
+        if (line.command != Command::Analyze) {
+            throw UsageError("--analysis is an analyze option: triallens analyze --analysis FILE");
+        }
+        if (!line.files.empty()) {
+            throw UsageError("--analysis names its own data files: give no FILE beside it");
+        }
+        const LoadOptions default_load;
+        if (!(line.spec == AnalysisSpec{}) || !(line.ae_filter == AeFilter{}) ||
+            line.load.time_column != default_load.time_column ||
+            line.load.event_column != default_load.event_column ||
+            line.load.censor_column != default_load.censor_column ||
+            line.load.arm_column != default_load.arm_column ||
+            line.load.exclude_invalid_rows != default_load.exclude_invalid_rows) {
+            throw UsageError("--analysis takes every setting from the saved analysis: give only "
+                             "--json beside it");
+        }
     }
     return line;
 }
@@ -312,6 +332,10 @@ analyze options (defaults are R survival's):
                          row) and analyse the rest; each is printed as a warning
                          "excluded: ...". Errors about a whole file still stop the load
   --json                 print JSON (schema triallens.analyze/1) instead of a table
+  --analysis FILE        a saved analysis (File > Save Analysis, .triallens.json) in place of
+                         FILE... and the flags above: its data files are checked first (one
+                         line per missing, refused or changed file on stderr, exit 1), then
+                         its workspace is computed exactly as the window shows it
 
 ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
   --arm COL              treatment column (default: first of TRT01A, TRTA, TRT01P, ARM, TRTP:

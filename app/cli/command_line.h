@@ -43,6 +43,7 @@ struct CommandLine {
     LoadOptions load;   // --time, --event, --censor; --arm also names the treatment column
     AeFilter ae_filter; // ae: --treatment-emergent, --related, --serious
     bool json = false;
+    std::string analysis;       // analyze --analysis FILE: a saved analysis
     std::string out;            // demo --out, export --out
     ExportArguments figure;     // export
     std::size_t subjects = 147; // demo --subjects

@@ -5,6 +5,7 @@
 #include "cli/workspace_from_flags.h"
 
 #include <export/adverse_event_table.h>
+#include <export/batch_folder.h>
 #include <export/figure_export.h>
 #include <export/forest_table.h>
 #include <export/landmark_table.h>
@@ -27,7 +28,7 @@ namespace triallens::cli {
 namespace {
 
 struct Output {
-    QString path;
+    QString path; // a batch's: its file name, in the batch folder
     Results results;
     ui::FigureExportOptions options;
 };
@@ -41,7 +42,9 @@ double length_or_throw(const std::string& flag, const std::string& text) {
     return *points;
 }
 
-ui::FigureExportOptions figure_options(const ExportArguments& arguments) {
+// Checked before anything is loaded: a size no figure can have is refused
+// with the cap (figure_size_problem), never written as an empty page.
+ui::FigureExportOptions figure_options(const ExportArguments& arguments, const std::string& out) {
     ui::FigureExportOptions options;
     options.kind =
         arguments.figure == "forest" ? ui::FigureKind::Forest : ui::FigureKind::KaplanMeier;
@@ -69,6 +72,12 @@ ui::FigureExportOptions figure_options(const ExportArguments& arguments) {
         options.font_size_pt = *arguments.font_size;
     }
     options.dpi = arguments.dpi;
+    const bool png = arguments.each_subgroup.empty()
+                         ? QFileInfo(QString::fromStdString(out)).suffix().toLower() == "png"
+                         : arguments.format.empty() || arguments.format == "png";
+    if (const auto problem = ui::figure_size_problem(options, png)) {
+        throw UsageError("--width/--height: " + problem->toStdString());
+    }
     options.palette = arguments.palette == "grayscale"      ? ui::Palette::Grayscale
                       : arguments.palette == "colour-blind" ? ui::Palette::ColourBlindSafe
                                                             : ui::Palette::Default;
@@ -110,7 +119,6 @@ std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line
     }
     const QString extension =
         QString::fromStdString(line.figure.format.empty() ? "png" : line.figure.format);
-    const QDir folder(QString::fromStdString(line.out));
     QStringList levels;
     for (const std::string& level : variable->levels()) {
         levels << QString::fromStdString(level);
@@ -125,7 +133,7 @@ std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line
         output.options = options;
         output.options.title = ui::subgroup_figure_title(
             options.title, QString::fromStdString(variable_name), levels[i]);
-        output.path = folder.filePath(names[i] + QLatin1Char('.') + extension);
+        output.path = names[i] + QLatin1Char('.') + extension;
         outputs.push_back(std::move(output));
     }
     return outputs;
@@ -207,7 +215,7 @@ int run_export(const CommandLine& line, int argc, char** argv) {
         throw UsageError("--each-subgroup writes into a folder, and --out names a file: " +
                          line.out);
     }
-    const ui::FigureExportOptions options = figure_options(arguments);
+    const ui::FigureExportOptions options = figure_options(arguments, line.out);
 
     quiet_offscreen();
     const QApplication app(argc, argv);
@@ -225,15 +233,33 @@ int run_export(const CommandLine& line, int argc, char** argv) {
     for (Output& output : outputs) {
         output.options.data_cut = cut;
     }
-    if (batch && !QDir().mkpath(QString::fromStdString(line.out))) {
-        throw std::runtime_error("could not create the folder " + line.out);
-    }
-    for (const Output& output : outputs) {
+    if (!batch) {
+        const Output& output = outputs.front();
         QString error;
         if (!ui::export_figure(output.path, output.results, output.options, &error)) {
             throw std::runtime_error(error.toStdString());
         }
         std::cout << output.path.toStdString() << "\n";
+        return 0;
+    }
+    // All or nothing: the figures go beside --out first and move in together.
+    ui::BatchFolder folder(QString::fromStdString(line.out));
+    if (!folder.ok()) {
+        throw std::runtime_error(folder.error().toStdString());
+    }
+    for (const Output& output : outputs) {
+        QString error;
+        if (!ui::export_figure(folder.filePath(output.path), output.results, output.options,
+                               &error)) {
+            throw std::runtime_error(error.toStdString());
+        }
+    }
+    QString error;
+    if (!folder.commit(&error)) {
+        throw std::runtime_error(error.toStdString());
+    }
+    for (const Output& output : outputs) {
+        std::cout << folder.targetPath(output.path).toStdString() << "\n";
     }
     return 0;
 }

@@ -8,6 +8,8 @@
 #include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
 
+#include <document/saved_analysis.h>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -22,6 +24,8 @@
 #include <cmath>
 #include <initializer_list>
 #include <utility>
+
+#include <sys/stat.h>
 
 using namespace triallens;
 
@@ -122,6 +126,43 @@ void compare_optional(const QJsonValue& json, const std::optional<double>& value
     } else {
         QVERIFY(json.isNull());
     }
+}
+
+Run run_in(const QString& folder, const QStringList& arguments) {
+    QProcess process;
+    process.setWorkingDirectory(folder);
+    process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
+    process.waitForFinished(60000);
+    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
+}
+
+// A one-row-per-patient file whose GROUP levels are hostile file names.
+QString write_hostile_levels(const QString& folder, const QStringList& levels) {
+    const QString path = QDir(folder).filePath("levels.csv");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        return {};
+    }
+    file.write("USUBJID,ARM,GROUP,TIME,EVENT\n");
+    int subject = 0;
+    for (const QString& level : levels) {
+        for (int i = 0; i < 12; ++i, ++subject) {
+            QString quoted = level;
+            quoted.replace(u'"', QStringLiteral("\"\""));
+            file.write(QStringLiteral("S%1,%2,\"%3\",%4,%5\n")
+                           .arg(subject)
+                           .arg(i % 2 == 0 ? "A" : "B", quoted)
+                           .arg(3 + (subject * 7) % 29)
+                           .arg(i % 3 == 0 ? 0 : 1)
+                           .toUtf8());
+        }
+    }
+    return path;
+}
+
+bool write_file(const QString& path, const QByteArray& bytes) {
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 } // namespace
@@ -719,6 +760,152 @@ private slots:
         QVERIFY(svg.contains("PDL1STAT = Positive"));
         QVERIFY(svg.contains(QStringLiteral("n=%1,").arg(positive.arms.front().km.n).toUtf8()));
         QVERIFY(result.out.contains("Positive.svg"));
+    }
+
+    // A figure side above 200 in (or a PNG above 20,000 pixels a side or
+    // 100 million in all) is refused before anything is written.
+    void exportSizeBeyondTheCapIsRefused_data() {
+        QTest::addColumn<QStringList>("size");
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("300 in PDF") << QStringList{"--width", "300in"} << "km.pdf"
+                                    << "width, 300 in, is more than the largest, 200 in";
+        QTest::newRow("600 cm SVG") << QStringList{"--height", "600cm"} << "km.svg"
+                                    << "height, 236.2 in, is more than the largest";
+        QTest::newRow("PNG of 59,700 px") << QStringList{"--width", "199in"} << "km.png"
+                                          << "a PNG has at most 20000 a side";
+        QTest::newRow("zero width") << QStringList{"--width", "0in"} << "km.pdf"
+                                    << "--width expects a length";
+    }
+    void exportSizeBeyondTheCapIsRefused() {
+        QFETCH(QStringList, size);
+        QFETCH(QString, file);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const Run result = run(
+            QStringList{"export", "demo", "--param", "PFS", "--out", dir.filePath(file)} + size);
+        QCOMPARE(result.exit_code, 2);
+        QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
+        QVERIFY(result.out.isEmpty());
+        QVERIFY(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).isEmpty());
+    }
+
+    // Level text makes safe, capped file names; the batch goes beside --out
+    // and moves in whole, or not at all.
+    void eachSubgroupFileNamesAreSafeAndTheBatchWhole() {
+        QTemporaryDir dir;
+        const QString long_level(300, u'L');
+        const QString data = write_hostile_levels(
+            dir.path(), {"../x", long_level, "a/b", "a_b", "CON", "com1.txt", ".hidden"});
+        QVERIFY(!data.isEmpty());
+        const QString folder = dir.filePath("figs");
+        const QStringList export_batch{
+            "export",          data,    "--time",   "TIME", "--event", "EVENT", "--arm", "ARM",
+            "--each-subgroup", "GROUP", "--format", "svg",  "--out",   folder};
+        const Run result = run(export_batch);
+        QCOMPARE(result.exit_code, 0);
+        QVERIFY2(result.err.isEmpty(), result.err.constData());
+        const QStringList names = QDir(folder).entryList(QDir::Files | QDir::Hidden);
+        QCOMPARE(names.size(), 7);
+        static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_][A-Za-z0-9_.-]*\\.svg$"));
+        for (const QString& name : names) {
+            QVERIFY2(safe.match(name).hasMatch(), qPrintable(name));
+            QVERIFY2(name.toUtf8().size() <= 80 + 4, qPrintable(name));
+            QVERIFY2(!name.contains(".."), qPrintable(name));
+        }
+        QVERIFY(names.contains("_x.svg"));
+        QVERIFY(names.contains("CON_.svg"));
+        QVERIFY(names.contains("com1_.txt.svg"));
+        QVERIFY(names.contains("hidden.svg"));
+        QVERIFY(names.contains("a_b.svg"));
+        static const QRegularExpression hashed(QStringLiteral("^a_b_[0-9a-f]{8}\\.svg$"));
+        static const QRegularExpression cut(QStringLiteral("^L{71}_[0-9a-f]{8}\\.svg$"));
+        QCOMPARE(names.filter(hashed).size(), 1);
+        QCOMPARE(names.filter(cut).size(), 1);
+        // Nothing outside the folder, nothing left beside it.
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{"figs", "levels.csv"}));
+
+        // Into a folder where one name is taken by a folder: the move fails
+        // and the folder is as it was, its old file restored.
+        const QString again = dir.filePath("again");
+        QVERIFY(QDir().mkpath(QDir(again).filePath("a_b.svg")));
+        QVERIFY(write_file(QDir(again).filePath("CON_.svg"), "old"));
+        QStringList into_again = export_batch;
+        into_again.last() = again;
+        const Run failed = run(into_again);
+        QVERIFY(failed.exit_code != 0);
+        QVERIFY2(failed.err.contains("a_b.svg"), failed.err.constData());
+        QVERIFY(failed.out.isEmpty());
+        QCOMPARE(QDir(again).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{"a_b.svg", "CON_.svg"}));
+        QCOMPARE(read_all(QDir(again).filePath("CON_.svg")), QByteArray("old"));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 (QStringList{"again", "figs", "levels.csv"}));
+    }
+
+    // `analyze --analysis FILE`: the window's workspace, headless; files
+    // missing, refused or changed are one line each and exit 1.
+    void savedAnalysisIsCheckedAndComputedHeadless() {
+        QTemporaryDir dir;
+        ui::SavedAnalysis demo_analysis;
+        demo_analysis.demo = true;
+        demo_analysis.state.spec.paramcd = "PFS";
+        demo_analysis.state.spec.ties = Ties::Breslow;
+        const QString demo_file = dir.filePath("demo.triallens.json");
+        QVERIFY(write_file(demo_file, ui::to_json(demo_analysis)));
+        const Run saved = run({"analyze", "--analysis", demo_file, "--json"});
+        QCOMPARE(saved.exit_code, 0);
+        const Run flags = run({"analyze", "demo", "--param", "PFS", "--ties", "breslow", "--json"});
+        QCOMPARE(saved.out, flags.out);
+
+        // Files, saved with paths relative to the analysis, run from elsewhere.
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        QStringList copies;
+        for (const QString& name : {QStringLiteral("adsl.csv"), QStringLiteral("adtte.csv")}) {
+            QVERIFY(QFile::copy(pilot + name, dir.filePath(name)));
+            copies << dir.filePath(name);
+        }
+        QString error;
+        auto files = ui::hash_files(copies, &error);
+        QVERIFY2(files.has_value(), qPrintable(error));
+        ui::SavedAnalysis analysis;
+        analysis.files = *files;
+        for (ui::SavedFile& file : analysis.files) {
+            file.path = QFileInfo(file.path).fileName();
+        }
+        analysis.state.spec.ties = Ties::Exact;
+        const QString file = dir.filePath("pilot.triallens.json");
+        QVERIFY(write_file(file, ui::to_json(analysis)));
+        QTemporaryDir elsewhere;
+        const Run good = run_in(elsewhere.path(), {"analyze", "--analysis", file, "--json"});
+        QCOMPARE(good.exit_code, 0);
+        QVERIFY2(good.err.isEmpty(), good.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(good.out)["cox"]["ties"].toString(), "exact");
+
+        QFile adsl(copies[0]);
+        QVERIFY(adsl.open(QIODevice::Append));
+        adsl.write("\n");
+        adsl.close();
+        QVERIFY(QFile::remove(copies[1]));
+        QCOMPARE(::mkfifo(QFile::encodeName(copies[1]).constData(), 0600), 0);
+        const Run bad = run_in(elsewhere.path(), {"analyze", "--analysis", file, "--json"});
+        QCOMPARE(bad.exit_code, 1);
+        QVERIFY(bad.out.isEmpty());
+        const QList<QByteArray> lines = bad.err.trimmed().split('\n');
+        QCOMPARE(lines.size(), 3); // one per file, then the summary
+        QVERIFY2(lines[0].contains(copies[0].toUtf8()) && lines[0].contains("changed"),
+                 lines[0].constData());
+        QVERIFY2(lines[1].contains(copies[1].toUtf8()) && lines[1].contains("not a regular file"),
+                 lines[1].constData());
+        QVERIFY(QFile::remove(copies[1]));
+        const Run gone = run_in(elsewhere.path(), {"analyze", "--analysis", file});
+        QCOMPARE(gone.exit_code, 1);
+        QVERIFY2(gone.err.contains("missing (not found)"), gone.err.constData());
+
+        const Run both = run({"analyze", "demo", "--analysis", demo_file});
+        QCOMPARE(both.exit_code, 2);
+        QVERIFY(both.err.contains("give no FILE"));
     }
 
     void exportErrorsWriteNothing() {

@@ -14,6 +14,7 @@
 #include <QAction>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QGuiApplication>
@@ -148,6 +149,31 @@ private slots:
         QCOMPARE(progressed.back().at(0).toInt(), 2);
         QVERIFY(!QImage(dir.filePath("Negative.png")).isNull());
         QVERIFY(!QImage(dir.filePath("Positive.png")).isNull());
+    }
+
+    // A batch that fails or is cancelled leaves nothing: no folder, no
+    // figure, no temporary folder beside it.
+    void everySubgroupIsWrittenWholeOrNotAtAll() {
+        Workspace w;
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("figs");
+        QSignalSpy finished(w.exporter(), &ExportController::batchFinished);
+        QSignalSpy failed(w.exporter(), &ExportController::failed);
+        FigureExportOptions too_large;
+        too_large.size_points = QSizeF(20000, 400); // more than 200 in wide
+        w.exporter()->exportEverySubgroup("PDL1STAT", folder, "png", too_large);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 1, 30000);
+        QCOMPARE(finished.front().at(0).toInt(), 0);
+        QCOMPARE(failed.count(), 1);
+        QVERIFY2(failed.front().at(0).toString().contains("200 in"),
+                 qPrintable(failed.front().at(0).toString()));
+        QVERIFY(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
+
+        w.exporter()->exportEverySubgroup("PDL1STAT", folder, "png", {});
+        w.exporter()->cancelBatch();
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 30000);
+        QCOMPARE(finished.back().at(0).toInt(), 0);
+        QVERIFY(QDir(dir.path()).isEmpty(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot));
     }
 
     void viewsOfferExportInTheirContextMenus() {

@@ -6,7 +6,7 @@
 
 #include "../cdisc_pilot.h"
 
-#include <controller/filter_expression.h>
+#include <document/filter_expression.h>
 #include <panels/filter_panel.h>
 #include <panels/filter_section.h>
 #include <panels/level_filter.h>

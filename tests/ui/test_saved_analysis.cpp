@@ -7,9 +7,9 @@
 
 #include <controller/analysis_document.h>
 #include <controller/refit_controller.h>
-#include <controller/saved_analysis.h>
 #include <controller/study_loader.h>
 #include <controller/workspace_document.h>
+#include <document/saved_analysis.h>
 #include <main_window.h>
 #include <panels/filter_panel.h>
 #include <panels/level_filter.h>
@@ -38,6 +38,8 @@
 #include <QUndoStack>
 
 #include <limits>
+
+#include <sys/stat.h>
 
 #include "workspace_test_support.h"
 
@@ -160,6 +162,7 @@ struct Workspace {
     std::unique_ptr<QSignalSpy> refitted;
     std::unique_ptr<QSignalSpy> loaded;
     std::unique_ptr<QSignalSpy> restored;
+    std::unique_ptr<QSignalSpy> abandoned;
     // What the prompts were asked.
     QStringList confirmed;
     QStringList located;
@@ -175,6 +178,7 @@ struct Workspace {
         window = std::make_unique<MainWindow>(&controller);
         loaded = std::make_unique<QSignalSpy>(window->workspace()->loader(), &StudyLoader::loaded);
         restored = std::make_unique<QSignalSpy>(document(), &AnalysisDocument::restored);
+        abandoned = std::make_unique<QSignalSpy>(document(), &AnalysisDocument::abandoned);
         document()->setPrompts({[this](const QString& text, const QString&) {
                                     confirmed << text;
                                     return answer;
@@ -253,6 +257,34 @@ void set_up_pilot(Workspace& w, const QStringList& files) {
     forest->selectRow(row);
     QVERIFY(subgroup.wait(30000));
     QVERIFY(w.controller.results()->focus.has_value());
+}
+
+// `edit` applied to the JSON document in `file`.
+template <typename Edit> void edit_json(const QString& file, Edit edit) {
+    QFile in(file);
+    QVERIFY(in.open(QIODevice::ReadOnly));
+    QJsonObject root = QJsonDocument::fromJson(in.readAll()).object();
+    in.close();
+    edit(root);
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(QJsonDocument(root).toJson());
+}
+
+void set_saved_filter(QJsonObject& root, const QString& filter) {
+    QJsonObject state = root["state"].toObject();
+    QJsonObject spec = state["spec"].toObject();
+    spec["filter"] = filter;
+    state["spec"] = spec;
+    root["state"] = state;
+}
+
+void set_first_path(QJsonObject& root, const QString& path) {
+    QJsonArray files = root["files"].toArray();
+    QJsonObject first = files[0].toObject();
+    first["path"] = path;
+    files[0] = first;
+    root["files"] = files;
 }
 
 } // namespace
@@ -361,6 +393,66 @@ private slots:
         }) << QStringLiteral("analysis.state.spec.landmarks[0]: expected a number");
         QTest::newRow("no files") << edited([](QJsonObject& root) { root["files"] = QJsonArray(); })
                                   << QStringLiteral("analysis.files: no data files");
+        // Every field within its range, not only of its type.
+        QTest::newRow("version 1e300")
+            << edited([](QJsonObject& root) { root["version"] = 1e300; })
+            << QStringLiteral("analysis.version: 1e+300 is not a version "
+                              "this TrialLens knows");
+        QTest::newRow("version 1.5") << edited([](QJsonObject& root) { root["version"] = 1.5; })
+                                     << QStringLiteral("analysis.version: 1.5 is not a version");
+        QTest::newRow("version \"1\"") << edited([](QJsonObject& root) { root["version"] = "1"; })
+                                       << QStringLiteral("analysis.version: expected a number");
+        QTest::newRow("version 0") << edited([](QJsonObject& root) { root["version"] = 0; })
+                                   << QStringLiteral("analysis.version: 0 is not a version");
+        QTest::newRow("conf_level 1.5") << edited([](QJsonObject& root) {
+            QJsonObject state = root["state"].toObject();
+            QJsonObject spec = state["spec"].toObject();
+            spec["conf_level"] = 1.5;
+            state["spec"] = spec;
+            root["state"] = state;
+        }) << QStringLiteral("conf_level: 1.5 does not lie strictly");
+        QTest::newRow("unknown time unit") << edited([](QJsonObject& root) {
+            QJsonObject state = root["state"].toObject();
+            QJsonObject spec = state["spec"].toObject();
+            spec["time_unit"] = "fortnights";
+            state["spec"] = spec;
+            root["state"] = state;
+        }) << QStringLiteral("\"fortnights\" is not days");
+        QTest::newRow("digest name with a folder") << edited([](QJsonObject& root) {
+            QJsonArray files = root["files"].toArray();
+            QJsonObject file = files[0].toObject();
+            QJsonArray data = file["data"].toArray();
+            QJsonObject digest = data[0].toObject();
+            digest["name"] = "../x";
+            data[0] = digest;
+            file["data"] = data;
+            files[0] = file;
+            root["files"] = files;
+        }) << QStringLiteral("\"../x\" is not a plain file name");
+        QTest::newRow("negative size") << edited([](QJsonObject& root) {
+            QJsonArray files = root["files"].toArray();
+            QJsonObject file = files[0].toObject();
+            QJsonArray data = file["data"].toArray();
+            QJsonObject digest = data[0].toObject();
+            digest["size"] = -1;
+            data[0] = digest;
+            file["data"] = data;
+            files[0] = file;
+            root["files"] = files;
+        }) << QStringLiteral("size: -1 is not a whole number");
+        QTest::newRow("sha256 not hex") << edited([](QJsonObject& root) {
+            QJsonArray files = root["files"].toArray();
+            QJsonObject file = files[0].toObject();
+            QJsonArray data = file["data"].toArray();
+            QJsonObject digest = data[0].toObject();
+            digest["sha256"] = QString(64, 'Z');
+            data[0] = digest;
+            file["data"] = data;
+            files[0] = file;
+            root["files"] = files;
+        }) << QStringLiteral("sha256: expected 64 lowercase hex");
+        QTest::newRow("demo with files") << edited([](QJsonObject& root) { root["demo"] = true; })
+                                         << QStringLiteral("analysis.files: the demo has no data");
     }
     void malformedDocumentSaysWhatIsWrong() {
         QFETCH(QByteArray, json);
@@ -429,6 +521,168 @@ private slots:
         QVERIFY(error.contains("gone.csv"));
     }
 
+    // A relative data path is relative to the analysis file, wherever the
+    // app was started.
+    void relativeDataPathsResolveBesideTheAnalysis() {
+        QTemporaryDir folder;
+        Workspace first;
+        first.load(copy_pilot(folder.path()));
+        const QString file = folder.filePath("relative.triallens.json");
+        QVERIFY(first.document()->save(file));
+        edit_json(file, [](QJsonObject& root) {
+            QJsonArray files = root["files"].toArray();
+            for (qsizetype i = 0; i < files.size(); ++i) {
+                QJsonObject entry = files[i].toObject();
+                entry["path"] = QFileInfo(entry["path"].toString()).fileName();
+                files[i] = entry;
+            }
+            root["files"] = files;
+        });
+        QTemporaryDir elsewhere;
+        const QString started_in = QDir::currentPath();
+        QVERIFY(QDir::setCurrent(elsewhere.path()));
+        QString error;
+        const auto read = read_saved_analysis(file, &error);
+        QVERIFY2(read.has_value(), qPrintable(error));
+        const QStringList beside{folder.filePath("adsl.xpt"), folder.filePath("adtte.xpt")};
+        QCOMPARE(read->paths(), beside);
+
+        Workspace second;
+        QVERIFY(second.settled());
+        QVERIFY(second.document()->open(file));
+        const bool restored = second.restored->wait(30000);
+        QDir::setCurrent(started_in);
+        QVERIFY(restored);
+        QVERIFY(second.confirmed.isEmpty());
+        QCOMPARE(second.window->workspace()->paths(), beside);
+    }
+
+    // The spec's filter must be the one the saved Filters choices give: else
+    // the dock and the figures would disagree. A hostile filter (40,000
+    // parentheses deep, 200 KB) is refused by that check before anything
+    // parses it: a warning naming both, never a crash.
+    void filterOtherThanTheFiltersGiveIsRefused_data() {
+        QTest::addColumn<QString>("filter");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("another filter")
+            << QStringLiteral("PDL1STAT == \"Positive\"")
+            << QStringLiteral("\"PDL1STAT == \"Positive\"\" is not the filter the saved "
+                              "Filters choices give on this study (no filter)");
+        const QString deep =
+            QString(40000, '(') + QStringLiteral("SAFFL == \"Y\"") + QString(40000, ')');
+        QTest::newRow("40,000 parentheses deep")
+            << deep << QStringLiteral("\"%1…\" is not the filter").arg(deep.left(80));
+    }
+    void filterOtherThanTheFiltersGiveIsRefused() {
+        QFETCH(QString, filter);
+        QFETCH(QString, message);
+        Workspace first;
+        QVERIFY(first.settled());
+        QTemporaryDir folder;
+        const QString file = folder.filePath("filter.triallens.json");
+        QVERIFY(first.document()->save(file));
+        edit_json(file, [&](QJsonObject& root) { set_saved_filter(root, filter); });
+
+        Workspace second;
+        second.load({pilot + "adsl.xpt", pilot + "adtte.xpt"});
+        const auto study = second.controller.study();
+        QVERIFY(!second.document()->open(file));
+        QCOMPARE(second.warnings.size(), 1);
+        QVERIFY2(second.warnings.front().contains(message), qPrintable(second.warnings.front()));
+        QVERIFY(second.controller.study() == study);
+        QCOMPARE(second.restored->count(), 0);
+
+        // With data files the check comes once they have loaded: the saved
+        // state is not applied.
+        QTemporaryDir data;
+        Workspace third;
+        third.load(copy_pilot(data.path()));
+        const QString saved = data.filePath("files.triallens.json");
+        QVERIFY(third.document()->save(saved));
+        edit_json(saved, [&](QJsonObject& root) { set_saved_filter(root, filter); });
+        Workspace fourth;
+        QVERIFY(fourth.settled());
+        QVERIFY(fourth.document()->open(saved));
+        QVERIFY(fourth.abandoned->wait(30000));
+        QCOMPARE(fourth.warnings.size(), 1);
+        QVERIFY2(fourth.warnings.front().contains("is not the filter"),
+                 qPrintable(fourth.warnings.front()));
+        QCOMPARE(fourth.restored->count(), 0);
+        QVERIFY(fourth.settled());
+        QVERIFY(fourth.controller.spec().filter.empty());
+    }
+
+    // A data path that is a FIFO, a device or a folder where a file was saved
+    // is refused by stat, never opened: the window shows at once, the check
+    // runs off the GUI thread, and the question names the file and why.
+    void dataPathThatIsNotARegularFileIsRefusedAtOnce_data() {
+        QTest::addColumn<QString>("kind");
+        QTest::addColumn<QString>("why");
+        QTest::newRow("FIFO") << "fifo"
+                              << "not a regular file (a FIFO)";
+        QTest::newRow("/dev/zero") << "device"
+                                   << "not a regular file (a device)";
+        QTest::newRow("folder") << "folder"
+                                << "now a folder";
+    }
+    void dataPathThatIsNotARegularFileIsRefusedAtOnce() {
+        QFETCH(QString, kind);
+        QFETCH(QString, why);
+        QTemporaryDir folder;
+        Workspace first;
+        first.load(copy_pilot(folder.path()));
+        const QString file = folder.filePath("hostile.triallens.json");
+        QVERIFY(first.document()->save(file));
+        QString path = folder.filePath("adsl.xpt");
+        if (kind == "fifo") {
+            path = folder.filePath("fifo.xpt");
+            QCOMPARE(::mkfifo(QFile::encodeName(path).constData(), 0600), 0);
+        } else if (kind == "device") {
+            path = QStringLiteral("/dev/zero");
+        } else {
+            path = folder.filePath("a-folder");
+            QVERIFY(QDir().mkpath(path));
+        }
+        edit_json(file, [&](QJsonObject& root) { set_first_path(root, path); });
+
+        // Saving refuses such a path too, before opening it.
+        QString error;
+        QVERIFY(!hash_files({path}, &error) || kind == "folder");
+        QVERIFY2(kind == "folder" || error.contains(why), qPrintable(error));
+
+        Workspace second;
+        second.window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(second.window.get()));
+        second.answer = false;
+        QVERIFY(second.document()->open(file));
+        QVERIFY(second.confirmed.isEmpty()); // the answer comes from the worker, later
+        QVERIFY(second.abandoned->wait(30000));
+        QCOMPARE(second.confirmed.size(), 1);
+        const QString text = second.confirmed.front();
+        QVERIFY2(text.contains(QDir::toNativeSeparators(path)) && text.contains(why),
+                 qPrintable(text));
+        QCOMPARE(second.loaded->count(), 0);
+        QVERIFY(second.controller.study() == demo());
+    }
+
+    // Cancel while the files are checked: nothing loads.
+    void cancellingTheCheckKeepsTheStudy() {
+        QTemporaryDir folder;
+        Workspace first;
+        first.load(copy_pilot(folder.path()));
+        const QString file = folder.filePath("cancel.triallens.json");
+        QVERIFY(first.document()->save(file));
+        Workspace second;
+        QVERIFY(second.settled());
+        QVERIFY(second.document()->open(file));
+        second.document()->cancelOpen();
+        QVERIFY(second.abandoned->wait(30000));
+        QTest::qWait(200);
+        QCOMPARE(second.loaded->count(), 0);
+        QVERIFY(second.confirmed.isEmpty());
+        QVERIFY(second.controller.study() == demo());
+    }
+
     // The check: a saved analysis reopens to equal Results.
     void pilotAnalysisReopensToEqualResults() {
         Workspace first;
@@ -483,7 +737,7 @@ private slots:
         QVERIFY(second.settled());
         second.moved_to = now.path();
         QVERIFY(second.document()->open(file));
-        QCOMPARE(second.confirmed.size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(second.confirmed.size(), 1, 30000);
         QVERIFY(second.confirmed.front().contains(QDir(was.path()).filePath("adsl.xpt")));
         QVERIFY(second.confirmed.front().contains(QDir(was.path()).filePath("adtte.xpt")));
         QVERIFY(second.confirmed.front().contains("missing"));
@@ -507,7 +761,8 @@ private slots:
 
         Workspace second;
         QVERIFY(second.settled());
-        QVERIFY(!second.document()->open(file)); // moved_to empty: locate cancels
+        QVERIFY(second.document()->open(file)); // moved_to empty: locate cancels
+        QVERIFY(second.abandoned->wait(30000));
         QCOMPARE(second.located, QStringList{was.filePath("adtte.xpt")});
         QTest::qWait(200);
         QCOMPARE(second.loaded->count(), 0);
@@ -528,7 +783,8 @@ private slots:
         Workspace second;
         QVERIFY(second.settled());
         second.answer = false; // Cancel
-        QVERIFY(!second.document()->open(file));
+        QVERIFY(second.document()->open(file));
+        QVERIFY(second.abandoned->wait(30000));
         QCOMPARE(second.confirmed.size(), 1);
         const QString text = second.confirmed.front();
         QVERIFY2(text.contains(QDir::toNativeSeparators(folder.filePath("adsl.xpt"))) &&
@@ -543,7 +799,7 @@ private slots:
         second.answer = true;
         QSignalSpy failed(second.window->workspace()->loader(), &StudyLoader::failed);
         QVERIFY(second.document()->open(file));
-        QCOMPARE(second.confirmed.size(), 2);
+        QTRY_COMPARE_WITH_TIMEOUT(second.confirmed.size(), 2, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(second.loaded->count() + failed.count() > 0, 30000);
     }
 
@@ -575,7 +831,9 @@ private slots:
                                        },
                                        [&](const SavedFile&) { return now.filePath("adtte.xpt"); },
                                        [&](const QString& text) { second.warnings << text; }});
-        QVERIFY(!second.document()->open(file));
+        QSignalSpy abandoned(second.document(), &AnalysisDocument::abandoned);
+        QVERIFY(second.document()->open(file));
+        QVERIFY(abandoned.wait(30000));
         QCOMPARE(second.confirmed.size(), 2);
         QVERIFY(second.confirmed[0].endsWith("Locate Files…"));
         QVERIFY(second.confirmed[1].contains(QDir::toNativeSeparators(was.filePath("adsl.xpt"))));

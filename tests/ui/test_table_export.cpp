@@ -17,6 +17,7 @@
 #include <export/landmark_table.h>
 #include <export/response_table.h>
 #include <export/rtf_format.h>
+#include <export/spreadsheet_cell.h>
 #include <export/summary_table.h>
 #include <export/table_grid.h>
 #include <export/table_mime_data.h>
@@ -29,6 +30,7 @@
 #include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
 #include <triallens/format/number_format.h>
+#include <triallens/io/load_study.h>
 
 #include <QDir>
 #include <QFile>
@@ -405,6 +407,79 @@ private slots:
         COMPARE_GRIDS(read_csv(csv), table_grid(table));
         QCOMPARE(read_csv(csv)[3], table.rows[0].cells);
         QCOMPARE(read_csv(csv)[2], (QStringList{QString(), "n", "line\nbreak"}));
+    }
+
+    // A spreadsheet runs a cell that starts with = + - @ tab or CR as a
+    // formula: such text from the data (arm names, subgroup levels) reaches
+    // CSV and the clipboard's TSV with a leading apostrophe, while numbers as
+    // the tables print them stay numbers.
+    void formulaCellsReachSpreadsheetsAsText() {
+        // The rule on its own: numeric text is left alone.
+        for (const QString& number :
+             {QStringLiteral("-0.311"), QStringLiteral("−0.311"), QStringLiteral("-0.446, -0.176"),
+              QStringLiteral("−0.446, −0.176"), QStringLiteral("-0.31 (-0.45–-0.18)"),
+              QStringLiteral("+5%"), QStringLiteral("-1.2e-05"),
+              QStringLiteral("0.70 (0.46–1.06)")}) {
+            QCOMPARE(spreadsheet_safe(number), number);
+        }
+        for (const QString& formula :
+             {QStringLiteral("=1+1"), QStringLiteral("-1+2"), QStringLiteral("-1 -2"),
+              QStringLiteral("@SUM(A1)"), QStringLiteral("+cmd|' /C calc'!A0"),
+              QStringLiteral("\tx"), QStringLiteral("\rx"), QStringLiteral("－1+2")}) {
+            QCOMPARE(spreadsheet_safe(formula), QLatin1Char('\'') + formula);
+        }
+
+        // Through a real table: hostile arm names and levels in the data.
+        QTemporaryDir folder;
+        QFile file(folder.filePath("hostile.csv"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QStringList arms{QStringLiteral("=HYPERLINK(\"http://x\")"),
+                               QStringLiteral("Placebo")};
+        const QStringList levels{QStringLiteral("@SUM(A1)"), QStringLiteral("-2+3")};
+        file.write("USUBJID,ARM,GROUP,TIME,EVENT\n");
+        for (int i = 0; i < 80; ++i) {
+            QString arm = arms[i % 2];
+            arm.replace(u'"', QStringLiteral("\"\""));
+            file.write(QStringLiteral("S%1,\"%2\",%3,%4,%5\n")
+                           .arg(i)
+                           .arg(arm, levels[(i / 2) % 2])
+                           .arg(5 + (i * 7) % 31)
+                           .arg(i % 3 == 0 ? 0 : 1)
+                           .toUtf8());
+        }
+        file.close();
+        LoadOptions options;
+        options.time_column = "TIME";
+        options.event_column = "EVENT";
+        options.arm_column = "ARM";
+        StudyLoad load = triallens::load_study({file.fileName().toStdString()}, options);
+        QVERIFY(load.ok());
+        AnalysisSpec spec;
+        spec.arm_variable = "ARM";
+        spec.reference_arm = "Placebo";
+        spec.subgroups = {"GROUP"};
+        const Results results = compute_workspace(*load.study, WorkspaceSpec{spec, {}, {}});
+        const ExportTable table = forest_table(results);
+        const Grid csv = read_csv(csv_document(table));
+        const QStringList tsv = tsv_text(table).split(u'\n');
+        bool arm_seen = false;
+        bool level_seen = false;
+        for (const QStringList& record : csv) {
+            for (const QString& cell : record) {
+                arm_seen = arm_seen || cell == QLatin1Char('\'') + arms[0];
+                level_seen = level_seen || cell.startsWith(QLatin1Char('\'') + levels[0]);
+                QVERIFY2(spreadsheet_safe(cell) == cell, qPrintable(cell)); // none left live
+            }
+        }
+        QVERIFY(arm_seen);
+        QVERIFY(level_seen);
+        for (const QString& line : tsv) {
+            for (const QString& cell : line.split(u'\t')) {
+                QVERIFY2(spreadsheet_safe(cell) == cell, qPrintable(cell));
+            }
+        }
+        // HTML is not spreadsheet input: the name as it is.
+        QVERIFY(html_document(std::span(&table, 1)).contains("=HYPERLINK"));
     }
 
     void everyFormatReadsBackToTheTableCells_data() {

@@ -8,9 +8,9 @@
 #include <cli/command_line.h>
 #include <cli/results_json.h>
 #include <cli/workspace_from_flags.h>
-#include <controller/filter_expression.h>
 #include <controller/refit_controller.h>
 #include <controller/workspace_document.h>
+#include <document/filter_expression.h>
 #include <main_window.h>
 
 #include <triallens/analysis/workspace.h>

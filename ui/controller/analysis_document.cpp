@@ -8,17 +8,22 @@
 #include "models/forest_model.h"
 #include "views/forest_view.h"
 
+#include <triallens/demo/demo_study.h>
+
 #include <QAction>
 #include <QDir>
 #include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMessageBox>
+#include <QProgressDialog>
+#include <QPromise>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QSaveFile>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QtConcurrent>
 
 namespace triallens::ui {
 
@@ -34,6 +39,8 @@ QString status_text(const FileCheck& check) {
         return QStringLiteral("missing (%1)").arg(check.detail);
     case FileStatus::Changed:
         return QStringLiteral("changed since the analysis was saved (%1)").arg(check.detail);
+    case FileStatus::Refused:
+        return QStringLiteral("cannot be used (%1)").arg(check.detail);
     }
     return {};
 }
@@ -50,9 +57,15 @@ QString report(const std::vector<FileCheck>& checks) {
     return lines.join('\n');
 }
 
-bool any_with(const std::vector<FileCheck>& checks, FileStatus status) {
-    return std::any_of(checks.begin(), checks.end(),
-                       [status](const FileCheck& check) { return check.status == status; });
+// Missing and refused files are both pointed to anew.
+bool unusable(const FileCheck& check) {
+    return check.status == FileStatus::Missing || check.status == FileStatus::Refused;
+}
+
+// Whether `path` is there as the kind of thing `saved` was, by stat alone
+// (no open, no hashing: the GUI thread never blocks on it).
+bool present_as_saved(const SavedFile& saved, const QString& path) {
+    return saved.folder ? QFileInfo(path).isDir() : !not_a_regular_file(path).has_value();
 }
 
 QTabWidget* tabs_of(const MainWindow* window) {
@@ -132,13 +145,30 @@ AnalysisDocument::AnalysisDocument(MainWindow* window, WorkspaceDocument* worksp
             if (pending_ && pending_->paths() == paths) {
                 const SavedAnalysis analysis = *pending_;
                 pending_.reset();
+                const auto& study = workspace_->study();
+                if (const auto why = study ? check_against_study(analysis, *study) : std::nullopt) {
+                    // The files are shown as any opened files are; the state is not.
+                    prompts_.warn(QStringLiteral("The saved settings cannot be shown on these "
+                                                 "files: %1")
+                                      .arg(*why));
+                    emit abandoned();
+                    return;
+                }
                 apply(analysis);
             }
         },
         Qt::QueuedConnection);
     // A refused or cancelled load leaves the current study and state as they were.
-    connect(workspace_->loader(), &StudyLoader::failed, this, [this] { pending_.reset(); });
-    connect(workspace_->loader(), &StudyLoader::cancelled, this, [this] { pending_.reset(); });
+    connect(workspace_->loader(), &StudyLoader::failed, this, [this] {
+        if (pending_) {
+            abandon();
+        }
+    });
+    connect(workspace_->loader(), &StudyLoader::cancelled, this, [this] {
+        if (pending_) {
+            abandon();
+        }
+    });
 }
 
 std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
@@ -190,34 +220,107 @@ bool AnalysisDocument::save(const QString& file) {
     return true;
 }
 
+AnalysisDocument::~AnalysisDocument() {
+    cancelOpen();
+}
+
 bool AnalysisDocument::open(const QString& file) {
-    QFile in(file);
-    if (!in.open(QIODevice::ReadOnly)) {
-        prompts_.warn(QStringLiteral("Could not open %1: %2")
-                          .arg(QDir::toNativeSeparators(file), in.errorString()));
-        return false;
-    }
     QString error;
-    auto analysis = from_json(in.readAll(), &error);
+    auto analysis = read_saved_analysis(file, &error);
     if (!analysis) {
         prompts_.warn(QStringLiteral("%1 is not a saved analysis TrialLens can read: %2")
                           .arg(QDir::toNativeSeparators(file), error));
         return false;
     }
+    cancelOpen();
+    pending_.reset();
     if (analysis->demo) {
-        pending_.reset();
+        const Study demo_study = generate_demo_study();
+        if (const auto why = check_against_study(*analysis, demo_study)) {
+            prompts_.warn(QStringLiteral("%1 is not a saved analysis TrialLens can read: %2")
+                              .arg(QDir::toNativeSeparators(file), *why));
+            return false;
+        }
         workspace_->openDemo();
         apply(*analysis);
         used(file);
         return true;
     }
-    if (!resolveFiles(*analysis)) {
-        return false;
-    }
-    pending_ = *analysis;
-    workspace_->openPaths(analysis->paths(), false);
-    used(file);
+    checkFiles(analysis->files, [this, analysis = *analysis, file](const Checks& checks) {
+        resolveFiles(analysis, file, checks);
+    });
     return true;
+}
+
+void AnalysisDocument::cancelOpen() {
+    if (check_cancel_) {
+        check_cancel_->store(true);
+    }
+}
+
+bool AnalysisDocument::checkingFiles() const {
+    return check_ && check_->isRunning();
+}
+
+void AnalysisDocument::checkFiles(std::vector<SavedFile> files,
+                                  std::function<void(const Checks&)> then) {
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    check_cancel_ = cancel;
+    SavedAnalysis only_files;
+    only_files.files = std::move(files);
+    const qint64 total = std::max<qint64>(1, saved_bytes(only_files));
+
+    auto* progress = new QProgressDialog(QStringLiteral("Checking the analysis's data files…"),
+                                         QStringLiteral("Cancel"), 0, 1000, window_);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(500);
+    progress->setAutoReset(false);
+    // This check's own flag: a dialog also says canceled() when it closes,
+    // which must not stop the check that follows it.
+    connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
+
+    // Replacing the watcher of an earlier (cancelled) check drops its outcome.
+    check_ = std::make_unique<QFutureWatcher<std::optional<Checks>>>();
+    auto* watcher = check_.get();
+    connect(watcher, &QFutureWatcher<std::optional<Checks>>::progressValueChanged, progress,
+            &QProgressDialog::setValue);
+    connect(watcher, &QObject::destroyed, progress, &QWidget::close);
+    connect(watcher, &QFutureWatcher<std::optional<Checks>>::finished, this,
+            [this, watcher, cancel, then = std::move(then)] {
+                // Cancelled, even if the worker got to the end first.
+                const std::optional<Checks> checks =
+                    cancel->load() ? std::nullopt : watcher->result();
+                // `then` may start another check, which replaces check_: this
+                // watcher (and the closure running now) goes when control returns.
+                check_.release()->deleteLater();
+                if (!checks) {
+                    abandon(); // cancelled
+                    return;
+                }
+                then(*checks);
+            });
+    watcher->setFuture(QtConcurrent::run([only_files = std::move(only_files), cancel,
+                                          total](QPromise<std::optional<Checks>>& promise) {
+        promise.setProgressRange(0, 1000);
+        qint64 done = 0;
+        HashProgress hashing;
+        hashing.cancel = cancel.get();
+        hashing.advanced = [&promise, &done, total](qint64 bytes) {
+            done += bytes;
+            promise.setProgressValue(
+                static_cast<int>(std::min<qint64>(done, total) * 1000 / total));
+        };
+        try {
+            promise.addResult(std::optional<Checks>(verify_files(only_files, hashing)));
+        } catch (const HashCancelled&) {
+            promise.addResult(std::optional<Checks>());
+        }
+    }));
+}
+
+void AnalysisDocument::abandon() {
+    pending_.reset();
+    emit abandoned();
 }
 
 QString AnalysisDocument::lastFolder() {
@@ -230,60 +333,94 @@ void AnalysisDocument::used(const QString& file) {
     emit fileUsed(info.absoluteFilePath());
 }
 
-bool AnalysisDocument::resolveFiles(SavedAnalysis& analysis) {
-    std::vector<FileCheck> checks = verify_files(analysis);
-    if (!any_with(checks, FileStatus::Missing) && !any_with(checks, FileStatus::Changed)) {
-        return true;
+void AnalysisDocument::resolveFiles(SavedAnalysis analysis, const QString& file,
+                                    const Checks& checks) {
+    if (std::none_of(checks.begin(), checks.end(),
+                     [](const FileCheck& check) { return check.status != FileStatus::Ok; })) {
+        load(analysis, file);
+        return;
     }
-    const bool missing = any_with(checks, FileStatus::Missing);
-    if (!prompts_.confirm(report(checks), missing ? QStringLiteral("Locate Files…")
-                                                  : QStringLiteral("Open Anyway"))) {
-        return false;
+    const bool relocate = std::any_of(checks.begin(), checks.end(), unusable);
+    if (!prompts_.confirm(report(checks), relocate ? QStringLiteral("Locate Files…")
+                                                   : QStringLiteral("Open Anyway"))) {
+        abandon();
+        return;
     }
-    if (!missing) {
-        return true; // changed files, opened anyway
+    if (!relocate) {
+        load(analysis, file); // changed files, opened anyway
+        return;
     }
     // Files moved together: where the user found one, the others are looked
-    // for by name before asking again. Changed files, as they were or as
-    // found, are then asked about once more: the first question offered only
-    // to locate.
+    // for by name before asking again. The files pointed to are then checked
+    // (on the worker), and changed files, as they were or as found, are asked
+    // about once more: the first question offered only to locate.
     QStringList found_in;
-    std::vector<FileCheck> changed;
+    Checks changed;
+    std::vector<std::size_t> moved;
     for (std::size_t i = 0; i < checks.size(); ++i) {
         if (checks[i].status == FileStatus::Changed) {
             changed.push_back(checks[i]);
         }
-        if (checks[i].status != FileStatus::Missing) {
+        if (!unusable(checks[i])) {
             continue;
         }
         SavedFile& saved = analysis.files[i];
-        FileCheck check{saved.path, FileStatus::Missing, {}};
+        QString found;
         for (const QString& folder : found_in) {
             const QString candidate = QDir(folder).filePath(QFileInfo(saved.path).fileName());
-            check = verify_file(saved, candidate);
-            if (check.status == FileStatus::Ok) {
+            if (present_as_saved(saved, candidate)) {
+                found = candidate;
                 break;
             }
         }
-        if (check.status != FileStatus::Ok) {
+        if (found.isEmpty()) {
             const QString chosen = prompts_.locate(saved);
             if (chosen.isEmpty()) {
-                return false;
+                abandon();
+                return;
             }
-            check = verify_file(saved, QFileInfo(chosen).absoluteFilePath());
-            if (check.status == FileStatus::Missing) {
+            found = QFileInfo(chosen).absoluteFilePath();
+            if (!present_as_saved(saved, found)) {
+                const QString why = saved.folder ? QStringLiteral("not a folder")
+                                                 : not_a_regular_file(found).value_or(QString());
+                prompts_.warn(QStringLiteral("%1 — %2").arg(QDir::toNativeSeparators(found), why));
+                abandon();
+                return;
+            }
+            found_in << QFileInfo(found).absolutePath();
+        }
+        saved.path = found;
+        moved.push_back(i);
+    }
+    std::vector<SavedFile> to_check;
+    for (std::size_t i : moved) {
+        to_check.push_back(analysis.files[i]);
+    }
+    checkFiles(std::move(to_check), [this, analysis, file,
+                                     changed = std::move(changed)](const Checks& found) mutable {
+        for (const FileCheck& check : found) {
+            if (unusable(check)) {
                 prompts_.warn(QStringLiteral("%1 — %2").arg(QDir::toNativeSeparators(check.path),
                                                             status_text(check)));
-                return false;
+                abandon();
+                return;
             }
-            found_in << QFileInfo(check.path).absolutePath();
+            if (check.status == FileStatus::Changed) {
+                changed.push_back(check);
+            }
         }
-        saved.path = check.path;
-        if (check.status == FileStatus::Changed) {
-            changed.push_back(check);
+        if (!changed.empty() && !prompts_.confirm(report(changed), QStringLiteral("Open Anyway"))) {
+            abandon();
+            return;
         }
-    }
-    return changed.empty() || prompts_.confirm(report(changed), QStringLiteral("Open Anyway"));
+        load(analysis, file);
+    });
+}
+
+void AnalysisDocument::load(const SavedAnalysis& analysis, const QString& file) {
+    pending_ = analysis;
+    workspace_->openPaths(analysis.paths(), false);
+    used(file);
 }
 
 void AnalysisDocument::apply(const SavedAnalysis& analysis) {

@@ -4,27 +4,39 @@
 // front tab as a saved analysis (saved_analysis.h) and opens one to show the
 // same figures.
 //
-// Opening checks the files first. When one is missing or changed, a dialog
-// names each file and its problem; the user points to each missing file (a
-// file chosen from a folder is also looked for there for the other missing
-// ones) and may open changed files anyway or cancel. The files then load
-// through the window's normal (threaded) path, and once the study has loaded
-// the saved state is applied as one state — the undo history starts anew —
-// followed by the focused row and the tab. A demo analysis reopens on the
-// embedded demo study.
+// Opening reads the document as read_saved_analysis() trusts it (a regular
+// file, every field checked, relative paths beside it), then checks the
+// files on a worker thread — hashing never runs on the GUI thread, so the
+// window paints and stays responsive, with a progress dialog that can cancel
+// — and only regular files are opened, so a data path that is a FIFO or
+// /dev/zero is refused at once, by name and why. When a file is missing,
+// refused or changed, a dialog names each file and its problem; the user
+// points to each missing or refused file (a file chosen from a folder is also
+// looked for there for the other missing ones), the files pointed to are
+// checked on the worker too, and changed files may be opened anyway or not.
+// The files then load through the window's normal (threaded) path; once the
+// study has loaded, the saved state is applied as one state — the undo
+// history starts anew — followed by the focused row and the tab, unless the
+// spec's filter is not the one its saved Filters choices give on the loaded
+// study (check_against_study), which is a warning naming both. A demo
+// analysis reopens on the embedded demo study.
 //
 // The dialogs are behind replaceable prompts so tests never block on one.
 // File ▸ Open Analysis starts in the folder of the analysis used last
 // (settings_key::analysis_folder); Save Analysis beside the study's files,
 // or there for the demo.
 
-#include "controller/saved_analysis.h"
+#include "document/saved_analysis.h"
 
+#include <QFutureWatcher>
 #include <QObject>
 #include <QString>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 #include <optional>
+#include <vector>
 
 QT_BEGIN_NAMESPACE
 class QAction;
@@ -52,6 +64,7 @@ public:
     // `window` owns the document and shows `workspace`, which it saves and
     // restores.
     AnalysisDocument(MainWindow* window, WorkspaceDocument* workspace);
+    ~AnalysisDocument() override;
 
     QAction* saveAction() const { return save_action_; } // Ctrl+S, asks for a file
     QAction* openAction() const { return open_action_; } // asks for a file
@@ -65,20 +78,34 @@ public:
     // Writes capture() to `file` (atomically); false after a warning.
     bool save(const QString& file);
     // Reads `file` and starts restoring it: true when its files are being
-    // loaded (or the demo is shown); false after a warning or a cancel.
+    // checked and loaded (or the demo is shown), after which either
+    // restored() or abandoned() follows; false after a warning.
     bool open(const QString& file);
+    // Stops checking the files of an analysis being opened (then abandoned()).
+    void cancelOpen();
+    // Whether the files of an analysis being opened are being checked.
+    bool checkingFiles() const;
 
 signals:
     // The opened analysis's state, focus and tab are applied (its refits run).
     void restored();
+    // An analysis being opened stopped before its files loaded: a cancel, a
+    // file refused, or a warning. The window is as it was.
+    void abandoned();
     // `file` was written, or read and is being restored: File ▸ Open Recent
     // lists it.
     void fileUsed(const QString& file);
 
 private:
-    // Asks about missing and changed files and fills in where missing files
-    // are now; false when the user cancels.
-    bool resolveFiles(SavedAnalysis& analysis);
+    using Checks = std::vector<FileCheck>;
+    // Verifies `files` (paths as given) on a worker, with a progress dialog
+    // that can cancel; `then` gets one check per file, on the GUI thread.
+    void checkFiles(std::vector<SavedFile> files, std::function<void(const Checks&)> then);
+    // Asks about missing, refused and changed files; has the files the user
+    // points to checked, then loads.
+    void resolveFiles(SavedAnalysis analysis, const QString& file, const Checks& checks);
+    void load(const SavedAnalysis& analysis, const QString& file);
+    void abandon();
     void apply(const SavedAnalysis& analysis);
     // Remembers `file`'s folder for the file dialogs and emits fileUsed().
     void used(const QString& file);
@@ -90,7 +117,10 @@ private:
     QAction* open_action_;
     Prompts prompts_;
     std::optional<SavedAnalysis> pending_; // applied when its files have loaded
-    QMetaObject::Connection select_row_;   // marks the focused forest row after a refit
+    // The running check's cancel flag, and its watcher.
+    std::shared_ptr<std::atomic<bool>> check_cancel_;
+    std::unique_ptr<QFutureWatcher<std::optional<Checks>>> check_;
+    QMetaObject::Connection select_row_; // marks the focused forest row after a refit
 };
 
 } // namespace triallens::ui

@@ -3,6 +3,7 @@
 #include "controller/refit_controller.h"
 #include "controller/user_settings.h"
 #include "export/adverse_event_table.h"
+#include "export/batch_folder.h"
 #include "export/forest_table.h"
 #include "export/landmark_table.h"
 #include "export/summary_table.h"
@@ -289,8 +290,11 @@ void ExportController::exportEverySubgroup(const QString& variable, const QStrin
         emit failed(QStringLiteral("no categorical variable %1 to export by").arg(variable));
         return;
     }
-    if (!QDir().mkpath(folder)) {
-        emit failed(QStringLiteral("%1: cannot create the folder").arg(folder));
+    // All or nothing: written beside `folder` first, moved in when every
+    // figure was written (batch_folder.h).
+    auto batch = std::make_shared<BatchFolder>(folder);
+    if (!batch->ok()) {
+        emit failed(batch->error());
         return;
     }
     const std::vector<std::string> levels = column->levels();
@@ -303,29 +307,45 @@ void ExportController::exportEverySubgroup(const QString& variable, const QStrin
     FigureExportOptions figure = options;
     figure.kind = FigureKind::KaplanMeier;
     auto written = std::make_shared<int>(0);
+    auto error = std::make_shared<QString>();
     batch_ = std::make_unique<QFutureWatcher<ResultsPtr>>();
     QFutureWatcher<ResultsPtr>* watcher = batch_.get();
     // Refits run on a worker; each figure is drawn here, on the GUI thread,
     // as its results arrive (Qt Charts lives on the GUI thread).
     connect(watcher, &QFutureWatcher<ResultsPtr>::resultReadyAt, this, [=, this](int index) {
+        if (!error->isEmpty() || watcher->isCanceled()) {
+            return;
+        }
         const ResultsPtr results = watcher->resultAt(index);
         const QString level = QString::fromStdString(levels[static_cast<std::size_t>(index)]);
-        const QString path = QDir(folder).filePath(names[index] + '.' + suffix);
         // Each file says whose curves it holds.
         FigureExportOptions titled = figure;
         titled.title = subgroup_figure_title(figure.title, variable, level);
-        QString error;
         if (!results) {
-            emit failed(QStringLiteral("%1 = %2: could not be analysed").arg(variable, level));
-        } else if (export_figure(path, *results, titled, &error)) {
+            *error = QStringLiteral("%1 = %2: could not be analysed").arg(variable, level);
+        } else if (export_figure(batch->filePath(names[index] + '.' + suffix), *results, titled,
+                                 error.get())) {
             ++*written;
-        } else {
-            emit failed(error);
+        }
+        if (!error->isEmpty()) {
+            watcher->cancel(); // the rest would be dropped anyway
         }
         emit batchProgressed(index + 1, total);
     });
     connect(watcher, &QFutureWatcher<ResultsPtr>::finished, this,
-            [this, written, folder] { emit batchFinished(*written, folder); });
+            [this, watcher, written, error, batch, folder, total] {
+                QString why = *error;
+                if (why.isEmpty() && !watcher->isCanceled() && *written == total &&
+                    batch->commit(&why)) {
+                    emit batchFinished(*written, folder);
+                    return;
+                }
+                batch->discard();
+                if (!why.isEmpty()) {
+                    emit failed(QStringLiteral("%1 (no figure was written)").arg(why));
+                }
+                emit batchFinished(0, folder);
+            });
     watcher->setFuture(QtConcurrent::run([study, spec = controller_->workspace(),
                                           variable = variable.toStdString(),
                                           levels](QPromise<ResultsPtr>& promise) {
@@ -341,7 +361,7 @@ void ExportController::exportEverySubgroup(const QString& variable, const QStrin
             try {
                 results = std::make_shared<const Results>(compute_workspace(*study, level_spec));
             } catch (const std::exception&) {
-                // The level cannot be analysed (no records, one arm): reported per file.
+                // The level cannot be analysed (no records, one arm): the batch stops.
             }
             promise.addResult(results, static_cast<int>(i));
             promise.setProgressValue(static_cast<int>(i + 1));

@@ -73,9 +73,12 @@ public:
     // and tab-separated text; then copied() or failed().
     void copyItem(ExportDialog::Item item, const FigureExportOptions& options);
     // One KM figure per level of `variable`, each refitted on that level's
-    // subjects, written into `folder` as LEVEL.suffix (figure_file_name), as
-    // `triallens export --each-subgroup` names them;
-    // batchProgressed() after each file, then batchFinished().
+    // subjects, written into `folder` as LEVEL.suffix (figure_file_names), as
+    // `triallens export --each-subgroup` names them; batchProgressed() after
+    // each file, then batchFinished(). All or nothing (batch_folder.h): a
+    // level that cannot be analysed or drawn stops the batch with failed(),
+    // and then, as after cancelBatch(), batchFinished(0, folder) and nothing
+    // is in `folder`.
     void exportEverySubgroup(const QString& variable, const QString& folder, const QString& suffix,
                              const FigureExportOptions& options);
     void cancelBatch();

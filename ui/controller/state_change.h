@@ -4,7 +4,7 @@
 // Consecutive changes of the focused forest row alone merge into one step,
 // so stepping through rows with the arrow keys is undone at once.
 
-#include "controller/workspace_state.h"
+#include "document/workspace_state.h"
 
 #include <QUndoCommand>
 

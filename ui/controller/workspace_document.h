@@ -10,7 +10,7 @@
 // on forest rows make one step, so Undo goes back to where the clicking
 // began. A new study, or an opened analysis, starts a new history.
 
-#include "controller/workspace_state.h"
+#include "document/workspace_state.h"
 
 #include <triallens/data/study.h>
 

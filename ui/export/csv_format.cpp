@@ -1,12 +1,14 @@
 #include "export/csv_format.h"
 
+#include "export/spreadsheet_cell.h"
 #include "export/table_grid.h"
 
 namespace triallens::ui {
 
 namespace {
 
-QString csv_field(const QString& text) {
+QString csv_field(const QString& cell) {
+    const QString text = spreadsheet_safe(cell);
     const bool quoted =
         text.contains(u',') || text.contains(u'"') || text.contains(u'\r') || text.contains(u'\n');
     if (!quoted) {

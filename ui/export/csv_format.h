@@ -2,7 +2,8 @@
 // Tables as CSV (RFC 4180): fields separated by commas and records by CRLF;
 // a field holding a comma, a double quote, CR or LF is quoted with its
 // quotes doubled. UTF-8 with a byte-order mark, so Excel reads "≥", "–" and
-// accented arm names right.
+// accented arm names right. A cell a spreadsheet would run as a formula gets
+// a leading apostrophe first (spreadsheet_cell.h); numbers are untouched.
 //
 // Each table is laid out as table_grid.h says (title, heading rows, body
 // rows, footnotes); several tables are separated by an empty record. Cells

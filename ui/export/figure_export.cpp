@@ -8,6 +8,7 @@
 #include "views/wrapped_text.h"
 
 #include <QBuffer>
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -31,9 +32,6 @@ namespace {
 
 // The views lay out in logical pixels of 1/96 inch (km_figure_layout.h).
 constexpr double logical_per_point = 96.0 / 72.0;
-
-// PNGs beyond this many pixels a side are a typo in a unit, not a figure.
-constexpr double largest_png_side = 20000;
 
 const QColor ink(0x22, 0x22, 0x22);
 const QColor footnote_ink(0x44, 0x44, 0x44);
@@ -115,6 +113,41 @@ std::optional<SizePreset> find_size_preset(const QString& name) {
     for (const SizePreset& preset : figure_size_presets()) {
         if (preset.name.compare(name, Qt::CaseInsensitive) == 0) {
             return preset;
+        }
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> figure_size_problem(const FigureExportOptions& options, bool png) {
+    const auto inches = [](double points) { return QString::number(points / 72, 'g', 4); };
+    const auto side = [&](const QString& name, double points) -> std::optional<QString> {
+        if (!(points > 0)) {
+            return QStringLiteral("the figure's %1 must be positive").arg(name);
+        }
+        if (points > largest_figure_side_points) {
+            return QStringLiteral("the figure's %1, %2 in, is more than the largest, 200 in "
+                                  "(508 cm, 14400 pt)")
+                .arg(name, inches(points));
+        }
+        return std::nullopt;
+    };
+    if (auto problem = side(QStringLiteral("width"), options.size_points.width())) {
+        return problem;
+    }
+    if (auto problem = side(QStringLiteral("height"), options.size_points.height())) {
+        return problem;
+    }
+    if (png) {
+        const QSizeF pixels = options.size_points * options.dpi / 72.0;
+        if (options.dpi <= 0 || pixels.width() < 1 || pixels.height() < 1 ||
+            pixels.width() > largest_png_side_pixels || pixels.height() > largest_png_side_pixels ||
+            pixels.width() * pixels.height() > largest_png_pixels) {
+            return QStringLiteral("%1 × %2 in at %3 dpi is %4 × %5 pixels: a PNG has at most "
+                                  "20000 a side and 100 million in all")
+                .arg(inches(options.size_points.width()), inches(options.size_points.height()))
+                .arg(options.dpi)
+                .arg(qRound64(pixels.width()))
+                .arg(qRound64(pixels.height()));
         }
     }
     return std::nullopt;
@@ -202,11 +235,10 @@ void paint_figure(QPainter& painter, const QRectF& target, const Results& result
 }
 
 QImage render_figure_png_image(const Results& results, const FigureExportOptions& options) {
-    const QSizeF pixels = options.size_points * options.dpi / 72.0;
-    if (options.dpi <= 0 || pixels.width() < 1 || pixels.height() < 1 ||
-        pixels.width() > largest_png_side || pixels.height() > largest_png_side) {
+    if (figure_size_problem(options, true)) {
         return {};
     }
+    const QSizeF pixels = options.size_points * options.dpi / 72.0;
     QImage image(qRound(pixels.width()), qRound(pixels.height()), QImage::Format_RGB32);
     const int dots_per_metre = qRound(options.dpi / 0.0254);
     image.setDotsPerMeterX(dots_per_metre);
@@ -254,8 +286,8 @@ bool export_figure(const QString& path, const Results& results, const FigureExpo
         format != QLatin1String("pdf")) {
         return fail(QStringLiteral("%1: a figure is written as .png, .svg or .pdf").arg(path));
     }
-    if (!(options.size_points.width() > 0 && options.size_points.height() > 0)) {
-        return fail(QStringLiteral("the figure's width and height must be positive"));
+    if (const auto problem = figure_size_problem(options, format == QLatin1String("png"))) {
+        return fail(QStringLiteral("%1: %2").arg(path, *problem));
     }
     QSaveFile file(path); // nothing replaces `path` unless the whole figure was written
     if (!file.open(QIODevice::WriteOnly)) {
@@ -264,11 +296,7 @@ bool export_figure(const QString& path, const Results& results, const FigureExpo
     if (format == QLatin1String("png")) {
         const QImage image = render_figure_png_image(results, options);
         if (image.isNull()) {
-            return fail(QStringLiteral("%1: %2 × %3 pt at %4 dpi is not a usable image size")
-                            .arg(path)
-                            .arg(options.size_points.width())
-                            .arg(options.size_points.height())
-                            .arg(options.dpi));
+            return fail(QStringLiteral("%1: could not draw the image").arg(path));
         }
         if (!image.save(&file, "PNG")) {
             return fail(QStringLiteral("%1: could not encode the PNG").arg(path));
@@ -304,6 +332,31 @@ bool export_figure(const QString& path, const Results& results, const FigureExpo
     return true;
 }
 
+namespace {
+
+// A name's first 8 hex digits of SHA-256: tells apart levels whose safe
+// names were cut or collide, the same whatever the order of the levels.
+QString short_hash(const QString& text) {
+    return QString::fromLatin1(
+        QCryptographicHash::hash(text.toUtf8(), QCryptographicHash::Sha256).toHex().left(8));
+}
+
+// `stem` + "_" + the level's short hash, within the byte cap.
+QString with_hash(const QString& stem, const QString& level) {
+    const QString suffix = QLatin1Char('_') + short_hash(level);
+    return stem.left(largest_file_stem - suffix.size()) + suffix;
+}
+
+// CON, PRN, AUX, NUL, COM1–9 and LPT1–9 name devices on Windows, with any
+// extension.
+bool is_windows_device_name(const QString& name) {
+    static const QRegularExpression device(QStringLiteral("^(CON|PRN|AUX|NUL|COM[0-9]|LPT[0-9])$"),
+                                           QRegularExpression::CaseInsensitiveOption);
+    return device.match(name.section(QLatin1Char('.'), 0, 0)).hasMatch();
+}
+
+} // namespace
+
 QString figure_file_name(const QString& text) {
     QString name;
     for (const QChar c : text) {
@@ -315,20 +368,35 @@ QString figure_file_name(const QString& text) {
             name += QLatin1Char('_');
         }
     }
+    // No hidden files, no "." or "..", and no trailing dot (Windows drops it).
     while (name.startsWith(QLatin1Char('.'))) {
-        name.remove(0, 1); // no hidden files
+        name.remove(0, 1);
     }
-    return name.isEmpty() ? QStringLiteral("level") : name;
+    while (name.endsWith(QLatin1Char('.'))) {
+        name.chop(1);
+    }
+    if (name.isEmpty()) {
+        name = QStringLiteral("level");
+    }
+    if (is_windows_device_name(name)) {
+        name.insert(name.indexOf(QLatin1Char('.')) < 0 ? name.size() : name.indexOf('.'),
+                    QLatin1Char('_'));
+    }
+    return name.size() > largest_file_stem ? with_hash(name, text) : name;
 }
 
 QStringList figure_file_names(const QStringList& levels) {
     QStringList names;
     QSet<QString> taken;
     for (const QString& level : levels) {
-        const QString base = figure_file_name(level);
-        QString name = base;
-        for (int n = 2; taken.contains(name.toLower()); ++n) {
-            name = base + QStringLiteral("_%1").arg(n);
+        QString name = figure_file_name(level);
+        if (taken.contains(name.toLower())) {
+            const QString hashed = with_hash(name, level);
+            name = hashed;
+            // Two levels whose hashes agree too: counted on (never in practice).
+            for (int n = 2; taken.contains(name.toLower()); ++n) {
+                name = hashed.left(largest_file_stem - 4) + QStringLiteral("_%1").arg(n);
+            }
         }
         taken.insert(name.toLower());
         names << name;

@@ -70,6 +70,21 @@ struct SizePreset {
 std::vector<SizePreset> figure_size_presets();
 std::optional<SizePreset> find_size_preset(const QString& name);
 
+// The largest figure side: 200 in (508 cm, 14,400 pt), beyond any poster a
+// figure is printed on; a larger one is a typo in a unit, and PDF viewers
+// show such a page as empty.
+inline constexpr double largest_figure_side_points = 14400;
+// A PNG's pixels (size × dpi / 72): at most 20,000 a side and 100 million in
+// all (400 MB while it is drawn).
+inline constexpr double largest_png_side_pixels = 20000;
+inline constexpr double largest_png_pixels = 100e6;
+
+// Why a figure of `options`' size cannot be written (a side not positive or
+// above largest_figure_side_points; for a PNG, too many pixels at its dpi),
+// for a person: "width 300 in is more than 200 in (508 cm, 14400 pt)".
+// nullopt when it can.
+std::optional<QString> figure_size_problem(const FigureExportOptions& options, bool png);
+
 // "10in", "25.4cm", "90mm", "720pt", "1600px" (px at 96 per inch) in points;
 // spaces around the unit allowed, no unit or a length <= 0 -> nullopt.
 std::optional<double> parse_length_points(const QString& text);
@@ -81,7 +96,7 @@ void paint_figure(QPainter& painter, const QRectF& target, const Results& result
                   const FigureExportOptions& options);
 
 // size_points * dpi / 72 pixels (rounded), DPI metadata set; a null image
-// when that is empty or larger than 20000 pixels a side.
+// when figure_size_problem() finds one.
 QImage render_figure_png_image(const Results& results, const FigureExportOptions& options);
 
 // width/height in mm (the physical size), a viewBox in points, text as <text>.
@@ -92,12 +107,22 @@ QByteArray render_figure_svg(const Results& results, const FigureExportOptions& 
 // embedded demo, which has none.
 QString data_cut(const Study& study);
 
-// A subgroup level as a file name: letters, digits, '.', '-' and '_' kept,
-// runs of anything else one '_' ("<1%" -> "_1_", ">= 65" -> "_65"); no
-// leading dot; "level" when nothing is left.
+// The longest file name stem a batch writes, in bytes (the extension is
+// added to it): short enough for any file system and path limit nearby.
+inline constexpr qsizetype largest_file_stem = 80;
+
+// A subgroup level as a file name stem, safe on every system: ASCII letters,
+// digits, '.', '-' and '_' kept, runs of anything else (path separators,
+// control characters, spaces, the characters Windows forbids) one '_'
+// ("<1%" -> "_1_", ">= 65" -> "_65", "../x" -> "_x"); no leading or
+// trailing dot; a Windows device name gets a '_' ("CON" -> "CON_"); "level"
+// when nothing is left. Longer than largest_file_stem bytes, it is cut and
+// ends in '_' and 8 hex digits of the level's SHA-256, so two long levels
+// that share their start still differ.
 QString figure_file_name(const QString& text);
-// The file names of a batch, one per level: figure_file_name, with "_2",
-// "_3", ... where two levels would give one name (compared case-blind).
+// The file names of a batch, one per level: figure_file_name; a level whose
+// name another level already has (compared case-blind: "a/b" and "a_b")
+// gets the hash suffix too.
 QStringList figure_file_names(const QStringList& levels);
 // The title of one subgroup's figure: "VAR = level", after `title` if any.
 QString subgroup_figure_title(const QString& title, const QString& variable, const QString& level);

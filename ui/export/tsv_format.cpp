@@ -1,5 +1,6 @@
 #include "export/tsv_format.h"
 
+#include "export/spreadsheet_cell.h"
 #include "export/table_grid.h"
 
 namespace triallens::ui {
@@ -12,7 +13,8 @@ QString tsv_text(std::span<const ExportTable> tables) {
         }
         for (const QStringList& record : table_grid(tables[t])) {
             QStringList fields;
-            for (QString field : record) {
+            for (const QString& cell : record) {
+                QString field = spreadsheet_safe(cell);
                 field.replace(QStringLiteral("\r\n"), QStringLiteral(" "));
                 field.replace(u'\t', u' ').replace(u'\n', u' ').replace(u'\r', u' ');
                 fields << field;

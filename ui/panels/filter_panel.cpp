@@ -1,6 +1,6 @@
 #include "panels/filter_panel.h"
 
-#include "controller/filter_expression.h"
+#include "document/filter_expression.h"
 #include "panels/filter_section.h"
 #include "panels/level_filter.h"
 #include "panels/range_filter.h"

@@ -16,7 +16,7 @@
 // 250 ms after the last keystroke or on Enter. setState() and setStudy()
 // never emit, so undo/redo can restore a state silently.
 
-#include "controller/filter_state.h"
+#include "document/filter_state.h"
 #include <triallens/analysis/factor_columns.h>
 
 #include <triallens/data/study.h>

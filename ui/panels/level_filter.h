@@ -3,7 +3,7 @@
 // counts ("F (53)"), plus "(missing)" when some subjects have no value; a
 // checked box keeps its subjects. All checked is no restriction.
 
-#include "controller/filter_state.h"
+#include "document/filter_state.h"
 
 #include <triallens/data/level_counts.h>
 #include <triallens/data/study.h>

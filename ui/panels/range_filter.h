@@ -4,7 +4,7 @@
 // when some subjects have no value. Bounds at the data's range are no
 // restriction.
 
-#include "controller/filter_state.h"
+#include "document/filter_state.h"
 
 #include <triallens/data/value_range.h>
 

@@ -1,8 +1,10 @@
-#include "controller/saved_analysis.h"
+#include "document/saved_analysis.h"
 
+#include "document/filter_expression.h"
+
+#include <triallens/analysis/time_unit.h>
 #include <triallens/io/load_study.h>
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -10,8 +12,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <cmath>
 #include <filesystem>
+#include <limits>
 #include <stdexcept>
 
 namespace triallens::ui {
@@ -155,11 +161,54 @@ double number(const QJsonValue& value, const QString& where) {
     if (!value.isDouble()) {
         fail(where, QStringLiteral("expected a number"));
     }
-    return value.toDouble();
+    const double x = value.toDouble();
+    if (!std::isfinite(x)) {
+        fail(where, QStringLiteral("expected a finite number"));
+    }
+    return x;
+}
+
+// Cell-like text quoted in a message: at most 80 characters, then an ellipsis.
+QString elided(const QString& text) {
+    constexpr qsizetype longest = 80;
+    return text.size() <= longest ? text : text.left(longest) + QChar(0x2026);
+}
+
+bool is_plain_file_name(const QString& name) {
+    if (name.isEmpty() || name == QLatin1String(".") || name == QLatin1String("..")) {
+        return false;
+    }
+    return std::none_of(name.begin(), name.end(), [](QChar c) {
+        return c == u'/' || c == u'\\' || c.unicode() < 0x20 || c.unicode() == 0x7f;
+    });
+}
+
+bool is_sha256_hex(const QString& text) {
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](QChar c) {
+               return (c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f');
+           });
 }
 
 double number_at(const QJsonObject& object, const QString& key, const QString& where) {
     return number(member(object, key, where), where + "." + key);
+}
+
+// The shortest text that reads back as `x` ("1e+300", "1.5").
+QString shortest(double x) {
+    std::array<char, 32> buffer{};
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), x);
+    return QString::fromLatin1(buffer.data(), result.ptr - buffer.data());
+}
+
+// A whole number in [low, high]: 1.5, 1e300 and "1" are refused by name.
+double whole_number_at(const QJsonObject& object, const QString& key, const QString& where,
+                       double low, double high) {
+    const double x = number_at(object, key, where);
+    if (x != std::floor(x) || x < low || x > high) {
+        fail(where + "." + key, QStringLiteral("%1 is not a whole number from %2 to %3")
+                                    .arg(shortest(x), shortest(low), shortest(high)));
+    }
+    return x;
 }
 
 // A number, or null for "none".
@@ -210,6 +259,10 @@ AnalysisSpec spec_from(const QJsonObject& object, const QString& where) {
     }
     spec.km.conf_type = *type;
     spec.km.conf_level = number_at(object, "conf_level", where);
+    if (!(spec.km.conf_level > 0 && spec.km.conf_level < 1)) {
+        fail(where + ".conf_level",
+             QStringLiteral("%1 does not lie strictly between 0 and 1").arg(spec.km.conf_level));
+    }
     const QJsonArray landmarks = array_at(object, "landmarks", where);
     for (qsizetype i = 0; i < landmarks.size(); ++i) {
         spec.landmarks.push_back(
@@ -223,6 +276,10 @@ AnalysisSpec spec_from(const QJsonObject& object, const QString& where) {
     }
     spec.ties = *method;
     spec.time_unit = string_at(object, "time_unit", where).toStdString();
+    if (!spec.time_unit.empty() && !time_unit_from_name(spec.time_unit)) {
+        fail(where + ".time_unit", QStringLiteral("\"%1\" is not days, weeks, months or years")
+                                       .arg(elided(QString::fromStdString(spec.time_unit))));
+    }
     spec.curves_by = string_at(object, "curves_by", where).toStdString();
     return spec;
 }
@@ -260,38 +317,43 @@ FilterState filters_from(const QJsonObject& object, const QString& where) {
     return filters;
 }
 
-SavedFile file_from(const QJsonObject& object, const QString& where) {
+SavedFile file_from(const QJsonObject& object, const QString& where, const QString& folder) {
     SavedFile file;
     file.path = string_at(object, "path", where);
+    if (file.path.isEmpty() || file.path.contains(QChar(0))) {
+        fail(where + ".path", QStringLiteral("expected a file or folder path"));
+    }
+    if (!folder.isEmpty() && QDir::isRelativePath(file.path)) {
+        file.path = QDir::cleanPath(QDir(folder).absoluteFilePath(file.path));
+    }
     file.folder = bool_at(object, "folder", where);
     const QJsonArray data = array_at(object, "data", where);
+    if (!file.folder && data.size() != 1) {
+        fail(where + ".data", QStringLiteral("a file has one digest, not %1").arg(data.size()));
+    }
     for (qsizetype i = 0; i < data.size(); ++i) {
         const QString at = QStringLiteral("%1.data[%2]").arg(where).arg(i);
         if (!data[i].isObject()) {
             fail(at, QStringLiteral("expected an object"));
         }
         const QJsonObject entry = data[i].toObject();
-        file.data.push_back({string_at(entry, "name", at),
-                             static_cast<qint64>(number_at(entry, "size", at)),
-                             string_at(entry, "sha256", at)});
+        const QString name = string_at(entry, "name", at);
+        if (!is_plain_file_name(name)) {
+            fail(at + ".name", QStringLiteral("\"%1\" is not a plain file name").arg(elided(name)));
+        }
+        // JSON numbers are doubles: sizes are exact up to 2^53 bytes.
+        const auto size =
+            static_cast<qint64>(whole_number_at(entry, "size", at, 0, 9007199254740992.0));
+        const QString sha256 = string_at(entry, "sha256", at);
+        if (!is_sha256_hex(sha256)) {
+            fail(at + ".sha256", QStringLiteral("expected 64 lowercase hex digits"));
+        }
+        file.data.push_back({name, size, sha256});
     }
     return file;
 }
 
 // ---- hashing ----
-
-std::optional<FileDigest> digest_of(const QString& path) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return std::nullopt;
-    }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    if (!hash.addData(&file)) { // reads in blocks: the file is never in memory whole
-        return std::nullopt;
-    }
-    return FileDigest{QFileInfo(path).fileName(), file.size(),
-                      QString::fromLatin1(hash.result().toHex())};
-}
 
 QStringList data_files_of(const QString& folder) {
     QStringList files;
@@ -350,7 +412,8 @@ QByteArray to_json(const SavedAnalysis& analysis) {
     return QJsonDocument(document).toJson(QJsonDocument::Indented);
 }
 
-std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error) {
+std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error,
+                                       const QString& folder) {
     QJsonParseError parse;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parse);
     if (parse.error != QJsonParseError::NoError) {
@@ -376,13 +439,19 @@ std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error) {
                                       .arg(schema, QLatin1String(saved_analysis_schema)));
         }
         SavedAnalysis analysis;
-        analysis.version = static_cast<int>(number_at(root, "version", top));
-        if (analysis.version > SavedAnalysis::current_version) {
+        const double version = number_at(root, "version", top);
+        if (version != std::floor(version) || version < 1) {
+            fail(top + ".version", QStringLiteral("%1 is not a version (a whole number from 1)")
+                                       .arg(shortest(version)));
+        }
+        if (version > SavedAnalysis::current_version) {
             fail(top + ".version",
-                 QStringLiteral("%1 was written by a newer TrialLens (this one reads up to %2)")
-                     .arg(analysis.version)
+                 QStringLiteral("%1 is not a version this TrialLens knows (it reads up to %2; a "
+                                "newer TrialLens may read it)")
+                     .arg(shortest(version))
                      .arg(SavedAnalysis::current_version));
         }
+        analysis.version = static_cast<int>(version);
         analysis.demo = bool_at(root, "demo", top);
         const QJsonArray files = array_at(root, "files", top);
         for (qsizetype i = 0; i < files.size(); ++i) {
@@ -390,10 +459,13 @@ std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error) {
             if (!files[i].isObject()) {
                 fail(at, QStringLiteral("expected an object"));
             }
-            analysis.files.push_back(file_from(files[i].toObject(), at));
+            analysis.files.push_back(file_from(files[i].toObject(), at, folder));
         }
         if (!analysis.demo && analysis.files.empty()) {
             fail(top + ".files", QStringLiteral("no data files (and not the demo)"));
+        }
+        if (analysis.demo && !analysis.files.empty()) {
+            fail(top + ".files", QStringLiteral("the demo has no data files"));
         }
         const QJsonObject state = object_at(root, "state", top);
         analysis.state.spec =
@@ -425,17 +497,63 @@ std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error) {
     }
 }
 
-std::optional<std::vector<SavedFile>> hash_files(const QStringList& paths, QString* error) {
+std::optional<SavedAnalysis> read_saved_analysis(const QString& file, QString* error) {
+    const auto refuse = [&](const QString& why) {
+        if (error) {
+            *error = why;
+        }
+        return std::nullopt;
+    };
+    if (const auto why = not_a_regular_file(file)) {
+        return refuse(*why);
+    }
+    const QFileInfo info(file);
+    if (info.size() > largest_saved_analysis) {
+        return refuse(QStringLiteral("%1 bytes is too large for a saved analysis (at most %2)")
+                          .arg(info.size())
+                          .arg(largest_saved_analysis));
+    }
+    QFile in(file);
+    if (!in.open(QIODevice::ReadOnly)) {
+        return refuse(in.errorString());
+    }
+    // Read no more than the cap, even if the file grew since the stat.
+    const QByteArray json = in.read(largest_saved_analysis + 1);
+    if (json.size() > largest_saved_analysis) {
+        return refuse(QStringLiteral("too large for a saved analysis (at most %1 bytes)")
+                          .arg(largest_saved_analysis));
+    }
+    return from_json(json, error, info.absolutePath());
+}
+
+std::optional<QString> check_against_study(const SavedAnalysis& analysis, const Study& study) {
+    const QString saved = QString::fromStdString(analysis.state.spec.filter);
+    const QString dock = QString::fromStdString(filter_expression(analysis.state.filters, study));
+    if (saved == dock) {
+        return std::nullopt;
+    }
+    const auto shown = [](const QString& filter) {
+        return filter.isEmpty() ? QStringLiteral("no filter")
+                                : QStringLiteral("\"%1\"").arg(elided(filter));
+    };
+    return QStringLiteral("analysis.state.spec.filter: %1 is not the filter the saved Filters "
+                          "choices give on this study (%2)")
+        .arg(shown(saved), shown(dock));
+}
+
+std::optional<std::vector<SavedFile>> hash_files(const QStringList& paths, QString* error,
+                                                 const HashProgress& progress) {
     std::vector<SavedFile> saved;
     for (const QString& path : paths) {
         const QFileInfo info(path);
         SavedFile file{info.absoluteFilePath(), info.isDir(), {}};
         const QStringList contents = file.folder ? data_files_of(file.path) : QStringList{path};
         for (const QString& data_file : contents) {
-            auto digest = digest_of(data_file);
+            QString why;
+            auto digest = digest_file(data_file, &why, progress);
             if (!digest) {
                 if (error) {
-                    *error = QStringLiteral("cannot read %1").arg(data_file);
+                    *error = QStringLiteral("%1: %2").arg(data_file, why);
                 }
                 return std::nullopt;
             }
@@ -446,14 +564,18 @@ std::optional<std::vector<SavedFile>> hash_files(const QStringList& paths, QStri
     return saved;
 }
 
-FileCheck verify_file(const SavedFile& saved, const QString& path) {
+FileCheck verify_file(const SavedFile& saved, const QString& path, const HashProgress& progress) {
     FileCheck check{path, FileStatus::Ok, {}};
     const QFileInfo info(path);
-    if (!info.exists() || info.isDir() != saved.folder) {
+    if (!info.exists() && !info.isSymLink()) {
         check.status = FileStatus::Missing;
-        check.detail = info.exists() ? (saved.folder ? QStringLiteral("not a folder any more")
-                                                     : QStringLiteral("now a folder"))
-                                     : QStringLiteral("not found");
+        check.detail = QStringLiteral("not found");
+        return check;
+    }
+    if (info.isDir() != saved.folder) {
+        check.status = FileStatus::Refused;
+        check.detail =
+            saved.folder ? QStringLiteral("not a folder any more") : QStringLiteral("now a folder");
         return check;
     }
     QStringList differences;
@@ -479,18 +601,20 @@ FileCheck verify_file(const SavedFile& saved, const QString& path) {
             if (!names.contains(digest.name)) {
                 continue;
             }
-            const auto current = digest_of(QDir(path).filePath(digest.name));
+            QString why;
+            const auto current = digest_file(QDir(path).filePath(digest.name), &why, progress);
             if (!current) {
-                differences << QStringLiteral("%1 unreadable").arg(digest.name);
+                differences << QStringLiteral("%1 %2").arg(digest.name, why);
             } else if (current->size != digest.size || current->sha256 != digest.sha256) {
                 differences << difference(digest, *current);
             }
         }
     } else {
-        const auto current = digest_of(path);
+        QString why;
+        const auto current = digest_file(path, &why, progress);
         if (!current) {
-            check.status = FileStatus::Missing;
-            check.detail = QStringLiteral("cannot be read");
+            check.status = FileStatus::Refused;
+            check.detail = why;
             return check;
         }
         if (saved.data.empty()) {
@@ -509,12 +633,25 @@ FileCheck verify_file(const SavedFile& saved, const QString& path) {
     return check;
 }
 
-std::vector<FileCheck> verify_files(const SavedAnalysis& analysis) {
+std::vector<FileCheck> verify_files(const SavedAnalysis& analysis, const HashProgress& progress) {
     std::vector<FileCheck> checks;
     for (const SavedFile& file : analysis.files) {
-        checks.push_back(verify_file(file, file.path));
+        checks.push_back(verify_file(file, file.path, progress));
     }
     return checks;
+}
+
+qint64 saved_bytes(const SavedAnalysis& analysis) {
+    qint64 bytes = 0;
+    for (const SavedFile& file : analysis.files) {
+        for (const FileDigest& digest : file.data) {
+            // Saturating: the sizes come from the document.
+            bytes = digest.size > std::numeric_limits<qint64>::max() - bytes
+                        ? std::numeric_limits<qint64>::max()
+                        : bytes + digest.size;
+        }
+    }
+    return bytes;
 }
 
 } // namespace triallens::ui

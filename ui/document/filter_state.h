@@ -5,8 +5,8 @@
 // state keeps every subject of any study and two states that keep the same
 // subjects through the same widgets compare equal (undo/redo relies on it).
 // filter_expression() turns it into the core's --filter grammar. It is part
-// of the workspace state (workspace_state.h), so it lives with the controller
-// and the Filters dock (panels/filter_panel.h) only edits it.
+// of the workspace state (workspace_state.h), so it lives with that document
+// value (read by the command line too) and the Filters dock only edits it.
 
 #include <QMetaType>
 

@@ -5,7 +5,7 @@
 // forest row in focus. Undo and redo move between such values, so a click
 // on a forest row is undone like any other step.
 
-#include "controller/filter_state.h"
+#include "document/filter_state.h"
 
 #include <triallens/analysis/analysis_spec.h>
 #include <triallens/analysis/workspace.h>

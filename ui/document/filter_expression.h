@@ -13,7 +13,7 @@
 // A variable the study lacks, or of the other kind, is skipped. An empty
 // string keeps everyone.
 
-#include "controller/filter_state.h"
+#include "document/filter_state.h"
 
 #include <triallens/data/study.h>
 

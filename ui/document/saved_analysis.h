@@ -37,8 +37,32 @@
 // Doubles are written with the shortest text that reads back to the same
 // double, so every setting round-trips exactly. Unknown keys are ignored
 // (a newer TrialLens may add some); a missing required key is an error.
+//
+// An analysis travels by e-mail, so reading one trusts nothing in it:
+// - the file itself must be a regular file of at most 8 MiB (a real one is a
+//   few KB), stat'ed before it is opened;
+// - every key has its type; "version" is a whole number this build knows
+//   (1e300, 1.5, "1" and 0 are refused); numbers are finite; conf_level lies
+//   in (0, 1); a file has one digest, a digest's name is a plain file name
+//   (no folder, no "..") and its sha256 64 lowercase hex digits;
+// - a relative "path" is relative to the analysis file's folder, never to the
+//   current one (read_saved_analysis);
+// - once the study is loaded, the spec's filter must be the one the Filters
+//   dock's saved state produces (check_against_study): the two would
+//   otherwise disagree on screen; a mismatch is an error naming both. A
+//   hostile filter (40,000 parentheses deep) is thus refused before anything
+//   parses it, and any other filter error comes from the refit as a message.
+// The reader itself only walks the document's fixed shape (no recursion
+// that the document can deepen); Qt's JSON parser bounds nesting itself.
+//
+// The data files are hashed only as regular files (file_digest.h): a FIFO or
+// a device is refused by stat, with progress and cancel for the callers that
+// hash on a worker thread.
 
-#include "controller/workspace_state.h"
+#include "document/file_digest.h"
+#include "document/workspace_state.h"
+
+#include <triallens/data/study.h>
 
 #include <QByteArray>
 #include <QString>
@@ -49,19 +73,10 @@
 
 namespace triallens::ui {
 
-// One data file's content when the analysis was saved.
-struct FileDigest {
-    QString name;    // the file's name (inside its folder, for a folder's files)
-    qint64 size = 0; // bytes
-    QString sha256;  // lowercase hex of the whole content
-
-    bool operator==(const FileDigest&) const = default;
-};
-
 // A path as it was loaded: a file (one digest) or a folder (one digest per
 // data file it held, sorted by name).
 struct SavedFile {
-    QString path; // absolute
+    QString path; // absolute when written; may be relative to the analysis file
     bool folder = false;
     std::vector<FileDigest> data;
 
@@ -85,26 +100,44 @@ struct SavedAnalysis {
 inline constexpr const char* saved_analysis_schema = "triallens.analysis/1";
 // What saved analyses are called (the package's MIME type globs the same).
 inline constexpr const char* saved_analysis_suffix = ".triallens.json";
+// The largest saved analysis read, in bytes.
+inline constexpr qint64 largest_saved_analysis = 8 << 20;
 
 // Whether `path` names a saved analysis rather than data: any `.json` file
 // (no data reader takes JSON), so a renamed analysis still opens as one.
 bool is_saved_analysis(const QString& path);
 
 QByteArray to_json(const SavedAnalysis& analysis);
-// nullopt, with what is wrong (and where) in `error`, for a document that is
-// not JSON, not this schema, from a newer version, or lacks a required key
-// or has one of the wrong type.
-std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error);
+// nullopt, with what is wrong (and where: "analysis.state.spec.ties: ...")
+// in `error`, for a document that is not JSON, not this schema, of a version
+// this build does not know, or lacks a required key or has one of the wrong
+// type or out of its range. Relative paths are resolved against `folder`
+// (left as written when `folder` is empty).
+std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error,
+                                       const QString& folder = {});
+// Reads the saved analysis `file`: a regular file of at most
+// largest_saved_analysis bytes, from_json with relative paths resolved
+// against `file`'s folder. nullopt with why in `error` otherwise.
+std::optional<SavedAnalysis> read_saved_analysis(const QString& file, QString* error);
+
+// Why `analysis` cannot be shown on `study` (the study its files or the demo
+// load): its spec's filter is not the expression its saved filters give on
+// that study (filter_expression.h). nullopt when it can.
+std::optional<QString> check_against_study(const SavedAnalysis& analysis, const Study& study);
 
 // The digests of files and folders as load_study reads them (a folder: its
 // data files per data_files_in). SHA-256 is computed streaming, in blocks.
-// nullopt, with the unreadable path in `error`, when a file cannot be read.
-std::optional<std::vector<SavedFile>> hash_files(const QStringList& paths, QString* error);
+// nullopt, with the path and why in `error`, when a file is not a regular
+// file or cannot be read. Throws HashCancelled when cancelled.
+std::optional<std::vector<SavedFile>> hash_files(const QStringList& paths, QString* error,
+                                                 const HashProgress& progress = {});
 
 enum class FileStatus {
     Ok,      // present with the saved content
     Missing, // the path no longer exists
     Changed, // present but its content (or, for a folder, its list of data files) differs
+    Refused, // present but not what can be read: a FIFO, a device, a folder
+             // for a file (or a file for a folder), unreadable
 };
 
 struct FileCheck {
@@ -113,10 +146,14 @@ struct FileCheck {
     QString detail; // for a human: what differs ("size 1234 → 1235 bytes", "adae.csv added")
 };
 
-// One check per saved file, in order. A file that cannot be read counts as missing.
-std::vector<FileCheck> verify_files(const SavedAnalysis& analysis);
+// One check per saved file, in order. Hashes; throws HashCancelled when cancelled.
+std::vector<FileCheck> verify_files(const SavedAnalysis& analysis,
+                                    const HashProgress& progress = {});
 // The same check for one saved file found at another path (a moved file the
 // user pointed to).
-FileCheck verify_file(const SavedFile& saved, const QString& path);
+FileCheck verify_file(const SavedFile& saved, const QString& path,
+                      const HashProgress& progress = {});
+// The bytes verify_files() reads: the saved sizes added up (for progress).
+qint64 saved_bytes(const SavedAnalysis& analysis);
 
 } // namespace triallens::ui

@@ -1,4 +1,4 @@
-#include "controller/filter_expression.h"
+#include "document/filter_expression.h"
 
 #include <triallens/analysis/subject_filter.h>
 
