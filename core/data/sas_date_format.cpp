@@ -78,7 +78,7 @@ std::string sas_date_text(double value, SasDateKind kind) {
     long month = 0;
     long day = 0;
     civil_from_days(static_cast<long>(std::floor(days)) - days_1960_to_1970, year, month, day);
-    char text[48];
+    char text[128]; // room for six longs at their widest: no truncation to warn of
     if (kind == SasDateKind::Date) {
         std::snprintf(text, sizeof text, "%04ld-%02ld-%02ld", year, month, day);
     } else {
