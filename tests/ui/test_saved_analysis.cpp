@@ -45,6 +45,7 @@
 
 using namespace triallens;
 using namespace triallens::ui;
+using workspace_test::caught;
 using workspace_test::demo;
 
 Q_DECLARE_METATYPE(triallens::ui::SavedAnalysis)
@@ -255,7 +256,7 @@ void set_up_pilot(Workspace& w, const QStringList& files) {
     QSignalSpy subgroup(&w.controller, &RefitController::refitted);
     w.window->workspace()->focusSubgroup("AGEGR1", ">80");
     forest->selectRow(row);
-    QVERIFY(subgroup.wait(30000));
+    QVERIFY(caught(subgroup));
     QVERIFY(w.controller.results()->focus.has_value());
 }
 
@@ -550,7 +551,7 @@ private slots:
         Workspace second;
         QVERIFY(second.settled());
         QVERIFY(second.document()->open(file));
-        const bool restored = second.restored->wait(30000);
+        const bool restored = caught(*second.restored);
         QDir::setCurrent(started_in);
         QVERIFY(restored);
         QVERIFY(second.confirmed.isEmpty());
@@ -603,7 +604,7 @@ private slots:
         Workspace fourth;
         QVERIFY(fourth.settled());
         QVERIFY(fourth.document()->open(saved));
-        QVERIFY(fourth.abandoned->wait(30000));
+        QVERIFY(caught(*fourth.abandoned));
         QCOMPARE(fourth.warnings.size(), 1);
         QVERIFY2(fourth.warnings.front().contains("is not the filter"),
                  qPrintable(fourth.warnings.front()));
@@ -656,7 +657,7 @@ private slots:
         second.answer = false;
         QVERIFY(second.document()->open(file));
         QVERIFY(second.confirmed.isEmpty()); // the answer comes from the worker, later
-        QVERIFY(second.abandoned->wait(30000));
+        QVERIFY(caught(*second.abandoned));
         QCOMPARE(second.confirmed.size(), 1);
         const QString text = second.confirmed.front();
         QVERIFY2(text.contains(QDir::toNativeSeparators(path)) && text.contains(why),
@@ -676,7 +677,7 @@ private slots:
         QVERIFY(second.settled());
         QVERIFY(second.document()->open(file));
         second.document()->cancelOpen();
-        QVERIFY(second.abandoned->wait(30000));
+        QVERIFY(caught(*second.abandoned));
         QTest::qWait(200);
         QCOMPARE(second.loaded->count(), 0);
         QVERIFY(second.confirmed.isEmpty());
@@ -695,7 +696,7 @@ private slots:
         Workspace second;
         QVERIFY(second.settled());
         QVERIFY(second.document()->open(file));
-        QVERIFY(second.restored->wait(30000));
+        QVERIFY(caught(*second.restored));
         QVERIFY(second.confirmed.isEmpty()); // the files are as saved: no question
         QVERIFY(second.settled());
         QVERIFY(second.controller.spec() == first.controller.spec());
@@ -742,7 +743,7 @@ private slots:
         QVERIFY(second.confirmed.front().contains(QDir(was.path()).filePath("adtte.xpt")));
         QVERIFY(second.confirmed.front().contains("missing"));
         QCOMPARE(second.located, QStringList{QDir(was.path()).filePath("adsl.xpt")});
-        QVERIFY(second.restored->wait(30000));
+        QVERIFY(caught(*second.restored));
         QVERIFY(second.settled());
         QCOMPARE(second.window->workspace()->paths(),
                  (QStringList{QDir(now.path()).filePath("adsl.xpt"),
@@ -762,7 +763,7 @@ private slots:
         Workspace second;
         QVERIFY(second.settled());
         QVERIFY(second.document()->open(file)); // moved_to empty: locate cancels
-        QVERIFY(second.abandoned->wait(30000));
+        QVERIFY(caught(*second.abandoned));
         QCOMPARE(second.located, QStringList{was.filePath("adtte.xpt")});
         QTest::qWait(200);
         QCOMPARE(second.loaded->count(), 0);
@@ -784,7 +785,7 @@ private slots:
         QVERIFY(second.settled());
         second.answer = false; // Cancel
         QVERIFY(second.document()->open(file));
-        QVERIFY(second.abandoned->wait(30000));
+        QVERIFY(caught(*second.abandoned));
         QCOMPARE(second.confirmed.size(), 1);
         const QString text = second.confirmed.front();
         QVERIFY2(text.contains(QDir::toNativeSeparators(folder.filePath("adsl.xpt"))) &&
@@ -833,7 +834,7 @@ private slots:
                                        [&](const QString& text) { second.warnings << text; }});
         QSignalSpy abandoned(second.document(), &AnalysisDocument::abandoned);
         QVERIFY(second.document()->open(file));
-        QVERIFY(abandoned.wait(30000));
+        QVERIFY(caught(abandoned));
         QCOMPARE(second.confirmed.size(), 2);
         QVERIFY(second.confirmed[0].endsWith("Locate Files…"));
         QVERIFY(second.confirmed[1].contains(QDir::toNativeSeparators(was.filePath("adsl.xpt"))));
@@ -890,7 +891,7 @@ private slots:
         QSignalSpy restored(window.analysisDocument(), &AnalysisDocument::restored);
         window.show();
         window.openFiles({file}, false);
-        QVERIFY(restored.wait(30000));
+        QVERIFY(caught(restored));
         QVERIFY(QTest::qWaitFor([&] { return !controller.busy() && controller.results(); }, 30000));
         QVERIFY(window.workspace()->state() == first.window->workspace()->state());
         compare_results(*controller.results(), first.results());
@@ -901,7 +902,7 @@ private slots:
         Workspace dropped_on;
         QVERIFY(dropped_on.settled());
         workspace_test::drop(*dropped_on.window, {file});
-        QVERIFY(dropped_on.restored->wait(30000));
+        QVERIFY(caught(*dropped_on.restored));
         QVERIFY(dropped_on.settled());
         QVERIFY(dropped_on.window->workspace()->state() == first.window->workspace()->state());
         QCOMPARE(dropped_on.window->workspace()->paths().size(),

@@ -11,6 +11,7 @@
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QMimeData>
+#include <QSignalSpy>
 #include <QStyle>
 #include <QStyleOptionButton>
 #include <QTest>
@@ -50,6 +51,13 @@ inline void click(QCheckBox* box) {
     const QRect indicator =
         box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
     QTest::mouseClick(box, Qt::LeftButton, {}, indicator.center());
+}
+
+// True once `spy` holds a signal, waiting up to `ms` for it. Unlike
+// QSignalSpy::wait, a signal that arrived while an earlier QTRY_ spun the
+// event loop counts: waiting only for a new one races the worker threads.
+inline bool caught(QSignalSpy& spy, int ms = 30000) {
+    return QTest::qWaitFor([&] { return !spy.isEmpty(); }, ms);
 }
 
 } // namespace workspace_test
