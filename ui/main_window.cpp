@@ -174,6 +174,11 @@ void MainWindow::connectLoading() {
             statusBar()->showMessage(tr("Not loaded: %n error(s); the current study is unchanged",
                                         nullptr, static_cast<int>(errors.size())));
         });
+    connect(workspace_, &WorkspaceDocument::studyRefused, this, [this](const QString& why) {
+        data_panel_->showRefusal({why});
+        cancel_load_->setEnabled(false);
+        statusBar()->showMessage(tr("Not loaded; the current study is unchanged"));
+    });
     connect(loader, &StudyLoader::cancelled, this, [this] {
         data_panel_->showRefusal({QStringLiteral("loading was cancelled")});
         cancel_load_->setEnabled(false);

@@ -202,6 +202,11 @@ struct Workspace {
         return QTest::qWaitFor(
             [this] { return !controller.busy() && controller.results() != nullptr; }, 30000);
     }
+    // Saves as File ▸ Save Analysis does, and waits for the file.
+    bool save(const QString& file) {
+        QSignalSpy saved(document(), &AnalysisDocument::saved);
+        return document()->save(file) && caught(saved);
+    }
     void load(const QStringList& files) {
         const auto before = loaded->count();
         window->workspace()->openPaths(files, false);
@@ -529,7 +534,7 @@ private slots:
         Workspace first;
         first.load(copy_pilot(folder.path()));
         const QString file = folder.filePath("relative.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         edit_json(file, [](QJsonObject& root) {
             QJsonArray files = root["files"].toArray();
             for (qsizetype i = 0; i < files.size(); ++i) {
@@ -581,7 +586,7 @@ private slots:
         QVERIFY(first.settled());
         QTemporaryDir folder;
         const QString file = folder.filePath("filter.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         edit_json(file, [&](QJsonObject& root) { set_saved_filter(root, filter); });
 
         Workspace second;
@@ -593,13 +598,13 @@ private slots:
         QVERIFY(second.controller.study() == study);
         QCOMPARE(second.restored->count(), 0);
 
-        // With data files the check comes once they have loaded: the saved
-        // state is not applied.
+        // With data files the check comes once they have loaded, before the
+        // loaded study replaces the current one: the window stays as it was.
         QTemporaryDir data;
         Workspace third;
         third.load(copy_pilot(data.path()));
         const QString saved = data.filePath("files.triallens.json");
-        QVERIFY(third.document()->save(saved));
+        QVERIFY(third.save(saved));
         edit_json(saved, [&](QJsonObject& root) { set_saved_filter(root, filter); });
         Workspace fourth;
         QVERIFY(fourth.settled());
@@ -611,6 +616,9 @@ private slots:
         QCOMPARE(fourth.restored->count(), 0);
         QVERIFY(fourth.settled());
         QVERIFY(fourth.controller.spec().filter.empty());
+        QCOMPARE(fourth.loaded->count(), 1);          // the files did load…
+        QVERIFY(fourth.controller.study() == demo()); // …and were not shown
+        QVERIFY(fourth.window->workspace()->paths().isEmpty());
     }
 
     // A data path that is a FIFO, a device or a folder where a file was saved
@@ -633,7 +641,7 @@ private slots:
         Workspace first;
         first.load(copy_pilot(folder.path()));
         const QString file = folder.filePath("hostile.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         QString path = folder.filePath("adsl.xpt");
         if (kind == "fifo") {
             path = folder.filePath("fifo.xpt");
@@ -672,7 +680,7 @@ private slots:
         Workspace first;
         first.load(copy_pilot(folder.path()));
         const QString file = folder.filePath("cancel.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         Workspace second;
         QVERIFY(second.settled());
         QVERIFY(second.document()->open(file));
@@ -690,7 +698,7 @@ private slots:
         set_up_pilot(first, {pilot + "adsl.xpt", pilot + "adtte.xpt"});
         QTemporaryDir folder;
         const QString file = folder.filePath("pilot.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         QVERIFY(first.warnings.isEmpty());
 
         Workspace second;
@@ -728,7 +736,7 @@ private slots:
         Workspace first;
         set_up_pilot(first, copy_pilot(was.path()));
         const QString file = now.filePath("moved.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         for (const QString& name : {QStringLiteral("adsl.xpt"), QStringLiteral("adtte.xpt")}) {
             QVERIFY(
                 QFile::rename(QDir(was.path()).filePath(name), QDir(now.path()).filePath(name)));
@@ -757,7 +765,7 @@ private slots:
         Workspace first;
         first.load(copy_pilot(was.path()));
         const QString file = was.filePath("a.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         QVERIFY(QFile::remove(was.filePath("adtte.xpt")));
 
         Workspace second;
@@ -775,7 +783,7 @@ private slots:
         Workspace first;
         first.load(copy_pilot(folder.path()));
         const QString file = folder.filePath("changed.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         QFile adsl(folder.filePath("adsl.xpt"));
         QVERIFY(adsl.open(QIODevice::Append));
         adsl.write(" ");
@@ -812,7 +820,7 @@ private slots:
         Workspace first;
         first.load(copy_pilot(was.path()));
         const QString file = now.filePath("both.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         QVERIFY(QFile::rename(was.filePath("adtte.xpt"), now.filePath("adtte.xpt")));
         QFile adsl(was.filePath("adsl.xpt"));
         QVERIFY(adsl.open(QIODevice::Append));
@@ -855,7 +863,7 @@ private slots:
         tabs_of(*first.window)->setCurrentIndex(4);
         QTemporaryDir folder;
         const QString file = folder.filePath("demo.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         QFile in(file);
         QVERIFY(in.open(QIODevice::ReadOnly));
         const QJsonObject saved = QJsonDocument::fromJson(in.readAll()).object();
@@ -884,7 +892,7 @@ private slots:
         set_up_pilot(first, {pilot + "adsl.xpt", pilot + "adtte.xpt"});
         QTemporaryDir folder;
         const QString file = folder.filePath("pilot.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
 
         RefitController controller;
         MainWindow window(&controller);
@@ -909,6 +917,75 @@ private slots:
                  first.window->workspace()->paths().size());
     }
 
+    // Saving hashes the files off the GUI thread: save() returns before the
+    // file is written (the write waits for the worker's result, delivered by
+    // the event loop), and a cancelled save writes nothing.
+    void savingHashesOffTheGuiThread() {
+        QTemporaryDir folder;
+        Workspace w;
+        w.load(copy_pilot(folder.path()));
+        const QString file = folder.filePath("later.triallens.json");
+        QSignalSpy saved(w.document(), &AnalysisDocument::saved);
+        QSignalSpy failed(w.document(), &AnalysisDocument::saveFailed);
+        QVERIFY(w.document()->save(file));
+        QVERIFY(w.document()->savingFiles());
+        QVERIFY(!QFile::exists(file));
+        QVERIFY(caught(saved));
+        QCOMPARE(saved.front().front().toString(), file);
+        QVERIFY(!w.document()->savingFiles());
+        QCOMPARE(failed.count(), 0);
+        QString error;
+        const auto read = read_saved_analysis(file, &error);
+        QVERIFY2(read.has_value(), qPrintable(error));
+        QCOMPARE(read->files.size(), std::size_t{2});
+        QCOMPARE(read->files.front().data.front().size, QFileInfo(pilot + "adsl.xpt").size());
+
+        const QString cancelled = folder.filePath("cancelled.triallens.json");
+        QVERIFY(w.document()->save(cancelled));
+        w.document()->cancelSave();
+        QCOMPARE(failed.count(), 1);
+        QTest::qWait(300);
+        QVERIFY(!QFile::exists(cancelled));
+        QCOMPARE(saved.count(), 1);
+        QVERIFY(w.warnings.isEmpty()); // the user's own cancel is not an error
+
+        // A file gone since it was loaded: the worker's warning names it.
+        QVERIFY(QFile::remove(folder.filePath("adtte.xpt")));
+        QVERIFY(w.document()->save(cancelled));
+        QVERIFY(QTest::qWaitFor([&] { return failed.count() == 2; }, 30000));
+        QCOMPARE(w.warnings.size(), 1);
+        QVERIFY2(w.warnings.front().contains("adtte.xpt"), qPrintable(w.warnings.front()));
+        QVERIFY(!QFile::exists(cancelled));
+    }
+
+    // An analysis opened while another's files are still checked takes its
+    // place: the first says abandoned() (never silence), the second restores.
+    void openingAnotherAnalysisAbandonsTheFirst() {
+        QTemporaryDir folder;
+        Workspace first;
+        set_up_pilot(first, copy_pilot(folder.path()));
+        const QString focused = folder.filePath("focused.triallens.json");
+        QVERIFY(first.save(focused));
+        first.window->workspace()->focusSubgroup({}, {});
+        QVERIFY(first.settled());
+        const QString plain = folder.filePath("plain.triallens.json");
+        QVERIFY(first.save(plain));
+
+        Workspace second;
+        QVERIFY(second.settled());
+        QVERIFY(second.document()->open(focused));
+        QVERIFY(second.document()->checkingFiles());
+        QVERIFY(second.document()->open(plain));
+        QCOMPARE(second.abandoned->count(), 1);
+        QVERIFY(caught(*second.restored));
+        QVERIFY(second.settled());
+        QTest::qWait(200);
+        QCOMPARE(second.restored->count(), 1);
+        QCOMPARE(second.abandoned->count(), 1);
+        QVERIFY(second.window->workspace()->state() == first.window->workspace()->state());
+        QVERIFY(!second.window->workspace()->state().focus.has_value());
+    }
+
     // Data files beside an analysis are not mixed into it: the analysis
     // opens alone and the status bar says what was left.
     void analysisWithDataFilesOpensTheAnalysisAlone() {
@@ -916,7 +993,7 @@ private slots:
         QVERIFY(first.settled());
         QTemporaryDir folder;
         const QString file = folder.filePath("demo.triallens.json");
-        QVERIFY(first.document()->save(file));
+        QVERIFY(first.save(file));
         Workspace second;
         second.load({pilot + "adsl.xpt", pilot + "adtte.xpt"});
         second.window->openFiles({pilot + "adae.xpt", file}, false);

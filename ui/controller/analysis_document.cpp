@@ -72,6 +72,55 @@ QTabWidget* tabs_of(const MainWindow* window) {
     return qobject_cast<QTabWidget*>(window->centralWidget());
 }
 
+// Runs `work` on a worker thread behind a progress dialog over `parent` that
+// can cancel it (shown after half a second). `done` gets the result on the
+// GUI thread, or nullopt when cancelled, even if the worker got to the end
+// first. The returned watcher owns the run: destroying it drops the outcome
+// (`done` is not called), so `done` takes it first if it may start another.
+template <typename R>
+std::unique_ptr<QFutureWatcher<std::optional<R>>>
+run_hashing(QWidget* parent, QObject* context, const QString& label, qint64 bytes,
+            const std::shared_ptr<std::atomic<bool>>& cancel,
+            std::function<R(const HashProgress&)> work,
+            std::function<void(std::optional<R>)> done) {
+    const qint64 total = std::max<qint64>(1, bytes);
+    auto* progress = new QProgressDialog(label, QStringLiteral("Cancel"), 0, 1000, parent);
+    progress->setAttribute(Qt::WA_DeleteOnClose);
+    progress->setMinimumDuration(500);
+    progress->setAutoReset(false);
+    // This run's own flag: a dialog also says canceled() when it closes,
+    // which must not stop the run that follows it.
+    QObject::connect(progress, &QProgressDialog::canceled, context,
+                     [cancel] { cancel->store(true); });
+
+    auto watcher = std::make_unique<QFutureWatcher<std::optional<R>>>();
+    QObject::connect(watcher.get(), &QFutureWatcher<std::optional<R>>::progressValueChanged,
+                     progress, &QProgressDialog::setValue);
+    QObject::connect(watcher.get(), &QObject::destroyed, progress, &QWidget::close);
+    QObject::connect(watcher.get(), &QFutureWatcher<std::optional<R>>::finished, context,
+                     [watcher = watcher.get(), cancel, done = std::move(done)] {
+                         done(cancel->load() ? std::nullopt : watcher->result());
+                     });
+    watcher->setFuture(QtConcurrent::run(
+        [work = std::move(work), cancel, total](QPromise<std::optional<R>>& promise) {
+            promise.setProgressRange(0, 1000);
+            qint64 read = 0;
+            HashProgress hashing;
+            hashing.cancel = cancel.get();
+            hashing.advanced = [&promise, &read, total](qint64 more) {
+                read += more;
+                promise.setProgressValue(
+                    static_cast<int>(std::min<qint64>(read, total) * 1000 / total));
+            };
+            try {
+                promise.addResult(std::optional<R>(work(hashing)));
+            } catch (const HashCancelled&) {
+                promise.addResult(std::optional<R>());
+            }
+        }));
+    return watcher;
+}
+
 } // namespace
 
 AnalysisDocument::AnalysisDocument(MainWindow* window, WorkspaceDocument* workspace)
@@ -138,26 +187,25 @@ AnalysisDocument::AnalysisDocument(MainWindow* window, WorkspaceDocument* worksp
     };
 
     // Queued, so the window has shown the new study (its own slot on the same
-    // signal) before the saved state replaces the one it starts with.
+    // signal) before the saved state replaces the one it starts with. The
+    // study passed the analysis's check before it replaced the current one.
     connect(
         workspace_, &WorkspaceDocument::studyChanged, this,
         [this](const std::shared_ptr<const Study>&, const QStringList& paths) {
             if (pending_ && pending_->paths() == paths) {
                 const SavedAnalysis analysis = *pending_;
                 pending_.reset();
-                const auto& study = workspace_->study();
-                if (const auto why = study ? check_against_study(analysis, *study) : std::nullopt) {
-                    // The files are shown as any opened files are; the state is not.
-                    prompts_.warn(QStringLiteral("The saved settings cannot be shown on these "
-                                                 "files: %1")
-                                      .arg(*why));
-                    emit abandoned();
-                    return;
-                }
                 apply(analysis);
             }
         },
         Qt::QueuedConnection);
+    connect(workspace_, &WorkspaceDocument::studyRefused, this, [this](const QString& why) {
+        if (pending_) {
+            prompts_.warn(
+                QStringLiteral("The saved settings cannot be shown on these files: %1").arg(why));
+            abandon();
+        }
+    });
     // A refused or cancelled load leaves the current study and state as they were.
     connect(workspace_->loader(), &StudyLoader::failed, this, [this] {
         if (pending_) {
@@ -188,11 +236,10 @@ std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
         return std::nullopt;
     }
     if (!analysis.demo) {
-        auto files = hash_files(workspace_->paths(), error);
-        if (!files) {
-            return std::nullopt;
+        for (const QString& path : workspace_->paths()) {
+            const QFileInfo info(path);
+            analysis.files.push_back({info.absoluteFilePath(), info.isDir(), {}});
         }
-        analysis.files = std::move(*files);
     }
     analysis.state = workspace_->state();
     if (const QTabWidget* tabs = tabs_of(window_)) {
@@ -203,25 +250,79 @@ std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
 
 bool AnalysisDocument::save(const QString& file) {
     QString error;
-    const auto analysis = capture(&error);
+    auto analysis = capture(&error);
     if (!analysis) {
         prompts_.warn(QStringLiteral("The analysis was not saved: %1.").arg(error));
         return false;
     }
+    cancelSave();
+    if (analysis->demo) {
+        return write(*analysis, file);
+    }
+    const QStringList paths = workspace_->paths();
+    auto cancel = std::make_shared<std::atomic<bool>>(false);
+    save_cancel_ = cancel;
+    save_ = run_hashing<Hashed>(
+        window_, this, QStringLiteral("Reading the data files to save the analysis…"),
+        bytes_to_hash(paths), cancel,
+        [paths](const HashProgress& progress) {
+            Hashed hashed;
+            hashed.files = hash_files(paths, &hashed.error, progress);
+            return hashed;
+        },
+        [this, analysis = std::move(*analysis), file](std::optional<Hashed> hashed) mutable {
+            save_.release()->deleteLater();
+            if (!hashed) {
+                window_->statusBar()->showMessage(QStringLiteral("The analysis was not saved"),
+                                                  5000);
+                emit saveFailed();
+                return;
+            }
+            if (!hashed->files) {
+                prompts_.warn(QStringLiteral("The analysis was not saved: %1.").arg(hashed->error));
+                emit saveFailed();
+                return;
+            }
+            analysis.files = std::move(*hashed->files);
+            write(analysis, file);
+        });
+    return true;
+}
+
+void AnalysisDocument::cancelSave() {
+    if (save_cancel_) {
+        save_cancel_->store(true);
+    }
+    if (save_) {
+        save_.reset(); // its outcome is dropped
+        emit saveFailed();
+    }
+}
+
+bool AnalysisDocument::savingFiles() const {
+    return save_ != nullptr;
+}
+
+bool AnalysisDocument::write(const SavedAnalysis& analysis, const QString& file) {
     QSaveFile out(file);
-    if (!out.open(QIODevice::WriteOnly) || out.write(to_json(*analysis)) < 0 || !out.commit()) {
+    if (!out.open(QIODevice::WriteOnly) || out.write(to_json(analysis)) < 0 || !out.commit()) {
         prompts_.warn(QStringLiteral("Could not write %1: %2")
                           .arg(QDir::toNativeSeparators(file), out.errorString()));
+        emit saveFailed();
         return false;
     }
     window_->statusBar()->showMessage(
         QStringLiteral("Saved the analysis as %1").arg(QFileInfo(file).fileName()), 5000);
     used(file);
+    emit saved(file);
     return true;
 }
 
 AnalysisDocument::~AnalysisDocument() {
     cancelOpen();
+    if (save_cancel_) {
+        save_cancel_->store(true);
+    }
 }
 
 bool AnalysisDocument::open(const QString& file) {
@@ -232,8 +333,13 @@ bool AnalysisDocument::open(const QString& file) {
                           .arg(QDir::toNativeSeparators(file), error));
         return false;
     }
-    cancelOpen();
-    pending_.reset();
+    if (check_ || pending_) {
+        // The analysis being opened gives way to this one: its check is
+        // dropped, and a study it is loading will not be shown with its state.
+        cancelOpen();
+        check_.reset();
+        abandon();
+    }
     if (analysis->demo) {
         const Study demo_study = generate_demo_study();
         if (const auto why = check_against_study(*analysis, demo_study)) {
@@ -268,54 +374,22 @@ void AnalysisDocument::checkFiles(std::vector<SavedFile> files,
     check_cancel_ = cancel;
     SavedAnalysis only_files;
     only_files.files = std::move(files);
-    const qint64 total = std::max<qint64>(1, saved_bytes(only_files));
-
-    auto* progress = new QProgressDialog(QStringLiteral("Checking the analysis's data files…"),
-                                         QStringLiteral("Cancel"), 0, 1000, window_);
-    progress->setAttribute(Qt::WA_DeleteOnClose);
-    progress->setMinimumDuration(500);
-    progress->setAutoReset(false);
-    // This check's own flag: a dialog also says canceled() when it closes,
-    // which must not stop the check that follows it.
-    connect(progress, &QProgressDialog::canceled, this, [cancel] { cancel->store(true); });
-
-    // Replacing the watcher of an earlier (cancelled) check drops its outcome.
-    check_ = std::make_unique<QFutureWatcher<std::optional<Checks>>>();
-    auto* watcher = check_.get();
-    connect(watcher, &QFutureWatcher<std::optional<Checks>>::progressValueChanged, progress,
-            &QProgressDialog::setValue);
-    connect(watcher, &QObject::destroyed, progress, &QWidget::close);
-    connect(watcher, &QFutureWatcher<std::optional<Checks>>::finished, this,
-            [this, watcher, cancel, then = std::move(then)] {
-                // Cancelled, even if the worker got to the end first.
-                const std::optional<Checks> checks =
-                    cancel->load() ? std::nullopt : watcher->result();
-                // `then` may start another check, which replaces check_: this
-                // watcher (and the closure running now) goes when control returns.
-                check_.release()->deleteLater();
-                if (!checks) {
-                    abandon(); // cancelled
-                    return;
-                }
-                then(*checks);
-            });
-    watcher->setFuture(QtConcurrent::run([only_files = std::move(only_files), cancel,
-                                          total](QPromise<std::optional<Checks>>& promise) {
-        promise.setProgressRange(0, 1000);
-        qint64 done = 0;
-        HashProgress hashing;
-        hashing.cancel = cancel.get();
-        hashing.advanced = [&promise, &done, total](qint64 bytes) {
-            done += bytes;
-            promise.setProgressValue(
-                static_cast<int>(std::min<qint64>(done, total) * 1000 / total));
-        };
-        try {
-            promise.addResult(std::optional<Checks>(verify_files(only_files, hashing)));
-        } catch (const HashCancelled&) {
-            promise.addResult(std::optional<Checks>());
-        }
-    }));
+    const qint64 bytes = saved_bytes(only_files);
+    check_ = run_hashing<Checks>(
+        window_, this, QStringLiteral("Checking the analysis's data files…"), bytes, cancel,
+        [only_files = std::move(only_files)](const HashProgress& progress) {
+            return verify_files(only_files, progress);
+        },
+        [this, then = std::move(then)](std::optional<Checks> checks) {
+            // `then` may start another check, which replaces check_: this
+            // watcher (and the closure running now) goes when control returns.
+            check_.release()->deleteLater();
+            if (!checks) {
+                abandon(); // cancelled
+                return;
+            }
+            then(*checks);
+        });
 }
 
 void AnalysisDocument::abandon() {
@@ -419,7 +493,9 @@ void AnalysisDocument::resolveFiles(SavedAnalysis analysis, const QString& file,
 
 void AnalysisDocument::load(const SavedAnalysis& analysis, const QString& file) {
     pending_ = analysis;
-    workspace_->openPaths(analysis.paths(), false);
+    workspace_->openPaths(analysis.paths(), false, false, [analysis](const Study& study) {
+        return check_against_study(analysis, study);
+    });
     used(file);
 }
 

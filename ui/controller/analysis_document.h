@@ -4,6 +4,10 @@
 // front tab as a saved analysis (saved_analysis.h) and opens one to show the
 // same figures.
 //
+// Saving hashes the files on a worker thread too, so a large study (or a
+// slow disk) never freezes the window; the state saved is the one shown
+// when Save was chosen.
+//
 // Opening reads the document as read_saved_analysis() trusts it (a regular
 // file, every field checked, relative paths beside it), then checks the
 // files on a worker thread — hashing never runs on the GUI thread, so the
@@ -14,12 +18,13 @@
 // points to each missing or refused file (a file chosen from a folder is also
 // looked for there for the other missing ones), the files pointed to are
 // checked on the worker too, and changed files may be opened anyway or not.
-// The files then load through the window's normal (threaded) path; once the
-// study has loaded, the saved state is applied as one state — the undo
-// history starts anew — followed by the focused row and the tab, unless the
-// spec's filter is not the one its saved Filters choices give on the loaded
-// study (check_against_study), which is a warning naming both. A demo
-// analysis reopens on the embedded demo study.
+// The files then load through the window's normal (threaded) path. A loaded
+// study on which the spec's filter is not the one its saved Filters choices
+// give (check_against_study) is refused before it replaces the current one,
+// with a warning naming both, so the window stays as it was; otherwise the
+// saved state is applied as one state — the undo history starts anew —
+// followed by the focused row and the tab. A demo analysis reopens on the
+// embedded demo study.
 //
 // The dialogs are behind replaceable prompts so tests never block on one.
 // File ▸ Open Analysis starts in the folder of the analysis used last
@@ -72,11 +77,19 @@ public:
     // The default prompts are modal dialogs over the window.
     void setPrompts(Prompts prompts) { prompts_ = std::move(prompts); }
 
-    // The window as it stands, files hashed; nullopt (and why) when there is
-    // no study or one of its files cannot be read.
+    // The window as it stands, its files named but not yet hashed; nullopt
+    // (and why) when there is no study or it was not loaded from files.
     std::optional<SavedAnalysis> capture(QString* error) const;
-    // Writes capture() to `file` (atomically); false after a warning.
+    // Saves the window as it stands now to `file`: its files are hashed on a
+    // worker (with a progress dialog that can cancel), then the document is
+    // written atomically; saved() or saveFailed() follows. False after a
+    // warning, when nothing can be saved. A save still hashing when another
+    // starts is cancelled, and its file not written.
     bool save(const QString& file);
+    // Stops the save that is hashing (then saveFailed()); nothing is written.
+    void cancelSave();
+    // Whether a save is hashing its files.
+    bool savingFiles() const;
     // Reads `file` and starts restoring it: true when its files are being
     // checked and loaded (or the demo is shown), after which either
     // restored() or abandoned() follows; false after a warning.
@@ -87,10 +100,16 @@ public:
     bool checkingFiles() const;
 
 signals:
+    // `file` was written.
+    void saved(const QString& file);
+    // A save was cancelled or its files could not be read (after a warning);
+    // nothing was written.
+    void saveFailed();
     // The opened analysis's state, focus and tab are applied (its refits run).
     void restored();
     // An analysis being opened stopped before its files loaded: a cancel, a
-    // file refused, or a warning. The window is as it was.
+    // file refused, a warning, or another analysis opened meanwhile. The
+    // window is as it was.
     void abandoned();
     // `file` was written, or read and is being restored: File ▸ Open Recent
     // lists it.
@@ -105,6 +124,8 @@ private:
     // points to checked, then loads.
     void resolveFiles(SavedAnalysis analysis, const QString& file, const Checks& checks);
     void load(const SavedAnalysis& analysis, const QString& file);
+    // Writes `analysis` to `file` atomically; false after a warning.
+    bool write(const SavedAnalysis& analysis, const QString& file);
     void abandon();
     void apply(const SavedAnalysis& analysis);
     // Remembers `file`'s folder for the file dialogs and emits fileUsed().
@@ -120,6 +141,13 @@ private:
     // The running check's cancel flag, and its watcher.
     std::shared_ptr<std::atomic<bool>> check_cancel_;
     std::unique_ptr<QFutureWatcher<std::optional<Checks>>> check_;
+    // The files hashed for a save, or why they could not be read.
+    struct Hashed {
+        std::optional<std::vector<SavedFile>> files;
+        QString error;
+    };
+    std::shared_ptr<std::atomic<bool>> save_cancel_;
+    std::unique_ptr<QFutureWatcher<std::optional<Hashed>>> save_;
     QMetaObject::Connection select_row_; // marks the focused forest row after a refit
 };
 

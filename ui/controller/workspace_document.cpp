@@ -9,6 +9,8 @@
 #include <triallens/analysis/default_spec.h>
 #include <triallens/demo/demo_study.h>
 
+#include <utility>
+
 namespace triallens::ui {
 
 WorkspaceDocument::WorkspaceDocument(RefitController* controller, QObject* parent)
@@ -38,7 +40,8 @@ QString WorkspaceDocument::focusLevel() const {
     return state_.focus ? QString::fromStdString(state_.focus->level) : QString();
 }
 
-void WorkspaceDocument::openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows) {
+void WorkspaceDocument::openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows,
+                                  StudyCheck check) {
     QStringList all = add ? paths_ : QStringList();
     for (const QString& path : paths) {
         if (!all.contains(path)) {
@@ -48,11 +51,14 @@ void WorkspaceDocument::openPaths(const QStringList& paths, bool add, bool exclu
     emit loadStarted(static_cast<int>(all.size()));
     LoadOptions options;
     options.exclude_invalid_rows = exclude_invalid_rows;
+    // The loader reports only the load started last: its check goes with it.
+    check_ = std::move(check);
     loader_->load(all, options);
 }
 
 void WorkspaceDocument::openDemo() {
     loader_->cancel();
+    check_ = {};
     replaceStudy(std::make_shared<const Study>(generate_demo_study()), {}, {}, 0);
 }
 
@@ -87,6 +93,12 @@ void WorkspaceDocument::applyState(const WorkspaceState& state) {
 void WorkspaceDocument::replaceStudy(const std::shared_ptr<const Study>& study,
                                      const QStringList& paths, const QStringList& warnings,
                                      int excluded_rows) {
+    if (const StudyCheck check = std::exchange(check_, {}); check && study) {
+        if (const auto why = check(*study)) {
+            emit studyRefused(*why);
+            return;
+        }
+    }
     paths_ = paths;
     // Undo steps name the old study's columns: a new study starts a new
     // history, from all patients. The AE toggles stay: they apply to any study.

@@ -18,7 +18,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <memory>
+#include <optional>
 
 QT_BEGIN_NAMESPACE
 class QUndoStack;
@@ -48,10 +50,16 @@ public:
     QString focusVariable() const;
     QString focusLevel() const;
 
+    // Why a loaded study must not replace the current one; nullopt when it may.
+    using StudyCheck = std::function<std::optional<QString>(const Study&)>;
+
     // Loads files and folders off the GUI thread (added to the current files
     // when `add`), leaving out invalid rows only when the user asked for it.
-    // The study is replaced when the load succeeds, never before.
-    void openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows = false);
+    // The study is replaced when the load succeeds and passes `check`, never
+    // before: a study `check` refuses is dropped (studyRefused) and the
+    // current study, files and state stay as they were.
+    void openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows = false,
+                   StudyCheck check = {});
     // Replaces the study with the embedded (synthetic) demo, as a load would.
     void openDemo();
 
@@ -69,6 +77,8 @@ signals:
     // The study was replaced; the state is its default (stateChanged follows).
     void studyChanged(const std::shared_ptr<const triallens::Study>& study,
                       const QStringList& paths, const QStringList& warnings, int excluded_rows);
+    // A loaded study was not shown: the check given to openPaths said `why`.
+    void studyRefused(const QString& why);
     // The state to show (a step, an undo or redo, a restore, a new study).
     void stateChanged(const triallens::ui::WorkspaceState& state);
 
@@ -82,6 +92,7 @@ private:
     QUndoStack* undo_stack_;
     QStringList paths_;
     WorkspaceState state_;
+    StudyCheck check_; // the running load's, if it has one
 };
 
 } // namespace triallens::ui

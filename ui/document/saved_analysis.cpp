@@ -641,14 +641,35 @@ std::vector<FileCheck> verify_files(const SavedAnalysis& analysis, const HashPro
     return checks;
 }
 
+namespace {
+
+// Saturating: the sizes may come from a document.
+qint64 add_bytes(qint64 bytes, qint64 more) {
+    return more > std::numeric_limits<qint64>::max() - bytes ? std::numeric_limits<qint64>::max()
+                                                             : bytes + std::max<qint64>(0, more);
+}
+
+} // namespace
+
 qint64 saved_bytes(const SavedAnalysis& analysis) {
     qint64 bytes = 0;
     for (const SavedFile& file : analysis.files) {
         for (const FileDigest& digest : file.data) {
-            // Saturating: the sizes come from the document.
-            bytes = digest.size > std::numeric_limits<qint64>::max() - bytes
-                        ? std::numeric_limits<qint64>::max()
-                        : bytes + digest.size;
+            bytes = add_bytes(bytes, digest.size);
+        }
+    }
+    return bytes;
+}
+
+qint64 bytes_to_hash(const QStringList& paths) {
+    qint64 bytes = 0;
+    for (const QString& path : paths) {
+        const QFileInfo info(path);
+        for (const QString& file : info.isDir() ? data_files_of(path) : QStringList{path}) {
+            // Only regular files are read: a FIFO or device adds nothing.
+            if (!not_a_regular_file(file)) {
+                bytes = add_bytes(bytes, QFileInfo(file).size());
+            }
         }
     }
     return bytes;

@@ -155,5 +155,7 @@ FileCheck verify_file(const SavedFile& saved, const QString& path,
                       const HashProgress& progress = {});
 // The bytes verify_files() reads: the saved sizes added up (for progress).
 qint64 saved_bytes(const SavedAnalysis& analysis);
+// The bytes hash_files(paths) reads, by stat alone (for progress).
+qint64 bytes_to_hash(const QStringList& paths);
 
 } // namespace triallens::ui
