@@ -251,7 +251,7 @@ int run_export(const CommandLine& line, int argc, char** argv) {
         QString error;
         if (!ui::export_figure(folder.filePath(output.path), output.results, output.options,
                                &error)) {
-            throw std::runtime_error(error.toStdString());
+            throw std::runtime_error(folder.told(error).toStdString());
         }
     }
     QString error;

@@ -5,6 +5,7 @@
 // back from the SVG), and its text comes out at the asked point size; the
 // grayscale palette leaves no colour in the pixels; the forest exports too.
 
+#include <export/batch_folder.h>
 #include <export/figure_export.h>
 #include <models/km_figure_text.h>
 #include <views/km_figure.h>
@@ -15,6 +16,7 @@
 #include <triallens/analysis/workspace.h>
 #include <triallens/demo/demo_study.h>
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QFontMetricsF>
@@ -423,6 +425,25 @@ private slots:
         huge.dpi = 2400;
         QVERIFY(!export_figure(dir.filePath("huge.png"), pfs(), huge, &error));
         QVERIFY(!QFile::exists(dir.filePath("huge.png")));
+    }
+
+    // A figure that fails inside a batch is reported by the path the user
+    // asked for, never by the hidden temporary folder that is then gone.
+    void batchFailureNamesTheTargetFolder() {
+        QTemporaryDir dir;
+        const QString target = dir.filePath("figs");
+        QString error;
+        {
+            BatchFolder batch(target);
+            QVERIFY(batch.ok());
+            QVERIFY(!export_figure(batch.filePath("no-folder/km.png"), pfs(), slide(), &error));
+            QVERIFY2(error.contains(".partial"), qPrintable(error));
+            error = batch.told(error);
+        }
+        QVERIFY2(error.contains(QDir(target).filePath("no-folder/km.png")), qPrintable(error));
+        QVERIFY2(!error.contains(".partial"), qPrintable(error));
+        QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList());
     }
 };
 

@@ -342,7 +342,7 @@ void ExportController::exportEverySubgroup(const QString& variable, const QStrin
                 }
                 batch->discard();
                 if (!why.isEmpty()) {
-                    emit failed(QStringLiteral("%1 (no figure was written)").arg(why));
+                    emit failed(QStringLiteral("%1 (no figure was written)").arg(batch->told(why)));
                 }
                 emit batchFinished(0, folder);
             });

@@ -44,6 +44,15 @@ QString BatchFolder::targetPath(const QString& name) const {
     return QDir(target_).filePath(name);
 }
 
+QString BatchFolder::told(QString message) const {
+    if (temporary_) {
+        message.replace(temporary_->path(), target_);
+        message.replace(QDir::toNativeSeparators(temporary_->path()),
+                        QDir::toNativeSeparators(target_));
+    }
+    return message;
+}
+
 bool BatchFolder::commit(QString* error) {
     const auto fail = [&](const QString& why) {
         if (error) {

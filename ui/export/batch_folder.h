@@ -32,6 +32,10 @@ public:
     QString filePath(const QString& name) const;
     // The same file's path once committed.
     QString targetPath(const QString& name) const;
+    // `message` (a failure writing into the batch) naming the target folder
+    // where it names the temporary one: the user never asked for that folder,
+    // and it is gone once the batch is discarded.
+    QString told(QString message) const;
 
     // Moves every file written into the target; false, with why in `error`,
     // when that failed, and then the target is as it was.
