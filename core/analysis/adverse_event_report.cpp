@@ -17,6 +17,7 @@ constexpr const char* safety_arm_candidates[] = {"TRT01A", "TRTA", "TRT01P", "AR
 
 AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
     const Variable& arm = resolve_arm_column(study, spec.arm_variable, safety_arm_candidates);
+    require_few_levels(study, arm, spec.max_levels, "the treatment column takes");
     const Variable* saffl = study.subjects.find("SAFFL");
     const auto safety_yes =
         saffl != nullptr && saffl->is_categorical() ? saffl->level_code("Y") : std::nullopt;

@@ -78,6 +78,7 @@ AeSpec adverse_event_spec(const Study& study, const AnalysisSpec& analysis,
         }
     }
     spec.reference_arm = analysis.reference_arm;
+    spec.max_levels = analysis.max_levels;
     return spec;
 }
 

@@ -562,6 +562,11 @@ private slots:
                            "--subgroups", "SITEID",           "--max-levels",
                            "10"}
             << "SITEID has 17 levels; subgroups take at most 10";
+        QTest::newRow("ae: a treatment column of too many levels")
+            << QStringList{"ae",    pilot + "adsl.xpt", pilot + "adae.xpt",
+                           "--arm", "SITEID",           "--max-levels",
+                           "10"}
+            << "SITEID has 17 levels; the treatment column takes at most 10";
         QTest::newRow("export: a batch of too many levels")
             << QStringList{"export",
                            pilot + "adsl.xpt",

@@ -7,9 +7,11 @@
 // control arm, else the first arm in sort order; it is listed first, the
 // other arms follow in sort order.
 
+#include "triallens/analysis/analysis_spec.h"
 #include "triallens/data/study.h"
 #include "triallens/stats/adverse_event_incidence.h"
 
+#include <cstddef>
 #include <string>
 
 namespace triallens {
@@ -25,11 +27,14 @@ struct AeSpec {
     AeFilter filter;
     std::string
         filter_expression; // subject filter (subject_filter.h), applied before the population
+    // A treatment column with more levels is refused (a column per arm):
+    // the analysis's AnalysisSpec::max_levels.
+    std::size_t max_levels = default_max_levels;
 };
 
 // Throws SpecError (triallens/analysis/refit.h) for an unknown arm column,
-// and for a requested reference arm that is not a level of it or has no
-// subject in the population.
+// one with more than max_levels levels, and for a requested reference arm that is not a level of it
+// or has no subject in the population.
 AeTable adverse_event_table(const Study& study, const AeSpec& spec);
 
 } // namespace triallens
