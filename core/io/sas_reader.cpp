@@ -7,6 +7,7 @@
 #include <readstat.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstring>
 #include <exception>
@@ -249,6 +250,42 @@ void require_whole_observations(std::string_view bytes, const Reading& reading) 
     }
 }
 
+// A transport file may hold several datasets (members), one after another;
+// ReadStat reads the first and then takes the next one's header records for
+// observations. A member header on an 80-byte record boundary inside the
+// data is refused, naming the dataset that begins there (its name is in the
+// record after the descriptor header: "SAS     ADAE    SASDATA …").
+void require_one_member(std::string_view bytes, const Reading& reading) {
+    constexpr std::size_t record = 80;
+    static constexpr std::string_view member = "HEADER RECORD*******MEMBER  HEADER RECORD";
+    static constexpr std::string_view member_v8 = "HEADER RECORD*******MEMBV8  HEADER RECORD";
+    const std::size_t first = (reading.data_start + record - 1) / record * record;
+    for (std::size_t at = first; at + record <= bytes.size(); at += record) {
+        const std::string_view line = bytes.substr(at, record);
+        if (!line.starts_with(member) && !line.starts_with(member_v8)) {
+            continue;
+        }
+        std::string name;
+        if (at + 3 * record <= bytes.size()) {
+            const std::string_view names = bytes.substr(at + 2 * record, record);
+            if (names.starts_with("SAS     ")) {
+                name = std::string(names.substr(8, 8));
+                name.erase(name.find_last_not_of(' ') + 1);
+            }
+        }
+        const bool printable = std::all_of(name.begin(), name.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) != 0 || c == '_';
+        });
+        throw DataError(
+            {reading.source, 0, {}},
+            "the file holds more than one dataset: " +
+                (name.empty() || !printable ? std::string("another") : "a second, " + name + ",") +
+                " begins at byte " + std::to_string(at) +
+                "; TrialLens reads one dataset per .xpt file (write each to "
+                "its own file)");
+    }
+}
+
 struct ParserDeleter {
     void operator()(readstat_parser_t* parser) const { readstat_parser_free(parser); }
 };
@@ -314,6 +351,7 @@ RawTable parse_sas(std::string_view bytes, SasFileFormat format, const std::stri
         throw DataError({source, 0, {}}, "the file holds no variables");
     }
     if (format == SasFileFormat::Transport) {
+        require_one_member(bytes, reading);
         require_whole_observations(bytes, reading); // .sas7bdat: ReadStat counts them itself
     }
 

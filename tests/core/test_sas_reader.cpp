@@ -176,6 +176,30 @@ private slots:
         }
     }
 
+    // Two datasets in one transport file (the pilot's ADSL, then its ADAE
+    // after ADSL's library header): ReadStat would read ADAE's header
+    // records as 1,690 more ADSL observations. Refused, naming ADAE.
+    void secondDatasetInATransportFileIsRefused() {
+        const std::string adsl = read_file_bytes(data_files::pilot("adsl.xpt"));
+        const std::string adae = read_file_bytes(data_files::pilot("adae.xpt"));
+        constexpr std::size_t library_header = 3 * 80;
+        const QTemporaryDir dir;
+        const auto both =
+            data_files::write(dir, "adsl_adae.xpt", adsl + adae.substr(library_header));
+        try {
+            read_sas(both);
+            QFAIL("a file of two datasets was read");
+        } catch (const DataError& error) {
+            QCOMPARE(QString::fromStdString(error.where().file),
+                     QString::fromStdString(both.string()));
+            QCOMPARE(QString::fromStdString(error.message()),
+                     QStringLiteral("the file holds more than one dataset: a second, ADAE, begins "
+                                    "at byte %1; TrialLens reads one dataset per .xpt file (write "
+                                    "each to its own file)")
+                         .arg(adsl.size()));
+        }
+    }
+
     // ReadStat's own I/O messages end in "(retval = 5): Success (errno = 0)":
     // the reads are from memory, and that text is for no user.
     void libraryErrnoTextNeverReachesAMessage() {
