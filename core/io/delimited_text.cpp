@@ -70,7 +70,6 @@ struct Parse {
     // row's first line is one of them) and delimiters anywhere.
     std::size_t row_bound = 0;
     std::size_t delimiter_count = 0;
-    std::size_t text_size = 0;
 
     std::string column_name(std::size_t field) const {
         if (!header_done) {
@@ -131,11 +130,7 @@ struct Parse {
         // 20,000 columns over two million blank lines reserves nothing for them.
         const std::size_t cells =
             std::min(row_bound * out.header.size(), delimiter_count + row_bound + 1);
-        try {
-            out.cell_ends.reserve(cells);
-        } catch (const std::bad_alloc&) {
-            fail(row_line, {}, too_large_to_load(2 * text_size + 8 * cells + 8 * row_bound));
-        }
+        out.cell_ends.reserve(cells); // std::bad_alloc: load_study says how much is needed
     }
 
     void row_end() {
@@ -250,13 +245,9 @@ DelimitedText parse_decoded(const DecodedText& decoded, const std::string& sourc
     // Room for every row's cells up front: growing ten million cell ends
     // by doubling costs more than the parse. Blank lines are not rows.
     const TextCounts counts = count_text(text, out.delimiter);
-    try {
-        out.cells.reserve(text.size());
-        out.lines.reserve(counts.non_blank_lines);
-    } catch (const std::bad_alloc&) {
-        throw DataError({source, 0, {}},
-                        too_large_to_load(2 * text.size() + 8 * counts.non_blank_lines));
-    }
+    // std::bad_alloc: load_study says how much the whole load needs.
+    out.cells.reserve(text.size());
+    out.lines.reserve(counts.non_blank_lines);
 
     std::unique_ptr<csv_parser, ParserDeleter> parser(new csv_parser);
     if (csv_init(parser.get(), CSV_STRICT | CSV_STRICT_FINI) != 0) {
@@ -269,7 +260,6 @@ DelimitedText parse_decoded(const DecodedText& decoded, const std::string& sourc
     parse.skip_ragged = ragged == RaggedRows::Skip;
     parse.row_bound = counts.non_blank_lines;
     parse.delimiter_count = counts.delimiters;
-    parse.text_size = text.size();
     const bool lone_cr = has_lone_cr(text);
     std::size_t next_report = progress_step;
     // One physical line at a time, so each row's first line is known.

@@ -2,6 +2,7 @@
 
 #include "triallens/data/data_error.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <fstream>
 #include <new>
@@ -60,21 +61,17 @@ std::string read_file_bytes(const fs::path& file) {
         throw DataError(where, "cannot open the file");
     }
     std::string bytes;
-    try {
-        bytes.resize(static_cast<std::size_t>(size_before));
-        in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        auto got = static_cast<std::size_t>(in.gcount());
-        // Read on to the true end: the size may be stale.
-        constexpr std::size_t chunk = std::size_t{1} << 16;
-        while (in && got == bytes.size()) {
-            bytes.resize(got + chunk);
-            in.read(bytes.data() + got, static_cast<std::streamsize>(chunk));
-            got += static_cast<std::size_t>(in.gcount());
-        }
-        bytes.resize(got);
-    } catch (const std::bad_alloc&) {
-        throw DataError(where, too_large_to_load(size_before));
+    bytes.resize(static_cast<std::size_t>(size_before));
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    auto got = static_cast<std::size_t>(in.gcount());
+    // Read on to the true end: the size may be stale.
+    constexpr std::size_t chunk = std::size_t{1} << 16;
+    while (in && got == bytes.size()) {
+        bytes.resize(got + chunk);
+        in.read(bytes.data() + got, static_cast<std::streamsize>(chunk));
+        got += static_cast<std::size_t>(in.gcount());
     }
+    bytes.resize(got);
     if (in.bad()) {
         throw DataError(where, "cannot read the file");
     }
@@ -89,9 +86,16 @@ std::string read_file_bytes(const fs::path& file) {
 }
 
 std::string too_large_to_load(std::uint64_t bytes_needed) {
-    char amount[32];
-    std::snprintf(amount, sizeof amount, "%.1f", static_cast<double>(bytes_needed) / 1e9);
-    return std::string("too large to load (needs ~") + amount + " GB)";
+    // Two significant figures, in MB below a gigabyte: "~0.0 GB" says nothing.
+    const double gb = static_cast<double>(bytes_needed) / 1e9;
+    char amount[48];
+    if (gb >= 1.0) {
+        std::snprintf(amount, sizeof amount, "%.*f GB", gb < 10.0 ? 1 : 0, gb);
+    } else {
+        const double mb = std::max(1.0, static_cast<double>(bytes_needed) / 1e6);
+        std::snprintf(amount, sizeof amount, "%.*f MB", mb < 10.0 ? 1 : 0, mb);
+    }
+    return std::string("too large to load (needs ~") + amount + ")";
 }
 
 } // namespace triallens

@@ -14,10 +14,14 @@
 #include <QElapsedTimer>
 #include <QTest>
 
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <cmath>
+#include <cstdint>
+#include <fstream>
 #include <span>
 #include <vector>
 
@@ -631,6 +635,62 @@ private slots:
         QVERIFY(load.ok());
         QCOMPARE(load.study->subjects.size(), std::size_t{2});
         QVERIFY2(timer.elapsed() < 60000, qPrintable(QString::number(timer.elapsed()) + " ms"));
+    }
+
+    void tooLargeToLoadSaysHowMuch_data() {
+        QTest::addColumn<double>("bytes");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("12 GB") << 12.4e9 << "too large to load (needs ~12 GB)";
+        QTest::newRow("1.5 GB") << 1.54e9 << "too large to load (needs ~1.5 GB)";
+        QTest::newRow("240 MB") << 240.3e6 << "too large to load (needs ~240 MB)";
+        QTest::newRow("5 MB") << 5.04e6 << "too large to load (needs ~5.0 MB)";
+        QTest::newRow("a few bytes") << 100.0 << "too large to load (needs ~1.0 MB)";
+    }
+    void tooLargeToLoadSaysHowMuch() {
+        QFETCH(double, bytes);
+        QFETCH(QString, message);
+        QCOMPARE(QString::fromStdString(too_large_to_load(static_cast<std::uint64_t>(bytes))),
+                 message);
+    }
+
+    // A load that runs out of memory says so, naming the file and what the
+    // whole load would need, and loads nothing. The address space is capped
+    // at what the test already uses plus 100 MB, and a 60 MB file needs
+    // about six times its size. (ASan reserves terabytes of address space:
+    // a cap is meaningless there.)
+    void fileTooLargeForMemoryIsNamedAndNothingLoads() {
+#if defined(__SANITIZE_ADDRESS__)
+        QSKIP("address-space caps do not apply under AddressSanitizer");
+#else
+        const QTemporaryDir dir;
+        std::string text = "USUBJID,TRT01P,AVAL,CNSR\n";
+        const std::string tail = ",A,12.5,0\n";
+        for (int i = 0; text.size() < 60'000'000; ++i) {
+            text += "SUBJECT-" + std::to_string(i) + tail;
+        }
+        const auto file = data_files::write(dir, "big.csv", text);
+        text = {};
+        rlimit before{};
+        QCOMPARE(getrlimit(RLIMIT_AS, &before), 0);
+        std::ifstream statm("/proc/self/statm");
+        std::uint64_t pages = 0;
+        statm >> pages;
+        QVERIFY(pages > 0);
+        const auto used = pages * static_cast<std::uint64_t>(sysconf(_SC_PAGESIZE));
+        rlimit capped = before;
+        capped.rlim_cur = used + 100'000'000;
+        QCOMPARE(setrlimit(RLIMIT_AS, &capped), 0);
+        LoadOptions options;
+        options.arm_column = "TRT01P";
+        const StudyLoad load = load_study({file}, options);
+        QCOMPARE(setrlimit(RLIMIT_AS, &before), 0);
+        QVERIFY(!load.ok());
+        const QStringList errors = texts(load.findings, Severity::Error);
+        QCOMPARE(errors.size(), 1);
+        QVERIFY2(errors[0].startsWith(QString::fromStdString(file.string()) + ": ") &&
+                     errors[0].contains("too large to load (needs ~360 MB)"),
+                 qPrintable(errors[0]));
+#endif
     }
 
     void siteNamesComeFromFileNames() {

@@ -21,11 +21,14 @@ namespace triallens {
 // file"), from stat alone; nullopt for a regular file.
 std::optional<std::string> file_problem(const std::filesystem::path& path);
 
-// The whole file; throws DataError naming it when it cannot be read whole.
+// The whole file; throws DataError naming it when it cannot be read whole,
+// and std::bad_alloc when it cannot be held: load_study then says how much
+// the whole load would need (too_large_to_load).
 std::string read_file_bytes(const std::filesystem::path& file);
 
-// "too large to load (needs ~1.5 GB)": what a load says instead of letting
-// std::bad_alloc escape, with the memory it would have needed.
+// "too large to load (needs ~1.5 GB)", or "~240 MB" below a gigabyte: what
+// a load says instead of letting std::bad_alloc escape, with the memory it
+// would have needed.
 std::string too_large_to_load(std::uint64_t bytes_needed);
 
 } // namespace triallens
