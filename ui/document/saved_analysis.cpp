@@ -125,36 +125,36 @@ QJsonValue member(const QJsonObject& object, const QString& key, const QString& 
     return object.value(key);
 }
 
-QJsonObject object_at(const QJsonObject& object, const QString& key, const QString& where) {
+// The member `key`, which `is` must hold true of (else "expected …"),
+// converted by `as`.
+template <typename As>
+auto member_as(const QJsonObject& object, const QString& key, const QString& where,
+               bool (QJsonValue::*is)() const, const char* expected, As as) {
     const QJsonValue value = member(object, key, where);
-    if (!value.isObject()) {
-        fail(where + "." + key, QStringLiteral("expected an object"));
+    if (!(value.*is)()) {
+        fail(where + "." + key, QStringLiteral("expected ") + QLatin1String(expected));
     }
-    return value.toObject();
+    return as(value);
+}
+
+QJsonObject object_at(const QJsonObject& object, const QString& key, const QString& where) {
+    return member_as(object, key, where, &QJsonValue::isObject, "an object",
+                     [](const QJsonValue& value) { return value.toObject(); });
 }
 
 QJsonArray array_at(const QJsonObject& object, const QString& key, const QString& where) {
-    const QJsonValue value = member(object, key, where);
-    if (!value.isArray()) {
-        fail(where + "." + key, QStringLiteral("expected a list"));
-    }
-    return value.toArray();
+    return member_as(object, key, where, &QJsonValue::isArray, "a list",
+                     [](const QJsonValue& value) { return value.toArray(); });
 }
 
 QString string_at(const QJsonObject& object, const QString& key, const QString& where) {
-    const QJsonValue value = member(object, key, where);
-    if (!value.isString()) {
-        fail(where + "." + key, QStringLiteral("expected a string"));
-    }
-    return value.toString();
+    return member_as(object, key, where, &QJsonValue::isString, "a string",
+                     [](const QJsonValue& value) { return value.toString(); });
 }
 
 bool bool_at(const QJsonObject& object, const QString& key, const QString& where) {
-    const QJsonValue value = member(object, key, where);
-    if (!value.isBool()) {
-        fail(where + "." + key, QStringLiteral("expected true or false"));
-    }
-    return value.toBool();
+    return member_as(object, key, where, &QJsonValue::isBool, "true or false",
+                     [](const QJsonValue& value) { return value.toBool(); });
 }
 
 double number(const QJsonValue& value, const QString& where) {
