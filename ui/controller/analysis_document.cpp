@@ -365,7 +365,7 @@ void AnalysisDocument::cancelOpen() {
 }
 
 bool AnalysisDocument::checkingFiles() const {
-    return check_ && check_->isRunning();
+    return check_ != nullptr; // until its outcome is handled, not only while it runs
 }
 
 void AnalysisDocument::checkFiles(std::vector<SavedFile> files,

@@ -96,7 +96,8 @@ public:
     bool open(const QString& file);
     // Stops checking the files of an analysis being opened (then abandoned()).
     void cancelOpen();
-    // Whether the files of an analysis being opened are being checked.
+    // Whether the files of an analysis being opened are being checked (or
+    // their check's outcome is still to be handled).
     bool checkingFiles() const;
 
 signals:
