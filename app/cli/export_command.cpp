@@ -68,6 +68,8 @@ ui::FigureExportOptions figure_options(const ExportArguments& arguments, const s
     if (!arguments.height.empty()) {
         options.size_points.setHeight(length_or_throw("--height", arguments.height));
     }
+    // A forest is as tall as its rows unless a height is asked for.
+    options.forest_height_follows_rows = arguments.height.empty();
     if (arguments.font_size) {
         options.font_size_pt = *arguments.font_size;
     }

@@ -696,7 +696,17 @@ private slots:
                  "grayscale", "--title", "Forest", "--footnote", "--out", dir.filePath("f.png")});
         QCOMPARE(forest.exit_code, 0);
         QVERIFY2(forest.err.isEmpty(), forest.err.constData());
-        QCOMPARE(png_size(read_all(dir.filePath("f.png"))), QSize(960, 720)); // 6.667 x 5 in
+        // 6.667 in wide; a forest is as tall as its rows need there.
+        const QSize size = png_size(read_all(dir.filePath("f.png")));
+        QCOMPARE(size.width(), 960);
+        QVERIFY2(size.height() > 300 && size.height() != 720,
+                 qPrintable(QString::number(size.height())));
+        // A height asked for is kept: 5 in.
+        const Run fixed = run({"export", "demo", "--param", "PFS", "--figure", "forest",
+                               "--subgroups", "PDL1STAT,ECOGBL", "--preset", "half-slide",
+                               "--height", "5in", "--dpi", "144", "--out", dir.filePath("g.png")});
+        QCOMPARE(fixed.exit_code, 0);
+        QCOMPARE(png_size(read_all(dir.filePath("g.png"))), QSize(960, 720));
     }
 
     // Without --subgroups the forest is the window's default one: the same

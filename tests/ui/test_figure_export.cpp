@@ -401,6 +401,7 @@ private slots:
         FigureExportOptions options;
         options.kind = FigureKind::Forest;
         options.size_points = QSizeF(480, 360);
+        options.forest_height_follows_rows = false; // the size asked for, exactly
         options.dpi = 150;
         QCOMPARE(render_figure_png_image(pfs(), options).size(), QSize(1000, 750));
         const QByteArray svg = render_figure_svg(pfs(), options);
@@ -411,6 +412,41 @@ private slots:
         QVERIFY2(export_figure(dir.filePath("forest.pdf"), pfs(), options, &error),
                  qPrintable(error));
         QVERIFY(QFileInfo(dir.filePath("forest.pdf")).size() > 1000);
+    }
+
+    // A forest's page is as tall as its rows need at the preset's width:
+    // more subgroups, a taller page; its content reaches the page's foot
+    // (no blank half page). A height asked for is kept.
+    void forestPageFollowsTheRows() {
+        const SizePreset preset = *find_size_preset(QStringLiteral("journal-single"));
+        FigureExportOptions options;
+        options.kind = FigureKind::Forest;
+        options.size_points = preset.size_points;
+        options.font_size_pt = preset.font_size_pt;
+        options.dpi = 150;
+        const QSizeF page = figure_page_points(pfs(), options);
+        QCOMPARE(page.width(), preset.size_points.width());
+        Results fewer = pfs();
+        std::erase_if(fewer.subgroups,
+                      [](const SubgroupRow& row) { return row.variable == "ECOGBL"; });
+        QVERIFY(figure_page_points(fewer, options).height() < page.height());
+
+        const QImage image = render_figure_png_image(pfs(), options);
+        QCOMPARE(image.height(), qRound(page.height() * options.dpi / 72.0));
+        int last_ink = 0;
+        for (int y = 0; y < image.height(); ++y) {
+            for (int x = 0; x < image.width(); ++x) {
+                if (qGray(image.pixel(x, y)) < 200) {
+                    last_ink = y;
+                    break;
+                }
+            }
+        }
+        QVERIFY2(last_ink > 0.85 * image.height(),
+                 qPrintable(QStringLiteral("%1 of %2").arg(last_ink).arg(image.height())));
+
+        options.forest_height_follows_rows = false;
+        QCOMPARE(figure_page_points(pfs(), options), preset.size_points);
     }
 
     void badPathsFailWithAMessageAndWriteNothing() {

@@ -10,8 +10,11 @@
 #include <triallens/analysis/workspace.h>
 #include <triallens/demo/demo_study.h>
 #include <triallens/format/number_format.h>
+#include <triallens/io/load_study.h>
 
+#include <QFontMetricsF>
 #include <QImage>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -24,6 +27,8 @@
 using namespace triallens;
 using namespace triallens::ui;
 
+Q_DECLARE_METATYPE(triallens::ResultsPtr)
+
 namespace {
 
 ResultsPtr demo_results() {
@@ -35,6 +40,29 @@ ResultsPtr demo_results() {
             compute_workspace(generate_demo_study(), WorkspaceSpec{spec, {}, {}}));
     }();
     return results;
+}
+
+// The CDISC pilot's time to dermatologic event, Xanomeline Low Dose against
+// placebo, by sex, age group and race: HRs to 8, CIs to 18, long race labels.
+ResultsPtr pilot_results() {
+    static const ResultsPtr results = [] {
+        const std::string pilot = TRIALLENS_PILOT_DATA "/cdiscpilot01/";
+        StudyLoad load = load_study({pilot + "adsl.xpt", pilot + "adtte.xpt"}, {});
+        if (!load.ok()) {
+            qFatal("the pilot did not load");
+        }
+        AnalysisSpec spec;
+        spec.paramcd = "TTDE";
+        spec.subgroups = {"SEX", "AGEGR1", "RACE"};
+        return std::make_shared<const Results>(
+            compute_workspace(*load.study, WorkspaceSpec{spec, {}, {}}));
+    }();
+    return results;
+}
+
+// Where `item`'s text lands: its drawn bounds.
+QRectF bounds_of(const ForestView::TextItem& item) {
+    return QFontMetricsF(item.font).boundingRect(item.box, item.flags, item.text);
 }
 
 QVariant role(const ForestModel& model, int row, int role) {
@@ -404,6 +432,145 @@ private slots:
         for (int x = static_cast<int>(plot.left()); x < static_cast<int>(plot.right()); ++x) {
             QVERIFY(image.pixel(x, static_cast<int>(header_band.center().y())) != square);
         }
+    }
+
+    // As the figure narrows, columns leave in one order — the medians, then
+    // the arms' n/events, then the interaction p (onto the header rows) —
+    // and none comes back at a narrower width; wide, all are shown.
+    void columnsLeaveInOrderAsTheFigureNarrows() {
+        ForestView view;
+        view.setResults(pilot_results());
+        using C = ForestModel::Column;
+        const auto natural = view.shownColumns(0);
+        QVERIFY(std::all_of(natural.begin(), natural.end(), [](bool shown) { return shown; }));
+        const std::vector<C> order{C::ReferenceMedianColumn, C::ReferenceCountsColumn,
+                                   C::InteractionColumn};
+        int gone = 0; // how many of `order` have left
+        for (double width = view.sizeHint().width(); width > 100; width -= 10) {
+            const auto shown = view.shownColumns(width);
+            QCOMPARE(shown[C::ReferenceMedianColumn], shown[C::ComparedMedianColumn]);
+            QCOMPARE(shown[C::ReferenceCountsColumn], shown[C::ComparedCountsColumn]);
+            QVERIFY(shown[C::SubgroupColumn] && shown[C::HazardRatioColumn]);
+            int now = 0;
+            while (now < 3 && !shown[order[static_cast<std::size_t>(now)]]) {
+                ++now;
+            }
+            for (std::size_t later = static_cast<std::size_t>(now); later < 3; ++later) {
+                QVERIFY2(shown[order[later]], qPrintable(QString::number(width)));
+            }
+            QVERIFY2(now >= gone, qPrintable(QString::number(width)));
+            gone = now;
+        }
+        QCOMPARE(gone, 3);
+    }
+
+    // At any width from the natural one down to the narrowest reflow, on the
+    // demo and the pilot: no text leaves the figure or overlaps another; the
+    // hazard ratios, CIs and p-values are whole (only subgroup labels are
+    // elided, and never inside a p-value); the arm names are whole.
+    void noTextOverlapsLeavesOrIsCut_data() {
+        QTest::addColumn<ResultsPtr>("results");
+        QTest::newRow("demo") << demo_results();
+        QTest::newRow("pilot") << pilot_results();
+    }
+    void noTextOverlapsLeavesOrIsCut() {
+        QFETCH(ResultsPtr, results);
+        ForestView view;
+        view.setResults(results);
+        const ForestModel& model = *view.model();
+        std::set<QString> numbers;
+        for (int row = 0; row < model.rowCount(); ++row) {
+            for (const int column : {int{ForestModel::HazardRatioColumn}}) {
+                const QString text = model.data(model.index(row, column)).toString();
+                if (!text.isEmpty()) {
+                    numbers.insert(text);
+                }
+            }
+        }
+        const double natural = view.sizeHint().width();
+        const double narrowest = view.minimumSizeHint().width();
+        for (const double width : {natural, 0.75 * natural, 0.5 * natural, narrowest}) {
+            const QRectF target(0, 0, width, view.contentHeight(width));
+            const auto items = view.textItems(target);
+            std::set<QString> seen;
+            for (std::size_t i = 0; i < items.size(); ++i) {
+                const QRectF a = bounds_of(items[i]);
+                QVERIFY2(target.adjusted(-0.5, -0.5, 0.5, 0.5).contains(a),
+                         qPrintable(QStringLiteral("%1 leaves the figure at %2")
+                                        .arg(items[i].text)
+                                        .arg(width)));
+                for (std::size_t j = i + 1; j < items.size(); ++j) {
+                    const QRectF overlap = a.intersected(bounds_of(items[j]));
+                    QVERIFY2(overlap.width() * overlap.height() < 1,
+                             qPrintable(QStringLiteral("\"%1\" overlaps \"%2\" at %3")
+                                            .arg(items[i].text, items[j].text)
+                                            .arg(width)));
+                }
+                seen.insert(items[i].text);
+                if (items[i].text.contains(QChar(0x2026))) {
+                    static const QRegularExpression cut_number(QStringLiteral("\\d\u2026"));
+                    QVERIFY2(!items[i].text.contains(cut_number), qPrintable(items[i].text));
+                }
+            }
+            for (const QString& number : numbers) {
+                QVERIFY2(seen.count(number) == 1, qPrintable(number));
+            }
+            for (const QString& arm : {model.referenceArm(), model.comparedArm()}) {
+                const bool whole =
+                    std::any_of(items.begin(), items.end(), [&](const ForestView::TextItem& item) {
+                        return item.text.contains(arm) && bounds_of(item).width() > 0;
+                    });
+                QVERIFY2(whole, qPrintable(arm));
+            }
+        }
+    }
+
+    // "Favours" labels meet at HR = 1: the compared arm's ends at or left of
+    // it, the reference arm's starts right of where the left one ends.
+    void favoursLabelsMeetAtOne() {
+        ForestView view;
+        view.setResults(pilot_results());
+        for (const double width : {1400.0, 900.0, 600.0}) {
+            const QRectF target(0, 0, width, view.contentHeight(width));
+            const auto items = view.textItems(target);
+            const auto favours = [&](const QString& arm, bool left) {
+                for (const auto& item : items) {
+                    if (item.text.contains(QStringLiteral("Favours")) && item.text.contains(arm) &&
+                        item.text.startsWith(QChar(0x2190)) == left) {
+                        return bounds_of(item);
+                    }
+                }
+                return QRectF();
+            };
+            const QRectF compared = favours(view.model()->comparedArm(), true);
+            const QRectF reference = favours(view.model()->referenceArm(), false);
+            QVERIFY(!compared.isEmpty() && !reference.isEmpty());
+            const double one = view.xForHazardRatio(1, view.plotAreaIn(target, &view));
+            QVERIFY2(compared.right() <= one + 0.5, qPrintable(QString::number(width)));
+            QVERIFY2(reference.left() >= compared.right(), qPrintable(QString::number(width)));
+            QVERIFY2(std::abs(compared.right() - one) < 0.3 * width,
+                     qPrintable(QString::number(width)));
+        }
+    }
+
+    // The widget's height follows its rows at its width: without the race
+    // rows it is shorter by about as many row heights.
+    void heightFollowsTheRows() {
+        ForestView view;
+        view.setResults(pilot_results());
+        QVERIFY(view.hasHeightForWidth());
+        const int all = view.heightForWidth(900);
+        const int rows = view.model()->rowCount();
+        auto fewer = std::make_shared<Results>(*pilot_results());
+        std::erase_if(fewer->subgroups,
+                      [](const SubgroupRow& subgroup) { return subgroup.variable == "RACE"; });
+        view.setResults(fewer);
+        const int removed = rows - view.model()->rowCount();
+        QVERIFY(removed >= 2);
+        const double row_height = static_cast<double>(all - view.heightForWidth(900)) / removed;
+        QVERIFY2(row_height > view.fontMetrics().height() &&
+                     row_height < 2 * view.fontMetrics().height(),
+                 qPrintable(QString::number(row_height)));
     }
 
     // Set TRIALLENS_FOREST_PNG to a path to look at the figure.

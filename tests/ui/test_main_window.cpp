@@ -34,6 +34,8 @@
 #include <QListWidget>
 #include <QMimeData>
 #include <QScatterSeries>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -73,6 +75,50 @@ class TestMainWindow : public QObject {
 private slots:
     // Windows and exports read and write settings: a throw-away location, not the user's.
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // On the CDISC pilot (HRs to 8, CIs to 18, long race labels) in a
+    // 1280 × 800 window, the forest fits its tab: no horizontal scrolling,
+    // its plot inside the viewport, its columns reflowed rather than cut.
+    void forestFitsTheWindowOnThePilot() {
+        RefitController controller;
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        controller.setStudy(demo(), spec);
+        MainWindow window(&controller);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy loaded(window.workspace()->loader(), &StudyLoader::loaded);
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        window.workspace()->openPaths({pilot + "adsl.xpt", pilot + "adtte.xpt"}, false);
+        QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 30000));
+        WorkspaceState state = window.workspace()->state();
+        state.spec.subgroups = {"SEX", "AGEGR1", "RACE"};
+        window.workspace()->changeState(state);
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !controller.busy() && controller.results() &&
+                       controller.results()->subgroups.size() > 5;
+            },
+            30000));
+        auto* tabs = window.findChild<QTabWidget*>();
+        tabs->setCurrentIndex(window.tabIndex(QStringLiteral("forest")));
+        QTest::qWait(50);
+        ForestView* forest = window.forestView();
+        QVERIFY(forest->isVisible());
+        QScrollArea* scroll = nullptr;
+        for (QWidget* up = forest->parentWidget(); up && !scroll; up = up->parentWidget()) {
+            scroll = qobject_cast<QScrollArea*>(up);
+        }
+        QVERIFY(scroll != nullptr);
+        QVERIFY(!scroll->horizontalScrollBar()->isVisible());
+        QVERIFY2(
+            forest->width() <= scroll->viewport()->width(),
+            qPrintable(
+                QStringLiteral("%1 > %2").arg(forest->width()).arg(scroll->viewport()->width())));
+        QVERIFY(forest->plotArea().right() <= scroll->viewport()->width());
+        QVERIFY(forest->plotArea().width() > 8 * forest->fontMetrics().height());
+    }
 
     void opensOnDemoWithOneCurvePerArm() {
         RefitController controller;

@@ -72,19 +72,65 @@ QString document_title(const Results& results, const FigureExportOptions& option
                                                    : endpoint_title(results);
 }
 
-// The forest at its natural row height, shrunk as a whole when the rows or
-// columns would not fit `rect` (a long forest on a journal column): cut-off
-// rows would be worse than a smaller font.
-void paint_forest(QPainter& painter, const QRectF& rect, const Results& results, const QFont& font,
-                  Palette palette) {
-    ForestView view;
+// What surrounds the figure on its page: the optional title above and the
+// footnote below, wrapped to the page's width (logical pixels).
+struct PageText {
+    QFont font; // the figure's base font
+    double pad = 0;
+    double text_width = 0;
+    QFont title_font;
+    QSizeF title_size; // empty without a title
+    QFont footnote_font;
+    QString footnote;
+    QSizeF footnote_size; // empty without a footnote
+    // The figure's band between them on a page `height` tall.
+    double top() const { return title_size.isEmpty() ? 0 : pad + title_size.height(); }
+    double bottom(double height) const {
+        return footnote.isEmpty() ? height : height - pad - footnote_size.height();
+    }
+};
+
+PageText page_text(const Results& results, const FigureExportOptions& options, double width) {
+    PageText page;
+    page.font = km_figure_font(km_options(options));
+    const double em = page.font.pixelSize();
+    page.pad = std::round(0.8 * em); // as the KM figure pads its content
+    page.text_width = width - 2 * page.pad;
+    if (!options.title.trimmed().isEmpty()) {
+        page.title_font = page.font;
+        page.title_font.setPixelSize(qRound(em * 1.25));
+        page.title_font.setBold(true);
+        page.title_size = wrapped_text_size(options.title, page.title_font, page.text_width);
+    }
+    page.footnote = footnote_text(results, options);
+    if (!page.footnote.isEmpty()) {
+        page.footnote_font = page.font;
+        // Smaller than the figure's text, yet not below 6 pt (8 px) on paper.
+        page.footnote_font.setPixelSize(
+            std::min(static_cast<int>(em), std::max(8, qRound(em * 0.8))));
+        page.footnote_size = wrapped_text_size(page.footnote, page.footnote_font, page.text_width);
+    }
+    return page;
+}
+
+// A forest view of `results` in `font`, for drawing and measuring.
+void set_up_forest(ForestView& view, const Results& results, const QFont& font, Palette palette) {
     view.setFont(font);
     view.setFigurePalette(palette);
     view.setResults(std::make_shared<const Results>(results));
-    const QSize natural = view.sizeHint();
+}
+
+// The forest at its natural row height, shrunk as a whole when the rows or
+// the narrowest reflow of its columns would not fit `rect`: cut-off rows
+// would be worse than a smaller font.
+void paint_forest(QPainter& painter, const QRectF& rect, const Results& results, const QFont& font,
+                  Palette palette) {
+    ForestView view;
+    set_up_forest(view, results, font, palette);
+    const double height = view.contentHeight(rect.width(), painter.device());
     const QSize minimum = view.minimumSizeHint();
-    const double scale = std::min({1.0, rect.height() / std::max(1, natural.height()),
-                                   rect.width() / std::max(1, minimum.width())});
+    const double scale = std::min(
+        {1.0, rect.height() / std::max(1.0, height), rect.width() / std::max(1, minimum.width())});
     painter.save();
     painter.translate(rect.topLeft());
     painter.scale(scale, scale);
@@ -182,6 +228,24 @@ std::optional<double> parse_length_points(const QString& text) {
     return value; // pt
 }
 
+QSizeF figure_page_points(const Results& results, const FigureExportOptions& options) {
+    if (options.kind != FigureKind::Forest || !options.forest_height_follows_rows ||
+        !(options.size_points.width() > 0)) {
+        return options.size_points;
+    }
+    const double width = options.size_points.width() * logical_per_point;
+    const PageText page = page_text(results, options, width);
+    ForestView view;
+    set_up_forest(view, results, page.font, options.palette);
+    // Half a line spare: text measured here and on the output device may
+    // round differently.
+    const double forest = view.contentHeight(width) + 0.5 * page.font.pixelSize();
+    const double height = page.top() + forest +
+                          (page.footnote.isEmpty() ? 0.0 : page.pad + page.footnote_size.height());
+    return QSizeF(options.size_points.width(),
+                  std::min(largest_figure_side_points, std::ceil(height / logical_per_point)));
+}
+
 void paint_figure(QPainter& painter, const QRectF& target, const Results& results,
                   const FigureExportOptions& options) {
     const QSizeF logical = options.size_points * logical_per_point;
@@ -189,10 +253,7 @@ void paint_figure(QPainter& painter, const QRectF& target, const Results& result
         return;
     }
     const KmFigureOptions km = km_options(options);
-    const QFont font = km_figure_font(km);
-    const double em = font.pixelSize();
-    const double pad = std::round(0.8 * em); // as the KM figure pads its content
-    const double text_width = logical.width() - 2 * pad;
+    const PageText page = page_text(results, options, logical.width());
 
     painter.save();
     painter.translate(target.topLeft());
@@ -202,26 +263,19 @@ void paint_figure(QPainter& painter, const QRectF& target, const Results& result
     painter.fillRect(QRectF(QPointF(0, 0), logical), Qt::white);
 
     // The figure pads itself, so the title and footnote sit one pad from it.
-    double top = 0;
-    if (!options.title.trimmed().isEmpty()) {
-        QFont title_font = font;
-        title_font.setPixelSize(qRound(em * 1.25));
-        title_font.setBold(true);
-        const QSizeF size = wrapped_text_size(options.title, title_font, text_width);
-        draw_wrapped_text(painter, options.title, title_font,
-                          QRectF(pad, pad, text_width, size.height()), ink);
-        top = pad + size.height();
+    const double top = page.top();
+    if (!page.title_size.isEmpty()) {
+        draw_wrapped_text(painter, options.title, page.title_font,
+                          QRectF(page.pad, page.pad, page.text_width, page.title_size.height()),
+                          ink);
     }
-    double bottom = logical.height();
-    if (const QString text = footnote_text(results, options); !text.isEmpty()) {
-        QFont small = font;
-        // Smaller than the figure's text, yet not below 6 pt (8 px) on paper.
-        small.setPixelSize(std::min(static_cast<int>(em), std::max(8, qRound(em * 0.8))));
-        const QSizeF size = wrapped_text_size(text, small, text_width);
-        bottom = logical.height() - pad - size.height();
-        draw_wrapped_text(painter, text, small, QRectF(pad, bottom, text_width, size.height()),
+    const double bottom = page.bottom(logical.height());
+    if (!page.footnote.isEmpty()) {
+        draw_wrapped_text(painter, page.footnote, page.footnote_font,
+                          QRectF(page.pad, bottom, page.text_width, page.footnote_size.height()),
                           footnote_ink);
     }
+    const QFont& font = page.font;
     const QRectF figure(0, top, logical.width(), std::max(1.0, bottom - top));
     switch (options.kind) {
     case FigureKind::KaplanMeier:
@@ -234,7 +288,19 @@ void paint_figure(QPainter& painter, const QRectF& target, const Results& result
     painter.restore();
 }
 
-QImage render_figure_png_image(const Results& results, const FigureExportOptions& options) {
+namespace {
+
+// `options` on the figure's page (figure_page_points); the same again when
+// already on it.
+FigureExportOptions on_page(const Results& results, FigureExportOptions options) {
+    options.size_points = figure_page_points(results, options);
+    return options;
+}
+
+} // namespace
+
+QImage render_figure_png_image(const Results& results, const FigureExportOptions& asked) {
+    const FigureExportOptions options = on_page(results, asked);
     if (figure_size_problem(options, true)) {
         return {};
     }
@@ -250,7 +316,8 @@ QImage render_figure_png_image(const Results& results, const FigureExportOptions
     return image;
 }
 
-QByteArray render_figure_svg(const Results& results, const FigureExportOptions& options) {
+QByteArray render_figure_svg(const Results& results, const FigureExportOptions& asked) {
+    const FigureExportOptions options = on_page(results, asked);
     // Ten device units a point keeps the physical size exact to 0.1 pt;
     // the painter draws in points (the viewBox).
     constexpr int units_per_point = 10;
@@ -273,8 +340,9 @@ QByteArray render_figure_svg(const Results& results, const FigureExportOptions& 
     return bytes;
 }
 
-bool export_figure(const QString& path, const Results& results, const FigureExportOptions& options,
+bool export_figure(const QString& path, const Results& results, const FigureExportOptions& asked,
                    QString* error) {
+    const FigureExportOptions options = on_page(results, asked);
     const auto fail = [error](const QString& message) {
         if (error) {
             *error = message;

@@ -51,6 +51,10 @@ struct FigureExportOptions {
     // CI bands, median lines, at-risk rows, ...; its font and palette members
     // are ignored: the ones above apply to the whole figure.
     KmFigureOptions km;
+    // A forest's page is as tall as its rows, title and footnote need at the
+    // width asked for (figure_page_points); false keeps size_points' height,
+    // the forest shrunk as a whole if it must.
+    bool forest_height_follows_rows = true;
 
     bool operator==(const FigureExportOptions&) const = default;
 };
@@ -92,6 +96,11 @@ std::optional<double> parse_length_points(const QString& text);
 // Paints the figure into `target` (in the painter's logical units) as it would appear at
 // options.size_points: fonts in points scaled to the target, so PNG, SVG, PDF and screen match.
 // Needs a QApplication (the forest is a widget's drawing).
+// The page a figure is drawn on: options.size_points, except for a forest
+// whose height follows its rows (capped at largest_figure_side_points).
+// The render and export functions below draw on this page.
+QSizeF figure_page_points(const Results& results, const FigureExportOptions& options);
+
 void paint_figure(QPainter& painter, const QRectF& target, const Results& results,
                   const FigureExportOptions& options);
 

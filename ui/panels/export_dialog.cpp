@@ -51,7 +51,8 @@ ExportDialog::ExportDialog(QWidget* parent)
       height_(new QDoubleSpinBox), unit_(new QComboBox), dpi_(new QSpinBox),
       font_(new QFontComboBox), font_size_(new QDoubleSpinBox), palette_(new QComboBox),
       title_(new QLineEdit), footnote_(new QCheckBox(QStringLiteral("Methods footnote"))),
-      path_(new QLineEdit), figure_fields_(new QWidget) {
+      follows_rows_(new QCheckBox(QStringLiteral("Height follows the rows"))), path_(new QLineEdit),
+      figure_fields_(new QWidget) {
     setWindowTitle(QStringLiteral("Export"));
     item_->addItem(QStringLiteral("Kaplan–Meier figure"), static_cast<int>(Item::KaplanMeier));
     item_->addItem(QStringLiteral("Forest plot"), static_cast<int>(Item::Forest));
@@ -105,6 +106,10 @@ ExportDialog::ExportDialog(QWidget* parent)
     figure_form->setContentsMargins(0, 0, 0, 0);
     figure_form->addRow(QStringLiteral("Size"), preset_);
     figure_form->addRow(QString(), size_row);
+    follows_rows_->setChecked(true);
+    follows_rows_->setToolTip(
+        QStringLiteral("The forest's page is as tall as its rows need at the width above"));
+    figure_form->addRow(QString(), follows_rows_);
     figure_form->addRow(QStringLiteral("Resolution"), dpi_);
     figure_form->addRow(QStringLiteral("Font"), font_row);
     figure_form->addRow(QStringLiteral("Palette"), palette_);
@@ -132,6 +137,7 @@ ExportDialog::ExportDialog(QWidget* parent)
     layout->addWidget(buttons);
 
     connect(item_, &QComboBox::currentIndexChanged, this, &ExportDialog::itemChanged);
+    connect(follows_rows_, &QCheckBox::toggled, this, &ExportDialog::updateHeightField);
     connect(preset_, &QComboBox::activated, this, &ExportDialog::presetChosen);
     connect(unit_, &QComboBox::currentIndexChanged, this, &ExportDialog::unitChanged);
     for (QDoubleSpinBox* box : {width_, height_}) {
@@ -199,6 +205,7 @@ FigureExportOptions ExportDialog::figureOptions() const {
     options.palette = static_cast<Palette>(palette_->currentData().toInt());
     options.title = title_->text().trimmed();
     options.methods_footnote = footnote_->isChecked();
+    options.forest_height_follows_rows = follows_rows_->isChecked();
     return options;
 }
 
@@ -266,8 +273,15 @@ QString ExportDialog::path() const {
     return path_->text().trimmed();
 }
 
+void ExportDialog::updateHeightField() {
+    const bool forest = item() == Item::Forest;
+    follows_rows_->setVisible(forest);
+    height_->setEnabled(!(forest && follows_rows_->isChecked()));
+}
+
 void ExportDialog::itemChanged() {
     figure_fields_->setEnabled(isFigure(item()));
+    updateHeightField();
     // Keep the file's name, change what its extension says the format is.
     const QString path = path_->text().trimmed();
     if (!path.isEmpty()) {

@@ -72,6 +72,8 @@ public:
     QComboBox* paletteBox() const { return palette_; }
     QLineEdit* titleEdit() const { return title_; }
     QCheckBox* footnoteBox() const { return footnote_; }
+    // Forest only: the height follows the rows (the height field is then off).
+    QCheckBox* heightFollowsRowsBox() const { return follows_rows_; }
 
 signals:
     // The user asked for the clipboard instead of a file.
@@ -79,6 +81,7 @@ signals:
 
 private:
     void itemChanged();
+    void updateHeightField();
     void presetChosen();
     void unitChanged();
     void browse();
@@ -95,6 +98,7 @@ private:
     QComboBox* palette_;
     QLineEdit* title_;
     QCheckBox* footnote_;
+    QCheckBox* follows_rows_;
     QLineEdit* path_;
     QWidget* figure_fields_;
     FigureExportOptions base_;

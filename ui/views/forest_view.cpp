@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <tuple>
 #include <utility>
 
@@ -23,8 +24,11 @@ namespace triallens::ui {
 
 namespace {
 
-// The widest the subgroup column grows, in line heights.
-constexpr double max_subgroup_ems = 14;
+// The narrowest the plot gets before columns leave, and the narrowest the
+// subgroup column gets once they have, in line heights.
+constexpr double min_plot_ems = 10;
+constexpr double min_subgroup_ems = 8;
+constexpr double tick_length_ems = 0.35;
 
 // Beyond these a confidence limit ends in an arrow instead of widening the axis.
 constexpr double widest_limit = 16;
@@ -69,15 +73,25 @@ struct ForestView::Layout {
     QFont bold;
     double em = 12;
     double margin = 6;
-    QRectF title;
+    QString title_text;
+    QRectF title; // wrapped at word boundaries to the target's width
     double header_top = 0;
-    double header_line = 0;
+    double arm_header_height = 0; // the arm names, wrapped over their columns
+    double header_line = 0;       // the captions
     double rows_top = 0;
     double row_height = 20;
-    std::array<double, ForestModel::ColumnCount + 1> column_x{}; // left edges, then the end
+    // The columns that fit (see layout()): left edges, widths; hidden ones are empty.
+    std::array<bool, ForestModel::ColumnCount> shown{};
+    std::array<double, ForestModel::ColumnCount> column_x{};
     std::array<double, ForestModel::ColumnCount> column_width{};
+    double columns_right = 0;
+    // With no room for its column, a variable's interaction p goes on its
+    // header row's label ("Race (interaction p = 0.094)").
+    bool interaction_in_header = false;
     QRectF plot; // axis extent × rows
     double axis_y = 0;
+    QRectF favours_compared;  // under the axis, left of 1
+    QRectF favours_reference; // right of 1
     double bottom = 0;
 };
 
@@ -184,6 +198,41 @@ QColor ForestView::diamondColour() {
     return QColor(0x1a, 0x1a, 0x1a);
 }
 
+QString ForestView::titleText() const {
+    const ResultsPtr& results = model_->results();
+    if (!results) {
+        return {};
+    }
+    QString title =
+        QString::fromStdString(results->param.empty() ? results->paramcd : results->param);
+    if (!model_->comparedArm().isEmpty()) {
+        title += tr(": %1 vs %2").arg(model_->comparedArm(), model_->referenceArm());
+    }
+    if (results->synthetic) {
+        title += QStringLiteral("  ") + tr("SYNTHETIC demo data");
+    }
+    return title;
+}
+
+QString ForestView::subgroupText(int row, bool with_interaction, const QFont& font, double width,
+                                 const QPaintDevice* device) const {
+    const QFontMetricsF metrics(font, device);
+    const QString label = model_->data(model_->index(row, ForestModel::SubgroupColumn)).toString();
+    const QString p = model_->data(model_->index(row, ForestModel::InteractionColumn)).toString();
+    if (!with_interaction || p.isEmpty() ||
+        row_kind(*model_, row) != ForestModel::RowKind::Header) {
+        return metrics.elidedText(label, Qt::ElideRight, width);
+    }
+    // The label gives way, never the number: "Baseline ECOG Perfor… (interaction p = 0.094)".
+    for (const QString& suffix : {tr(" (interaction %1)").arg(p), tr(" (%1)").arg(p)}) {
+        const double room = width - metrics.horizontalAdvance(suffix);
+        if (room >= metrics.horizontalAdvance(QStringLiteral("Mm\u2026"))) {
+            return metrics.elidedText(label, Qt::ElideRight, room) + suffix;
+        }
+    }
+    return metrics.elidedText(label, Qt::ElideRight, width);
+}
+
 ForestView::Layout ForestView::layout(const QRectF& target, const QPaintDevice* device) const {
     Layout l;
     l.target = target;
@@ -195,12 +244,8 @@ ForestView::Layout ForestView::layout(const QRectF& target, const QPaintDevice* 
     l.em = metrics.height();
     l.margin = 0.6 * l.em;
     l.row_height = 1.6 * l.em;
-
-    l.title = QRectF(target.left() + l.margin, target.top() + l.margin,
-                     target.width() - 2 * l.margin, 1.4 * l.em);
-    l.header_top = l.title.bottom() + 0.2 * l.em;
-    l.header_line = 1.25 * l.em;
-    l.rows_top = l.header_top + 2 * l.header_line + 0.3 * l.em;
+    const double width = target.width() > 0 ? target.width() : std::numeric_limits<double>::max();
+    const double inner = width - 2 * l.margin;
 
     // Each text column as wide as its widest cell or caption.
     std::array<double, ForestModel::ColumnCount> widths{};
@@ -211,47 +256,295 @@ ForestView::Layout ForestView::layout(const QRectF& target, const QPaintDevice* 
     for (int row = 0; row < model_->rowCount(); ++row) {
         const ForestModel::RowKind kind = row_kind(*model_, row);
         for (int column = 0; column < ForestModel::ColumnCount; ++column) {
+            if (column == ForestModel::SubgroupColumn && kind == ForestModel::RowKind::Header) {
+                continue; // runs across the empty cells to its right
+            }
             const QString text = model_->data(model_->index(row, column)).toString();
             const bool bold =
                 kind != ForestModel::RowKind::Level && column != ForestModel::InteractionColumn;
-            double width = (bold ? bold_metrics : metrics).horizontalAdvance(text);
+            double w = (bold ? bold_metrics : metrics).horizontalAdvance(text);
             if (column == ForestModel::SubgroupColumn && kind == ForestModel::RowKind::Level) {
-                width += l.em;
+                w += l.em;
             }
             auto& widest = widths[static_cast<std::size_t>(column)];
-            widest = std::max(widest, width);
+            widest = std::max(widest, w);
         }
     }
-    // Long level names ("AMERICAN INDIAN OR ALASKA NATIVE") are elided rather
-    // than pushing the plot off screen; the tooltip gives them whole.
-    auto& subgroup_width = widths[std::size_t{ForestModel::SubgroupColumn}];
-    subgroup_width = std::min(subgroup_width, max_subgroup_ems * l.em);
-    // An arm's name spans its two columns.
-    for (const auto& [arm, first] :
-         {std::pair{model_->referenceArm(), std::size_t{ForestModel::ReferenceCountsColumn}},
-          std::pair{model_->comparedArm(), std::size_t{ForestModel::ComparedCountsColumn}}}) {
-        const double span = widths[first] + widths[first + 1] + 2 * l.em;
-        const double name = bold_metrics.horizontalAdvance(arm);
-        if (name > span) {
-            widths[first + 1] += name - span;
+
+    // Columns leave, least needed first, until the plot keeps its minimum
+    // width: the medians, then the arms' n/events, then the interaction p
+    // (moved onto the header rows); last the subgroup column narrows (its
+    // labels elided, whole in the tooltip). Each arm's name spans its shown
+    // columns, wrapped over them rather than widening them.
+    const double gap = 1.5 * l.em;
+    const double plot_room = l.em + min_plot_ems * l.em + 1.2 * l.em;
+    // An arm's name wraps over its shown columns, but never inside a word:
+    // its longest word widens the last of them.
+    std::array<double, 2> longest_word{};
+    for (std::size_t arm = 0; arm < 2; ++arm) {
+        const QString name = arm == 0 ? model_->referenceArm() : model_->comparedArm();
+        for (const QString& word : name.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            longest_word[arm] = std::max(longest_word[arm], bold_metrics.horizontalAdvance(word));
         }
     }
+    const auto widened = [&](const std::array<bool, ForestModel::ColumnCount>& shown) {
+        auto out = widths;
+        for (std::size_t arm = 0; arm < 2; ++arm) {
+            const std::size_t first = arm == 0 ? std::size_t{ForestModel::ReferenceCountsColumn}
+                                               : std::size_t{ForestModel::ComparedCountsColumn};
+            if (!shown[first]) {
+                continue;
+            }
+            const std::size_t last = shown[first + 1] ? first + 1 : first;
+            const double span = shown[first + 1] ? out[first] + gap + out[first + 1] : out[first];
+            out[last] += std::max(0.0, longest_word[arm] - span);
+        }
+        return out;
+    };
+    const auto needed = [&](const std::array<bool, ForestModel::ColumnCount>& shown,
+                            double subgroup) {
+        const auto w = widened(shown);
+        double total = 0;
+        for (std::size_t c = 0; c < w.size(); ++c) {
+            if (shown[c]) {
+                total += (c == ForestModel::SubgroupColumn ? subgroup : w[c]) + gap;
+            }
+        }
+        return total - gap + 0.5 * l.em + plot_room;
+    };
+    l.shown.fill(true);
+    using C = ForestModel::Column;
+    const std::array<std::vector<C>, 3> leave{
+        std::vector<C>{C::ReferenceMedianColumn, C::ComparedMedianColumn},
+        std::vector<C>{C::ReferenceCountsColumn, C::ComparedCountsColumn},
+        std::vector<C>{C::InteractionColumn}};
+    double subgroup = widths[std::size_t{ForestModel::SubgroupColumn}];
+    for (const auto& columns : leave) {
+        if (needed(l.shown, subgroup) <= inner) {
+            break;
+        }
+        for (const C column : columns) {
+            l.shown[static_cast<std::size_t>(column)] = false;
+        }
+        // The header rows' labels run across the empty cells to their right.
+        l.interaction_in_header = !l.shown[std::size_t{ForestModel::InteractionColumn}];
+    }
+
+    if (const double over = needed(l.shown, subgroup) - inner; over > 0) {
+        subgroup = std::max(min_subgroup_ems * l.em, subgroup - over);
+    }
+    widths = widened(l.shown);
+    widths[std::size_t{ForestModel::SubgroupColumn}] = subgroup;
+
     double x = target.left() + l.margin;
     for (std::size_t column = 0; column < widths.size(); ++column) {
         l.column_x[column] = x;
-        l.column_width[column] = widths[column];
-        x += widths[column] + (column + 1 < widths.size() ? 1.5 : 0.5) * l.em;
+        l.column_width[column] = l.shown[column] ? widths[column] : 0;
+        if (l.shown[column]) {
+            x += widths[column] + gap;
+        }
     }
-    l.column_x.back() = x;
+    l.columns_right = x - gap + 0.5 * l.em;
+
+    // The title wraps at word boundaries; the arm names over their columns.
+    l.title_text = titleText();
+    const int wrap = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
+    const double title_width = target.width() > 0 ? inner : 1e6;
+    const double title_height =
+        bold_metrics.boundingRect(QRectF(0, 0, title_width, 1e6), wrap, l.title_text).height();
+    l.title = QRectF(target.left() + l.margin, target.top() + l.margin, title_width,
+                     std::max(1.4 * l.em, title_height + 0.2 * l.em));
+    l.header_top = l.title.bottom() + 0.2 * l.em;
+    l.header_line = 1.25 * l.em;
+    l.arm_header_height = 0;
+    for (const auto& [arm, first] :
+         {std::pair{model_->referenceArm(), std::size_t{ForestModel::ReferenceCountsColumn}},
+          std::pair{model_->comparedArm(), std::size_t{ForestModel::ComparedCountsColumn}}}) {
+        const QRectF span = armSpan(l, first);
+        if (span.width() > 0 && !arm.isEmpty()) {
+            const double h = bold_metrics
+                                 .boundingRect(QRectF(0, 0, span.width(), 1e6),
+                                               Qt::AlignHCenter | Qt::TextWordWrap, arm)
+                                 .height();
+            l.arm_header_height = std::max(l.arm_header_height, h + 0.25 * l.em);
+        }
+    }
+    l.rows_top = l.header_top + l.arm_header_height + l.header_line + 0.3 * l.em;
 
     const double rows = std::max(1, model_->rowCount()) * l.row_height;
-    const double plot_left = x + l.em;
-    const double plot_right =
-        std::max(plot_left + 10 * l.em, target.right() - l.margin - 1.2 * l.em);
+    const double plot_left = l.columns_right + l.em;
+    const double plot_right = target.width() > 0 ? std::max(plot_left + min_plot_ems * l.em,
+                                                            target.right() - l.margin - 1.2 * l.em)
+                                                 : plot_left + 24 * l.em;
     l.plot = QRectF(plot_left, l.rows_top, plot_right - plot_left, rows);
     l.axis_y = l.plot.bottom() + 0.3 * l.em;
-    l.bottom = l.axis_y + 0.35 * l.em + 1.3 * l.em + 2.5 * l.em + l.margin;
+
+    // "Favours" labels meet at 1, each reading away from it and wrapped to
+    // its side: the left one may use the room under the text columns.
+    const double labels_top = l.axis_y + 0.35 * l.em + 1.3 * l.em;
+    double labels_height = 0;
+    if (!model_->comparedArm().isEmpty()) {
+        const double one = xForHazardRatio(1, l.plot);
+        const double pad = 0.4 * l.em;
+        const double left_width = std::max(4 * l.em, one - pad - l.column_x.front());
+        const double right_width = std::max(4 * l.em, target.left() + width - l.margin - one - pad);
+        const QString left_text = favoursText(true);
+        const QString right_text = favoursText(false);
+        // They meet at 1 unless the right one needs some of the left's spare room.
+        const double left_spare = left_width - metrics.horizontalAdvance(left_text);
+        const double right_short = metrics.horizontalAdvance(right_text) - right_width;
+        const double shift = std::max(0.0, std::min(right_short, left_spare));
+        const QRectF left_fit = metrics.boundingRect(QRectF(0, 0, left_width - shift, 1e6),
+                                                     Qt::AlignRight | Qt::TextWordWrap, left_text);
+        const QRectF right_fit = metrics.boundingRect(QRectF(0, 0, right_width + shift, 1e6),
+                                                      Qt::AlignLeft | Qt::TextWordWrap, right_text);
+        labels_height = std::max(left_fit.height(), right_fit.height());
+        l.favours_compared =
+            QRectF(one - pad - left_width, labels_top, left_width - shift, labels_height);
+        l.favours_reference =
+            QRectF(one + pad - shift, labels_top, right_width + shift, labels_height);
+    }
+    l.bottom = labels_top + labels_height + l.margin;
     return l;
+}
+
+QRectF ForestView::armSpan(const Layout& l, std::size_t first) {
+    QRectF span;
+    for (std::size_t c = first; c < first + 2; ++c) {
+        if (l.shown[c]) {
+            const QRectF cell(l.column_x[c], 0, l.column_width[c], 1);
+            span = span.isNull() ? cell : span.united(cell);
+        }
+    }
+    return span;
+}
+
+QString ForestView::favoursText(bool compared) const {
+    // No-break spaces keep each arrow with the arm name it points from.
+    return compared ? tr("←\u00a0Favours %1").arg(model_->comparedArm())
+                    : tr("Favours %1\u00a0→").arg(model_->referenceArm());
+}
+
+std::vector<ForestView::TextItem> ForestView::texts(const Layout& l,
+                                                    const QPaintDevice* device) const {
+    const ForestModel& model = *model_;
+    std::vector<TextItem> items;
+    const auto add = [&items](QString text, QRectF box, int flags, const QFont& font, QColor colour,
+                              QColor backdrop = {}) {
+        items.push_back({std::move(text), box, flags, font, colour, backdrop});
+    };
+    const auto colour_of = [this](int arm) {
+        return arm >= 0 ? arm_colour(arm, palette_) : text_colour;
+    };
+    const auto column_rect = [&](int column, double top, double height) {
+        const auto c = static_cast<std::size_t>(column);
+        return QRectF(l.column_x[c], top, l.column_width[c], height);
+    };
+
+    // Title: the endpoint and the arms (and the synthetic-data label), wrapped.
+    add(l.title_text, l.title, static_cast<int>(Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap),
+        l.bold, text_colour);
+
+    // Column headers: the arm names over their shown columns, then captions.
+    for (const auto& [arm, index, first] :
+         {std::tuple{model.referenceArm(), model.referenceArmIndex(),
+                     std::size_t{ForestModel::ReferenceCountsColumn}},
+          std::tuple{model.comparedArm(), model.comparedArmIndex(),
+                     std::size_t{ForestModel::ComparedCountsColumn}}}) {
+        const QRectF columns = armSpan(l, first);
+        if (columns.width() > 0) {
+            add(arm,
+                QRectF(columns.left(), l.header_top, columns.width(),
+                       l.arm_header_height - 0.25 * l.em),
+                static_cast<int>(Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap), l.bold,
+                colour_of(index));
+        }
+    }
+    const double captions_top = l.header_top + l.arm_header_height;
+    for (int column = 0; column < ForestModel::ColumnCount; ++column) {
+        if (l.shown[static_cast<std::size_t>(column)]) {
+            add(model.columnCaption(column), column_rect(column, captions_top, l.header_line),
+                static_cast<int>(
+                    (column == ForestModel::SubgroupColumn ? Qt::AlignLeft : Qt::AlignHCenter) |
+                    Qt::AlignVCenter),
+                l.bold, caption_colour);
+        }
+    }
+    {
+        const QRectF above(l.plot.left() - l.em, captions_top, l.plot.width() + 2 * l.em,
+                           l.header_line);
+        const QString full = tr("Hazard ratio (%1 CI)")
+                                 .arg(QString::fromStdString(conf_level_text(model.confLevel())));
+        const bool fits = QFontMetricsF(l.bold, device).horizontalAdvance(full) <= above.width();
+        add(fits ? full : tr("Hazard ratio"), above, Qt::AlignCenter, l.bold, caption_colour);
+    }
+
+    // The rows' cells; a subgroup label too long for its cell is elided
+    // (whole in the tooltip).
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const double top = l.rows_top + row * l.row_height;
+        const ForestModel::RowKind kind = row_kind(model, row);
+        for (int column = 0; column < ForestModel::ColumnCount; ++column) {
+            if (!l.shown[static_cast<std::size_t>(column)]) {
+                continue;
+            }
+            const QString text = model.data(model.index(row, column)).toString();
+            if (text.isEmpty()) {
+                continue;
+            }
+            QRectF cell = column_rect(column, top, l.row_height);
+            int align = static_cast<int>(Qt::AlignHCenter | Qt::AlignVCenter);
+            if (column == ForestModel::SubgroupColumn) {
+                align = static_cast<int>(Qt::AlignLeft | Qt::AlignVCenter);
+                if (kind == ForestModel::RowKind::Level) {
+                    cell.adjust(l.em, 0, 0, 0);
+                } else if (kind == ForestModel::RowKind::Header) {
+                    // A header row's other cells are empty (its p aside) and
+                    // it has no mark: its label may run across them and the
+                    // plot, on its row's colour over the plot's lines.
+                    const std::size_t p = ForestModel::InteractionColumn;
+                    cell.setRight(l.shown[p] ? l.column_x[p] - 0.5 * l.em : l.plot.right());
+                }
+            }
+            const bool bold =
+                kind != ForestModel::RowKind::Level && column != ForestModel::InteractionColumn;
+            const QFont& font = bold ? l.bold : l.font;
+            const QString shown =
+                column == ForestModel::SubgroupColumn
+                    ? subgroupText(row, l.interaction_in_header, font, cell.width(), device)
+                    : text;
+            add(shown, cell, align, font, text_colour,
+                kind == ForestModel::RowKind::Header
+                    ? (row % 2 == 1 ? shading_colour : QColor(Qt::white))
+                    : QColor());
+        }
+    }
+
+    // The axis's tick labels and the favours labels.
+    const QFontMetricsF metrics(l.font, device);
+    const double label_width = std::max(metrics.horizontalAdvance(tick_label(axis_min_)),
+                                        metrics.horizontalAdvance(tick_label(axis_max_))) +
+                               0.8 * l.em;
+    for (const double tick : axisTicks(l.plot.width(), label_width)) {
+        const double x = xForHazardRatio(tick, l.plot);
+        add(tick_label(tick),
+            QRectF(x - 2 * l.em, l.axis_y + tick_length_ems * l.em, 4 * l.em, 1.3 * l.em),
+            Qt::AlignCenter, l.font, text_colour);
+    }
+    if (!model.comparedArm().isEmpty()) {
+        add(favoursText(true), l.favours_compared,
+            static_cast<int>(Qt::AlignRight | Qt::AlignTop | Qt::TextWordWrap), l.font,
+            colour_of(model.comparedArmIndex()));
+        add(favoursText(false), l.favours_reference,
+            static_cast<int>(Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap), l.font,
+            colour_of(model.referenceArmIndex()));
+    }
+    return items;
+}
+
+std::vector<ForestView::TextItem> ForestView::textItems(const QRectF& target,
+                                                        const QPaintDevice* device) const {
+    return texts(layout(target, device ? device : this), device ? device : this);
 }
 
 void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_selection) const {
@@ -267,69 +560,23 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
         return arm >= 0 ? arm_colour(arm, palette_) : text_colour;
     };
 
-    // Title: the endpoint, and the synthetic-data label when it applies.
-    if (const ResultsPtr& results = model.results()) {
-        painter->setFont(l.bold);
-        painter->setPen(text_colour);
-        QString title =
-            QString::fromStdString(results->param.empty() ? results->paramcd : results->param);
-        if (!model.comparedArm().isEmpty()) {
-            title += tr(": %1 vs %2").arg(model.comparedArm(), model.referenceArm());
+    // The arms' rules under their names, and the rule under the captions.
+    for (const auto& [index, first] :
+         {std::pair{model.referenceArmIndex(), std::size_t{ForestModel::ReferenceCountsColumn}},
+          std::pair{model.comparedArmIndex(), std::size_t{ForestModel::ComparedCountsColumn}}}) {
+        const QRectF columns = armSpan(l, first);
+        if (columns.width() > 0) {
+            const double y = l.header_top + l.arm_header_height;
+            painter->setPen(QPen(colour_of(index), 2 * thin));
+            painter->drawLine(QPointF(columns.left(), y), QPointF(columns.right(), y));
         }
-        QRectF used;
-        painter->drawText(l.title, Qt::AlignLeft | Qt::AlignVCenter, title, &used);
-        if (results->synthetic) {
-            painter->setPen(alert_colour(palette_));
-            painter->drawText(l.title.adjusted(used.width() + l.em, 0, 0, 0),
-                              Qt::AlignLeft | Qt::AlignVCenter, tr("SYNTHETIC demo data"));
-        }
-    }
-
-    // Column headers: the arm names over their two columns, then captions.
-    const auto column_rect = [&](int column, double top, double height) {
-        const auto c = static_cast<std::size_t>(column);
-        return QRectF(l.column_x[c], top, l.column_width[c], height);
-    };
-    painter->setFont(l.bold);
-    for (const auto& [arm, index, first] :
-         {std::tuple{model.referenceArm(), model.referenceArmIndex(),
-                     int{ForestModel::ReferenceCountsColumn}},
-          std::tuple{model.comparedArm(), model.comparedArmIndex(),
-                     int{ForestModel::ComparedCountsColumn}}}) {
-        const QRectF span = column_rect(first, l.header_top, l.header_line)
-                                .united(column_rect(first + 1, l.header_top, l.header_line));
-        painter->setPen(colour_of(index));
-        painter->drawText(
-            span, Qt::AlignCenter,
-            QFontMetricsF(l.bold, painter->device()).elidedText(arm, Qt::ElideRight, span.width()));
-        painter->setPen(QPen(colour_of(index), 2 * thin));
-        painter->drawLine(QPointF(span.left(), span.bottom()),
-                          QPointF(span.right(), span.bottom()));
-    }
-    painter->setPen(caption_colour);
-    const double captions_top = l.header_top + l.header_line;
-    for (int column = 0; column < ForestModel::ColumnCount; ++column) {
-        painter->drawText(
-            column_rect(column, captions_top, l.header_line),
-            (column == ForestModel::SubgroupColumn ? Qt::AlignLeft : Qt::AlignHCenter) |
-                Qt::AlignVCenter,
-            model.columnCaption(column));
-    }
-    {
-        const QRectF above(l.plot.left() - l.em, captions_top, l.plot.width() + 2 * l.em,
-                           l.header_line);
-        const QString full = tr("Hazard ratio (%1 CI)")
-                                 .arg(QString::fromStdString(conf_level_text(model.confLevel())));
-        const bool fits =
-            QFontMetricsF(l.bold, painter->device()).horizontalAdvance(full) <= above.width();
-        painter->drawText(above, Qt::AlignCenter, fits ? full : tr("Hazard ratio"));
     }
     painter->setPen(QPen(rule_colour, thin));
     const double rule_y = l.rows_top - 0.15 * l.em;
     painter->drawLine(QPointF(l.column_x.front() - 0.3 * l.em, rule_y),
                       QPointF(l.plot.right() + l.em, rule_y));
 
-    // Rows: shading, selection, text.
+    // Rows: shading and selection.
     const double row_left = l.column_x.front() - 0.3 * l.em;
     const double row_right = l.plot.right() + l.em;
     double max_events = 0;
@@ -353,33 +600,9 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
             painter->setBrush(Qt::NoBrush);
             painter->drawRect(band.adjusted(thin / 2, thin / 2, -thin / 2, -thin / 2));
         }
-        const ForestModel::RowKind kind = row_kind(model, row);
-        for (int column = 0; column < ForestModel::ColumnCount; ++column) {
-            const QString text = model.data(model.index(row, column)).toString();
-            if (text.isEmpty()) {
-                continue;
-            }
-            QRectF cell = column_rect(column, band.top(), band.height());
-            Qt::Alignment align = Qt::AlignHCenter | Qt::AlignVCenter;
-            if (column == ForestModel::SubgroupColumn) {
-                align = Qt::AlignLeft | Qt::AlignVCenter;
-                if (kind == ForestModel::RowKind::Level) {
-                    cell.adjust(l.em, 0, 0, 0);
-                }
-            }
-            const bool bold =
-                kind != ForestModel::RowKind::Level && column != ForestModel::InteractionColumn;
-            painter->setFont(bold ? l.bold : l.font);
-            painter->setPen(text_colour);
-            const QString shown = column == ForestModel::SubgroupColumn
-                                      ? QFontMetricsF(painter->font(), painter->device())
-                                            .elidedText(text, Qt::ElideRight, cell.width())
-                                      : text;
-            painter->drawText(cell, align, shown);
-        }
     }
 
-    // The axis: reference line, ticks, labels and the favours labels.
+    // The axis: reference line, ticks and the overall estimate's guide.
     painter->setPen(QPen(reference_line_colour, thin));
     const double one = xForHazardRatio(1, l.plot);
     painter->drawLine(QPointF(one, l.plot.top()), QPointF(one, l.axis_y));
@@ -395,8 +618,7 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
     }
     painter->setPen(QPen(text_colour, thin));
     painter->drawLine(QPointF(l.plot.left(), l.axis_y), QPointF(l.plot.right(), l.axis_y));
-    painter->setFont(l.font);
-    const double tick_length = 0.35 * l.em;
+    const double tick_length = tick_length_ems * l.em;
     const QFontMetricsF metrics(l.font, painter->device());
     const double label_width = std::max(metrics.horizontalAdvance(tick_label(axis_min_)),
                                         metrics.horizontalAdvance(tick_label(axis_max_))) +
@@ -404,29 +626,18 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
     for (const double tick : axisTicks(l.plot.width(), label_width)) {
         const double x = xForHazardRatio(tick, l.plot);
         painter->drawLine(QPointF(x, l.axis_y), QPointF(x, l.axis_y + tick_length));
-        painter->drawText(QRectF(x - 2 * l.em, l.axis_y + tick_length, 4 * l.em, 1.3 * l.em),
-                          Qt::AlignCenter, tick_label(tick));
     }
-    if (!model.comparedArm().isEmpty()) {
-        const double top = l.axis_y + tick_length + 1.3 * l.em;
-        // Below the text columns is free room for a long arm name: the labels
-        // meet at 1 unless the right one needs some of the left's room.
-        const QString favours_compared = tr("← Favours %1").arg(model.comparedArm());
-        const QString favours_reference = tr("Favours %1 →").arg(model.referenceArm());
-        const double gap = 0.5 * l.em;
-        const double left_room = one - gap - l.column_x.front();
-        const double right_room = target.right() - l.margin - one - gap;
-        const double left_needs = metrics.horizontalAdvance(favours_compared);
-        const double right_needs = metrics.horizontalAdvance(favours_reference);
-        const double split =
-            one - std::max(0.0, std::min(right_needs - right_room, left_room - left_needs));
-        const QRectF left(l.column_x.front(), top, split - gap - l.column_x.front(), 2.5 * l.em);
-        const QRectF right(split + gap, top, target.right() - l.margin - split - gap, 2.5 * l.em);
-        painter->setPen(colour_of(model.comparedArmIndex()));
-        painter->drawText(left, Qt::AlignRight | Qt::AlignTop | Qt::TextWordWrap, favours_compared);
-        painter->setPen(colour_of(model.referenceArmIndex()));
-        painter->drawText(right, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap,
-                          favours_reference);
+
+    // Every text, over the plot's lines.
+    for (const TextItem& item : texts(l, painter->device())) {
+        if (item.backdrop.isValid()) {
+            const QRectF bounds = QFontMetricsF(item.font, painter->device())
+                                      .boundingRect(item.box, item.flags, item.text);
+            painter->fillRect(bounds.adjusted(-0.2 * l.em, 0, 0.2 * l.em, 0), item.backdrop);
+        }
+        painter->setFont(item.font);
+        painter->setPen(item.colour);
+        painter->drawText(item.box, item.flags, item.text);
     }
 
     // Estimates: whiskers (arrows where they leave the axis), then the marks.
@@ -520,16 +731,29 @@ int ForestView::rowAt(const QPointF& position) const {
     return row < model_->rowCount() ? row : -1;
 }
 
+double ForestView::contentHeight(double width, const QPaintDevice* device) const {
+    return layout(QRectF(0, 0, width, 0), device ? device : this).bottom;
+}
+
+std::array<bool, ForestModel::ColumnCount>
+ForestView::shownColumns(double width, const QPaintDevice* device) const {
+    return layout(QRectF(0, 0, width, 0), device ? device : this).shown;
+}
+
 QSize ForestView::sizeHint() const {
     const Layout l = layout(QRectF(0, 0, 0, 0), this);
-    const double width = l.column_x.back() + l.em + 24 * l.em + 1.2 * l.em + l.margin;
-    return QSizeF(width, l.bottom).toSize();
+    return QSizeF(l.plot.right() + 1.2 * l.em + l.margin, l.bottom).toSize();
 }
 
 QSize ForestView::minimumSizeHint() const {
-    const Layout l = layout(QRectF(0, 0, 0, 0), this);
+    // Laid out in no width at all, every column that can leave has left.
+    const Layout l = layout(QRectF(0, 0, 1, 0), this);
     const double three_rows = l.rows_top + 3 * l.row_height + (l.bottom - l.plot.bottom());
     return QSizeF(l.plot.right() + 1.2 * l.em + l.margin, three_rows).toSize();
+}
+
+int ForestView::heightForWidth(int width) const {
+    return static_cast<int>(std::ceil(contentHeight(width)));
 }
 
 void ForestView::selectRow(int row) {

@@ -13,9 +13,13 @@
 #include <triallens/analysis/results.h>
 
 #include <QColor>
+#include <QFont>
 #include <QPointer>
+#include <QRectF>
+#include <QString>
 #include <QWidget>
 
+#include <array>
 #include <vector>
 
 namespace triallens::ui {
@@ -42,6 +46,19 @@ public:
     void setFigurePalette(Palette palette);
     Palette figurePalette() const { return palette_; }
 
+    // One text the figure draws: drawn as QPainter::drawText(box, flags, text).
+    struct TextItem {
+        QString text; // as drawn (a subgroup label may be elided)
+        QRectF box;
+        int flags = 0;
+        QFont font;
+        QColor colour;
+        QColor backdrop; // when valid, fills the text's own bounds first (over the plot's lines)
+    };
+    // Every text of the figure laid out in `target` (nullptr device: the widget's).
+    std::vector<TextItem> textItems(const QRectF& target,
+                                    const QPaintDevice* device = nullptr) const;
+
     // Draws the whole figure into `target` (in the painter's coordinates);
     // the selection is drawn only when `with_selection`.
     void paintForest(QPainter* painter, const QRectF& target, bool with_selection = true) const;
@@ -65,8 +82,20 @@ public:
     static QColor squareColour();
     static QColor diamondColour();
 
+    // The height the figure takes laid out `width` wide, in `device`'s units
+    // (nullptr: the widget's); the columns it shows at that width (columns
+    // leave as the width shrinks: medians, then n/events, then interaction p).
+    double contentHeight(double width, const QPaintDevice* device = nullptr) const;
+    std::array<bool, ForestModel::ColumnCount>
+    shownColumns(double width, const QPaintDevice* device = nullptr) const;
+
+    // The natural size shows every column; the minimum is the narrowest the
+    // layout reflows to, so a scroll area scrolls only below it; the height
+    // follows the rows at any width.
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
+    bool hasHeightForWidth() const override { return true; }
+    int heightForWidth(int width) const override;
 
 signals:
     // A user chose a row: its variable and level, both empty for All patients.
@@ -80,7 +109,16 @@ protected:
 
 private:
     struct Layout;
+    // Lays the figure out in `target`; a zero width lays it out at its natural width.
     Layout layout(const QRectF& target, const QPaintDevice* device) const;
+    static QRectF armSpan(const Layout& l, std::size_t first_column);
+    QString titleText() const;
+    // The subgroup cell's text fitted to `width` (elided); on a header row
+    // with its interaction p when asked, the label elided before the p.
+    QString subgroupText(int row, bool with_interaction, const QFont& font, double width,
+                         const QPaintDevice* device) const;
+    QString favoursText(bool compared) const;
+    std::vector<TextItem> texts(const Layout& l, const QPaintDevice* device) const;
     void modelReset();
     void activate(int row);
     void updateAxisRange();
