@@ -60,6 +60,34 @@ ResultsPtr pilot_results() {
     return results;
 }
 
+// The pilot with what real trials bring: arm names of 40 characters, a
+// subgroup variable of 30 levels with 40-character names, a CI from 0.01 to
+// 200 and a hazard ratio of 17.8.
+ResultsPtr stress_results() {
+    static const ResultsPtr results = [] {
+        auto stress = std::make_shared<Results>(*pilot_results());
+        const std::string reference(40, 'R');
+        const std::string compared = "Experimental arm with a forty-char name";
+        stress->all_patients->arms[0].arm = reference;
+        stress->all_patients->arms[1].arm = compared;
+        stress->compared_arm = compared;
+        SubgroupRow level = stress->subgroups.front();
+        level.variable = "SITEID";
+        level.interaction_p = 0.5;
+        for (int i = 0; i < 30; ++i) {
+            level.level = QStringLiteral("Investigational site number %1, region X")
+                              .arg(i, 2, 10, QChar('0'))
+                              .toStdString();
+            level.hr = i == 0 ? 17.8 : 1.0 + i / 10.0;
+            level.lower = i == 1 ? 0.01 : *level.hr / 2;
+            level.upper = i == 1 ? 200.0 : *level.hr * 2;
+            stress->subgroups.push_back(level);
+        }
+        return std::shared_ptr<const Results>(stress);
+    }();
+    return results;
+}
+
 // Where `item`'s text lands: its drawn bounds.
 QRectF bounds_of(const ForestView::TextItem& item) {
     return QFontMetricsF(item.font).boundingRect(item.box, item.flags, item.text);
@@ -472,6 +500,7 @@ private slots:
         QTest::addColumn<ResultsPtr>("results");
         QTest::newRow("demo") << demo_results();
         QTest::newRow("pilot") << pilot_results();
+        QTest::newRow("stress") << stress_results();
     }
     void noTextOverlapsLeavesOrIsCut() {
         QFETCH(ResultsPtr, results);
@@ -598,6 +627,14 @@ private slots:
         view.render(&narrow);
         QVERIFY(narrow.save(QString::fromLocal8Bit(path).replace(QStringLiteral(".png"),
                                                                  QStringLiteral("-narrow.png"))));
+
+        // The stress case (40-character arms and levels, 30 levels) at 600 px.
+        view.setResults(stress_results());
+        view.resize(600, view.heightForWidth(600));
+        QImage stress(view.size(), QImage::Format_ARGB32_Premultiplied);
+        view.render(&stress);
+        QVERIFY(stress.save(QString::fromLocal8Bit(path).replace(QStringLiteral(".png"),
+                                                                 QStringLiteral("-stress.png"))));
     }
 };
 

@@ -50,6 +50,18 @@ ForestModel::RowKind row_kind(const ForestModel& model, int row) {
     return model.data(model.index(row, 0), ForestModel::RowKindRole).value<ForestModel::RowKind>();
 }
 
+// Word wrap, or wrap anywhere when one word is wider than `width` (a
+// 40-character arm code): text is never cut, nor drawn past its box.
+int wrap(const QFont& font, const QPaintDevice* device, const QString& text, double width) {
+    const QFontMetricsF metrics(font, device);
+    for (const QString& word : text.split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+        if (metrics.horizontalAdvance(word) > width) {
+            return Qt::TextWrapAnywhere;
+        }
+    }
+    return Qt::TextWordWrap;
+}
+
 QString tick_label(double tick) {
     return QString::number(tick, 'g', 4);
 }
@@ -348,10 +360,12 @@ ForestView::Layout ForestView::layout(const QRectF& target, const QPaintDevice* 
 
     // The title wraps at word boundaries; the arm names over their columns.
     l.title_text = titleText();
-    const int wrap = Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap;
     const double title_width = target.width() > 0 ? inner : 1e6;
+    const int title_flags =
+        Qt::AlignLeft | Qt::AlignTop | wrap(l.bold, device, l.title_text, title_width);
     const double title_height =
-        bold_metrics.boundingRect(QRectF(0, 0, title_width, 1e6), wrap, l.title_text).height();
+        bold_metrics.boundingRect(QRectF(0, 0, title_width, 1e6), title_flags, l.title_text)
+            .height();
     l.title = QRectF(target.left() + l.margin, target.top() + l.margin, title_width,
                      std::max(1.4 * l.em, title_height + 0.2 * l.em));
     l.header_top = l.title.bottom() + 0.2 * l.em;
@@ -362,10 +376,11 @@ ForestView::Layout ForestView::layout(const QRectF& target, const QPaintDevice* 
           std::pair{model_->comparedArm(), std::size_t{ForestModel::ComparedCountsColumn}}}) {
         const QRectF span = armSpan(l, first);
         if (span.width() > 0 && !arm.isEmpty()) {
-            const double h = bold_metrics
-                                 .boundingRect(QRectF(0, 0, span.width(), 1e6),
-                                               Qt::AlignHCenter | Qt::TextWordWrap, arm)
-                                 .height();
+            const double h =
+                bold_metrics
+                    .boundingRect(QRectF(0, 0, span.width(), 1e6),
+                                  Qt::AlignHCenter | wrap(l.bold, device, arm, span.width()), arm)
+                    .height();
             l.arm_header_height = std::max(l.arm_header_height, h + 0.25 * l.em);
         }
     }
@@ -387,17 +402,21 @@ ForestView::Layout ForestView::layout(const QRectF& target, const QPaintDevice* 
         const double one = xForHazardRatio(1, l.plot);
         const double pad = 0.4 * l.em;
         const double left_width = std::max(4 * l.em, one - pad - l.column_x.front());
-        const double right_width = std::max(4 * l.em, target.left() + width - l.margin - one - pad);
+        const double figure_right =
+            target.width() > 0 ? target.right() : l.plot.right() + 1.2 * l.em + l.margin;
+        const double right_width = std::max(4 * l.em, figure_right - l.margin - one - pad);
         const QString left_text = favoursText(true);
         const QString right_text = favoursText(false);
         // They meet at 1 unless the right one needs some of the left's spare room.
         const double left_spare = left_width - metrics.horizontalAdvance(left_text);
         const double right_short = metrics.horizontalAdvance(right_text) - right_width;
         const double shift = std::max(0.0, std::min(right_short, left_spare));
-        const QRectF left_fit = metrics.boundingRect(QRectF(0, 0, left_width - shift, 1e6),
-                                                     Qt::AlignRight | Qt::TextWordWrap, left_text);
-        const QRectF right_fit = metrics.boundingRect(QRectF(0, 0, right_width + shift, 1e6),
-                                                      Qt::AlignLeft | Qt::TextWordWrap, right_text);
+        const QRectF left_fit = metrics.boundingRect(
+            QRectF(0, 0, left_width - shift, 1e6),
+            Qt::AlignRight | wrap(l.font, device, left_text, left_width - shift), left_text);
+        const QRectF right_fit = metrics.boundingRect(
+            QRectF(0, 0, right_width + shift, 1e6),
+            Qt::AlignLeft | wrap(l.font, device, right_text, right_width + shift), right_text);
         labels_height = std::max(left_fit.height(), right_fit.height());
         l.favours_compared =
             QRectF(one - pad - left_width, labels_top, left_width - shift, labels_height);
@@ -442,7 +461,9 @@ std::vector<ForestView::TextItem> ForestView::texts(const Layout& l,
     };
 
     // Title: the endpoint and the arms (and the synthetic-data label), wrapped.
-    add(l.title_text, l.title, static_cast<int>(Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap),
+    add(l.title_text, l.title,
+        static_cast<int>(Qt::AlignLeft | Qt::AlignTop) |
+            wrap(l.bold, device, l.title_text, l.title.width()),
         l.bold, text_colour);
 
     // Column headers: the arm names over their shown columns, then captions.
@@ -456,8 +477,9 @@ std::vector<ForestView::TextItem> ForestView::texts(const Layout& l,
             add(arm,
                 QRectF(columns.left(), l.header_top, columns.width(),
                        l.arm_header_height - 0.25 * l.em),
-                static_cast<int>(Qt::AlignHCenter | Qt::AlignBottom | Qt::TextWordWrap), l.bold,
-                colour_of(index));
+                static_cast<int>(Qt::AlignHCenter | Qt::AlignBottom) |
+                    wrap(l.bold, device, arm, columns.width()),
+                l.bold, colour_of(index));
         }
     }
     const double captions_top = l.header_top + l.arm_header_height;
@@ -533,11 +555,13 @@ std::vector<ForestView::TextItem> ForestView::texts(const Layout& l,
     }
     if (!model.comparedArm().isEmpty()) {
         add(favoursText(true), l.favours_compared,
-            static_cast<int>(Qt::AlignRight | Qt::AlignTop | Qt::TextWordWrap), l.font,
-            colour_of(model.comparedArmIndex()));
+            static_cast<int>(Qt::AlignRight | Qt::AlignTop) |
+                wrap(l.font, device, favoursText(true), l.favours_compared.width()),
+            l.font, colour_of(model.comparedArmIndex()));
         add(favoursText(false), l.favours_reference,
-            static_cast<int>(Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap), l.font,
-            colour_of(model.referenceArmIndex()));
+            static_cast<int>(Qt::AlignLeft | Qt::AlignTop) |
+                wrap(l.font, device, favoursText(false), l.favours_reference.width()),
+            l.font, colour_of(model.referenceArmIndex()));
     }
     return items;
 }
