@@ -674,11 +674,11 @@ private slots:
         QVERIFY(qAbs(box[3] - box[1] - 540) < 0.05);
 
         const Run svg = run({"export", "demo", "--param", "OS", "--out", dir.filePath("km.svg"),
-                             "--width", "25.4cm", "--height", "3in", "--font-size", "10"});
+                             "--width", "25.4cm", "--height", "3.5in", "--font-size", "10"});
         QCOMPARE(svg.exit_code, 0);
         const QByteArray text = read_all(dir.filePath("km.svg"));
         QVERIFY(text.contains("width=\"254mm\""));
-        QVERIFY(text.contains("height=\"76.2mm\""));
+        QVERIFY(text.contains("height=\"88.9mm\""));
         QVERIFY(text.contains("Number at risk"));
 
         // The default size is 10in x 6in; --dpi sets the raster's resolution.

@@ -147,10 +147,13 @@ private slots:
             QCOMPARE(curves[a]->name(), legend);
             QVERIFY(legend.contains(QString::fromStdString(arm.arm)));
             QVERIFY(legend.contains(QStringLiteral("n=%1").arg(arm.km.n)));
-            QVERIFY(legend.contains(QStringLiteral("events %1").arg(arm.km.n_events)));
-            QVERIFY(legend.contains(QString::fromStdString(
-                "median " + median_ci_text(arm.median.estimate, arm.median.lower, arm.median.upper,
-                                           median_decimals(*results)))));
+            // A number stays with its label: joined by no-break spaces.
+            QVERIFY(legend.contains(QStringLiteral("events\u00A0%1").arg(arm.km.n_events)));
+            QVERIFY(legend.contains(
+                QString::fromStdString("median " +
+                                       median_ci_text(arm.median.estimate, arm.median.lower,
+                                                      arm.median.upper, median_decimals(*results)))
+                    .replace(QLatin1Char(' '), QChar(0x00A0))));
             // A step curve ends at the arm's last survival estimate.
             QCOMPARE(curves[a]->points().front(), QPointF(0, 1));
             QCOMPARE(curves[a]->points().back().y(), arm.km.curve.surv.back());

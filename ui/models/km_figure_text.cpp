@@ -12,22 +12,28 @@ QString ratio(const std::optional<double>& value) {
     return QString::fromStdString(ratio_text(value));
 }
 
+// `text` with its spaces made no-break spaces: one unit a line never splits.
+QString unbroken(QString text) {
+    return text.replace(QLatin1Char(' '), no_break_space);
+}
+
 } // namespace
 
 QString curve_name(const ArmSurvival& curve) {
     const QString arm = QString::fromStdString(curve.arm);
     return curve.level.empty()
                ? arm
-               : QStringLiteral("%1 · %2").arg(arm, QString::fromStdString(curve.level));
+               : QStringLiteral("%1, %2").arg(arm, QString::fromStdString(curve.level));
 }
 
 QString arm_legend_text(const ArmSurvival& arm, int median_decimals) {
-    return QStringLiteral("%1   n=%2, events %3, median %4")
+    return QStringLiteral("%1   n=%2, %3, %4")
         .arg(curve_name(arm))
         .arg(arm.km.n)
-        .arg(arm.km.n_events)
-        .arg(QString::fromStdString(median_ci_text(arm.median.estimate, arm.median.lower,
-                                                   arm.median.upper, median_decimals)));
+        .arg(unbroken(QStringLiteral("events %1").arg(arm.km.n_events)),
+             unbroken(QStringLiteral("median ") +
+                      QString::fromStdString(median_ci_text(arm.median.estimate, arm.median.lower,
+                                                            arm.median.upper, median_decimals))));
 }
 
 QString hazard_ratio_text(const Results& results) {
@@ -44,18 +50,19 @@ QString hazard_ratio_text(const Results& results) {
     for (const HazardRatio& hr : results.cox->terms) {
         const QString name =
             several ? QString::fromStdString(hr.arm) + QStringLiteral(" ") : QString();
-        ratios << (hr.hr ? QStringLiteral("%1HR %2 (%3 CI %4–%5)")
-                               .arg(name, ratio(hr.hr),
-                                    QString::fromStdString(conf_level_text(level)), ratio(hr.lower),
-                                    ratio(hr.upper))
-                         : QStringLiteral("%1HR not estimable").arg(name));
+        ratios << name + unbroken(hr.hr ? QStringLiteral("HR %1 (%2 CI %3–%4)")
+                                              .arg(ratio(hr.hr),
+                                                   QString::fromStdString(conf_level_text(level)),
+                                                   ratio(hr.lower), ratio(hr.upper))
+                                        : QStringLiteral("HR not estimable"));
     }
     QString text = QStringLiteral("%1 vs %2, %3Cox (%4)")
                        .arg(ratios.join(QStringLiteral(", ")),
                             QString::fromStdString(results.cox->reference_arm), stratified, ties);
     if (results.logrank) {
         text += QStringLiteral("; %1log-rank %2")
-                    .arg(stratified, QString::fromStdString(p_value_label(results.logrank->p)));
+                    .arg(stratified,
+                         unbroken(QString::fromStdString(p_value_label(results.logrank->p))));
     }
     return text;
 }

@@ -3,6 +3,11 @@
 // legend, the annotation, the on-screen figure and the exports agree.
 // Words, not painting: they live beside the models so that the table models
 // (forest, concordance) can use them without depending on ui/views.
+//
+// A number and its label, and a CI, are joined with no-break spaces (U+00A0):
+// "p\u00A0=\u00A00.084", "HR\u00A00.69\u00A0(95%\u00A0CI\u00A00.44–1.06)",
+// "median\u00A05.6\u00A0(3.9–8.7)". The figure wraps text at plain spaces
+// only (wrapped_text.h), so a line never ends inside one of them.
 
 #include <triallens/analysis/results.h>
 
@@ -10,7 +15,10 @@
 
 namespace triallens::ui {
 
-// A curve's name: the arm, or "Arm · level" for a curve group.
+inline constexpr QChar no_break_space{0x00A0};
+
+// A curve's name: the arm, or "Arm, level" for a curve group (curves by a
+// variable), which wraps at its spaces like any name.
 QString curve_name(const ArmSurvival& curve);
 
 // The legend entry of one curve: name, n, events and median (CI), the median

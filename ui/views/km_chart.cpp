@@ -13,6 +13,7 @@
 #include <QValueAxis>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <optional>
 
@@ -113,32 +114,70 @@ QString km_tick_label(const KmTimeAxis& axis, double tick) {
     return QString::number(tick, 'f', axis.step < 1 ? 1 : 0);
 }
 
-KmTimeAxis km_time_axis(const Results& results, int max_intervals) {
-    double max_time = 0;
+double km_last_time(const Results& results) {
+    double last = 0;
     for (const ArmSurvival& curve : figure_curves(results)) {
         if (curve.km.curve.size() > 0) {
-            max_time = std::max(max_time, curve.km.curve.time.back());
+            last = std::max(last, curve.km.curve.time.back());
         }
     }
+    return last;
+}
+
+double km_axis_maximum(double last_time, double step) {
+    if (!(step > 0) || !(last_time > 0)) {
+        return std::max(step, 1.0);
+    }
+    const double below = std::floor(last_time / step + 1e-9) * step;
+    if (below > 0 && last_time - below <= 0.005 * below) {
+        return below;
+    }
+    return std::ceil(last_time / step - 1e-9) * step;
+}
+
+KmTimeAxis km_time_axis(const Results& results, int max_intervals) {
+    const double max_time = km_last_time(results);
     KmTimeAxis axis;
     axis.step = 1;
     if (max_time > 0) {
         const double magnitude = std::pow(10.0, std::floor(std::log10(max_time)) - 1);
         axis.step = max_time / std::max(1, max_intervals);
         for (const double multiple : {1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 30.0, 60.0}) {
-            if (max_time / (multiple * magnitude) <= max_intervals) {
-                axis.step = multiple * magnitude;
+            const double step = multiple * magnitude;
+            if (km_axis_maximum(max_time, step) / step <= max_intervals + 1e-9) {
+                axis.step = step;
                 break;
             }
         }
     }
-    // The 1e-9 keeps a last time equal to a tick, up to rounding, from adding a step.
-    const double steps = std::max(1.0, std::ceil(max_time / axis.step - 1e-9));
-    axis.maximum = steps * axis.step;
-    for (int k = 0; k <= static_cast<int>(steps); ++k) {
+    axis.maximum = km_axis_maximum(max_time, axis.step);
+    const auto steps = static_cast<int>(std::lround(axis.maximum / axis.step));
+    for (int k = 0; k <= steps; ++k) {
         axis.ticks.push_back(k * axis.step);
     }
     return axis;
+}
+
+KmCurveStyle km_curve_style(const Results& results, std::size_t index, Palette palette) {
+    const int place = static_cast<int>(index);
+    if (results.curve_groups.empty() || index >= results.curve_groups.size()) {
+        return {curve_colour(place, palette), curve_pen_style(place, palette)};
+    }
+    static constexpr std::array<Qt::PenStyle, 5> by_level{Qt::SolidLine, Qt::DashLine, Qt::DotLine,
+                                                          Qt::DashDotLine, Qt::DashDotDotLine};
+    const ArmSurvival& group = results.curve_groups[index];
+    const auto arm = std::find_if(results.arms.begin(), results.arms.end(),
+                                  [&](const ArmSurvival& a) { return a.arm == group.arm; });
+    std::vector<std::string> levels;
+    for (const ArmSurvival& g : results.curve_groups) {
+        if (std::find(levels.begin(), levels.end(), g.level) == levels.end()) {
+            levels.push_back(g.level);
+        }
+    }
+    const auto level = static_cast<std::size_t>(
+        std::find(levels.begin(), levels.end(), group.level) - levels.begin());
+    return {arm_colour(static_cast<int>(arm - results.arms.begin()), palette),
+            by_level[level % by_level.size()]};
 }
 
 QChart* build_km_chart(const Results& results, const KmFigureOptions& options, const QFont& font) {
@@ -179,7 +218,7 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
     const double pixel = km_curve_width(font) / 2;
     if (options.ci_bands) {
         for (std::size_t c = 0; c < curves.size(); ++c) {
-            QColor fill = curve_colour(static_cast<int>(c), options.palette);
+            QColor fill = km_curve_style(results, c, options.palette).colour;
             fill.setAlphaF(0.18f);
             for (const auto& stretch : band_stretches(curves[c].km.curve)) {
                 auto* upper = new QLineSeries;
@@ -211,7 +250,7 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
             drop->append(median, 0.5);
             drop->append(median, 0);
             drop->setPen(
-                QPen(curve_colour(static_cast<int>(c), options.palette), pixel, Qt::DashLine));
+                QPen(km_curve_style(results, c, options.palette).colour, pixel, Qt::DashLine));
             attach(chart, drop, km_median_series);
         }
         if (longest > 0) {
@@ -226,11 +265,10 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
     }
     const int decimals = median_decimals(results);
     for (std::size_t c = 0; c < curves.size(); ++c) {
-        const int index = static_cast<int>(c);
+        const KmCurveStyle style = km_curve_style(results, c, options.palette);
         QLineSeries* steps = step_curve(curves[c].km.curve);
         steps->setName(arm_legend_text(curves[c], decimals));
-        steps->setPen(QPen(curve_colour(index, options.palette), km_curve_width(font),
-                           curve_pen_style(index, options.palette)));
+        steps->setPen(QPen(style.colour, km_curve_width(font), style.line, Qt::FlatCap));
         attach(chart, steps, km_curve_series);
     }
     if (options.censor_marks) {
@@ -240,7 +278,7 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
             auto* marks = new QScatterSeries;
             marks->setName(QStringLiteral("censored"));
             marks->setMarkerSize(marker);
-            marks->setLightMarker(censor_mark(curve_colour(static_cast<int>(c), options.palette)));
+            marks->setLightMarker(censor_mark(km_curve_style(results, c, options.palette).colour));
             for (std::size_t i = 0; i < curve.size(); ++i) {
                 if (curve.n_censor[i] > 0) {
                     marks->append(curve.time[i], curve.surv[i]);

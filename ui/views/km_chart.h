@@ -9,6 +9,7 @@
 
 #include <triallens/analysis/results.h>
 
+#include <QColor>
 #include <QFont>
 
 #include <vector>
@@ -22,11 +23,32 @@ namespace triallens::ui {
 // The curves the figure draws: Results::curve_groups when filled, else the arms.
 const std::vector<ArmSurvival>& figure_curves(const Results& results);
 
-// The time axis: from 0 to a whole number of steps at or past the last curve
-// time; ticks every step from the anchor 0. The step is 1, 2, 3, 6 or 12 × a
-// power of ten (then 24, 30, 60) giving at most `max_intervals` intervals
-// (12; the figure's layout asks for fewer when the labels would not fit a
-// narrow plot, as at a journal column's width).
+// How curve `index` of figure_curves() is drawn. Arms: curve_colour() and
+// curve_pen_style() by the arm's place. Curve groups (arm × level): the
+// colour of their arm (arm_colour() by the arm's place in Results::arms) and
+// a line style per level (solid, dash, dot, dash-dot, dash-dot-dot, in the
+// order the levels first appear), so the curves group by arm.
+struct KmCurveStyle {
+    QColor colour;
+    Qt::PenStyle line = Qt::SolidLine;
+};
+KmCurveStyle km_curve_style(const Results& results, std::size_t index, Palette palette);
+
+// The last time any curve of the figure reaches (0 without curves).
+double km_last_time(const Results& results);
+
+// Where the time axis ends for ticks every `step`: the first tick at or past
+// `last_time`. A last time past a tick by less than 0.5% of the axis (36.04
+// months at a tick of 36: a 0.1% sliver, under a pixel at any figure size)
+// counts as at it, rather than adding a whole empty interval. The one place
+// the axis's end is decided, for a later x-limit option to override.
+double km_axis_maximum(double last_time, double step);
+
+// The time axis: from 0 to km_axis_maximum(); ticks every step from the
+// anchor 0. The step is 1, 2, 3, 6 or 12 × a power of ten (then 24, 30, 60)
+// giving at most `max_intervals` intervals (12; the figure's layout asks for
+// fewer when the labels would not fit a narrow plot, as at a journal
+// column's width).
 struct KmTimeAxis {
     double step = 1;
     double maximum = 1;

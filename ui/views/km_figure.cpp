@@ -19,22 +19,26 @@ const QColor ink(0x22, 0x22, 0x22);
 void paint_table(QPainter& painter, const KmFigureLayout& layout) {
     QFont title_font = layout.table_font;
     title_font.setBold(true);
-    const QFontMetricsF metrics(layout.table_font);
     for (const KmTableSection& section : layout.table) {
         painter.setFont(title_font);
         painter.setPen(ink);
-        painter.drawText(section.title_rect, Qt::AlignLeft | Qt::AlignVCenter, section.title);
-        painter.setFont(layout.table_font);
+        painter.drawText(section.title_rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip,
+                         section.title);
         for (const KmTableRow& row : section.rows) {
-            painter.setPen(row.colour);
-            painter.drawText(row.label_rect, Qt::AlignRight | Qt::AlignVCenter, row.label);
+            if (!row.swatch.isEmpty()) {
+                painter.setPen(
+                    QPen(row.colour, km_curve_width(layout.table_font), row.style, Qt::FlatCap));
+                const double mid = row.swatch.center().y();
+                painter.drawLine(QPointF(row.swatch.left(), mid), QPointF(row.swatch.right(), mid));
+            }
+            draw_wrapped_text(painter, row.label, layout.table_font, row.label_rect, row.colour,
+                              layout.labels_above ? Qt::AlignLeft : Qt::AlignRight);
+            painter.setFont(layout.table_font);
             painter.setPen(ink);
-            for (std::size_t t = 0; t < row.cells.size() && t < layout.column_x.size(); ++t) {
-                // A box centred on the tick, wide enough for any number.
-                const double width = metrics.horizontalAdvance(row.cells[t]) + 4;
-                const QRectF cell(layout.column_x[t] - width / 2, row.rect.top(), width,
-                                  row.rect.height());
-                painter.drawText(cell, Qt::AlignHCenter | Qt::AlignVCenter, row.cells[t]);
+            for (std::size_t t = 0; t < row.cells.size() && t < row.cell_rects.size(); ++t) {
+                painter.drawText(row.cell_rects[t],
+                                 Qt::AlignHCenter | Qt::AlignVCenter | Qt::TextDontClip,
+                                 row.cells[t]);
             }
         }
     }
@@ -55,9 +59,7 @@ void paint_km_figure(QPainter& painter, const QRectF& rect, const Results& resul
     painter.setRenderHint(QPainter::TextAntialiasing);
     painter.fillRect(rect, Qt::white);
 
-    painter.setFont(layout.title_font);
-    painter.setPen(ink);
-    painter.drawText(layout.title_rect, Qt::AlignLeft | Qt::AlignVCenter, layout.title);
+    draw_wrapped_text(painter, layout.title, layout.title_font, layout.title_rect, ink);
     if (!layout.synthetic_label.isEmpty()) {
         painter.setFont(layout.font);
         painter.setPen(alert_colour(options.palette));
@@ -65,14 +67,15 @@ void paint_km_figure(QPainter& painter, const QRectF& rect, const Results& resul
                          layout.synthetic_label);
     }
     if (!layout.annotation.isEmpty()) {
-        draw_wrapped_text(painter, layout.annotation, layout.font, layout.annotation_rect, ink);
+        draw_wrapped_text(painter, layout.annotation, layout.text_font, layout.annotation_rect,
+                          ink);
     }
     const double line_width = km_curve_width(layout.font);
     for (const KmLegendEntry& entry : layout.legend) {
         painter.setPen(QPen(entry.colour, line_width, entry.style, Qt::FlatCap));
         const double mid = entry.swatch.center().y();
         painter.drawLine(QPointF(entry.swatch.left(), mid), QPointF(entry.swatch.right(), mid));
-        draw_wrapped_text(painter, entry.text, layout.font, entry.text_rect, ink);
+        draw_wrapped_text(painter, entry.text, layout.text_font, entry.text_rect, ink);
     }
 
     scene.render(&painter, layout.chart_rect, layout.chart_rect);

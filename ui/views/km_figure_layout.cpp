@@ -42,20 +42,16 @@ QFont with_pixel_size(QFont font, int pixels) {
     return font;
 }
 
-// The legend laid out from `top` between `left` and `right`; returns its bottom.
-double lay_out_legend(std::vector<KmLegendEntry>& legend, const QFont& font, double left,
-                      double right, double top) {
+// The legend laid out from `top` between `left` and `right`, in one column
+// or, when `two_columns`, two; returns its bottom.
+double lay_out_legend_in(std::vector<KmLegendEntry>& legend, const QFont& font, double left,
+                         double right, double top, bool two_columns) {
     const QFontMetricsF metrics(font);
     const double em = font.pixelSize();
     const double swatch = 2 * em;
     const double gap = 0.5 * em;
     const double width = right - left;
-    // Two columns when every entry fits on one line in half the width.
     const double column_width = (width - 2 * em) / 2;
-    const bool two_columns =
-        legend.size() >= 2 && std::all_of(legend.begin(), legend.end(), [&](const auto& entry) {
-            return swatch + gap + metrics.horizontalAdvance(entry.text) <= column_width;
-        });
     const double entry_width = two_columns ? column_width : width;
     double y = top;
     double row_bottom = top;
@@ -72,6 +68,27 @@ double lay_out_legend(std::vector<KmLegendEntry>& legend, const QFont& font, dou
         }
     }
     return legend.empty() ? top : row_bottom;
+}
+
+// The legend in two columns when every entry fits on one line there or when
+// that is shorter than one column, else in one.
+double lay_out_legend(std::vector<KmLegendEntry>& legend, const QFont& font, double left,
+                      double right, double top) {
+    if (legend.size() < 2) {
+        return lay_out_legend_in(legend, font, left, right, top, false);
+    }
+    std::vector<KmLegendEntry> two = legend;
+    const double two_bottom = lay_out_legend_in(two, font, left, right, top, true);
+    const double one_bottom = lay_out_legend_in(legend, font, left, right, top, false);
+    const double line = QFontMetricsF(font).height();
+    const bool one_line_each = std::all_of(two.begin(), two.end(), [&](const auto& entry) {
+        return entry.text_rect.height() < 1.5 * line;
+    });
+    if (one_line_each || two_bottom < one_bottom - 0.5 * line) {
+        legend = std::move(two);
+        return two_bottom;
+    }
+    return one_bottom;
 }
 
 } // namespace
@@ -105,34 +122,31 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     const double line = metrics.height();
     const double pad = std::round(0.8 * em);
     const QRectF content = rect.adjusted(pad, pad, -pad, -pad);
+    const int floor_font = std::max(7, qRound(em * 0.7));
 
-    // Title, with the synthetic-data label beside it or, if too long, below.
+    // Title, wrapped at its spaces, with the synthetic-data label beside it
+    // when it is one line and there is room, else below it.
     double y = content.top();
-    layout.title =
-        title_metrics.elidedText(km_figure_title(results), Qt::ElideRight, content.width());
-    layout.title_rect =
-        QRectF(content.left(), y,
-               std::min(title_metrics.horizontalAdvance(layout.title) + 1, content.width()),
-               title_metrics.height());
+    layout.title = km_figure_title(results);
+    const QStringList title_lines = wrapped_lines(layout.title, layout.title_font, content.width());
+    const QSizeF title_size = wrapped_text_size(layout.title, layout.title_font, content.width());
+    layout.title_rect = QRectF(content.left(), y, std::min(title_size.width() + 1, content.width()),
+                               title_size.height());
     y = layout.title_rect.bottom();
     if (results.synthetic) {
         layout.synthetic_label = QStringLiteral("SYNTHETIC demo data");
         const double width = metrics.horizontalAdvance(layout.synthetic_label) + 1;
-        if (layout.title_rect.right() + em + width <= content.right()) {
-            layout.synthetic_rect = QRectF(layout.title_rect.right() + em, layout.title_rect.top(),
-                                           width, layout.title_rect.height());
+        if (title_lines.size() == 1 && layout.title_rect.right() + em + width <= content.right()) {
+            layout.synthetic_rect =
+                QRectF(layout.title_rect.right() + em,
+                       layout.title_rect.top() + (title_metrics.height() - line) / 2, width, line);
         } else {
             layout.synthetic_rect = QRectF(content.left(), y, width, line);
             y = layout.synthetic_rect.bottom();
         }
     }
+    const double header_bottom = y;
     layout.annotation = hazard_ratio_text(results);
-    if (!layout.annotation.isEmpty()) {
-        y += 0.2 * line;
-        const QSizeF size = wrapped_text_size(layout.annotation, layout.font, content.width());
-        layout.annotation_rect = QRectF(content.left(), y, content.width(), size.height());
-        y = layout.annotation_rect.bottom();
-    }
 
     const std::vector<ArmSurvival>& curves = figure_curves(results);
     KmTimeAxis axis;
@@ -148,13 +162,14 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     int intervals = 12;
     use_axis(intervals);
     const int decimals = median_decimals(results);
+    std::vector<KmLegendEntry> full_legend;
+    std::vector<KmLegendEntry> names_legend;
     for (std::size_t c = 0; c < curves.size(); ++c) {
-        const int index = static_cast<int>(c);
-        layout.legend.push_back(KmLegendEntry{arm_legend_text(curves[c], decimals),
-                                              curve_colour(index, options.palette),
-                                              curve_pen_style(index, options.palette),
-                                              {},
-                                              {}});
+        const KmCurveStyle style = km_curve_style(results, c, options.palette);
+        full_legend.push_back(
+            KmLegendEntry{arm_legend_text(curves[c], decimals), style.colour, style.line, {}, {}});
+        names_legend.push_back(
+            KmLegendEntry{curve_name(curves[c]), style.colour, style.line, {}, {}});
     }
 
     std::vector<Section> sections;
@@ -200,90 +215,153 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         return widest;
     };
     double last_label = metrics.horizontalAdvance(km_tick_label(axis, axis.maximum));
-    const double minimum_plot = std::max(0.25 * content.height(), 2 * line);
-    const int minimum_table_font = std::max(7, qRound(em * 0.7));
+    const double minimum_plot = km_minimum_plot_share * rect.height();
 
+    // One way of spending the room: the fonts of the table and of the
+    // annotation and legend, the sections shown and the legend's content.
+    struct Choice {
+        int table_pixels;
+        int text_pixels;
+        std::vector<Section> shown;
+        bool names_only;
+        bool legend_in_table = false;
+    };
     struct Attempt {
         QFont table_font;
+        QFont text_font;
         double label_width = 0;
         double label_gap = 0;
+        double swatch_room = 0; // before each label when the legend is in the table
+        std::vector<double> label_heights;
+        bool labels_above = false;
+        QRectF annotation_rect;
         QRectF plot_area;
         double table_top = 0;
         std::vector<KmLegendEntry> legend;
+        bool legend_in_table = false;
+        bool fits = false;
     };
-    // The figure with the table's font at `pixels` and `shown` sections, if the
-    // plot keeps its minimum height and the numbers fit between the ticks.
-    const auto attempt = [&](int pixels, const std::vector<Section>& shown,
-                             bool must_fit) -> std::optional<Attempt> {
+    const auto attempt = [&](const Choice& choice) {
         Attempt a;
-        a.table_font = with_pixel_size(layout.font, pixels);
+        a.table_font = with_pixel_size(layout.font, choice.table_pixels);
+        a.text_font = with_pixel_size(layout.font, choice.text_pixels);
         const QFontMetricsF table_metrics(a.table_font);
+        const QFontMetricsF text_metrics(a.text_font);
         const double table_line = table_metrics.height();
         double widest_name = 0;
         double widest_cell = 0;
         for (std::size_t c = 0; c < curves.size(); ++c) {
             widest_name =
                 std::max(widest_name, table_metrics.horizontalAdvance(curve_name(curves[c])));
-            for (const Section section : shown) {
+            for (const Section section : choice.shown) {
                 for (std::size_t t = 0; t < axis.ticks.size(); ++t) {
                     widest_cell = std::max(
                         widest_cell, table_metrics.horizontalAdvance(cell_text(section, c, t)));
                 }
             }
         }
-        a.label_width = std::min(widest_name + 1, 0.35 * content.width());
+        // Labels wrap at their spaces within 30% of the width left of the plot;
+        // a word wider than that puts every label on lines above its row.
+        a.swatch_room = choice.legend_in_table ? 2.5 * choice.table_pixels : 0;
+        const double share = km_maximum_label_share * content.width() - a.swatch_room;
+        double widest_word = 0;
+        for (const ArmSurvival& curve : curves) {
+            for (const QString& word : curve_name(curve).split(QLatin1Char(' '))) {
+                widest_word = std::max(widest_word, table_metrics.horizontalAdvance(word));
+            }
+        }
+        a.labels_above = widest_word + 1 > share;
+        a.label_width =
+            a.labels_above ? content.width() - a.swatch_room : std::min(widest_name + 1, share);
+        for (const ArmSurvival& curve : curves) {
+            a.label_heights.push_back(
+                wrapped_text_size(curve_name(curve), a.table_font, a.label_width).height());
+        }
         // The labels end left of the first column's numbers, centred on the axis's 0.
         a.label_gap = widest_cell / 2 + 0.6 * em;
         const double gutter =
-            shown.empty() ? y_axis_width : std::max(y_axis_width, a.label_width + a.label_gap);
+            choice.shown.empty() || a.labels_above
+                ? y_axis_width
+                : std::max(y_axis_width, a.swatch_room + a.label_width + a.label_gap);
         const double left = content.left() + gutter;
         const double right = content.right() - std::max(last_label, widest_cell) / 2 - 2;
-        a.legend = layout.legend;
+
+        double top = header_bottom;
+        if (!layout.annotation.isEmpty()) {
+            top += 0.2 * line;
+            const QSizeF size = wrapped_text_size(layout.annotation, a.text_font, content.width());
+            a.annotation_rect = QRectF(content.left(), top, content.width(), size.height());
+            top = a.annotation_rect.bottom();
+        }
+        a.legend = choice.names_only ? names_legend : full_legend;
+        // Labels on lines of their own, with the curves' line samples, are the legend.
+        a.legend_in_table = choice.legend_in_table && !choice.shown.empty();
+        if (a.legend_in_table) {
+            a.legend.clear();
+        }
         // The legend starts at the plot's left edge, or at the figure's when
         // that would wrap an entry.
+        const double legend_top = a.legend.empty() ? top : top + 0.25 * text_metrics.height();
         double legend_bottom =
-            lay_out_legend(a.legend, layout.font, left, content.right(), y + 0.5 * line);
+            lay_out_legend(a.legend, a.text_font, left, content.right(), legend_top);
         if (std::any_of(a.legend.begin(), a.legend.end(), [&](const KmLegendEntry& entry) {
-                return entry.text_rect.height() > metrics.height() * 1.5;
+                return entry.text_rect.height() > text_metrics.height() * 1.5;
             })) {
-            legend_bottom = lay_out_legend(a.legend, layout.font, content.left(), content.right(),
-                                           y + 0.5 * line);
+            legend_bottom =
+                lay_out_legend(a.legend, a.text_font, content.left(), content.right(), legend_top);
         }
-        const double top = legend_bottom + 0.3 * line + top_overhang;
+        const double plot_top = legend_bottom + 0.3 * line + top_overhang;
         double table_height = 0;
-        if (!shown.empty()) {
+        if (!choice.shown.empty()) {
+            double rows = 0;
+            for (const double label : a.label_heights) {
+                rows += a.labels_above ? label + table_line : std::max(label, table_line);
+            }
             table_height = 0.4 * line +
-                           static_cast<double>(shown.size() * (curves.size() + 1)) * table_line +
-                           static_cast<double>(shown.size() - 1) * 0.3 * table_line;
+                           static_cast<double>(choice.shown.size()) * (table_line + rows) +
+                           static_cast<double>(choice.shown.size() - 1) * 0.3 * table_line;
         }
         const double bottom = content.bottom() - table_height - x_axis_height;
-        a.plot_area = QRectF(QPointF(left, top), QPointF(right, bottom));
+        a.plot_area = QRectF(QPointF(left, plot_top), QPointF(right, bottom));
         a.table_top = bottom + x_axis_height + 0.4 * line;
         const double column_spacing = axis.ticks.size() > 1
                                           ? a.plot_area.width() * axis.step / axis.maximum
                                           : a.plot_area.width();
-        const bool cramped = a.plot_area.height() < minimum_plot ||
-                             (!shown.empty() && widest_cell + 0.3 * em > column_spacing);
-        if (must_fit && cramped) {
-            return std::nullopt;
-        }
+        a.fits = a.plot_area.height() >= minimum_plot &&
+                 (choice.shown.empty() || widest_cell + 0.3 * em <= column_spacing);
         return a;
     };
-    const std::vector<Section> wanted_sections = sections;
-    std::optional<Attempt> chosen;
-    while (true) {
-        sections = wanted_sections;
-        layout.dropped_sections = 0;
-        chosen.reset();
-        while (!chosen) {
-            for (int pixels = em; pixels >= minimum_table_font && !chosen; --pixels) {
-                chosen = attempt(pixels, sections, true);
+    // The choices in the order of the rule in the header: the first that fits wins.
+    std::vector<Choice> choices;
+    {
+        std::vector<Section> shown = sections;
+        while (true) {
+            for (int pixels = em; pixels >= floor_font; --pixels) {
+                choices.push_back(Choice{pixels, em, shown, false});
             }
-            if (!chosen && sections.empty()) {
-                chosen = attempt(em, sections, false); // a cramped plot, but a plot
-            } else if (!chosen) {
-                sections.pop_back();
-                ++layout.dropped_sections;
+            if (shown.size() <= 1) {
+                break;
+            }
+            shown.pop_back();
+        }
+        for (int pixels = em - 1; pixels >= floor_font; --pixels) {
+            choices.push_back(Choice{floor_font, pixels, shown, false});
+        }
+        choices.push_back(Choice{floor_font, floor_font, shown, true});
+        choices.push_back(Choice{floor_font, floor_font, shown, true, true});
+        // Last resort: no table; then a cramped plot, but a plot.
+        choices.push_back(Choice{floor_font, floor_font, {}, true});
+    }
+    std::optional<Attempt> chosen;
+    std::optional<Choice> chosen_choice;
+    while (true) {
+        chosen.reset();
+        for (const Choice& choice : choices) {
+            Attempt a = attempt(choice);
+            if (a.fits || &choice == &choices.back()) {
+                chosen = std::move(a);
+                chosen_choice = choice;
+                break;
             }
         }
         // Qt Charts elides tick labels wider than their spacing ("..."): a
@@ -298,6 +376,12 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         }
         last_label = metrics.horizontalAdvance(km_tick_label(axis, axis.maximum));
     }
+    const std::size_t wanted_sections = sections.size();
+    sections = chosen_choice->shown;
+    layout.dropped_sections = static_cast<int>(wanted_sections - chosen_choice->shown.size());
+    layout.legend_names_only = chosen_choice->names_only;
+    layout.labels_above = chosen->labels_above;
+    layout.legend_in_table = chosen->legend_in_table;
     layout.ticks = axis.ticks;
     if (auto* x_axis = qobject_cast<QValueAxis*>(chart.axes(Qt::Horizontal).value(0))) {
         x_axis->setRange(0, axis.maximum);
@@ -306,16 +390,21 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     }
 
     layout.table_font = chosen->table_font;
+    layout.text_font = chosen->text_font;
+    layout.annotation_rect = chosen->annotation_rect;
     layout.legend = chosen->legend;
     layout.plot_area = chosen->plot_area;
     layout.chart_rect =
         QRectF(QPointF(content.left(), layout.plot_area.top() - top_overhang),
                QPointF(content.right() + pad / 2, layout.plot_area.bottom() + x_axis_height));
-    // A short plot keeps its labels whole: fewer y ticks, a shorter y title.
+    // A short plot keeps its labels whole: ticks every 0.25 rather than 0.2,
+    // a shorter y title.
     auto* y_axis = qobject_cast<QValueAxis*>(chart.axes(Qt::Vertical).value(0));
+    layout.y_tick_count = layout.plot_area.height() / 5 >= 1.5 * line ? 6 : 5;
     if (y_axis) {
         const double height = layout.plot_area.height();
-        y_axis->setTickCount(height / 5 >= 1.5 * line ? 6 : 3);
+        y_axis->setTickCount(layout.y_tick_count);
+        y_axis->setLabelFormat(layout.y_tick_count == 6 ? "%.1f" : "%.2f");
         for (const QString& title :
              {QStringLiteral("Survival probability"), QStringLiteral("Survival"), QString()}) {
             y_axis->setTitleText(title);
@@ -341,24 +430,46 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     // The table's columns are where the chart puts the ticks.
     layout.column_x = layout.tick_x;
 
-    const double table_line = QFontMetricsF(layout.table_font).height();
+    const QFontMetricsF table_metrics(layout.table_font);
+    const double table_line = table_metrics.height();
     double row_top = chosen->table_top;
     for (const Section section : sections) {
         KmTableSection table_section;
         table_section.title = section_title(section);
-        table_section.title_rect = QRectF(content.left(), row_top, content.width(), table_line);
+        QFont bold = layout.table_font;
+        bold.setBold(true);
+        table_section.title_rect =
+            QRectF(content.left(), row_top,
+                   std::min(content.width(),
+                            QFontMetricsF(bold).horizontalAdvance(table_section.title) + 2),
+                   table_line);
         row_top += table_line;
         for (std::size_t c = 0; c < curves.size(); ++c) {
             KmTableRow row;
-            row.label = QFontMetricsF(layout.table_font)
-                            .elidedText(curve_name(curves[c]), Qt::ElideRight, chosen->label_width);
-            row.colour = curve_colour(static_cast<int>(c), options.palette);
+            row.label = curve_name(curves[c]);
+            row.colour = km_curve_style(results, c, options.palette).colour;
+            const double label_height = chosen->label_heights[c];
+            const double label_left =
+                layout.labels_above
+                    ? content.left() + chosen->swatch_room
+                    : layout.plot_area.left() - chosen->label_gap - chosen->label_width;
+            row.label_rect = QRectF(label_left, row_top, chosen->label_width, label_height);
+            if (layout.legend_in_table) {
+                row.style = km_curve_style(results, c, options.palette).line;
+                row.swatch = QRectF(label_left - chosen->swatch_room, row_top,
+                                    chosen->swatch_room - 0.5 * table_line, table_line);
+            }
+            // The numbers go under an above label, or on a left label's last line.
+            row_top = layout.labels_above
+                          ? row_top + label_height
+                          : row_top + std::max(label_height, table_line) - table_line;
             row.rect = QRectF(content.left(), row_top, content.width(), table_line);
-            row.label_rect =
-                QRectF(layout.plot_area.left() - chosen->label_gap - chosen->label_width, row_top,
-                       chosen->label_width, table_line);
             for (std::size_t t = 0; t < layout.ticks.size(); ++t) {
                 row.cells.push_back(cell_text(section, c, t));
+                // A box centred on the tick, wide enough for the number.
+                const double width = table_metrics.horizontalAdvance(row.cells.back()) + 2;
+                row.cell_rects.emplace_back(layout.column_x[t] - width / 2, row_top, width,
+                                            table_line);
             }
             table_section.rows.push_back(std::move(row));
             row_top += table_line;

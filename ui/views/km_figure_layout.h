@@ -5,14 +5,36 @@
 // rectangle, the results and the options, so the widget, the exports and the
 // tests read one layout; paint_km_figure() draws exactly this.
 //
-// Top to bottom: title (endpoint, and the synthetic-data label), annotation
-// (hazard_ratio_text), legend (arm_legend_text per curve, wrapped rather than
-// truncated; two columns when every entry fits on one line there), the plot,
-// the time axis, then the table's sections ("Number at risk", optionally
-// "Cumulative events" and "Cumulative censored"), one row per curve labelled
-// in the curve's colour left of the plot area. When the table would squeeze
-// the plot below a quarter of the figure, its font shrinks (to 70% of the
-// base, at least 7 px), then optional sections are dropped, last first.
+// Top to bottom: title (endpoint; wrapped at spaces, never elided) with the
+// synthetic-data label, annotation (hazard_ratio_text), legend (one entry per
+// curve, wrapped; two columns when every entry fits on one line there), the
+// plot, the time axis, then the table's sections ("Number at risk",
+// optionally "Cumulative events" and "Cumulative censored"), one row per
+// curve labelled with its name in the curve's colour. Text wraps at plain
+// spaces only (wrapped_text.h) and is never cut: numbers stay with their
+// labels and CIs stay whole, and arm names are never elided.
+//
+// The one rule for room, at every size:
+//  1. The plot area keeps at least 45% of the figure's height
+//     (km_minimum_plot_share).
+//  2. To make room, first the table's font shrinks, a pixel at a time, to its
+//     floor (70% of the base font, at least 7 px); then optional sections are
+//     dropped, last first (cumulative censored, then cumulative events); then
+//     the annotation's and legend's font shrinks to the same floor; then the
+//     legend keeps only the curves' names (n, events and median go; the
+//     names stay whole); then, when the table's labels are on lines of their
+//     own (3.), the legend moves into the table: each label gets its curve's
+//     line sample and the legend above the plot goes. Only if all that is not
+//     enough does the number at risk go, and the plot takes what is left.
+//  3. The table's row labels sit left of the plot area when the widest fits
+//     on one line in 30% of the width (km_maximum_label_share); otherwise
+//     each label goes on its own line above its row, wrapped, and the plot
+//     takes the full width.
+//  4. The time axis ends where km_axis_maximum() says (km_chart.h); its ticks
+//     thin out (a wider step) until their labels fit between them; the table's
+//     columns are centred on the ticks.
+//  5. The survival axis keeps ticks every 0.2 while they are 1.5 lines apart,
+//     else every 0.25 — never fewer.
 // Coordinates are the painter's logical pixels; fonts have pixel sizes (the
 // base font's points at 96 dpi) so the layout is the same on every device.
 
@@ -34,33 +56,42 @@ QT_END_NAMESPACE
 namespace triallens::ui {
 
 struct KmLegendEntry {
-    QString text; // arm_legend_text(), whole
+    QString text; // arm_legend_text() (or curve_name()), whole
     QColor colour;
     Qt::PenStyle style = Qt::SolidLine; // the curve's line style
     QRectF swatch;                      // the line sample, drawn across its vertical middle
     QRectF text_rect;                   // holds the text word-wrapped in layout.font
 };
 
+inline constexpr double km_minimum_plot_share = 0.45;
+inline constexpr double km_maximum_label_share = 0.30;
+
 struct KmTableRow {
-    QString label; // the curve's name (elided when it would take over the figure)
+    QString label; // the curve's name, whole
     QColor colour;
-    QRectF label_rect;          // right-aligned to the plot area's left edge
-    QRectF rect;                // the row's band across the figure
-    std::vector<QString> cells; // one per tick, centred on column_x
+    // Right-aligned to the plot area's left edge on the row's line, or (when
+    // KmFigureLayout::labels_above) on lines of its own above the row, wrapped.
+    QRectF label_rect;
+    QRectF swatch; // with legend_in_table: the curve's line sample before the label
+    Qt::PenStyle style = Qt::SolidLine;
+    QRectF rect;                    // the row's band of numbers across the figure
+    std::vector<QString> cells;     // one per tick
+    std::vector<QRectF> cell_rects; // each centred on its column_x
 };
 
 struct KmTableSection {
-    QString title;
+    QString title; // km_figure_title(), whole; wrapped in title_font to title_rect's width
     QRectF title_rect;
     std::vector<KmTableRow> rows;
 };
 
 struct KmFigureLayout {
     QRectF figure;
-    QFont font;       // axes, legend, annotation
+    QFont font;       // the base font: axes
+    QFont text_font;  // annotation and legend (the base font unless shrunk for room)
     QFont title_font; // bold, a little larger
     QFont table_font;
-    QString title;
+    QString title; // km_figure_title(), whole; wrapped in title_font to title_rect's width
     QRectF title_rect;
     QString synthetic_label; // "" unless the data are synthetic
     QRectF synthetic_rect;
@@ -73,7 +104,11 @@ struct KmFigureLayout {
     std::vector<double> tick_x;   // their x, from the chart's own mapping
     std::vector<double> column_x; // centres of the table's columns
     std::vector<KmTableSection> table;
-    int dropped_sections = 0; // optional sections left out for lack of room
+    int dropped_sections = 0;       // optional sections left out for lack of room
+    bool labels_above = false;      // the table's row labels on lines above their rows
+    bool legend_names_only = false; // the legend shows curve_name(), not arm_legend_text()
+    bool legend_in_table = false;   // no legend: the table's labels carry the line samples
+    int y_tick_count = 6;           // 6: every 0.2; 5: every 0.25
 };
 
 // The figure's base font: the options' size and family, else the application's.

@@ -1,49 +1,86 @@
 #include "views/wrapped_text.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
-#include <QTextLayout>
-#include <QTextOption>
 
 #include <algorithm>
-#include <memory>
 
 namespace triallens::ui {
 
 namespace {
 
-// Lays `text` out in lines no wider than `width`; returns the size used.
-QSizeF lay_out(QTextLayout& layout, double width) {
-    QTextOption option;
-    option.setWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    layout.setTextOption(option);
-    layout.setCacheEnabled(true);
-    double height = 0;
-    double widest = 0;
-    layout.beginLayout();
-    for (QTextLine line = layout.createLine(); line.isValid(); line = layout.createLine()) {
-        line.setLineWidth(std::max(1.0, width));
-        line.setPosition(QPointF(0, height));
-        height += line.height();
-        widest = std::max(widest, line.naturalTextWidth());
+// `word` cut into pieces no wider than `width` (at least one character each).
+QStringList split_long_word(const QString& word, const QFontMetricsF& metrics, double width) {
+    QStringList pieces;
+    QString piece;
+    for (const QChar c : word) {
+        if (!piece.isEmpty() && metrics.horizontalAdvance(piece + c) > width) {
+            pieces << piece;
+            piece.clear();
+        }
+        piece += c;
     }
-    layout.endLayout();
-    return {widest, height};
+    if (!piece.isEmpty()) {
+        pieces << piece;
+    }
+    return pieces;
 }
 
 } // namespace
 
+QStringList wrapped_lines(const QString& text, const QFont& font, double width) {
+    const QFontMetricsF metrics(font);
+    QStringList lines;
+    for (const QString& paragraph : text.split(QLatin1Char('\n'))) {
+        QString line;
+        for (const QString& word : paragraph.split(QLatin1Char(' '))) {
+            const QString joined = line.isEmpty() ? word : line + QLatin1Char(' ') + word;
+            if (line.isEmpty() && metrics.horizontalAdvance(word) <= width) {
+                line = word;
+            } else if (!line.isEmpty() && metrics.horizontalAdvance(joined) <= width) {
+                line = joined;
+            } else {
+                if (!line.isEmpty()) {
+                    lines << line;
+                    line.clear();
+                }
+                if (metrics.horizontalAdvance(word) <= width) {
+                    line = word;
+                } else {
+                    QStringList pieces = split_long_word(word, metrics, width);
+                    line = pieces.takeLast();
+                    lines << pieces;
+                }
+            }
+        }
+        lines << line;
+    }
+    return lines;
+}
+
 QSizeF wrapped_text_size(const QString& text, const QFont& font, double width) {
-    QTextLayout layout(text, font);
-    return lay_out(layout, width);
+    const QFontMetricsF metrics(font);
+    const QStringList lines = wrapped_lines(text, font, width);
+    double widest = 0;
+    for (const QString& line : lines) {
+        widest = std::max(widest, metrics.horizontalAdvance(line));
+    }
+    return {widest, static_cast<double>(lines.size()) * metrics.height()};
 }
 
 void draw_wrapped_text(QPainter& painter, const QString& text, const QFont& font,
-                       const QRectF& rect, const QColor& colour) {
-    QTextLayout layout(text, font);
-    lay_out(layout, rect.width());
+                       const QRectF& rect, const QColor& colour, Qt::Alignment alignment) {
+    const QFontMetricsF metrics(font);
     painter.save();
+    painter.setFont(font);
     painter.setPen(colour);
-    layout.draw(&painter, rect.topLeft());
+    double y = rect.top();
+    for (const QString& line : wrapped_lines(text, font, rect.width())) {
+        painter.drawText(
+            QRectF(rect.left(), y, rect.width(), metrics.height()),
+            (alignment & Qt::AlignHorizontal_Mask) | Qt::AlignVCenter | Qt::TextDontClip, line);
+        y += metrics.height();
+    }
     painter.restore();
 }
 
