@@ -210,6 +210,15 @@ private slots:
         for (std::size_t t = 0; t < layout.ticks.size(); ++t) {
             QVERIFY(std::fabs(layout.column_x[t] - layout.tick_x[t]) <= 0.5 * 96 / 72);
         }
+        // Tick labels have room to be drawn whole: Qt Charts draws "..." for a
+        // label wider than its spacing (less its own padding).
+        const QFontMetricsF tick_metrics(layout.font);
+        const double spacing = layout.tick_x[1] - layout.tick_x[0];
+        for (const double tick : layout.ticks) {
+            const QString label = QString::number(tick, 'f', layout.ticks[1] < 1 ? 1 : 0);
+            QVERIFY2(tick_metrics.horizontalAdvance(label) + tick_metrics.height() <= spacing,
+                     qPrintable(QStringLiteral("label %1 in %2 px").arg(label).arg(spacing)));
+        }
         // The axis ends at the first break at or past the last time: never a
         // whole empty interval beyond it (up to the 0.5% km_axis_maximum allows).
         const double step = layout.ticks[1] - layout.ticks[0];

@@ -367,7 +367,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         // Qt Charts elides tick labels wider than their spacing ("..."): a
         // narrow figure gets fewer, wider-spaced ticks (and table columns).
         const double spacing = chosen->plot_area.width() * axis.step / axis.maximum;
-        if (intervals <= 2 || widest_tick_label() + 0.5 * em <= spacing) {
+        if (intervals <= 2 || widest_tick_label() + 1.2 * em <= spacing) {
             break;
         }
         const std::size_t before = axis.ticks.size();
