@@ -147,7 +147,7 @@ std::string ae_text(const AeTable& table) {
                       label_width);
         for (const Block& block : blocks) {
             const auto [any, severe] = block.cells(row);
-            out += "  " + padded(any, block.cell) + padded(severe_title, block.width - block.cell);
+            out += "  " + padded(any, block.cell) + padded(severe, block.width - block.cell);
         }
         out += "\n";
     }

@@ -376,6 +376,19 @@ private slots:
                 run({"ae", pilot + "adsl.xpt", pilot + "adae.xpt", "--json"}).out)
                 .object();
         QCOMPARE(json["grade_variable"].toString(), QStringLiteral("AESEV"));
+        // Under the heading, the counts: the any-AE row's cells are the JSON's.
+        const auto any_row = std::find_if(pilot_lines.begin(), pilot_lines.end(), [](auto& line) {
+            return line.startsWith(QStringLiteral("Any adverse event"));
+        });
+        QVERIFY(any_row != pilot_lines.end());
+        const QStringList cells = any_row->split(QRegularExpression(QStringLiteral(" {2,}")));
+        const QJsonObject placebo =
+            json["rows"][0]["counts"][json["arms"][0]["arm"].toString()].toObject();
+        QVERIFY2(cells.value(1).startsWith(QStringLiteral("%1 (").arg(placebo["any"].toInt())),
+                 qPrintable(*any_row));
+        QVERIFY2(
+            cells.value(2).startsWith(QStringLiteral("%1 (").arg(placebo["grade3plus"].toInt())),
+            qPrintable(*any_row));
     }
 
     void subgroupsListEveryLevelWithTheContractKeys() {
