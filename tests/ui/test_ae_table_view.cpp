@@ -496,6 +496,13 @@ private slots:
         }
         QVERIFY(compared >= 10);
 
+        // Moving through the rows by keyboard keeps the table scrolled right.
+        tree.setCurrentIndex(row_at(tree, x, 2));
+        horizontal.setValue(horizontal.maximum());
+        QTest::keyClick(&tree, Qt::Key_Down);
+        QTest::keyClick(&tree, Qt::Key_Down);
+        QCOMPARE(horizontal.value(), horizontal.maximum());
+
         // Collapsing a SOC in the frozen view collapses it in the table, and
         // selecting a row there selects it in both.
         const QModelIndex soc = view.proxy()->index(1, 0);
@@ -631,6 +638,10 @@ private slots:
                                      key(Kind::RiskDifference, compared)}));
         QTRY_VERIFY(!tree.horizontalScrollBar()->isVisible());
         QVERIFY(!view.frozenTermView()->isColumnHidden(0));
+        const QString directory = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR");
+        if (!directory.isEmpty()) {
+            QVERIFY(view.grab().save(directory + QStringLiteral("/ae_table_pair.png")));
+        }
 
         arms.setCurrentIndex(0);
         for (int column = 0; column < model.columnCount(); ++column) {

@@ -98,7 +98,7 @@ AeTableView::AeTableView(QWidget* parent)
     toolbar->addWidget(minimum_incidence_);
     toolbar->addSpacing(16);
     toolbar->addWidget(arms_shown_label_);
-    toolbar->addWidget(arms_shown_);
+    toolbar->addWidget(arms_shown_, 1); // up to its longest item, from fillArmsShown()
     toolbar->addStretch();
 
     // Under the table, as the exported table's note.
@@ -189,6 +189,14 @@ void AeTableView::fillArmsShown() {
         }
     }
     arms_shown_->setCurrentIndex(std::max(0, arms_shown_->findText(chosen)));
+    int widest = 0;
+    for (int item = 0; item < arms_shown_->count(); ++item) {
+        widest = std::max(
+            widest, arms_shown_->fontMetrics().horizontalAdvance(arms_shown_->itemText(item)));
+    }
+    arms_shown_->setMaximumWidth(widest + arms_shown_->sizeHint().width() -
+                                 arms_shown_->fontMetrics().horizontalAdvance(
+                                     QString(arms_shown_->minimumContentsLength(), u'x')));
     const bool choice = arms_shown_->count() > 1;
     arms_shown_->setVisible(choice);
     arms_shown_label_->setVisible(choice);
@@ -224,9 +232,12 @@ void AeTableView::resizeColumns() {
     if (proxy_->columnCount() == 0) {
         return;
     }
+    // A character's space between columns of numbers keeps them apart.
+    const int character = fontMetrics().averageCharWidth();
     for (int column = 1; column < proxy_->columnCount(); ++column) {
         if (!tree_->isColumnHidden(column)) {
             tree_->resizeColumnToContents(column);
+            tree_->setColumnWidth(column, tree_->columnWidth(column) + character);
         }
     }
     header_->widenGroupsToWords();
@@ -239,7 +250,6 @@ void AeTableView::resizeColumns() {
         }
     }
     const int terms = std::max(tree_->columnContentWidth(0), header_->sectionSizeHint(0));
-    const int character = fontMetrics().averageCharWidth();
     const int viewport = tree_->viewport()->width();
     const int room = viewport - numbers >= 30 * character
                          ? viewport - numbers
