@@ -34,7 +34,7 @@ QVariant alignment(AeTreeModel::ColumnKind kind) {
 // Arm names run long ("Benmelstobart + anlotinib"), and a heading as wide
 // as its name would make each count column three times its numbers' width:
 // wrap at spaces to lines of about this many characters.
-constexpr qsizetype heading_line = 26;
+constexpr qsizetype heading_line = 20;
 
 QString wrapped(const QString& text) {
     QString out;

@@ -232,12 +232,12 @@ void AeTableView::resizeColumns() {
     if (proxy_->columnCount() == 0) {
         return;
     }
-    // A character's space between columns of numbers keeps them apart.
+    // Half a character's space more between columns of numbers keeps them apart.
     const int character = fontMetrics().averageCharWidth();
     for (int column = 1; column < proxy_->columnCount(); ++column) {
         if (!tree_->isColumnHidden(column)) {
             tree_->resizeColumnToContents(column);
-            tree_->setColumnWidth(column, tree_->columnWidth(column) + character);
+            tree_->setColumnWidth(column, tree_->columnWidth(column) + character / 2);
         }
     }
     header_->widenGroupsToWords();
