@@ -5,6 +5,7 @@
 #include "cli/workspace_from_flags.h"
 
 #include <triallens/analysis/workspace.h>
+#include <triallens/format/adverse_event_grade_text.h>
 #include <triallens/format/number_format.h>
 
 #include <QJsonArray>
@@ -61,7 +62,13 @@ QJsonObject ae_json(const AeTable& table) {
         }
         rows.append(json);
     }
-    QJsonObject json{{"schema", "triallens.ae/1"}, {"arms", arms}, {"rows", rows}};
+    QJsonObject json{
+        {"schema", "triallens.ae/1"},
+        {"arms", arms},
+        {"rows", rows},
+        {"grade_variable", table.grade_variable.empty()
+                               ? QJsonValue()
+                               : QJsonValue(QString::fromStdString(table.grade_variable))}};
     if (table.reference_arm) {
         json.insert("reference", QString::fromStdString(table.arms[*table.reference_arm]));
         json.insert("conf_level", table.conf_level);
@@ -85,7 +92,7 @@ std::string padded(std::string text, std::size_t width) {
 
 // Counts and percentages per arm, then per compared arm its risk difference
 // from the reference in percentage points with the Miettinen–Nurminen CI.
-// Each block has a heading over two cells (any grade, grade >= 3) and is as
+// Each block has a heading over two cells (any grade, severe_heading()) and is as
 // wide as the wider of its heading and its cells.
 std::string ae_text(const AeTable& table) {
     struct Block {
@@ -125,11 +132,12 @@ std::string ae_text(const AeTable& table) {
     }
     std::string heading(label_width, ' ');
     std::string subheading(label_width, ' ');
+    const std::string severe_title = severe_heading(table.grade_variable);
     for (Block& block : blocks) {
         block.width = std::max(block.width, display_width(block.heading));
         heading += "  " + padded(block.heading, block.width);
         subheading +=
-            "  " + padded("Any grade", block.cell) + padded("Grade >= 3", block.width - block.cell);
+            "  " + padded("Any", block.cell) + padded(severe_title, block.width - block.cell);
     }
     std::string out = heading + "\n" + subheading + "\n";
     for (const AeRow& row : table.rows) {
@@ -143,7 +151,7 @@ std::string ae_text(const AeTable& table) {
         }
         out += "\n";
     }
-    return out;
+    return out + "\n" + grade_note(table.grade_variable) + "\n";
 }
 
 } // namespace

@@ -64,9 +64,11 @@ AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
     for (auto& code : in_population) {
         code = code < 0 ? -1 : position[static_cast<std::size_t>(code)];
     }
-    return tabulate_adverse_events(study.adverse_events, in_population, std::move(names),
-                                   spec.filter,
-                                   {.reference_arm = 0, .conf_level = spec.conf_level});
+    AeTable table =
+        tabulate_adverse_events(study.adverse_events, in_population, std::move(names), spec.filter,
+                                {.reference_arm = 0, .conf_level = spec.conf_level});
+    table.grade_variable = study.adverse_events.grade_variable;
+    return table;
 }
 
 } // namespace triallens

@@ -413,15 +413,20 @@ bool is_related(const std::string& text) {
 
 // AETOXGR's grade where it gives one, else AESEV's, else none (0): the
 // validation has warned about every value that is not a grade.
-std::int32_t grade_at(const RawColumn* toxgr, const RawColumn* sev, std::size_t row) {
+struct RecordGrade {
+    std::int32_t grade = 0;
+    const RawColumn* source = nullptr;
+};
+
+RecordGrade grade_at(const RawColumn* toxgr, const RawColumn* sev, std::size_t row) {
     for (const RawColumn* column : {toxgr, sev}) {
         if (column != nullptr) {
             if (const auto grade = adverse_event_grade(column->cell_text(row))) {
-                return *grade;
+                return {*grade, column};
             }
         }
     }
-    return 0;
+    return {};
 }
 
 AdverseEvents build_adverse_events(const RawTable& adae, const SubjectIndex& index) {
@@ -435,9 +440,15 @@ AdverseEvents build_adverse_events(const RawTable& adae, const SubjectIndex& ind
 
     AdverseEvents events;
     events.subject = resolve_subjects(adae, index);
+    bool graded_by_toxgr = false;
+    bool graded_by_sev = false;
     for (std::size_t row = 0; row < adae.row_count(); ++row) {
-        events.grade.push_back(grade_at(toxgr, sev, row));
+        const RecordGrade grade = grade_at(toxgr, sev, row);
+        events.grade.push_back(grade.grade);
+        graded_by_toxgr = graded_by_toxgr || (grade.source != nullptr && grade.source == toxgr);
+        graded_by_sev = graded_by_sev || (grade.source != nullptr && grade.source == sev);
     }
+    events.grade_variable = graded_by_toxgr ? "AETOXGR" : graded_by_sev ? "AESEV" : "";
     const std::size_t rows = adae.row_count();
     events.soc = coded_text(bodsys, rows);
     events.pt = coded_text(&decod, rows);

@@ -21,6 +21,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <initializer_list>
 #include <utility>
@@ -307,6 +308,7 @@ private slots:
         QCOMPARE(any["counts"].toObject()["Nab-paclitaxel"].toObject()["grade3plus"].toDouble(),
                  26.0);
         QVERIFY(json["rows"].toArray()[1].toObject()["pt"].isNull()); // a SOC row comes next
+        QCOMPARE(json["grade_variable"].toString(), QStringLiteral("AETOXGR"));
 
         // Added keys: each row's risk difference against the reference arm.
         AeSpec spec;
@@ -343,6 +345,50 @@ private slots:
         const Run result = run({"ae", "demo"});
         QCOMPARE(result.exit_code, 0);
         QVERIFY(result.out.contains("Benmelstobart + anlotinib - Nab-paclitaxel, % (95% CI)"));
+    }
+
+    // The severe column says what it counts: "≥ 3" where AETOXGR grades (the
+    // demo), "Severe" where AESEV does (the pilot), with the note naming it.
+    void aeTableNamesItsGradingVariable() {
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const Run demo = run({"ae", "demo"});
+        const Run by_severity = run({"ae", pilot + "adsl.xpt", pilot + "adae.xpt"});
+        QCOMPARE(demo.exit_code, 0);
+        QCOMPARE(by_severity.exit_code, 0);
+        const QStringList demo_lines = QString::fromUtf8(demo.out).split(u'\n');
+        const QStringList pilot_lines = QString::fromUtf8(by_severity.out).split(u'\n');
+        const auto subheading = [](const QStringList& lines) {
+            const auto found = std::find_if(lines.begin(), lines.end(), [](const QString& line) {
+                return line.trimmed().startsWith(QStringLiteral("Any "));
+            });
+            return found == lines.end() ? QString() : *found;
+        };
+        QVERIFY2(subheading(demo_lines).contains(QStringLiteral("\u2265 3")), demo.out.constData());
+        QVERIFY(!subheading(demo_lines).contains(QStringLiteral("Severe")));
+        QVERIFY2(subheading(pilot_lines).contains(QStringLiteral("Severe")),
+                 by_severity.out.constData());
+        QVERIFY(QString::fromUtf8(demo.out).contains(QStringLiteral("Grade from AETOXGR")));
+        QVERIFY(
+            QString::fromUtf8(by_severity.out)
+                .contains(QStringLiteral("Grade from AESEV: severe counted as grade \u2265 3")));
+        const QJsonObject json =
+            QJsonDocument::fromJson(
+                run({"ae", pilot + "adsl.xpt", pilot + "adae.xpt", "--json"}).out)
+                .object();
+        QCOMPARE(json["grade_variable"].toString(), QStringLiteral("AESEV"));
+        // Under the heading, the counts: the any-AE row's cells are the JSON's.
+        const auto any_row = std::find_if(pilot_lines.begin(), pilot_lines.end(), [](auto& line) {
+            return line.startsWith(QStringLiteral("Any adverse event"));
+        });
+        QVERIFY(any_row != pilot_lines.end());
+        const QStringList cells = any_row->split(QRegularExpression(QStringLiteral(" {2,}")));
+        const QJsonObject placebo =
+            json["rows"][0]["counts"][json["arms"][0]["arm"].toString()].toObject();
+        QVERIFY2(cells.value(1).startsWith(QStringLiteral("%1 (").arg(placebo["any"].toInt())),
+                 qPrintable(*any_row));
+        QVERIFY2(
+            cells.value(2).startsWith(QStringLiteral("%1 (").arg(placebo["grade3plus"].toInt())),
+            qPrintable(*any_row));
     }
 
     void subgroupsListEveryLevelWithTheContractKeys() {

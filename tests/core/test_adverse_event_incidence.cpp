@@ -317,6 +317,15 @@ private slots:
         }
     }
 
+    // The table names the column its grades came from, so headings can say
+    // "Severe" where the study grades by severity: the pilot's ADAE has only
+    // AESEV; the demo's has AETOXGR and a matching AESEV, and AETOXGR wins.
+    void tableNamesItsGradingVariable() {
+        QCOMPARE(adverse_event_table(cdisc_pilot::study(), {}).grade_variable,
+                 std::string("AESEV"));
+        QCOMPARE(adverse_event_table(demo(), {}).grade_variable, std::string("AETOXGR"));
+    }
+
     void unknownReferenceArmIsASpecError() {
         AeSpec spec;
         spec.reference_arm = "Placebo";

@@ -219,6 +219,23 @@ private slots:
         QCOMPARE(study.adverse_events.related, (std::vector<std::uint8_t>{1, 0, 0, 1}));
         QCOMPARE(study.adverse_events.treatment_emergent, (std::vector<std::uint8_t>{1, 1, 1, 1}));
         QCOMPARE(study.adverse_events.pt[2], std::string("Nausea"));
+        QCOMPARE(study.adverse_events.grade_variable, std::string("AESEV"));
+    }
+
+    // Without a grade in AETOXGR or AESEV no column graded the events; a
+    // blank AETOXGR does not claim the grades AESEV gave.
+    void gradeVariableNamesTheColumnThatGraded() {
+        RawTable adae{"adae.csv", {}, {}};
+        adae.columns.push_back(text_column("USUBJID", "", {"S1", "S2"}));
+        adae.columns.push_back(text_column("AEDECOD", "", {"Rash", "Nausea"}));
+        QCOMPARE(build_study({adsl(), adae}, "test").adverse_events.grade_variable, std::string());
+        adae.columns.push_back(text_column("AETOXGR", "", {"", ""}));
+        adae.columns.push_back(text_column("AESEV", "", {"MILD", "SEVERE"}));
+        QCOMPARE(build_study({adsl(), adae}, "test").adverse_events.grade_variable,
+                 std::string("AESEV"));
+        adae.columns[2] = text_column("AETOXGR", "", {"2", ""});
+        QCOMPARE(build_study({adsl(), adae}, "test").adverse_events.grade_variable,
+                 std::string("AETOXGR"));
     }
 
     // Every spelling of a grade counts at its grade: AESEV in any case with

@@ -1,20 +1,34 @@
 // The adverse-event tab over the demo study's table: the tree's roles carry
 // the core's counts and risk differences, the toggles report a new AeFilter,
 // the incidence threshold hides rare terms, and sorting keeps the
-// "Any adverse event" row first.
+// "Any adverse event" row first. On the CDISC pilot too (three arms, graded
+// by AESEV): the severe column says "Severe" and names AESEV, the term
+// column stays in view when the table scrolls sideways, every arm's counts
+// fit a 1280-pixel window, "Arms shown" narrows the table to one pair, and
+// the exported table's headings are the window's.
 
+#include "../cdisc_pilot.h"
+
+#include <controller/refit_controller.h>
+#include <export/adverse_event_table.h>
+#include <main_window.h>
 #include <models/ae_filter_proxy.h>
 #include <models/ae_tree_model.h>
 #include <views/ae_table_view.h>
+#include <views/grouped_header_view.h>
 
 #include <triallens/analysis/adverse_event_report.h>
+#include <triallens/analysis/default_spec.h>
 #include <triallens/demo/demo_study.h>
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
 
@@ -30,6 +44,23 @@ std::shared_ptr<const AeTable> demo_table() {
     static const auto table =
         std::make_shared<const AeTable>(adverse_event_table(generate_demo_study(), AeSpec{}));
     return table;
+}
+
+std::shared_ptr<const AeTable> pilot_table() {
+    static const auto table =
+        std::make_shared<const AeTable>(adverse_event_table(cdisc_pilot::study(), AeSpec{}));
+    return table;
+}
+
+bool is_count_column(const AeTreeModel& model, int column) {
+    return model.columnKind(column) == AeTreeModel::ColumnKind::AnyGrade ||
+           model.columnKind(column) == AeTreeModel::ColumnKind::Grade3Plus;
+}
+
+// The rows a tree view shows at a height of its viewport, as source rows of
+// the proxy: column 0 of the row under that point, or invalid.
+QModelIndex row_at(const QTreeView& view, int x, int y) {
+    return view.indexAt(QPoint(x, y)).siblingAtColumn(0);
 }
 
 bool is_soc_row(const AeRow& row) {
@@ -106,12 +137,14 @@ private slots:
             const QString heading = QString::fromStdString(table.arms[a]) +
                                     QStringLiteral(" (N=%1)").arg(table.denominators[a]);
             const int column = column_of(model, AeTreeModel::ColumnKind::AnyGrade, a);
-            // Headings wrap long arm names over lines.
-            const auto header = [&](int section) {
-                return model.headerData(section, Qt::Horizontal).toString().replace(u'\n', u' ');
+            // The arm's name and N once, over both its columns; each column
+            // itself says only what it counts.
+            const auto group = [&](int section) {
+                return model.headerData(section, Qt::Horizontal, AeTreeModel::GroupRole).toString();
             };
-            QVERIFY2(header(column).startsWith(heading), qPrintable(header(column)));
-            QVERIFY2(header(column + 1).startsWith(heading), qPrintable(header(column + 1)));
+            QCOMPARE(group(column), heading);
+            QCOMPARE(group(column + 1), heading);
+            QCOMPARE(model.headerData(column, Qt::Horizontal).toString(), QStringLiteral("Any"));
         }
         QCOMPARE(column_of(model, AeTreeModel::ColumnKind::RiskDifference, *table.reference_arm),
                  -1);
@@ -378,6 +411,279 @@ private slots:
         QVERIFY(!view.seriousBox()->toolTip().isEmpty());
         QVERIFY(!view.minimumIncidenceBox()->toolTip().isEmpty());
         QVERIFY(!view.treeView()->toolTip().isEmpty());
+    }
+
+    // The severe column says what it counts and which ADAE column graded it.
+    void severeHeadingNamesTheGradingVariable_data() {
+        QTest::addColumn<bool>("pilot");
+        QTest::addColumn<QString>("heading");
+        QTest::addColumn<QString>("variable");
+        QTest::newRow("pilot, AESEV") << true << QStringLiteral("Severe") << "AESEV";
+        QTest::newRow("demo, AETOXGR") << false << QStringLiteral("\u2265 3") << "AETOXGR";
+    }
+
+    void severeHeadingNamesTheGradingVariable() {
+        QFETCH(bool, pilot);
+        QFETCH(QString, heading);
+        QFETCH(QString, variable);
+        AeTableView view;
+        view.setTable(pilot ? pilot_table() : demo_table());
+        const AeTreeModel& model = *view.model();
+        int severe_columns = 0;
+        for (int column = 1; column < model.columnCount(); ++column) {
+            const QString text = model.headerData(column, Qt::Horizontal).toString();
+            if (model.columnKind(column) == AeTreeModel::ColumnKind::Grade3Plus) {
+                QCOMPARE(text, heading);
+                const QString tip =
+                    model.headerData(column, Qt::Horizontal, Qt::ToolTipRole).toString();
+                QVERIFY2(tip.contains(variable), qPrintable(tip));
+                ++severe_columns;
+            } else {
+                QVERIFY2(!text.contains(QStringLiteral("Severe")) &&
+                             !text.contains(QStringLiteral("Grade")),
+                         qPrintable(text));
+            }
+        }
+        QCOMPARE(severe_columns, static_cast<int>(model.table()->arms.size()));
+        QVERIFY(view.gradeNoteLabel()->text().startsWith(QStringLiteral("Grade from ") + variable));
+        QVERIFY(view.gradeNoteLabel()->text().contains(QStringLiteral("\u2265 3")));
+    }
+
+    // Scrolled fully right, the frozen view still shows the term of each row
+    // the counts are on, at the same height, over the left of the viewport.
+    void termColumnStaysVisibleWhenScrolledRight() {
+        AeTableView view;
+        view.resize(700, 500); // narrower than the pilot's table
+        view.setTable(pilot_table());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTreeView& tree = *view.treeView();
+        QTreeView& frozen = *view.frozenTermView();
+        QScrollBar& horizontal = *tree.horizontalScrollBar();
+        QTRY_VERIFY(horizontal.maximum() > 0);
+        tree.verticalScrollBar()->setValue(tree.verticalScrollBar()->maximum() / 2);
+        horizontal.setValue(horizontal.maximum());
+        QTest::qWait(0);
+
+        // The term column has scrolled off in the tree itself …
+        QVERIFY(tree.header()->sectionViewportPosition(0) + tree.columnWidth(0) <= 0);
+        // … but the frozen view covers the viewport's left edge with it.
+        QVERIFY(frozen.isVisible());
+        const QPoint frozen_left = frozen.viewport()->mapTo(&tree, QPoint(0, 0));
+        const QPoint tree_left = tree.viewport()->mapTo(&tree, QPoint(0, 0));
+        QCOMPARE(frozen_left, tree_left);
+        QCOMPARE(frozen.viewport()->width(), tree.columnWidth(0));
+        QVERIFY(tree.columnWidth(0) > 100);
+        QVERIFY(tree.childAt(tree_left + QPoint(20, 20)) == frozen.viewport());
+        // Its heading too, over the tree's scrolled header.
+        const QPoint heading = tree.header()->viewport()->mapTo(&tree, QPoint(20, 5));
+        QVERIFY(tree.childAt(heading) == frozen.header()->viewport());
+        QCOMPARE(frozen.header()->height(), tree.header()->height());
+        for (int column = 1; column < frozen.model()->columnCount(); ++column) {
+            QVERIFY(frozen.isColumnHidden(column));
+        }
+
+        // Row by row, the term beside the counts is that row's.
+        int compared = 0;
+        const int x = tree.viewport()->width() - 5;
+        for (int y = 2; y < tree.viewport()->height(); y += tree.viewport()->height() / 12) {
+            const QModelIndex counts_row = row_at(tree, x, y);
+            QVERIFY(counts_row.isValid());
+            const QModelIndex term_row = row_at(frozen, 5, y);
+            QCOMPARE(term_row, counts_row);
+            QCOMPARE(frozen.visualRect(term_row).top(), tree.visualRect(counts_row).top());
+            ++compared;
+        }
+        QVERIFY(compared >= 10);
+
+        // Moving through the rows by keyboard keeps the table scrolled right.
+        tree.setCurrentIndex(row_at(tree, x, 2));
+        horizontal.setValue(horizontal.maximum());
+        QTest::keyClick(&tree, Qt::Key_Down);
+        QTest::keyClick(&tree, Qt::Key_Down);
+        QCOMPARE(horizontal.value(), horizontal.maximum());
+
+        // Collapsing a SOC in the frozen view collapses it in the table, and
+        // selecting a row there selects it in both.
+        const QModelIndex soc = view.proxy()->index(1, 0);
+        QVERIFY(tree.isExpanded(soc) && frozen.isExpanded(soc));
+        frozen.collapse(soc);
+        QVERIFY(!tree.isExpanded(soc));
+        tree.expand(soc);
+        QVERIFY(frozen.isExpanded(soc));
+        tree.selectionModel()->select(soc, QItemSelectionModel::ClearAndSelect |
+                                               QItemSelectionModel::Rows);
+        QVERIFY(frozen.selectionModel()->isSelected(soc));
+
+        const QString directory = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR");
+        if (!directory.isEmpty()) {
+            QVERIFY(view.grab().save(directory + QStringLiteral("/ae_table_scrolled.png")));
+        }
+    }
+
+    // The main window at 1280 × 800 with its docks as they open: every arm's
+    // count columns of the pilot lie within the AE table's viewport, right of
+    // the term column; the window did not grow to make room.
+    void pilotArmsFitA1280Window() {
+        const auto study = std::make_shared<const Study>(cdisc_pilot::study());
+        RefitController controller;
+        QSignalSpy tables(&controller, &RefitController::adverseEventsReady);
+        controller.setStudy(study, default_spec(*study));
+        MainWindow window(&controller);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.tabs()->setCurrentIndex(window.tabIndex(QStringLiteral("adverse-events")));
+        QTRY_VERIFY(window.adverseEventView()->model()->columnCount() > 0);
+        QTest::qWait(50);
+        QCOMPARE(window.width(), 1280);
+
+        AeTableView& view = *window.adverseEventView();
+        QCOMPARE(view.armsShownBox()->currentData().toInt(), -1);
+        const QTreeView& tree = *view.treeView();
+        const AeTreeModel& model = *view.model();
+        QCOMPARE(model.table()->arms.size(), std::size_t{3});
+        int counted = 0;
+        for (int column = 1; column < model.columnCount(); ++column) {
+            if (!is_count_column(model, column)) {
+                continue;
+            }
+            QVERIFY(!tree.isColumnHidden(column));
+            const int left = tree.header()->sectionViewportPosition(column);
+            QVERIFY2(left >= tree.columnWidth(0) &&
+                         left + tree.columnWidth(column) <= tree.viewport()->width(),
+                     qPrintable(QStringLiteral("column %1 at %2..%3 of %4")
+                                    .arg(column)
+                                    .arg(left)
+                                    .arg(left + tree.columnWidth(column))
+                                    .arg(tree.viewport()->width())));
+            ++counted;
+        }
+        QCOMPARE(counted, 6);
+    }
+
+    // Numbers as wide as their widest cell or heading, not wider; the term
+    // column no wider than its longest term (the demo's fit with room over).
+    void columnWidthsFollowTheirContent() {
+        AeTableView view;
+        view.resize(1100, 600);
+        view.setTable(demo_table());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        QTreeView& tree = *view.treeView();
+        const QAbstractItemModel& proxy = *view.proxy();
+        QFontMetrics bold_metrics(tree.font());
+        for (int column = 1; column < proxy.columnCount(); ++column) {
+            const int header = tree.header()->sectionSizeHint(column);
+            int widest = 0;
+            for (int s = 0; s < proxy.rowCount(); ++s) {
+                const QModelIndex top = proxy.index(s, column);
+                QFont font = tree.font();
+                font.setBold(true);
+                widest =
+                    std::max(widest, QFontMetrics(font).horizontalAdvance(top.data().toString()));
+            }
+            QVERIFY2(tree.columnWidth(column) >= std::max(widest, header),
+                     qPrintable(QString::number(column)));
+            QVERIFY2(tree.columnWidth(column) <= std::max(widest, header) + 40,
+                     qPrintable(QString::number(column)));
+        }
+        int longest = 0;
+        for (int s = 0; s < proxy.rowCount(); ++s) {
+            QFont font = tree.font();
+            font.setBold(true);
+            longest = std::max(
+                longest, QFontMetrics(font).horizontalAdvance(proxy.index(s, 0).data().toString()));
+        }
+        QVERIFY(tree.columnWidth(0) >= longest);
+        QVERIFY2(tree.columnWidth(0) <= longest + 3 * tree.indentation(),
+                 qPrintable(QStringLiteral("%1 for %2").arg(tree.columnWidth(0)).arg(longest)));
+        QVERIFY(!tree.horizontalScrollBar()->isVisible());
+    }
+
+    // One compared arm beside the reference, with their risk difference only.
+    void armChoiceShowsOnlyThePair() {
+        AeTableView view;
+        view.resize(900, 500);
+        view.setTable(pilot_table());
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        const AeTable& table = *pilot_table();
+        QComboBox& arms = *view.armsShownBox();
+        QVERIFY(arms.isVisible());
+        QCOMPARE(arms.count(), 3); // all, then two pairs
+        QCOMPARE(arms.itemText(0), QStringLiteral("All arms"));
+        const std::size_t compared = 2;
+        const QString pair = QString::fromStdString(table.arms[compared]) + QStringLiteral(" vs ") +
+                             QString::fromStdString(table.arms[*table.reference_arm]);
+        arms.setCurrentIndex(arms.findText(pair));
+        QCOMPARE(arms.currentData().toInt(), static_cast<int>(compared));
+
+        const AeTreeModel& model = *view.model();
+        const QTreeView& tree = *view.treeView();
+        QStringList shown;
+        for (int column = 1; column < model.columnCount(); ++column) {
+            if (!tree.isColumnHidden(column)) {
+                shown << QStringLiteral("%1/%2")
+                             .arg(static_cast<int>(model.columnKind(column)))
+                             .arg(model.columnArm(column));
+            }
+        }
+        const auto key = [](AeTreeModel::ColumnKind kind, std::size_t arm) {
+            return QStringLiteral("%1/%2").arg(static_cast<int>(kind)).arg(arm);
+        };
+        using Kind = AeTreeModel::ColumnKind;
+        QCOMPARE(shown, (QStringList{key(Kind::AnyGrade, 0), key(Kind::Grade3Plus, 0),
+                                     key(Kind::AnyGrade, compared), key(Kind::Grade3Plus, compared),
+                                     key(Kind::RiskDifference, compared)}));
+        QTRY_VERIFY(!tree.horizontalScrollBar()->isVisible());
+        QVERIFY(!view.frozenTermView()->isColumnHidden(0));
+        const QString directory = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR");
+        if (!directory.isEmpty()) {
+            QVERIFY(view.grab().save(directory + QStringLiteral("/ae_table_pair.png")));
+        }
+
+        arms.setCurrentIndex(0);
+        for (int column = 0; column < model.columnCount(); ++column) {
+            QVERIFY(!tree.isColumnHidden(column));
+        }
+        // With two arms there is nothing to choose.
+        view.setTable(demo_table());
+        QVERIFY(!arms.isVisible());
+    }
+
+    // The exported table's two rows of headings are the window's, one line each.
+    void exportHeadingsAreTheWindows_data() {
+        QTest::addColumn<bool>("pilot");
+        QTest::newRow("pilot") << true;
+        QTest::newRow("demo") << false;
+    }
+
+    void exportHeadingsAreTheWindows() {
+        QFETCH(bool, pilot);
+        const auto table = pilot ? pilot_table() : demo_table();
+        AeTableView view;
+        view.setTable(table);
+        const ExportTable exported = adverse_event_table(*table);
+        const AeTreeModel& model = *view.model();
+        QCOMPARE(exported.header.size(), std::size_t{2});
+        QCOMPARE(static_cast<int>(exported.header[1].size()), model.columnCount());
+        const auto one_line = [](QString text) { return text.replace(u'\n', u' '); };
+        std::size_t group = 0;
+        int left_in_group = exported.header[0][0].span;
+        for (int column = 0; column < model.columnCount(); ++column) {
+            if (left_in_group == 0) {
+                ++group;
+                left_in_group = exported.header[0][group].span;
+            }
+            --left_in_group;
+            QCOMPARE(exported.header[0][group].text, view.header()->groupText(column));
+            if (column > 0) {
+                QCOMPARE(exported.header[1][static_cast<std::size_t>(column)].text,
+                         one_line(model.headerData(column, Qt::Horizontal).toString()));
+            }
+        }
+        QVERIFY(exported.footnotes.join(u' ').contains(model.gradeNote()));
     }
 
     // Renders at the workspace's size; with TRIALLENS_SCREENSHOT_DIR set, saves

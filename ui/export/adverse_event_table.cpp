@@ -65,44 +65,33 @@ ExportTable adverse_event_table(const AeTable& table, const AeFilter& applied,
 
     ExportTable out;
     out.title = title_of(applied);
-    std::vector<HeaderCell> arms{{QString()}};
-    std::vector<HeaderCell> captions{{QStringLiteral("System organ class / Preferred term")}};
+    // The window's two tiers of headings (ae_tree_model.h), each on one line:
+    // a group heading spanning its columns, then each column's own.
+    std::vector<HeaderCell> arms;
+    std::vector<HeaderCell> captions;
     int differences = 0;
-    for (int c = 1; c < model.columnCount(); ++c) {
-        const std::size_t arm = static_cast<std::size_t>(model.columnArm(c));
-        switch (model.columnKind(c)) {
-        case AeTreeModel::ColumnKind::AnyGrade:
-            arms.push_back({QStringLiteral("%1 (N=%2)")
-                                .arg(QString::fromStdString(table.arms[arm]))
-                                .arg(table.denominators[arm]),
-                            2});
-            captions.push_back({QStringLiteral("Any grade n (%)")});
-            break;
-        case AeTreeModel::ColumnKind::Grade3Plus:
-            captions.push_back({QStringLiteral("Grade \u22653 n (%)")});
-            break;
-        case AeTreeModel::ColumnKind::RiskDifference:
-            ++differences;
-            captions.push_back(
-                {QStringLiteral("%1 \u2212 %2")
-                     .arg(QString::fromStdString(table.arms[arm]),
-                          QString::fromStdString(table.arms[*table.reference_arm]))});
-            break;
-        case AeTreeModel::ColumnKind::Term:
-            break;
+    for (int c = 0; c < model.columnCount(); ++c) {
+        const QString group =
+            model.headerData(c, Qt::Horizontal, AeTreeModel::GroupRole).toString();
+        QString caption = model.headerData(c, Qt::Horizontal).toString();
+        caption.replace(u'\n', model.columnKind(c) == AeTreeModel::ColumnKind::Term
+                                   ? QStringLiteral(" / ")
+                                   : QStringLiteral(" "));
+        captions.push_back({caption});
+        if (c > 0 && !group.isEmpty() && arms.back().text == group) {
+            ++arms.back().span;
+        } else {
+            arms.push_back({group});
         }
-    }
-    if (differences > 0) {
-        arms.push_back({QStringLiteral("Risk difference, any grade, % (%1 CI)")
-                            .arg(level_text(table.conf_level)),
-                        differences});
+        differences += model.columnKind(c) == AeTreeModel::ColumnKind::RiskDifference ? 1 : 0;
     }
     out.header = {arms, captions};
     add_rows(proxy, QModelIndex(), out);
 
-    out.footnotes << QStringLiteral("A subject counts once per row, at the highest grade it had "
-                                    "for that row; percentages of the arm's N (safety "
-                                    "population).");
+    out.footnotes << QStringLiteral("n (%): subjects with the event; a subject counts once per "
+                                    "row, at the highest grade it had for that row; percentages "
+                                    "of the arm's N (safety population).");
+    out.footnotes << model.gradeNote() + u'.';
     if (differences > 0) {
         out.footnotes << QStringLiteral("Risk difference: arm minus %1 in percentage points, "
                                         "%2 CI by Miettinen\u2013Nurminen.")

@@ -3,10 +3,14 @@
 // reads that model through ae_filter_proxy.h, so text and the incidence
 // threshold are the screen's): the "Any adverse event" row and each system
 // organ class bold, each preferred term indented under its SOC, in the
-// core's order (descending frequency). Columns: the term; per arm (its name
-// and N spanning two columns) "Any grade n (%)" and "Grade ≥3 n (%)"; per
-// arm other than the reference, the any-grade risk difference against the
-// reference in percentage points with its Miettinen–Nurminen CI.
+// core's order (descending frequency). Columns and their two rows of
+// headings are the window's: the term; per arm (its name and N spanning two
+// columns) "Any" and "≥ 3" — "Severe" where AESEV graded the events — each
+// n (%); under "Risk difference, any grade, % (CI)" per arm other than the
+// reference, arm − reference in percentage points with its Miettinen–
+// Nurminen CI. The notes name the grading variable ("Grade from AESEV:
+// severe counted as grade ≥ 3"). Every arm is exported, whatever the AE
+// tab's "Arms shown".
 //
 // Needs the core table (triallens/analysis/adverse_event_report.h). From a
 // command:

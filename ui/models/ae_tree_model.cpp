@@ -2,11 +2,11 @@
 
 #include "models/palette.h"
 
+#include <triallens/format/adverse_event_grade_text.h>
 #include <triallens/format/number_format.h>
 
+#include <QColor>
 #include <QFont>
-#include <QIcon>
-#include <QPixmap>
 
 #include <algorithm>
 #include <utility>
@@ -34,7 +34,7 @@ QVariant alignment(AeTreeModel::ColumnKind kind) {
 // Arm names run long ("Benmelstobart + anlotinib"), and a heading as wide
 // as its name would make each count column three times its numbers' width:
 // wrap at spaces to lines of about this many characters.
-constexpr qsizetype heading_line = 18;
+constexpr qsizetype heading_line = 20;
 
 QString wrapped(const QString& text) {
     QString out;
@@ -115,6 +115,16 @@ int AeTreeModel::columnArm(int column) const {
                : -1;
 }
 
+QString AeTreeModel::severeMeaning() const {
+    return table_ && table_->grade_variable == "AESEV"
+               ? tr("severe (AESEV), counted as grade 3 or higher")
+               : tr("grade 3 or higher");
+}
+
+QString AeTreeModel::gradeNote() const {
+    return table_ ? QString::fromStdString(grade_note(table_->grade_variable)) : QString();
+}
+
 const AeRow* AeTreeModel::rowAt(const QModelIndex& index) const {
     if (!table_ || !index.isValid() || index.model() != this) {
         return nullptr;
@@ -185,7 +195,7 @@ QVariant AeTreeModel::countData(const AeRow& row, const Column& column, int role
             .arg(count)
             .arg(n)
             .arg(QString::fromStdString(percent_text(percent)))
-            .arg(column.kind == ColumnKind::AnyGrade ? tr("any grade") : tr("grade 3 or higher"));
+            .arg(column.kind == ColumnKind::AnyGrade ? tr("any grade") : severeMeaning());
     case SortRole:
     case CountRole:
         return QVariant::fromValue<qulonglong>(count);
@@ -301,12 +311,21 @@ QVariant AeTreeModel::headerData(int section, Qt::Orientation orientation, int r
         return column.kind == ColumnKind::Term ? Qt::AscendingOrder : Qt::DescendingOrder;
     case Qt::TextAlignmentRole:
         return alignment(column.kind);
-    case Qt::DecorationRole:
-        if (column.kind != ColumnKind::Term) {
+    case GroupColourRole:
+        if (column.kind == ColumnKind::AnyGrade || column.kind == ColumnKind::Grade3Plus) {
             // The arm's colour, as on the survival curves.
-            QPixmap swatch(10, 10);
-            swatch.fill(arm_colour(column.arm));
-            return QIcon(swatch);
+            return arm_colour(column.arm);
+        }
+        return {};
+    case GroupRole:
+        switch (column.kind) {
+        case ColumnKind::Term:
+            return QString();
+        case ColumnKind::AnyGrade:
+        case ColumnKind::Grade3Plus:
+            return arm_heading();
+        case ColumnKind::RiskDifference:
+            return tr("Risk difference, any grade, % (%1 CI)").arg(level_text(table_->conf_level));
         }
         return {};
     case Qt::DisplayRole:
@@ -314,13 +333,12 @@ QVariant AeTreeModel::headerData(int section, Qt::Orientation orientation, int r
         case ColumnKind::Term:
             return tr("System organ class\nPreferred term");
         case ColumnKind::AnyGrade:
-            return wrapped(arm_heading()) + tr("\nAny grade\nn (%)");
+            return tr("Any");
         case ColumnKind::Grade3Plus:
-            return wrapped(arm_heading()) + tr("\nGrade \u22653\nn (%)");
+            return QString::fromStdString(severe_heading(table_->grade_variable));
         case ColumnKind::RiskDifference:
-            return tr("%1\n\u2212 %2\nRisk difference, any grade,\n% (%3 CI)")
-                .arg(arm_name(table_->arms[arm]), arm_name(table_->arms[*table_->reference_arm]),
-                     level_text(table_->conf_level));
+            return tr("%1\n\u2212 %2")
+                .arg(arm_name(table_->arms[arm]), arm_name(table_->arms[*table_->reference_arm]));
         }
         return {};
     case Qt::ToolTipRole:
@@ -328,11 +346,10 @@ QVariant AeTreeModel::headerData(int section, Qt::Orientation orientation, int r
         case ColumnKind::Term:
             return tr("System organ class, and preferred terms within it");
         case ColumnKind::AnyGrade:
-            return tr("Subjects in %1 with the event at any grade, and their percentage")
-                .arg(arm_heading());
+            return tr("Subjects in %1 with the event at any grade: n (%)").arg(arm_heading());
         case ColumnKind::Grade3Plus:
-            return tr("Subjects in %1 whose worst grade of the event is 3 or higher")
-                .arg(arm_heading());
+            return tr("Subjects in %1 with the event, %2: n (%)\n%3")
+                .arg(arm_heading(), severeMeaning(), gradeNote());
         case ColumnKind::RiskDifference:
             return tr("Difference in the percentage of subjects with the event at any grade, "
                       "%1 minus %2, in percentage points, with the Miettinen\u2013Nurminen "

@@ -3,12 +3,20 @@
 // row and each system organ class at top level, each SOC's preferred terms
 // as its children, in the core's order (descending frequency).
 //
-// Columns: the term; per arm "Any grade n (%)" and "Grade ≥3 n (%)"; per arm
-// other than the reference, the any-grade risk difference arm − reference in
-// percentage points with its confidence interval. Display text matches
-// `triallens ae`; the custom roles carry the raw numbers so sorting and
-// export never parse text. The model only adapts the table: it computes
-// nothing but percentages of the core's counts.
+// Columns: the term; per arm "Any" and "≥ 3" (or "Severe" where AESEV
+// graded the events: triallens/format/adverse_event_grade_text.h), each
+// n (%); per arm other than the reference, the any-grade risk difference
+// arm − reference in percentage points with its confidence interval.
+//
+// Headings come in two tiers so a column is as narrow as its numbers: the
+// section's own text (Qt::DisplayRole: "Any", "Severe", the compared arm)
+// under a group heading (GroupRole: "Placebo (N=86)", "Risk difference, any
+// grade, % (95% CI)") that adjacent sections with the same text share. The
+// window's header and the exported tables both read these two roles.
+//
+// Display text matches `triallens ae`; the custom roles carry the raw
+// numbers so sorting and export never parse text. The model only adapts the
+// table: it computes nothing but percentages of the core's counts.
 
 #include <triallens/stats/adverse_event_incidence.h>
 
@@ -39,6 +47,8 @@ public:
         MaxIncidenceRole,               // every column: highest any-grade percent of any arm
         ColumnKindRole,                 // headerData: int(ColumnKind)
         ArmRole,                        // headerData: arm index (-1 on the term column)
+        GroupRole,       // headerData: the heading over this and like sections ("" on the term)
+        GroupColourRole, // headerData: the arm's colour (QColor) on count groups
     };
     Q_ENUM(Role)
 
@@ -50,6 +60,8 @@ public:
 
     ColumnKind columnKind(int column) const;
     int columnArm(int column) const; // -1 on the term column
+    // What the severe column counts and which column graded it, as a sentence.
+    QString gradeNote() const;
     // The core row behind an index, or nullptr.
     const AeRow* rowAt(const QModelIndex& index) const;
 
@@ -77,6 +89,7 @@ private:
     QVariant countData(const AeRow& row, const Column& column, int role) const;
     QVariant differenceData(const AeRow& row, const Column& column, int role) const;
     double maxIncidence(const AeRow& row) const;
+    QString severeMeaning() const; // for tooltips: what the severe column counts
 
     std::shared_ptr<const AeTable> table_;
     std::vector<Column> columns_;

@@ -2,14 +2,17 @@
 
 #include "models/ae_filter_proxy.h"
 #include "models/ae_tree_model.h"
+#include "views/frozen_column_tree_view.h"
+#include "views/grouped_header_view.h"
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QSignalBlocker>
-#include <QTreeView>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -19,29 +22,9 @@ namespace triallens::ui {
 
 namespace {
 
-// QCommonStyle widens a sortable section by the heading's full height for
-// the sort arrow, which for our four-line headings nearly doubles the count
-// columns; the arrow's box is only half the header's height wide
-// (SE_HeaderLabel, SE_HeaderArrow), so reserve that and its margins.
-class AeHeaderView : public QHeaderView {
-public:
-    using QHeaderView::QHeaderView;
-
-protected:
-    QSize sectionSizeFromContents(int logical_index) const override {
-        QSize size = QHeaderView::sectionSizeFromContents(logical_index);
-        if (isSortIndicatorShown() && orientation() == Qt::Horizontal) {
-            const int margin = style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, this);
-            // Laid out, every section is as tall as the tallest heading.
-            int height = size.height();
-            for (int section = 0; section < count(); ++section) {
-                height = std::max(height, QHeaderView::sectionSizeFromContents(section).height());
-            }
-            size.rwidth() += height / 2 + 2 * margin - (size.height() + margin);
-        }
-        return size;
-    }
-};
+bool is_count(AeTreeModel::ColumnKind kind) {
+    return kind == AeTreeModel::ColumnKind::AnyGrade || kind == AeTreeModel::ColumnKind::Grade3Plus;
+}
 
 } // namespace
 
@@ -49,7 +32,10 @@ AeTableView::AeTableView(QWidget* parent)
     : QWidget(parent), model_(new AeTreeModel(this)), proxy_(new AeFilterProxy(this)),
       treatment_emergent_(new QCheckBox(tr("Treatment-emergent"), this)),
       related_(new QCheckBox(tr("Related"), this)), serious_(new QCheckBox(tr("Serious"), this)),
-      minimum_incidence_(new QDoubleSpinBox(this)), tree_(new QTreeView(this)) {
+      minimum_incidence_(new QDoubleSpinBox(this)), arms_shown_(new QComboBox(this)),
+      arms_shown_label_(new QLabel(tr("Arms shown"), this)), grade_note_(new QLabel(this)),
+      tree_(new FrozenColumnTreeView(this)),
+      header_(new GroupedHeaderView(AeTreeModel::GroupRole, AeTreeModel::GroupColourRole)) {
     proxy_->setSourceModel(model_);
 
     treatment_emergent_->setToolTip(
@@ -68,18 +54,40 @@ AeTableView::AeTableView(QWidget* parent)
     minimum_label->setBuddy(minimum_incidence_);
     minimum_label->setToolTip(minimum_incidence_->toolTip());
 
-    tree_->setHeader(new AeHeaderView(Qt::Horizontal, tree_));
-    tree_->setModel(proxy_);
+    // Long arm names must not widen the window: the list opens as wide as
+    // its items need.
+    arms_shown_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    arms_shown_->setMinimumContentsLength(14);
+    arms_shown_->setToolTip(tr("Show every arm, or one compared arm beside the reference "
+                               "with their risk difference (this view only: not saved, "
+                               "not exported)"));
+    arms_shown_label_->setBuddy(arms_shown_);
+    arms_shown_label_->setToolTip(arms_shown_->toolTip());
+    grade_note_->setToolTip(tr("Which ADAE column graded the events, and what the severe "
+                               "column counts"));
+    grade_note_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    // Sorting set up before the model so the frozen term column's header
+    // takes it over (frozen_column_tree_view.h).
+    tree_->setHeader(header_);
+    auto* frozen_header =
+        new GroupedHeaderView(AeTreeModel::GroupRole, AeTreeModel::GroupColourRole);
+    frozen_header->setHeightSource(header_);
+    tree_->frozenView()->setHeader(frozen_header);
     tree_->setAlternatingRowColors(true);
     tree_->setUniformRowHeights(true);
     tree_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    tree_->setTextElideMode(Qt::ElideRight);
+    // No sort column: rows keep the core's order, most frequent first.
+    header_->setSortIndicator(-1, Qt::DescendingOrder);
+    tree_->setSortingEnabled(true);
+    header_->setStretchLastSection(false);
+    header_->setToolTip(tr("Click a heading to sort by it; click again to reverse"));
     tree_->setToolTip(tr("Subjects with each adverse event by system organ class and "
                          "preferred term; click a column heading to sort"));
-    // No sort column: rows keep the core's order, most frequent first.
-    tree_->header()->setSortIndicator(-1, Qt::DescendingOrder);
-    tree_->setSortingEnabled(true);
-    tree_->header()->setStretchLastSection(false);
-    tree_->header()->setToolTip(tr("Click a heading to sort by it; click again to reverse"));
+    tree_->setModel(proxy_);
+    tree_->frozenView()->setToolTip(tree_->toolTip());
+    tree_->viewport()->installEventFilter(this);
 
     auto* toolbar = new QHBoxLayout;
     toolbar->addWidget(treatment_emergent_);
@@ -88,20 +96,29 @@ AeTableView::AeTableView(QWidget* parent)
     toolbar->addSpacing(16);
     toolbar->addWidget(minimum_label);
     toolbar->addWidget(minimum_incidence_);
+    toolbar->addSpacing(16);
+    toolbar->addWidget(arms_shown_label_);
+    toolbar->addWidget(arms_shown_, 1); // up to its longest item, from fillArmsShown()
     toolbar->addStretch();
 
+    // Under the table, as the exported table's note.
+    grade_note_->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->addLayout(toolbar);
     layout->addWidget(tree_, 1);
+    layout->addWidget(grade_note_);
 
     for (QCheckBox* box : {treatment_emergent_, related_, serious_}) {
         connect(box, &QCheckBox::toggled, this, [this] { emit filterChanged(filter()); });
     }
     connect(minimum_incidence_, &QDoubleSpinBox::valueChanged, proxy_,
             &AeFilterProxy::setMinimumIncidence);
+    connect(arms_shown_, &QComboBox::currentIndexChanged, this, &AeTableView::showChosenArms);
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
+        grade_note_->setText(model_->gradeNote());
+        fillArmsShown();
         tree_->expandAll();
-        resizeColumns();
+        showChosenArms();
     });
     // Rows the threshold brings back open expanded; rows the user collapsed stay so.
     connect(proxy_, &QAbstractItemModel::rowsInserted, this,
@@ -113,10 +130,19 @@ AeTableView::AeTableView(QWidget* parent)
                 }
                 resizeColumns();
             });
+    fillArmsShown();
 }
 
 void AeTableView::setTable(std::shared_ptr<const AeTable> table) {
     model_->setTable(std::move(table));
+}
+
+QTreeView* AeTableView::treeView() const {
+    return tree_;
+}
+
+QTreeView* AeTableView::frozenTermView() const {
+    return tree_->frozenView();
 }
 
 AeFilter AeTableView::filter() const {
@@ -144,10 +170,91 @@ void AeTableView::setMinimumIncidence(double percent) {
     minimum_incidence_->setValue(percent);
 }
 
-void AeTableView::resizeColumns() {
-    for (int column = 0; column < proxy_->columnCount(); ++column) {
-        tree_->resizeColumnToContents(column);
+// A new table (a refit, another filter) keeps the pair shown when both its
+// arms are still there.
+void AeTableView::fillArmsShown() {
+    const QString chosen = arms_shown_->currentIndex() > 0 ? arms_shown_->currentText() : QString();
+    const QSignalBlocker block(arms_shown_);
+    arms_shown_->clear();
+    arms_shown_->addItem(tr("All arms"), -1);
+    const auto& table = model_->table();
+    if (table && table->reference_arm && table->arms.size() >= 3) {
+        const QString reference = QString::fromStdString(table->arms[*table->reference_arm]);
+        for (std::size_t arm = 0; arm < table->arms.size(); ++arm) {
+            if (arm != *table->reference_arm) {
+                arms_shown_->addItem(
+                    tr("%1 vs %2").arg(QString::fromStdString(table->arms[arm]), reference),
+                    static_cast<int>(arm));
+            }
+        }
     }
+    arms_shown_->setCurrentIndex(std::max(0, arms_shown_->findText(chosen)));
+    int widest = 0;
+    for (int item = 0; item < arms_shown_->count(); ++item) {
+        widest = std::max(
+            widest, arms_shown_->fontMetrics().horizontalAdvance(arms_shown_->itemText(item)));
+    }
+    arms_shown_->setMaximumWidth(widest + arms_shown_->sizeHint().width() -
+                                 arms_shown_->fontMetrics().horizontalAdvance(
+                                     QString(arms_shown_->minimumContentsLength(), u'x')));
+    const bool choice = arms_shown_->count() > 1;
+    arms_shown_->setVisible(choice);
+    arms_shown_label_->setVisible(choice);
+}
+
+void AeTableView::showChosenArms() {
+    const int compared = arms_shown_->currentData().toInt();
+    const auto& table = model_->table();
+    const int reference =
+        table && table->reference_arm ? static_cast<int>(*table->reference_arm) : -1;
+    for (int column = 1; column < model_->columnCount(); ++column) {
+        const int arm = model_->columnArm(column);
+        const bool shown = compared < 0 || arm == compared ||
+                           (arm == reference && is_count(model_->columnKind(column)));
+        tree_->setColumnHidden(column, !shown);
+    }
+    resizeColumns();
+}
+
+bool AeTableView::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == tree_->viewport() && event->type() == QEvent::Resize) {
+        resizeColumns();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+// Numbers as wide as their widest cell or heading; the term column as wide
+// as its longest shown term, but no wider than leaves room for every shown
+// column when it can still show about 30 characters, else for the shown
+// arms' counts (the risk differences then scroll, under the frozen term
+// column), and never narrower than about 18 characters.
+void AeTableView::resizeColumns() {
+    if (proxy_->columnCount() == 0) {
+        return;
+    }
+    // Half a character's space more between columns of numbers keeps them apart.
+    const int character = fontMetrics().averageCharWidth();
+    for (int column = 1; column < proxy_->columnCount(); ++column) {
+        if (!tree_->isColumnHidden(column)) {
+            tree_->resizeColumnToContents(column);
+            tree_->setColumnWidth(column, tree_->columnWidth(column) + character / 2);
+        }
+    }
+    header_->widenGroupsToWords();
+    int counts = 0;
+    int numbers = 0;
+    for (int column = 1; column < proxy_->columnCount(); ++column) {
+        if (!tree_->isColumnHidden(column)) {
+            numbers += tree_->columnWidth(column);
+            counts += is_count(model_->columnKind(column)) ? tree_->columnWidth(column) : 0;
+        }
+    }
+    const int terms = std::max(tree_->columnContentWidth(0), header_->sectionSizeHint(0));
+    const int viewport = tree_->viewport()->width();
+    const int room = viewport - numbers >= 30 * character
+                         ? viewport - numbers
+                         : std::max(18 * character, viewport - counts);
+    tree_->setColumnWidth(0, std::min(terms, room));
 }
 
 } // namespace triallens::ui

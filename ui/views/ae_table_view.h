@@ -5,6 +5,16 @@
 // the view only reports them (filterChanged) and its owner recomputes the
 // table off the GUI thread; the threshold only hides rows, so it applies
 // here through the proxy.
+//
+// Fitting the table to the window: column headings are short ("Any",
+// "≥ 3" or "Severe") under each arm's name and N, the grading variable is
+// named beside the toggles and in the severe headings' tooltips, the term
+// column is as wide as its terms up to what the arms' count columns leave
+// (longer terms elided, whole in their tooltip) and stays in place when the
+// table scrolls sideways (frozen_column_tree_view.h). With three or more
+// arms, "Arms shown" narrows the table to one compared arm and the
+// reference with their risk difference; that choice is the view's alone:
+// it is not part of the workspace, not saved, and exports show every arm.
 
 #include <triallens/stats/adverse_event_incidence.h>
 
@@ -13,13 +23,17 @@
 #include <memory>
 
 class QCheckBox;
+class QComboBox;
 class QDoubleSpinBox;
+class QLabel;
 class QTreeView;
 
 namespace triallens::ui {
 
 class AeFilterProxy;
 class AeTreeModel;
+class FrozenColumnTreeView;
+class GroupedHeaderView;
 
 class AeTableView : public QWidget {
     Q_OBJECT
@@ -42,13 +56,26 @@ public:
     QCheckBox* relatedBox() const { return related_; }
     QCheckBox* seriousBox() const { return serious_; }
     QDoubleSpinBox* minimumIncidenceBox() const { return minimum_incidence_; }
-    QTreeView* treeView() const { return tree_; }
+    QTreeView* treeView() const;
+    // The view over the term column that stays put when treeView() scrolls.
+    QTreeView* frozenTermView() const;
+    GroupedHeaderView* header() const { return header_; }
+    // "All arms", then with three or more arms one "<arm> vs <reference>"
+    // per compared arm (item data: its arm index, -1 for all).
+    QComboBox* armsShownBox() const { return arms_shown_; }
+    // "Grade from AESEV: severe counted as grade ≥ 3", as in the exports.
+    QLabel* gradeNoteLabel() const { return grade_note_; }
 
 signals:
     void filterChanged(triallens::AeFilter filter);
 
+protected:
+    bool eventFilter(QObject* watched, QEvent* event) override;
+
 private:
     void resizeColumns();
+    void fillArmsShown();
+    void showChosenArms();
 
     AeTreeModel* model_;
     AeFilterProxy* proxy_;
@@ -56,7 +83,11 @@ private:
     QCheckBox* related_;
     QCheckBox* serious_;
     QDoubleSpinBox* minimum_incidence_;
-    QTreeView* tree_;
+    QComboBox* arms_shown_;
+    QLabel* arms_shown_label_;
+    QLabel* grade_note_;
+    FrozenColumnTreeView* tree_;
+    GroupedHeaderView* header_;
 };
 
 } // namespace triallens::ui

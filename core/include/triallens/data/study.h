@@ -183,6 +183,10 @@ struct AdverseEvents {
     CodedText soc;                   // AEBODSYS
     CodedText pt;                    // AEDECOD
     std::vector<std::int32_t> grade; // AETOXGR, or AESEV mapped to 1..3; 0 = unknown
+    // The column the grades came from, for headings that must say what
+    // "grade >= 3" means: "AETOXGR" when it graded any record (AESEV then
+    // only fills its blanks), else "AESEV" when that graded any, else empty.
+    std::string grade_variable;
     std::vector<std::uint8_t> related;
     std::vector<std::uint8_t> serious;
     std::vector<std::uint8_t> treatment_emergent;

@@ -63,6 +63,9 @@ struct AeTable {
     std::vector<AeRow> rows;
     std::optional<std::size_t> reference_arm; // index into arms; nullopt with one arm
     double conf_level = 0.95;                 // of the risk-difference intervals
+    // AdverseEvents::grade_variable: "AETOXGR", "AESEV" (grade >= 3 then
+    // means SEVERE) or empty when no record had a grade.
+    std::string grade_variable;
 };
 
 // What the risk differences compare against.
