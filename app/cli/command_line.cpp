@@ -95,6 +95,15 @@ std::string parse_time_unit(const std::string& text) {
     throw UsageError("--time-unit must be days, weeks, months or years, got \"" + text + "\"");
 }
 
+// VAR=LEVEL, split at the first '=': a column name has none, a level may.
+SubgroupFocus parse_focus(const std::string& text) {
+    const std::size_t equals = text.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == text.size()) {
+        throw UsageError("--focus expects VAR=LEVEL, e.g. SEX=F, got \"" + text + "\"");
+    }
+    return {text.substr(0, equals), text.substr(equals + 1)};
+}
+
 } // namespace
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments) {
@@ -154,6 +163,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             }
         } else if (arg == "--time-unit") {
             line.spec.time_unit = parse_time_unit(value_of(arg));
+        } else if (arg == "--focus") {
+            line.focus = parse_focus(value_of(arg));
         } else if (arg == "--curves-by") {
             line.spec.curves_by = value_of(arg);
         } else if (arg == "--tau") {
@@ -231,6 +242,10 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
     if (line.quit_after_first_paint && line.command != Command::Gui) {
         throw UsageError("--quit-after-first-paint times the workspace: give it alone");
     }
+    if (line.focus && !line.figure.each_subgroup.empty()) {
+        throw UsageError("--each-subgroup focuses each figure on one level: give it or --focus, "
+                         "not both");
+    }
     if (!line.load.event_column.empty() && !line.load.censor_column.empty()) {
         throw UsageError("give --event or --censor, not both");
     }
@@ -242,7 +257,7 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             throw UsageError("--analysis names its own data files: give no FILE beside it");
         }
         const LoadOptions default_load;
-        if (!(line.spec == AnalysisSpec{}) || !(line.ae_filter == AeFilter{}) ||
+        if (!(line.spec == AnalysisSpec{}) || !(line.ae_filter == AeFilter{}) || line.focus ||
             line.load.time_column != default_load.time_column ||
             line.load.event_column != default_load.event_column ||
             line.load.censor_column != default_load.censor_column ||
@@ -315,6 +330,10 @@ analyze options (defaults are R survival's):
   --curves-by VAR        also estimate a Kaplan-Meier curve per arm x level of the
                          categorical VAR (curve_groups in --json); comparisons stay by
                          arm (default: none)
+  --focus VAR=LEVEL      only the subjects whose categorical VAR is LEVEL (and --filter), as
+                         the window shows a forest row in focus: its survival, comparisons
+                         and AE table; --subgroups' forest stays of every --filter subject
+                         (default: none)
   --max-levels N         the most levels a column may have as a stratum, subgroup,
                          curves-by variable, text covariate or the treatment column; one
                          with more (an identifier, free text) is refused before anything
@@ -341,6 +360,7 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
   --arm COL              treatment column (default: first of TRT01A, TRTA, TRT01P, ARM, TRTP:
                          safety tables are by treatment received)
   --filter EXPR          subject filter, as for analyze
+  --focus VAR=LEVEL      only the subjects whose VAR is LEVEL, as for analyze
   --treatment-emergent   only TRTEMFL == "Y"
   --related              only AEREL not NONE / NOT RELATED / N (a missing AEREL counts
                          as related, the conservative convention)

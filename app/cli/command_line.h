@@ -3,6 +3,7 @@
 // shared/spec/cli-and-results.md defines them. Errors throw UsageError.
 
 #include <triallens/analysis/analysis_spec.h>
+#include <triallens/analysis/results.h>
 #include <triallens/io/load_study.h>
 #include <triallens/stats/adverse_event_incidence.h>
 
@@ -42,6 +43,9 @@ struct CommandLine {
     AnalysisSpec spec;
     LoadOptions load;   // --time, --event, --censor; --arm also names the treatment column
     AeFilter ae_filter; // ae: --treatment-emergent, --related, --serious
+    // --focus VAR=LEVEL (analyze, ae, export): the window's forest row in
+    // focus; checked against the study by workspace_from_flags.
+    std::optional<SubgroupFocus> focus;
     bool json = false;
     std::string analysis;       // analyze --analysis FILE: a saved analysis
     std::string out;            // demo --out, export --out

@@ -13,7 +13,8 @@ namespace triallens::cli {
 
 // `export --figure forest` without --subgroups draws the window's default
 // forest (default_subgroups); every other command leaves subgroups out
-// unless asked, as the contract says.
+// unless asked, as the contract says. --focus must name a categorical
+// subject column and one of its levels (UsageError otherwise).
 WorkspaceSpec workspace_from_flags(const Study& study, const CommandLine& line);
 
 } // namespace triallens::cli
