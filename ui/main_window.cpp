@@ -325,6 +325,14 @@ void MainWindow::createExport() {
         view->setContextMenuPolicy(Qt::ActionsContextMenu);
         view->addActions(table_actions);
     }
+    show_command_ = new QAction(QStringLiteral("Show Co&mmand…"), this);
+    show_command_->setToolTip(
+        QStringLiteral("The triallens analyze and export command lines that reproduce this tab"));
+    connect(show_command_, &QAction::triggered, this, &MainWindow::showCommand);
+    for (QWidget* view : {static_cast<QWidget*>(kmView()), static_cast<QWidget*>(forest_view_),
+                          static_cast<QWidget*>(ae_view_), static_cast<QWidget*>(response_view_)}) {
+        view->addAction(show_command_);
+    }
 }
 
 void MainWindow::changeEvent(QEvent* event) {

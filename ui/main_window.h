@@ -101,6 +101,9 @@ public:
     // breadcrumb's link, enabled while a forest row is focused).
     QAction* fullScreenAction() const { return full_screen_; }
     QAction* allPatientsAction() const { return all_patients_; }
+    // Edit ▸ Show Command… (and the views' context menus): a CommandDialog
+    // with the analyze and export command lines of the current tab.
+    QAction* showCommandAction() const { return show_command_; }
     // Help ▸ About TrialLens (F1): opens the About dialog.
     QAction* aboutAction() const { return about_; }
 
@@ -147,6 +150,8 @@ private:
     void createViewMenu(QMenu* view);
     void createHelpMenu();
     void createExport();
+    // Opens the CommandDialog of the current tab (main_window_command.cpp).
+    void showCommand();
     // The study's name, its columns' labels, and the panels that list them.
     void showStudy();
     // The document's state in every panel that edits it.
@@ -179,6 +184,7 @@ private:
     QAction* full_screen_ = nullptr;
     QAction* all_patients_ = nullptr;
     QAction* about_ = nullptr;
+    QAction* show_command_ = nullptr;
     QAction* cancel_load_ = nullptr;
     QAction* exclude_rows_ = nullptr;
 };

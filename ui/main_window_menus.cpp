@@ -43,6 +43,7 @@ void MainWindow::createMenus() {
     edit->addAction(export_controller_->copyAction());
     edit->addAction(export_controller_->copyImageAction());
     edit->addAction(export_controller_->copySvgAction());
+    edit->addAction(show_command_);
     edit->addSeparator();
     QAction* reset_filters = edit->addAction(QStringLiteral("Reset &Filters"), this,
                                              [this] { filter_panel_->resetButton()->click(); });

@@ -5,6 +5,7 @@
 #include <triallens/analysis/adverse_event_report.h>
 #include <triallens/analysis/default_spec.h>
 #include <triallens/analysis/refit.h>
+#include <triallens/analysis/workspace.h>
 #include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
 
@@ -238,6 +239,24 @@ private slots:
         QCOMPARE(json["cox"].toObject()["terms"].toArray()[0].toObject()["hr"].toDouble(),
                  *expected.cox->terms.front().hr);
         QCOMPARE(json["logrank"].toObject()["chisq"].toDouble(), expected.logrank->chisq);
+    }
+
+    // --focus analyses one forest row's subjects, as the window's focus
+    // does: the survival of PDL1STAT == "Positive" only, the forest of every subject.
+    void focusFlagAnalysesOneSubgroup() {
+        const Run result = run({"analyze", "demo", "--param", "OS", "--subgroups", "PDL1STAT",
+                                "--focus", "PDL1STAT=Positive", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        WorkspaceSpec spec;
+        spec.analysis.paramcd = "OS";
+        spec.analysis.subgroups = {"PDL1STAT"};
+        spec.focus = SubgroupFocus{"PDL1STAT", "Positive"};
+        const Results expected = compute_workspace(generate_demo_study(), spec);
+        QVERIFY(expected.subjects < expected.subjects_total);
+        QCOMPARE(json["n"].toDouble(), static_cast<double>(expected.subjects));
+        QCOMPARE(json["logrank"].toObject()["chisq"].toDouble(), expected.logrank->chisq);
+        QCOMPARE(json["subgroups"].toArray().size(), qsizetype{2});
     }
 
     // response.best_overall_response and response.disease_control carry the
@@ -582,6 +601,23 @@ private slots:
             << QStringList{"export",          "demo", "--param", "PFS",
                            "--each-subgroup", "NOPE", "--out",   "/tmp/triallens-no-such-folder"}
             << "--each-subgroup: no column NOPE in the subject-level data";
+        QTest::newRow("focus without a level")
+            << QStringList{"analyze", "demo", "--param", "OS", "--focus", "SEX"}
+            << "--focus expects VAR=LEVEL, e.g. SEX=F, got \"SEX\"";
+        QTest::newRow("focus on an unknown column")
+            << QStringList{"ae", "demo", "--focus", "NOPE=1"}
+            << "--focus: no column NOPE in the subject-level data";
+        QTest::newRow("focus on an unknown level")
+            << QStringList{"export",  "demo",  "--param", "PFS",
+                           "--focus", "SEX=X", "--out",   "/tmp/triallens-no-such-file.png"}
+            << "--focus: SEX has no level \"X\" (its levels: ";
+        QTest::newRow("focus with a batch")
+            << QStringList{"export",          "demo",
+                           "--param",         "PFS",
+                           "--focus",         "SEX=F",
+                           "--each-subgroup", "SEX",
+                           "--out",           "/tmp/triallens-no-such-folder"}
+            << "--each-subgroup focuses each figure on one level: give it or --focus, not both";
         QTest::newRow("first-paint timing with a command")
             << QStringList{"analyze", "demo", "--quit-after-first-paint"}
             << "--quit-after-first-paint times the workspace: give it alone";

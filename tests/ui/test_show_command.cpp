@@ -1,0 +1,262 @@
+// "Show command": the command lines the window offers reproduce what it
+// shows. The analyze command, parsed by the real command-line parser, gives
+// back the very workspace and so the same numbers; the export command, run
+// as the installed binary runs, writes the same SVG bytes as the window's
+// export of the same figure; a shell reads the quoted text back to the same
+// words; and the window's dialog carries the forest row in focus.
+
+#include <cli/command_line.h>
+#include <cli/results_json.h>
+#include <cli/study_source.h>
+#include <cli/workspace_from_flags.h>
+#include <controller/refit_controller.h>
+#include <controller/study_loader.h>
+#include <controller/workspace_document.h>
+#include <export/command_line_text.h>
+#include <export/figure_export.h>
+#include <main_window.h>
+#include <panels/command_dialog.h>
+#include <views/forest_view.h>
+#include <views/km_chart_view.h>
+
+#include <triallens/analysis/workspace.h>
+
+#include <QAction>
+#include <QClipboard>
+#include <QFile>
+#include <QGuiApplication>
+#include <QJsonDocument>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace triallens;
+using namespace triallens::ui;
+
+namespace {
+
+const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+
+QStringList pilot_paths() {
+    return {pilot + "adsl.xpt", pilot + "adtte.xpt", pilot + "adae.xpt"};
+}
+
+std::vector<std::string> words(const QStringList& arguments) {
+    std::vector<std::string> list;
+    for (const QString& argument : arguments) {
+        list.push_back(argument.toStdString());
+    }
+    return list;
+}
+
+const Study& pilot_study() {
+    static const Study study = cli::load_study(words(pilot_paths()));
+    return study;
+}
+
+// A workspace that uses every flag a choice can differ in, with the text a
+// shell must quote: a filter with double quotes, levels with spaces and
+// "<", ">", and a landmark no short decimal reads back to (0.1 + 0.2).
+WorkspaceSpec rich_spec() {
+    WorkspaceSpec spec;
+    AnalysisSpec& analysis = spec.analysis;
+    analysis.paramcd = "TTDE";
+    analysis.arm_variable = "TRT01P";
+    analysis.reference_arm = "Placebo";
+    analysis.compare_arm = "Xanomeline High Dose";
+    analysis.filter = R"(SAFFL == "Y" and AGE >= 60)";
+    analysis.strata = {"SEX"};
+    analysis.subgroups = {"AGEGR1", "RACE"};
+    analysis.covariates = {"AGE"};
+    analysis.km.conf_type = ConfType::LogLog;
+    analysis.km.conf_level = 0.9;
+    analysis.landmarks = {0.1 + 0.2, 4, 12.5};
+    analysis.tau = 20.0 / 3;
+    analysis.ties = Ties::Exact;
+    analysis.time_unit = "weeks";
+    analysis.curves_by = "AGEGR1";
+    analysis.max_levels = 40;
+    spec.adverse_events.treatment_emergent_only = true;
+    spec.focus = SubgroupFocus{"RACE", "WHITE"};
+    return spec;
+}
+
+QByteArray read_all(const QString& path) {
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+} // namespace
+
+class TestShowCommand : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void shellQuotingKeepsEveryWord() {
+        QCOMPARE(shell_quoted(QStringLiteral("--param")), QStringLiteral("--param"));
+        QCOMPARE(shell_quoted(QStringLiteral("/data/adsl.xpt")), QStringLiteral("/data/adsl.xpt"));
+        QCOMPARE(shell_quoted(QStringLiteral("RACE=WHITE")), QStringLiteral("RACE=WHITE"));
+        QCOMPARE(shell_quoted(QStringLiteral("a b")), QStringLiteral("'a b'"));
+        QCOMPARE(shell_quoted(QStringLiteral("it's")), QStringLiteral(R"('it'\''s')"));
+        QCOMPARE(shell_quoted(QString()), QStringLiteral("''"));
+        QCOMPARE(shell_quoted(QStringLiteral("AGEGR1=>80")), QStringLiteral("'AGEGR1=>80'"));
+
+        // A POSIX shell reads the text back to the very words.
+        QStringList arguments = analyze_arguments(pilot_paths(), rich_spec());
+        arguments << QStringLiteral("it's \"$HOME\" `x` \\ *") << QString()
+                  << QStringLiteral("AGEGR1=>80");
+        const QString text = command_text(arguments);
+        QVERIFY(text.startsWith(QStringLiteral("triallens analyze ")));
+        QProcess shell;
+        shell.start(QStringLiteral("/bin/sh"),
+                    {QStringLiteral("-c"), QStringLiteral("set -- ") + text +
+                                               QStringLiteral("; shift; printf '%s\\n' \"$@\"")});
+        QVERIFY(shell.waitForFinished(10000));
+        QCOMPARE(shell.exitCode(), 0);
+        const QStringList read =
+            QString::fromUtf8(shell.readAllStandardOutput()).split(QLatin1Char('\n'));
+        QCOMPARE(read.mid(0, read.size() - 1), arguments);
+    }
+
+    void analyzeCommandGivesBackTheWorkspace() {
+        const WorkspaceSpec spec = rich_spec();
+        const QStringList arguments = analyze_arguments(pilot_paths(), spec);
+        // Shortest round-trip text, not a rounded one.
+        QVERIFY(arguments.contains(QStringLiteral("0.30000000000000004,4,12.5")));
+        QVERIFY(arguments.contains(QStringLiteral("RACE=WHITE")));
+        QCOMPARE(arguments.mid(arguments.size() - 3), pilot_paths());
+
+        const cli::CommandLine line = cli::parse_command_line(words(arguments));
+        QCOMPARE(line.command, cli::Command::Analyze);
+        QCOMPARE(line.files, words(pilot_paths()));
+        const WorkspaceSpec parsed = cli::workspace_from_flags(pilot_study(), line);
+        QVERIFY(parsed.analysis == spec.analysis);
+        QVERIFY(parsed.adverse_events == spec.adverse_events);
+        QVERIFY(parsed.focus == spec.focus);
+        QVERIFY(parsed == spec);
+
+        const Results window = compute_workspace(pilot_study(), spec);
+        const Results command = compute_workspace(pilot_study(), parsed);
+        QVERIFY(window.focus.has_value());
+        QVERIFY(!window.landmark_differences.empty() && !window.subgroups.empty());
+        QCOMPARE(QJsonDocument(cli::analyze_json(command)).toJson(),
+                 QJsonDocument(cli::analyze_json(window)).toJson());
+
+        // The defaults are left out: a plain workspace is a plain command.
+        QCOMPARE(analyze_arguments({}, WorkspaceSpec{}),
+                 QStringList({QStringLiteral("analyze"), QStringLiteral("demo")}));
+    }
+
+    // The figure flags: a preset when size and font are a preset's.
+    void figureFlagsNameThePresetOrTheSize() {
+        FigureExportOptions options;
+        const auto preset = find_size_preset(QStringLiteral("journal-single"));
+        QVERIFY(preset.has_value());
+        options.size_points = preset->size_points;
+        options.font_size_pt = preset->font_size_pt;
+        QStringList arguments = figure_export_arguments({}, {}, options, QStringLiteral("a.svg"));
+        QCOMPARE(arguments, QStringList({"export", "--figure", "km", "--preset", "journal-single",
+                                         "--out", "a.svg", "demo"}));
+        options.font_size_pt = 8.5;
+        options.size_points = {7 * 72, 500};
+        arguments = figure_export_arguments({}, {}, options, QStringLiteral("a.svg"));
+        QCOMPARE(arguments.mid(3, 6), QStringList({"--width", "7in", "--height",
+                                                   "6.944444444444445in", "--font-size", "8.5"}));
+    }
+
+    // The export command, run as a script runs it, writes the bytes the
+    // window's export of the same figure writes.
+    void exportCommandWritesTheSameSvg() {
+        const WorkspaceSpec spec = rich_spec();
+        FigureExportOptions options;
+        options.size_points = {500, 7.25 * 72};
+        options.font_size_pt = 10;
+        options.dpi = 150;
+        options.palette = Palette::ColourBlindSafe;
+        options.title = QStringLiteral("Time to first dermatologic event, 'White' subjects");
+        options.methods_footnote = true;
+        // The command fills the footnote's data cut from the files' dates, as
+        // the window does (data_cut): the same text on both sides.
+        options.data_cut = data_cut(pilot_study());
+        QVERIFY(!options.data_cut.isEmpty());
+        const QByteArray expected =
+            render_figure_svg(compute_workspace(pilot_study(), spec), options);
+        QVERIFY(expected.size() > 1000);
+
+        QTemporaryDir dir;
+        const QString out = dir.filePath(QStringLiteral("km.svg"));
+        const QStringList arguments = figure_export_arguments(pilot_paths(), spec, options, out);
+        QVERIFY(arguments.contains(QStringLiteral("--footnote")));
+        QProcess process;
+        process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
+        QVERIFY(process.waitForFinished(120000));
+        QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+        QCOMPARE(read_all(out), expected);
+    }
+
+    // The window's dialog shows the focused subgroup's commands, and the
+    // analyze command computes the numbers the window shows.
+    void dialogOfAFocusedWindowCarriesTheFocus() {
+        RefitController controller;
+        MainWindow window(&controller);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QSignalSpy loaded(window.workspace()->loader(), &StudyLoader::loaded);
+        window.workspace()->openPaths(pilot_paths(), false);
+        QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 30000));
+        window.workspace()->focusSubgroup(QStringLiteral("RACE"), QStringLiteral("WHITE"));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !controller.busy() && controller.results() && controller.results()->focus;
+            },
+            30000));
+
+        QVERIFY(window.kmView()->actions().contains(window.showCommandAction()));
+        QVERIFY(window.forestView()->actions().contains(window.showCommandAction()));
+        window.showCommandAction()->trigger();
+        auto* dialog = window.findChild<CommandDialog*>();
+        QVERIFY(dialog != nullptr);
+        QTRY_VERIFY(dialog->isVisible());
+        const QStringList lines = dialog->text().trimmed().split(QLatin1Char('\n'));
+        QCOMPARE(lines.size(), 2);
+        QVERIFY(lines[0].startsWith(QStringLiteral("triallens analyze ")));
+        QVERIFY(lines[0].contains(QStringLiteral(" --focus RACE=WHITE ")));
+        QVERIFY(lines[1].startsWith(QStringLiteral("triallens export --figure km ")));
+        QVERIFY(lines[1].contains(QStringLiteral(" --focus RACE=WHITE ")));
+        QVERIFY(lines[1].contains(pilot + QStringLiteral("adae.xpt")));
+        dialog->copyButton()->click();
+        QCOMPARE(QGuiApplication::clipboard()->text(), dialog->text());
+        dialog->close();
+        QTRY_VERIFY(window.findChild<CommandDialog*>() == nullptr);
+
+        // The analyze command's numbers are the window's.
+        const QStringList arguments =
+            analyze_arguments(window.workspace()->paths(), window.workspace()->state().workspace());
+        const cli::CommandLine line = cli::parse_command_line(words(arguments));
+        const Study& study = *controller.study();
+        QCOMPARE(QJsonDocument(cli::analyze_json(compute_workspace(
+                                   study, cli::workspace_from_flags(study, line))))
+                     .toJson(),
+                 QJsonDocument(cli::analyze_json(*controller.results())).toJson());
+
+        // The AE tab's command writes its table, focused too.
+        window.tabs()->setCurrentIndex(window.tabIndex(QStringLiteral("adverse-events")));
+        window.showCommandAction()->trigger();
+        dialog = window.findChild<CommandDialog*>();
+        QVERIFY(dialog != nullptr);
+        QVERIFY(dialog->text().contains(QStringLiteral("triallens export --figure ae ")));
+        QVERIFY(dialog->text().contains(QStringLiteral("--focus RACE=WHITE")));
+        dialog->close();
+    }
+};
+
+QTEST_MAIN(TestShowCommand)
+#include "test_show_command.moc"
