@@ -86,6 +86,21 @@ WorkspaceSpec rich_spec() {
     return spec;
 }
 
+// The words a POSIX shell reads from `command` ("triallens …"), without
+// the program's name.
+QStringList shell_words(const QString& command) {
+    QProcess shell;
+    shell.start(QStringLiteral("/bin/sh"),
+                {QStringLiteral("-c"), QStringLiteral("set -- ") + command +
+                                           QStringLiteral("\nshift; printf '%s\\n' \"$@\"")});
+    if (!shell.waitForFinished(10000) || shell.exitCode() != 0) {
+        return {QStringLiteral("(the shell failed)")};
+    }
+    QStringList read = QString::fromUtf8(shell.readAllStandardOutput()).split(QLatin1Char('\n'));
+    read.removeLast(); // after the last newline
+    return read;
+}
+
 QByteArray read_all(const QString& path) {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
@@ -108,21 +123,19 @@ private slots:
         QCOMPARE(shell_quoted(QString()), QStringLiteral("''"));
         QCOMPARE(shell_quoted(QStringLiteral("AGEGR1=>80")), QStringLiteral("'AGEGR1=>80'"));
 
-        // A POSIX shell reads the text back to the very words.
+        // A POSIX shell reads the text back to the very words, on one line
+        // or a flag a line.
         QStringList arguments = analyze_arguments(pilot_paths(), rich_spec());
         arguments << QStringLiteral("it's \"$HOME\" `x` \\ *") << QString()
                   << QStringLiteral("AGEGR1=>80");
         const QString text = command_text(arguments);
-        QVERIFY(text.startsWith(QStringLiteral("triallens analyze ")));
-        QProcess shell;
-        shell.start(QStringLiteral("/bin/sh"),
-                    {QStringLiteral("-c"), QStringLiteral("set -- ") + text +
-                                               QStringLiteral("; shift; printf '%s\\n' \"$@\"")});
-        QVERIFY(shell.waitForFinished(10000));
-        QCOMPARE(shell.exitCode(), 0);
-        const QStringList read =
-            QString::fromUtf8(shell.readAllStandardOutput()).split(QLatin1Char('\n'));
-        QCOMPARE(read.mid(0, read.size() - 1), arguments);
+        QVERIFY(text.startsWith(QStringLiteral("triallens analyze --param TTDE ")));
+        QCOMPARE(shell_words(text), arguments);
+        const QString lines = command_lines(arguments);
+        QVERIFY(lines.startsWith(QStringLiteral("triallens analyze \\\n    --param TTDE \\\n")));
+        QVERIFY(lines.contains(QStringLiteral("\n    --focus RACE=WHITE \\\n")));
+        QVERIFY(lines.contains(QStringLiteral("\n    --treatment-emergent \\\n")));
+        QCOMPARE(shell_words(lines), arguments);
     }
 
     void analyzeCommandGivesBackTheWorkspace() {
@@ -225,34 +238,35 @@ private slots:
         auto* dialog = window.findChild<CommandDialog*>();
         QVERIFY(dialog != nullptr);
         QTRY_VERIFY(dialog->isVisible());
-        const QStringList lines = dialog->text().trimmed().split(QLatin1Char('\n'));
-        QCOMPARE(lines.size(), 2);
-        QVERIFY(lines[0].startsWith(QStringLiteral("triallens analyze ")));
-        QVERIFY(lines[0].contains(QStringLiteral(" --focus RACE=WHITE ")));
-        QVERIFY(lines[1].startsWith(QStringLiteral("triallens export --figure km ")));
-        QVERIFY(lines[1].contains(QStringLiteral(" --focus RACE=WHITE ")));
-        QVERIFY(lines[1].contains(pilot + QStringLiteral("adae.xpt")));
+        const QStringList commands = dialog->text().split(QStringLiteral("\n\n"));
+        QCOMPARE(commands.size(), 2);
+        QVERIFY(commands[0].startsWith(QStringLiteral("triallens analyze ")));
+        QVERIFY(commands[0].contains(QStringLiteral("\n    --focus RACE=WHITE \\\n")));
+        QVERIFY(commands[1].startsWith(QStringLiteral("triallens export \\\n    --figure km ")));
+        QVERIFY(commands[1].contains(QStringLiteral("\n    --focus RACE=WHITE \\\n")));
+        QVERIFY(commands[1].contains(pilot + QStringLiteral("adae.xpt")));
         dialog->copyButton()->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), dialog->text());
-        dialog->close();
-        QTRY_VERIFY(window.findChild<CommandDialog*>() == nullptr);
 
-        // The analyze command's numbers are the window's.
-        const QStringList arguments =
-            analyze_arguments(window.workspace()->paths(), window.workspace()->state().workspace());
+        // The analyze command, as a shell reads the dialog's text, computes
+        // the numbers the window shows.
+        const QStringList arguments = shell_words(commands[0]);
+        QCOMPARE(arguments.first(), QStringLiteral("analyze"));
         const cli::CommandLine line = cli::parse_command_line(words(arguments));
         const Study& study = *controller.study();
         QCOMPARE(QJsonDocument(cli::analyze_json(compute_workspace(
                                    study, cli::workspace_from_flags(study, line))))
                      .toJson(),
                  QJsonDocument(cli::analyze_json(*controller.results())).toJson());
+        dialog->close();
+        QTRY_VERIFY(window.findChild<CommandDialog*>() == nullptr);
 
         // The AE tab's command writes its table, focused too.
         window.tabs()->setCurrentIndex(window.tabIndex(QStringLiteral("adverse-events")));
         window.showCommandAction()->trigger();
         dialog = window.findChild<CommandDialog*>();
         QVERIFY(dialog != nullptr);
-        QVERIFY(dialog->text().contains(QStringLiteral("triallens export --figure ae ")));
+        QVERIFY(dialog->text().contains(QStringLiteral("triallens export \\\n    --figure ae ")));
         QVERIFY(dialog->text().contains(QStringLiteral("--focus RACE=WHITE")));
         dialog->close();
     }

@@ -232,6 +232,27 @@ QString shell_quoted(const QString& word) {
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
+QString command_lines(const QStringList& arguments) {
+    // The flags written above that take no value.
+    static const QStringList switches{QStringLiteral("--treatment-emergent"),
+                                      QStringLiteral("--related"), QStringLiteral("--serious"),
+                                      QStringLiteral("--footnote")};
+    QStringList lines{QStringLiteral("triallens")};
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        QString line = shell_quoted(arguments[i]);
+        if (i == 0) {
+            lines.back() += QLatin1Char(' ') + line;
+            continue;
+        }
+        if (arguments[i].startsWith(QStringLiteral("--")) && !switches.contains(arguments[i]) &&
+            i + 1 < arguments.size()) {
+            line += QLatin1Char(' ') + shell_quoted(arguments[++i]);
+        }
+        lines << QStringLiteral("    ") + line;
+    }
+    return lines.join(QStringLiteral(" \\\n"));
+}
+
 QString command_text(const QStringList& arguments) {
     QStringList words{QStringLiteral("triallens")};
     for (const QString& argument : arguments) {

@@ -61,4 +61,9 @@ QString shell_quoted(const QString& word);
 // "triallens " and the arguments, each shell_quoted, separated by spaces.
 QString command_text(const QStringList& arguments);
 
+// The same command for reading: the command word on the first line, then
+// each flag with its value and each file on a line of its own, indented, the
+// lines joined by " \" continuations, so a shell still reads one command.
+QString command_lines(const QStringList& arguments);
+
 } // namespace triallens::ui

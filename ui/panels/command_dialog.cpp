@@ -26,8 +26,11 @@ CommandDialog::CommandDialog(const QStringList& analyze, const QStringList& expo
 
     view_->setReadOnly(true);
     view_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    view_->setPlainText(command_text(analyze) + QLatin1Char('\n') + command_text(exported));
-    view_->setMinimumWidth(view_->fontMetrics().averageCharWidth() * 80);
+    // A flag a line (never broken inside a word), a blank line between the two.
+    view_->setLineWrapMode(QPlainTextEdit::NoWrap);
+    view_->setPlainText(command_lines(analyze) + QStringLiteral("\n\n") + command_lines(exported));
+    view_->setMinimumSize(view_->fontMetrics().averageCharWidth() * 90,
+                          view_->fontMetrics().lineSpacing() * 24);
     layout->addWidget(view_, 1);
 
     if (!unreproduced.isEmpty()) {

@@ -3,7 +3,7 @@
 // `triallens analyze …` for its numbers and `triallens export …` for its
 // figure or table (export/command_line_text.h), as selectable text a
 // statistician pastes into a double-programming script, with a Copy button
-// that copies both lines. Choices no flag can give yet are listed under
+// that copies both. Choices no flag can give yet are listed under
 // them, so the user knows where the command's figure will differ.
 
 #include <QDialog>
@@ -25,7 +25,8 @@ public:
     CommandDialog(const QStringList& analyze, const QStringList& exported,
                   const QStringList& unreproduced, QWidget* parent = nullptr);
 
-    // The two command lines, one a line, as a shell reads them.
+    // The two commands (command_lines()), a blank line between, as a shell
+    // reads them.
     QString text() const;
     QPlainTextEdit* commandView() const { return view_; }
     QPushButton* copyButton() const { return copy_; }
