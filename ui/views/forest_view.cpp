@@ -100,7 +100,8 @@ struct ForestView::Layout {
     // With no room for its column, a variable's interaction p goes on its
     // header row's label ("Race (interaction p = 0.094)").
     bool interaction_in_header = false;
-    QRectF plot; // axis extent × rows
+    QRectF plot;               // axis extent × rows
+    std::vector<double> ticks; // the axis's, thinned so their labels do not touch
     double axis_y = 0;
     QRectF favours_compared;  // under the axis, left of 1
     QRectF favours_reference; // right of 1
@@ -393,6 +394,10 @@ ForestView::Layout ForestView::layout(const QRectF& target, const QPaintDevice* 
                                                  : plot_left + 24 * l.em;
     l.plot = QRectF(plot_left, l.rows_top, plot_right - plot_left, rows);
     l.axis_y = l.plot.bottom() + 0.3 * l.em;
+    const double label_width = std::max(metrics.horizontalAdvance(tick_label(axis_min_)),
+                                        metrics.horizontalAdvance(tick_label(axis_max_))) +
+                               0.8 * l.em;
+    l.ticks = axisTicks(l.plot.width(), label_width);
 
     // "Favours" labels meet at 1, each reading away from it and wrapped to
     // its side: the left one may use the room under the text columns.
@@ -444,6 +449,10 @@ QString ForestView::favoursText(bool compared) const {
                     : tr("Favours %1\u00a0→").arg(model_->referenceArm());
 }
 
+QColor ForestView::armColour(int arm) const {
+    return arm >= 0 ? arm_colour(arm, palette_) : text_colour;
+}
+
 std::vector<ForestView::TextItem> ForestView::texts(const Layout& l,
                                                     const QPaintDevice* device) const {
     const ForestModel& model = *model_;
@@ -451,9 +460,6 @@ std::vector<ForestView::TextItem> ForestView::texts(const Layout& l,
     const auto add = [&items](QString text, QRectF box, int flags, const QFont& font, QColor colour,
                               QColor backdrop = {}) {
         items.push_back({std::move(text), box, flags, font, colour, backdrop});
-    };
-    const auto colour_of = [this](int arm) {
-        return arm >= 0 ? arm_colour(arm, palette_) : text_colour;
     };
     const auto column_rect = [&](int column, double top, double height) {
         const auto c = static_cast<std::size_t>(column);
@@ -479,7 +485,7 @@ std::vector<ForestView::TextItem> ForestView::texts(const Layout& l,
                        l.arm_header_height - 0.25 * l.em),
                 static_cast<int>(Qt::AlignHCenter | Qt::AlignBottom) |
                     wrap(l.bold, device, arm, columns.width()),
-                l.bold, colour_of(index));
+                l.bold, armColour(index));
         }
     }
     const double captions_top = l.header_top + l.arm_header_height;
@@ -543,11 +549,7 @@ std::vector<ForestView::TextItem> ForestView::texts(const Layout& l,
     }
 
     // The axis's tick labels and the favours labels.
-    const QFontMetricsF metrics(l.font, device);
-    const double label_width = std::max(metrics.horizontalAdvance(tick_label(axis_min_)),
-                                        metrics.horizontalAdvance(tick_label(axis_max_))) +
-                               0.8 * l.em;
-    for (const double tick : axisTicks(l.plot.width(), label_width)) {
+    for (const double tick : l.ticks) {
         const double x = xForHazardRatio(tick, l.plot);
         add(tick_label(tick),
             QRectF(x - 2 * l.em, l.axis_y + tick_length_ems * l.em, 4 * l.em, 1.3 * l.em),
@@ -557,11 +559,11 @@ std::vector<ForestView::TextItem> ForestView::texts(const Layout& l,
         add(favoursText(true), l.favours_compared,
             static_cast<int>(Qt::AlignRight | Qt::AlignTop) |
                 wrap(l.font, device, favoursText(true), l.favours_compared.width()),
-            l.font, colour_of(model.comparedArmIndex()));
+            l.font, armColour(model.comparedArmIndex()));
         add(favoursText(false), l.favours_reference,
             static_cast<int>(Qt::AlignLeft | Qt::AlignTop) |
                 wrap(l.font, device, favoursText(false), l.favours_reference.width()),
-            l.font, colour_of(model.referenceArmIndex()));
+            l.font, armColour(model.referenceArmIndex()));
     }
     return items;
 }
@@ -580,9 +582,6 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
     painter->fillRect(target, Qt::white);
     painter->setClipRect(target);
     const double thin = std::max(1.0, l.em / 14);
-    const auto colour_of = [this](int arm) {
-        return arm >= 0 ? arm_colour(arm, palette_) : text_colour;
-    };
 
     // The arms' rules under their names, and the rule under the captions.
     for (const auto& [index, first] :
@@ -591,7 +590,7 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
         const QRectF columns = armSpan(l, first);
         if (columns.width() > 0) {
             const double y = l.header_top + l.arm_header_height;
-            painter->setPen(QPen(colour_of(index), 2 * thin));
+            painter->setPen(QPen(armColour(index), 2 * thin));
             painter->drawLine(QPointF(columns.left(), y), QPointF(columns.right(), y));
         }
     }
@@ -643,11 +642,7 @@ void ForestView::paintForest(QPainter* painter, const QRectF& target, bool with_
     painter->setPen(QPen(text_colour, thin));
     painter->drawLine(QPointF(l.plot.left(), l.axis_y), QPointF(l.plot.right(), l.axis_y));
     const double tick_length = tick_length_ems * l.em;
-    const QFontMetricsF metrics(l.font, painter->device());
-    const double label_width = std::max(metrics.horizontalAdvance(tick_label(axis_min_)),
-                                        metrics.horizontalAdvance(tick_label(axis_max_))) +
-                               0.8 * l.em;
-    for (const double tick : axisTicks(l.plot.width(), label_width)) {
+    for (const double tick : l.ticks) {
         const double x = xForHazardRatio(tick, l.plot);
         painter->drawLine(QPointF(x, l.axis_y), QPointF(x, l.axis_y + tick_length));
     }

@@ -118,6 +118,8 @@ private:
     QString subgroupText(int row, bool with_interaction, const QFont& font, double width,
                          const QPaintDevice* device) const;
     QString favoursText(bool compared) const;
+    // An arm's colour in the figure's palette; text colour for no arm (-1).
+    QColor armColour(int arm) const;
     std::vector<TextItem> texts(const Layout& l, const QPaintDevice* device) const;
     void modelReset();
     void activate(int row);
