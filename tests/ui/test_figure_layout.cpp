@@ -1,6 +1,8 @@
 // The Kaplan–Meier figure's layout at every export preset (figure_size_presets)
 // on the demo and the CDISC pilot (TTDE; by arm, and by arm × RACE), with the
-// default table and with every table section on. It asserts on the laid-out
+// default table, with every table section on, with the KMunicate style, and
+// with the user's axis (x-limit inside the data, a break interval, cumulative
+// incidence in percent, "n (events)" cells). It asserts on the laid-out
 // geometry, the same the exports draw: no text leaves the figure or overlaps
 // another text or the chart; titles, the annotation, legend entries and row
 // labels are whole and wrap only at spaces (so never inside a number or a
@@ -89,14 +91,13 @@ private slots:
         QTest::addColumn<QString>("study");
         QTest::addColumn<QSizeF>("size_points");
         QTest::addColumn<double>("font_points");
-        QTest::addColumn<bool>("all_sections");
+        QTest::addColumn<QString>("variant");
         for (const SizePreset& preset : figure_size_presets()) {
             for (const char* study : {"demo-PFS", "demo-OS", "pilot-TTDE", "pilot-TTDE-RACE"}) {
-                for (const bool all : {false, true}) {
-                    QTest::addRow("%s %s%s", qPrintable(preset.name), study,
-                                  all ? " all-sections" : "")
+                for (const char* variant : {"default", "all-sections", "kmunicate", "axis"}) {
+                    QTest::addRow("%s %s %s", qPrintable(preset.name), study, variant)
                         << QString::fromLatin1(study) << preset.size_points << preset.font_size_pt
-                        << all;
+                        << QString::fromLatin1(variant);
                 }
             }
         }
@@ -106,14 +107,24 @@ private slots:
         QFETCH(QString, study);
         QFETCH(QSizeF, size_points);
         QFETCH(double, font_points);
-        QFETCH(bool, all_sections);
+        QFETCH(QString, variant);
         const ResultsHandle results = study_results(study);
         // As the export lays it out: logical pixels of 1/96 in, the preset's font.
         KmFigureOptions options;
         options.font_point_size = font_points;
         options.font_family = QFontInfo(QGuiApplication::font()).family();
-        options.events_row = all_sections;
-        options.censored_row = all_sections;
+        options.events_row = variant == QLatin1String("all-sections");
+        options.censored_row = options.events_row;
+        const double last = km_last_time(*results);
+        if (variant == QLatin1String("kmunicate")) {
+            options = with_kmunicate_style(options);
+        } else if (variant == QLatin1String("axis")) {
+            options.x_limit = std::round(0.7 * last);
+            options.break_by = std::ceil(*options.x_limit / 8);
+            options.y_scale = KmYScale::Cumulative;
+            options.percent = true;
+            options.risk_table = KmRiskTable::AtRiskEvents;
+        }
         const QRectF figure(QPointF(0, 0), size_points * 96.0 / 72.0);
         const KmFigureLayout layout = layout_km_figure(figure, *results, options);
         const std::vector<ArmSurvival>& curves = figure_curves(*results);
@@ -131,7 +142,29 @@ private slots:
             verify_whole_text(QStringLiteral("legend %1").arg(c), layout.legend[c].text, source,
                               layout.text_font, layout.legend[c].text_rect);
         }
-        for (const KmTableSection& section : layout.table) {
+        // A KMunicate table: a section per curve, titled with its name.
+        const bool kmunicate_table =
+            !layout.table.empty() && layout.table[0].title_colour.isValid();
+        QCOMPARE(kmunicate_table,
+                 variant == QLatin1String("kmunicate") && !layout.table_simplified);
+        QFont bold = layout.table_font;
+        bold.setBold(true);
+        for (std::size_t s = 0; s < layout.table.size(); ++s) {
+            const KmTableSection& section = layout.table[s];
+            if (kmunicate_table) {
+                QCOMPARE(layout.table.size(), curves.size());
+                verify_whole_text(QStringLiteral("section %1").arg(s), section.title,
+                                  curve_name(curves[s]), bold, section.title_rect);
+                QCOMPARE(section.rows.size(), std::size_t{3});
+                for (std::size_t r = 0; r < 3; ++r) {
+                    const QString source =
+                        QStringList{QStringLiteral("At risk"), QStringLiteral("Censored"),
+                                    QStringLiteral("Events")}[int(r)];
+                    verify_whole_text(QStringLiteral("row label %1").arg(r), section.rows[r].label,
+                                      source, layout.table_font, section.rows[r].label_rect);
+                }
+                continue;
+            }
             QCOMPARE(section.rows.size(), curves.size());
             for (std::size_t c = 0; c < curves.size(); ++c) {
                 verify_whole_text(QStringLiteral("row label %1").arg(c), section.rows[c].label,
@@ -144,7 +177,9 @@ private slots:
             const QString name = curve_name(curves[c]);
             const bool in_legend =
                 c < layout.legend.size() && layout.legend[c].text.startsWith(name);
-            const bool in_table = !layout.table.empty() && layout.table[0].rows[c].label == name;
+            const bool in_table =
+                !layout.table.empty() && (kmunicate_table ? layout.table[c].title == name
+                                                          : layout.table[0].rows[c].label == name);
             QVERIFY2(in_legend || in_table, qPrintable(name));
         }
         // The number at risk stays whenever it fits at all; only the last resort drops it.
@@ -215,20 +250,32 @@ private slots:
         const QFontMetricsF tick_metrics(layout.font);
         const double spacing = layout.tick_x[1] - layout.tick_x[0];
         for (const double tick : layout.ticks) {
-            const QString label = QString::number(tick, 'f', layout.ticks[1] < 1 ? 1 : 0);
+            const QString label = QString::number(tick, 'f', layout.tick_decimals);
             QVERIFY2(tick_metrics.horizontalAdvance(label) + tick_metrics.height() <= spacing,
                      qPrintable(QStringLiteral("label %1 in %2 px").arg(label).arg(spacing)));
         }
         // The axis ends at the first break at or past the last time: never a
         // whole empty interval beyond it (up to the 0.5% km_axis_maximum allows).
+        // With an x-limit it ends there, with ticks at whole multiples of the
+        // break interval.
         const double step = layout.ticks[1] - layout.ticks[0];
         const double maximum = layout.ticks.back();
-        const double last = km_last_time(*results);
-        QCOMPARE(maximum, km_axis_maximum(last, step));
-        QVERIFY2(
-            maximum - step < last && maximum >= last * (1 - 0.005),
-            qPrintable(
-                QStringLiteral("axis to %1 by %2, data to %3").arg(maximum).arg(step).arg(last)));
+        QCOMPARE(layout.time_maximum, options.x_limit.value_or(maximum));
+        if (options.break_by) {
+            const double multiple = step / *options.break_by;
+            QVERIFY2(std::fabs(multiple - std::round(multiple)) < 1e-9 && multiple >= 1,
+                     qPrintable(QStringLiteral("step %1 by %2").arg(step).arg(*options.break_by)));
+        }
+        if (options.x_limit) {
+            QVERIFY(maximum <= *options.x_limit && maximum + step > *options.x_limit);
+        } else {
+            QCOMPARE(maximum, km_axis_maximum(last, step));
+            QVERIFY2(maximum - step < last && maximum >= last * (1 - 0.005),
+                     qPrintable(QStringLiteral("axis to %1 by %2, data to %3")
+                                    .arg(maximum)
+                                    .arg(step)
+                                    .arg(last)));
+        }
 
         // Curves by a variable: colour by arm, line style by level.
         if (!results->curve_groups.empty()) {

@@ -26,6 +26,7 @@
 #include <QImage>
 #include <QLineSeries>
 #include <QTest>
+#include <QValueAxis>
 
 #include <cmath>
 #include <memory>
@@ -329,6 +330,182 @@ private slots:
         QVERIFY(view.censorMarksAction()->isChecked());
     }
 
+    // --xlim and --break-by: the axis ends at the limit, ticks at multiples of
+    // the break, and nothing is drawn past the limit (survminer's xlim).
+    void xLimitAndBreakIntervalSetTheTimeAxis() {
+        KmFigureOptions options;
+        options.x_limit = 14.5;
+        options.break_by = 2.5;
+        const KmTimeAxis axis = km_time_axis(*pfs(), options);
+        QCOMPARE(axis.maximum, 14.5);
+        QCOMPARE(axis.step, 2.5);
+        QCOMPARE(axis.decimals, 1);
+        QCOMPARE(axis.ticks, (std::vector<double>{0, 2.5, 5, 7.5, 10, 12.5}));
+        QCOMPARE(km_tick_label(axis, 7.5), QStringLiteral("7.5"));
+        // Too many intervals for the room: whole multiples of the break, never another step.
+        const KmTimeAxis thinned = km_time_axis(*pfs(), options, 3);
+        QCOMPARE(thinned.step, 5.0);
+        QCOMPARE(thinned.maximum, 14.5);
+        // A break without a limit: the axis ends at the first multiple past the data.
+        KmFigureOptions break_only;
+        break_only.break_by = 7;
+        const KmTimeAxis sevens = km_time_axis(*pfs(), break_only);
+        QCOMPARE(sevens.step, 7.0);
+        QCOMPARE(sevens.maximum, km_axis_maximum(km_last_time(*pfs()), 7));
+        // A break far too fine for the data stays bounded: at most 12 intervals.
+        break_only.break_by = 1e-6;
+        QVERIFY(km_time_axis(*pfs(), break_only).ticks.size() <= 13);
+
+        const std::unique_ptr<QChart> chart(
+            build_km_chart(*pfs(), with_kmunicate_style(options), km_figure_font(options)));
+        for (QAbstractSeries* series : chart->series()) {
+            const auto points = [&] {
+                if (auto* area = qobject_cast<QAreaSeries*>(series)) {
+                    return area->upperSeries()->points();
+                }
+                return qobject_cast<QXYSeries*>(series)->points();
+            }();
+            for (const QPointF& point : points) {
+                QVERIFY2(point.x() <= 14.5, qPrintable(series->objectName()));
+            }
+        }
+        const KmFigureLayout layout = layout_km_figure(QRectF(0, 0, 1000, 625), *pfs(), options);
+        QCOMPARE(layout.time_maximum, 14.5);
+        QCOMPARE(layout.ticks, axis.ticks);
+        const NumberAtRisk counts = number_at_risk(pfs()->arms[0].km, axis.ticks);
+        for (std::size_t t = 0; t < axis.ticks.size(); ++t) {
+            QCOMPARE(layout.table[0].rows[0].cells[t], QString::number(counts.n_risk[t]));
+        }
+    }
+
+    // --y cumulative and --percent: 1 − S, its CI turned over, in percent.
+    void cumulativeIncidenceInPercent() {
+        KmFigureOptions options;
+        options.y_scale = KmYScale::Cumulative;
+        options.percent = true;
+        options.ci_bands = true;
+        QCOMPARE(km_y_value(options, 0.8), 20.0);
+        QCOMPARE(km_y_axis_title(options), QStringLiteral("Cumulative incidence (%)"));
+        const std::unique_ptr<QChart> chart(
+            build_km_chart(*pfs(), options, km_figure_font(options)));
+        const auto* y_axis = qobject_cast<QValueAxis*>(chart->axes(Qt::Vertical).value(0));
+        QVERIFY(y_axis);
+        QCOMPARE(y_axis->max(), 100.0);
+        QCOMPARE(y_axis->titleText(), QStringLiteral("Cumulative incidence (%)"));
+        const SurvivalCurve& curve = pfs()->arms[0].km.curve;
+        bool curve_checked = false;
+        for (QAbstractSeries* series : chart->series()) {
+            if (series->objectName() == QLatin1String(km_curve_series) && !curve_checked) {
+                const QList<QPointF> points = qobject_cast<QLineSeries*>(series)->points();
+                QCOMPARE(points.front(), QPointF(0, 0));
+                // After the first event, the curve is at 100 (1 − S).
+                std::size_t first = 0;
+                while (curve.n_event[first] == 0) {
+                    ++first;
+                }
+                QVERIFY(points.contains(QPointF(curve.time[first], 100 * (1 - curve.surv[first]))));
+                curve_checked = true;
+            }
+            if (auto* band = qobject_cast<QAreaSeries*>(series)) {
+                const QList<QPointF> upper = band->upperSeries()->points();
+                const QList<QPointF> lower = band->lowerSeries()->points();
+                QCOMPARE(upper.size(), lower.size());
+                for (qsizetype k = 0; k < upper.size(); ++k) {
+                    QVERIFY(upper[k].y() >= lower[k].y());
+                    QVERIFY(upper[k].y() <= 100.0 + 1e-9);
+                }
+            }
+        }
+        QVERIFY(curve_checked);
+        // A title the user typed replaces the default.
+        options.y_label = QStringLiteral("Progression or death (%)");
+        const std::unique_ptr<QChart> titled(
+            build_km_chart(*pfs(), options, km_figure_font(options)));
+        QCOMPARE(qobject_cast<QValueAxis*>(titled->axes(Qt::Vertical).value(0))->titleText(),
+                 options.y_label);
+    }
+
+    // --risk-table events and kmunicate: what each cell and row holds.
+    void riskTableStyles() {
+        KmFigureOptions options;
+        options.risk_table = KmRiskTable::AtRiskEvents;
+        const KmFigureLayout events = layout_km_figure(QRectF(0, 0, 1000, 625), *pfs(), options);
+        QCOMPARE(events.table.size(), std::size_t{1});
+        QCOMPARE(events.table[0].title, QStringLiteral("Number at risk (cumulative events)"));
+        for (std::size_t a = 0; a < pfs()->arms.size(); ++a) {
+            const NumberAtRisk counts = number_at_risk(pfs()->arms[a].km, events.ticks);
+            for (std::size_t t = 0; t < events.ticks.size(); ++t) {
+                QCOMPARE(
+                    events.table[0].rows[a].cells[t],
+                    QStringLiteral("%1\u00A0(%2)").arg(counts.n_risk[t]).arg(counts.n_event[t]));
+            }
+        }
+
+        const KmFigureOptions kmunicate = with_kmunicate_style({});
+        QVERIFY(is_kmunicate_style(kmunicate));
+        QVERIFY(kmunicate.ci_bands && !kmunicate.censor_marks && !kmunicate.median_lines);
+        QVERIFY(!is_kmunicate_style({}));
+        const KmFigureLayout layout = layout_km_figure(QRectF(0, 0, 1000, 700), *pfs(), kmunicate);
+        QVERIFY(!layout.table_simplified);
+        QCOMPARE(layout.table.size(), pfs()->arms.size());
+        for (std::size_t a = 0; a < pfs()->arms.size(); ++a) {
+            const KmTableSection& section = layout.table[a];
+            QCOMPARE(section.title, QString::fromStdString(pfs()->arms[a].arm));
+            QCOMPARE(section.title_colour, layout.legend[a].colour);
+            QCOMPARE(section.rows.size(), std::size_t{3});
+            const NumberAtRisk counts = number_at_risk(pfs()->arms[a].km, layout.ticks);
+            for (std::size_t t = 0; t < layout.ticks.size(); ++t) {
+                QCOMPARE(section.rows[0].cells[t], QString::number(counts.n_risk[t]));
+                QCOMPARE(section.rows[1].cells[t], QString::number(counts.n_censor[t]));
+                QCOMPARE(section.rows[2].cells[t], QString::number(counts.n_event[t]));
+            }
+            QCOMPARE(section.rows[0].label, QStringLiteral("At risk"));
+        }
+        QCOMPARE(count_series(*pfs(), kmunicate, km_censor_series), 0);
+        QCOMPARE(count_series(*pfs(), kmunicate, km_median_series), 0);
+        QVERIFY(count_series(*pfs(), kmunicate, km_band_series) >= 2);
+        // Too small for three rows per arm: "n (events)" in one section, not a cut table.
+        const KmFigureLayout small = layout_km_figure(QRectF(0, 0, 480, 300), *pfs(), kmunicate);
+        QVERIFY(small.table_simplified);
+        QVERIFY(small.table.empty() || small.table[0].title.startsWith(QLatin1String("Number")));
+    }
+
+    void optionProblemsAreNamed_data() {
+        QTest::addColumn<double>("x_limit");
+        QTest::addColumn<double>("break_by");
+        QTest::addColumn<QString>("problem");
+        QTest::newRow("fine") << 24.0 << 6.0 << QString();
+        QTest::newRow("zero limit") << 0.0 << 6.0 << QStringLiteral("x-axis limit");
+        QTest::newRow("negative break") << 24.0 << -1.0 << QStringLiteral("break interval");
+        QTest::newRow("nan limit") << std::nan("") << 6.0 << QStringLiteral("x-axis limit");
+        QTest::newRow("break past limit") << 5.0 << 6.0 << QStringLiteral("longer than");
+        QTest::newRow("too many ticks") << 1e9 << 1.0 << QStringLiteral("more than 200 ticks");
+    }
+
+    void optionProblemsAreNamed() {
+        QFETCH(double, x_limit);
+        QFETCH(double, break_by);
+        QFETCH(QString, problem);
+        KmFigureOptions options;
+        options.x_limit = x_limit;
+        options.break_by = break_by;
+        const auto found = km_options_problem(options);
+        QCOMPARE(found.has_value(), !problem.isEmpty());
+        if (found) {
+            QVERIFY2(found->contains(problem), qPrintable(*found));
+        }
+        QVERIFY(!km_options_problem({}));
+        KmFigureOptions long_title;
+        long_title.x_label = QString(201, u'x');
+        QVERIFY(km_options_problem(long_title));
+        for (const KmRiskTable table :
+             {KmRiskTable::AtRisk, KmRiskTable::AtRiskEvents, KmRiskTable::Kmunicate}) {
+            QCOMPARE(parse_km_risk_table(km_risk_table_name(table)), table);
+        }
+        QCOMPARE(parse_km_y_scale(u"cumulative"), KmYScale::Cumulative);
+        QVERIFY(!parse_km_y_scale(u"Cumulative"));
+    }
+
     void syntheticLabelAndAnnotationStay() {
         const KmFigureLayout layout = layout_km_figure(QRectF(0, 0, 800, 500), *pfs(), {});
         QVERIFY(pfs()->synthetic);
@@ -412,6 +589,19 @@ private slots:
                         .save(folder + "/" + name + "-480x320-all.png"));
             QVERIFY(render_km_figure(*results, QSize(1000, 625), 1.6, all)
                         .save(folder + "/" + name + "-1600x1000-all.png"));
+            QVERIFY(render_km_figure(*results, QSize(1000, 625), 1.6, with_kmunicate_style({}))
+                        .save(folder + "/" + name + "-1600x1000-kmunicate.png"));
+            QVERIFY(render_km_figure(*results, QSize(640, 400), 1, with_kmunicate_style({}))
+                        .save(folder + "/" + name + "-640x400-kmunicate.png"));
+            KmFigureOptions axis;
+            axis.x_limit = std::round(0.7 * km_last_time(*results));
+            axis.break_by = std::ceil(*axis.x_limit / 8);
+            axis.y_scale = KmYScale::Cumulative;
+            axis.percent = true;
+            axis.ci_bands = true;
+            axis.risk_table = KmRiskTable::AtRiskEvents;
+            QVERIFY(render_km_figure(*results, QSize(1000, 625), 1.6, axis)
+                        .save(folder + "/" + name + "-1600x1000-axis.png"));
         }
     }
 };

@@ -51,19 +51,20 @@ void attach(QChart* chart, QAbstractSeries* series, const char* name) {
     }
 }
 
-QLineSeries* step_curve(const SurvivalCurve& curve) {
+// The curve as steps from (0, S = 1), held to its last time or cut at `end`.
+QLineSeries* step_curve(const SurvivalCurve& curve, double end, const KmFigureOptions& options) {
     auto* steps = new QLineSeries;
     double previous = 1;
-    steps->append(0, 1);
-    for (std::size_t i = 0; i < curve.size(); ++i) {
+    steps->append(0, km_y_value(options, 1));
+    for (std::size_t i = 0; i < curve.size() && curve.time[i] <= end; ++i) {
         if (curve.n_event[i] > 0) {
-            steps->append(curve.time[i], previous);
-            steps->append(curve.time[i], curve.surv[i]);
+            steps->append(curve.time[i], km_y_value(options, previous));
+            steps->append(curve.time[i], km_y_value(options, curve.surv[i]));
             previous = curve.surv[i];
         }
     }
     if (curve.size() > 0) {
-        steps->append(curve.time.back(), previous);
+        steps->append(std::min(curve.time.back(), end), km_y_value(options, previous));
     }
     return steps;
 }
@@ -72,10 +73,10 @@ QLineSeries* step_curve(const SurvivalCurve& curve) {
 // change with the limits from then on, and ends with the limits held to its
 // end. A stretch stops where a limit is undefined (S = 0, or S = 1 under
 // log-log), leaving a gap as R's plot does.
-std::vector<std::vector<BandPoint>> band_stretches(const SurvivalCurve& curve) {
+std::vector<std::vector<BandPoint>> band_stretches(const SurvivalCurve& curve, double end) {
     std::vector<std::vector<BandPoint>> stretches(1, {BandPoint{0, 1, 1}});
     bool open = true;
-    for (std::size_t i = 0; i < curve.size(); ++i) {
+    for (std::size_t i = 0; i < curve.size() && curve.time[i] <= end; ++i) {
         if (curve.n_event[i] == 0) {
             continue; // the limits change only where S does
         }
@@ -94,10 +95,22 @@ std::vector<std::vector<BandPoint>> band_stretches(const SurvivalCurve& curve) {
     }
     if (open && curve.size() > 0) {
         const BandPoint last = stretches.back().back();
-        stretches.back().push_back(BandPoint{curve.time.back(), last.lower, last.upper});
+        stretches.back().push_back(
+            BandPoint{std::min(curve.time.back(), end), last.lower, last.upper});
     }
     std::erase_if(stretches, [](const auto& stretch) { return stretch.size() < 2; });
     return stretches;
+}
+
+// The fewest decimals (at most 3) that write every multiple of `step` exactly.
+int step_decimals(double step) {
+    for (int decimals = 0; decimals < 3; ++decimals) {
+        const double scaled = step * std::pow(10.0, decimals);
+        if (std::abs(scaled - std::round(scaled)) <= 1e-6 * std::max(1.0, scaled)) {
+            return decimals;
+        }
+    }
+    return 3;
 }
 
 } // namespace
@@ -111,7 +124,12 @@ const std::vector<ArmSurvival>& figure_curves(const Results& results) {
 }
 
 QString km_tick_label(const KmTimeAxis& axis, double tick) {
-    return QString::number(tick, 'f', axis.step < 1 ? 1 : 0);
+    return QString::number(tick, 'f', axis.decimals);
+}
+
+double km_y_value(const KmFigureOptions& options, double survival) {
+    const double value = options.y_scale == KmYScale::Cumulative ? 1 - survival : survival;
+    return options.percent ? 100 * value : value;
 }
 
 double km_last_time(const Results& results) {
@@ -135,23 +153,31 @@ double km_axis_maximum(double last_time, double step) {
     return std::ceil(last_time / step - 1e-9) * step;
 }
 
-KmTimeAxis km_time_axis(const Results& results, int max_intervals) {
-    const double max_time = km_last_time(results);
+KmTimeAxis km_time_axis(const Results& results, const KmFigureOptions& options, int max_intervals) {
+    const double last_time = km_last_time(results);
+    const double end = options.x_limit.value_or(last_time);
+    const int most = std::max(1, max_intervals);
     KmTimeAxis axis;
     axis.step = 1;
-    if (max_time > 0) {
-        const double magnitude = std::pow(10.0, std::floor(std::log10(max_time)) - 1);
-        axis.step = max_time / std::max(1, max_intervals);
+    if (options.break_by && *options.break_by > 0 && end > 0) {
+        // Bounded whatever the break: the multiple is computed, not searched.
+        const double intervals = std::floor(end / *options.break_by + 1e-9);
+        axis.step = *options.break_by * std::max(1.0, std::ceil(intervals / most - 1e-9));
+    } else if (end > 0) {
+        const double magnitude = std::pow(10.0, std::floor(std::log10(end)) - 1);
+        axis.step = end / most;
         for (const double multiple : {1.0, 2.0, 3.0, 6.0, 12.0, 24.0, 30.0, 60.0}) {
             const double step = multiple * magnitude;
-            if (km_axis_maximum(max_time, step) / step <= max_intervals + 1e-9) {
+            const double maximum = options.x_limit ? end : km_axis_maximum(end, step);
+            if (std::floor(maximum / step + 1e-9) <= most) {
                 axis.step = step;
                 break;
             }
         }
     }
-    axis.maximum = km_axis_maximum(max_time, axis.step);
-    const auto steps = static_cast<int>(std::lround(axis.maximum / axis.step));
+    axis.maximum = options.x_limit ? *options.x_limit : km_axis_maximum(last_time, axis.step);
+    axis.decimals = step_decimals(axis.step);
+    const auto steps = static_cast<int>(std::floor(axis.maximum / axis.step + 1e-9));
     for (int k = 0; k <= steps; ++k) {
         axis.ticks.push_back(k * axis.step);
     }
@@ -188,7 +214,8 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
     chart->setBackgroundRoundness(0);
     chart->setMargins(QMargins());
 
-    const KmTimeAxis time_axis = km_time_axis(results);
+    const KmTimeAxis time_axis = km_time_axis(results, options);
+    const double end = time_axis.maximum;
     auto* x_axis = new QValueAxis;
     auto* y_axis = new QValueAxis;
     chart->addAxis(x_axis, Qt::AlignBottom);
@@ -197,12 +224,12 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
     x_axis->setTickType(QValueAxis::TicksDynamic);
     x_axis->setTickAnchor(0);
     x_axis->setTickInterval(time_axis.step);
-    x_axis->setLabelFormat(time_axis.step < 1 ? "%.1f" : "%.0f");
-    x_axis->setTitleText(time_axis_title(results));
-    y_axis->setRange(0, 1);
+    x_axis->setLabelFormat(QStringLiteral("%.%1f").arg(time_axis.decimals));
+    x_axis->setTitleText(options.x_label.isEmpty() ? time_axis_title(results) : options.x_label);
+    y_axis->setRange(0, km_y_value(options, options.y_scale == KmYScale::Cumulative ? 0 : 1));
     y_axis->setTickCount(6);
-    y_axis->setLabelFormat("%.1f");
-    y_axis->setTitleText(QStringLiteral("Survival probability"));
+    y_axis->setLabelFormat(options.percent ? "%.0f" : "%.1f");
+    y_axis->setTitleText(options.y_label.isEmpty() ? km_y_axis_title(options) : options.y_label);
     const QColor ink(0x22, 0x22, 0x22);
     for (QValueAxis* axis : {x_axis, y_axis}) {
         axis->setLabelsFont(font);
@@ -220,16 +247,24 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
         for (std::size_t c = 0; c < curves.size(); ++c) {
             QColor fill = km_curve_style(results, c, options.palette).colour;
             fill.setAlphaF(0.18f);
-            for (const auto& stretch : band_stretches(curves[c].km.curve)) {
+            for (const auto& stretch : band_stretches(curves[c].km.curve, end)) {
                 auto* upper = new QLineSeries;
                 auto* lower = new QLineSeries;
                 for (std::size_t k = 0; k < stretch.size(); ++k) {
+                    // 1 − S turns the band over: its upper edge is 1 − the lower limit.
+                    const auto edges = [&](const BandPoint& point) {
+                        const double a = km_y_value(options, point.lower);
+                        const double b = km_y_value(options, point.upper);
+                        return std::pair{std::min(a, b), std::max(a, b)};
+                    };
                     if (k > 0) { // a step: the previous limits up to this time
-                        upper->append(stretch[k].time, stretch[k - 1].upper);
-                        lower->append(stretch[k].time, stretch[k - 1].lower);
+                        const auto [low, high] = edges(stretch[k - 1]);
+                        upper->append(stretch[k].time, high);
+                        lower->append(stretch[k].time, low);
                     }
-                    upper->append(stretch[k].time, stretch[k].upper);
-                    lower->append(stretch[k].time, stretch[k].lower);
+                    const auto [low, high] = edges(stretch[k]);
+                    upper->append(stretch[k].time, high);
+                    lower->append(stretch[k].time, low);
                 }
                 auto* band = new QAreaSeries(upper, lower); // the band owns its lines
                 band->setBrush(fill);
@@ -241,13 +276,13 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
     if (options.median_lines) {
         double longest = 0;
         for (std::size_t c = 0; c < curves.size(); ++c) {
-            if (!curves[c].median.estimate) {
+            if (!curves[c].median.estimate || *curves[c].median.estimate > end) {
                 continue;
             }
             const double median = *curves[c].median.estimate;
             longest = std::max(longest, median);
             auto* drop = new QLineSeries;
-            drop->append(median, 0.5);
+            drop->append(median, km_y_value(options, 0.5));
             drop->append(median, 0);
             drop->setPen(
                 QPen(km_curve_style(results, c, options.palette).colour, pixel, Qt::DashLine));
@@ -257,8 +292,8 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
             // One grey line at S = 0.5 to the longest median: per-arm copies
             // would lie on top of each other.
             auto* half = new QLineSeries;
-            half->append(0, 0.5);
-            half->append(longest, 0.5);
+            half->append(0, km_y_value(options, 0.5));
+            half->append(longest, km_y_value(options, 0.5));
             half->setPen(QPen(QColor(0x77, 0x77, 0x77), pixel, Qt::DashLine));
             attach(chart, half, km_median_series);
         }
@@ -266,7 +301,7 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
     const int decimals = median_decimals(results);
     for (std::size_t c = 0; c < curves.size(); ++c) {
         const KmCurveStyle style = km_curve_style(results, c, options.palette);
-        QLineSeries* steps = step_curve(curves[c].km.curve);
+        QLineSeries* steps = step_curve(curves[c].km.curve, end, options);
         steps->setName(arm_legend_text(curves[c], decimals));
         steps->setPen(QPen(style.colour, km_curve_width(font), style.line, Qt::FlatCap));
         attach(chart, steps, km_curve_series);
@@ -280,8 +315,8 @@ QChart* build_km_chart(const Results& results, const KmFigureOptions& options, c
             marks->setMarkerSize(marker);
             marks->setLightMarker(censor_mark(km_curve_style(results, c, options.palette).colour));
             for (std::size_t i = 0; i < curve.size(); ++i) {
-                if (curve.n_censor[i] > 0) {
-                    marks->append(curve.time[i], curve.surv[i]);
+                if (curve.n_censor[i] > 0 && curve.time[i] <= end) {
+                    marks->append(curve.time[i], km_y_value(options, curve.surv[i]));
                 }
             }
             attach(chart, marks, km_censor_series);

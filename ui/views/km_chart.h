@@ -44,20 +44,29 @@ double km_last_time(const Results& results);
 // the axis's end is decided, for a later x-limit option to override.
 double km_axis_maximum(double last_time, double step);
 
-// The time axis: from 0 to km_axis_maximum(); ticks every step from the
-// anchor 0. The step is 1, 2, 3, 6 or 12 × a power of ten (then 24, 30, 60)
-// giving at most `max_intervals` intervals (12; the figure's layout asks for
-// fewer when the labels would not fit a narrow plot, as at a journal
-// column's width).
+// The time axis: from 0 to options.x_limit when set, else to
+// km_axis_maximum() of the data's last time; ticks every step from the anchor
+// 0. The step is options.break_by, or the smallest whole multiple of it that
+// gives at most `max_intervals` intervals; without break_by it is 1, 2, 3, 6
+// or 12 × a power of ten (then 24, 30, 60) giving at most `max_intervals`
+// intervals (12; the figure's layout asks for fewer when the labels would not
+// fit a narrow plot, as at a journal column's width). Labels have as many
+// decimals as the step needs (at most 3).
 struct KmTimeAxis {
     double step = 1;
     double maximum = 1;
+    int decimals = 0;
     std::vector<double> ticks;
 };
-KmTimeAxis km_time_axis(const Results& results, int max_intervals = 12);
+KmTimeAxis km_time_axis(const Results& results, const KmFigureOptions& options = {},
+                        int max_intervals = 12);
 
 // A tick's label as the time axis shows it.
 QString km_tick_label(const KmTimeAxis& axis, double tick);
+
+// A survival probability where the y axis puts it: 1 − S for the cumulative
+// incidence, × 100 in percent (km_figure_options.h).
+double km_y_value(const KmFigureOptions& options, double survival);
 
 // Object names of the chart's series, to tell them apart.
 inline constexpr const char* km_curve_series = "curve";

@@ -20,10 +20,8 @@ void paint_table(QPainter& painter, const KmFigureLayout& layout) {
     QFont title_font = layout.table_font;
     title_font.setBold(true);
     for (const KmTableSection& section : layout.table) {
-        painter.setFont(title_font);
-        painter.setPen(ink);
-        painter.drawText(section.title_rect, Qt::AlignLeft | Qt::AlignVCenter | Qt::TextDontClip,
-                         section.title);
+        draw_wrapped_text(painter, section.title, title_font, section.title_rect,
+                          section.title_colour.isValid() ? section.title_colour : ink);
         for (const KmTableRow& row : section.rows) {
             if (!row.swatch.isEmpty()) {
                 painter.setPen(

@@ -23,18 +23,70 @@ namespace triallens::ui {
 
 namespace {
 
-enum class Section { AtRisk, Events, Censored };
+// What a row of the table counts at each tick.
+enum class Count { AtRisk, AtRiskEvents, Events, Censored };
 
-QString section_title(Section section) {
-    switch (section) {
-    case Section::AtRisk:
-        return QStringLiteral("Number at risk");
-    case Section::Events:
-        return QStringLiteral("Cumulative events");
-    case Section::Censored:
-        return QStringLiteral("Cumulative censored");
+// A row of the table before it is laid out: its curve, what it counts and
+// its label (the curve's name, or the count's name under a curve's title).
+struct RowSpec {
+    std::size_t curve = 0;
+    Count count = Count::AtRisk;
+    QString label;
+    bool names_curve = true; // the label is the curve's name, in its colour
+};
+
+struct SectionSpec {
+    QString title;
+    std::optional<std::size_t> curve; // the title names this curve, in its colour
+    std::vector<RowSpec> rows;
+};
+
+// The tables the figure may draw, the one asked for first, then the ones it
+// falls back to, smallest last (the number at risk alone).
+std::vector<std::vector<SectionSpec>> table_variants(const std::vector<ArmSurvival>& curves,
+                                                     const KmFigureOptions& options) {
+    if (!options.at_risk_row) {
+        return {{}};
     }
-    return {};
+    const auto per_curve = [&](QString title, Count count) {
+        SectionSpec section{std::move(title), std::nullopt, {}};
+        for (std::size_t c = 0; c < curves.size(); ++c) {
+            section.rows.push_back(RowSpec{c, count, curve_name(curves[c]), true});
+        }
+        return section;
+    };
+    std::vector<std::vector<SectionSpec>> variants;
+    const SectionSpec at_risk = per_curve(QStringLiteral("Number at risk"), Count::AtRisk);
+    const SectionSpec at_risk_events =
+        per_curve(QStringLiteral("Number at risk (cumulative events)"), Count::AtRiskEvents);
+    if (options.risk_table == KmRiskTable::Kmunicate) {
+        std::vector<SectionSpec> kmunicate;
+        for (std::size_t c = 0; c < curves.size(); ++c) {
+            kmunicate.push_back(
+                SectionSpec{curve_name(curves[c]),
+                            c,
+                            {RowSpec{c, Count::AtRisk, QStringLiteral("At risk"), false},
+                             RowSpec{c, Count::Censored, QStringLiteral("Censored"), false},
+                             RowSpec{c, Count::Events, QStringLiteral("Events"), false}}});
+        }
+        variants.push_back(std::move(kmunicate));
+        variants.push_back({at_risk_events});
+        return variants;
+    }
+    std::vector<SectionSpec> wanted{options.risk_table == KmRiskTable::AtRiskEvents ? at_risk_events
+                                                                                    : at_risk};
+    if (options.events_row) {
+        wanted.push_back(per_curve(QStringLiteral("Cumulative events"), Count::Events));
+    }
+    if (options.censored_row) {
+        wanted.push_back(per_curve(QStringLiteral("Cumulative censored"), Count::Censored));
+    }
+    // Optional sections go last first.
+    while (!wanted.empty()) {
+        variants.push_back(wanted);
+        wanted.pop_back();
+    }
+    return variants;
 }
 
 QFont with_pixel_size(QFont font, int pixels) {
@@ -153,7 +205,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     std::vector<NumberAtRisk> counts;
     // The axis with at most `intervals` ticks' intervals, and the counts at its ticks.
     const auto use_axis = [&](int intervals) {
-        axis = km_time_axis(results, intervals);
+        axis = km_time_axis(results, options, intervals);
         counts.clear();
         for (const ArmSurvival& curve : curves) {
             counts.push_back(number_at_risk(curve.km, axis.ticks));
@@ -172,20 +224,29 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
             KmLegendEntry{curve_name(curves[c]), style.colour, style.line, {}, {}});
     }
 
-    std::vector<Section> sections;
-    for (const auto& [wanted, section] : {std::pair{options.at_risk_row, Section::AtRisk},
-                                          std::pair{options.events_row, Section::Events},
-                                          std::pair{options.censored_row, Section::Censored}}) {
-        if (wanted) {
-            sections.push_back(section);
+    const std::vector<std::vector<SectionSpec>> variants = table_variants(curves, options);
+    const auto cell_text = [&](const RowSpec& row, std::size_t t) {
+        const NumberAtRisk& at = counts[row.curve];
+        switch (row.count) {
+        case Count::AtRisk:
+            return QString::number(at.n_risk[t]);
+        case Count::AtRiskEvents:
+            return QStringLiteral("%1\u00A0(%2)").arg(at.n_risk[t]).arg(at.n_event[t]);
+        case Count::Events:
+            return QString::number(at.n_event[t]);
+        case Count::Censored:
+            return QString::number(at.n_censor[t]);
         }
-    }
-    const auto cell_text = [&](Section section, std::size_t c, std::size_t t) {
-        const NumberAtRisk& at = counts[c];
-        const std::size_t value = section == Section::AtRisk   ? at.n_risk[t]
-                                  : section == Section::Events ? at.n_event[t]
-                                                               : at.n_censor[t];
-        return QString::number(value);
+        return QString();
+    };
+    const auto rows_of = [](const std::vector<SectionSpec>& sections) {
+        std::vector<const RowSpec*> rows;
+        for (const SectionSpec& section : sections) {
+            for (const RowSpec& row : section.rows) {
+                rows.push_back(&row);
+            }
+        }
+        return rows;
     };
 
     // Qt Charts lays its plot area out itself (a fixed one, QChart::setPlotArea,
@@ -222,7 +283,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     struct Choice {
         int table_pixels;
         int text_pixels;
-        std::vector<Section> shown;
+        std::size_t variant; // into variants; variants.size(): no table
         bool names_only;
         bool legend_in_table = false;
     };
@@ -231,8 +292,9 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         QFont text_font;
         double label_width = 0;
         double label_gap = 0;
-        double swatch_room = 0; // before each label when the legend is in the table
-        std::vector<double> label_heights;
+        double swatch_room = 0;            // before each label when the legend is in the table
+        std::vector<double> label_heights; // per row, as rows_of() lists them
+        std::vector<double> title_heights; // per section
         bool labels_above = false;
         QRectF annotation_rect;
         QRectF plot_area;
@@ -248,39 +310,44 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         const QFontMetricsF table_metrics(a.table_font);
         const QFontMetricsF text_metrics(a.text_font);
         const double table_line = table_metrics.height();
+        static const std::vector<SectionSpec> no_table;
+        const std::vector<SectionSpec>& shown =
+            choice.variant < variants.size() ? variants[choice.variant] : no_table;
+        const std::vector<const RowSpec*> rows = rows_of(shown);
         double widest_name = 0;
         double widest_cell = 0;
-        for (std::size_t c = 0; c < curves.size(); ++c) {
-            widest_name =
-                std::max(widest_name, table_metrics.horizontalAdvance(curve_name(curves[c])));
-            for (const Section section : choice.shown) {
-                for (std::size_t t = 0; t < axis.ticks.size(); ++t) {
-                    widest_cell = std::max(
-                        widest_cell, table_metrics.horizontalAdvance(cell_text(section, c, t)));
-                }
+        double widest_word = 0;
+        for (const RowSpec* row : rows) {
+            widest_name = std::max(widest_name, table_metrics.horizontalAdvance(row->label));
+            for (const QString& word : row->label.split(QLatin1Char(' '))) {
+                widest_word = std::max(widest_word, table_metrics.horizontalAdvance(word));
+            }
+            for (std::size_t t = 0; t < axis.ticks.size(); ++t) {
+                widest_cell =
+                    std::max(widest_cell, table_metrics.horizontalAdvance(cell_text(*row, t)));
             }
         }
         // Labels wrap at their spaces within 30% of the width left of the plot;
         // a word wider than that puts every label on lines above its row.
         a.swatch_room = choice.legend_in_table ? 2.5 * choice.table_pixels : 0;
         const double share = km_maximum_label_share * content.width() - a.swatch_room;
-        double widest_word = 0;
-        for (const ArmSurvival& curve : curves) {
-            for (const QString& word : curve_name(curve).split(QLatin1Char(' '))) {
-                widest_word = std::max(widest_word, table_metrics.horizontalAdvance(word));
-            }
-        }
         a.labels_above = widest_word + 1 > share;
         a.label_width =
             a.labels_above ? content.width() - a.swatch_room : std::min(widest_name + 1, share);
-        for (const ArmSurvival& curve : curves) {
+        for (const RowSpec* row : rows) {
             a.label_heights.push_back(
-                wrapped_text_size(curve_name(curve), a.table_font, a.label_width).height());
+                wrapped_text_size(row->label, a.table_font, a.label_width).height());
+        }
+        QFont bold = a.table_font;
+        bold.setBold(true);
+        for (const SectionSpec& section : shown) {
+            a.title_heights.push_back(
+                wrapped_text_size(section.title, bold, content.width()).height());
         }
         // The labels end left of the first column's numbers, centred on the axis's 0.
         a.label_gap = widest_cell / 2 + 0.6 * em;
         const double gutter =
-            choice.shown.empty() || a.labels_above
+            shown.empty() || a.labels_above
                 ? y_axis_width
                 : std::max(y_axis_width, a.swatch_room + a.label_width + a.label_gap);
         const double left = content.left() + gutter;
@@ -295,7 +362,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         }
         a.legend = choice.names_only ? names_legend : full_legend;
         // Labels on lines of their own, with the curves' line samples, are the legend.
-        a.legend_in_table = choice.legend_in_table && !choice.shown.empty();
+        a.legend_in_table = choice.legend_in_table && !shown.empty();
         if (a.legend_in_table) {
             a.legend.clear();
         }
@@ -312,14 +379,14 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         }
         const double plot_top = legend_bottom + 0.3 * line + top_overhang;
         double table_height = 0;
-        if (!choice.shown.empty()) {
-            double rows = 0;
-            for (const double label : a.label_heights) {
-                rows += a.labels_above ? label + table_line : std::max(label, table_line);
+        if (!shown.empty()) {
+            table_height = 0.4 * line + static_cast<double>(shown.size() - 1) * 0.3 * table_line;
+            for (const double title : a.title_heights) {
+                table_height += title;
             }
-            table_height = 0.4 * line +
-                           static_cast<double>(choice.shown.size()) * (table_line + rows) +
-                           static_cast<double>(choice.shown.size() - 1) * 0.3 * table_line;
+            for (const double label : a.label_heights) {
+                table_height += a.labels_above ? label + table_line : std::max(label, table_line);
+            }
         }
         const double bottom = content.bottom() - table_height - x_axis_height;
         a.plot_area = QRectF(QPointF(left, plot_top), QPointF(right, bottom));
@@ -328,29 +395,38 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
                                           ? a.plot_area.width() * axis.step / axis.maximum
                                           : a.plot_area.width();
         a.fits = a.plot_area.height() >= minimum_plot &&
-                 (choice.shown.empty() || widest_cell + 0.3 * em <= column_spacing);
+                 (shown.empty() || widest_cell + 0.3 * em <= column_spacing);
         return a;
     };
     // The choices in the order of the rule in the header: the first that fits wins.
     std::vector<Choice> choices;
     {
-        std::vector<Section> shown = sections;
+        // The legend goes into the table only where each row is a curve's.
+        const auto curve_rows = [&](std::size_t variant) {
+            const auto rows = rows_of(variants[variant]);
+            return !rows.empty() && std::all_of(rows.begin(), rows.end(), [](const RowSpec* row) {
+                return row->names_curve;
+            });
+        };
+        std::size_t variant = 0;
         while (true) {
             for (int pixels = em; pixels >= floor_font; --pixels) {
-                choices.push_back(Choice{pixels, em, shown, false});
+                choices.push_back(Choice{pixels, em, variant, false});
             }
-            if (shown.size() <= 1) {
+            if (variant + 1 >= variants.size()) {
                 break;
             }
-            shown.pop_back();
+            ++variant;
         }
         for (int pixels = em - 1; pixels >= floor_font; --pixels) {
-            choices.push_back(Choice{floor_font, pixels, shown, false});
+            choices.push_back(Choice{floor_font, pixels, variant, false});
         }
-        choices.push_back(Choice{floor_font, floor_font, shown, true});
-        choices.push_back(Choice{floor_font, floor_font, shown, true, true});
+        choices.push_back(Choice{floor_font, floor_font, variant, true});
+        if (curve_rows(variant)) {
+            choices.push_back(Choice{floor_font, floor_font, variant, true, true});
+        }
         // Last resort: no table; then a cramped plot, but a plot.
-        choices.push_back(Choice{floor_font, floor_font, {}, true});
+        choices.push_back(Choice{floor_font, floor_font, variants.size(), true});
     }
     std::optional<Attempt> chosen;
     std::optional<Choice> chosen_choice;
@@ -376,17 +452,21 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         }
         last_label = metrics.horizontalAdvance(km_tick_label(axis, axis.maximum));
     }
-    const std::size_t wanted_sections = sections.size();
-    sections = chosen_choice->shown;
-    layout.dropped_sections = static_cast<int>(wanted_sections - chosen_choice->shown.size());
+    static const std::vector<SectionSpec> no_table;
+    const std::vector<SectionSpec>& sections =
+        chosen_choice->variant < variants.size() ? variants[chosen_choice->variant] : no_table;
+    layout.dropped_sections = static_cast<int>(variants.front().size() - sections.size());
+    layout.table_simplified = chosen_choice->variant > 0;
     layout.legend_names_only = chosen_choice->names_only;
     layout.labels_above = chosen->labels_above;
     layout.legend_in_table = chosen->legend_in_table;
     layout.ticks = axis.ticks;
+    layout.tick_decimals = axis.decimals;
+    layout.time_maximum = axis.maximum;
     if (auto* x_axis = qobject_cast<QValueAxis*>(chart.axes(Qt::Horizontal).value(0))) {
         x_axis->setRange(0, axis.maximum);
         x_axis->setTickInterval(axis.step);
-        x_axis->setLabelFormat(axis.step < 1 ? "%.1f" : "%.0f");
+        x_axis->setLabelFormat(QStringLiteral("%.%1f").arg(axis.decimals));
     }
 
     layout.table_font = chosen->table_font;
@@ -404,9 +484,19 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     if (y_axis) {
         const double height = layout.plot_area.height();
         y_axis->setTickCount(layout.y_tick_count);
-        y_axis->setLabelFormat(layout.y_tick_count == 6 ? "%.1f" : "%.2f");
-        for (const QString& title :
-             {QStringLiteral("Survival probability"), QStringLiteral("Survival"), QString()}) {
+        y_axis->setLabelFormat(options.percent            ? "%.0f"
+                               : layout.y_tick_count == 6 ? "%.1f"
+                                                          : "%.2f");
+        // A title the user typed is whole or gone; the default one has a
+        // shorter form.
+        QStringList titles{options.y_label.isEmpty() ? km_y_axis_title(options) : options.y_label};
+        if (options.y_label.isEmpty()) {
+            titles << (options.y_scale == KmYScale::Cumulative ? QStringLiteral("Incidence")
+                                                               : QStringLiteral("Survival")) +
+                          (options.percent ? QStringLiteral(" (%)") : QString());
+        }
+        titles << QString();
+        for (const QString& title : titles) {
             y_axis->setTitleText(title);
             if (metrics.horizontalAdvance(title) + line <= height) {
                 break;
@@ -433,29 +523,36 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     const QFontMetricsF table_metrics(layout.table_font);
     const double table_line = table_metrics.height();
     double row_top = chosen->table_top;
-    for (const Section section : sections) {
+    QFont bold = layout.table_font;
+    bold.setBold(true);
+    std::size_t row_index = 0;
+    for (std::size_t s = 0; s < sections.size(); ++s) {
+        const SectionSpec& spec = sections[s];
         KmTableSection table_section;
-        table_section.title = section_title(section);
-        QFont bold = layout.table_font;
-        bold.setBold(true);
+        table_section.title = spec.title;
+        if (spec.curve) {
+            table_section.title_colour =
+                km_curve_style(results, *spec.curve, options.palette).colour;
+        }
         table_section.title_rect =
             QRectF(content.left(), row_top,
-                   std::min(content.width(),
-                            QFontMetricsF(bold).horizontalAdvance(table_section.title) + 2),
-                   table_line);
-        row_top += table_line;
-        for (std::size_t c = 0; c < curves.size(); ++c) {
+                   std::min(content.width(), QFontMetricsF(bold).horizontalAdvance(spec.title) + 2),
+                   chosen->title_heights[s]);
+        row_top += chosen->title_heights[s];
+        for (const RowSpec& row_spec : spec.rows) {
             KmTableRow row;
-            row.label = curve_name(curves[c]);
-            row.colour = km_curve_style(results, c, options.palette).colour;
-            const double label_height = chosen->label_heights[c];
+            row.label = row_spec.label;
+            row.colour = row_spec.names_curve
+                             ? km_curve_style(results, row_spec.curve, options.palette).colour
+                             : QColor(0x22, 0x22, 0x22);
+            const double label_height = chosen->label_heights[row_index++];
             const double label_left =
                 layout.labels_above
                     ? content.left() + chosen->swatch_room
                     : layout.plot_area.left() - chosen->label_gap - chosen->label_width;
             row.label_rect = QRectF(label_left, row_top, chosen->label_width, label_height);
             if (layout.legend_in_table) {
-                row.style = km_curve_style(results, c, options.palette).line;
+                row.style = km_curve_style(results, row_spec.curve, options.palette).line;
                 row.swatch = QRectF(label_left - chosen->swatch_room, row_top,
                                     chosen->swatch_room - 0.5 * table_line, table_line);
             }
@@ -465,7 +562,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
                           : row_top + std::max(label_height, table_line) - table_line;
             row.rect = QRectF(content.left(), row_top, content.width(), table_line);
             for (std::size_t t = 0; t < layout.ticks.size(); ++t) {
-                row.cells.push_back(cell_text(section, c, t));
+                row.cells.push_back(cell_text(row_spec, t));
                 // A box centred on the tick, wide enough for the number.
                 const double width = table_metrics.horizontalAdvance(row.cells.back()) + 2;
                 row.cell_rects.emplace_back(layout.column_x[t] - width / 2, row_top, width,

@@ -8,9 +8,12 @@
 // Top to bottom: title (endpoint; wrapped at spaces, never elided) with the
 // synthetic-data label, annotation (hazard_ratio_text), legend (one entry per
 // curve, wrapped; two columns when every entry fits on one line there), the
-// plot, the time axis, then the table's sections ("Number at risk",
-// optionally "Cumulative events" and "Cumulative censored"), one row per
-// curve labelled with its name in the curve's colour. Text wraps at plain
+// plot, the time axis, then the table's sections ("Number at risk", or
+// "Number at risk (cumulative events)" with cells "112 (35)", optionally
+// "Cumulative events" and "Cumulative censored"), one row per curve labelled
+// with its name in the curve's colour. The KMunicate table has instead a
+// section per curve, titled with its name in its colour, with rows "At risk",
+// "Censored" and "Events" (KmRiskTable, km_figure_options.h). Text wraps at plain
 // spaces only (wrapped_text.h) and is never cut: numbers stay with their
 // labels and CIs stay whole, and arm names are never elided.
 //
@@ -19,7 +22,8 @@
 //     (km_minimum_plot_share).
 //  2. To make room, first the table's font shrinks, a pixel at a time, to its
 //     floor (70% of the base font, at least 7 px); then optional sections are
-//     dropped, last first (cumulative censored, then cumulative events); then
+//     dropped, last first (cumulative censored, then cumulative events; a
+//     KMunicate table gives way to "Number at risk (cumulative events)"); then
 //     the annotation's and legend's font shrinks to the same floor; then the
 //     legend keeps only the curves' names (n, events and median go; the
 //     names stay whole); then, when the table's labels are on lines of their
@@ -30,11 +34,14 @@
 //     on one line in 30% of the width (km_maximum_label_share); otherwise
 //     each label goes on its own line above its row, wrapped, and the plot
 //     takes the full width.
-//  4. The time axis ends where km_axis_maximum() says (km_chart.h); its ticks
-//     thin out (a wider step) until their labels fit between them; the table's
-//     columns are centred on the ticks.
-//  5. The survival axis keeps ticks every 0.2 while they are 1.5 lines apart,
-//     else every 0.25 — never fewer.
+//  4. The time axis ends at the x-limit or where km_axis_maximum() says
+//     (km_time_axis, km_chart.h); its ticks thin out (a wider step, a whole
+//     multiple of a break interval the user set) until their labels fit
+//     between them; the table's columns are centred on the ticks.
+//  5. The y axis (survival or cumulative incidence, as a proportion or in
+//     percent) keeps ticks every 0.2 (20%) while they are 1.5 lines apart,
+//     else every 0.25 (25%) — never fewer. Its default title shortens
+//     ("Survival") before it goes; a title the user typed is whole or gone.
 // Coordinates are the painter's logical pixels; fonts have pixel sizes (the
 // base font's points at 96 dpi) so the layout is the same on every device.
 
@@ -80,7 +87,8 @@ struct KmTableRow {
 };
 
 struct KmTableSection {
-    QString title; // km_figure_title(), whole; wrapped in title_font to title_rect's width
+    QString title;       // whole; wrapped in the table font, bold, to title_rect's width
+    QColor title_colour; // the curve's, for a KMunicate section; invalid: ink
     QRectF title_rect;
     std::vector<KmTableRow> rows;
 };
@@ -101,10 +109,14 @@ struct KmFigureLayout {
     QRectF chart_rect; // the chart's geometry (scene = figure coordinates)
     QRectF plot_area;
     std::vector<double> ticks;    // time values of the x axis's ticks
+    int tick_decimals = 0;        // of their labels
+    double time_maximum = 1;      // where the time axis ends (an x-limit, or past the last tick)
     std::vector<double> tick_x;   // their x, from the chart's own mapping
     std::vector<double> column_x; // centres of the table's columns
     std::vector<KmTableSection> table;
     int dropped_sections = 0;       // optional sections left out for lack of room
+    bool table_simplified = false;  // not the table asked for: sections dropped, or
+                                    // a KMunicate table given way (rule 2)
     bool labels_above = false;      // the table's row labels on lines above their rows
     bool legend_names_only = false; // the legend shows curve_name(), not arm_legend_text()
     bool legend_in_table = false;   // no legend: the table's labels carry the line samples

@@ -51,7 +51,7 @@ struct KmFigureOptions {
     // the data (km_axis_maximum). Ticks fall every break_by from 0
     // (survminer's break.time.by) instead of a step chosen for the data;
     // when their labels would not fit between them, every second (third, …)
-    // one is labelled, never a step that is not a multiple of break_by.
+    // one stays: the step is always a whole multiple of break_by.
     std::optional<double> x_limit;
     std::optional<double> break_by;
     // Axis titles; "" takes the default: time_axis_title() ("Time (months)")
