@@ -7,8 +7,10 @@
 #include "controller/user_settings.h"
 #include "controller/workspace_document.h"
 #include "export/response_table.h"
+#include "models/km_figure_text.h"
 #include "panels/data_panel.h"
 #include "panels/filter_panel.h"
+#include "panels/km_options_panel.h"
 #include "panels/recent_files_menu.h"
 #include "panels/settings_panel.h"
 #include "views/ae_table_view.h"
@@ -157,6 +159,29 @@ void MainWindow::createDocks() {
                 workspace_->changeState(next);
             });
 
+    // The Survival plot dock and the view's context menu edit one value, the
+    // view's options; each shows what the other set.
+    auto* km_options = new KmOptionsPanel;
+    km_options_dock_ = new QDockWidget(QStringLiteral("Survival plot"), this);
+    km_options_dock_->setObjectName(QStringLiteral("kmOptionsDock"));
+    auto* km_options_scroll = new QScrollArea;
+    km_options_scroll->setWidgetResizable(true);
+    km_options_scroll->setWidget(km_options);
+    km_options_dock_->setWidget(km_options_scroll);
+    km_options->setOptions(kmView()->options());
+    connect(km_options, &KmOptionsPanel::optionsEdited, kmView(), &KmChartView::setOptions);
+    connect(kmView(), &KmChartView::optionsChanged, km_options, &KmOptionsPanel::setOptions);
+    connect(kmView()->figureOptionsAction(), &QAction::triggered, this, [this] {
+        km_options_dock_->show();
+        km_options_dock_->raise();
+    });
+    connect(controller_, &RefitController::refitted, km_options,
+            [km_options](const ResultsPtr& results) {
+                if (results) {
+                    km_options->setDefaultTimeTitle(time_axis_title(*results));
+                }
+            });
+
     data_dock_ = new QDockWidget(QStringLiteral("Data"), this);
     data_dock_->setObjectName(QStringLiteral("dataDock"));
     data_dock_->setWidget(data_panel_);
@@ -213,13 +238,14 @@ void MainWindow::connectLoading() {
 void MainWindow::arrangeDocks() {
     // One column of docks leaves the figures the width they need; a dock can
     // be dragged out beside another when the screen is wide.
-    for (QDockWidget* dock : {settings_dock_, filter_dock_, data_dock_}) {
+    for (QDockWidget* dock : {settings_dock_, filter_dock_, km_options_dock_, data_dock_}) {
         dock->setFloating(false);
         addDockWidget(Qt::LeftDockWidgetArea, dock); // moves it when it is docked elsewhere
         dock->show();
     }
     tabifyDockWidget(data_dock_, settings_dock_);
     tabifyDockWidget(settings_dock_, filter_dock_);
+    tabifyDockWidget(filter_dock_, km_options_dock_);
     settings_dock_->raise();
 }
 

@@ -45,6 +45,7 @@ class ExportController;
 class FilterPanel;
 class ForestView;
 class KmChartView;
+class KmOptionsPanel;
 class LandmarkModel;
 class MethodsView;
 class PopulationChip;
@@ -116,7 +117,7 @@ public:
 
     // saveState() layouts carry this; raise it when docks are added or
     // renamed, so an old saved layout is ignored rather than half applied.
-    static constexpr int layout_version = 1;
+    static constexpr int layout_version = 2;
     static constexpr QSize defaultSize() { return {1360, 820}; }
     // View ▸ Reset Layout: the docks as arrangeDocks() places them, all shown,
     // the window at defaultSize() (at most its screen's available size)
@@ -177,6 +178,7 @@ private:
     MethodsView* methods_view_ = nullptr;
     RefitStatus* refit_status_ = nullptr;
     QDockWidget* settings_dock_ = nullptr;
+    QDockWidget* km_options_dock_ = nullptr; // the Survival plot dock (km_options_panel.h)
     QDockWidget* filter_dock_ = nullptr;
     QDockWidget* data_dock_ = nullptr;
     QAction* reset_layout_ = nullptr;

@@ -139,9 +139,7 @@ void MainWindow::createViewMenu(QMenu* view) {
 
     // The Survival view's context menu, the very same actions.
     QMenu* survival = view->addMenu(QStringLiteral("&Survival Plot"));
-    survival->addActions({kmView()->ciBandsAction(), kmView()->medianLinesAction(),
-                          kmView()->censorMarksAction(), kmView()->censoredRowAction(),
-                          kmView()->eventsRowAction()});
+    survival->addActions(kmView()->actions());
     all_patients_ = view->addAction(QStringLiteral("&All Patients' Curves"), this,
                                     [this] { workspace_->focusSubgroup({}, {}); });
     all_patients_->setToolTip(
@@ -149,7 +147,7 @@ void MainWindow::createViewMenu(QMenu* view) {
     all_patients_->setEnabled(workspace_->state().focus.has_value());
     view->addSeparator();
 
-    for (QDockWidget* dock : {settings_dock_, filter_dock_, data_dock_}) {
+    for (QDockWidget* dock : {settings_dock_, filter_dock_, km_options_dock_, data_dock_}) {
         view->addAction(dock->toggleViewAction());
     }
     reset_layout_ =

@@ -1,9 +1,11 @@
 #pragma once
 // The on-screen Kaplan–Meier figure of the latest Results, painted by
 // paint_km_figure() (the same drawing the exports use). Its context menu
-// toggles CI bands, median lines, censor marks and the table's optional rows
-// (the main window's View ▸ Survival Plot holds the same actions); toggling
-// repaints without a refit.
+// toggles CI bands, median lines, censor marks and the table's optional rows,
+// chooses survival or cumulative incidence, percent, the table's style and
+// the KMunicate style, and offers "Figure Options…" (the Survival plot dock,
+// km_options_panel.h, for the axes); the main window's View ▸ Survival Plot
+// holds the same actions. Every change repaints without a refit.
 
 #include "views/km_figure_layout.h"
 #include "views/km_figure_options.h"
@@ -14,6 +16,7 @@
 
 QT_BEGIN_NAMESPACE
 class QAction;
+class QActionGroup;
 QT_END_NAMESPACE
 
 namespace triallens::ui {
@@ -39,6 +42,13 @@ public:
     QAction* censorMarksAction() const { return censor_marks_; }
     QAction* censoredRowAction() const { return censored_row_; }
     QAction* eventsRowAction() const { return events_row_; }
+    QAction* cumulativeAction() const { return cumulative_; }
+    QAction* percentAction() const { return percent_; }
+    // The table's style: none, number at risk, at risk (events), KMunicate.
+    QList<QAction*> riskTableActions() const;
+    QAction* kmunicateAction() const { return kmunicate_; }
+    // Triggered: the window shows the Survival plot dock.
+    QAction* figureOptionsAction() const { return figure_options_; }
 
 signals:
     void optionsChanged(const triallens::ui::KmFigureOptions& options);
@@ -51,6 +61,7 @@ protected:
 
 private:
     QAction* addToggle(const QString& text, bool KmFigureOptions::*option);
+    QAction* addRiskTable(const QString& text, bool shown, KmRiskTable table);
     void syncActions();
 
     ResultsPtr results_;
@@ -60,6 +71,11 @@ private:
     QAction* censor_marks_;
     QAction* censored_row_;
     QAction* events_row_;
+    QAction* cumulative_;
+    QAction* percent_;
+    QActionGroup* risk_tables_;
+    QAction* kmunicate_;
+    QAction* figure_options_;
 };
 
 } // namespace triallens::ui
