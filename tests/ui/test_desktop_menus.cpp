@@ -282,7 +282,7 @@ private slots:
         QVERIFY(reached.contains(window.kmView()->censoredRowAction()));
         // Each dock can be shown again after its close button hid it.
         const auto docks = window.findChildren<QDockWidget*>();
-        QCOMPARE(docks.size(), 3);
+        QCOMPARE(docks.size(), 4);
         for (QDockWidget* dock : docks) {
             QVERIFY2(reached.contains(dock->toggleViewAction()), qPrintable(dock->windowTitle()));
         }
