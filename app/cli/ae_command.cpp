@@ -157,7 +157,11 @@ std::string ae_text(const AeTable& table) {
 } // namespace
 
 AeTable adverse_event_table_of(const Study& study, const CommandLine& line) {
-    WorkspaceAdverseEvents ae = workspace_adverse_events(study, workspace_from_flags(study, line));
+    return adverse_event_table_of(study, workspace_from_flags(study, line));
+}
+
+AeTable adverse_event_table_of(const Study& study, const WorkspaceSpec& workspace) {
+    WorkspaceAdverseEvents ae = workspace_adverse_events(study, workspace);
     if (!ae.table) {
         throw std::runtime_error(ae.error.empty() ? "the study has no adverse events" : ae.error);
     }

@@ -3,6 +3,7 @@
 
 #include "cli/command_line.h"
 
+#include <triallens/analysis/workspace.h>
 #include <triallens/data/study.h>
 #include <triallens/stats/adverse_event_incidence.h>
 
@@ -15,5 +16,7 @@ int run_ae(const CommandLine& line);
 // counted by actual treatment as the window counts it (default_spec.h
 // adverse_event_spec). Throws when the study has none or it cannot be made.
 AeTable adverse_event_table_of(const Study& study, const CommandLine& line);
+// The same for a workspace already made (a saved analysis's).
+AeTable adverse_event_table_of(const Study& study, const WorkspaceSpec& workspace);
 
 } // namespace triallens::cli

@@ -2,15 +2,29 @@
 
 #include <triallens/analysis/time_unit.h>
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
 #include <map>
+#include <set>
 #include <type_traits>
 
 namespace triallens::cli {
 
 namespace {
+
+// export's Kaplan–Meier figure flags (KmFigureFlags).
+bool km_flag(const std::string& arg) {
+    static const std::set<std::string> flags{"--style",           "--xlim",
+                                             "--break-by",        "--xlabel",
+                                             "--ylabel",          "--y",
+                                             "--risk-table",      "--percent",
+                                             "--ci-bands",        "--no-median-lines",
+                                             "--no-censor-marks", "--no-risk-table",
+                                             "--censored-row",    "--events-row"};
+    return flags.contains(arg);
+}
 
 const std::map<std::string, Command> commands{
     {"analyze", Command::Analyze}, {"ae", Command::Ae},
@@ -95,6 +109,31 @@ std::string parse_time_unit(const std::string& text) {
     throw UsageError("--time-unit must be days, weeks, months or years, got \"" + text + "\"");
 }
 
+// A --xlim or --break-by: a time, so positive.
+double parse_positive_time(const std::string& flag, const std::string& text) {
+    const double time = parse_number<double>(flag, text);
+    if (!(time > 0)) {
+        throw UsageError(flag + " expects a positive number of time units, got \"" + text + "\"");
+    }
+    return time;
+}
+
+// One of a choice's spellings (km_figure_options.h), or a UsageError
+// listing them all.
+template <typename Choice, std::size_t N>
+Choice parse_choice(const std::string& flag, const std::string& text,
+                    std::optional<Choice> (*parse)(QStringView), QString (*name)(Choice),
+                    const std::array<Choice, N>& choices) {
+    if (const auto choice = parse(QString::fromStdString(text))) {
+        return *choice;
+    }
+    std::string wording;
+    for (std::size_t c = 0; c < N; ++c) {
+        wording += (c == 0 ? "" : c + 1 == N ? " or " : ", ") + name(choices[c]).toStdString();
+    }
+    throw UsageError(flag + " must be " + wording + ", got \"" + text + "\"");
+}
+
 // VAR=LEVEL, split at the first '=': a column name has none, a level may.
 SubgroupFocus parse_focus(const std::string& text) {
     const std::size_t equals = text.find('=');
@@ -105,6 +144,29 @@ SubgroupFocus parse_focus(const std::string& text) {
 }
 
 } // namespace
+
+ui::KmFigureOptions km_figure_options(const KmFigureFlags& flags, ui::KmFigureOptions base) {
+    ui::KmFigureOptions options = flags.kmunicate_style ? ui::with_kmunicate_style(base) : base;
+    const auto set_if = [](bool given, bool& option, bool value) {
+        if (given) {
+            option = value;
+        }
+    };
+    set_if(flags.ci_bands, options.ci_bands, true);
+    set_if(flags.no_median_lines, options.median_lines, false);
+    set_if(flags.no_censor_marks, options.censor_marks, false);
+    set_if(flags.no_risk_table, options.at_risk_row, false);
+    set_if(flags.censored_row, options.censored_row, true);
+    set_if(flags.events_row, options.events_row, true);
+    set_if(flags.percent, options.percent, true);
+    options.x_limit = flags.x_limit ? flags.x_limit : options.x_limit;
+    options.break_by = flags.break_by ? flags.break_by : options.break_by;
+    options.x_label = flags.x_label.value_or(options.x_label);
+    options.y_label = flags.y_label.value_or(options.y_label);
+    options.y_scale = flags.y_scale.value_or(options.y_scale);
+    options.risk_table = flags.risk_table.value_or(options.risk_table);
+    return options;
+}
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments) {
     CommandLine line;
@@ -220,6 +282,48 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.figure.title = value_of(arg);
         } else if (arg == "--footnote") {
             line.figure.footnote = true;
+        } else if (arg == "--font-family") {
+            line.figure.font_family = value_of(arg);
+            if (line.figure.font_family.empty()) {
+                throw UsageError("--font-family expects a font family name, e.g. \"DejaVu Sans\"");
+            }
+        } else if (km_flag(arg)) {
+            KmFigureFlags& km = line.figure.km;
+            km.given.push_back(arg);
+            if (arg == "--style") {
+                const std::string style = value_of(arg);
+                const QString kmunicate = ui::km_risk_table_name(ui::KmRiskTable::Kmunicate);
+                if (QString::fromStdString(style) != kmunicate) {
+                    throw UsageError("--style must be " + kmunicate.toStdString() + ", got \"" +
+                                     style + "\"");
+                }
+                km.kmunicate_style = true;
+            } else if (arg == "--xlim") {
+                km.x_limit = parse_positive_time(arg, value_of(arg));
+            } else if (arg == "--break-by") {
+                km.break_by = parse_positive_time(arg, value_of(arg));
+            } else if (arg == "--xlabel") {
+                km.x_label = QString::fromStdString(value_of(arg));
+            } else if (arg == "--ylabel") {
+                km.y_label = QString::fromStdString(value_of(arg));
+            } else if (arg == "--y") {
+                km.y_scale =
+                    parse_choice(arg, value_of(arg), &ui::parse_km_y_scale, &ui::km_y_scale_name,
+                                 std::array{ui::KmYScale::Survival, ui::KmYScale::Cumulative});
+            } else if (arg == "--risk-table") {
+                km.risk_table = parse_choice(
+                    arg, value_of(arg), &ui::parse_km_risk_table, &ui::km_risk_table_name,
+                    std::array{ui::KmRiskTable::AtRisk, ui::KmRiskTable::AtRiskEvents,
+                               ui::KmRiskTable::Kmunicate});
+            } else {
+                km.ci_bands |= arg == "--ci-bands";
+                km.no_median_lines |= arg == "--no-median-lines";
+                km.no_censor_marks |= arg == "--no-censor-marks";
+                km.no_risk_table |= arg == "--no-risk-table";
+                km.censored_row |= arg == "--censored-row";
+                km.events_row |= arg == "--events-row";
+                km.percent |= arg == "--percent";
+            }
         } else if (arg == "--subjects") {
             line.subjects = parse_number<std::size_t>(arg, value_of(arg));
             if (line.subjects < 2) {
@@ -249,9 +353,19 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
     if (!line.load.event_column.empty() && !line.load.censor_column.empty()) {
         throw UsageError("give --event or --censor, not both");
     }
+    if (const auto& given = line.figure.km.given; !given.empty()) {
+        if (line.command != Command::Export) {
+            throw UsageError(given.front() +
+                             " is an export option: triallens export --figure km ...");
+        }
+        if (line.figure.figure != "km") {
+            throw UsageError(given.front() + " applies to --figure km");
+        }
+    }
     if (!line.analysis.empty()) {
-        if (line.command != Command::Analyze) {
-            throw UsageError("--analysis is an analyze option: triallens analyze --analysis FILE");
+        if (line.command != Command::Analyze && line.command != Command::Export) {
+            throw UsageError("--analysis is an analyze and export option: triallens analyze "
+                             "--analysis FILE");
         }
         if (!line.files.empty()) {
             throw UsageError("--analysis names its own data files: give no FILE beside it");
@@ -264,7 +378,7 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.load.arm_column != default_load.arm_column ||
             line.load.exclude_invalid_rows != default_load.exclude_invalid_rows) {
             throw UsageError("--analysis takes every setting from the saved analysis: give only "
-                             "--json beside it");
+                             "--json (analyze) or export's figure flags beside it");
         }
     }
     return line;
@@ -408,6 +522,35 @@ export options (all analyze options apply: they choose what the figure shows):
   --each-subgroup VAR    batch: one KM figure per level of VAR, each refitted on that level's
                          subjects (and --filter), named after the level, into the folder --out
   --format png|svg|pdf   the format of --each-subgroup's files (default: png)
+  --font-family NAME     the font family of every text of the figure (default: the
+                         application font's)
+  --analysis FILE        a saved analysis in place of FILE... and the analyze flags, as for
+                         analyze; its KM figure choices too (the flags below, given as
+                         well, win)
+
+  Kaplan-Meier figure (--figure km, also each figure of --each-subgroup); times
+  in the analysis's time unit (after --time-unit):
+  --xlim T               the time axis ends at T (curves and table stop there)
+                         (default: the first tick past the data)
+  --break-by T           a tick every T from 0 (default: a step chosen for the data)
+  --xlabel TEXT          the time axis title (default: Time, with the unit)
+  --ylabel TEXT          the y axis title (default: Survival probability, or as --y)
+  --y survival|cumulative
+                         S(t), or the cumulative incidence 1 - S(t) (default: survival)
+  --percent              the y axis in percent, 0 to 100
+  --risk-table at-risk|events|kmunicate
+                         the table under the plot: the number at risk, at risk with
+                         the cumulative events beside it, or KMunicate sections per
+                         curve: at risk, censored, events
+                         (default: at-risk)
+  --style kmunicate      Morris et al. 2019: CI bands, no censor marks or median lines,
+                         the kmunicate table; flags given as well win
+  --ci-bands             pointwise CI bands around each curve
+  --no-median-lines      no drop lines at each reached median
+  --no-censor-marks      no "+" at censoring times
+  --no-risk-table        no table under the plot
+  --censored-row         a cumulative censored row per curve in the table
+  --events-row           a cumulative events row per curve in the table
 
 demo options:
   --out DIR              folder to write adsl/adtte/adae/adrs_site<SITEID>.csv into

@@ -2,6 +2,8 @@
 // Parses the command line into a command and its options, as the contract in
 // shared/spec/cli-and-results.md defines them. Errors throw UsageError.
 
+#include <views/km_figure_options.h>
+
 #include <triallens/analysis/analysis_spec.h>
 #include <triallens/analysis/results.h>
 #include <triallens/io/load_study.h>
@@ -21,6 +23,31 @@ public:
 
 enum class Command { Gui, Analyze, Ae, Export, Demo, Help, Version };
 
+// export's Kaplan–Meier figure flags, as given. The figure starts from the
+// defaults (or --analysis's saved choices), takes --style kmunicate, then
+// every flag given, so `--style kmunicate --risk-table events` keeps the
+// style's bands with the events table (km_figure_options()).
+struct KmFigureFlags {
+    bool kmunicate_style = false;              // --style kmunicate
+    bool ci_bands = false;                     // --ci-bands
+    bool no_median_lines = false;              // --no-median-lines
+    bool no_censor_marks = false;              // --no-censor-marks
+    bool no_risk_table = false;                // --no-risk-table
+    bool censored_row = false;                 // --censored-row
+    bool events_row = false;                   // --events-row
+    bool percent = false;                      // --percent
+    std::optional<double> x_limit;             // --xlim T, in the analysis's time unit
+    std::optional<double> break_by;            // --break-by T
+    std::optional<QString> x_label;            // --xlabel TEXT
+    std::optional<QString> y_label;            // --ylabel TEXT
+    std::optional<ui::KmYScale> y_scale;       // --y survival|cumulative
+    std::optional<ui::KmRiskTable> risk_table; // --risk-table at-risk|events|kmunicate
+    std::vector<std::string> given;            // the flags above, in the order given
+};
+
+// `base` with the flags applied: --style first, then each flag given.
+ui::KmFigureOptions km_figure_options(const KmFigureFlags& flags, ui::KmFigureOptions base = {});
+
 // export's own flags, as given: the export command checks the lengths and
 // the output path against the figure (export_command.h).
 struct ExportArguments {
@@ -35,6 +62,8 @@ struct ExportArguments {
     std::string palette = "default"; // --palette default|colour-blind|grayscale
     std::string title;               // --title TEXT
     bool footnote = false;           // --footnote
+    std::string font_family;         // --font-family NAME; "" = the application font's
+    KmFigureFlags km;                // --figure km only
 };
 
 struct CommandLine {
@@ -47,7 +76,7 @@ struct CommandLine {
     // focus; checked against the study by workspace_from_flags.
     std::optional<SubgroupFocus> focus;
     bool json = false;
-    std::string analysis;       // analyze --analysis FILE: a saved analysis
+    std::string analysis;       // analyze/export --analysis FILE: a saved analysis
     std::string out;            // demo --out, export --out
     ExportArguments figure;     // export
     std::size_t subjects = 147; // demo --subjects

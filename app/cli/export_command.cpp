@@ -1,6 +1,7 @@
 #include "cli/export_command.h"
 
 #include "cli/ae_command.h"
+#include "cli/saved_analysis_source.h"
 #include "cli/study_source.h"
 #include "cli/workspace_from_flags.h"
 
@@ -20,6 +21,7 @@
 #include <QFileInfo>
 #include <QSet>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -42,9 +44,40 @@ double length_or_throw(const std::string& flag, const std::string& text) {
     return *points;
 }
 
-// Checked before anything is loaded: a size no figure can have is refused
-// with the cap (figure_size_problem), never written as an empty page.
-ui::FigureExportOptions figure_options(const ExportArguments& arguments, const std::string& out) {
+// The value flags km_options_problem() may be about, for its message.
+std::string km_value_flags(const KmFigureFlags& flags) {
+    std::string named;
+    for (const char* flag : {"--xlim", "--break-by", "--xlabel", "--ylabel"}) {
+        if (std::find(flags.given.begin(), flags.given.end(), flag) != flags.given.end()) {
+            named += (named.empty() ? "" : "/") + std::string(flag);
+        }
+    }
+    return named.empty() ? "--analysis's km_figure" : named;
+}
+
+// What the figure is drawn from: the data files and the flags, or a saved
+// analysis (its workspace and its KM figure choices).
+struct Source {
+    Study study;
+    WorkspaceSpec workspace;
+    ui::KmFigureOptions km;
+};
+
+Source source_of(const CommandLine& line) {
+    if (!line.analysis.empty()) {
+        SavedWorkspace saved = load_saved_analysis(line.analysis);
+        return {std::move(saved.study), std::move(saved.workspace), saved.km_figure};
+    }
+    Study study = load_study(line.files, line.load);
+    WorkspaceSpec workspace = workspace_from_flags(study, line);
+    return {std::move(study), std::move(workspace), {}};
+}
+
+} // namespace
+
+ui::FigureExportOptions figure_export_options(const ExportArguments& arguments,
+                                              const std::string& out,
+                                              const ui::KmFigureOptions& km) {
     ui::FigureExportOptions options;
     options.kind =
         arguments.figure == "forest" ? ui::FigureKind::Forest : ui::FigureKind::KaplanMeier;
@@ -85,8 +118,15 @@ ui::FigureExportOptions figure_options(const ExportArguments& arguments, const s
                                                             : ui::Palette::Default;
     options.title = QString::fromStdString(arguments.title);
     options.methods_footnote = arguments.footnote;
+    options.font_family = QString::fromStdString(arguments.font_family);
+    options.km = km_figure_options(arguments.km, km);
+    if (const auto problem = ui::km_options_problem(options.km)) {
+        throw UsageError(km_value_flags(arguments.km) + ": " + problem->toStdString());
+    }
     return options;
 }
+
+namespace {
 
 // Qt Charts and the forest draw through widgets' machinery; no display is
 // used. Qt's own notes about the headless platform ("XDG_RUNTIME_DIR not
@@ -100,7 +140,8 @@ void quiet_offscreen() {
     });
 }
 
-std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line,
+std::vector<Output> subgroup_outputs(const Study& study, const WorkspaceSpec& workspace,
+                                     const CommandLine& line,
                                      const ui::FigureExportOptions& options) {
     const std::string& variable_name = line.figure.each_subgroup;
     const Variable* variable = study.subjects.find(variable_name);
@@ -128,7 +169,7 @@ std::vector<Output> subgroup_outputs(const Study& study, const CommandLine& line
     const QStringList names = ui::figure_file_names(levels);
     std::vector<Output> outputs;
     for (qsizetype i = 0; i < levels.size(); ++i) {
-        WorkspaceSpec spec = workspace_from_flags(study, line);
+        WorkspaceSpec spec = workspace;
         spec.focus = SubgroupFocus{variable_name, levels[i].toStdString()};
         Output output;
         output.results = compute_workspace(study, spec);
@@ -158,16 +199,16 @@ int run_table_export(const CommandLine& line, int argc, char** argv) {
     quiet_offscreen();
     // The table builders read the GUI's own models, which need an application.
     const QApplication app(argc, argv);
-    const Study study = load_study(line.files, line.load);
+    const Source source = source_of(line);
     std::vector<ui::ExportTable> tables;
     if (arguments.figure == "ae") {
         tables.push_back(
-            ui::adverse_event_table(adverse_event_table_of(study, line), line.ae_filter));
+            ui::adverse_event_table(adverse_event_table_of(source.study, source.workspace),
+                                    source.workspace.adverse_events));
     } else if (arguments.figure == "summary") {
-        tables.push_back(
-            ui::summary_table(workspace_endpoints(study, workspace_from_flags(study, line))));
+        tables.push_back(ui::summary_table(workspace_endpoints(source.study, source.workspace)));
     } else {
-        const Results results = compute_workspace(study, workspace_from_flags(study, line));
+        const Results results = compute_workspace(source.study, source.workspace);
         if (arguments.figure == "forest") {
             tables.push_back(ui::forest_table(results));
         } else if (arguments.figure == "landmarks") {
@@ -217,21 +258,25 @@ int run_export(const CommandLine& line, int argc, char** argv) {
         throw UsageError("--each-subgroup writes into a folder, and --out names a file: " +
                          line.out);
     }
-    const ui::FigureExportOptions options = figure_options(arguments, line.out);
+    // The flags alone are checked before anything loads; a saved analysis's
+    // KM choices join them once it is read.
+    ui::FigureExportOptions options = figure_export_options(arguments, line.out);
 
     quiet_offscreen();
     const QApplication app(argc, argv);
-    const Study study = load_study(line.files, line.load);
+    const Source source = source_of(line);
+    if (!line.analysis.empty()) {
+        options = figure_export_options(arguments, line.out, source.km);
+    }
 
     std::vector<Output> outputs;
     if (batch) {
-        outputs = subgroup_outputs(study, line, options);
+        outputs = subgroup_outputs(source.study, source.workspace, line, options);
     } else {
         outputs.push_back(Output{QString::fromStdString(line.out),
-                                 compute_workspace(study, workspace_from_flags(study, line)),
-                                 options});
+                                 compute_workspace(source.study, source.workspace), options});
     }
-    const QString cut = ui::data_cut(study);
+    const QString cut = ui::data_cut(source.study);
     for (Output& output : outputs) {
         output.options.data_cut = cut;
     }

@@ -57,7 +57,7 @@ SavedWorkspace load_saved_analysis(const std::string& file) {
         paths.push_back(data.toStdString());
     }
     SavedWorkspace saved{analysis->demo ? generate_demo_study() : load_study(paths),
-                         analysis->state.workspace()};
+                         analysis->state.workspace(), analysis->km_figure};
     if (const auto why = ui::check_against_study(*analysis, saved.study)) {
         throw DataLoadError(file + ": " + why->toStdString());
     }

@@ -8,7 +8,10 @@
 // DataLoadError, so nothing reaches stdout; the files load as the window
 // loads them (default LoadOptions) or the demo is generated; and the spec's
 // filter must be the one its saved Filters choices give. The workspace is
-// then the window's: compute_workspace(study, state.workspace()).
+// then the window's: compute_workspace(study, state.workspace()), and
+// `export --analysis` draws the KM figure with the saved "km_figure" choices.
+
+#include <views/km_figure_options.h>
 
 #include <triallens/analysis/workspace.h>
 #include <triallens/data/study.h>
@@ -20,6 +23,7 @@ namespace triallens::cli {
 struct SavedWorkspace {
     Study study;
     WorkspaceSpec workspace;
+    ui::KmFigureOptions km_figure;
 };
 
 SavedWorkspace load_saved_analysis(const std::string& file);

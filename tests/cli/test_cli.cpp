@@ -9,7 +9,12 @@
 #include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
 
+#include <cli/command_line.h>
+#include <cli/export_command.h>
+#include <cli/saved_analysis_source.h>
 #include <document/saved_analysis.h>
+#include <export/figure_export.h>
+#include <views/km_figure_options.h>
 
 #include <QDir>
 #include <QFile>
@@ -31,7 +36,21 @@
 
 using namespace triallens;
 
+Q_DECLARE_METATYPE(triallens::ui::FigureExportOptions)
+
 namespace {
+
+// export's figure options for `flags` after `export demo --out km.svg`, as
+// the export command makes them before it loads anything.
+ui::FigureExportOptions parsed_figure_options(const QStringList& flags,
+                                              const ui::KmFigureOptions& km = {}) {
+    std::vector<std::string> words{"export", "demo", "--out", "km.svg"};
+    for (const QString& flag : flags) {
+        words.push_back(flag.toStdString());
+    }
+    const cli::CommandLine line = cli::parse_command_line(words);
+    return cli::figure_export_options(line.figure, line.out, km);
+}
 
 struct Run {
     int exit_code = -1;
@@ -658,6 +677,126 @@ private slots:
                            "--out",
                            "/tmp/triallens-no-such-folder"}
             << "--each-subgroup: SUBJID has 254 levels; a batch takes at most 50";
+
+        // KM figure flags: one line naming the flag and what it expects.
+        const auto km = [](const char* name, const QStringList& flags, const QString& message) {
+            QTest::newRow(name) << QStringList{"export",  "demo",
+                                               "--param", "OS",
+                                               "--out",   "/tmp/triallens-never-written.svg"} +
+                                       flags
+                                << message;
+        };
+        km("--xlim 0", {"--xlim", "0"},
+           "--xlim expects a positive number of time units, got \"0\"");
+        km("--xlim abc", {"--xlim", "abc"}, "--xlim expects a number, got \"abc\"");
+        km("--break-by past --xlim", {"--break-by", "5", "--xlim", "2"},
+           "--xlim/--break-by: the break interval (5) is longer than the x-axis (2)");
+        km("too many breaks", {"--xlim", "1e9", "--break-by", "1"},
+           QStringLiteral("--xlim/--break-by: a break every 1 up to 1e+09 makes more than %1 ticks")
+               .arg(ui::km_max_breaks));
+        km("--xlabel too long", {"--xlabel", QString(ui::km_max_axis_title + 1, 'x')},
+           QStringLiteral("--xlabel: the x-axis title has %1 characters")
+               .arg(ui::km_max_axis_title + 1));
+        km("--y sideways", {"--y", "sideways"},
+           "--y must be survival or cumulative, got \"sideways\"");
+        km("--risk-table all", {"--risk-table", "all"},
+           "--risk-table must be at-risk, events or kmunicate, got \"all\"");
+        km("--style fancy", {"--style", "fancy"}, "--style must be kmunicate, got \"fancy\"");
+        km("--xlim on a forest", {"--xlim", "12", "--figure", "forest"},
+           "--xlim applies to --figure km");
+        km("--percent on a table", {"--figure", "summary", "--percent"},
+           "--percent applies to --figure km");
+        km("--xlim without a value", {"--xlim"}, "--xlim needs a value");
+        QTest::newRow("KM flag on analyze")
+            << QStringList{"analyze", "demo", "--param", "OS", "--ci-bands"}
+            << "--ci-bands is an export option";
+    }
+
+    // Every KM figure flag reaches FigureExportOptions, in any order, the
+    // style first and each flag given beside it winning.
+    void kmFigureFlagsReachTheFigureOptions_data() {
+        QTest::addColumn<QStringList>("flags");
+        QTest::addColumn<ui::FigureExportOptions>("expected");
+        const auto row = [](const char* name, const QStringList& flags, auto edit) {
+            ui::FigureExportOptions expected;
+            edit(expected);
+            QTest::newRow(name) << flags << expected;
+        };
+        using Options = ui::FigureExportOptions;
+        row("no flags", {}, [](Options&) {});
+        row("--xlim", {"--xlim", "24"}, [](Options& o) { o.km.x_limit = 24; });
+        row("--xlim, shortest text", {"--xlim", "0.30000000000000004"},
+            [](Options& o) { o.km.x_limit = 0.1 + 0.2; });
+        row("--break-by", {"--break-by", "6"}, [](Options& o) { o.km.break_by = 6; });
+        row("--xlabel", {"--xlabel", "Months since randomisation"},
+            [](Options& o) { o.km.x_label = QStringLiteral("Months since randomisation"); });
+        row("--ylabel", {"--ylabel", "Alive (%)"},
+            [](Options& o) { o.km.y_label = QStringLiteral("Alive (%)"); });
+        row("--y cumulative", {"--y", "cumulative"},
+            [](Options& o) { o.km.y_scale = ui::KmYScale::Cumulative; });
+        row("--y survival", {"--y", "survival"}, [](Options&) {});
+        row("--percent", {"--percent"}, [](Options& o) { o.km.percent = true; });
+        row("--risk-table events", {"--risk-table", "events"},
+            [](Options& o) { o.km.risk_table = ui::KmRiskTable::AtRiskEvents; });
+        row("--risk-table kmunicate", {"--risk-table", "kmunicate"},
+            [](Options& o) { o.km.risk_table = ui::KmRiskTable::Kmunicate; });
+        row("--risk-table at-risk", {"--risk-table", "at-risk"}, [](Options&) {});
+        row("--style kmunicate", {"--style", "kmunicate"},
+            [](Options& o) { o.km = ui::with_kmunicate_style(o.km); });
+        row("--style, then a flag that wins", {"--style", "kmunicate", "--risk-table", "events"},
+            [](Options& o) {
+                o.km = ui::with_kmunicate_style(o.km);
+                o.km.risk_table = ui::KmRiskTable::AtRiskEvents;
+            });
+        row("a flag, then --style: the flag still wins",
+            {"--no-risk-table", "--style", "kmunicate"}, [](Options& o) {
+                o.km = ui::with_kmunicate_style(o.km);
+                o.km.at_risk_row = false;
+            });
+        row("--ci-bands", {"--ci-bands"}, [](Options& o) { o.km.ci_bands = true; });
+        row("--no-median-lines", {"--no-median-lines"},
+            [](Options& o) { o.km.median_lines = false; });
+        row("--no-censor-marks", {"--no-censor-marks"},
+            [](Options& o) { o.km.censor_marks = false; });
+        row("--no-risk-table", {"--no-risk-table"}, [](Options& o) { o.km.at_risk_row = false; });
+        row("--censored-row", {"--censored-row"}, [](Options& o) { o.km.censored_row = true; });
+        row("--events-row", {"--events-row"}, [](Options& o) { o.km.events_row = true; });
+        row("--font-family", {"--font-family", "DejaVu Serif"},
+            [](Options& o) { o.font_family = QStringLiteral("DejaVu Serif"); });
+        row("--font-family on a forest", {"--figure", "forest", "--font-family", "DejaVu Serif"},
+            [](Options& o) {
+                o.kind = ui::FigureKind::Forest;
+                o.font_family = QStringLiteral("DejaVu Serif");
+            });
+        row("with --each-subgroup", {"--each-subgroup", "SEX", "--xlim", "12"},
+            [](Options& o) { o.km.x_limit = 12; });
+    }
+    void kmFigureFlagsReachTheFigureOptions() {
+        QFETCH(QStringList, flags);
+        QFETCH(ui::FigureExportOptions, expected);
+        const ui::FigureExportOptions options = parsed_figure_options(flags);
+        QVERIFY(options.km == expected.km);
+        QVERIFY(options == expected);
+    }
+
+    // A saved analysis's KM choices are where the flags start from.
+    void kmFigureFlagsApplyOnTopOfASavedAnalysis() {
+        ui::KmFigureOptions saved;
+        saved.x_limit = 36;
+        saved.y_scale = ui::KmYScale::Cumulative;
+        saved.events_row = true;
+        ui::KmFigureOptions expected = ui::with_kmunicate_style(saved);
+        expected.x_limit = 24;
+        QVERIFY(parsed_figure_options({"--style", "kmunicate", "--xlim", "24"}, saved).km ==
+                expected);
+        QVERIFY(parsed_figure_options({}, saved).km == saved);
+        // A combination only the two make is refused, naming the flag.
+        try {
+            parsed_figure_options({"--break-by", "48"}, saved);
+            QFAIL("a break interval past the saved x-axis limit was taken");
+        } catch (const cli::UsageError& error) {
+            QVERIFY2(QByteArray(error.what()).startsWith("--break-by: "), error.what());
+        }
     }
 
     void badInvocationsFailWithOneLine() {
@@ -768,6 +907,52 @@ private slots:
                                dir.filePath("default.png"), "--dpi", "96"});
         QCOMPARE(small.exit_code, 0);
         QCOMPARE(png_size(read_all(dir.filePath("default.png"))), QSize(960, 576));
+    }
+
+    // The demo in the KMunicate style on a 24-month axis, as a script writes it.
+    void exportKmWithFigureOptionsWritesTheSvg() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("km.svg");
+        const Run svg = run({"export", "demo", "--param", "OS", "--time-unit", "months", "--style",
+                             "kmunicate", "--xlim", "24", "--break-by", "6", "--y", "cumulative",
+                             "--percent", "--out", out});
+        QCOMPARE(svg.exit_code, 0);
+        QVERIFY2(svg.err.isEmpty(), svg.err.constData());
+        QCOMPARE(svg.out.trimmed(), out.toUtf8());
+        QVERIFY(read_all(out).contains("<svg"));
+    }
+
+    // `export --analysis FILE`: the saved workspace and KM choices, drawn as
+    // the same flags on the data files draw them; flags given beside it win.
+    void exportOfASavedAnalysisDrawsItsKmChoices() {
+        QTemporaryDir dir;
+        ui::SavedAnalysis analysis;
+        analysis.demo = true;
+        analysis.state.spec.paramcd = "OS";
+        analysis.state.spec.ties = Ties::Breslow;
+        analysis.km_figure.ci_bands = true;
+        analysis.km_figure.x_limit = 24;
+        analysis.km_figure.break_by = 6;
+        analysis.km_figure.risk_table = ui::KmRiskTable::AtRiskEvents;
+        const QString file = dir.filePath("demo.triallens.json");
+        QVERIFY(write_file(file, ui::to_json(analysis)));
+        QVERIFY(cli::load_saved_analysis(file.toStdString()).km_figure == analysis.km_figure);
+
+        const auto svg = [&](const QString& name, const QStringList& arguments) {
+            const Run result = run(QStringList{"export", "--out", dir.filePath(name)} + arguments);
+            return result.exit_code == 0 ? read_all(dir.filePath(name)) : result.err;
+        };
+        const QByteArray saved = svg("saved.svg", {"--analysis", file, "--percent"});
+        QVERIFY2(saved.contains("<svg"), saved.constData());
+        QCOMPARE(saved, svg("flags.svg",
+                            {"demo", "--param", "OS", "--ties", "breslow", "--ci-bands", "--xlim",
+                             "24", "--break-by", "6", "--risk-table", "events", "--percent"}));
+
+        // The analysis's workspace is its own: no spec flag beside it.
+        const Run spec =
+            run({"export", "--analysis", file, "--param", "PFS", "--out", dir.filePath("x.svg")});
+        QCOMPARE(spec.exit_code, 2);
+        QVERIFY2(spec.err.contains("--analysis takes every setting"), spec.err.constData());
     }
 
     void exportPresetAndForest() {

@@ -262,8 +262,7 @@ private slots:
     }
 
     // `triallens CMD --<TAB>` offers the flags --help lists for CMD (export:
-    // its own and analyze's, --json aside, which export ignores, and
-    // --analysis, which only analyze takes); the usage
+    // its own and analyze's, --json aside, which export ignores); the usage
     // lines' flags are offered by some command.
     void completionOffersEveryHelpFlagOfItsCommand() {
         const QMap<QString, QStringList> groups = help_flags_by_group(help_);
@@ -279,7 +278,6 @@ private slots:
             if (command == QStringLiteral("export")) {
                 expected += groups.value(QStringLiteral("analyze"));
                 expected.removeAll(QStringLiteral("--json"));
-                expected.removeAll(QStringLiteral("--analysis")); // a saved analysis is analyze's
             }
             const QStringList flags = offered(command);
             for (const QString& flag : expected) {

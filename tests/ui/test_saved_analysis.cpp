@@ -15,6 +15,7 @@
 #include <panels/level_filter.h>
 #include <panels/settings_panel.h>
 #include <views/forest_view.h>
+#include <views/km_chart_view.h>
 
 #include <triallens/demo/demo_study.h>
 
@@ -76,6 +77,26 @@ AnalysisSpec full_spec() {
     spec.time_unit = "months";
     spec.curves_by = "SEX";
     return spec;
+}
+
+// KM figure choices every one away from its default, an x-axis limit with
+// no short decimal form.
+KmFigureOptions full_km_figure() {
+    KmFigureOptions km;
+    km.ci_bands = true;
+    km.median_lines = false;
+    km.censor_marks = false;
+    km.at_risk_row = false;
+    km.censored_row = true;
+    km.events_row = true;
+    km.x_limit = 0.1 + 0.2;
+    km.break_by = 1.0 / 30.0;
+    km.x_label = QStringLiteral(R"(Months since "randomisation" — Ünïcødé)");
+    km.y_label = QStringLiteral("Alive, it's (%)");
+    km.y_scale = KmYScale::Cumulative;
+    km.percent = true;
+    km.risk_table = KmRiskTable::Kmunicate;
+    return km;
 }
 
 SavedAnalysis pilot_document() {
@@ -334,6 +355,17 @@ private slots:
         analysis.current_tab = "Adverse events";
         QTest::newRow("focus with quotes") << analysis;
 
+        analysis.km_figure = full_km_figure();
+        QTest::newRow("every KM figure choice") << analysis;
+
+        analysis.km_figure.x_limit.reset();
+        analysis.km_figure.break_by = 6;
+        analysis.km_figure.risk_table = KmRiskTable::AtRiskEvents;
+        QTest::newRow("KM: no x limit, events table") << analysis;
+
+        analysis.km_figure = with_kmunicate_style({});
+        QTest::newRow("KM: the KMunicate style") << analysis;
+
         SavedAnalysis demo_analysis;
         demo_analysis.demo = true;
         demo_analysis.state.spec = full_spec();
@@ -349,6 +381,7 @@ private slots:
         QVERIFY(back->state.filters == analysis.state.filters);
         QVERIFY(back->state.adverse_events == analysis.state.adverse_events);
         QVERIFY(back->state.focus == analysis.state.focus);
+        QVERIFY(back->km_figure == analysis.km_figure);
         QVERIFY(back->files == analysis.files);
         QVERIFY(*back == analysis);
         QCOMPARE(to_json(*back), json);
@@ -459,7 +492,62 @@ private slots:
         }) << QStringLiteral("sha256: expected 64 lowercase hex");
         QTest::newRow("demo with files") << edited([](QJsonObject& root) { root["demo"] = true; })
                                          << QStringLiteral("analysis.files: the demo has no data");
+        // The KM figure's choices: typed, and ones the figure can draw.
+        const auto km_edited = [&](auto edit) {
+            return edited([&](QJsonObject& root) {
+                QJsonObject km = root["km_figure"].toObject();
+                edit(km);
+                root["km_figure"] = km;
+            });
+        };
+        QTest::newRow("km_figure a list")
+            << edited([](QJsonObject& root) { root["km_figure"] = QJsonArray{}; })
+            << QStringLiteral("analysis.km_figure: expected an object");
+        QTest::newRow("km ci_bands a string")
+            << km_edited([](QJsonObject& km) { km["ci_bands"] = "yes"; })
+            << QStringLiteral("analysis.km_figure.ci_bands: expected true or false");
+        QTest::newRow("km no percent") << km_edited([](QJsonObject& km) { km.remove("percent"); })
+                                       << QStringLiteral("analysis.km_figure.percent: missing");
+        QTest::newRow("km x_limit a string")
+            << km_edited([](QJsonObject& km) { km["x_limit"] = "24"; })
+            << QStringLiteral("analysis.km_figure.x_limit: expected a number");
+        QTest::newRow("km x_limit negative")
+            << km_edited([](QJsonObject& km) { km["x_limit"] = -1; })
+            << QStringLiteral("analysis.km_figure: the x-axis limit must be a positive");
+        QTest::newRow("km too many breaks")
+            << km_edited([](QJsonObject& km) {
+                   km["x_limit"] = 1e9;
+                   km["break_by"] = 1;
+               })
+            << QStringLiteral("analysis.km_figure: a break every 1 up to 1e+09 makes more than %1")
+                   .arg(km_max_breaks);
+        QTest::newRow("km x_label too long")
+            << km_edited([](QJsonObject& km) { km["x_label"] = QString(100000, 'x'); })
+            << QStringLiteral("analysis.km_figure: the x-axis title has 100000 characters");
+        QTest::newRow("km y_scale sideways")
+            << km_edited([](QJsonObject& km) { km["y_scale"] = "sideways"; })
+            << QStringLiteral(
+                   "analysis.km_figure.y_scale: \"sideways\" is not survival or cumulative");
+        QTest::newRow("km risk_table all")
+            << km_edited([](QJsonObject& km) { km["risk_table"] = "all"; })
+            << QStringLiteral(
+                   "analysis.km_figure.risk_table: \"all\" is not at-risk, events or kmunicate");
     }
+    // A file saved before the KM figure's choices were: the defaults.
+    void analysisWithoutKmFigureReadsAsTheDefaults() {
+        SavedAnalysis analysis = pilot_document();
+        analysis.km_figure = full_km_figure();
+        QJsonObject root = QJsonDocument::fromJson(to_json(analysis)).object();
+        QVERIFY(root.contains("km_figure"));
+        root.remove("km_figure");
+        QString error;
+        const auto back = from_json(QJsonDocument(root).toJson(), &error);
+        QVERIFY2(back.has_value(), qPrintable(error));
+        QVERIFY(back->km_figure == KmFigureOptions{});
+        analysis.km_figure = {};
+        QVERIFY(*back == analysis);
+    }
+
     void malformedDocumentSaysWhatIsWrong() {
         QFETCH(QByteArray, json);
         QFETCH(QString, message);
@@ -880,6 +968,33 @@ private slots:
         QVERIFY(second.window->workspace()->state() == first.window->workspace()->state());
         compare_results(second.results(), first.results());
         QCOMPARE(tabs_of(*second.window)->currentIndex(), 4);
+    }
+
+    // The Survival view's figure choices are saved with the analysis and
+    // restored in a fresh window; its font and palette stay the view's.
+    void windowSavesAndRestoresTheKmFigureChoices() {
+        Workspace first;
+        QVERIFY(first.settled());
+        KmFigureOptions chosen = full_km_figure();
+        chosen.x_limit = 24;
+        chosen.break_by = 0.1 + 0.2;
+        first.window->kmView()->setOptions(chosen);
+        QVERIFY(first.window->kmView()->options() == chosen);
+        QTemporaryDir folder;
+        const QString file = folder.filePath("km.triallens.json");
+        QVERIFY(first.save(file));
+        QFile in(file);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QJsonObject saved = QJsonDocument::fromJson(in.readAll())["km_figure"].toObject();
+        QCOMPARE(saved["risk_table"].toString(), QStringLiteral("kmunicate"));
+        QCOMPARE(saved["break_by"].toDouble(), 0.1 + 0.2);
+
+        Workspace second;
+        QVERIFY(second.settled());
+        QVERIFY(second.window->kmView()->options() == KmFigureOptions{});
+        QVERIFY(second.document()->open(file));
+        QVERIFY(caught(*second.restored));
+        QVERIFY(second.window->kmView()->options() == first.window->kmView()->options());
     }
 
     // `triallens pilot.triallens.json`, or a double-click in a file manager:

@@ -6,6 +6,7 @@
 // words; and the window's dialog carries the forest row in focus.
 
 #include <cli/command_line.h>
+#include <cli/export_command.h>
 #include <cli/results_json.h>
 #include <cli/study_source.h>
 #include <cli/workspace_from_flags.h>
@@ -26,6 +27,7 @@
 #include <QFile>
 #include <QGuiApplication>
 #include <QJsonDocument>
+#include <QLabel>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -37,6 +39,8 @@
 
 using namespace triallens;
 using namespace triallens::ui;
+
+Q_DECLARE_METATYPE(triallens::ui::KmFigureOptions)
 
 namespace {
 
@@ -84,6 +88,27 @@ WorkspaceSpec rich_spec() {
     spec.adverse_events.treatment_emergent_only = true;
     spec.focus = SubgroupFocus{"RACE", "WHITE"};
     return spec;
+}
+
+// KM figure choices away from the defaults in every way a flag can give,
+// in the KMunicate style, with numbers no short decimal reads back to.
+KmFigureOptions rich_km() {
+    KmFigureOptions km = with_kmunicate_style({});
+    km.events_row = true;
+    km.x_limit = 100;
+    km.break_by = 20.0 / 3;
+    km.x_label = QStringLiteral("Weeks since 'randomisation'");
+    km.y_label = QStringLiteral(R"(Dermatologic "events" (%))");
+    km.y_scale = KmYScale::Cumulative;
+    km.percent = true;
+    return km;
+}
+
+// The figure options the export command makes of `arguments` (as
+// figure_export_arguments writes them), before it loads anything.
+FigureExportOptions parsed_figure_options(const QStringList& arguments) {
+    const cli::CommandLine line = cli::parse_command_line(words(arguments));
+    return cli::figure_export_options(line.figure, line.out);
 }
 
 // The words a POSIX shell reads from `command` ("triallens …"), without
@@ -184,6 +209,87 @@ private slots:
                                                    "6.944444444444445in", "--font-size", "8.5"}));
     }
 
+    // Every KM figure choice is written as its flag, the KMunicate style as
+    // --style, and the command parses back to the same choices.
+    void kmFigureChoicesParseBack_data() {
+        QTest::addColumn<KmFigureOptions>("km");
+        QTest::addColumn<QStringList>("flags"); // checked when not empty
+        std::vector<KmFigureOptions> rows(6);
+        rows[1] = rich_km();
+        rows[2] = rich_km();
+        rows[2].ci_bands = false; // no longer the style: each of its choices a flag
+        rows[3].ci_bands = true;
+        rows[3].median_lines = false;
+        rows[3].censor_marks = false;
+        rows[3].at_risk_row = false;
+        rows[3].censored_row = true;
+        rows[3].risk_table = KmRiskTable::AtRiskEvents;
+        rows[4] = with_kmunicate_style({});
+        rows[5].x_limit = 0.1 + 0.2;
+        const char* names[] = {"defaults",    "style and more",  "style less bands",
+                               "each switch", "the style alone", "shortest x limit"};
+        std::vector<QStringList> flags(6);
+        flags[1] = {"--style",
+                    "kmunicate",
+                    "--events-row",
+                    "--xlim",
+                    "100",
+                    "--break-by",
+                    "6.666666666666667",
+                    "--xlabel",
+                    "Weeks since 'randomisation'",
+                    "--ylabel",
+                    R"(Dermatologic "events" (%))",
+                    "--y",
+                    "cumulative",
+                    "--percent"};
+        flags[3] = {"--ci-bands",      "--no-median-lines", "--no-censor-marks",
+                    "--no-risk-table", "--censored-row",    "--risk-table",
+                    "events"};
+        flags[5] = {"--xlim", "0.30000000000000004"};
+        for (std::size_t i = 0; i < rows.size(); ++i) {
+            QTest::newRow(names[i]) << rows[i] << flags[i];
+        }
+    }
+    void kmFigureChoicesParseBack() {
+        QFETCH(KmFigureOptions, km);
+        QFETCH(QStringList, flags);
+        FigureExportOptions options;
+        options.km = km;
+        const QStringList arguments =
+            figure_export_arguments({}, {}, options, QStringLiteral("km.svg"));
+        QVERIFY2(parsed_figure_options(arguments).km == options.km,
+                 qPrintable(command_text(arguments)));
+        QVERIFY(unreproduced_choices(options).isEmpty());
+        QCOMPARE(arguments.contains(QStringLiteral("--style")), is_kmunicate_style(options.km));
+        if (km == KmFigureOptions{}) {
+            QCOMPARE(arguments,
+                     QStringList({"export", "--figure", "km", "--out", "km.svg", "demo"}));
+        }
+        if (!flags.isEmpty()) {
+            // Between "export --figure km" and "--out km.svg demo".
+            QCOMPARE(arguments.mid(3, arguments.size() - 6), flags);
+        }
+        // A forest writes none of them.
+        options.kind = FigureKind::Forest;
+        QVERIFY(!figure_export_arguments({}, {}, options, QStringLiteral("f.svg"))
+                     .contains(QStringLiteral("--xlim")));
+    }
+
+    // A font family other than the application's is written and read back.
+    void fontFamilyIsWrittenWhenNotTheDefault() {
+        FigureExportOptions options;
+        options.font_family = QGuiApplication::font().family();
+        QVERIFY(!figure_export_arguments({}, {}, options, QStringLiteral("a.svg"))
+                     .contains(QStringLiteral("--font-family")));
+        options.font_family = QStringLiteral("DejaVu Serif");
+        const QStringList arguments =
+            figure_export_arguments({}, {}, options, QStringLiteral("a.svg"));
+        QVERIFY(arguments.contains(QStringLiteral("--font-family")));
+        QCOMPARE(parsed_figure_options(arguments).font_family, options.font_family);
+        QVERIFY(unreproduced_choices(options).isEmpty());
+    }
+
     // The export command, run as a script runs it, writes the bytes the
     // window's export of the same figure writes.
     void exportCommandWritesTheSameSvg() {
@@ -195,6 +301,8 @@ private slots:
         options.palette = Palette::ColourBlindSafe;
         options.title = QStringLiteral("Time to first dermatologic event, 'White' subjects");
         options.methods_footnote = true;
+        options.km = rich_km();
+        options.font_family = QStringLiteral("DejaVu Serif");
         // The command fills the footnote's data cut from the files' dates, as
         // the window does (data_cut): the same text on both sides.
         options.data_cut = data_cut(pilot_study());
@@ -207,6 +315,8 @@ private slots:
         const QString out = dir.filePath(QStringLiteral("km.svg"));
         const QStringList arguments = figure_export_arguments(pilot_paths(), spec, options, out);
         QVERIFY(arguments.contains(QStringLiteral("--footnote")));
+        QVERIFY(arguments.contains(QStringLiteral("--style")));
+        QVERIFY(arguments.contains(QStringLiteral("--font-family")));
         QProcess process;
         process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
         QVERIFY(process.waitForFinished(120000));
@@ -232,6 +342,7 @@ private slots:
             },
             30000));
 
+        window.kmView()->setOptions(rich_km());
         QVERIFY(window.kmView()->actions().contains(window.showCommandAction()));
         QVERIFY(window.forestView()->actions().contains(window.showCommandAction()));
         window.showCommandAction()->trigger();
@@ -245,6 +356,16 @@ private slots:
         QVERIFY(commands[1].startsWith(QStringLiteral("triallens export \\\n    --figure km ")));
         QVERIFY(commands[1].contains(QStringLiteral("\n    --focus RACE=WHITE \\\n")));
         QVERIFY(commands[1].contains(pilot + QStringLiteral("adae.xpt")));
+        // The Survival view's KM choices, as flags, parse back to its options.
+        QVERIFY(commands[1].contains(QStringLiteral("\n    --style kmunicate \\\n")));
+        QVERIFY(commands[1].contains(QStringLiteral("\n    --xlim 100 \\\n")));
+        QVERIFY(commands[1].contains(QStringLiteral("\n    --percent \\\n")));
+        QVERIFY(dialog->findChild<QLabel*>(QStringLiteral("unreproducedNote")) == nullptr);
+        KmFigureOptions shown = window.kmView()->options();
+        shown.font_point_size = 0;
+        shown.font_family.clear();
+        shown.palette = Palette::Default;
+        QVERIFY(parsed_figure_options(shell_words(commands[1])).km == shown);
         dialog->copyButton()->click();
         QCOMPARE(QGuiApplication::clipboard()->text(), dialog->text());
 

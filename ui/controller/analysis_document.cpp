@@ -7,6 +7,7 @@
 #include "main_window.h"
 #include "models/forest_model.h"
 #include "views/forest_view.h"
+#include "views/km_chart_view.h"
 
 #include <triallens/demo/demo_study.h>
 
@@ -66,6 +67,15 @@ bool unusable(const FileCheck& check) {
 // (no open, no hashing: the GUI thread never blocks on it).
 bool present_as_saved(const SavedFile& saved, const QString& path) {
     return saved.folder ? QFileInfo(path).isDir() : !not_a_regular_file(path).has_value();
+}
+
+// `choices` with the font and palette of `other`: a saved analysis keeps the
+// KM figure's choices, not its font and palette (the view's and the export's).
+KmFigureOptions with_font_and_palette_of(KmFigureOptions choices, const KmFigureOptions& other) {
+    choices.font_point_size = other.font_point_size;
+    choices.font_family = other.font_family;
+    choices.palette = other.palette;
+    return choices;
 }
 
 QTabWidget* tabs_of(const MainWindow* window) {
@@ -245,6 +255,7 @@ std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
     if (const QTabWidget* tabs = tabs_of(window_)) {
         analysis.current_tab = window_->tabId(tabs->currentIndex());
     }
+    analysis.km_figure = with_font_and_palette_of(window_->kmView()->options(), {});
     return analysis;
 }
 
@@ -525,6 +536,8 @@ void AnalysisDocument::apply(const SavedAnalysis& analysis) {
             tabs->setCurrentIndex(tab);
         }
     }
+    KmChartView* km = window_->kmView();
+    km->setOptions(with_font_and_palette_of(analysis.km_figure, km->options()));
     window_->statusBar()->showMessage(QStringLiteral("Opened the saved analysis"), 5000);
     emit restored();
 }

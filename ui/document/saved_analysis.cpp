@@ -98,6 +98,25 @@ QJsonObject filters_json(const FilterState& filters) {
                        {"ranges", ranges}};
 }
 
+QJsonObject km_figure_json(const KmFigureOptions& km) {
+    const auto time = [](const std::optional<double>& value) {
+        return value ? QJsonValue(*value) : QJsonValue(QJsonValue::Null);
+    };
+    return QJsonObject{{"ci_bands", km.ci_bands},
+                       {"median_lines", km.median_lines},
+                       {"censor_marks", km.censor_marks},
+                       {"at_risk_row", km.at_risk_row},
+                       {"censored_row", km.censored_row},
+                       {"events_row", km.events_row},
+                       {"x_limit", time(km.x_limit)},
+                       {"break_by", time(km.break_by)},
+                       {"x_label", km.x_label},
+                       {"y_label", km.y_label},
+                       {"y_scale", km_y_scale_name(km.y_scale)},
+                       {"percent", km.percent},
+                       {"risk_table", km_risk_table_name(km.risk_table)}};
+}
+
 QJsonObject file_json(const SavedFile& file) {
     QJsonArray data;
     for (const FileDigest& digest : file.data) {
@@ -317,6 +336,48 @@ FilterState filters_from(const QJsonObject& object, const QString& where) {
     return filters;
 }
 
+// A choice by its one spelling (km_figure_options.h), else "\"x\" is not a or b".
+template <typename Choice, std::size_t N>
+Choice choice_at(const QJsonObject& object, const QString& key, const QString& where,
+                 std::optional<Choice> (*parse)(QStringView), QString (*name)(Choice),
+                 const std::array<Choice, N>& choices) {
+    const QString text = string_at(object, key, where);
+    if (const auto choice = parse(text)) {
+        return *choice;
+    }
+    QStringList names;
+    for (const Choice choice : choices) {
+        names << name(choice);
+    }
+    fail(where + "." + key,
+         QStringLiteral("\"%1\" is not %2 or %3")
+             .arg(elided(text), names.mid(0, names.size() - 1).join(", "), names.back()));
+}
+
+KmFigureOptions km_figure_from(const QJsonObject& object, const QString& where) {
+    KmFigureOptions km;
+    km.ci_bands = bool_at(object, "ci_bands", where);
+    km.median_lines = bool_at(object, "median_lines", where);
+    km.censor_marks = bool_at(object, "censor_marks", where);
+    km.at_risk_row = bool_at(object, "at_risk_row", where);
+    km.censored_row = bool_at(object, "censored_row", where);
+    km.events_row = bool_at(object, "events_row", where);
+    km.x_limit = optional_number_at(object, "x_limit", where);
+    km.break_by = optional_number_at(object, "break_by", where);
+    km.x_label = string_at(object, "x_label", where);
+    km.y_label = string_at(object, "y_label", where);
+    km.y_scale = choice_at(object, "y_scale", where, &parse_km_y_scale, &km_y_scale_name,
+                           std::array{KmYScale::Survival, KmYScale::Cumulative});
+    km.percent = bool_at(object, "percent", where);
+    km.risk_table = choice_at(
+        object, "risk_table", where, &parse_km_risk_table, &km_risk_table_name,
+        std::array{KmRiskTable::AtRisk, KmRiskTable::AtRiskEvents, KmRiskTable::Kmunicate});
+    if (const auto problem = km_options_problem(km)) {
+        fail(where, *problem);
+    }
+    return km;
+}
+
 SavedFile file_from(const QJsonObject& object, const QString& where, const QString& folder) {
     SavedFile file;
     file.path = string_at(object, "path", where);
@@ -408,6 +469,7 @@ QByteArray to_json(const SavedAnalysis& analysis) {
                                   {"serious_only", analysis.state.adverse_events.serious_only}}}}},
         {"focus", focus_json(analysis.state.focus)},
         {"tab", analysis.current_tab},
+        {"km_figure", km_figure_json(analysis.km_figure)},
     };
     return QJsonDocument(document).toJson(QJsonDocument::Indented);
 }
@@ -488,6 +550,11 @@ std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error,
             analysis.state.focus = SubgroupFocus{variable.toStdString(), level.toStdString()};
         }
         analysis.current_tab = string_at(root, "tab", top);
+        // Written since the KM figure's choices were saved; absent = the defaults.
+        if (root.contains(QStringLiteral("km_figure"))) {
+            analysis.km_figure =
+                km_figure_from(object_at(root, "km_figure", top), top + ".km_figure");
+        }
         return analysis;
     } catch (const BadDocument& bad) {
         if (error) {

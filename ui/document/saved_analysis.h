@@ -31,8 +31,16 @@
 //     },
 //     "focus": { "variable": "AGEGR1", "level": ">80" },   // the forest row every tab
 //                                                          // shows; "" = all patients
-//     "tab": "Forest"                                      // the view in front, by its title
-//   }
+//     "tab": "Forest",                                     // the view in front, by its title
+//     "km_figure": { "ci_bands": false, "median_lines": true,    // the Survival view's
+//                    "censor_marks": true, "at_risk_row": true,  // figure choices
+//                    "censored_row": false, "events_row": false, // (km_figure_options.h);
+//                    "x_limit": null, "break_by": null,          // null = chosen for the data
+//                    "x_label": "", "y_label": "",               // "" = the default title
+//                    "y_scale": "survival",                      // or "cumulative"
+//                    "percent": false,
+//                    "risk_table": "at-risk" }   // "events", "kmunicate"; absent in older
+//   }                                            // files: the defaults
 //
 // Doubles are written with the shortest text that reads back to the same
 // double, so every setting round-trips exactly. Unknown keys are ignored
@@ -43,7 +51,9 @@
 //   few KB), stat'ed before it is opened;
 // - every key has its type; "version" is a whole number this build knows
 //   (1e300, 1.5, "1" and 0 are refused); numbers are finite; conf_level lies
-//   in (0, 1); a file has one digest, a digest's name is a plain file name
+//   in (0, 1); km_figure's choices are ones the figure can draw
+//   (km_options_problem: a positive x_limit, at most km_max_breaks breaks,
+//   titles of bounded length); a file has one digest, a digest's name is a plain file name
 //   (no folder, no "..") and its sha256 64 lowercase hex digits;
 // - a relative "path" is relative to the analysis file's folder, never to the
 //   current one (read_saved_analysis);
@@ -61,6 +71,7 @@
 
 #include "document/file_digest.h"
 #include "document/workspace_state.h"
+#include "views/km_figure_options.h"
 
 #include <triallens/data/study.h>
 
@@ -91,6 +102,9 @@ struct SavedAnalysis {
     WorkspaceState state;         // its focus is written as "focus" beside "state"
     QString current_tab;          // the tab's id, e.g. "survival", "forest" (once its title)
     bool demo = false;            // the embedded (synthetic) demo study; no files
+    // The Survival view's figure choices; its font and palette are the
+    // export's and the view's, not saved (left at their defaults here).
+    KmFigureOptions km_figure;
 
     // The paths to load, in order.
     QStringList paths() const;

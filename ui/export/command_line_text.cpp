@@ -3,6 +3,7 @@
 #include <triallens/analysis/time_unit.h>
 
 #include <QFont>
+#include <QFontInfo>
 #include <QGuiApplication>
 #include <QRegularExpression>
 
@@ -149,6 +150,56 @@ void add_size(QStringList& arguments, const FigureExportOptions& options) {
     }
 }
 
+// The KM figure's flags (app/cli/command_line.h KmFigureFlags): --style
+// kmunicate when the options hold it, then each choice that differs from
+// what the command starts from (the style's, else the defaults).
+void add_km(QStringList& arguments, const KmFigureOptions& km) {
+    const bool style = is_kmunicate_style(km);
+    const KmFigureOptions base = style ? with_kmunicate_style({}) : KmFigureOptions{};
+    if (style) {
+        add(arguments, "--style", km_risk_table_name(KmRiskTable::Kmunicate));
+    }
+    const auto add_switch = [&arguments](bool value, bool from, const char* flag) {
+        if (value != from) {
+            arguments << QString::fromLatin1(flag);
+        }
+    };
+    // Every switch turns its choice away from the defaults; the style's
+    // choices are the defaults' turned the same way, so one flag a choice will do.
+    add_switch(km.ci_bands, base.ci_bands, "--ci-bands");
+    add_switch(km.median_lines, base.median_lines, "--no-median-lines");
+    add_switch(km.censor_marks, base.censor_marks, "--no-censor-marks");
+    add_switch(km.at_risk_row, base.at_risk_row, "--no-risk-table");
+    add_switch(km.censored_row, base.censored_row, "--censored-row");
+    add_switch(km.events_row, base.events_row, "--events-row");
+    if (km.x_limit) {
+        add(arguments, "--xlim", number_text(*km.x_limit));
+    }
+    if (km.break_by) {
+        add(arguments, "--break-by", number_text(*km.break_by));
+    }
+    if (!km.x_label.isEmpty()) {
+        add(arguments, "--xlabel", km.x_label);
+    }
+    if (!km.y_label.isEmpty()) {
+        add(arguments, "--ylabel", km.y_label);
+    }
+    if (km.y_scale != base.y_scale) {
+        add(arguments, "--y", km_y_scale_name(km.y_scale));
+    }
+    add_switch(km.percent, base.percent, "--percent");
+    if (km.risk_table != base.risk_table) {
+        add(arguments, "--risk-table", km_risk_table_name(km.risk_table));
+    }
+}
+
+// The command draws in the application font (its real family, as
+// figure_export does) when --font-family is left out.
+bool is_default_font_family(const QString& family) {
+    return family.isEmpty() || (qGuiApp && (family == QGuiApplication::font().family() ||
+                                            family == QFontInfo(QGuiApplication::font()).family()));
+}
+
 } // namespace
 
 QStringList analyze_arguments(const QStringList& paths, const WorkspaceSpec& spec) {
@@ -180,6 +231,12 @@ QStringList figure_export_arguments(const QStringList& paths, const WorkspaceSpe
     if (options.methods_footnote) {
         arguments << QStringLiteral("--footnote");
     }
+    if (!is_default_font_family(options.font_family)) {
+        add(arguments, "--font-family", options.font_family);
+    }
+    if (options.kind == FigureKind::KaplanMeier) {
+        add_km(arguments, options.km);
+    }
     add(arguments, "--out", out);
     add_files(arguments, paths);
     return arguments;
@@ -196,30 +253,10 @@ QStringList table_export_arguments(const QStringList& paths, const WorkspaceSpec
     return arguments;
 }
 
-QStringList unreproduced_choices(const FigureExportOptions& options) {
-    QStringList choices;
-    if (options.kind == FigureKind::KaplanMeier) {
-        const KmFigureOptions defaults;
-        const KmFigureOptions& km = options.km;
-        const auto differs = [&choices](bool shown, bool by_default, const char* what) {
-            if (shown != by_default) {
-                choices << (shown ? QStringLiteral("with ") : QStringLiteral("without ")) +
-                               QString::fromLatin1(what);
-            }
-        };
-        differs(km.ci_bands, defaults.ci_bands, "CI bands");
-        differs(km.median_lines, defaults.median_lines, "median lines");
-        differs(km.censor_marks, defaults.censor_marks, "censoring marks");
-        differs(km.at_risk_row, defaults.at_risk_row, "the number-at-risk row");
-        differs(km.censored_row, defaults.censored_row, "the censored row");
-        differs(km.events_row, defaults.events_row, "the cumulative events row");
-    }
-    // The command draws in the application font, as a window with no choice does.
-    if (!options.font_family.isEmpty() && qGuiApp &&
-        options.font_family != QGuiApplication::font().family()) {
-        choices << QStringLiteral("the font %1").arg(options.font_family);
-    }
-    return choices;
+QStringList unreproduced_choices(const FigureExportOptions&) {
+    // Every figure choice has its flag now (the KM figure's since --xlim,
+    // --style and the rest, the font since --font-family).
+    return {};
 }
 
 QString shell_quoted(const QString& word) {
@@ -235,8 +272,16 @@ QString shell_quoted(const QString& word) {
 QString command_lines(const QStringList& arguments) {
     // The flags written above that take no value.
     static const QStringList switches{QStringLiteral("--treatment-emergent"),
-                                      QStringLiteral("--related"), QStringLiteral("--serious"),
-                                      QStringLiteral("--footnote")};
+                                      QStringLiteral("--related"),
+                                      QStringLiteral("--serious"),
+                                      QStringLiteral("--footnote"),
+                                      QStringLiteral("--ci-bands"),
+                                      QStringLiteral("--no-median-lines"),
+                                      QStringLiteral("--no-censor-marks"),
+                                      QStringLiteral("--no-risk-table"),
+                                      QStringLiteral("--censored-row"),
+                                      QStringLiteral("--events-row"),
+                                      QStringLiteral("--percent")};
     QStringList lines{QStringLiteral("triallens")};
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         QString line = shell_quoted(arguments[i]);

@@ -36,7 +36,9 @@ QStringList analyze_arguments(const QStringList& paths, const WorkspaceSpec& spe
 // `export --figure km|forest --out OUT` with the workspace's flags and the
 // figure's: --preset when the size and font are a preset's, else --width and
 // --height in inches (points where inches would not read back exactly) and
-// --font-size; --dpi, --palette, --title, --footnote when not the defaults. A
+// --font-size; --dpi, --palette, --title, --footnote, --font-family when
+// not the defaults; for a KM figure, its options (options.km) as --style
+// kmunicate when they hold the style and a flag for each other choice. A
 // forest whose height follows its rows gets no --height, as on the command
 // line; one of a fixed height always gets it.
 QStringList figure_export_arguments(const QStringList& paths, const WorkspaceSpec& spec,
@@ -47,10 +49,10 @@ QStringList figure_export_arguments(const QStringList& paths, const WorkspaceSpe
 QStringList table_export_arguments(const QStringList& paths, const WorkspaceSpec& spec,
                                    TableKind kind, const QString& out);
 
-// The figure choices no flag can give yet, for a person ("CI bands", "the
-// font family Noto Sans"): the command draws them as its defaults. Empty when
-// the command reproduces the figure in full. The data cut is not one: the
-// command reads it from the files, as the window does.
+// The figure choices no flag can give yet, for a person: the command draws
+// them as its defaults. Empty when the command reproduces the figure in full,
+// as it now does for every choice of FigureExportOptions. The data cut is
+// not one: the command reads it from the files, as the window does.
 QStringList unreproduced_choices(const FigureExportOptions& options);
 
 // One word for a POSIX shell: bare when it is only letters, digits and
