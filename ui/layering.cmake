@@ -4,10 +4,7 @@
 #   ui/export   — models and views, never the widgets' headers;
 #   ui/document — the workspace state and saved analyses, core and Qt Core
 #                 only: never models/, views/, export/ or the widgets' headers
-#                 (the command line and a fuzzer read saved analyses with it),
-#                 but for views/km_figure_options.h, the KM figure's choices a
-#                 saved analysis keeps (a value type; with models/palette.h
-#                 it brings QColor, so the fuzzer links Qt Gui too);
+#                 (the command line and a fuzzer read saved analyses with it);
 #   app/cli     — core and the report (models/, views/, export/, document/) only.
 # The widgets' headers are those under ui/controller/, ui/panels/ and
 # ui/main_window.h. Include directories cannot enforce this (the report and
@@ -42,9 +39,6 @@ foreach(_rule IN LISTS _rules)
     foreach(_source IN LISTS _sources)
         file(STRINGS ${_source} _bad
              REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](${_forbidden})")
-        if(_folder STREQUAL "ui/document")
-            list(FILTER _bad EXCLUDE REGEX "[<\"]views/km_figure_options\\.h[>\"]")
-        endif()
         foreach(_line IN LISTS _bad)
             file(RELATIVE_PATH _relative ${TRIALLENS_SOURCE_DIR} ${_source})
             string(STRIP "${_line}" _line)

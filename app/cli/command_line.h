@@ -2,7 +2,7 @@
 // Parses the command line into a command and its options, as the contract in
 // shared/spec/cli-and-results.md defines them. Errors throw UsageError.
 
-#include <views/km_figure_options.h>
+#include <document/km_figure_options.h>
 
 #include <triallens/analysis/analysis_spec.h>
 #include <triallens/analysis/results.h>

@@ -11,7 +11,7 @@
 // then the window's: compute_workspace(study, state.workspace()), and
 // `export --analysis` draws the KM figure with the saved "km_figure" choices.
 
-#include <views/km_figure_options.h>
+#include <document/km_figure_options.h>
 
 #include <triallens/analysis/workspace.h>
 #include <triallens/data/study.h>

@@ -12,9 +12,9 @@
 #include <cli/command_line.h>
 #include <cli/export_command.h>
 #include <cli/saved_analysis_source.h>
+#include <document/km_figure_options.h>
 #include <document/saved_analysis.h>
 #include <export/figure_export.h>
-#include <views/km_figure_options.h>
 
 #include <QDir>
 #include <QFile>

@@ -70,8 +70,8 @@
 // hash on a worker thread.
 
 #include "document/file_digest.h"
+#include "document/km_figure_options.h"
 #include "document/workspace_state.h"
-#include "views/km_figure_options.h"
 
 #include <triallens/data/study.h>
 

@@ -12,8 +12,8 @@
 // methods footnote (methods_footnote(), plus the data cut when the caller
 // knows it) below, both in the figure's font.
 
+#include "document/km_figure_options.h"
 #include "models/palette.h"
-#include "views/km_figure_options.h"
 
 #include <triallens/analysis/results.h>
 #include <triallens/data/study.h>

@@ -10,12 +10,12 @@
 // Plain colour data, not painting: it lives beside the models so that a model
 // (the AE tree's arm swatches) can use it without depending on ui/views.
 
+#include "document/palette_choice.h"
+
 #include <QColor>
 #include <Qt>
 
 namespace triallens::ui {
-
-enum class Palette { Default, ColourBlindSafe, Grayscale };
 
 QColor arm_colour(int index, Palette palette = Palette::Default);
 

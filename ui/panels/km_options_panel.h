@@ -12,7 +12,7 @@
 // problem is shown in the panel instead, and the figure keeps what it had.
 // Font and palette are carried through unchanged (they belong to exports).
 
-#include "views/km_figure_options.h"
+#include "document/km_figure_options.h"
 
 #include <QWidget>
 

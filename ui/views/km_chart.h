@@ -5,7 +5,7 @@
 // figure draws those itself (Qt Charts truncates long legend text), together
 // with the number-at-risk table under the time axis (km_figure.h).
 
-#include "views/km_figure_options.h"
+#include "document/km_figure_options.h"
 
 #include <triallens/analysis/results.h>
 

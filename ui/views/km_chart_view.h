@@ -7,8 +7,8 @@
 // km_options_panel.h, for the axes); the main window's View ▸ Survival Plot
 // holds the same actions. Every change repaints without a refit.
 
+#include "document/km_figure_options.h"
 #include "views/km_figure_layout.h"
-#include "views/km_figure_options.h"
 
 #include <triallens/analysis/results.h>
 

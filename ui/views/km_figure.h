@@ -7,10 +7,10 @@
 // widget, the PNG export (and SVG/PDF) share every pixel of the layout
 // (km_figure_layout.h).
 
+#include "document/km_figure_options.h"
 #include "models/km_figure_text.h"
 #include "views/km_chart.h"
 #include "views/km_figure_layout.h"
-#include "views/km_figure_options.h"
 
 #include <triallens/analysis/results.h>
 

@@ -45,7 +45,7 @@
 // Coordinates are the painter's logical pixels; fonts have pixel sizes (the
 // base font's points at 96 dpi) so the layout is the same on every device.
 
-#include "views/km_figure_options.h"
+#include "document/km_figure_options.h"
 
 #include <triallens/analysis/results.h>
 

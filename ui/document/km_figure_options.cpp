@@ -1,4 +1,4 @@
-#include "views/km_figure_options.h"
+#include "document/km_figure_options.h"
 
 #include <cmath>
 

@@ -9,7 +9,7 @@
 // here, for the command line (--y, --risk-table, --style), the saved
 // analysis and "Show command" alike.
 
-#include "models/palette.h"
+#include "document/palette_choice.h"
 
 #include <QString>
 #include <QStringView>
