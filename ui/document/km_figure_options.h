@@ -29,7 +29,8 @@ enum class KmYScale { Survival, Cumulative };
 //   number, "112 (35)" (survminer's "nrisk_cumevents");
 // - Kmunicate: Morris et al. 2019 (BMJ Open 9:e030215): a section per curve
 //   titled with its name, rows "At risk", "Censored" and "Events" (censored
-//   and events cumulative from 0 to the tick).
+//   and events cumulative from 0 to the tick); where three rows per curve do
+//   not fit, one row per curve of "at risk (events) [censored]".
 enum class KmRiskTable { AtRisk, AtRiskEvents, Kmunicate };
 
 struct KmFigureOptions {

@@ -24,7 +24,7 @@ namespace triallens::ui {
 namespace {
 
 // What a row of the table counts at each tick.
-enum class Count { AtRisk, AtRiskEvents, Events, Censored };
+enum class Count { AtRisk, AtRiskEvents, AtRiskEventsCensored, Events, Censored };
 
 // A row of the table before it is laid out: its curve, what it counts and
 // its label (the curve's name, or the count's name under a curve's title).
@@ -70,6 +70,10 @@ std::vector<std::vector<SectionSpec>> table_variants(const std::vector<ArmSurviv
                              RowSpec{c, Count::Events, QStringLiteral("Events"), false}}});
         }
         variants.push_back(std::move(kmunicate));
+        // The same numbers on one row per curve, then without the censored.
+        variants.push_back({per_curve(QStringLiteral("Number at risk (cumulative events) "
+                                                     "[cumulative censored]"),
+                                      Count::AtRiskEventsCensored)});
         variants.push_back({at_risk_events});
         return variants;
     }
@@ -232,6 +236,11 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
             return QString::number(at.n_risk[t]);
         case Count::AtRiskEvents:
             return QStringLiteral("%1\u00A0(%2)").arg(at.n_risk[t]).arg(at.n_event[t]);
+        case Count::AtRiskEventsCensored:
+            return QStringLiteral("%1\u00A0(%2)\u00A0[%3]")
+                .arg(at.n_risk[t])
+                .arg(at.n_event[t])
+                .arg(at.n_censor[t]);
         case Count::Events:
             return QString::number(at.n_event[t]);
         case Count::Censored:
@@ -302,6 +311,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         std::vector<KmLegendEntry> legend;
         bool legend_in_table = false;
         bool fits = false;
+        double widest_cell = 0; // in the table font; 0 without a table
     };
     const auto attempt = [&](const Choice& choice) {
         Attempt a;
@@ -394,8 +404,11 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         const double column_spacing = axis.ticks.size() > 1
                                           ? a.plot_area.width() * axis.step / axis.maximum
                                           : a.plot_area.width();
+        a.widest_cell = shown.empty() ? 0 : widest_cell;
+        // Numbers too wide for their columns thin the ticks (below) while
+        // there are ticks to thin; only then do they rule a table out.
         a.fits = a.plot_area.height() >= minimum_plot &&
-                 (shown.empty() || widest_cell + 0.3 * em <= column_spacing);
+                 (shown.empty() || intervals > 2 || widest_cell + 0.3 * em <= column_spacing);
         return a;
     };
     // The choices in the order of the rule in the header: the first that fits wins.
@@ -442,8 +455,11 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         }
         // Qt Charts elides tick labels wider than their spacing ("..."): a
         // narrow figure gets fewer, wider-spaced ticks (and table columns).
+        // So do table cells that would stand less than an em apart
+        // ("35 (29) [22]" beside "0 (29) [57]" reads as one number).
         const double spacing = chosen->plot_area.width() * axis.step / axis.maximum;
-        if (intervals <= 2 || widest_tick_label() + 1.2 * em <= spacing) {
+        if (intervals <= 2 ||
+            (widest_tick_label() + 1.2 * em <= spacing && chosen->widest_cell + em <= spacing)) {
             break;
         }
         const std::size_t before = axis.ticks.size();

@@ -23,7 +23,8 @@
 //  2. To make room, first the table's font shrinks, a pixel at a time, to its
 //     floor (70% of the base font, at least 7 px); then optional sections are
 //     dropped, last first (cumulative censored, then cumulative events; a
-//     KMunicate table gives way to "Number at risk (cumulative events)"); then
+//     KMunicate table gives way to one row per curve of "86 (7) [3]", at
+//     risk (cumulative events) [cumulative censored], then to "86 (7)"); then
 //     the annotation's and legend's font shrinks to the same floor; then the
 //     legend keeps only the curves' names (n, events and median go; the
 //     names stay whole); then, when the table's labels are on lines of their
@@ -36,8 +37,9 @@
 //     takes the full width.
 //  4. The time axis ends at the x-limit or where km_axis_maximum() says
 //     (km_time_axis, km_chart.h); its ticks thin out (a wider step, a whole
-//     multiple of a break interval the user set) until their labels fit
-//     between them; the table's columns are centred on the ticks.
+//     multiple of a break interval the user set) until their labels, and
+//     the table's numbers an em apart, fit between them; the table's columns
+//     are centred on the ticks.
 //  5. The y axis (survival or cumulative incidence, as a proportion or in
 //     percent) keeps ticks every 0.2 (20%) while they are 1.5 lines apart,
 //     else every 0.25 (25%) — never fewer. Its default title shortens
