@@ -543,7 +543,7 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
             results, model_counts, spec,
             group_of_position[static_cast<std::size_t>(
                 position_of_code[static_cast<std::size_t>(*arm.level_code(spec.compare_arm))])],
-            present.front() == reference);
+            !present.empty() && present.front() == reference);
     }
 
     if (present.size() >= 2 && present.front() == reference && any_event) {

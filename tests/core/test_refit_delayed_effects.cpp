@@ -14,6 +14,7 @@
 #include <QJsonObject>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -132,6 +133,21 @@ private slots:
         const Results results = refit(demo(), resolve_spec(demo(), spec));
         QVERIFY(results.weighted_logrank.empty());
         QVERIFY(!results.maxcombo);
+    }
+
+    void armWithoutRecordsGivesAWarning() {
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.filter = "TRT01P == \"Nab-paclitaxel\"";
+        spec.fh_tests = {{0, 1}};
+        spec.maxcombo = maxcombo_simtrial_tests();
+        const Results results = refit(demo(), resolve_spec(demo(), spec));
+        QVERIFY(results.weighted_logrank.empty());
+        QVERIFY(!results.maxcombo);
+        QVERIFY(std::any_of(results.warnings.begin(), results.warnings.end(),
+                            [](const std::string& warning) {
+                                return warning.starts_with("weighted log-rank tests not computed");
+                            }));
     }
 
     void refusesBadTests_data() {
