@@ -1,8 +1,10 @@
 #include "cli/command_line.h"
 
 #include <triallens/analysis/time_unit.h>
+#include <triallens/stats/maxcombo.h>
 
 #include <array>
+#include <cctype>
 #include <charconv>
 #include <cmath>
 #include <initializer_list>
@@ -143,6 +145,54 @@ SubgroupFocus parse_focus(const std::string& text) {
     return {text.substr(0, equals), text.substr(equals + 1)};
 }
 
+// "0,0;0,1;1,0" -> FH(0,0), FH(0,1), FH(1,0): at most maxcombo_max_tests
+// pairs of finite rho, gamma >= 0.
+std::vector<FhWeight> parse_fh_list(const std::string& flag, const std::string& text) {
+    std::vector<FhWeight> tests;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        const std::size_t end = std::min(text.find(';', start), text.size());
+        const std::string pair = text.substr(start, end - start);
+        const std::size_t comma = pair.find(',');
+        if (comma == std::string::npos || pair.find(',', comma + 1) != std::string::npos) {
+            throw UsageError(flag +
+                             " expects rho,gamma pairs separated by ';', e.g. "
+                             "\"0,0;0,1\", got \"" +
+                             text + "\"");
+        }
+        const FhWeight weight{parse_number<double>(flag, pair.substr(0, comma)),
+                              parse_number<double>(flag, pair.substr(comma + 1))};
+        if (weight.rho < 0 || weight.gamma < 0) {
+            throw UsageError(flag + ": rho and gamma must not be negative, got \"" + pair + "\"");
+        }
+        tests.push_back(weight);
+        start = end + 1;
+    }
+    if (tests.size() > maxcombo_max_tests) {
+        throw UsageError(flag + " takes at most " + std::to_string(maxcombo_max_tests) +
+                         " tests, got " + std::to_string(tests.size()));
+    }
+    return tests;
+}
+
+// --maxcombo's optional SET: default (Lin et al. 2020), simtrial, or a list.
+bool is_maxcombo_set(const std::string& text) {
+    return text == "default" || text == "simtrial" ||
+           (!text.empty() &&
+            (std::isdigit(static_cast<unsigned char>(text.front())) || text.front() == '.') &&
+            text.find(',') != std::string::npos);
+}
+
+std::vector<FhWeight> parse_maxcombo_set(const std::string& text) {
+    if (text == "default") {
+        return maxcombo_default_tests();
+    }
+    if (text == "simtrial") {
+        return maxcombo_simtrial_tests();
+    }
+    return parse_fh_list("--maxcombo", text);
+}
+
 } // namespace
 
 ui::KmFigureOptions km_figure_options(const KmFigureFlags& flags, ui::KmFigureOptions base) {
@@ -229,6 +279,11 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.focus = parse_focus(value_of(arg));
         } else if (arg == "--curves-by") {
             line.spec.curves_by = value_of(arg);
+        } else if (arg == "--fh") {
+            line.spec.fh_tests = parse_fh_list(arg, value_of(arg));
+        } else if (arg == "--maxcombo") {
+            const bool has_set = i + 1 < arguments.size() && is_maxcombo_set(arguments[i + 1]);
+            line.spec.maxcombo = parse_maxcombo_set(has_set ? arguments[++i] : "default");
         } else if (arg == "--tau") {
             line.spec.tau = parse_number<double>(arg, value_of(arg));
         } else if (arg == "--max-levels") {
@@ -435,6 +490,13 @@ analyze options (defaults are R survival's):
                          difference from the reference (default: none)
   --tau T                horizon for the restricted mean survival time, with the
                          difference and ratio between arms (default: none)
+  --fh "R,G;..."         Fleming-Harrington weighted log-rank tests FH(rho,gamma) of the
+                         compared arm (--compare) against --ref, with --strata; weight
+                         S(t-)^rho (1-S(t-))^gamma, S the pooled KM within each stratum;
+                         z < 0 favours the compared arm; at most 10 (default: none)
+  --maxcombo [SET]       MaxCombo: max |z| over FH tests, two-sided p from their joint
+                         normal (Genz); SET: default = "0,0;0,1;1,0;1,1" (Lin et al.
+                         2020), simtrial = "0,0;0,1;1,1", or a list as --fh (default: off)
   --time-unit days|weeks|months|years
                          analyse and report times in this unit, converted from the
                          data's AVALU before anything is fitted, as R users divide AVAL:

@@ -262,6 +262,37 @@ QJsonObject concordance_json(const MethodConcordance& concordance) {
     return {{"ties", ties}, {"medians", medians}};
 }
 
+// {rho, gamma, z, chisq, p}; with_chisq false gives MaxCombo's {rho, gamma, z}.
+QJsonArray weighted_logrank_json(const std::vector<WeightedLogRankRow>& rows,
+                                 bool with_chisq = true) {
+    QJsonArray out;
+    for (const auto& row : rows) {
+        QJsonObject item{{"rho", row.rho}, {"gamma", row.gamma}, {"z", number(row.z)}};
+        if (with_chisq) {
+            item.insert("chisq", number(row.chisq));
+            item.insert("p", number(row.p));
+        }
+        out.append(item);
+    }
+    return out;
+}
+
+QJsonObject maxcombo_json(const MaxComboSummary& combo) {
+    const auto k = combo.tests.size();
+    QJsonArray correlation;
+    for (std::size_t j = 0; j < k; ++j) {
+        QJsonArray row;
+        for (std::size_t l = 0; l < k; ++l) {
+            row.append(number(combo.correlation[j * k + l]));
+        }
+        correlation.append(row);
+    }
+    return {{"tests", weighted_logrank_json(combo.tests, false)},
+            {"correlation", correlation},
+            {"z_max", number(combo.z_max)},
+            {"p", number(combo.p)}};
+}
+
 QJsonObject cox_json(const CoxSummary& cox) {
     const QJsonArray terms = hazard_ratios_json(cox.terms);
     QJsonArray adjustments;
@@ -336,6 +367,12 @@ QJsonObject analyze_json(const Results& results) {
                                            {"p", number(results.logrank->p)},
                                            {"observed", array(results.logrank->observed)},
                                            {"expected", array(results.logrank->expected)}});
+    }
+    if (!results.weighted_logrank.empty()) {
+        json.insert("weighted_logrank", weighted_logrank_json(results.weighted_logrank));
+    }
+    if (results.maxcombo) {
+        json.insert("maxcombo", maxcombo_json(*results.maxcombo));
     }
     if (results.cox) {
         json.insert("cox", cox_json(*results.cox));

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdio>
 
 namespace triallens::cli {
 
@@ -140,6 +141,31 @@ std::string summary_table(const Results& results) {
         out += "Log-rank test: chi-square " + decimal_text(results.logrank->chisq, 3) + " on " +
                std::to_string(results.logrank->df) + " df, " + p_value_label(results.logrank->p) +
                "\n";
+    }
+    if (!results.weighted_logrank.empty() || results.maxcombo) {
+        out += "Delayed effects (" + results.delayed_effects_arm + " vs " +
+               (results.arms.empty() ? std::string("reference") : results.arms.front().arm) +
+               ", z < 0 favours " + results.delayed_effects_arm + ")\n";
+        const auto fh_name = [](const WeightedLogRankRow& row) {
+            char text[64];
+            std::snprintf(text, sizeof text, "FH(%g,%g)", row.rho, row.gamma);
+            return std::string(text);
+        };
+        for (const auto& row : results.weighted_logrank) {
+            out += "  " + pad(fh_name(row), 14) +
+                   (row.z ? "z " + decimal_text(*row.z, 3) + ", " + p_value_label(row.p)
+                          : std::string("not computable")) +
+                   "\n";
+        }
+        if (results.maxcombo) {
+            std::string names;
+            for (const auto& row : results.maxcombo->tests) {
+                names += (names.empty() ? "" : " ") + fh_name(row);
+            }
+            out += "  MaxCombo of " + names + ": z_max " +
+                   decimal_text(results.maxcombo->z_max, 3) + ", " +
+                   p_value_label(results.maxcombo->p) + "\n";
+        }
     }
     if (!results.subgroups.empty()) {
         out += "\nSubgroups (HR " + results.subgroups.front().arms[1].arm + " vs " +

@@ -15,7 +15,9 @@
 #include "triallens/stats/follow_up.h"
 #include "triallens/stats/kaplan_meier.h"
 #include "triallens/stats/log_rank.h"
+#include "triallens/stats/maxcombo.h"
 #include "triallens/stats/restricted_mean.h"
+#include "triallens/stats/weighted_log_rank.h"
 
 #include <algorithm>
 #include <cmath>
@@ -77,7 +79,8 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
             require_few_levels(study, *covariate, spec.max_levels, "text covariates take");
         }
     }
-    if (!spec.subgroups.empty() || !spec.compare_arm.empty()) {
+    const bool delayed_effects = !spec.fh_tests.empty() || spec.maxcombo.has_value();
+    if (!spec.subgroups.empty() || !spec.compare_arm.empty() || delayed_effects) {
         if (spec.compare_arm.empty()) {
             std::vector<std::string> others;
             for (const auto& level : arm.levels()) {
@@ -93,6 +96,25 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
             throw SpecError("--compare must name an arm other than the reference (arms: " +
                             join(arm.levels()) + ")");
         }
+    }
+    const auto check_fh = [](const std::vector<FhWeight>& tests, const std::string& what) {
+        if (tests.size() > maxcombo_max_tests) {
+            throw SpecError(what + " takes at most " + std::to_string(maxcombo_max_tests) +
+                            " FH(rho, gamma) tests");
+        }
+        for (const FhWeight& weight : tests) {
+            if (!(std::isfinite(weight.rho) && weight.rho >= 0 && std::isfinite(weight.gamma) &&
+                  weight.gamma >= 0)) {
+                throw SpecError(what + ": rho and gamma must be finite and not negative");
+            }
+        }
+    };
+    check_fh(spec.fh_tests, "the weighted log-rank");
+    if (spec.maxcombo) {
+        if (spec.maxcombo->empty()) {
+            throw SpecError("MaxCombo needs at least one FH(rho, gamma) test");
+        }
+        check_fh(*spec.maxcombo, "MaxCombo");
     }
     if (!spec.curves_by.empty()) {
         require_few_levels(study, require_categorical(study, spec.curves_by, "curves-by"),
@@ -124,6 +146,52 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
 }
 
 namespace {
+
+WeightedLogRankRow weighted_log_rank_row(const WeightedLogRank& test) {
+    WeightedLogRankRow row{test.weight.rho, test.weight.gamma, {}, {}, {}};
+    if (test.defined) {
+        row.z = test.z;
+        row.chisq = test.chisq;
+        row.p = test.p;
+    }
+    return row;
+}
+
+// The spec's FH tests and MaxCombo: `compared_group` of the model counts
+// (-1 when the arm has no records) against group 0, the reference when
+// `reference_present`.
+void delayed_effect_tests(Results& results, const RiskSetCounts& model_counts,
+                          const AnalysisSpec& spec, std::int32_t compared_group,
+                          bool reference_present) {
+    results.delayed_effects_arm = spec.compare_arm;
+    if (!reference_present || compared_group < 0) {
+        results.warnings.push_back("weighted log-rank tests not computed: " + spec.reference_arm +
+                                   " or " + spec.compare_arm + " has no records");
+        return;
+    }
+    std::vector<std::int32_t> to(model_counts.patterns, -1);
+    to[0] = 0;
+    to[static_cast<std::size_t>(compared_group)] = 1;
+    const TwoSampleDeathTerms terms = two_sample_death_terms(select_patterns(model_counts, to, 2));
+    for (const FhWeight& weight : spec.fh_tests) {
+        results.weighted_logrank.push_back(weighted_log_rank_row(weighted_log_rank(terms, weight)));
+    }
+    if (spec.maxcombo) {
+        const MaxCombo combo = maxcombo_test(terms, *spec.maxcombo);
+        if (!combo.defined) {
+            results.warnings.push_back("MaxCombo not computed: a test has no variance");
+            return;
+        }
+        MaxComboSummary summary;
+        for (const WeightedLogRank& test : combo.tests) {
+            summary.tests.push_back(weighted_log_rank_row(test));
+        }
+        summary.correlation = combo.correlation;
+        summary.z_max = combo.z_max;
+        summary.p = combo.p;
+        results.maxcombo = std::move(summary);
+    }
+}
 
 // One code per subject for the combination of the strata's levels (-1 where
 // any is missing: R drops those rows from the stratified fits). Codes are
@@ -468,6 +536,14 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
             results.warnings.push_back("log-rank test not computable: its variance is singular "
                                        "(no risk set holds two arms)");
         }
+    }
+
+    if (!spec.fh_tests.empty() || spec.maxcombo) {
+        delayed_effect_tests(
+            results, model_counts, spec,
+            group_of_position[static_cast<std::size_t>(
+                position_of_code[static_cast<std::size_t>(*arm.level_code(spec.compare_arm))])],
+            !present.empty() && present.front() == reference);
     }
 
     if (present.size() >= 2 && present.front() == reference && any_event) {

@@ -1,5 +1,6 @@
 #include "triallens/stats/log_rank.h"
 
+#include "risk_set_walk.h"
 #include "tolerant_cholesky.h"
 
 #include "triallens/stats/event_table.h"
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <numeric>
 #include <stdexcept>
 
 namespace triallens {
@@ -49,55 +49,27 @@ LogRank log_rank_test(const RiskSetCounts& counts, const LogRankOptions& options
         result.n[entry.pattern] += entry.deaths + entry.censored;
     }
 
-    std::vector<double> at_risk(groups);
-    std::vector<double> deaths_by_group(groups);
-    for (std::size_t s = 0; s < counts.strata(); ++s) {
-        const std::size_t begin = counts.stratum_begin[s];
-        const std::size_t end = counts.stratum_begin[s + 1];
-        // Walk the stratum forwards: the pooled KM is needed left-continuous.
-        std::fill(at_risk.begin(), at_risk.end(), 0.0);
-        for (std::size_t e = counts.entry_begin[begin]; e < counts.entry_begin[end]; ++e) {
-            at_risk[counts.entries[e].pattern] +=
-                static_cast<double>(counts.entries[e].deaths) + counts.entries[e].censored;
+    walk_death_times(counts, [&](const RiskSetAtDeath& step) {
+        const double n_risk = step.n_risk;
+        const double deaths = step.deaths;
+        const double km = step.survival_before;
+        const double weight = std::pow(km, options.rho) * std::pow(1 - km, options.gamma);
+        for (std::size_t k = 0; k < groups; ++k) {
+            result.observed[k] += weight * step.deaths_by_group[k];
+            result.expected[k] += weight * deaths * step.at_risk[k] / n_risk;
         }
-        double n_risk = std::accumulate(at_risk.begin(), at_risk.end(), 0.0);
-        double km = 1;
-        for (std::size_t row = begin; row < end; ++row) {
-            double deaths = 0;
-            double leaving = 0;
-            std::fill(deaths_by_group.begin(), deaths_by_group.end(), 0.0);
-            for (std::size_t e = counts.entry_begin[row]; e < counts.entry_begin[row + 1]; ++e) {
-                deaths += counts.entries[e].deaths;
-                deaths_by_group[counts.entries[e].pattern] += counts.entries[e].deaths;
-            }
-            if (deaths > 0) {
-                const double weight = std::pow(km, options.rho) * std::pow(1 - km, options.gamma);
+        if (n_risk > 1) {
+            const double factor =
+                weight * weight * deaths * (n_risk - deaths) / (n_risk * (n_risk - 1));
+            for (std::size_t j = 0; j < groups; ++j) {
                 for (std::size_t k = 0; k < groups; ++k) {
-                    result.observed[k] += weight * deaths_by_group[k];
-                    result.expected[k] += weight * deaths * at_risk[k] / n_risk;
+                    const double delta = j == k ? 1.0 : 0.0;
+                    result.variance[j * groups + k] +=
+                        factor * step.at_risk[j] * (delta - step.at_risk[k] / n_risk);
                 }
-                if (n_risk > 1) {
-                    const double factor =
-                        weight * weight * deaths * (n_risk - deaths) / (n_risk * (n_risk - 1));
-                    for (std::size_t j = 0; j < groups; ++j) {
-                        for (std::size_t k = 0; k < groups; ++k) {
-                            const double delta = j == k ? 1.0 : 0.0;
-                            result.variance[j * groups + k] +=
-                                factor * at_risk[j] * (delta - at_risk[k] / n_risk);
-                        }
-                    }
-                }
-                km *= (n_risk - deaths) / n_risk;
             }
-            for (std::size_t e = counts.entry_begin[row]; e < counts.entry_begin[row + 1]; ++e) {
-                const double records =
-                    static_cast<double>(counts.entries[e].deaths) + counts.entries[e].censored;
-                at_risk[counts.entries[e].pattern] -= records;
-                leaving += records;
-            }
-            n_risk -= leaving;
         }
-    }
+    });
 
     // Drop groups nothing was expected of, then the first remaining one.
     std::vector<std::size_t> kept;

@@ -327,6 +327,42 @@ private slots:
         QCOMPARE(json["rmst_comparisons"].toArray().size(), 1);
     }
 
+    // The contract's delayed-effects keys, exactly these names.
+    void fhAndMaxComboAddTheirKeys() {
+        const Run result = run(
+            {"analyze", "demo", "--param", "OS", "--fh", "0,0;0,1;1,0.5", "--maxcombo", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        const QJsonArray fh = json["weighted_logrank"].toArray();
+        QCOMPARE(fh.size(), 3);
+        for (const auto& value : fh) {
+            QCOMPARE(value.toObject().keys(), (QStringList{"chisq", "gamma", "p", "rho", "z"}));
+        }
+        QCOMPARE(fh[2].toObject()["rho"].toDouble(), 1.0);
+        QCOMPARE(fh[2].toObject()["gamma"].toDouble(), 0.5);
+        // FH(0,0) is the log-rank test
+        const double logrank = json["logrank"].toObject()["chisq"].toDouble();
+        QVERIFY(std::fabs(fh[0].toObject()["chisq"].toDouble() - logrank) <= 1e-9 * logrank);
+        const QJsonObject combo = json["maxcombo"].toObject();
+        QCOMPARE(combo.keys(), (QStringList{"correlation", "p", "tests", "z_max"}));
+        QCOMPARE(combo["tests"].toArray().size(), 4); // Lin et al. 2020's four
+        QCOMPARE(combo["tests"].toArray()[1].toObject().keys(), (QStringList{"gamma", "rho", "z"}));
+        QCOMPARE(combo["correlation"].toArray().size(), 4);
+        QCOMPARE(combo["correlation"].toArray()[0].toArray()[0].toDouble(), 1.0);
+        QVERIFY(combo["p"].toDouble() < json["logrank"].toObject()["p"].toDouble());
+
+        const Run simtrial =
+            run({"analyze", "demo", "--param", "OS", "--maxcombo", "simtrial", "--json"});
+        QCOMPARE(simtrial.exit_code, 0);
+        const QJsonObject three = QJsonDocument::fromJson(simtrial.out).object();
+        QCOMPARE(three["maxcombo"].toObject()["tests"].toArray().size(), 3);
+        QVERIFY(!three.contains("weighted_logrank"));
+
+        const Run listed = run({"analyze", "demo", "--param", "OS", "--maxcombo", "0,0;0,1"});
+        QCOMPARE(listed.exit_code, 0);
+        QVERIFY2(listed.out.contains("MaxCombo of FH(0,0) FH(0,1)"), listed.out.constData());
+    }
+
     void aeJsonFollowsTheContract() {
         const Run result = run({"ae", "demo", "--related", "--json"});
         QCOMPARE(result.exit_code, 0);
@@ -575,6 +611,19 @@ private slots:
             << QStringList{"analyze",     "demo", "--param",   "OS",
                            "--subgroups", "SEX",  "--compare", "Nab-paclitaxel"}
             << "--compare must name an arm other than the reference";
+        QTest::newRow("negative rho")
+            << QStringList{"analyze", "demo", "--param", "OS", "--fh", "-1,0"}
+            << "--fh: rho and gamma must not be negative";
+        QTest::newRow("fh not finite")
+            << QStringList{"analyze", "demo", "--param", "OS", "--fh", "0,nan"}
+            << "--fh expects a finite number";
+        QTest::newRow("fh malformed")
+            << QStringList{"analyze", "demo", "--param", "OS", "--fh", "0,0;1"}
+            << "--fh expects rho,gamma pairs";
+        QTest::newRow("maxcombo too many")
+            << QStringList{"analyze", "demo",       "--param",
+                           "OS",      "--maxcombo", "0,0;0,1;1,0;1,1;0,2;2,0;2,2;0,3;3,0;3,3;1,2"}
+            << "--maxcombo takes at most 10 tests, got 11";
         QTest::newRow("bad filter")
             << QStringList{"analyze", "demo", "--param", "OS", "--filter", "AGE == \"old\""}
             << "filter, column 8: AGE is numeric; compare it with a number";

@@ -4,6 +4,7 @@
 
 #include "triallens/stats/cox_regression.h"
 #include "triallens/stats/kaplan_meier.h"
+#include "triallens/stats/weighted_log_rank.h"
 
 #include <cstddef>
 #include <optional>
@@ -49,6 +50,15 @@ struct AnalysisSpec {
     // line sets it with --max-levels; the window offers only columns within
     // the default (factor_columns.h).
     std::size_t max_levels = default_max_levels;
+    // Delayed effects: Fleming–Harrington weighted log-rank tests of the
+    // compared arm against the reference (weighted_log_rank.h), with the
+    // spec's strata, one Results::weighted_logrank row each; empty = none.
+    std::vector<FhWeight> fh_tests;
+    // The MaxCombo test over these FH tests (maxcombo.h; e.g.
+    // maxcombo_default_tests()); absent = not run. At most
+    // maxcombo_max_tests, as fh_tests. Either one makes resolve_spec settle
+    // compare_arm as subgroups do.
+    std::optional<std::vector<FhWeight>> maxcombo;
 
     bool operator==(const AnalysisSpec&) const = default;
 };

@@ -117,6 +117,27 @@ struct LogRankSummary {
     std::vector<double> expected;
 };
 
+// A weighted log-rank test of the compared arm against the reference
+// (weighted_log_rank.h): z < 0 favours the compared arm. z, chisq and p are
+// absent when the test has no variance.
+struct WeightedLogRankRow {
+    double rho = 0;
+    double gamma = 0;
+    std::optional<double> z;
+    std::optional<double> chisq;
+    std::optional<double> p;
+};
+
+// MaxCombo over the spec's FH tests (maxcombo.h): each test's z, their
+// correlation (row-major, tests x tests), z_max = max |z| and the two-sided
+// p = P(max |Z_k| >= z_max).
+struct MaxComboSummary {
+    std::vector<WeightedLogRankRow> tests;
+    std::vector<double> correlation;
+    double z_max = 0;
+    double p = 1;
+};
+
 // One forest-plot row: a level of a subgroup variable, the compared arm
 // against the reference within it (Cox with the analysis's strata and ties),
 // and the likelihood-ratio test of arm × variable interaction, repeated on
@@ -231,7 +252,13 @@ struct Results {
     std::vector<RmstComparison> rmst_comparisons;
     std::optional<LogRankSummary> logrank; // absent with fewer than two arms
     std::optional<CoxSummary> cox;         // absent with fewer than two arms
-    std::optional<PhTestSummary> ph_test;  // with the Cox model
+    // The spec's fh_tests and maxcombo, of `delayed_effects_arm` against the
+    // reference with the spec's strata; empty / absent when not asked for or
+    // when the two arms cannot be compared (a warning says why).
+    std::string delayed_effects_arm;
+    std::vector<WeightedLogRankRow> weighted_logrank;
+    std::optional<MaxComboSummary> maxcombo;
+    std::optional<PhTestSummary> ph_test; // with the Cox model
     MethodConcordance concordance;
     std::vector<SubgroupRow> subgroups;
     std::optional<ResponseSummary> response; // when the study has best overall responses
