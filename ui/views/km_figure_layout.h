@@ -38,7 +38,7 @@
 //  4. The time axis ends at the x-limit or where km_axis_maximum() says
 //     (km_time_axis, km_chart.h); its ticks thin out (a wider step, a whole
 //     multiple of a break interval the user set) until their labels, and
-//     the table's numbers an em apart, fit between them; the table's columns
+//     the table's numbers 0.8 em apart, fit between them; the table's columns
 //     are centred on the ticks.
 //  5. The y axis (survival or cumulative incidence, as a proportion or in
 //     percent) keeps ticks every 0.2 (20%) while they are 1.5 lines apart,
