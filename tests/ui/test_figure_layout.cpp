@@ -1,5 +1,7 @@
 // The Kaplan–Meier figure's layout at every export preset (figure_size_presets)
-// on the demo and the CDISC pilot (TTDE; by arm, and by arm × RACE), with the
+// on the demo, the CDISC pilot (TTDE; by arm, and by arm × RACE) and the
+// generated stress study (8 arms of 40-character names, OS on a 10-year axis
+// with one arm ending by t = 3; stress_study.h), with the
 // default table, with every table section on, with the KMunicate style, and
 // with the user's axis (x-limit inside the data, a break interval, cumulative
 // incidence in percent, "n (events)" cells). It asserts on the laid-out
@@ -11,6 +13,7 @@
 // time ticks; the time axis ends at the first break at or past the data.
 
 #include "../cdisc_pilot.h"
+#include "../stress_study.h"
 
 #include <export/figure_export.h>
 #include <models/km_figure_text.h>
@@ -50,6 +53,9 @@ ResultsHandle study_results(const QString& name) {
     if (name.startsWith(QLatin1String("demo"))) {
         spec.paramcd = name.endsWith(QLatin1String("OS")) ? "OS" : "PFS";
         results = std::make_shared<const Results>(refit(demo, spec));
+    } else if (name.startsWith(QLatin1String("stress"))) {
+        spec.paramcd = "OS";
+        results = std::make_shared<const Results>(refit(stress_study::study(), spec));
     } else {
         spec.paramcd = "TTDE";
         if (name.endsWith(QLatin1String("RACE"))) {
@@ -93,7 +99,7 @@ private slots:
         QTest::addColumn<double>("font_points");
         QTest::addColumn<QString>("variant");
         for (const SizePreset& preset : figure_size_presets()) {
-            for (const char* study : {"demo-PFS", "demo-OS", "pilot-TTDE", "pilot-TTDE-RACE"}) {
+            for (const char* study : {"demo-PFS", "demo-OS", "pilot-TTDE", "pilot-TTDE-RACE", "stress-OS"}) {
                 for (const char* variant : {"default", "all-sections", "kmunicate", "axis"}) {
                     QTest::addRow("%s %s %s", qPrintable(preset.name), study, variant)
                         << QString::fromLatin1(study) << preset.size_points << preset.font_size_pt
