@@ -70,12 +70,16 @@ private:
 };
 
 inline std::string region_name(std::size_t index) {
-    static const std::array<const char*, 10> areas{
-        "Northern Europe and Scandinavia", "Southern Europe and Mediterranean",
-        "Eastern Europe and Central Asia", "North America excluding Mexico",
-        "Latin America and the Caribbean", "East Asia including Japan and Korea",
-        "South and Southeast Asia",        "Middle East and North Africa",
-        "Sub-Saharan Africa",              "Australia, New Zealand and Oceania"};
+    static const std::array<const char*, 10> areas{"Northern Europe and Scandinavia",
+                                                   "Southern Europe and Mediterranean",
+                                                   "Eastern Europe and Central Asia",
+                                                   "North America excluding Mexico",
+                                                   "Latin America and the Caribbean",
+                                                   "East Asia including Japan and Korea",
+                                                   "South and Southeast Asia",
+                                                   "Middle East and North Africa",
+                                                   "Sub-Saharan Africa",
+                                                   "Australia, New Zealand and Oceania"};
     const std::size_t tier = index / areas.size() + 1;
     std::string name = "Region " + std::to_string(index + 1 < 10 ? 0 : (index + 1) / 10) +
                        std::to_string((index + 1) % 10) + " — " + areas[index % areas.size()];
@@ -90,8 +94,7 @@ struct Term {
 inline const std::vector<Term>& terms() {
     static const std::vector<Term> all = [] {
         static const std::array<std::array<const char*, 4>, 15> table{{
-            {"Blood and lymphatic system disorders", "Anaemia", "Neutropenia",
-             "Thrombocytopenia"},
+            {"Blood and lymphatic system disorders", "Anaemia", "Neutropenia", "Thrombocytopenia"},
             {"Cardiac disorders", "Atrial fibrillation", "Myocarditis", "Pericardial effusion"},
             {"Endocrine disorders", "Hypothyroidism", "Hyperthyroidism", "Adrenal insufficiency"},
             {"Gastrointestinal disorders", "Diarrhoea", "Nausea", "Immune-mediated enterocolitis"},
@@ -101,10 +104,9 @@ inline const std::vector<Term>& terms() {
              "Cholangitis"},
             {"Immune system disorders", "Cytokine release syndrome", "Hypersensitivity",
              "Haemophagocytic lymphohistiocytosis secondary"},
-            {"Infections and infestations", "Pneumonia", "Urinary tract infection",
-             "Sepsis"},
-            {"Injury, poisoning and procedural complications", "Infusion related reaction",
-             "Fall", "Radiation recall phenomenon of the skin"},
+            {"Infections and infestations", "Pneumonia", "Urinary tract infection", "Sepsis"},
+            {"Injury, poisoning and procedural complications", "Infusion related reaction", "Fall",
+             "Radiation recall phenomenon of the skin"},
             {"Investigations", "Alanine aminotransferase increased",
              "Aspartate aminotransferase increased", "Blood creatinine increased"},
             {"Metabolism and nutrition disorders", "Decreased appetite", "Hyperglycaemia",

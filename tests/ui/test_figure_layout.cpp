@@ -99,7 +99,8 @@ private slots:
         QTest::addColumn<double>("font_points");
         QTest::addColumn<QString>("variant");
         for (const SizePreset& preset : figure_size_presets()) {
-            for (const char* study : {"demo-PFS", "demo-OS", "pilot-TTDE", "pilot-TTDE-RACE", "stress-OS"}) {
+            for (const char* study :
+                 {"demo-PFS", "demo-OS", "pilot-TTDE", "pilot-TTDE-RACE", "stress-OS"}) {
                 for (const char* variant : {"default", "all-sections", "kmunicate", "axis"}) {
                     QTest::addRow("%s %s %s", qPrintable(preset.name), study, variant)
                         << QString::fromLatin1(study) << preset.size_points << preset.font_size_pt
@@ -138,8 +139,13 @@ private slots:
         // Whole texts, broken only at spaces.
         verify_whole_text(QStringLiteral("title"), layout.title, km_figure_title(*results),
                           layout.title_font, layout.title_rect);
+        // The annotation, or with several arms compared, when their hazard
+        // ratios leave no room, the overall test alone.
+        QVERIFY(!layout.annotation_short || !hazard_ratio_short_text(*results).isEmpty());
         verify_whole_text(QStringLiteral("annotation"), layout.annotation,
-                          hazard_ratio_text(*results), layout.text_font, layout.annotation_rect);
+                          layout.annotation_short ? hazard_ratio_short_text(*results)
+                                                  : hazard_ratio_text(*results),
+                          layout.text_font, layout.annotation_rect);
         QVERIFY(!layout.legend.empty() || layout.legend_in_table);
         for (std::size_t c = 0; c < layout.legend.size(); ++c) {
             const QString source = layout.legend_names_only
