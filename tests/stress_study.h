@@ -140,7 +140,7 @@ inline std::vector<triallens::RawTable> tables() {
     constexpr std::size_t subjects = 400;
     std::vector<std::string> usubjid, arm, sex, region, saffl;
     std::vector<double> age;
-    std::vector<std::string> tte_subject, paramcd, param;
+    std::vector<std::string> tte_subject, paramcd, param, avalu;
     std::vector<double> aval, cnsr;
     std::vector<std::string> ae_subject, soc, pt, serious, related;
     std::vector<double> toxgr;
@@ -174,6 +174,7 @@ inline std::vector<triallens::RawTable> tables() {
         tte_subject.push_back(id);
         paramcd.push_back("OS");
         param.push_back("Overall survival (months)");
+        avalu.push_back("MONTHS");
         aval.push_back(std::round(time * 100) / 100);
         cnsr.push_back(event ? 0 : 1);
 
@@ -211,6 +212,7 @@ inline std::vector<triallens::RawTable> tables() {
     adtte.columns.push_back(text_column("PARAMCD", "Parameter Code", paramcd));
     adtte.columns.push_back(text_column("PARAM", "Parameter", param));
     adtte.columns.push_back(number_column("AVAL", "Analysis Value", aval));
+    adtte.columns.push_back(text_column("AVALU", "Analysis Value Unit", avalu));
     adtte.columns.push_back(number_column("CNSR", "Censor (0 = event)", cnsr));
 
     RawTable adae;
