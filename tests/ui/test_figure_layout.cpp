@@ -302,6 +302,27 @@ private slots:
         }
     }
 
+    // The stress study is what the suite counts on: 8 arms of 40-character
+    // names, one arm's curve ending by t = 3 while the others run to the
+    // 10-year axis's end.
+    void stressStudyEndsOneCurveEarlyOnATenYearAxis() {
+        const ResultsHandle results = study_results(QStringLiteral("stress-OS"));
+        const std::vector<ArmSurvival>& curves = figure_curves(*results);
+        QCOMPARE(curves.size(), stress_study::arm_names().size());
+        for (std::size_t c = 0; c < curves.size(); ++c) {
+            QCOMPARE(curve_name(curves[c]).size(),
+                     static_cast<qsizetype>(stress_study::arm_name_length));
+            const double end = curves[c].km.curve.time.back();
+            QVERIFY2(
+                c == stress_study::short_arm ? end <= stress_study::short_arm_end
+                                             : end > 10 * stress_study::short_arm_end,
+                qPrintable(QStringLiteral("%1 ends at %2").arg(curve_name(curves[c])).arg(end)));
+        }
+        QCOMPARE(km_last_time(*results), stress_study::follow_up_end);
+        QCOMPARE(stress_study::study().subjects.find("REGION1")->levels().size(),
+                 stress_study::region_count);
+    }
+
     // Data that end a sliver past a break end the axis at that break; data
     // clearly past it get the next one.
     void axisEndsAtTheFirstBreakPastTheData() {
