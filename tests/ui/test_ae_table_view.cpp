@@ -5,9 +5,14 @@
 // by AESEV): the severe column says "Severe" and names AESEV, the term
 // column stays in view when the table scrolls sideways, every arm's counts
 // fit a 1280-pixel window, "Arms shown" narrows the table to one pair, and
-// the exported table's headings are the window's.
+// the exported table's headings are the window's. On the generated stress
+// study (stress_study.h: 8 arms of 40-character names, terms of 40+
+// characters) in a 1280 × 800 window: every arm's name whole in its heading,
+// every column reachable right of the frozen term column, widths from
+// content, and a pair for every compared arm.
 
 #include "../cdisc_pilot.h"
+#include "../stress_study.h"
 
 #include <controller/refit_controller.h>
 #include <export/adverse_event_table.h>
@@ -28,6 +33,7 @@
 #include <QLabel>
 #include <QScrollBar>
 #include <QSignalSpy>
+#include <QStyle>
 #include <QTabWidget>
 #include <QTest>
 #include <QTreeView>
@@ -560,6 +566,197 @@ private slots:
             ++counted;
         }
         QCOMPARE(counted, 6);
+    }
+
+    // The stress study's 8 arms in the main window's AE tab at 1280 × 800.
+    void stressArmsHoldInA1280Window() {
+        const auto study = std::make_shared<const Study>(stress_study::study());
+        RefitController controller;
+        controller.setStudy(study, default_spec(*study));
+        MainWindow window(&controller);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.tabs()->setCurrentIndex(window.tabIndex(QStringLiteral("adverse-events")));
+        QTRY_VERIFY(window.adverseEventView()->model()->columnCount() > 0);
+        QTest::qWait(50);
+        QCOMPARE(window.width(), 1280);
+
+        AeTableView& view = *window.adverseEventView();
+        const AeTreeModel& model = *view.model();
+        const AeTable& table = *model.table();
+        QTreeView& tree = *view.treeView();
+        GroupedHeaderView& header = *view.header();
+        QCOMPARE(table.arms.size(), stress_study::arm_names().size());
+        QCOMPARE(view.armsShownBox()->currentData().toInt(), -1);
+
+        // Every arm's name whole in the band over its columns: no word wider
+        // than the group (so the band's word wrap breaks only at spaces), the
+        // band as tall as the wrapped heading, the header as tall as it asks.
+        const int margin = header.style()->pixelMetric(QStyle::PM_HeaderMargin, nullptr, &header);
+        const QFontMetrics header_metrics(header.font());
+        QVERIFY(header.height() >= header.sizeHint().height());
+        for (std::size_t a = 0; a < table.arms.size(); ++a) {
+            const QString name = QString::fromStdString(table.arms[a]);
+            QCOMPARE(name.size(), static_cast<qsizetype>(stress_study::arm_name_length));
+            const int any = column_of(model, AeTreeModel::ColumnKind::AnyGrade, a);
+            const QString heading = header.groupText(any);
+            QVERIFY2(heading.startsWith(name + QStringLiteral(" (N=")), qPrintable(heading));
+            int width = 0;
+            for (int column = 1; column < model.columnCount(); ++column) {
+                width += header.groupText(column) == heading ? tree.columnWidth(column) : 0;
+            }
+            for (const QString& word : heading.split(u' ', Qt::SkipEmptyParts)) {
+                QVERIFY2(header_metrics.horizontalAdvance(word) <= width - 2 * margin,
+                         qPrintable(word + QStringLiteral(" in %1 px").arg(width)));
+            }
+            const QRect wrapped =
+                header_metrics.boundingRect(QRect(0, 0, width - 2 * margin, 10000),
+                                            Qt::AlignHCenter | Qt::TextWordWrap, heading);
+            QVERIFY2(wrapped.height() + 2 * margin <= header.bandHeight(), qPrintable(heading));
+        }
+
+        // Every column can be scrolled into view right of the frozen term
+        // column, the last arm's at the far right; the terms stay beside them.
+        QScrollBar& horizontal = *tree.horizontalScrollBar();
+        QTreeView& frozen = *view.frozenTermView();
+        const int term_width = tree.columnWidth(0);
+        QVERIFY(term_width >= 18 * tree.fontMetrics().averageCharWidth());
+        for (int column = 1; column < model.columnCount(); ++column) {
+            const int wanted = tree.header()->sectionPosition(column) - term_width;
+            horizontal.setValue(std::clamp(wanted, 0, horizontal.maximum()));
+            QTest::qWait(0);
+            const int left = tree.header()->sectionViewportPosition(column);
+            QVERIFY2(left >= term_width &&
+                         left + tree.columnWidth(column) <= tree.viewport()->width(),
+                     qPrintable(QStringLiteral("column %1 at %2..%3, terms %4, viewport %5")
+                                    .arg(column)
+                                    .arg(left)
+                                    .arg(left + tree.columnWidth(column))
+                                    .arg(term_width)
+                                    .arg(tree.viewport()->width())));
+        }
+        QCOMPARE(horizontal.value(), horizontal.maximum());
+        QVERIFY(horizontal.maximum() > 0);
+        QVERIFY(frozen.isVisible());
+        QCOMPARE(frozen.viewport()->mapTo(&tree, QPoint(0, 0)),
+                 tree.viewport()->mapTo(&tree, QPoint(0, 0)));
+        QCOMPARE(frozen.viewport()->width(), term_width);
+        const int x = tree.viewport()->width() - 5;
+        for (int y = 2; y < tree.viewport()->height(); y += tree.viewport()->height() / 8) {
+            QCOMPARE(row_at(frozen, 5, y), row_at(tree, x, y));
+        }
+
+        // Widths from content: each column of numbers as wide as its widest
+        // cell or heading (or its arm's longest word), not much wider; a
+        // term the column elides is whole in its tooltip.
+        const QAbstractItemModel& proxy = *view.proxy();
+        QFont bold = tree.font();
+        bold.setBold(true);
+        std::vector<QModelIndex> rows;
+        for (int s = 0; s < proxy.rowCount(); ++s) {
+            const QModelIndex top = proxy.index(s, 0);
+            rows.push_back(top);
+            for (int p = 0; p < proxy.rowCount(top); ++p) {
+                rows.push_back(proxy.index(p, 0, top));
+            }
+        }
+        for (int column = 1; column < proxy.columnCount(); ++column) {
+            int widest = tree.header()->sectionSizeHint(column);
+            for (const QModelIndex& row : rows) {
+                const QFontMetrics metrics(row.parent().isValid() ? tree.font() : bold);
+                widest = std::max(widest, metrics.horizontalAdvance(
+                                              row.siblingAtColumn(column).data().toString()));
+            }
+            QVERIFY2(tree.columnWidth(column) >= widest, qPrintable(QString::number(column)));
+            const QString group = header.groupText(column);
+            int longest_word = 0;
+            for (const QString& word : group.split(u' ', Qt::SkipEmptyParts)) {
+                longest_word = std::max(longest_word, header_metrics.horizontalAdvance(word));
+            }
+            QVERIFY2(tree.columnWidth(column) <= std::max(widest, longest_word + 2 * margin) + 40,
+                     qPrintable(QStringLiteral("column %1: %2 for %3")
+                                    .arg(column)
+                                    .arg(tree.columnWidth(column))
+                                    .arg(widest)));
+        }
+        // So many arms' counts scroll anyway: the frozen terms take about 30
+        // characters, not the 18 they would shrink to beside fewer arms.
+        int longest_term = 0;
+        for (const QModelIndex& row : rows) {
+            const QFontMetrics metrics(row.parent().isValid() ? tree.font() : bold);
+            longest_term = std::max(longest_term, metrics.horizontalAdvance(row.data().toString()));
+        }
+        QVERIFY2(term_width >= std::min(longest_term, 30 * tree.fontMetrics().averageCharWidth()),
+                 qPrintable(QStringLiteral("terms %1 px of %2").arg(term_width).arg(longest_term)));
+        int elided = 0;
+        for (const QModelIndex& row : rows) {
+            const QString term = row.data().toString();
+            const QFontMetrics metrics(row.parent().isValid() ? tree.font() : bold);
+            const int indent = row.parent().isValid() ? 2 * tree.indentation() : tree.indentation();
+            if (metrics.horizontalAdvance(term) + indent > term_width) {
+                QVERIFY2(row.data(Qt::ToolTipRole).toString().contains(term), qPrintable(term));
+                ++elided;
+            }
+        }
+        qInfo("term column %d px; %d of %zu terms elided (whole in their tooltips)", term_width,
+              elided, rows.size());
+
+        // "Arms shown": all arms, then each compared arm with the reference.
+        QComboBox& arms = *view.armsShownBox();
+        QVERIFY(arms.isVisible());
+        QCOMPARE(arms.count(), static_cast<int>(table.arms.size()));
+        const std::size_t reference = *table.reference_arm;
+        const QString reference_name = QString::fromStdString(table.arms[reference]);
+        int item = 1;
+        for (std::size_t a = 0; a < table.arms.size(); ++a) {
+            if (a == reference) {
+                continue;
+            }
+            QCOMPARE(arms.itemText(item), QString::fromStdString(table.arms[a]) +
+                                              QStringLiteral(" vs ") + reference_name);
+            arms.setCurrentIndex(item);
+            QCOMPARE(arms.currentData().toInt(), static_cast<int>(a));
+            int shown = 0;
+            for (int column = 1; column < model.columnCount(); ++column) {
+                if (!tree.isColumnHidden(column)) {
+                    const auto arm = static_cast<std::size_t>(model.columnArm(column));
+                    QVERIFY(arm == a || (arm == reference && is_count_column(model, column)));
+                    ++shown;
+                }
+            }
+            QCOMPARE(shown, 5);
+            // The pair fits the window whole: no sideways scrolling.
+            QTRY_VERIFY(!horizontal.isVisible());
+            // A box narrower than the pair names it whole in its tooltip,
+            // and its list opens wide enough for every choice.
+            QVERIFY(arms.toolTip().startsWith(arms.itemText(item) + u'\n'));
+            ++item;
+        }
+        arms.showPopup();
+        QTRY_VERIFY(arms.view()->isVisible());
+        for (int choice = 0; choice < arms.count(); ++choice) {
+            QVERIFY2(arms.view()->visualRect(arms.model()->index(choice, 0)).width() >=
+                         arms.fontMetrics().horizontalAdvance(arms.itemText(choice)),
+                     qPrintable(arms.itemText(choice)));
+        }
+        arms.hidePopup();
+        arms.setCurrentIndex(0);
+        const QString directory = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR");
+        if (!directory.isEmpty()) {
+            QVERIFY(window.grab().save(directory + QStringLiteral("/ae_table_stress.png")));
+        }
+    }
+
+    // Not a test: with TRIALLENS_STRESS_STUDY_DIR set, writes the stress
+    // study's adsl.csv, adtte.csv and adae.csv there, to open in the app,
+    // tab_screenshots or `triallens export`.
+    void writeStressStudyFiles() {
+        const QString directory = qEnvironmentVariable("TRIALLENS_STRESS_STUDY_DIR");
+        if (directory.isEmpty()) {
+            QSKIP("set TRIALLENS_STRESS_STUDY_DIR to write the stress study's files");
+        }
+        QCOMPARE(stress_study::write_files(directory.toStdString()).size(), std::size_t{3});
     }
 
     // Numbers as wide as their widest cell or heading, not wider; the term

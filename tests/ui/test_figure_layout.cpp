@@ -1,5 +1,7 @@
 // The Kaplan–Meier figure's layout at every export preset (figure_size_presets)
-// on the demo and the CDISC pilot (TTDE; by arm, and by arm × RACE), with the
+// on the demo, the CDISC pilot (TTDE; by arm, and by arm × RACE) and the
+// generated stress study (8 arms of 40-character names, OS on a 10-year axis
+// with one arm ending by t = 3; stress_study.h), with the
 // default table, with every table section on, with the KMunicate style, and
 // with the user's axis (x-limit inside the data, a break interval, cumulative
 // incidence in percent, "n (events)" cells). It asserts on the laid-out
@@ -11,6 +13,7 @@
 // time ticks; the time axis ends at the first break at or past the data.
 
 #include "../cdisc_pilot.h"
+#include "../stress_study.h"
 
 #include <export/figure_export.h>
 #include <models/km_figure_text.h>
@@ -50,6 +53,9 @@ ResultsHandle study_results(const QString& name) {
     if (name.startsWith(QLatin1String("demo"))) {
         spec.paramcd = name.endsWith(QLatin1String("OS")) ? "OS" : "PFS";
         results = std::make_shared<const Results>(refit(demo, spec));
+    } else if (name.startsWith(QLatin1String("stress"))) {
+        spec.paramcd = "OS";
+        results = std::make_shared<const Results>(refit(stress_study::study(), spec));
     } else {
         spec.paramcd = "TTDE";
         if (name.endsWith(QLatin1String("RACE"))) {
@@ -93,7 +99,8 @@ private slots:
         QTest::addColumn<double>("font_points");
         QTest::addColumn<QString>("variant");
         for (const SizePreset& preset : figure_size_presets()) {
-            for (const char* study : {"demo-PFS", "demo-OS", "pilot-TTDE", "pilot-TTDE-RACE"}) {
+            for (const char* study :
+                 {"demo-PFS", "demo-OS", "pilot-TTDE", "pilot-TTDE-RACE", "stress-OS"}) {
                 for (const char* variant : {"default", "all-sections", "kmunicate", "axis"}) {
                     QTest::addRow("%s %s %s", qPrintable(preset.name), study, variant)
                         << QString::fromLatin1(study) << preset.size_points << preset.font_size_pt
@@ -132,8 +139,13 @@ private slots:
         // Whole texts, broken only at spaces.
         verify_whole_text(QStringLiteral("title"), layout.title, km_figure_title(*results),
                           layout.title_font, layout.title_rect);
+        // The annotation, or with several arms compared, when their hazard
+        // ratios leave no room, the overall test alone.
+        QVERIFY(!layout.annotation_short || !hazard_ratio_short_text(*results).isEmpty());
         verify_whole_text(QStringLiteral("annotation"), layout.annotation,
-                          hazard_ratio_text(*results), layout.text_font, layout.annotation_rect);
+                          layout.annotation_short ? hazard_ratio_short_text(*results)
+                                                  : hazard_ratio_text(*results),
+                          layout.text_font, layout.annotation_rect);
         QVERIFY(!layout.legend.empty() || layout.legend_in_table);
         for (std::size_t c = 0; c < layout.legend.size(); ++c) {
             const QString source = layout.legend_names_only
@@ -288,6 +300,27 @@ private slots:
                 }
             }
         }
+    }
+
+    // The stress study is what the suite counts on: 8 arms of 40-character
+    // names, one arm's curve ending by t = 3 while the others run to the
+    // 10-year axis's end.
+    void stressStudyEndsOneCurveEarlyOnATenYearAxis() {
+        const ResultsHandle results = study_results(QStringLiteral("stress-OS"));
+        const std::vector<ArmSurvival>& curves = figure_curves(*results);
+        QCOMPARE(curves.size(), stress_study::arm_names().size());
+        for (std::size_t c = 0; c < curves.size(); ++c) {
+            QCOMPARE(curve_name(curves[c]).size(),
+                     static_cast<qsizetype>(stress_study::arm_name_length));
+            const double end = curves[c].km.curve.time.back();
+            QVERIFY2(
+                c == stress_study::short_arm ? end <= stress_study::short_arm_end
+                                             : end > 10 * stress_study::short_arm_end,
+                qPrintable(QStringLiteral("%1 ends at %2").arg(curve_name(curves[c])).arg(end)));
+        }
+        QCOMPARE(km_last_time(*results), stress_study::follow_up_end);
+        QCOMPARE(stress_study::study().subjects.find("REGION1")->levels().size(),
+                 stress_study::region_count);
     }
 
     // Data that end a sliver past a break end the axis at that break; data

@@ -274,7 +274,7 @@ QVariant AeTreeModel::data(const QModelIndex& index, int role) const {
                              .arg(term_text(*row), QString::fromStdString(row->soc.value_or("")))
                    : kind == RowKind::SystemOrganClass
                        ? tr("%1 (system organ class)").arg(term_text(*row))
-                       : tr("Subjects with at least one adverse event");
+                       : tr("%1: subjects with at least one adverse event").arg(term_text(*row));
         }
         return {};
     case ColumnKind::AnyGrade:

@@ -67,6 +67,16 @@ QString hazard_ratio_text(const Results& results) {
     return text;
 }
 
+QString hazard_ratio_short_text(const Results& results) {
+    if (!results.cox || results.cox->terms.size() < 2 || !results.logrank) {
+        return {};
+    }
+    const QString stratified = results.strata.empty() ? QString() : QStringLiteral("stratified ");
+    return QStringLiteral("%1log-rank %2 across %3 arms")
+        .arg(stratified, unbroken(QString::fromStdString(p_value_label(results.logrank->p))))
+        .arg(results.cox->terms.size() + 1);
+}
+
 QString endpoint_title(const Results& results) {
     return QString::fromStdString(results.param.empty() ? results.paramcd : results.param);
 }

@@ -30,6 +30,13 @@ QString arm_legend_text(const ArmSurvival& arm, int median_decimals);
 // for the first comparison, or "" without one.
 QString hazard_ratio_text(const Results& results);
 
+// What the figure's annotation gives way to when several arms are compared
+// and their hazard ratios leave the plot no room (km_figure_layout.h, rule
+// 2): the overall test alone, "log-rank p < 0.001 across 8 arms". "" when
+// hazard_ratio_text() names one comparison (it has no shorter form) or
+// there is no test.
+QString hazard_ratio_short_text(const Results& results);
+
 // The endpoint's name (PARAM, else PARAMCD), as the figure's title.
 QString endpoint_title(const Results& results);
 // The KM figure's title: the endpoint's, and the subgroup in focus after it

@@ -189,6 +189,7 @@ void AeTableView::fillArmsShown() {
         }
     }
     arms_shown_->setCurrentIndex(std::max(0, arms_shown_->findText(chosen)));
+    showChosenArmsTip();
     int widest = 0;
     for (int item = 0; item < arms_shown_->count(); ++item) {
         widest = std::max(
@@ -202,7 +203,15 @@ void AeTableView::fillArmsShown() {
     arms_shown_label_->setVisible(choice);
 }
 
+// The box may be narrower than a pair of long arm names (its list opens as
+// wide as they need): its tooltip names the choice whole.
+void AeTableView::showChosenArmsTip() {
+    arms_shown_->setToolTip(arms_shown_->currentText() + QStringLiteral("\n\n") +
+                            arms_shown_label_->toolTip());
+}
+
 void AeTableView::showChosenArms() {
+    showChosenArmsTip();
     const int compared = arms_shown_->currentData().toInt();
     const auto& table = model_->table();
     const int reference =
@@ -227,7 +236,10 @@ bool AeTableView::eventFilter(QObject* watched, QEvent* event) {
 // as its longest shown term, but no wider than leaves room for every shown
 // column when it can still show about 30 characters, else for the shown
 // arms' counts (the risk differences then scroll, under the frozen term
-// column), and never narrower than about 18 characters.
+// column) when that leaves about 18 characters; when even the counts
+// scroll (many arms), about 30 characters: the column is frozen, so its
+// width costs no column its place, and terms cut to 18 characters would be
+// read from tooltips.
 void AeTableView::resizeColumns() {
     if (proxy_->columnCount() == 0) {
         return;
@@ -251,9 +263,9 @@ void AeTableView::resizeColumns() {
     }
     const int terms = std::max(tree_->columnContentWidth(0), header_->sectionSizeHint(0));
     const int viewport = tree_->viewport()->width();
-    const int room = viewport - numbers >= 30 * character
-                         ? viewport - numbers
-                         : std::max(18 * character, viewport - counts);
+    const int room = viewport - numbers >= 30 * character  ? viewport - numbers
+                     : viewport - counts >= 18 * character ? viewport - counts
+                                                           : 30 * character;
     tree_->setColumnWidth(0, std::min(terms, room));
 }
 

@@ -9,8 +9,9 @@
 // Fitting the table to the window: column headings are short ("Any",
 // "≥ 3" or "Severe") under each arm's name and N, the grading variable is
 // named beside the toggles and in the severe headings' tooltips, the term
-// column is as wide as its terms up to what the arms' count columns leave
-// (longer terms elided, whole in their tooltip) and stays in place when the
+// column is as wide as its terms up to what the arms' count columns leave,
+// or about 30 characters when so many arms' counts scroll anyway (longer
+// terms elided, whole in their tooltip), and stays in place when the
 // table scrolls sideways (frozen_column_tree_view.h). With three or more
 // arms, "Arms shown" narrows the table to one compared arm and the
 // reference with their risk difference; that choice is the view's alone:
@@ -76,6 +77,7 @@ private:
     void resizeColumns();
     void fillArmsShown();
     void showChosenArms();
+    void showChosenArmsTip();
 
     AeTreeModel* model_;
     AeFilterProxy* proxy_;

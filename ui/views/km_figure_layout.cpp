@@ -203,6 +203,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     }
     const double header_bottom = y;
     layout.annotation = hazard_ratio_text(results);
+    const QString short_annotation = hazard_ratio_short_text(results);
 
     const std::vector<ArmSurvival>& curves = figure_curves(results);
     KmTimeAxis axis;
@@ -295,6 +296,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         std::size_t variant; // into variants; variants.size(): no table
         bool names_only;
         bool legend_in_table = false;
+        bool short_annotation = false;
     };
     struct Attempt {
         QFont table_font;
@@ -364,9 +366,10 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         const double right = content.right() - std::max(last_label, widest_cell) / 2 - 2;
 
         double top = header_bottom;
-        if (!layout.annotation.isEmpty()) {
+        const QString& annotation = choice.short_annotation ? short_annotation : layout.annotation;
+        if (!annotation.isEmpty()) {
             top += 0.2 * line;
-            const QSizeF size = wrapped_text_size(layout.annotation, a.text_font, content.width());
+            const QSizeF size = wrapped_text_size(annotation, a.text_font, content.width());
             a.annotation_rect = QRectF(content.left(), top, content.width(), size.height());
             top = a.annotation_rect.bottom();
         }
@@ -438,8 +441,18 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         if (curve_rows(variant)) {
             choices.push_back(Choice{floor_font, floor_font, variant, true, true});
         }
-        // Last resort: no table; then a cramped plot, but a plot.
+        if (!short_annotation.isEmpty()) {
+            choices.push_back(Choice{floor_font, floor_font, variant, true, false, true});
+            if (curve_rows(variant)) {
+                choices.push_back(Choice{floor_font, floor_font, variant, true, true, true});
+            }
+        }
+        // Last resort: no table (the annotation whole if that fits); then a
+        // cramped plot, but a plot.
         choices.push_back(Choice{floor_font, floor_font, variants.size(), true});
+        if (!short_annotation.isEmpty()) {
+            choices.push_back(Choice{floor_font, floor_font, variants.size(), true, false, true});
+        }
     }
     std::optional<Attempt> chosen;
     std::optional<Choice> chosen_choice;
@@ -476,6 +489,10 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     layout.legend_names_only = chosen_choice->names_only;
     layout.labels_above = chosen->labels_above;
     layout.legend_in_table = chosen->legend_in_table;
+    layout.annotation_short = chosen_choice->short_annotation;
+    if (layout.annotation_short) {
+        layout.annotation = short_annotation;
+    }
     layout.ticks = axis.ticks;
     layout.tick_decimals = axis.decimals;
     layout.time_maximum = axis.maximum;

@@ -29,8 +29,12 @@
 //     legend keeps only the curves' names (n, events and median go; the
 //     names stay whole); then, when the table's labels are on lines of their
 //     own (3.), the legend moves into the table: each label gets its curve's
-//     line sample and the legend above the plot goes. Only if all that is not
-//     enough does the number at risk go, and the plot takes what is left.
+//     line sample and the legend above the plot goes; then, with several
+//     arms compared, the annotation gives way to the overall test alone
+//     (hazard_ratio_short_text: the arms' hazard ratios go before the
+//     number at risk does). Only if all that is not enough does the number
+//     at risk go (the annotation whole again if that leaves it room), and
+//     the plot takes what is left.
 //  3. The table's row labels sit left of the plot area when the widest fits
 //     on one line in 30% of the width (km_maximum_label_share); otherwise
 //     each label goes on its own line above its row, wrapped, and the plot
@@ -105,7 +109,7 @@ struct KmFigureLayout {
     QRectF title_rect;
     QString synthetic_label; // "" unless the data are synthetic
     QRectF synthetic_rect;
-    QString annotation;
+    QString annotation; // hazard_ratio_text(), or its short form (annotation_short)
     QRectF annotation_rect;
     std::vector<KmLegendEntry> legend;
     QRectF chart_rect; // the chart's geometry (scene = figure coordinates)
@@ -122,6 +126,7 @@ struct KmFigureLayout {
     bool labels_above = false;      // the table's row labels on lines above their rows
     bool legend_names_only = false; // the legend shows curve_name(), not arm_legend_text()
     bool legend_in_table = false;   // no legend: the table's labels carry the line samples
+    bool annotation_short = false;  // hazard_ratio_short_text(): the arms' HRs gave way (rule 2)
     int y_tick_count = 6;           // 6: every 0.2; 5: every 0.25
 };
 
