@@ -524,7 +524,8 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     for (std::size_t s = 0; s < subject_arm.size(); ++s) {
         subject_arm[s] = kept[s] ? subject_arm[s] : -1;
     }
-    if (auto warning = unrecorded_warning(endpoint, subject_arm)) {
+    // Before --from: those it leaves out are meant to be.
+    if (auto warning = unrecorded_warning(in_unit, subject_arm)) {
         results.warnings.push_back(std::move(*warning));
     }
 

@@ -155,6 +155,18 @@ private slots:
         QVERIFY(!whole.from.has_value());
     }
 
+    // Those --from leaves out are meant to be: no "have no record" warning.
+    void fromSaysNothingOfThoseItLeavesOut() {
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        spec.from = 12.0;
+        const Results results = refit(demo(), resolve_spec(demo(), spec));
+        spec.from.reset();
+        const Results whole = refit(demo(), resolve_spec(demo(), spec));
+        QVERIFY(results.n < whole.n);
+        QCOMPARE(has_warning(results, "OS: "), has_warning(whole, "OS: "));
+    }
+
     void notAskedNotComputed() {
         AnalysisSpec spec;
         spec.paramcd = "OS";
