@@ -284,6 +284,13 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         } else if (arg == "--maxcombo") {
             const bool has_set = i + 1 < arguments.size() && is_maxcombo_set(arguments[i + 1]);
             line.spec.maxcombo = parse_maxcombo_set(has_set ? arguments[++i] : "default");
+        } else if (arg == "--cuts") {
+            line.spec.hr_cuts.clear();
+            for (const auto& item : split_list(value_of(arg))) {
+                line.spec.hr_cuts.push_back(parse_number<double>("--cuts", item));
+            }
+        } else if (arg == "--from") {
+            line.spec.from = parse_number<double>(arg, value_of(arg));
         } else if (arg == "--tau") {
             line.spec.tau = parse_number<double>(arg, value_of(arg));
         } else if (arg == "--max-levels") {
@@ -497,6 +504,14 @@ analyze options (defaults are R survival's):
   --maxcombo [SET]       MaxCombo: max |z| over FH tests, two-sided p from their joint
                          normal (Genz); SET: default = "0,0;0,1;1,0;1,1" (Lin et al.
                          2020), simtrial = "0,0;0,1;1,1", or a list as --fh (default: off)
+  --cuts C,...           piecewise hazard ratios: the Cox HR of the compared arm
+                         (--compare) against --ref in each period (0,C1], (C1,C2], ...,
+                         (Ck,end), with --strata and --ties, as survSplit + coxph; cuts
+                         positive, ascending, before the last time; at most 20 (default: none)
+  --from T               survival from a landmark: analyse only the records event-free
+                         and under follow-up at T, times counted from T (conditional
+                         survival); every statistic, figure and cut is then from T
+                         (default: from 0)
   --time-unit days|weeks|months|years
                          analyse and report times in this unit, converted from the
                          data's AVALU before anything is fitted, as R users divide AVAL:

@@ -293,6 +293,21 @@ QJsonObject maxcombo_json(const MaxComboSummary& combo) {
             {"p", number(combo.p)}};
 }
 
+// {from, to, events, hr, lower, upper, p}; to is null for the last period.
+QJsonArray piecewise_hr_json(const std::vector<PiecewiseHazardRatio>& rows) {
+    QJsonArray out;
+    for (const auto& row : rows) {
+        out.append(QJsonObject{{"from", row.from},
+                               {"to", number(row.to)},
+                               {"events", static_cast<double>(row.events)},
+                               {"hr", number(row.hr)},
+                               {"lower", number(row.lower)},
+                               {"upper", number(row.upper)},
+                               {"p", number(row.p)}});
+    }
+    return out;
+}
+
 QJsonObject cox_json(const CoxSummary& cox) {
     const QJsonArray terms = hazard_ratios_json(cox.terms);
     QJsonArray adjustments;
@@ -361,6 +376,9 @@ QJsonObject analyze_json(const Results& results) {
                                               ? QJsonValue(quantile_json(*results.median_follow_up))
                                               : QJsonValue()},
                      {"warnings", warnings}};
+    if (results.from) {
+        json.insert("from", *results.from);
+    }
     if (results.logrank) {
         json.insert("logrank", QJsonObject{{"chisq", number(results.logrank->chisq)},
                                            {"df", static_cast<double>(results.logrank->df)},
@@ -373,6 +391,9 @@ QJsonObject analyze_json(const Results& results) {
     }
     if (results.maxcombo) {
         json.insert("maxcombo", maxcombo_json(*results.maxcombo));
+    }
+    if (!results.piecewise_hr.empty()) {
+        json.insert("piecewise_hr", piecewise_hr_json(results.piecewise_hr));
     }
     if (results.cox) {
         json.insert("cox", cox_json(*results.cox));

@@ -17,6 +17,13 @@ std::size_t display_width(const std::string& text) {
 
 namespace {
 
+// A time as given (6, 12.5), for cut points and landmarks.
+std::string general_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
 std::string pad(std::string text, std::size_t width) {
     const std::size_t size = display_width(text);
     if (size < width) {
@@ -50,7 +57,12 @@ std::string summary_table(const Results& results) {
     std::transform(unit.begin(), unit.end(), unit.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     out += "\n" + results.paramcd + ": " + results.param +
-           (unit.empty() ? "" : "  [times in " + unit + "]") + "\n\n";
+           (unit.empty() ? "" : "  [times in " + unit + "]") + "\n";
+    if (results.from) {
+        out += "Conditional on being event-free and followed at " + general_text(*results.from) +
+               ": times counted from then\n";
+    }
+    out += "\n";
 
     const auto group_label = [](const ArmSurvival& group) {
         return group.arm + " / " + group.level;
@@ -165,6 +177,19 @@ std::string summary_table(const Results& results) {
             out += "  MaxCombo of " + names + ": z_max " +
                    decimal_text(results.maxcombo->z_max, 3) + ", " +
                    p_value_label(results.maxcombo->p) + "\n";
+        }
+    }
+    if (!results.piecewise_hr.empty()) {
+        out += "Piecewise hazard ratios (" + results.delayed_effects_arm + " vs " +
+               (results.arms.empty() ? std::string("reference") : results.arms.front().arm) + ")\n";
+        for (const auto& row : results.piecewise_hr) {
+            const std::string period = "(" + general_text(row.from) + ", " +
+                                       (row.to ? general_text(*row.to) + "]" : std::string("end)"));
+            out += "  " + pad(period, 14) + pad(std::to_string(row.events) + " events", 12) +
+                   (row.hr ? decimal_text(*row.hr, 2) + " (" + decimal_text(*row.lower, 2) + "–" +
+                                 decimal_text(*row.upper, 2) + ")  " + p_value_label(row.p)
+                           : std::string("not computable")) +
+                   "\n";
         }
     }
     if (!results.subgroups.empty()) {

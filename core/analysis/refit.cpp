@@ -16,16 +16,47 @@
 #include "triallens/stats/kaplan_meier.h"
 #include "triallens/stats/log_rank.h"
 #include "triallens/stats/maxcombo.h"
+#include "triallens/stats/piecewise_cox.h"
 #include "triallens/stats/restricted_mean.h"
 #include "triallens/stats/weighted_log_rank.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <future>
+#include <limits>
 #include <numeric>
 #include <optional>
 
 namespace triallens {
+
+namespace {
+
+std::string number_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+void check_hr_cuts(const std::vector<double>& cuts) {
+    if (cuts.size() > max_hr_cuts) {
+        throw SpecError("piecewise hazard ratios take at most " + std::to_string(max_hr_cuts) +
+                        " cut points, got " + std::to_string(cuts.size()));
+    }
+    for (std::size_t k = 0; k < cuts.size(); ++k) {
+        if (!(std::isfinite(cuts[k]) && cuts[k] > 0)) {
+            throw SpecError("cut point " + number_text(cuts[k]) +
+                            " of the piecewise hazard ratios must be positive and finite");
+        }
+        if (k > 0 && !(cuts[k] > cuts[k - 1])) {
+            throw SpecError("cut point " + number_text(cuts[k]) +
+                            " of the piecewise hazard ratios is not after " +
+                            number_text(cuts[k - 1]) + ": give them ascending, each once");
+        }
+    }
+}
+
+} // namespace
 
 AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
     std::vector<std::string> codes;
@@ -79,7 +110,8 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
             require_few_levels(study, *covariate, spec.max_levels, "text covariates take");
         }
     }
-    const bool delayed_effects = !spec.fh_tests.empty() || spec.maxcombo.has_value();
+    const bool delayed_effects =
+        !spec.fh_tests.empty() || spec.maxcombo.has_value() || !spec.hr_cuts.empty();
     if (!spec.subgroups.empty() || !spec.compare_arm.empty() || delayed_effects) {
         if (spec.compare_arm.empty()) {
             std::vector<std::string> others;
@@ -115,6 +147,11 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
             throw SpecError("MaxCombo needs at least one FH(rho, gamma) test");
         }
         check_fh(*spec.maxcombo, "MaxCombo");
+    }
+    check_hr_cuts(spec.hr_cuts);
+    if (spec.from && !(std::isfinite(*spec.from) && *spec.from >= 0)) {
+        throw SpecError("the landmark of --from must be finite and not negative, got " +
+                        number_text(*spec.from));
     }
     if (!spec.curves_by.empty()) {
         require_few_levels(study, require_categorical(study, spec.curves_by, "curves-by"),
@@ -190,6 +227,87 @@ void delayed_effect_tests(Results& results, const RiskSetCounts& model_counts,
         summary.z_max = combo.z_max;
         summary.p = combo.p;
         results.maxcombo = std::move(summary);
+    }
+}
+
+// The records event-free and under follow-up at `from` (time > from), with
+// time - from: survfit(Surv(time - from, status) ~ arm, subset = time > from).
+TimeToEvent records_from(const TimeToEvent& endpoint, double from) {
+    std::vector<std::int32_t> subject;
+    std::vector<double> time;
+    std::vector<std::uint8_t> event;
+    double last = -std::numeric_limits<double>::infinity();
+    for (std::size_t i = 0; i < endpoint.size(); ++i) {
+        last = std::max(last, endpoint.time()[i]);
+        if (endpoint.time()[i] > from) {
+            subject.push_back(endpoint.subject()[i]);
+            time.push_back(endpoint.time()[i] - from);
+            event.push_back(endpoint.event()[i]);
+        }
+    }
+    if (time.empty()) {
+        throw SpecError("--from " + number_text(from) + " is not before the last time of " +
+                        endpoint.paramcd() +
+                        (endpoint.size() == 0 ? std::string(" (it has no records)")
+                                              : " (" + number_text(last) + ")") +
+                        ": nobody is under follow-up then");
+    }
+    return TimeToEvent(endpoint.paramcd(), endpoint.param(), endpoint.time_unit(),
+                       std::move(subject), std::move(time), std::move(event));
+}
+
+// Piecewise hazard ratios of `compared_group` of the model counts against
+// group 0 (the reference when `reference_present`) at the spec's cuts, each
+// before `last_time`.
+void piecewise_hazard_ratios(Results& results, const RiskSetCounts& model_counts,
+                             const AnalysisSpec& spec, std::int32_t compared_group,
+                             bool reference_present, double last_time, bool group_patterns) {
+    results.delayed_effects_arm = spec.compare_arm;
+    for (const double cut : spec.hr_cuts) {
+        if (!(cut < last_time)) {
+            throw SpecError("cut point " + number_text(cut) +
+                            " of the piecewise hazard ratios is not before the last time (" +
+                            number_text(last_time) + ")");
+        }
+    }
+    if (!reference_present || compared_group < 0) {
+        results.warnings.push_back("piecewise hazard ratios not computed: " + spec.reference_arm +
+                                   " or " + spec.compare_arm + " has no records");
+        return;
+    }
+    std::vector<std::int32_t> to(model_counts.patterns, -1);
+    to[0] = 0;
+    to[static_cast<std::size_t>(compared_group)] = 1;
+    CoxOptions options;
+    options.ties = spec.ties;
+    options.group_patterns = group_patterns;
+    const double z = normal_critical_value(spec.km.conf_level);
+    for (const PiecewisePeriod& period :
+         fit_piecewise_cox(select_patterns(model_counts, to, 2), spec.hr_cuts, options)) {
+        PiecewiseHazardRatio row{period.from, period.to, period.events, {}, {}, {}, {}};
+        const std::string name = "(" + number_text(period.from) + ", " +
+                                 (period.to ? number_text(*period.to) + "]" : std::string("end)"));
+        if (period.fit && (period.fit->aliased[0] || !(period.fit->var[0] > 0))) {
+            results.warnings.push_back("piecewise hazard ratio in " + name +
+                                       " not computed: the arm is not estimable in it");
+        } else if (!period.fit) {
+            results.warnings.push_back(
+                "piecewise hazard ratio in " + name + " not computed: " +
+                (period.events_reference == 0 ? spec.reference_arm : spec.compare_arm) +
+                " has no event in it");
+        } else {
+            const double coef = period.fit->coef[0];
+            const double se = std::sqrt(period.fit->var[0]);
+            row.hr = std::exp(coef);
+            row.lower = std::exp(coef - z * se);
+            row.upper = std::exp(coef + z * se);
+            // Wald, as summary(coxph): 2 (1 - Phi(|coef| / se)).
+            row.p = std::erfc(std::fabs(coef / se) / std::sqrt(2.0));
+            for (const std::string& warning : period.fit->warnings) {
+                results.warnings.push_back("piecewise hazard ratio in " + name + ": " + warning);
+            }
+        }
+        results.piecewise_hr.push_back(row);
     }
 }
 
@@ -385,7 +503,15 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
         }
         results.time_unit = time_unit_label(to);
     }
-    const TimeToEvent& endpoint = converted ? *converted : stored;
+    const TimeToEvent& in_unit = converted ? *converted : stored;
+    // Conditional survival from `from`: selected here, once, so that every
+    // statistic below sees only the re-originated records.
+    std::optional<TimeToEvent> conditional;
+    if (spec.from) {
+        conditional = records_from(in_unit, *spec.from);
+        results.from = spec.from;
+    }
+    const TimeToEvent& endpoint = conditional ? *conditional : in_unit;
     results.arm_variable = spec.arm_variable;
     results.strata = spec.strata;
     results.filter = spec.filter;
@@ -398,7 +524,8 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     for (std::size_t s = 0; s < subject_arm.size(); ++s) {
         subject_arm[s] = kept[s] ? subject_arm[s] : -1;
     }
-    if (auto warning = unrecorded_warning(endpoint, subject_arm)) {
+    // Before --from: those it leaves out are meant to be.
+    if (auto warning = unrecorded_warning(in_unit, subject_arm)) {
         results.warnings.push_back(std::move(*warning));
     }
 
@@ -544,6 +671,15 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
             group_of_position[static_cast<std::size_t>(
                 position_of_code[static_cast<std::size_t>(*arm.level_code(spec.compare_arm))])],
             !present.empty() && present.front() == reference);
+    }
+
+    if (!spec.hr_cuts.empty()) {
+        piecewise_hazard_ratios(
+            results, model_counts, spec,
+            group_of_position[static_cast<std::size_t>(
+                position_of_code[static_cast<std::size_t>(*arm.level_code(spec.compare_arm))])],
+            !present.empty() && present.front() == reference,
+            pooled.size() == 0 ? 0.0 : pooled.time.back(), options.group_patterns);
     }
 
     if (present.size() >= 2 && present.front() == reference && any_event) {

@@ -363,6 +363,40 @@ private slots:
         QVERIFY2(listed.out.contains("MaxCombo of FH(0,0) FH(0,1)"), listed.out.constData());
     }
 
+    // The contract's piecewise and landmark keys, exactly these names.
+    void cutsAndFromAddTheirKeys() {
+        const Run result =
+            run({"analyze", "demo", "--param", "OS", "--cuts", "6,12", "--from", "3", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        QCOMPARE(json["from"].toDouble(), 3.0);
+        const QJsonArray periods = json["piecewise_hr"].toArray();
+        QCOMPARE(periods.size(), 3);
+        for (const auto& value : periods) {
+            QCOMPARE(value.toObject().keys(),
+                     (QStringList{"events", "from", "hr", "lower", "p", "to", "upper"}));
+        }
+        QCOMPARE(periods[1].toObject()["from"].toDouble(), 6.0);
+        QCOMPARE(periods[1].toObject()["to"].toDouble(), 12.0);
+        QVERIFY(periods[2].toObject()["to"].isNull());
+        double events = 0;
+        for (const auto& value : periods) {
+            events += value.toObject()["events"].toDouble();
+        }
+        QCOMPARE(events, json["events"].toDouble()); // two arms: every event in one period
+
+        const Run text = run({"analyze", "demo", "--param", "OS", "--cuts", "6,12", "--from", "3"});
+        QCOMPARE(text.exit_code, 0);
+        QVERIFY2(text.out.contains("Piecewise hazard ratios (Benmelstobart + anlotinib vs "
+                                   "Nab-paclitaxel)"),
+                 text.out.constData());
+        QVERIFY2(text.out.contains("followed at 3"), text.out.constData());
+        const Run plain = run({"analyze", "demo", "--param", "OS", "--json"});
+        const QJsonObject whole = QJsonDocument::fromJson(plain.out).object();
+        QVERIFY(!whole.contains("from") && !whole.contains("piecewise_hr"));
+        QVERIFY(whole["n"].toDouble() > json["n"].toDouble());
+    }
+
     void aeJsonFollowsTheContract() {
         const Run result = run({"ae", "demo", "--related", "--json"});
         QCOMPARE(result.exit_code, 0);
@@ -624,6 +658,27 @@ private slots:
             << QStringList{"analyze", "demo",       "--param",
                            "OS",      "--maxcombo", "0,0;0,1;1,0;1,1;0,2;2,0;2,2;0,3;3,0;3,3;1,2"}
             << "--maxcombo takes at most 10 tests, got 11";
+        QTest::newRow("cut not a number")
+            << QStringList{"analyze", "demo", "--param", "OS", "--cuts", "6,x"}
+            << "--cuts expects a";
+        QTest::newRow("cut zero") << QStringList{"analyze", "demo",   "--param",
+                                                 "OS",      "--cuts", "0,6"}
+                                  << "cut point 0 of the piecewise hazard ratios must be positive";
+        QTest::newRow("cuts unsorted")
+            << QStringList{"analyze", "demo", "--param", "OS", "--cuts", "12,6"}
+            << "cut point 6 of the piecewise hazard ratios is not after 12";
+        QTest::newRow("cut duplicated")
+            << QStringList{"analyze", "demo", "--param", "OS", "--cuts", "6,6"}
+            << "cut point 6 of the piecewise hazard ratios is not after 6";
+        QTest::newRow("cut after the follow-up")
+            << QStringList{"analyze", "demo", "--param", "OS", "--cuts", "6,500"}
+            << "cut point 500 of the piecewise hazard ratios is not before the last time";
+        QTest::newRow("from after the follow-up")
+            << QStringList{"analyze", "demo", "--param", "OS", "--from", "500"}
+            << "--from 500 is not before the last time of OS";
+        QTest::newRow("from negative")
+            << QStringList{"analyze", "demo", "--param", "OS", "--from", "-1"}
+            << "the landmark of --from must be finite and not negative, got -1";
         QTest::newRow("bad filter")
             << QStringList{"analyze", "demo", "--param", "OS", "--filter", "AGE == \"old\""}
             << "filter, column 8: AGE is numeric; compare it with a number";

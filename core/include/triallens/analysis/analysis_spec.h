@@ -19,6 +19,9 @@ namespace triallens {
 // past 20 GB.
 inline constexpr std::size_t default_max_levels = 50;
 
+// The most cut points AnalysisSpec::hr_cuts takes.
+inline constexpr std::size_t max_hr_cuts = 20;
+
 struct AnalysisSpec {
     std::string paramcd;       // empty = the study's only time-to-event parameter
     std::string arm_variable;  // empty = first of TRT01P, ARM, TRTP, TRTA, TRT01A present
@@ -59,6 +62,19 @@ struct AnalysisSpec {
     // maxcombo_max_tests, as fh_tests. Either one makes resolve_spec settle
     // compare_arm as subgroups do.
     std::optional<std::vector<FhWeight>> maxcombo;
+    // Piecewise hazard ratios (piecewise_cox.h): cut points c1 < … < ck, in
+    // the analysis's time unit (after `from`), giving one Cox HR of the
+    // compared arm against the reference per period (0, c1], …, (ck, ∞),
+    // with the spec's strata and ties: Results::piecewise_hr. Positive,
+    // finite, ascending, distinct, at most max_hr_cuts, each before the last
+    // analysed time; empty = none. Sets compare_arm as fh_tests does.
+    std::vector<double> hr_cuts;
+    // Conditional survival from a landmark: every statistic on the records
+    // event-free and under follow-up at `from` (time > from), their times
+    // re-originated there (time - from), as R's
+    // survfit(Surv(time - from, status) ~ arm, subset = time > from). In the
+    // analysis's time unit; finite, not negative, before the last time.
+    std::optional<double> from;
 
     bool operator==(const AnalysisSpec&) const = default;
 };

@@ -138,6 +138,20 @@ struct MaxComboSummary {
     double p = 1;
 };
 
+// One period of the piecewise hazard ratios (piecewise_cox.h): the compared
+// arm against the reference in (from, to], `to` absent for the last period.
+// events counts both arms; hr, lower, upper and p (Wald) are absent when an
+// arm has no event in the period (a warning says so).
+struct PiecewiseHazardRatio {
+    double from = 0;
+    std::optional<double> to;
+    std::size_t events = 0;
+    std::optional<double> hr;
+    std::optional<double> lower;
+    std::optional<double> upper;
+    std::optional<double> p;
+};
+
 // One forest-plot row: a level of a subgroup variable, the compared arm
 // against the reference within it (Cox with the analysis's strata and ties),
 // and the likelihood-ratio test of arm × variable interaction, repeated on
@@ -233,6 +247,9 @@ struct Results {
     std::string paramcd;
     std::string param;
     std::string time_unit;
+    // The spec's `from`: every number below is conditional on being
+    // event-free and under follow-up then, with times counted from it.
+    std::optional<double> from;
     std::string arm_variable;
     std::string filter;              // the subject filter applied, "" = none
     std::vector<std::string> strata; // of the log-rank test and the Cox model
@@ -258,6 +275,9 @@ struct Results {
     std::string delayed_effects_arm;
     std::vector<WeightedLogRankRow> weighted_logrank;
     std::optional<MaxComboSummary> maxcombo;
+    // The spec's hr_cuts: one row per period, of delayed_effects_arm against
+    // the reference; empty when not asked for or not computable.
+    std::vector<PiecewiseHazardRatio> piecewise_hr;
     std::optional<PhTestSummary> ph_test; // with the Cox model
     MethodConcordance concordance;
     std::vector<SubgroupRow> subgroups;
