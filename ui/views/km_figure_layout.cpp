@@ -471,8 +471,8 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         // So do table cells that would stand less than 0.8 em apart
         // ("35 (29) [22]" beside "0 (29) [57]" reads as one number).
         const double spacing = chosen->plot_area.width() * axis.step / axis.maximum;
-        if (intervals <= 2 ||
-            (widest_tick_label() + 1.2 * em <= spacing && chosen->widest_cell + 0.8 * em <= spacing)) {
+        if (intervals <= 2 || (widest_tick_label() + 1.2 * em <= spacing &&
+                               chosen->widest_cell + 0.8 * em <= spacing)) {
             break;
         }
         const std::size_t before = axis.ticks.size();
