@@ -194,6 +194,24 @@ WeightedLogRankRow weighted_log_rank_row(const WeightedLogRank& test) {
     return row;
 }
 
+// The model counts of the reference (group 0) and `compared_group` alone, as
+// groups 0 and 1; nullopt, with a warning that `what` was not computed, when
+// either arm has no records (`reference_present` false, or the compared
+// group -1).
+std::optional<RiskSetCounts> compared_pair(Results& results, const RiskSetCounts& model_counts,
+                                           const AnalysisSpec& spec, std::int32_t compared_group,
+                                           bool reference_present, const std::string& what) {
+    if (!reference_present || compared_group < 0) {
+        results.warnings.push_back(what + " not computed: " + spec.reference_arm + " or " +
+                                   spec.compare_arm + " has no records");
+        return std::nullopt;
+    }
+    std::vector<std::int32_t> to(model_counts.patterns, -1);
+    to[0] = 0;
+    to[static_cast<std::size_t>(compared_group)] = 1;
+    return select_patterns(model_counts, to, 2);
+}
+
 // The spec's FH tests and MaxCombo: `compared_group` of the model counts
 // (-1 when the arm has no records) against group 0, the reference when
 // `reference_present`.
@@ -201,15 +219,12 @@ void delayed_effect_tests(Results& results, const RiskSetCounts& model_counts,
                           const AnalysisSpec& spec, std::int32_t compared_group,
                           bool reference_present) {
     results.delayed_effects_arm = spec.compare_arm;
-    if (!reference_present || compared_group < 0) {
-        results.warnings.push_back("weighted log-rank tests not computed: " + spec.reference_arm +
-                                   " or " + spec.compare_arm + " has no records");
+    const auto pair = compared_pair(results, model_counts, spec, compared_group, reference_present,
+                                    "weighted log-rank tests");
+    if (!pair) {
         return;
     }
-    std::vector<std::int32_t> to(model_counts.patterns, -1);
-    to[0] = 0;
-    to[static_cast<std::size_t>(compared_group)] = 1;
-    const TwoSampleDeathTerms terms = two_sample_death_terms(select_patterns(model_counts, to, 2));
+    const TwoSampleDeathTerms terms = two_sample_death_terms(*pair);
     for (const FhWeight& weight : spec.fh_tests) {
         results.weighted_logrank.push_back(weighted_log_rank_row(weighted_log_rank(terms, weight)));
     }
@@ -270,20 +285,16 @@ void piecewise_hazard_ratios(Results& results, const RiskSetCounts& model_counts
                             number_text(last_time) + ")");
         }
     }
-    if (!reference_present || compared_group < 0) {
-        results.warnings.push_back("piecewise hazard ratios not computed: " + spec.reference_arm +
-                                   " or " + spec.compare_arm + " has no records");
+    const auto pair = compared_pair(results, model_counts, spec, compared_group, reference_present,
+                                    "piecewise hazard ratios");
+    if (!pair) {
         return;
     }
-    std::vector<std::int32_t> to(model_counts.patterns, -1);
-    to[0] = 0;
-    to[static_cast<std::size_t>(compared_group)] = 1;
     CoxOptions options;
     options.ties = spec.ties;
     options.group_patterns = group_patterns;
     const double z = normal_critical_value(spec.km.conf_level);
-    for (const PiecewisePeriod& period :
-         fit_piecewise_cox(select_patterns(model_counts, to, 2), spec.hr_cuts, options)) {
+    for (const PiecewisePeriod& period : fit_piecewise_cox(*pair, spec.hr_cuts, options)) {
         PiecewiseHazardRatio row{period.from, period.to, period.events, {}, {}, {}, {}};
         const std::string name = "(" + number_text(period.from) + ", " +
                                  (period.to ? number_text(*period.to) + "]" : std::string("end)"));
