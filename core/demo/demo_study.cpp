@@ -79,6 +79,7 @@ struct Subject {
     bool os_event = false;
     int pfs_days = 0;
     bool pfs_event = false;
+    bool pfs_by_death = false; // the PFS event, if any, is death before progression
 };
 
 double to_months(int days) {
@@ -146,6 +147,7 @@ void observe_pfs(Subject& s, double scale) {
     const double event_time = std::min(progression, s.os_latent); // death counts as progression
     const double censor = std::min({s.admin_censor, s.lost, s.pfs_dropout});
     s.pfs_event = event_time <= censor;
+    s.pfs_by_death = s.os_latent < progression;
     s.pfs_days = to_days(std::min(event_time, censor));
 }
 
@@ -376,7 +378,7 @@ RawTable make_adtte(const std::vector<Subject>& subjects) {
     TextColumnBuilder trtp, paramcd, param, avalu, evntdesc, startdt, adt;
     std::vector<double> aval, cnsr;
     const auto add = [&](const Subject& s, const char* code, const char* name, int days, bool event,
-                         const char* event_text, const char* censor_text) {
+                         std::string_view event_text, std::string_view censor_text) {
         owners.push_back(&s);
         trtp.push_back(arm_name(s.arm));
         paramcd.push_back(code);
@@ -390,7 +392,8 @@ RawTable make_adtte(const std::vector<Subject>& subjects) {
     };
     for (const auto& s : subjects) {
         add(s, "PFS", "Progression-free survival (IRC, RECIST 1.1) (months)", s.pfs_days,
-            s.pfs_event, "PROGRESSION OR DEATH", "LAST ADEQUATE TUMOUR ASSESSMENT");
+            s.pfs_event, s.pfs_by_death ? "DEATH" : "DISEASE PROGRESSION",
+            "LAST ADEQUATE TUMOUR ASSESSMENT");
     }
     for (const auto& s : subjects) {
         add(s, "OS", "Overall survival (months)", s.os_days, s.os_event, "DEATH",
