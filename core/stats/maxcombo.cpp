@@ -61,7 +61,8 @@ MaxCombo maxcombo_test(const TwoSampleDeathTerms& terms, std::span<const FhWeigh
     }
     const std::vector<double> upper(k, result.z_max);
     const std::vector<double> lower(k, -result.z_max);
-    const MvnProbability inside = mvn_rectangle_probability(result.correlation, lower, upper);
+    const MvnProbability inside =
+        mvn_rectangle_probability(result.correlation, lower, upper, maxcombo_p_error);
     result.p = std::clamp(1 - inside.value, 0.0, 1.0);
     result.p_error = inside.error;
     result.defined = true;

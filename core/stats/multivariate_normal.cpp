@@ -16,7 +16,6 @@ namespace {
 
 constexpr std::size_t max_dimension = 10;
 constexpr std::size_t shifts = 10;
-constexpr double target_error = 1e-7;
 constexpr double degenerate_variance = 1e-12;
 
 // Korobov rank-1 lattices: N points frac(n (1, a, a^2, ...) / N), with the
@@ -205,7 +204,7 @@ double integrand(const Factor& f, const double* w, double* y) {
 
 MvnProbability mvn_rectangle_probability(std::span<const double> correlation,
                                          std::span<const double> lower,
-                                         std::span<const double> upper) {
+                                         std::span<const double> upper, double target_error) {
     const std::size_t m = lower.size();
     if (m == 0 || m > max_dimension || upper.size() != m || correlation.size() != m * m) {
         throw std::invalid_argument("mvn_rectangle_probability: sizes do not fit");

@@ -11,7 +11,7 @@
 //     points, generators chosen offline by the P_2 criterion) made periodic
 //     by the baker's transform |2x - 1|, each under 10 fixed shifts
 //     (frac(s sqrt(p_j))); the next N is tried until 3.5 standard errors
-//     over the shifts fall below 1e-7;
+//     over the shifts fall below the target error (1e-7 by default);
 //   - a singular R is handled: a variable whose conditional variance is
 //     below 1e-12 is a linear function of those before it and narrows the
 //     limits of the last of them it depends on (identical variables,
@@ -36,9 +36,11 @@ struct MvnProbability {
 
 // `correlation` is m x m row-major, symmetric, unit diagonal, positive
 // semi-definite up to rounding; bounds may be infinite. 1 <= m <= 10.
+// `target_error` is the absolute error (3.5 standard errors) at which the
+// lattice stops growing; the largest lattice is used when it is not met.
 // Throws std::invalid_argument on sizes that do not fit or lower > upper.
 MvnProbability mvn_rectangle_probability(std::span<const double> correlation,
                                          std::span<const double> lower,
-                                         std::span<const double> upper);
+                                         std::span<const double> upper, double target_error = 1e-7);
 
 } // namespace triallens
