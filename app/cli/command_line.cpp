@@ -256,6 +256,16 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.load.event_column = value_of(arg);
         } else if (arg == "--censor") {
             line.load.censor_column = value_of(arg);
+        } else if (arg == "--status") {
+            line.load.status_column = value_of(arg);
+        } else if (arg == "--cause") {
+            line.load.cause_column = value_of(arg);
+        } else if (arg == "--cause-of-interest") {
+            line.spec.cause_of_interest = value_of(arg);
+            if (line.spec.cause_of_interest->empty()) {
+                throw UsageError("--cause-of-interest expects a cause, e.g. 1 or \"DISEASE "
+                                 "PROGRESSION\"");
+            }
         } else if (arg == "--ref") {
             line.spec.reference_arm = value_of(arg);
         } else if (arg == "--subgroups") {
@@ -415,6 +425,18 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
     if (!line.load.event_column.empty() && !line.load.censor_column.empty()) {
         throw UsageError("give --event or --censor, not both");
     }
+    if (!line.load.status_column.empty() &&
+        (!line.load.event_column.empty() || !line.load.censor_column.empty() ||
+         !line.load.cause_column.empty())) {
+        throw UsageError("--status gives both the events and their causes: give it without "
+                         "--event, --censor or --cause");
+    }
+    // Naming where the causes are asks for competing risks: of the most
+    // frequent cause unless --cause-of-interest names one.
+    if ((!line.load.status_column.empty() || !line.load.cause_column.empty()) &&
+        !line.spec.cause_of_interest) {
+        line.spec.cause_of_interest = std::string();
+    }
     if (const auto& given = line.figure.km.given; !given.empty()) {
         if (line.command != Command::Export) {
             throw UsageError(given.front() +
@@ -437,6 +459,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.load.time_column != default_load.time_column ||
             line.load.event_column != default_load.event_column ||
             line.load.censor_column != default_load.censor_column ||
+            line.load.status_column != default_load.status_column ||
+            line.load.cause_column != default_load.cause_column ||
             line.load.arm_column != default_load.arm_column ||
             line.load.exclude_invalid_rows != default_load.exclude_invalid_rows) {
             throw UsageError("--analysis takes every setting from the saved analysis: give only "
@@ -477,6 +501,18 @@ analyze options (defaults are R survival's):
   --event COL            event indicator, 1 = event, 0 = censored
   --censor COL           ADaM censor flag, 0 = event, a positive integer = censored
                          (default: CNSR when --event is not given)
+  --status COL           competing risks coded as cmprsk's: 0 = censored, 1, 2, ... =
+                         the cause of the event; used instead of --event and --censor
+  --cause COL            competing risks: the cause of each event is its text in COL
+                         (e.g. EVNTDESC); censored records as CNSR says
+  --cause-of-interest V  the cause whose cumulative incidence, Fine-Gray HR and test
+                         lead (default with --status or --cause: the most frequent);
+                         gives competing_risks: Aalen-Johansen cumulative incidence per
+                         arm and cause with Gray's variance and log-log CIs, at
+                         --landmarks too, Gray's test per cause (with --strata), and
+                         the Fine-Gray subdistribution HR per arm against --ref
+                         (unstratified, as cmprsk::crr); times are not timefixed
+                         (cmprsk); the causes default to EVNTDESC's
   --arm COL              treatment column (default: first of TRT01P, ARM, TRTP, TRTA, TRT01A)
   --ref LEVEL            reference arm for hazard ratios (default: the study's declared
                          control arm, as the demo declares Nab-paclitaxel; otherwise the

@@ -308,6 +308,67 @@ QJsonArray piecewise_hr_json(const std::vector<PiecewiseHazardRatio>& rows) {
     return out;
 }
 
+// {cause_of_interest, causes, cif, landmarks, gray, fine_gray}: cif is one
+// row per point of each arm's and cause's curve.
+QJsonObject competing_risks_json(const CompetingRisksSummary& risks) {
+    QJsonArray causes;
+    for (const auto& cause : risks.causes) {
+        causes.append(text(cause));
+    }
+    QJsonArray cif;
+    for (const auto& curve : risks.cif) {
+        for (std::size_t i = 0; i < curve.time.size(); ++i) {
+            cif.append(QJsonObject{{"arm", text(curve.arm)},
+                                   {"cause", text(curve.cause)},
+                                   {"time", number(curve.time[i])},
+                                   {"estimate", number(curve.estimate[i])},
+                                   {"std_err", number(curve.std_err[i])},
+                                   {"lower", number(curve.lower[i])},
+                                   {"upper", number(curve.upper[i])}});
+        }
+    }
+    QJsonArray landmarks;
+    for (const auto& row : risks.landmarks) {
+        landmarks.append(QJsonObject{{"arm", text(row.arm)},
+                                     {"cause", text(row.cause)},
+                                     {"time", number(row.time)},
+                                     {"estimate", number(row.estimate)},
+                                     {"std_err", number(row.std_err)},
+                                     {"lower", number(row.lower)},
+                                     {"upper", number(row.upper)}});
+    }
+    QJsonArray gray;
+    for (const auto& test : risks.gray) {
+        gray.append(QJsonObject{{"cause", text(test.cause)},
+                                {"chisq", number(test.chisq)},
+                                {"df", test.df},
+                                {"p", number(test.p)}});
+    }
+    QJsonObject json{{"cause_column", text(risks.cause_column)},
+                     {"cause_of_interest", text(risks.cause_of_interest)},
+                     {"causes", causes},
+                     {"cif", cif},
+                     {"landmarks", landmarks},
+                     {"gray", gray}};
+    if (risks.fine_gray) {
+        QJsonArray terms;
+        for (const auto& term : risks.fine_gray->terms) {
+            terms.append(QJsonObject{{"arm", text(term.arm)},
+                                     {"coef", number(term.coef)},
+                                     {"se", number(term.se)},
+                                     {"hr", number(term.hr)},
+                                     {"lower", number(term.lower)},
+                                     {"upper", number(term.upper)},
+                                     {"p", number(term.p)}});
+        }
+        json.insert("fine_gray",
+                    QJsonObject{{"cause", text(risks.fine_gray->cause)}, {"terms", terms}});
+    } else {
+        json.insert("fine_gray", QJsonValue());
+    }
+    return json;
+}
+
 QJsonObject cox_json(const CoxSummary& cox) {
     const QJsonArray terms = hazard_ratios_json(cox.terms);
     QJsonArray adjustments;
@@ -391,6 +452,9 @@ QJsonObject analyze_json(const Results& results) {
     }
     if (results.maxcombo) {
         json.insert("maxcombo", maxcombo_json(*results.maxcombo));
+    }
+    if (results.competing_risks) {
+        json.insert("competing_risks", competing_risks_json(*results.competing_risks));
     }
     if (!results.piecewise_hr.empty()) {
         json.insert("piecewise_hr", piecewise_hr_json(results.piecewise_hr));

@@ -192,6 +192,37 @@ std::string summary_table(const Results& results) {
                    "\n";
         }
     }
+    if (const auto& risks = results.competing_risks) {
+        out += "Competing risks (causes in " + risks->cause_column +
+               "; of interest: " + risks->cause_of_interest + ")\n";
+        for (const auto& curve : risks->cif) {
+            if (!curve.time.empty()) {
+                out += "  " + pad(curve.arm, width) + pad(curve.cause, 24) +
+                       "cumulative incidence at " + general_text(curve.time.back()) + ": " +
+                       decimal_text(curve.estimate.back(), 3) + "\n";
+            }
+        }
+        for (const auto& row : risks->landmarks) {
+            out += "  " + pad(row.arm, width) + pad(row.cause, 24) + "at " +
+                   general_text(row.time) + ": " +
+                   (row.estimate
+                        ? decimal_text(*row.estimate, 3) + " (" + decimal_text(*row.lower, 3) +
+                              "–" + decimal_text(*row.upper, 3) + ")"
+                        : std::string("past the last time")) +
+                   "\n";
+        }
+        for (const auto& test : risks->gray) {
+            out += "  Gray's test, " + test.cause + ": chi-square " + decimal_text(test.chisq, 3) +
+                   " on " + std::to_string(test.df) + " df, " + p_value_label(test.p) + "\n";
+        }
+        if (risks->fine_gray) {
+            for (const auto& term : risks->fine_gray->terms) {
+                out += "  Fine–Gray subdistribution HR of " + risks->fine_gray->cause + ", " +
+                       term.arm + ": " + ratio_ci_text(term.hr, term.lower, term.upper) + "  " +
+                       p_value_label(term.p) + "\n";
+            }
+        }
+    }
     if (!results.subgroups.empty()) {
         out += "\nSubgroups (HR " + results.subgroups.front().arms[1].arm + " vs " +
                results.subgroups.front().arms[0].arm + ")\n";

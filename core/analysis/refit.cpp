@@ -2,6 +2,7 @@
 
 #include "analysis_counts.h"
 #include "arm_comparison.h"
+#include "competing_risks_analysis.h"
 #include "response_summary.h"
 #include "subgroups.h"
 #include "subject_columns.h"
@@ -251,6 +252,8 @@ TimeToEvent records_from(const TimeToEvent& endpoint, double from) {
     std::vector<std::int32_t> subject;
     std::vector<double> time;
     std::vector<std::uint8_t> event;
+    EventCauses causes = endpoint.causes();
+    causes.code.clear();
     double last = -std::numeric_limits<double>::infinity();
     for (std::size_t i = 0; i < endpoint.size(); ++i) {
         last = std::max(last, endpoint.time()[i]);
@@ -258,6 +261,9 @@ TimeToEvent records_from(const TimeToEvent& endpoint, double from) {
             subject.push_back(endpoint.subject()[i]);
             time.push_back(endpoint.time()[i] - from);
             event.push_back(endpoint.event()[i]);
+            if (!endpoint.causes().code.empty()) {
+                causes.code.push_back(endpoint.causes().code[i]);
+            }
         }
     }
     if (time.empty()) {
@@ -268,7 +274,7 @@ TimeToEvent records_from(const TimeToEvent& endpoint, double from) {
                         ": nobody is under follow-up then");
     }
     return TimeToEvent(endpoint.paramcd(), endpoint.param(), endpoint.time_unit(),
-                       std::move(subject), std::move(time), std::move(event));
+                       std::move(subject), std::move(time), std::move(event), std::move(causes));
 }
 
 // Piecewise hazard ratios of `compared_group` of the model counts against
@@ -725,6 +731,15 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
         results.warnings.insert(results.warnings.end(), fit.warnings.begin(), fit.warnings.end());
         results.ph_test = test_arm_proportional_hazards(model, fit, spec.ties);
         results.concordance.ties = ties_concordance(model, fit, spec.ties, spec.km.conf_level);
+    }
+    if (spec.cause_of_interest) {
+        std::vector<std::string> arm_names;
+        for (const std::int32_t code : arm_order) {
+            arm_names.push_back(arm.levels()[static_cast<std::size_t>(code)]);
+        }
+        results.competing_risks =
+            analyse_competing_risks(endpoint, subject_position, arm_names, subject_stratum,
+                                    !spec.strata.empty(), spec, results.warnings);
     }
     results.response = summarise_response(study, arm, subject_arm, arm_order, subject_stratum,
                                           !spec.strata.empty(), spec.km.conf_level);

@@ -314,7 +314,49 @@ std::string text_at(const RawColumn* column, std::size_t row) {
     return column == nullptr ? std::string{} : column->cell_text(row);
 }
 
-std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectIndex& index) {
+// Per endpoint (by parameter code) its records' raw cause codes into
+// `coded` (0 = censored), made into EventCauses in the source's order, or
+// none when an optional source does not give every event a cause.
+EventCauses event_causes(const CauseSource& source, const CodedText& coded,
+                         const std::vector<std::uint32_t>& raw, const RawTable& adtte,
+                         const std::string& paramcd) {
+    std::vector<std::uint32_t> used;
+    for (const std::uint32_t code : raw) {
+        if (code != 0) {
+            used.push_back(code);
+        }
+    }
+    std::sort(used.begin(), used.end());
+    used.erase(std::unique(used.begin(), used.end()), used.end());
+    if (used.size() > max_event_causes) {
+        if (source.required) {
+            throw DataError({adtte.source, 0, source.column},
+                            paramcd + "'s events have " + std::to_string(used.size()) +
+                                " causes in " + source.column + ", more than the " +
+                                std::to_string(max_event_causes) + " competing risks allow");
+        }
+        return {};
+    }
+    const auto number = [&](std::uint32_t code) { return std::stod(coded.levels[code]); };
+    std::sort(used.begin(), used.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return source.status ? number(a) < number(b) : coded.levels[a] < coded.levels[b];
+    });
+    EventCauses causes;
+    causes.column = source.column;
+    std::vector<std::uint8_t> position(coded.levels.size(), 0);
+    for (std::size_t k = 0; k < used.size(); ++k) {
+        causes.names.push_back(coded.levels[used[k]]);
+        position[used[k]] = static_cast<std::uint8_t>(k + 1);
+    }
+    causes.code.reserve(raw.size());
+    for (const std::uint32_t code : raw) {
+        causes.code.push_back(position[code]);
+    }
+    return causes;
+}
+
+std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectIndex& index,
+                                         const CauseSource& cause_source) {
     const RawColumn& id = require(adtte, "USUBJID");
     const std::vector<std::int32_t> subjects = resolve_subjects(adtte, index);
     const RawColumn& paramcd = require(adtte, "PARAMCD");
@@ -322,6 +364,13 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
     const RawColumn& cnsr = require(adtte, "CNSR");
     const RawColumn* param = adtte.find("PARAM");
     const RawColumn* avalu = adtte.find("AVALU");
+    const RawColumn* cause = adtte.find(cause_source.column);
+    if (cause == nullptr && cause_source.required) {
+        throw DataError({adtte.source, 0, cause_source.column},
+                        "no column " + cause_source.column + " to read the events' causes from");
+    }
+    const CodedText cause_text =
+        cause == nullptr ? CodedText{} : coded_text(cause, adtte.row_count());
 
     const CodedText codes = coded_text(&paramcd, adtte.row_count());
     // Per parameter code its columns, sized exactly (a loaded study is held
@@ -333,6 +382,8 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
         std::vector<std::int32_t> subject;
         std::vector<double> time;
         std::vector<std::uint8_t> event;
+        std::vector<std::uint32_t> cause; // codes into cause_text, 0 = censored
+        bool causes_complete = true;
     };
     std::vector<Columns> by_code(codes.levels.size());
     {
@@ -344,6 +395,9 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
             by_code[code].subject.reserve(records[code]);
             by_code[code].time.reserve(records[code]);
             by_code[code].event.reserve(records[code]);
+            if (cause != nullptr) {
+                by_code[code].cause.reserve(records[code]);
+            }
         }
     }
     // Per parameter code, each subject's first row (+1; 0 = not seen yet).
@@ -386,6 +440,16 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
         columns.subject.push_back(subject);
         columns.time.push_back(time);
         columns.event.push_back(censor == 0 ? 1 : 0);
+        if (cause != nullptr) {
+            const std::uint32_t raw = censor == 0 ? cause_text.codes[row] : 0;
+            if (censor == 0 && cause_text.levels[raw].empty()) {
+                if (cause_source.required) {
+                    throw error_at(adtte, row, cause_source.column, "an event without a cause");
+                }
+                columns.causes_complete = false;
+            }
+            columns.cause.push_back(raw);
+        }
     }
     // In PARAMCD order, as they always were.
     std::sort(by_code.begin(), by_code.end(),
@@ -393,9 +457,14 @@ std::vector<TimeToEvent> build_endpoints(const RawTable& adtte, const SubjectInd
     std::vector<TimeToEvent> endpoints;
     for (auto& columns : by_code) {
         if (!columns.paramcd.empty()) {
+            EventCauses causes =
+                cause != nullptr && columns.causes_complete
+                    ? event_causes(cause_source, cause_text, columns.cause, adtte, columns.paramcd)
+                    : EventCauses{};
             endpoints.emplace_back(std::move(columns.paramcd), std::move(columns.param),
                                    std::move(columns.time_unit), std::move(columns.subject),
-                                   std::move(columns.time), std::move(columns.event));
+                                   std::move(columns.time), std::move(columns.event),
+                                   std::move(causes));
         }
     }
     return endpoints;
@@ -581,7 +650,7 @@ Study build_study(const std::vector<RawTable>& tables, std::string name) {
 }
 
 Study build_study(const std::vector<RawTable>& tables, const std::vector<DatasetRole>& roles,
-                  std::string name) {
+                  std::string name, const CauseSource& causes) {
     if (roles.size() != tables.size()) {
         throw std::invalid_argument("build_study: one role per table");
     }
@@ -618,7 +687,7 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
     SubjectIndex index;
     SubjectColumns subjects = build_subjects(*adsl->second, index);
     if (const auto it = by_role.find(DatasetRole::TimeToEvent); it != by_role.end()) {
-        study.endpoints = build_endpoints(*it->second, index);
+        study.endpoints = build_endpoints(*it->second, index, causes);
     }
     if (const auto it = by_role.find(DatasetRole::AdverseEvents); it != by_role.end()) {
         study.adverse_events = build_adverse_events(*it->second, index);

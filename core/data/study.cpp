@@ -214,12 +214,25 @@ bool timefix_merges_nothing(std::span<const double> time) {
 
 TimeToEvent::TimeToEvent(std::string paramcd, std::string param, std::string time_unit,
                          std::vector<std::int32_t> subject, std::vector<double> time,
-                         std::vector<std::uint8_t> event)
+                         std::vector<std::uint8_t> event, EventCauses causes)
     : paramcd_(std::move(paramcd)), param_(std::move(param)), time_unit_(std::move(time_unit)),
-      subject_(std::move(subject)), time_(std::move(time)), event_(std::move(event)) {
+      subject_(std::move(subject)), time_(std::move(time)), event_(std::move(event)),
+      causes_(std::move(causes)) {
     if (time_.size() != subject_.size() || event_.size() != subject_.size()) {
         throw std::invalid_argument("endpoint " + paramcd_ +
                                     ": subject, time and event columns differ in length");
+    }
+    if (!causes_.code.empty()) {
+        if (causes_.code.size() != subject_.size() || causes_.names.size() > max_event_causes) {
+            throw std::invalid_argument("endpoint " + paramcd_ + ": causes do not fit the records");
+        }
+        for (std::size_t i = 0; i < causes_.code.size(); ++i) {
+            if ((causes_.code[i] != 0) != (event_[i] != 0) ||
+                causes_.code[i] > causes_.names.size()) {
+                throw std::invalid_argument("endpoint " + paramcd_ + ": record " +
+                                            std::to_string(i) + " has no valid cause");
+            }
+        }
     }
     by_time_ = sort_by_time(subject_, time_, event_);
     if (time_unit_.empty()) {
@@ -260,6 +273,7 @@ TimeToEvent TimeToEvent::in_unit(TimeUnit to) const {
     converted.subject_ = subject_;
     converted.time_ = time_;
     converted.event_ = event_;
+    converted.causes_ = causes_;
     converted.by_time_ = by_time_;
     // A positive scale keeps the ascending order (rounding can make two
     // times equal, never swap them).

@@ -232,8 +232,9 @@ void check_time_to_event(FindingList& list, const StudyTables& tables, const Sub
     const RawColumn* paramcd_column =
         tables.one_row_per_subject ? nullptr : require(list, tte, "PARAMCD");
     const RawColumn* time = require_numbers(list, tte, columns.time);
-    const bool by_event = !columns.event.empty();
-    const std::string& flag_name = by_event ? columns.event : columns.censor;
+    const bool by_status = !columns.status.empty();
+    const bool by_event = !by_status && !columns.event.empty();
+    const std::string& flag_name = columns.flag();
     const RawColumn* flag = require_numbers(list, tte, flag_name);
     if (id_column == nullptr || time == nullptr || flag == nullptr ||
         (paramcd_column == nullptr && !tables.one_row_per_subject)) {
@@ -301,7 +302,15 @@ void check_time_to_event(FindingList& list, const StudyTables& tables, const Sub
             list.add_at(tte, row, columns.time, Severity::Error, "negative time", "negative time");
         }
         const double f = flag->numbers[row];
-        if (by_event) {
+        if (by_status) {
+            if (std::isnan(f) || f < 0 || f != std::floor(f) || f > 255) {
+                list.add_at(tte, row, flag_name, Severity::Error, "status code",
+                            "status must be 0 (censored) or the integer code of a cause (1, 2, "
+                            "…), found " +
+                                (std::isnan(f) ? std::string("a missing value")
+                                               : quoted_cell(flag->cell_text(row))));
+            }
+        } else if (by_event) {
             if (!(f == 0 || f == 1)) {
                 list.add_at(tte, row, flag_name, Severity::Error, "event code",
                             "event flag must be 1 (event) or 0 (censored), found " +

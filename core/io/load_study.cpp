@@ -136,8 +136,7 @@ const char* role_name(Role role) {
 
 std::optional<Role> role_of(const RawTable& table, const LoadOptions& options,
                             const EndpointColumns& endpoint) {
-    const std::string& flag = endpoint.event.empty() ? endpoint.censor : endpoint.event;
-    if (!table.has("PARAMCD") && table.has(endpoint.time) && table.has(flag)) {
+    if (!table.has("PARAMCD") && table.has(endpoint.time) && table.has(endpoint.flag())) {
         return Role::OneRowPerSubject;
     }
     switch (recognise_role(table)) {
@@ -209,6 +208,13 @@ void ensure_subject_id(RawTable& table) {
 
 // The censor flag (0 = event) from the endpoint's event or censor column.
 RawColumn censor_column(const RawTable& table, const EndpointColumns& endpoint) {
+    if (!endpoint.status.empty()) {
+        std::vector<double> censor;
+        for (const double status : table.find(endpoint.status)->numbers) {
+            censor.push_back(status == 0 ? 1 : 0);
+        }
+        return number_column("CNSR", "Censor (from " + endpoint.status + ")", std::move(censor));
+    }
     if (endpoint.event.empty()) {
         return renamed(*table.find(endpoint.censor), "CNSR");
     }
@@ -221,7 +227,7 @@ RawColumn censor_column(const RawTable& table, const EndpointColumns& endpoint) 
 
 // An ADTTE whose AVAL and CNSR are the endpoint's columns.
 RawTable time_to_event_table(const RawTable& table, const EndpointColumns& endpoint,
-                             bool one_row_per_subject) {
+                             const std::string& cause_column, bool one_row_per_subject) {
     RawTable tte;
     tte.source = table.source;
     tte.lines = table.lines;
@@ -232,6 +238,9 @@ RawTable time_to_event_table(const RawTable& table, const EndpointColumns& endpo
         tte.columns.push_back(constant_text("PARAMCD", endpoint.time, table.row_count()));
         tte.columns.push_back(constant_text(
             "PARAM", time.label.empty() ? endpoint.time : time.label, table.row_count()));
+        if (const RawColumn* cause = table.find(cause_column)) {
+            tte.columns.push_back(*cause);
+        }
     } else {
         for (const auto& column : table.columns) {
             if (column.name != "AVAL" && column.name != "CNSR") {
@@ -496,8 +505,15 @@ StudyLoad load_study_in_memory(const std::vector<fs::path>& paths, const LoadOpt
     endpoint.time = options.time_column.empty() ? "AVAL" : options.time_column;
     endpoint.event = options.event_column;
     endpoint.censor = options.censor_column.empty() ? "CNSR" : options.censor_column;
+    endpoint.status = options.status_column;
+    CauseSource causes;
+    if (!options.status_column.empty()) {
+        causes = {options.status_column, true, true};
+    } else if (!options.cause_column.empty()) {
+        causes = {options.cause_column, true, false};
+    }
     ColumnHints hints;
-    hints.numeric = {endpoint.time, endpoint.event.empty() ? endpoint.censor : endpoint.event};
+    hints.numeric = {endpoint.time, endpoint.flag()};
     hints.durations = {endpoint.time};
     if (!options.arm_column.empty()) {
         hints.text.push_back(options.arm_column);
@@ -734,11 +750,12 @@ StudyLoad load_study_in_memory(const std::vector<fs::path>& paths, const LoadOpt
     // The datasets are not needed after this: they move into the build.
     std::vector<RawTable> build;
     std::vector<DatasetRole> roles;
-    const bool default_endpoint =
-        endpoint.time == "AVAL" && endpoint.event.empty() && endpoint.censor == "CNSR";
+    const bool default_endpoint = endpoint.time == "AVAL" && endpoint.event.empty() &&
+                                  endpoint.censor == "CNSR" && endpoint.status.empty();
     std::optional<RawTable> time_to_event;
     if (plain != nullptr || (tables.time_to_event != nullptr && !default_endpoint)) {
-        time_to_event = time_to_event_table(*tables.time_to_event, endpoint, plain != nullptr);
+        time_to_event =
+            time_to_event_table(*tables.time_to_event, endpoint, causes.column, plain != nullptr);
     } else if (tables.time_to_event != nullptr) {
         time_to_event = std::move(*dataset_of(Role::TimeToEvent));
     }
@@ -763,7 +780,7 @@ StudyLoad load_study_in_memory(const std::vector<fs::path>& paths, const LoadOpt
         roles.push_back(DatasetRole::Responses);
     }
     try {
-        Study study = build_study(build, roles, study_name(files, options));
+        Study study = build_study(build, roles, study_name(files, options), causes);
         study.sources.clear();
         for (const auto& file : files) {
             study.sources.push_back(file.string());

@@ -75,6 +75,12 @@ struct AnalysisSpec {
     // survfit(Surv(time - from, status) ~ arm, subset = time > from). In the
     // analysis's time unit; finite, not negative, before the last time.
     std::optional<double> from;
+    // Competing risks (the endpoint's EventCauses: EVNTDESC, or the loader's
+    // --cause / --status column): absent = none; "" = the endpoint's most
+    // frequent cause, when it has two or more (else none, silently: the
+    // window's default); a name = that cause (a SpecError when the endpoint
+    // has no event of it). Gives Results::competing_risks.
+    std::optional<std::string> cause_of_interest;
 
     bool operator==(const AnalysisSpec&) const = default;
 };

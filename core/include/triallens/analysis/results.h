@@ -152,6 +152,67 @@ struct PiecewiseHazardRatio {
     std::optional<double> p;
 };
 
+// Competing risks (competing_risks_analysis.h): the Aalen–Johansen
+// cumulative incidence per arm and cause with Gray's variance and log-log
+// limits (cumulative_incidence.h), its values at the spec's landmarks,
+// Gray's test per cause (with the spec's strata) and the Fine–Gray
+// subdistribution HR of each compared arm for the cause of interest
+// (unstratified, as cmprsk::crr; a warning says so when strata are set).
+// Times are as analysed (unit, `from`) but not timefixed, as in cmprsk.
+struct IncidenceCurve {
+    std::string arm;
+    std::string cause;
+    std::vector<double> time; // from 0, one point per distinct event time in the arm
+    std::vector<double> estimate;
+    std::vector<double> std_err;
+    std::vector<double> lower;
+    std::vector<double> upper;
+};
+
+// An estimate at a landmark; absent past the arm's last record (cmprsk's
+// timepoints() NA).
+struct IncidenceAtLandmark {
+    std::string arm;
+    std::string cause;
+    double time = 0;
+    std::optional<double> estimate;
+    std::optional<double> std_err;
+    std::optional<double> lower;
+    std::optional<double> upper;
+};
+
+struct GrayTestRow {
+    std::string cause;
+    double chisq = 0;
+    int df = 0;
+    double p = 1;
+};
+
+struct FineGrayRow {
+    std::string arm; // against the reference arm
+    double coef = 0;
+    double se = 0; // robust (sandwich), as crr reports
+    double hr = 1;
+    double lower = 0;
+    double upper = 0;
+    double p = 1;
+};
+
+struct FineGraySummary {
+    std::string cause;
+    std::vector<FineGrayRow> terms;
+};
+
+struct CompetingRisksSummary {
+    std::string cause_column; // where the causes came from: EVNTDESC, a --cause or --status column
+    std::string cause_of_interest;
+    std::vector<std::string> causes;            // in code order
+    std::vector<IncidenceCurve> cif;            // arms in arm order, causes inner
+    std::vector<IncidenceAtLandmark> landmarks; // landmark outer, then arm, then cause
+    std::vector<GrayTestRow> gray;              // per cause; empty with fewer than two arms
+    std::optional<FineGraySummary> fine_gray;   // absent with fewer than two arms
+};
+
 // One forest-plot row: a level of a subgroup variable, the compared arm
 // against the reference within it (Cox with the analysis's strata and ties),
 // and the likelihood-ratio test of arm × variable interaction, repeated on
@@ -278,6 +339,8 @@ struct Results {
     // The spec's hr_cuts: one row per period, of delayed_effects_arm against
     // the reference; empty when not asked for or not computable.
     std::vector<PiecewiseHazardRatio> piecewise_hr;
+    // The spec's cause_of_interest, of every arm.
+    std::optional<CompetingRisksSummary> competing_risks;
     std::optional<PhTestSummary> ph_test; // with the Cox model
     MethodConcordance concordance;
     std::vector<SubgroupRow> subgroups;

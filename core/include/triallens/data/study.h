@@ -101,6 +101,20 @@ private:
     std::vector<Variable> variables_;
 };
 
+// The causes of an endpoint's events, for competing risks (cmprsk's fstatus):
+// the column they were read from (EVNTDESC by default, or the --cause or
+// --status column), the causes in order (a status column's codes in numeric
+// order, else sorted text), and per record a code: 0 for a censored record,
+// k for an event of cause names[k - 1]. Every event has a cause.
+inline constexpr std::size_t max_event_causes = 50;
+struct EventCauses {
+    std::string column;
+    std::vector<std::string> names;
+    std::vector<std::uint8_t> code; // one per record; empty: the endpoint has no causes
+
+    bool operator==(const EventCauses&) const = default;
+};
+
 // One ADTTE parameter: one record per subject that has it. Immutable: its
 // columns are given once to the constructor, which also makes what every
 // refit reads, so nothing can go stale and no refit re-checks it:
@@ -123,10 +137,12 @@ public:
 
     // `subject`, `time` and `event` hold one record per row and must have the
     // same length (std::invalid_argument otherwise). `time_unit` is AVALU as
-    // the data spell it (empty: days).
+    // the data spell it (empty: days). `causes`, when given, must have a code
+    // per record, non-zero exactly on the events, and at most max_event_causes
+    // names (std::invalid_argument otherwise).
     TimeToEvent(std::string paramcd, std::string param, std::string time_unit,
                 std::vector<std::int32_t> subject, std::vector<double> time,
-                std::vector<std::uint8_t> event);
+                std::vector<std::uint8_t> event, EventCauses causes = {});
 
     const std::string& paramcd() const { return paramcd_; }
     const std::string& param() const { return param_; }         // e.g. "Overall survival"
@@ -136,6 +152,8 @@ public:
     std::span<const double> time() const { return time_; }
     std::span<const std::uint8_t> event() const { return event_; } // 1 = event, 0 = censored
     std::size_t size() const { return subject_.size(); }
+    // Per record (in record order, as subject()) the cause of its event.
+    const EventCauses& causes() const { return causes_; }
 
     const TimeOrdered& by_time() const { return by_time_; }
     // Whether the records can be counted in one pass over by_time().
@@ -159,6 +177,7 @@ private:
     std::vector<std::int32_t> subject_;
     std::vector<double> time_;
     std::vector<std::uint8_t> event_;
+    EventCauses causes_;
     TimeOrdered by_time_;
     // The unit of time_ (Days when unknown: then only that entry is used),
     // and per unit (indexed by TimeUnit) whether the one pass applies to the

@@ -45,6 +45,13 @@ struct EndpointColumns {
     std::string time = "AVAL";
     std::string event;           // 1 = event, 0 = censored; when set, used instead of censor
     std::string censor = "CNSR"; // ADaM: 0 = event, positive integer = censored
+    // Competing risks coded as cmprsk takes them: 0 = censored, 1, 2, … = the
+    // cause of the event; when set, used instead of event and censor.
+    std::string status;
+
+    const std::string& flag() const {
+        return !status.empty() ? status : !event.empty() ? event : censor;
+    }
 };
 
 struct StudyTables {

@@ -50,8 +50,14 @@ struct LoadOptions {
     std::string time_column;   // empty = AVAL
     std::string event_column;  // 1 = event, 0 = censored; empty = use the censor column
     std::string censor_column; // 0 = event, other = censored; empty = CNSR
-    std::string arm_column;    // the treatment column, when not an ADaM name
-    std::string name;          // the study's name; empty = the first file's folder
+    // Competing risks (EventCauses): a status column coded 0 = censored, 1,
+    // 2, … = causes, used instead of the event and censor columns; or a
+    // column whose text on the event records names their cause. Empty: the
+    // causes are EVNTDESC's, where it gives every event one.
+    std::string status_column;
+    std::string cause_column;
+    std::string arm_column; // the treatment column, when not an ADaM name
+    std::string name;       // the study's name; empty = the first file's folder
     // Drop the rows row-level errors are about (Finding::row_level) and load
     // the rest, each such error listed as an "excluded: " warning.
     bool exclude_invalid_rows = false;
