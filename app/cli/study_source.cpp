@@ -14,6 +14,11 @@ Study load_study(const std::vector<std::string>& files, const LoadOptions& optio
         throw UsageError("name the data: FILE... or demo");
     }
     if (files.size() == 1 && files.front() == "demo") {
+        if (!options.status_column.empty() ||
+            (!options.cause_column.empty() && options.cause_column != "EVNTDESC")) {
+            throw UsageError("the demo's causes are in EVNTDESC: give --cause EVNTDESC or "
+                             "neither --cause nor --status");
+        }
         return generate_demo_study();
     }
     const std::vector<std::filesystem::path> paths(files.begin(), files.end());

@@ -397,6 +397,101 @@ private slots:
         QVERIFY(whole["n"].toDouble() > json["n"].toDouble());
     }
 
+    // The contract's competing-risks keys, exactly these names, and numbers
+    // that hold together: at each arm's last event time its causes'
+    // cumulative incidences add up to 1 - KM there.
+    void competingRisksAddTheirKeys() {
+        const Run result =
+            run({"analyze", "demo", "--param", "PFS", "--cause", "EVNTDESC", "--cause-of-interest",
+                 "DISEASE PROGRESSION", "--landmarks", "6,12", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        const QJsonObject risks = json["competing_risks"].toObject();
+        QCOMPARE(risks["cause_of_interest"].toString(), QString("DISEASE PROGRESSION"));
+        QCOMPARE(risks["causes"].toArray(),
+                 (QJsonArray{QString("DEATH"), QString("DISEASE PROGRESSION")}));
+        for (const auto& value : risks["cif"].toArray()) {
+            QCOMPARE(value.toObject().keys(), (QStringList{"arm", "cause", "estimate", "lower",
+                                                           "std_err", "time", "upper"}));
+        }
+        QCOMPARE(risks["landmarks"].toArray().size(), 2 * 2 * 2); // landmarks x arms x causes
+        QCOMPARE(risks["gray"].toArray().size(), 2);
+        QCOMPARE(risks["gray"].toArray()[0].toObject().keys(),
+                 (QStringList{"cause", "chisq", "df", "p"}));
+        const QJsonObject fine = risks["fine_gray"].toObject();
+        QCOMPARE(fine["cause"].toString(), QString("DISEASE PROGRESSION"));
+        QCOMPARE(fine["terms"].toArray().size(), 1);
+        QCOMPARE(fine["terms"].toArray()[0].toObject().keys(),
+                 (QStringList{"arm", "coef", "hr", "lower", "p", "se", "upper"}));
+        for (const auto& arm_value : json["arms"].toArray()) {
+            const QJsonObject arm = arm_value.toObject();
+            const QJsonObject curve = arm["curve"].toObject();
+            const QJsonArray times = curve["time"].toArray();
+            const QJsonArray surv = curve["surv"].toArray();
+            const QJsonArray events = curve["n_event"].toArray();
+            qsizetype last = times.size() - 1;
+            while (last > 0 && events[last].toDouble() == 0) {
+                --last;
+            }
+            double total = 0;
+            for (const auto& cause : risks["causes"].toArray()) {
+                double at_last = 0;
+                for (const auto& value : risks["cif"].toArray()) {
+                    const QJsonObject point = value.toObject();
+                    if (point["arm"] == arm["arm"] && point["cause"] == cause &&
+                        point["time"].toDouble() <= times[last].toDouble()) {
+                        at_last = point["estimate"].toDouble();
+                    }
+                }
+                total += at_last;
+            }
+            QVERIFY2(std::abs(total - (1 - surv[last].toDouble())) < 1e-12,
+                     qPrintable(arm["arm"].toString()));
+        }
+
+        const Run text = run({"analyze", "demo", "--param", "PFS", "--cause", "EVNTDESC"});
+        QCOMPARE(text.exit_code, 0);
+        QVERIFY2(text.out.contains("Competing risks (causes in EVNTDESC; of interest: DISEASE "
+                                   "PROGRESSION)"),
+                 text.out.constData());
+        QVERIFY2(text.out.contains("Gray's test, DEATH"), text.out.constData());
+        const Run plain = run({"analyze", "demo", "--param", "PFS", "--json"});
+        QVERIFY(!QJsonDocument::fromJson(plain.out).object().contains("competing_risks"));
+    }
+
+    // A plain one-row-per-patient file coded as cmprsk codes it.
+    void statusColumnGivesCauses() {
+        QTemporaryDir dir;
+        QFile file(dir.filePath("cr.csv"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("id,months,status,arm\n");
+        for (int i = 0; i < 40; ++i) {
+            file.write(QByteArray::number(i) + "," + QByteArray::number(1 + (i * 7) % 23) + "," +
+                       QByteArray::number(i % 3) + "," + (i % 2 == 0 ? "A" : "B") + "\n");
+        }
+        file.close();
+        const Run result = run({"analyze", file.fileName(), "--time", "months", "--status",
+                                "status", "--arm", "arm", "--cause-of-interest", "2", "--json"});
+        QVERIFY2(result.exit_code == 0, result.err.constData());
+        const QJsonObject risks =
+            QJsonDocument::fromJson(result.out).object()["competing_risks"].toObject();
+        QCOMPARE(risks["causes"].toArray(), (QJsonArray{QString("1"), QString("2")}));
+        QCOMPARE(risks["cause_of_interest"].toString(), QString("2"));
+        QCOMPARE(risks["cause_column"].toString(), QString("status"));
+
+        QFile bad(dir.filePath("bad.csv"));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("id,months,status,arm\n1,3,1,A\n2,4,1.5,B\n3,5,0,A\n");
+        bad.close();
+        const Run refused = run(
+            {"analyze", bad.fileName(), "--time", "months", "--status", "status", "--arm", "arm"});
+        QCOMPARE(refused.exit_code, 1);
+        QVERIFY(refused.out.isEmpty());
+        QVERIFY2(refused.err.contains("bad.csv:3: column status: status must be 0 (censored) or "
+                                      "the integer code of a cause"),
+                 refused.err.constData());
+    }
+
     void aeJsonFollowsTheContract() {
         const Run result = run({"ae", "demo", "--related", "--json"});
         QCOMPARE(result.exit_code, 0);
@@ -679,6 +774,13 @@ private slots:
         QTest::newRow("from negative")
             << QStringList{"analyze", "demo", "--param", "OS", "--from", "-1"}
             << "the landmark of --from must be finite and not negative, got -1";
+        QTest::newRow("cause of interest that never occurs")
+            << QStringList{"analyze", "demo", "--param", "PFS", "--cause-of-interest", "RELAPSE"}
+            << "the cause of interest \"RELAPSE\" never occurs among the PFS events analysed "
+               "(causes in EVNTDESC: DEATH, DISEASE PROGRESSION)";
+        QTest::newRow("status with event")
+            << QStringList{"analyze", "demo", "--status", "S", "--event", "E"}
+            << "--status gives both the events and their causes";
         QTest::newRow("bad filter")
             << QStringList{"analyze", "demo", "--param", "OS", "--filter", "AGE == \"old\""}
             << "filter, column 8: AGE is numeric; compare it with a number";
