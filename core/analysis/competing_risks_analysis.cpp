@@ -54,9 +54,14 @@ std::uint8_t cause_code(const TimeToEvent& endpoint, const std::string& asked,
     return static_cast<std::uint8_t>(found - causes.names.begin() + 1);
 }
 
+// `events_at` counts the curve's group's events of its cause at a time.
+template <typename Count>
 IncidenceCurve curve_row(const CumulativeIncidence& curve, const std::string& arm,
-                         const std::string& cause) {
-    IncidenceCurve row{arm, cause, curve.time, curve.estimate, {}, curve.lower, curve.upper};
+                         const std::string& cause, Count events_at) {
+    IncidenceCurve row{arm, cause, curve.time, {}, curve.estimate, {}, curve.lower, curve.upper};
+    for (const double t : curve.time) {
+        row.n_event.push_back(events_at(t));
+    }
     row.std_err.reserve(curve.variance.size());
     for (const double v : curve.variance) {
         row.std_err.push_back(std::sqrt(v));
@@ -133,8 +138,27 @@ analyse_competing_risks(const TimeToEvent& endpoint, std::span<const std::int32_
     const auto cause_of = [&](std::int32_t c) {
         return causes.names[static_cast<std::size_t>(c - 1)];
     };
+    // Per group and cause, the event times in order, to count each curve's events.
+    std::vector<std::vector<double>> event_times(present.size() * causes.names.size());
+    for (std::size_t i = 0; i < time.size(); ++i) {
+        if (status[i] > 0) {
+            event_times[static_cast<std::size_t>(group[i]) * causes.names.size() +
+                        static_cast<std::size_t>(status[i] - 1)]
+                .push_back(time[i]);
+        }
+    }
+    for (auto& times : event_times) {
+        std::sort(times.begin(), times.end());
+    }
     for (const CumulativeIncidence& curve : curves) {
-        summary.cif.push_back(curve_row(curve, arm_of(curve.group), cause_of(curve.cause)));
+        const std::vector<double>& times =
+            event_times[static_cast<std::size_t>(curve.group) * causes.names.size() +
+                        static_cast<std::size_t>(curve.cause - 1)];
+        summary.cif.push_back(
+            curve_row(curve, arm_of(curve.group), cause_of(curve.cause), [&](double t) {
+                const auto range = std::equal_range(times.begin(), times.end(), t);
+                return static_cast<std::size_t>(range.second - range.first);
+            }));
     }
     for (const double landmark : spec.landmarks) {
         for (const CumulativeIncidence& curve : curves) {

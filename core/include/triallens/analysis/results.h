@@ -163,6 +163,7 @@ struct IncidenceCurve {
     std::string arm;
     std::string cause;
     std::vector<double> time; // from 0, one point per distinct event time in the arm
+    std::vector<std::size_t> n_event; // events of this cause at each time
     std::vector<double> estimate;
     std::vector<double> std_err;
     std::vector<double> lower;
