@@ -30,6 +30,7 @@ struct Records {
     std::vector<int> code;    // 1 cause, 2 other cause, 0 censored
     std::vector<double> g;    // G(t−), crr's uuu
     MatrixXd x;               // one row per record, in time order
+    MatrixXd centred;         // x less its column means
 };
 
 // One distinct failure time of the cause.
@@ -103,6 +104,7 @@ Records sort_records(const CompetingRisksData& data, const MatrixXd& covariates,
         r.code[i] = status == 0 ? 0 : (status == cause ? 1 : 2);
         r.x.row(static_cast<Eigen::Index>(i)) = covariates.row(static_cast<Eigen::Index>(from));
     }
+    r.centred = r.x.rowwise() - r.x.colwise().mean();
     // Kaplan–Meier of the censoring distribution (censorings are its
     // events), then crr's approx(): the step value at the last distinct time
     // ≤ t (1 − 100 eps), i.e. G(t−) for t > 0 and G(0) for t = 0.
@@ -152,38 +154,65 @@ std::vector<FailureTime> failure_times(const Records& r) {
     return out;
 }
 
-// Weighted sums over the risk set of one failure time: S0, the mean x̄ and
-// Σ w (x − x̄)(x − x̄)'.
+// Weighted sums over the risk set of each failure time t_k: S0, the mean x̄
+// and Σ w (x − x̄)(x − x̄)'. Records at or after t_k are a suffix of the
+// sorted records; other-cause failures before t_k a prefix, each weighing
+// G(t_k−) exp(x'b) / G(t−). Sums run over x centred at its mean (the
+// weights use x itself), so the spread loses no digits to cancellation.
 struct RiskSet {
     double s0 = 0;
-    VectorXd mean;
+    VectorXd mean; // centred
     MatrixXd spread;
 };
 
-RiskSet risk_set(const Records& r, const VectorXd& risk, const FailureTime& k, bool with_spread) {
+std::vector<RiskSet> risk_sets(const Records& r, const std::vector<FailureTime>& failures,
+                               const VectorXd& risk, bool with_spread) {
     const Eigen::Index p = r.x.cols();
-    const double t = r.time[k.first];
-    RiskSet s{0, VectorXd::Zero(p), MatrixXd::Zero(p, p)};
-    std::vector<double> w(r.time.size(), 0);
-    for (std::size_t j = 0; j < r.time.size(); ++j) {
-        if (r.time[j] >= t) {
-            w[j] = risk[static_cast<Eigen::Index>(j)];
-        } else if (r.code[j] == 2) {
-            w[j] = risk[static_cast<Eigen::Index>(j)] * k.g / r.g[j];
-        }
-        s.s0 += w[j];
-        s.mean += w[j] * r.x.row(static_cast<Eigen::Index>(j)).transpose();
-    }
-    s.mean /= s.s0;
-    if (with_spread) {
-        for (std::size_t j = 0; j < r.time.size(); ++j) {
-            if (w[j] > 0) {
-                const VectorXd d = r.x.row(static_cast<Eigen::Index>(j)).transpose() - s.mean;
-                s.spread.noalias() += w[j] * d * d.transpose();
+    const auto n = static_cast<Eigen::Index>(r.time.size());
+    std::vector<RiskSet> sets(failures.size(), RiskSet{0, VectorXd::Zero(p), MatrixXd::Zero(p, p)});
+    double sum0 = 0;
+    VectorXd sum1 = VectorXd::Zero(p);
+    MatrixXd sum2 = MatrixXd::Zero(p, p);
+    Eigen::Index next = n;
+    for (std::size_t k = failures.size(); k-- > 0;) {
+        for (; next > static_cast<Eigen::Index>(failures[k].first); --next) {
+            const Eigen::Index j = next - 1;
+            const VectorXd x = r.centred.row(j).transpose();
+            sum0 += risk[j];
+            sum1 += risk[j] * x;
+            if (with_spread) {
+                sum2.noalias() += risk[j] * x * x.transpose();
             }
         }
+        sets[k].s0 = sum0;
+        sets[k].mean = sum1;
+        sets[k].spread = sum2;
     }
-    return s;
+    sum0 = 0;
+    sum1.setZero();
+    sum2.setZero();
+    next = 0;
+    for (std::size_t k = 0; k < failures.size(); ++k) {
+        for (; next < static_cast<Eigen::Index>(failures[k].first); ++next) {
+            if (r.code[static_cast<std::size_t>(next)] == 2) {
+                const VectorXd x = r.centred.row(next).transpose();
+                const double w = risk[next] / r.g[static_cast<std::size_t>(next)];
+                sum0 += w;
+                sum1 += w * x;
+                if (with_spread) {
+                    sum2.noalias() += w * x * x.transpose();
+                }
+            }
+        }
+        RiskSet& s = sets[k];
+        s.s0 += failures[k].g * sum0;
+        s.mean = (s.mean + failures[k].g * sum1) / s.s0;
+        if (with_spread) {
+            s.spread += failures[k].g * sum2;
+            s.spread -= s.s0 * s.mean * s.mean.transpose();
+        }
+    }
+    return sets;
 }
 
 // crr's objective: minus the log pseudo-likelihood, its gradient and Hessian.
@@ -202,70 +231,59 @@ Objective objective(const Records& r, const std::vector<FailureTime>& failures, 
     for (std::size_t i = 0; i < r.time.size(); ++i) {
         if (r.code[i] == 1) {
             f.value -= eta[static_cast<Eigen::Index>(i)];
-            f.gradient -= r.x.row(static_cast<Eigen::Index>(i)).transpose();
+            f.gradient -= r.centred.row(static_cast<Eigen::Index>(i)).transpose();
         }
     }
-    for (const FailureTime& k : failures) {
-        const RiskSet s = risk_set(r, risk, k, derivatives);
-        f.value += k.deaths * std::log(s.s0);
-        f.gradient += k.deaths * s.mean;
-        f.hessian += (k.deaths / s.s0) * s.spread;
+    const std::vector<RiskSet> sets = risk_sets(r, failures, risk, derivatives);
+    for (std::size_t k = 0; k < failures.size(); ++k) {
+        f.value += failures[k].deaths * std::log(sets[k].s0);
+        f.gradient += failures[k].deaths * sets[k].mean;
+        f.hessian += (failures[k].deaths / sets[k].s0) * sets[k].spread;
     }
     return f;
 }
 
 // crr's robust variance (crrvv): I⁻¹ (Σ_i u_i u_i') I⁻¹ with u_i = η_i + ψ_i,
 // η_i the record's score residual and ψ_i the term for the estimated
-// censoring weights (Fine & Gray 1999, section 4).
+// censoring weights (Fine & Gray 1999, section 4):
+//   η_i = [i the cause] (x_i − x̄_k(i)) − Σ_k d_k w_i(t_k) (x_i − x̄_k) / S0_k,
+//   ψ_i = −Σ_{u ≤ t_i} c(u) q(u) / Y(u)² + [i censored] q(t_i) / Y(t_i),
+// over the censoring times u (c(u) censorings, Y(u) at risk), with
+//   q(u) = Σ_{t_k ≥ u} d_k G(t_k−) Σ_{j other cause, t_j < u}
+//          exp(x_j'b) (x_j − x̄_k) / (G(t_j−) S0_k).
+// Each sum over k splits into running sums, so all of it is O(n).
 MatrixXd sandwich(const Records& r, const std::vector<FailureTime>& failures, const VectorXd& b,
                   const MatrixXd& information) {
     const std::size_t n = r.time.size();
+    const std::size_t m = failures.size();
     const Eigen::Index p = r.x.cols();
     const VectorXd risk = (r.x * b).array().exp();
-    std::vector<RiskSet> sets;
-    sets.reserve(failures.size());
-    for (const FailureTime& k : failures) {
-        sets.push_back(risk_set(r, risk, k, false));
-    }
+    const std::vector<RiskSet> sets = risk_sets(r, failures, risk, false);
     const auto x_of = [&](std::size_t i) -> VectorXd {
-        return r.x.row(static_cast<Eigen::Index>(i)).transpose();
+        return r.centred.row(static_cast<Eigen::Index>(i)).transpose();
     };
-
-    // η_i = dN_i part − Σ_k d_k w_i(t_k) (x_i − x̄_k) / S0_k
-    MatrixXd u = MatrixXd::Zero(static_cast<Eigen::Index>(n), p);
-    std::size_t own = 0; // the failure time of record i when it is the cause
-    for (std::size_t i = 0; i < n; ++i) {
-        const VectorXd xi = x_of(i);
-        VectorXd eta = VectorXd::Zero(p);
-        for (std::size_t k = 0; k < failures.size(); ++k) {
-            const double tk = r.time[failures[k].first];
-            double w = 0;
-            if (tk <= r.time[i]) {
-                w = risk[static_cast<Eigen::Index>(i)];
-            } else if (r.code[i] == 2) {
-                w = risk[static_cast<Eigen::Index>(i)] * failures[k].g / r.g[i];
-            } else {
-                continue;
-            }
-            eta -= failures[k].deaths * w / sets[k].s0 * (xi - sets[k].mean);
-        }
-        if (r.code[i] == 1) {
-            while (r.time[failures[own].first] != r.time[i]) {
-                ++own;
-            }
-            eta += xi - sets[own].mean;
-        }
-        u.row(static_cast<Eigen::Index>(i)) = eta.transpose();
+    // Running sums over the failure times: of d_k / S0_k (·x̄_k) from the
+    // first on, and of d_k G(t_k−) / S0_k (·x̄_k) from the last back.
+    std::vector<double> up0(m + 1, 0);
+    std::vector<VectorXd> up1(m + 1, VectorXd::Zero(p));
+    std::vector<double> down0(m + 1, 0);
+    std::vector<VectorXd> down1(m + 1, VectorXd::Zero(p));
+    for (std::size_t k = 0; k < m; ++k) {
+        const double a = failures[k].deaths / sets[k].s0;
+        up0[k + 1] = up0[k] + a;
+        up1[k + 1] = up1[k] + a * sets[k].mean;
+    }
+    for (std::size_t k = m; k-- > 0;) {
+        const double a = failures[k].deaths * failures[k].g / sets[k].s0;
+        down0[k] = down0[k + 1] + a;
+        down1[k] = down1[k + 1] + a * sets[k].mean;
     }
 
-    // ψ_i: at each censoring time u with c(u) censorings and Y(u) at risk,
-    // q(u) = Σ_{t_k ≥ u} d_k G(t_k−) (A1(u) − x̄_k A0(u)) / S0_k, A the
-    // sums of exp(x'b) (x) / G(t−) over other-cause failures before u;
-    // ψ_i = −Σ_{u ≤ t_i} c(u) q(u) / Y(u)² + [i censored] q(t_i) / Y(t_i).
-    VectorXd cumulative = VectorXd::Zero(p);
-    double a0 = 0;
+    MatrixXd u = MatrixXd::Zero(static_cast<Eigen::Index>(n), p);
+    VectorXd cumulative = VectorXd::Zero(p); // the −Σ c q / Y² part of ψ
+    double a0 = 0;                           // Σ exp(x'b) / G(t−), other causes before
     VectorXd a1 = VectorXd::Zero(p);
-    std::size_t before = 0; // other-cause records already in A
+    std::size_t reached = 0; // failure times ≤ the current time
     for (std::size_t i = 0; i < n;) {
         std::size_t end = i;
         double censored = 0;
@@ -273,27 +291,34 @@ MatrixXd sandwich(const Records& r, const std::vector<FailureTime>& failures, co
             censored += r.code[end] == 0 ? 1 : 0;
             ++end;
         }
-        VectorXd q = VectorXd::Zero(p);
+        const std::size_t from = reached; // first failure time ≥ this time
+        while (reached < m && r.time[failures[reached].first] <= r.time[i]) {
+            ++reached;
+        }
         const double at_risk = static_cast<double>(n - i);
+        VectorXd q = VectorXd::Zero(p);
         if (censored > 0) {
-            for (; before < i; ++before) {
-                if (r.code[before] == 2) {
-                    const double w = risk[static_cast<Eigen::Index>(before)] / r.g[before];
-                    a0 += w;
-                    a1 += w * x_of(before);
-                }
-            }
-            for (std::size_t k = 0; k < failures.size(); ++k) {
-                if (r.time[failures[k].first] >= r.time[i]) {
-                    q += failures[k].deaths * failures[k].g / sets[k].s0 * (a1 - sets[k].mean * a0);
-                }
-            }
+            q = a1 * down0[from] - a0 * down1[from];
             cumulative -= censored / (at_risk * at_risk) * q;
         }
         for (std::size_t j = i; j < end; ++j) {
-            u.row(static_cast<Eigen::Index>(j)) += cumulative.transpose();
-            if (r.code[j] == 0) {
-                u.row(static_cast<Eigen::Index>(j)) += (q / at_risk).transpose();
+            const VectorXd xj = x_of(j);
+            const double rj = risk[static_cast<Eigen::Index>(j)];
+            VectorXd uj = cumulative - rj * (xj * up0[reached] - up1[reached]);
+            if (r.code[j] == 1) {
+                uj += xj - sets[reached - 1].mean;
+            } else if (r.code[j] == 2) {
+                uj -= rj / r.g[j] * (xj * down0[reached] - down1[reached]);
+            } else {
+                uj += q / at_risk;
+            }
+            u.row(static_cast<Eigen::Index>(j)) = uj.transpose();
+        }
+        for (std::size_t j = i; j < end; ++j) {
+            if (r.code[j] == 2) {
+                const double w = risk[static_cast<Eigen::Index>(j)] / r.g[j];
+                a0 += w;
+                a1 += w * x_of(j);
             }
         }
         i = end;

