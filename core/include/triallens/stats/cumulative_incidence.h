@@ -22,7 +22,9 @@ namespace triallens {
 
 // One group's curve for one cause: a step function, right-continuous,
 // starting at (0, 0), one point per distinct time at which the group has
-// an event of any cause (cuminc's points, without its doubled step corners).
+// an event of this cause (cuminc's points, without its doubled step corners;
+// neither the estimate nor Gray's variance moves at a time with only other
+// causes' events). It holds out to last_time, where timepoints() stops.
 struct CumulativeIncidence {
     std::int32_t group = 0;
     std::int32_t cause = 1;
