@@ -98,6 +98,11 @@ void compare_tests(const std::vector<GrayTest>& tests, const QJsonValue& expecte
         const QJsonObject r = rows[static_cast<int>(i)].toObject();
         QCOMPARE(tests[i].cause, r["cause"].toInt());
         QCOMPARE(tests[i].df, r["df"].toInt());
+        // cuminc's stat −1: the score's variance is singular, no statistic.
+        if (r["chisq"].toDouble() == -1) {
+            QVERIFY(std::isnan(tests[i].chisq) && std::isnan(tests[i].p));
+            continue;
+        }
         COMPARE_GOLDEN(tests[i].chisq, r["chisq"]);
         COMPARE_GOLDEN(tests[i].p, r["p"]);
     }

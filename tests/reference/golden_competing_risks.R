@@ -69,6 +69,10 @@ cr[[length(cr) + 1]] <- cr_case(
     group = c(rep(0L, 11), rep(1L, 8), rep(2L, 3)),
     stratum = c(rep(0:1, 11)), landmarks = c(0, 2, 2.5, 7, 8, 9, 10))
 
+# Singular score variance: cuminc reports stat -1 (TrialLens: no statistic).
+cr[[length(cr) + 1]] <- cr_case("hand_singular", time = c(1, 2, 3, 4), status = c(1, 0, 1, 2),
+                                group = c(0L, 0L, 1L, 1L), stratum = 0:3, landmarks = c(1, 4, 5))
+
 pfs <- adtte[adtte$PARAMCD == "PFS", ]
 pfs$cause <- ifelse(pfs$CNSR == 1, 0L,
                     ifelse(pfs$EVNTDESC == "DISEASE PROGRESSION", 1L,
