@@ -22,7 +22,9 @@ namespace triallens {
 
 // One group's curve for one cause: a step function, right-continuous,
 // starting at (0, 0), one point per distinct time at which the group has
-// an event of any cause (cuminc's points, without its doubled step corners).
+// an event of this cause (cuminc's points, without its doubled step corners;
+// neither the estimate nor Gray's variance moves at a time with only other
+// causes' events). It holds out to last_time, where timepoints() stops.
 struct CumulativeIncidence {
     std::int32_t group = 0;
     std::int32_t cause = 1;
@@ -53,7 +55,11 @@ std::optional<IncidenceAt> incidence_at(const CumulativeIncidence& curve, double
                                         double conf_level = 0.95);
 
 // Gray's K-sample test of one cause's subdistribution hazards across the
-// groups, stratified by data.stratum (cuminc's `strata`), rho = 0.
+// groups, stratified by data.stratum (cuminc's `strata`), rho = 0. As
+// cuminc: only groups with records take part (df = their number − 1), only
+// causes with at least one event are tested, none when fewer than two groups
+// have records, and chisq and p are NaN where the score's variance is
+// singular (cuminc's stat −1).
 struct GrayTest {
     std::int32_t cause = 1;
     double chisq = 0;
