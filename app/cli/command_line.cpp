@@ -323,9 +323,17 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         } else if (arg == "--out") {
             line.out = value_of(arg);
         } else if (arg == "--figure") {
-            line.figure.figure = one_of(arg, value_of(arg),
-                                        {"km", "forest", "ae", "summary", "response", "landmarks"},
-                                        "km, forest, ae, summary, response or landmarks");
+            line.figure.figure =
+                one_of(arg, value_of(arg),
+                       {"km", "cif", "forest", "ae", "summary", "response", "landmarks"},
+                       "km, cif, forest, ae, summary, response or landmarks");
+        } else if (arg == "--cif-layout") {
+            const QString name = QString::fromStdString(value_of(arg));
+            line.figure.cif_arrangement = ui::parse_cif_arrangement(name);
+            if (!line.figure.cif_arrangement) {
+                throw UsageError("--cif-layout must be side-by-side or stacked, got \"" +
+                                 name.toStdString() + "\"");
+            }
         } else if (arg == "--width") {
             line.figure.width = value_of(arg);
         } else if (arg == "--height") {
@@ -431,9 +439,14 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         throw UsageError("--status gives both the events and their causes: give it without "
                          "--event, --censor or --cause");
     }
-    // Naming where the causes are asks for competing risks: of the most
-    // frequent cause unless --cause-of-interest names one.
-    if ((!line.load.status_column.empty() || !line.load.cause_column.empty()) &&
+    if (line.figure.cif_arrangement &&
+        (line.command != Command::Export || line.figure.figure != "cif")) {
+        throw UsageError("--cif-layout applies to export --figure cif");
+    }
+    // Naming where the causes are, or the figure of them, asks for competing
+    // risks: of the most frequent cause unless --cause-of-interest names one.
+    if ((!line.load.status_column.empty() || !line.load.cause_column.empty() ||
+         (line.command == Command::Export && line.figure.figure == "cif")) &&
         !line.spec.cause_of_interest) {
         line.spec.cause_of_interest = std::string();
     }
@@ -442,8 +455,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             throw UsageError(given.front() +
                              " is an export option: triallens export --figure km ...");
         }
-        if (line.figure.figure != "km") {
-            throw UsageError(given.front() + " applies to --figure km");
+        if (line.figure.figure != "km" && line.figure.figure != "cif") {
+            throw UsageError(given.front() + " applies to --figure km and cif");
         }
     }
     if (!line.analysis.empty()) {
@@ -603,13 +616,20 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
   then each SOC and its PTs by descending frequency.
 
 export options (all analyze options apply: they choose what the figure shows):
-  --figure km|forest|ae|summary|response
-                         what to draw (default: km); forest without --subgroups draws the
+  --figure km|cif|forest|ae|summary|response|landmarks
+                         what to draw (default: km); cif: the cumulative incidence of
+                         competing risks, one panel per cause (the cause of interest
+                         first; the causes as --cause/--status give them, else EVNTDESC's),
+                         each with the KM figure's options, flags and table; forest without
+                         --subgroups draws the
                          window's default forest (the first four of SEX, AGEGR1, RACE,
                          ECOGBL, PDL1STAT, LIVBRNFL, REGION1 present). ae (the AE
                          table, with ae's filters), summary (n, events, median (CI), HR (CI),
                          p per endpoint) and response are tables; forest to a table file
                          gives the forest rows
+  --cif-layout side-by-side|stacked
+                         --figure cif: its panels beside or above each other
+                         (default: side-by-side)
   --out PATH             the file to write; its extension picks the format: .png, .svg or .pdf
                          for a figure, .csv, .html or .rtf for a table (with --each-subgroup:
                          the folder to write into)

@@ -2,6 +2,7 @@
 // Parses the command line into a command and its options, as the contract in
 // shared/spec/cli-and-results.md defines them. Errors throw UsageError.
 
+#include <document/cif_arrangement.h>
 #include <document/km_figure_options.h>
 
 #include <triallens/analysis/analysis_spec.h>
@@ -51,7 +52,7 @@ ui::KmFigureOptions km_figure_options(const KmFigureFlags& flags, ui::KmFigureOp
 // export's own flags, as given: the export command checks the lengths and
 // the output path against the figure (export_command.h).
 struct ExportArguments {
-    std::string figure = "km";       // --figure km|forest|ae|summary
+    std::string figure = "km";       // --figure km|cif|forest|ae|summary|response|landmarks
     std::string width;               // --width, with a unit; "" = the preset's or 10in
     std::string height;              // --height; "" = the preset's or 6in
     std::string preset;              // --preset NAME (a size preset)
@@ -63,7 +64,9 @@ struct ExportArguments {
     std::string title;               // --title TEXT
     bool footnote = false;           // --footnote
     std::string font_family;         // --font-family NAME; "" = the application font's
-    KmFigureFlags km;                // --figure km only
+    KmFigureFlags km;                // --figure km and cif
+    // --cif-layout side-by-side|stacked: the cumulative-incidence panels (--figure cif)
+    std::optional<ui::CifArrangement> cif_arrangement;
 };
 
 struct CommandLine {

@@ -79,8 +79,10 @@ ui::FigureExportOptions figure_export_options(const ExportArguments& arguments,
                                               const std::string& out,
                                               const ui::KmFigureOptions& km) {
     ui::FigureExportOptions options;
-    options.kind =
-        arguments.figure == "forest" ? ui::FigureKind::Forest : ui::FigureKind::KaplanMeier;
+    options.kind = arguments.figure == "forest" ? ui::FigureKind::Forest
+                   : arguments.figure == "cif"  ? ui::FigureKind::CumulativeIncidence
+                                                : ui::FigureKind::KaplanMeier;
+    options.cif_arrangement = arguments.cif_arrangement.value_or(ui::CifArrangement::SideBySide);
     if (!arguments.preset.empty()) {
         const auto preset = ui::find_size_preset(QString::fromStdString(arguments.preset));
         if (!preset) {
@@ -275,6 +277,11 @@ int run_export(const CommandLine& line, int argc, char** argv) {
     } else {
         outputs.push_back(Output{QString::fromStdString(line.out),
                                  compute_workspace(source.study, source.workspace), options});
+        if (arguments.figure == "cif" && !outputs.front().results.competing_risks) {
+            throw UsageError("--figure cif: the events of " + outputs.front().results.paramcd +
+                             " have fewer than two causes; name the column of their causes "
+                             "with --cause or --status");
+        }
     }
     const QString cut = ui::data_cut(source.study);
     for (Output& output : outputs) {

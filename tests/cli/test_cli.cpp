@@ -813,7 +813,7 @@ private slots:
             << "--format must be png, svg or pdf, got \"tiff\"";
         QTest::newRow("export: unknown figure")
             << QStringList{"export", "demo", "--figure", "pie", "--out", "/tmp/x.png"}
-            << "--figure must be km, forest, ae, summary, response or landmarks, got \"pie\"";
+            << "--figure must be km, cif, forest, ae, summary, response or landmarks, got \"pie\"";
         QTest::newRow("export: a table to a figure's format")
             << QStringList{"export", "demo", "--figure", "ae", "--out", "/tmp/x.png"}
             << "--out must end in .csv, .html or .rtf for --figure ae";

@@ -4,8 +4,8 @@
 // PFS, the CDISC pilot's TTDE with three arms), and the demo's story: its
 // late-separating OS is clearer to FH(0,1) and MaxCombo than to the log-rank.
 
-#include "../cdisc_pilot.h"
 #include "../golden.h"
+#include "golden_cases.h"
 
 #include <triallens/analysis/refit.h>
 #include <triallens/demo/demo_study.h>
@@ -22,18 +22,10 @@ using namespace triallens;
 
 namespace {
 
-const Study& demo() {
-    static const Study study = generate_demo_study();
-    return study;
-}
+using golden_cases::demo;
 
 QJsonObject golden_case(const QString& name) {
-    for (const auto& value : golden::load("weighted_logrank.json").toArray()) {
-        if (value.toObject()["name"].toString() == name) {
-            return value.toObject();
-        }
-    }
-    qFatal("no golden case %s", qPrintable(name));
+    return golden_cases::find(golden::load("weighted_logrank.json").toArray(), name);
 }
 
 std::vector<FhWeight> golden_fh_tests(const QJsonObject& golden) {
@@ -51,37 +43,17 @@ class TestRefitDelayedEffects : public QObject {
 
 private slots:
     void matchesR_data() {
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<bool>("pilot");
-        QTest::addColumn<QString>("paramcd");
-        QTest::addColumn<QString>("compare");
-        QTest::addColumn<QStringList>("strata");
-        QTest::newRow("demo OS") << "demo_OS" << false << "OS"
-                                 << "" << QStringList{};
-        QTest::newRow("demo OS stratified") << "demo_OS_stratified" << false << "OS"
-                                            << "" << QStringList{"PRTAXFL", "LIVBRNFL"};
+        golden_cases::add_columns();
+        golden_cases::add_demo_and_pilot_rows();
         QTest::newRow("demo PFS stratified") << "demo_PFS_stratified" << false << "PFS"
                                              << "" << QStringList{"PRTAXFL", "LIVBRNFL"};
-        QTest::newRow("pilot TTDE") << "cdisc_ttde" << true << "TTDE"
-                                    << "Xanomeline High Dose" << QStringList{};
-        QTest::newRow("pilot TTDE stratified") << "cdisc_ttde_stratified" << true << "TTDE"
-                                               << "Xanomeline High Dose" << QStringList{"SITEGR1"};
     }
 
     void matchesR() {
         QFETCH(QString, name);
-        QFETCH(bool, pilot);
-        QFETCH(QString, paramcd);
-        QFETCH(QString, compare);
-        QFETCH(QStringList, strata);
         const QJsonObject golden = golden_case(name);
-        const Study& study = pilot ? cdisc_pilot::study() : demo();
-        AnalysisSpec spec;
-        spec.paramcd = paramcd.toStdString();
-        spec.compare_arm = compare.toStdString();
-        for (const auto& stratum : strata) {
-            spec.strata.push_back(stratum.toStdString());
-        }
+        const Study& study = golden_cases::row_study();
+        AnalysisSpec spec = golden_cases::row_spec();
         spec.fh_tests = golden_fh_tests(golden);
         spec.maxcombo = maxcombo_default_tests();
         const Results results = refit(study, resolve_spec(study, spec));

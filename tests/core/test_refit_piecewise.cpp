@@ -3,8 +3,8 @@
 // tests/reference/golden_piecewise.R: the demo's OS (cuts 6, 12; from 6) and
 // the CDISC pilot's TTDE (Placebo vs High Dose, cuts 30, 90; from 30).
 
-#include "../cdisc_pilot.h"
 #include "../golden.h"
+#include "golden_cases.h"
 
 #include <triallens/analysis/refit.h>
 #include <triallens/demo/demo_study.h>
@@ -20,18 +20,10 @@ using namespace triallens;
 
 namespace {
 
-const Study& demo() {
-    static const Study study = generate_demo_study();
-    return study;
-}
+using golden_cases::demo;
 
 QJsonObject golden_case(const QString& group, const QString& name) {
-    for (const auto& value : golden::load("piecewise.json").toObject()[group].toArray()) {
-        if (value.toObject()["name"].toString() == name) {
-            return value.toObject();
-        }
-    }
-    qFatal("no golden case %s", qPrintable(name));
+    return golden_cases::find(golden::load("piecewise.json").toObject()[group].toArray(), name);
 }
 
 bool has_warning(const Results& results, const std::string& start) {
@@ -46,37 +38,19 @@ class TestRefitPiecewise : public QObject {
 
 private slots:
     void piecewiseMatchesR_data() {
-        QTest::addColumn<QString>("name");
-        QTest::addColumn<bool>("pilot");
-        QTest::addColumn<QString>("paramcd");
-        QTest::addColumn<QString>("compare");
-        QTest::addColumn<QStringList>("strata");
-        QTest::newRow("demo OS") << "demo_OS" << false << "OS"
-                                 << "" << QStringList{};
-        QTest::newRow("demo OS stratified") << "demo_OS_stratified" << false << "OS"
-                                            << "" << QStringList{"PRTAXFL", "LIVBRNFL"};
+        golden_cases::add_columns();
+        golden_cases::add_demo_and_pilot_rows();
         QTest::newRow("demo OS stratified breslow") << "demo_OS_stratified_breslow" << false << "OS"
                                                     << "" << QStringList{"PRTAXFL", "LIVBRNFL"};
-        QTest::newRow("pilot TTDE") << "cdisc_ttde" << true << "TTDE"
-                                    << "Xanomeline High Dose" << QStringList{};
-        QTest::newRow("pilot TTDE stratified") << "cdisc_ttde_stratified" << true << "TTDE"
-                                               << "Xanomeline High Dose" << QStringList{"SITEGR1"};
     }
 
     void piecewiseMatchesR() {
         QFETCH(QString, name);
         QFETCH(bool, pilot);
-        QFETCH(QString, paramcd);
         QFETCH(QString, compare);
-        QFETCH(QStringList, strata);
         const QJsonObject golden = golden_case("piecewise", name);
-        const Study& study = pilot ? cdisc_pilot::study() : demo();
-        AnalysisSpec spec;
-        spec.paramcd = paramcd.toStdString();
-        spec.compare_arm = compare.toStdString();
-        for (const auto& stratum : strata) {
-            spec.strata.push_back(stratum.toStdString());
-        }
+        const Study& study = golden_cases::row_study();
+        AnalysisSpec spec = golden_cases::row_spec();
         spec.ties = *ties_from_name(golden["ties"].toString().toStdString());
         spec.hr_cuts = golden::values(golden["cuts"]);
         const Results results = refit(study, resolve_spec(study, spec));

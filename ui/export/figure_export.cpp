@@ -1,6 +1,7 @@
 #include "export/figure_export.h"
 
 #include "models/km_figure_text.h"
+#include "views/cif_figure.h"
 #include "views/forest_view.h"
 #include "views/km_figure.h"
 #include "views/methods_text.h"
@@ -67,6 +68,9 @@ QString footnote_text(const Results& results, const FigureExportOptions& options
 QString document_title(const Results& results, const FigureExportOptions& options) {
     if (!options.title.isEmpty()) {
         return options.title;
+    }
+    if (options.kind == FigureKind::CumulativeIncidence) {
+        return QStringLiteral("%1: cumulative incidence by cause").arg(km_figure_title(results));
     }
     return options.kind == FigureKind::KaplanMeier ? km_figure_title(results)
                                                    : endpoint_title(results);
@@ -283,6 +287,9 @@ void paint_figure(QPainter& painter, const QRectF& target, const Results& result
         break;
     case FigureKind::Forest:
         paint_forest(painter, figure, results, font, options.palette);
+        break;
+    case FigureKind::CumulativeIncidence:
+        paint_cif_figure(painter, figure, results, km, options.cif_arrangement);
         break;
     }
     painter.restore();

@@ -12,6 +12,7 @@
 // methods footnote (methods_footnote(), plus the data cut when the caller
 // knows it) below, both in the figure's font.
 
+#include "document/cif_arrangement.h"
 #include "document/km_figure_options.h"
 #include "models/palette.h"
 
@@ -34,7 +35,7 @@ QT_END_NAMESPACE
 
 namespace triallens::ui {
 
-enum class FigureKind { KaplanMeier, Forest };
+enum class FigureKind { KaplanMeier, Forest, CumulativeIncidence };
 
 struct FigureExportOptions {
     FigureKind kind = FigureKind::KaplanMeier;
@@ -51,6 +52,9 @@ struct FigureExportOptions {
     // CI bands, median lines, at-risk rows, ...; its font and palette members
     // are ignored: the ones above apply to the whole figure.
     KmFigureOptions km;
+    // The cumulative-incidence figure's panels (cif_figure.h); it takes the
+    // km options too.
+    CifArrangement cif_arrangement = CifArrangement::SideBySide;
     // A forest's page is as tall as its rows, title and footnote need at the
     // width asked for (figure_page_points); false keeps size_points' height,
     // the forest shrunk as a whole if it must.

@@ -13,9 +13,21 @@
 
 #include <QString>
 
+#include <vector>
+
 namespace triallens::ui {
 
 inline constexpr QChar no_break_space{0x00A0};
+
+// The words of a figure the KM figure's layout draws when they are not the
+// KM figure's own (the cumulative-incidence panels, incidence_panel.h): the
+// title, the annotation and its short form, and one legend entry per curve.
+struct KmFigureText {
+    QString title;
+    QString annotation;
+    QString short_annotation;
+    std::vector<QString> legend;
+};
 
 // A curve's name: the arm, or "Arm, level" for a curve group (curves by a
 // variable), which wraps at its spaces like any name.

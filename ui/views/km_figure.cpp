@@ -45,12 +45,12 @@ void paint_table(QPainter& painter, const KmFigureLayout& layout) {
 } // namespace
 
 void paint_km_figure(QPainter& painter, const QRectF& rect, const Results& results,
-                     const KmFigureOptions& options) {
+                     const KmFigureOptions& options, const KmFigureText* text) {
     // A scene, not a widget: the chart renders the same with or without a display.
     QGraphicsScene scene;
     QChart* chart = build_km_chart(results, options, km_figure_font(options));
     scene.addItem(chart); // the scene owns the chart
-    const KmFigureLayout layout = layout_km_figure(*chart, rect, results, options);
+    const KmFigureLayout layout = layout_km_figure(*chart, rect, results, options, text);
 
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);

@@ -25,9 +25,10 @@ QT_END_NAMESPACE
 namespace triallens::ui {
 
 // Draws the whole figure into `rect` (in the painter's logical coordinates),
-// white background included. Needs a QGuiApplication.
+// white background included. Needs a QGuiApplication. `text` replaces the
+// title, annotation and legend (layout_km_figure).
 void paint_km_figure(QPainter& painter, const QRectF& rect, const Results& results,
-                     const KmFigureOptions& options = {});
+                     const KmFigureOptions& options = {}, const KmFigureText* text = nullptr);
 
 // Draws the figure offscreen (needs a QApplication): laid out at `size` in
 // device-independent pixels, rendered at `scale` times that many pixels.

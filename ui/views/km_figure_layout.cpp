@@ -166,7 +166,7 @@ QFont km_figure_font(const KmFigureOptions& options) {
 }
 
 KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results& results,
-                                const KmFigureOptions& options) {
+                                const KmFigureOptions& options, const KmFigureText* text) {
     KmFigureLayout layout;
     layout.figure = rect;
     layout.font = km_figure_font(options);
@@ -183,7 +183,7 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     // Title, wrapped at its spaces, with the synthetic-data label beside it
     // when it is one line and there is room, else below it.
     double y = content.top();
-    layout.title = km_figure_title(results);
+    layout.title = text ? text->title : km_figure_title(results);
     const QStringList title_lines = wrapped_lines(layout.title, layout.title_font, content.width());
     const QSizeF title_size = wrapped_text_size(layout.title, layout.title_font, content.width());
     layout.title_rect = QRectF(content.left(), y, std::min(title_size.width() + 1, content.width()),
@@ -202,8 +202,9 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
         }
     }
     const double header_bottom = y;
-    layout.annotation = hazard_ratio_text(results);
-    const QString short_annotation = hazard_ratio_short_text(results);
+    layout.annotation = text ? text->annotation : hazard_ratio_text(results);
+    const QString short_annotation =
+        text ? text->short_annotation : hazard_ratio_short_text(results);
 
     const std::vector<ArmSurvival>& curves = figure_curves(results);
     KmTimeAxis axis;
@@ -223,8 +224,13 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     std::vector<KmLegendEntry> names_legend;
     for (std::size_t c = 0; c < curves.size(); ++c) {
         const KmCurveStyle style = km_curve_style(results, c, options.palette);
-        full_legend.push_back(
-            KmLegendEntry{arm_legend_text(curves[c], decimals), style.colour, style.line, {}, {}});
+        full_legend.push_back(KmLegendEntry{text && c < text->legend.size()
+                                                ? text->legend[c]
+                                                : arm_legend_text(curves[c], decimals),
+                                            style.colour,
+                                            style.line,
+                                            {},
+                                            {}});
         names_legend.push_back(
             KmLegendEntry{curve_name(curves[c]), style.colour, style.line, {}, {}});
     }
@@ -611,11 +617,11 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
 }
 
 KmFigureLayout layout_km_figure(const QRectF& rect, const Results& results,
-                                const KmFigureOptions& options) {
+                                const KmFigureOptions& options, const KmFigureText* text) {
     QGraphicsScene scene;
     QChart* chart = build_km_chart(results, options, km_figure_font(options));
     scene.addItem(chart); // the scene owns the chart
-    return layout_km_figure(*chart, rect, results, options);
+    return layout_km_figure(*chart, rect, results, options, text);
 }
 
 } // namespace triallens::ui

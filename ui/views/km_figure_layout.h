@@ -52,6 +52,7 @@
 // base font's points at 96 dpi) so the layout is the same on every device.
 
 #include "document/km_figure_options.h"
+#include "models/km_figure_text.h"
 
 #include <triallens/analysis/results.h>
 
@@ -135,11 +136,13 @@ QFont km_figure_font(const KmFigureOptions& options);
 
 // Lays out `chart` (built by build_km_chart with km_figure_font(options)):
 // sets its geometry and plot area, and reads the tick positions from it.
+// `text`, when given, replaces the KM figure's title, annotation and legend
+// (one entry per curve) under the same rules.
 KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results& results,
-                                const KmFigureOptions& options);
+                                const KmFigureOptions& options, const KmFigureText* text = nullptr);
 
 // The same with a chart of its own, for callers that only need the geometry.
 KmFigureLayout layout_km_figure(const QRectF& rect, const Results& results,
-                                const KmFigureOptions& options);
+                                const KmFigureOptions& options, const KmFigureText* text = nullptr);
 
 } // namespace triallens::ui

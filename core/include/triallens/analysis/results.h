@@ -162,7 +162,7 @@ struct PiecewiseHazardRatio {
 struct IncidenceCurve {
     std::string arm;
     std::string cause;
-    std::vector<double> time; // from 0, one point per distinct event time in the arm
+    std::vector<double> time; // from 0, one point per time the arm has an event of this cause
     std::vector<std::size_t> n_event; // events of this cause at each time
     std::vector<double> estimate;
     std::vector<double> std_err;

@@ -1,0 +1,204 @@
+// Competing risks through refit (AnalysisSpec::cause_of_interest,
+// Results::competing_risks) on the demo's PFS, whose events are disease
+// progression or death without progression (EVNTDESC), against the goldens
+// of tests/reference/golden_competing_risks.R (cmprsk::cuminc, timepoints)
+// and golden_fine_gray.R (cmprsk::crr): the same numbers as the statistics'
+// own tests, now from the study, with its arms and causes by name.
+
+#include "../golden.h"
+#include "golden_cases.h"
+
+#include <triallens/analysis/refit.h>
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+
+using namespace triallens;
+using golden_cases::demo;
+
+namespace {
+
+// The golden's codes: group 0 the control arm, cause 1 progression, 2 death.
+const char* const arm_of_group[] = {"Nab-paclitaxel", "Benmelstobart + anlotinib"};
+const char* const cause_of_code[] = {"", "DISEASE PROGRESSION", "DEATH"};
+
+QJsonObject competing_risks_case(const QString& name) {
+    return golden_cases::find(
+        golden::load("competing_risks.json").toObject()["competing_risks"].toArray(), name);
+}
+
+QJsonObject fine_gray_case(const QString& name) {
+    return golden_cases::find(golden::load("fine_gray.json").toArray(), name);
+}
+
+Results demo_pfs(std::optional<std::string> cause, std::vector<std::string> strata = {}) {
+    AnalysisSpec spec;
+    spec.paramcd = "PFS";
+    spec.cause_of_interest = std::move(cause);
+    spec.landmarks = {6, 12, 24};
+    spec.strata = std::move(strata);
+    return refit(demo(), resolve_spec(demo(), spec));
+}
+
+const IncidenceCurve& curve_of(const CompetingRisksSummary& risks, const std::string& arm,
+                               const std::string& cause) {
+    const auto found = std::find_if(risks.cif.begin(), risks.cif.end(), [&](const auto& curve) {
+        return curve.arm == arm && curve.cause == cause;
+    });
+    if (found == risks.cif.end()) {
+        qFatal("no curve of %s, %s", arm.c_str(), cause.c_str());
+    }
+    return *found;
+}
+
+void compare_gray(const std::vector<GrayTestRow>& rows, const QJsonArray& tests) {
+    QCOMPARE(rows.size(), static_cast<std::size_t>(tests.size()));
+    for (const auto& value : tests) {
+        const QJsonObject test = value.toObject();
+        const std::string cause = cause_of_code[test["cause"].toInt()];
+        const auto row = std::find_if(rows.begin(), rows.end(),
+                                      [&](const GrayTestRow& r) { return r.cause == cause; });
+        QVERIFY(row != rows.end());
+        COMPARE_GOLDEN(row->chisq, test["chisq"]);
+        COMPARE_GOLDEN(row->p, test["p"]);
+        QCOMPARE(row->df, test["df"].toInt());
+    }
+}
+
+} // namespace
+
+class TestRefitCompetingRisks : public QObject {
+    Q_OBJECT
+
+private slots:
+    void demoPfsMatchesCmprsk() {
+        const Results results = demo_pfs("DISEASE PROGRESSION");
+        QVERIFY(results.competing_risks);
+        const CompetingRisksSummary& risks = *results.competing_risks;
+        QCOMPARE(risks.cause_column, std::string("EVNTDESC"));
+        QCOMPARE(risks.causes, (std::vector<std::string>{"DEATH", "DISEASE PROGRESSION"}));
+        QCOMPARE(risks.cif.size(), std::size_t{4});
+        const QJsonObject golden = competing_risks_case(QStringLiteral("demo_PFS"));
+        for (const auto& value : golden["curves"].toArray()) {
+            const QJsonObject expected = value.toObject();
+            const IncidenceCurve& curve = curve_of(risks, arm_of_group[expected["group"].toInt()],
+                                                   cause_of_code[expected["cause"].toInt()]);
+            const QJsonArray time = expected["time"].toArray();
+            QCOMPARE(curve.time.size(), static_cast<std::size_t>(time.size()));
+            for (std::size_t i = 0; i < curve.time.size(); ++i) {
+                const auto k = static_cast<qsizetype>(i);
+                COMPARE_GOLDEN(curve.time[i], time[k]);
+                COMPARE_GOLDEN(curve.estimate[i], expected["estimate"].toArray()[k]);
+                COMPARE_GOLDEN(curve.std_err[i] * curve.std_err[i],
+                               expected["variance"].toArray()[k]);
+                COMPARE_GOLDEN(curve.lower[i], expected["lower"].toArray()[k]);
+                COMPARE_GOLDEN(curve.upper[i], expected["upper"].toArray()[k]);
+            }
+        }
+        for (const auto& value : golden["at"].toArray()) {
+            const QJsonObject expected = value.toObject();
+            const std::string arm = arm_of_group[expected["group"].toInt()];
+            const std::string cause = cause_of_code[expected["cause"].toInt()];
+            const QJsonArray times = expected["time"].toArray();
+            for (qsizetype t = 0; t < times.size(); ++t) {
+                const auto row = std::find_if(
+                    risks.landmarks.begin(), risks.landmarks.end(), [&](const auto& r) {
+                        return r.arm == arm && r.cause == cause && r.time == times[t].toDouble();
+                    });
+                QVERIFY(row != risks.landmarks.end());
+                COMPARE_GOLDEN(row->estimate, expected["estimate"].toArray()[t]);
+                COMPARE_GOLDEN(row->lower, expected["lower"].toArray()[t]);
+                COMPARE_GOLDEN(row->upper, expected["upper"].toArray()[t]);
+            }
+        }
+        compare_gray(risks.gray, golden["tests"].toArray());
+
+        QVERIFY(risks.fine_gray);
+        QCOMPARE(risks.fine_gray->cause, std::string("DISEASE PROGRESSION"));
+        QCOMPARE(risks.fine_gray->terms.size(), std::size_t{1});
+        const FineGrayRow& term = risks.fine_gray->terms.front();
+        QCOMPARE(term.arm, std::string(arm_of_group[1]));
+        const QJsonObject fine = fine_gray_case(QStringLiteral("demo_PFS_cause1"));
+        COMPARE_GOLDEN(term.coef, fine["coef"]);
+        COMPARE_GOLDEN(term.se, fine["se"]);
+        COMPARE_GOLDEN(term.hr, fine["hr"]);
+        COMPARE_GOLDEN(term.lower, fine["lower"]);
+        COMPARE_GOLDEN(term.upper, fine["upper"]);
+        COMPARE_GOLDEN(term.p, fine["p"]);
+
+        // The events of each curve add up to the arm's events of its cause.
+        std::size_t events = 0;
+        for (const auto& curve : risks.cif) {
+            for (const std::size_t e : curve.n_event) {
+                events += e;
+            }
+        }
+        QCOMPARE(events, results.events);
+    }
+
+    void deathIsTheOtherFineGrayModel() {
+        const Results results = demo_pfs("DEATH");
+        const QJsonObject fine = fine_gray_case(QStringLiteral("demo_PFS_cause2"));
+        QVERIFY(results.competing_risks && results.competing_risks->fine_gray);
+        COMPARE_GOLDEN(results.competing_risks->fine_gray->terms.front().coef, fine["coef"]);
+        COMPARE_GOLDEN(results.competing_risks->fine_gray->terms.front().se, fine["se"]);
+    }
+
+    void strataStratifyGraysTestOnly() {
+        const Results results = demo_pfs("DISEASE PROGRESSION", {"PRTAXFL", "LIVBRNFL"});
+        const QJsonObject golden = competing_risks_case(QStringLiteral("demo_PFS"));
+        compare_gray(results.competing_risks->gray, golden["tests_stratified"].toArray());
+        const QJsonObject fine = fine_gray_case(QStringLiteral("demo_PFS_cause1"));
+        COMPARE_GOLDEN(results.competing_risks->fine_gray->terms.front().coef, fine["coef"]);
+        QVERIFY(std::any_of(results.warnings.begin(), results.warnings.end(),
+                            [](const std::string& w) { return w.starts_with("the Fine–Gray"); }));
+    }
+
+    // "" asks for the most frequent cause, and for nothing where the
+    // endpoint has one cause (the window's default on every endpoint).
+    void emptyCauseIsTheMostFrequent() {
+        const Results results = demo_pfs(std::string());
+        QVERIFY(results.competing_risks);
+        QCOMPARE(results.competing_risks->cause_of_interest, std::string("DISEASE PROGRESSION"));
+        AnalysisSpec os;
+        os.paramcd = "OS";
+        os.cause_of_interest = std::string();
+        QVERIFY(!refit(demo(), os).competing_risks);
+        QVERIFY(!demo_pfs(std::nullopt).competing_risks);
+    }
+
+    void aCauseThatNeverOccursIsAnError() {
+        QVERIFY_THROWS_EXCEPTION(SpecError, demo_pfs("RELAPSE"));
+        AnalysisSpec filtered;
+        filtered.paramcd = "PFS";
+        filtered.cause_of_interest = "DEATH";
+        filtered.filter = "AGE > 1000";
+        QVERIFY_THROWS_EXCEPTION(SpecError, refit(demo(), filtered));
+    }
+
+    // --from: the conditional records, causes carried with them.
+    void fromKeepsTheCauses() {
+        AnalysisSpec spec;
+        spec.paramcd = "PFS";
+        spec.cause_of_interest = "DEATH";
+        spec.from = 3.0;
+        const Results results = refit(demo(), resolve_spec(demo(), spec));
+        QVERIFY(results.competing_risks);
+        std::size_t events = 0;
+        for (const auto& curve : results.competing_risks->cif) {
+            QCOMPARE(curve.time.front(), 0.0);
+            for (const std::size_t e : curve.n_event) {
+                events += e;
+            }
+        }
+        QCOMPARE(events, results.events);
+        QVERIFY(results.events < demo_pfs(std::nullopt).events);
+    }
+};
+
+QTEST_MAIN(TestRefitCompetingRisks)
+#include "test_refit_competing_risks.moc"
