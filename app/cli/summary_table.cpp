@@ -1,5 +1,6 @@
 #include "cli/summary_table.h"
 
+#include <triallens/format/delayed_effects_verdict.h>
 #include <triallens/format/number_format.h>
 
 #include <algorithm>
@@ -191,6 +192,9 @@ std::string summary_table(const Results& results) {
                            : std::string("not computable")) +
                    "\n";
         }
+    }
+    if (const std::string verdict = delayed_effects_verdict(results); !verdict.empty()) {
+        out += "Verdict: " + verdict + "\n";
     }
     if (!results.subgroups.empty()) {
         out += "\nSubgroups (HR " + results.subgroups.front().arms[1].arm + " vs " +

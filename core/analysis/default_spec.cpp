@@ -3,6 +3,7 @@
 #include "triallens/analysis/factor_columns.h"
 #include "triallens/analysis/refit.h"
 #include "triallens/data/build_study.h"
+#include "triallens/stats/maxcombo.h"
 
 #include <algorithm>
 #include <iterator>
@@ -49,7 +50,12 @@ AnalysisSpec default_spec(const Study& study, const std::string& paramcd) {
     }
     spec.subgroups = default_subgroups(study);
     try {
-        return complete_spec(study, spec);
+        spec = complete_spec(study, spec);
+        if (study.subjects.find(spec.arm_variable)->levels().size() >= 2) {
+            spec.fh_tests = maxcombo_default_tests();
+            spec.maxcombo = maxcombo_default_tests();
+        }
+        return spec;
     } catch (const SpecError&) {
         return spec;
     }
