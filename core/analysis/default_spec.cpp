@@ -30,6 +30,10 @@ AnalysisSpec complete_spec(const Study& study, AnalysisSpec spec) {
     AnalysisSpec arms = spec;
     arms.subgroups.clear();
     arms.compare_arm.clear();
+    // What needs a compared arm is left out too, or three arms would refuse it.
+    arms.fh_tests.clear();
+    arms.maxcombo.reset();
+    arms.hr_cuts.clear();
     arms = resolve_spec(study, arms);
     if (spec.compare_arm.empty()) {
         for (const auto& level : study.subjects.find(arms.arm_variable)->levels()) {

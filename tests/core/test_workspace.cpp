@@ -168,6 +168,12 @@ private slots:
             const Results results = refit(*study, spec);
             QCOMPARE(results.weighted_logrank.size(), maxcombo_default_tests().size());
             QVERIFY(results.maxcombo.has_value());
+            // As the window computes it: complete_spec again, with its tests.
+            WorkspaceSpec workspace;
+            workspace.analysis = spec;
+            const Results shown = compute_workspace(*study, workspace);
+            QCOMPARE(shown.delayed_effects_arm, spec.compare_arm);
+            QVERIFY(shown.maxcombo.has_value());
         }
     }
 
