@@ -109,7 +109,7 @@ class TestDelayedEffectsPanel : public QObject {
         QVERIFY(model.index(maxcombo, DelayedEffectsModel::NoteColumn)
                     .data()
                     .toString()
-                    .contains(QStringLiteral("FH(0,1)")));
+                    .contains(QStringLiteral("(0,1)")));
         QVERIFY(model.rowsOf(Kind::PiecewiseHazardRatio).empty());
         QCOMPARE(view->verdictLabel()->text().toStdString(), delayed_effects_verdict(*results));
         QVERIFY(view->verdictLabel()->text().startsWith(QStringLiteral("Log-rank p ")));

@@ -96,7 +96,7 @@ void DelayedEffectsModel::rebuild() {
             row.value[EstimateColumn] = optional_value(term.hr);
             row.text[PColumn] = text(p_value_text(term.p));
             row.value[PColumn] = optional_value(term.p);
-            row.text[NoteColumn] = tr("%1 ties, proportional hazards").arg(text(r.cox->ties));
+            row.text[NoteColumn] = tr("%1 ties").arg(text(r.cox->ties));
             rows_.push_back(row);
         }
     }
@@ -110,10 +110,10 @@ void DelayedEffectsModel::rebuild() {
         row.value[ChisqColumn] = optional_value(test.chisq);
         row.text[PColumn] = test.p ? text(p_value_text(test.p)) : QStringLiteral("NA");
         row.value[PColumn] = optional_value(test.p);
-        row.text[NoteColumn] = test.rho == 0 && test.gamma == 0  ? tr("the log-rank test")
-                               : test.gamma > 0 && test.rho == 0 ? tr("weights late differences")
-                               : test.rho > 0 && test.gamma == 0 ? tr("weights early differences")
-                                                                 : tr("weights middle differences");
+        row.text[NoteColumn] = test.rho == 0 && test.gamma == 0  ? tr("= log-rank")
+                               : test.gamma > 0 && test.rho == 0 ? tr("late weight")
+                               : test.rho > 0 && test.gamma == 0 ? tr("early weight")
+                                                                 : tr("middle weight");
         row.tool_tip = tr("Fleming–Harrington weighted log-rank, weight S(t−)^ρ (1 − S(t−))^γ of "
                           "the pooled Kaplan–Meier");
         rows_.push_back(row);
@@ -126,18 +126,17 @@ void DelayedEffectsModel::rebuild() {
         row.value[ZColumn] = r.maxcombo->z_max;
         row.text[PColumn] = text(p_value_text(r.maxcombo->p));
         row.value[PColumn] = r.maxcombo->p;
+        // "FH (0,0), (0,1), …": narrow enough for a 1024-pixel window.
         QStringList names;
         for (const WeightedLogRankRow& test : r.maxcombo->tests) {
-            names << fh_name(test.rho, test.gamma);
+            names << fh_name(test.rho, test.gamma).mid(2);
         }
-        row.text[NoteColumn] = tr("max |z| of %1").arg(names.join(QStringLiteral(", ")));
+        row.text[NoteColumn] = tr("FH %1").arg(names.join(QStringLiteral(", ")));
         row.tool_tip = tr("Two-sided p = P(max |Z_k| ≥ z_max) under the joint normal of the tests "
                           "(Lin et al. 2020)");
         rows_.push_back(row);
     }
 
-    const double level = r.arms.empty() ? 0.95 : r.arms.front().km.options.conf_level;
-    const QString ci = text(conf_level_text(level));
     bool milestones_titled = false;
     const auto milestones_title = [&] {
         if (!milestones_titled) {
@@ -160,7 +159,7 @@ void DelayedEffectsModel::rebuild() {
         row.text[PColumn] = comparison.difference_p ? text(p_value_text(comparison.difference_p))
                                                     : QStringLiteral("NA");
         row.value[PColumn] = optional_value(comparison.difference_p);
-        row.text[NoteColumn] = tr("%1 CI, Wald").arg(ci);
+        row.text[NoteColumn] = tr("Wald");
         rows_.push_back(row);
     }
     for (const SurvivalDifference& difference : r.landmark_differences) {
@@ -170,14 +169,14 @@ void DelayedEffectsModel::rebuild() {
         milestones_title();
         Row row;
         row.kind = Kind::SurvivalDifference;
-        row.text[MethodColumn] = tr("Survival difference at %1").arg(time_label(difference.time));
+        row.text[MethodColumn] = tr("S(t) difference at %1").arg(time_label(difference.time));
         row.text[EstimateColumn] =
             difference.difference && difference.lower && difference.upper
                 ? text(difference_ci_text(*difference.difference, *difference.lower,
                                           *difference.upper, survival_decimals))
                 : text(std::string(not_estimable_text));
         row.value[EstimateColumn] = optional_value(difference.difference);
-        row.text[NoteColumn] = tr("%1 CI, Wald").arg(ci);
+        row.text[NoteColumn] = tr("Wald");
         rows_.push_back(row);
     }
 
@@ -196,7 +195,7 @@ void DelayedEffectsModel::rebuild() {
         row.value[EstimateColumn] = optional_value(period.hr);
         row.text[PColumn] = period.p ? text(p_value_text(period.p)) : QStringLiteral("NA");
         row.value[PColumn] = optional_value(period.p);
-        row.text[NoteColumn] = period.hr ? tr("%1 CI, Wald").arg(ci) : tr("an arm has no event");
+        row.text[NoteColumn] = period.hr ? tr("Wald") : tr("an arm has no event");
         rows_.push_back(row);
     }
 }
