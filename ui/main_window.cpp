@@ -14,6 +14,7 @@
 #include "panels/recent_files_menu.h"
 #include "panels/settings_panel.h"
 #include "views/ae_table_view.h"
+#include "views/delayed_effects_view.h"
 #include "views/forest_view.h"
 #include "views/km_chart_view.h"
 #include "views/methods_view.h"
@@ -37,6 +38,9 @@
 #include <QVBoxLayout>
 
 #include <triallens/analysis/refit.h>
+
+#include <optional>
+#include <vector>
 
 namespace triallens::ui {
 
@@ -97,6 +101,28 @@ void MainWindow::createTabs() {
     tabs_->addTab(survival_page_, QStringLiteral("Survival"));
     connect(survival_page_, &SurvivalPage::allPatientsRequested, workspace_,
             [this] { workspace_->focusSubgroup({}, {}); });
+
+    // The cut points and landmark are spec edits as the settings dock's are:
+    // one undoable step, refused (and named) when the engine's rules refuse it.
+    delayed_effects_view_ = new DelayedEffectsView;
+    chips_ << new PopulationChip;
+    tabs_->addTab(tab_page(QStringLiteral("delayed-effects"), chips_.back(), delayed_effects_view_),
+                  QStringLiteral("Delayed effects"));
+    connect(delayed_effects_view_, &DelayedEffectsView::edited, workspace_,
+            [this](const std::vector<double>& cuts, const std::optional<double>& from) {
+                WorkspaceState next = workspace_->state();
+                next.spec.hr_cuts = cuts;
+                next.spec.from = from;
+                if (const auto& study = controller_->study()) {
+                    try {
+                        resolve_spec(*study, next.spec);
+                    } catch (const SpecError& error) {
+                        delayed_effects_view_->showProblem(QString::fromUtf8(error.what()));
+                        return;
+                    }
+                }
+                workspace_->changeState(next);
+            });
 
     connect(forest_view_, &ForestView::rowActivated, workspace_, &WorkspaceDocument::focusSubgroup);
     forest_scroll_->setWidgetResizable(true);
@@ -307,7 +333,8 @@ void MainWindow::createExport() {
     };
     sources.current_item = [this] {
         using Item = ExportDialog::Item;
-        constexpr Item by_tab[] = {Item::KaplanMeier, Item::Forest, Item::AdverseEventTable,
+        constexpr Item by_tab[] = {Item::KaplanMeier,   Item::SummaryTable,
+                                   Item::Forest,        Item::AdverseEventTable,
                                    Item::ResponseTable, Item::SummaryTable};
         const auto tab = tabIds().indexOf(tabId(tabs_->currentIndex()));
         return tab >= 0 ? by_tab[tab] : Item::KaplanMeier;
@@ -346,8 +373,9 @@ void MainWindow::createExport() {
     kmView()->addActions(figure_actions);
     forest_view_->setContextMenuPolicy(Qt::ActionsContextMenu);
     forest_view_->addActions(figure_actions.mid(1));
-    for (QWidget* view : {static_cast<QWidget*>(ae_view_), static_cast<QWidget*>(response_view_),
-                          static_cast<QWidget*>(methods_view_)}) {
+    for (QWidget* view :
+         {static_cast<QWidget*>(ae_view_), static_cast<QWidget*>(response_view_),
+          static_cast<QWidget*>(methods_view_), static_cast<QWidget*>(delayed_effects_view_)}) {
         view->setContextMenuPolicy(Qt::ActionsContextMenu);
         view->addActions(table_actions);
     }
@@ -375,6 +403,7 @@ QComboBox* MainWindow::endpointBox() const {
 
 void MainWindow::showState(const WorkspaceState& state) {
     settings_panel_->setSpec(state.spec);
+    delayed_effects_view_->setSpec(state.spec);
     filter_panel_->setState(state.filters);
     ae_view_->setFilter(state.adverse_events);
     all_patients_->setEnabled(state.focus.has_value());
@@ -431,6 +460,7 @@ void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
     forest_view_->setResults(results);
     response_view_->setResults(results);
     methods_view_->setResults(results);
+    delayed_effects_view_->setResults(results);
     for (PopulationChip* chip : chips_.mid(1)) { // the Survival tab's is its page's
         chip->setResults(results);
     }
@@ -463,9 +493,9 @@ QLabel* MainWindow::subjectsLabel() const {
 }
 
 const QStringList& MainWindow::tabIds() {
-    static const QStringList ids{QStringLiteral("survival"), QStringLiteral("forest"),
-                                 QStringLiteral("adverse-events"), QStringLiteral("response"),
-                                 QStringLiteral("methods")};
+    static const QStringList ids{QStringLiteral("survival"), QStringLiteral("delayed-effects"),
+                                 QStringLiteral("forest"),   QStringLiteral("adverse-events"),
+                                 QStringLiteral("response"), QStringLiteral("methods")};
     return ids;
 }
 

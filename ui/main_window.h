@@ -41,6 +41,7 @@ namespace triallens::ui {
 class AeTableView;
 class AnalysisDocument;
 class DataPanel;
+class DelayedEffectsView;
 class ExportController;
 class FilterPanel;
 class ForestView;
@@ -75,6 +76,8 @@ public:
     QTableView* landmarkTable() const;
     LandmarkModel* landmarkModel() const;
     QLabel* breadcrumb() const;
+    // The Delayed effects tab: verdict, cut-point and landmark editors, table.
+    DelayedEffectsView* delayedEffectsView() const { return delayed_effects_view_; }
     ForestView* forestView() const { return forest_view_; }
     // The chip atop each tab, in tab order (hidden without filter or focus).
     const QList<PopulationChip*>& populationChips() const { return chips_; }
@@ -89,7 +92,7 @@ public:
     ExportController* exportController() const { return export_controller_; }
     QTabWidget* tabs() const { return tabs_; }
     // The tabs by id, never by their (translatable) titles: "survival",
-    // "forest", "adverse-events", "response", "methods".
+    // "delayed-effects", "forest", "adverse-events", "response", "methods".
     static const QStringList& tabIds();
     // The tab whose page has `id` as its objectName; -1 when none has.
     int tabIndex(const QString& id) const;
@@ -176,6 +179,7 @@ private:
     ExportController* export_controller_ = nullptr;
     ResponseView* response_view_ = nullptr;
     MethodsView* methods_view_ = nullptr;
+    DelayedEffectsView* delayed_effects_view_ = nullptr;
     RefitStatus* refit_status_ = nullptr;
     QDockWidget* settings_dock_ = nullptr;
     QDockWidget* km_options_dock_ = nullptr; // the Survival plot dock (km_options_panel.h)

@@ -117,7 +117,7 @@ void MainWindow::createFileMenu(QMenu* file) {
 }
 
 void MainWindow::createViewMenu(QMenu* view) {
-    // The tabs, Ctrl+1 to Ctrl+5 in tab order.
+    // The tabs, Ctrl+1 to Ctrl+6 in tab order.
     tab_actions_ = new QActionGroup(this);
     tab_actions_->setExclusive(true);
     for (int tab = 0; tab < tabs_->count(); ++tab) {

@@ -1,9 +1,11 @@
 #include "cli/summary_table.h"
 
+#include <triallens/format/delayed_effects_verdict.h>
 #include <triallens/format/number_format.h>
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdio>
 
 namespace triallens::cli {
@@ -192,6 +194,9 @@ std::string summary_table(const Results& results) {
                    "\n";
         }
     }
+    if (const std::string verdict = delayed_effects_verdict(results); !verdict.empty()) {
+        out += "Verdict: " + verdict + "\n";
+    }
     if (const auto& risks = results.competing_risks) {
         out += "Competing risks (causes in " + risks->cause_column +
                "; of interest: " + risks->cause_of_interest + ")\n";
@@ -212,8 +217,12 @@ std::string summary_table(const Results& results) {
                    "\n";
         }
         for (const auto& test : risks->gray) {
-            out += "  Gray's test, " + test.cause + ": chi-square " + decimal_text(test.chisq, 3) +
-                   " on " + std::to_string(test.df) + " df, " + p_value_label(test.p) + "\n";
+            out += "  Gray's test, " + test.cause + ": " +
+                   (std::isfinite(test.chisq)
+                        ? "chi-square " + decimal_text(test.chisq, 3) + " on " +
+                              std::to_string(test.df) + " df, " + p_value_label(test.p)
+                        : std::string("not computable (singular variance)")) +
+                   "\n";
         }
         if (risks->fine_gray) {
             for (const auto& term : risks->fine_gray->terms) {

@@ -3,6 +3,7 @@
 #include "triallens/analysis/factor_columns.h"
 #include "triallens/analysis/refit.h"
 #include "triallens/data/build_study.h"
+#include "triallens/stats/maxcombo.h"
 
 #include <algorithm>
 #include <iterator>
@@ -29,6 +30,10 @@ AnalysisSpec complete_spec(const Study& study, AnalysisSpec spec) {
     AnalysisSpec arms = spec;
     arms.subgroups.clear();
     arms.compare_arm.clear();
+    // What needs a compared arm is left out too, or three arms would refuse it.
+    arms.fh_tests.clear();
+    arms.maxcombo.reset();
+    arms.hr_cuts.clear();
     arms = resolve_spec(study, arms);
     if (spec.compare_arm.empty()) {
         for (const auto& level : study.subjects.find(arms.arm_variable)->levels()) {
@@ -49,7 +54,12 @@ AnalysisSpec default_spec(const Study& study, const std::string& paramcd) {
     }
     spec.subgroups = default_subgroups(study);
     try {
-        return complete_spec(study, spec);
+        spec = complete_spec(study, spec);
+        if (study.subjects.find(spec.arm_variable)->levels().size() >= 2) {
+            spec.fh_tests = maxcombo_default_tests();
+            spec.maxcombo = maxcombo_default_tests();
+        }
+        return spec;
     } catch (const SpecError&) {
         return spec;
     }

@@ -392,6 +392,10 @@ void compare_with_reference(Results& results, double conf_level) {
             const double se = std::hypot(x.std_err, r.std_err);
             comparison.difference_lower = comparison.difference - z * se;
             comparison.difference_upper = comparison.difference + z * se;
+            if (se > 0) {
+                comparison.difference_p =
+                    std::erfc(std::abs(comparison.difference) / se / std::sqrt(2.0));
+            }
             if (x.estimate > 0 && r.estimate > 0) {
                 const double log_ratio = std::log(x.estimate / r.estimate);
                 const double log_se = std::hypot(x.std_err / x.estimate, r.std_err / r.estimate);

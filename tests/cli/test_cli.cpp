@@ -363,6 +363,34 @@ private slots:
         QVERIFY2(listed.out.contains("MaxCombo of FH(0,0) FH(0,1)"), listed.out.constData());
     }
 
+    // One verdict line (delayed_effects_verdict.h) when the delayed-effects
+    // tests ran, none otherwise; the JSON keeps its keys.
+    void textSummaryGivesTheDelayedEffectsVerdict() {
+        const Run with = run({"analyze", "demo", "--param", "OS", "--fh", "0,1", "--maxcombo"});
+        QCOMPARE(with.exit_code, 0);
+        const QList<QByteArray> verdicts = [&] {
+            QList<QByteArray> lines;
+            for (const QByteArray& line : with.out.split('\n')) {
+                if (line.startsWith("Verdict: ")) {
+                    lines << line;
+                }
+            }
+            return lines;
+        }();
+        QCOMPARE(verdicts.size(), 1);
+        QVERIFY2(verdicts.front().contains("Log-rank p ") &&
+                     verdicts.front().contains("FH(0,1) p ") &&
+                     verdicts.front().contains("MaxCombo p ") &&
+                     verdicts.front().contains("the conclusion"),
+                 verdicts.front().constData());
+        const Run without = run({"analyze", "demo", "--param", "OS"});
+        QCOMPARE(without.exit_code, 0);
+        QVERIFY2(!without.out.contains("Verdict:"), without.out.constData());
+        const Run json =
+            run({"analyze", "demo", "--param", "OS", "--fh", "0,1", "--maxcombo", "--json"});
+        QVERIFY(!QJsonDocument::fromJson(json.out).object().contains("verdict"));
+    }
+
     // The contract's piecewise and landmark keys, exactly these names.
     void cutsAndFromAddTheirKeys() {
         const Run result =

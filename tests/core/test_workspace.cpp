@@ -8,9 +8,11 @@
 #include <triallens/analysis/adverse_event_report.h>
 #include <triallens/analysis/default_spec.h>
 #include <triallens/analysis/factor_columns.h>
+#include <triallens/analysis/refit.h>
 #include <triallens/analysis/subject_filter.h>
 #include <triallens/analysis/workspace.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/stats/maxcombo.h>
 
 #include <QTest>
 
@@ -153,6 +155,26 @@ private slots:
         QCOMPARE(default_spec(demo(), "OS").paramcd, std::string("OS"));
         QCOMPARE(default_spec(demo(), "NOSUCH").paramcd, demo().endpoints.front().paramcd());
         QCOMPARE(default_spec(demo()).subgroups, default_subgroups(demo()));
+    }
+
+    void defaultSpecRunsTheDelayedEffectsTestsWithTwoArms() {
+        for (const Study* study : {&demo(), &cdisc_pilot::study()}) {
+            const AnalysisSpec spec = default_spec(*study);
+            QCOMPARE(spec.fh_tests, maxcombo_default_tests());
+            QVERIFY(spec.maxcombo.has_value());
+            QCOMPARE(*spec.maxcombo, maxcombo_default_tests());
+            QVERIFY(spec.hr_cuts.empty());
+            QVERIFY(!spec.from.has_value());
+            const Results results = refit(*study, spec);
+            QCOMPARE(results.weighted_logrank.size(), maxcombo_default_tests().size());
+            QVERIFY(results.maxcombo.has_value());
+            // As the window computes it: complete_spec again, with its tests.
+            WorkspaceSpec workspace;
+            workspace.analysis = spec;
+            const Results shown = compute_workspace(*study, workspace);
+            QCOMPARE(shown.delayed_effects_arm, spec.compare_arm);
+            QVERIFY(shown.maxcombo.has_value());
+        }
     }
 
     void factorColumnsLeaveOutTreatmentAndIdentifiers() {

@@ -1,9 +1,9 @@
 // Not a test: run by hand to look at the workspace's tabs. Opens the main
 // window offscreen on the demo study (OS, stratified by the randomisation
-// factors), or on the data files and folders named after the size (the
-// study's default analysis, e.g. tests/data/cdiscpilot01/sites), and writes
-// one PNG per tab into the folder given (default /tmp/tabs-shots), at the
-// window size given (default 1400 900):
+// factors, with cut points, milestones and an RMST horizon), or on the data files and folders named
+// after the size (the study's default analysis, e.g. tests/data/cdiscpilot01/sites), and writes one
+// PNG per tab into the folder given (default /tmp/tabs-shots), at the window size given (default
+// 1400 900):
 //   tab_screenshots /tmp/shots 1400 900 tests/data/cdiscpilot01/sites
 
 #include <controller/refit_controller.h>
@@ -12,6 +12,7 @@
 #include <triallens/analysis/default_spec.h>
 #include <triallens/demo/demo_study.h>
 #include <triallens/io/load_study.h>
+#include <triallens/stats/maxcombo.h>
 
 #include <QApplication>
 #include <QDir>
@@ -41,6 +42,13 @@ int main(int argc, char** argv) {
         AnalysisSpec spec;
         spec.paramcd = "OS";
         spec.strata = {"PRTAXFL", "LIVBRNFL"};
+        // Every row the Delayed effects tab can show: its default tests, cut
+        // points, milestones and an RMST horizon.
+        spec.fh_tests = maxcombo_default_tests();
+        spec.maxcombo = maxcombo_default_tests();
+        spec.hr_cuts = {6, 12};
+        spec.landmarks = {12, 24};
+        spec.tau = 24;
         controller.setStudy(std::make_shared<const Study>(generate_demo_study()), spec);
     } else {
         StudyLoad load = load_study(files);

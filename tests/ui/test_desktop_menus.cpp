@@ -354,7 +354,7 @@ private slots:
         QCOMPARE(ties->currentIndex(), before == 0 ? 1 : 0);
     }
 
-    void f11TogglesFullScreenAndCtrl2ShowsTheForest() {
+    void f11TogglesFullScreenAndCtrl3ShowsTheForest() {
         DemoWindow demo_window;
         MainWindow& window = *demo_window.window;
         window.show();
@@ -372,7 +372,10 @@ private slots:
         QCOMPARE(window.tabs()->currentIndex(), 0);
         QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
         QCOMPARE(window.tabs()->currentIndex(), 1);
-        QCOMPARE(window.tabs()->tabText(1), QStringLiteral("Forest"));
+        QCOMPARE(window.tabs()->tabText(1), QStringLiteral("Delayed effects"));
+        QTest::keyClick(&window, Qt::Key_3, Qt::ControlModifier);
+        QCOMPARE(window.tabs()->currentIndex(), 2);
+        QCOMPARE(window.tabs()->tabText(2), QStringLiteral("Forest"));
         QTest::keyClick(&window, Qt::Key_5, Qt::ControlModifier);
         QCOMPARE(window.tabs()->currentIndex(), 4);
         // Clicking a tab checks its action in View.

@@ -127,7 +127,7 @@ private slots:
         QVERIFY(mime->hasImage());
         QVERIFY(mime->data("image/svg+xml").contains("<svg"));
 
-        w.window->tabs()->setCurrentIndex(2); // Adverse events
+        w.window->tabs()->setCurrentIndex(w.window->tabIndex(QStringLiteral("adverse-events")));
         w.exporter()->copyAction()->trigger();
         QTRY_COMPARE(copied.count(), 2);
         mime = QGuiApplication::clipboard()->mimeData();

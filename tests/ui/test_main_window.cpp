@@ -450,7 +450,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
         const auto& chips = window.populationChips();
-        QCOMPARE(chips.size(), qsizetype{5});
+        QCOMPARE(chips.size(), qsizetype{6});
         for (PopulationChip* chip : chips) {
             QVERIFY(chip->isHidden());
         }

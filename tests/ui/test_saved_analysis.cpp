@@ -370,6 +370,47 @@ private slots:
         demo_analysis.demo = true;
         demo_analysis.state.spec = full_spec();
         QTest::newRow("demo") << demo_analysis;
+
+        // The Delayed effects tab's settings: tests, MaxCombo set, cuts, from.
+        demo_analysis.state.spec.fh_tests = {{0, 1}, {1.0 / 3.0, 0.5}};
+        demo_analysis.state.spec.maxcombo = std::vector<FhWeight>{{0, 0}, {0, 1}, {0.1 + 0.2, 2}};
+        demo_analysis.state.spec.hr_cuts = {6, 0.1 + 12.2};
+        demo_analysis.state.spec.from = 1.0 / 3.0;
+        QTest::newRow("delayed effects") << demo_analysis;
+
+        demo_analysis.state.spec.maxcombo.reset();
+        demo_analysis.state.spec.from = 0.0;
+        QTest::newRow("delayed effects: no MaxCombo, from zero") << demo_analysis;
+
+        demo_analysis.state.spec.fh_tests.clear();
+        demo_analysis.state.spec.maxcombo = std::vector<FhWeight>{};
+        demo_analysis.state.spec.hr_cuts.clear();
+        demo_analysis.state.spec.from.reset();
+        QTest::newRow("delayed effects: an empty MaxCombo set") << demo_analysis;
+    }
+
+    // Files saved before the Delayed effects tab have none of its keys: none
+    // of its methods ran, and none runs when they are opened.
+    void analysisWithoutDelayedEffectsKeysRunsNone() {
+        SavedAnalysis analysis = pilot_document();
+        analysis.state.spec = full_spec();
+        analysis.state.spec.fh_tests = {{0, 1}};
+        analysis.state.spec.maxcombo = std::vector<FhWeight>{{0, 1}};
+        analysis.state.spec.hr_cuts = {6};
+        analysis.state.spec.from = 3.0;
+        QJsonObject root = QJsonDocument::fromJson(to_json(analysis)).object();
+        QJsonObject state = root["state"].toObject();
+        QJsonObject spec = state["spec"].toObject();
+        for (const char* key : {"fh_tests", "maxcombo", "hr_cuts", "from"}) {
+            QVERIFY2(spec.contains(QLatin1String(key)), key);
+            spec.remove(QLatin1String(key));
+        }
+        state["spec"] = spec;
+        root["state"] = state;
+        QString error;
+        const auto back = from_json(QJsonDocument(root).toJson(), &error);
+        QVERIFY2(back.has_value(), qPrintable(error));
+        QVERIFY(back->state.spec == full_spec());
     }
     void everyFieldRoundTrips() {
         QFETCH(SavedAnalysis, analysis);
@@ -430,6 +471,20 @@ private slots:
             state["spec"] = spec;
             root["state"] = state;
         }) << QStringLiteral("analysis.state.spec.landmarks[0]: expected a number");
+        QTest::newRow("negative FH rho") << edited([](QJsonObject& root) {
+            QJsonObject state = root["state"].toObject();
+            QJsonObject spec = state["spec"].toObject();
+            spec["fh_tests"] = QJsonArray{QJsonObject{{"rho", -1}, {"gamma", 0}}};
+            state["spec"] = spec;
+            root["state"] = state;
+        }) << QStringLiteral("analysis.state.spec.fh_tests[0]: rho and gamma must not be negative");
+        QTest::newRow("cut not a number") << edited([](QJsonObject& root) {
+            QJsonObject state = root["state"].toObject();
+            QJsonObject spec = state["spec"].toObject();
+            spec["hr_cuts"] = QJsonArray{6, "twelve"};
+            state["spec"] = spec;
+            root["state"] = state;
+        }) << QStringLiteral("analysis.state.spec.hr_cuts[1]: expected a number");
         QTest::newRow("no files") << edited([](QJsonObject& root) { root["files"] = QJsonArray(); })
                                   << QStringLiteral("analysis.files: no data files");
         // Every field within its range, not only of its type.

@@ -21,6 +21,8 @@
 #include <views/km_chart_view.h>
 
 #include <triallens/analysis/workspace.h>
+#include <triallens/demo/demo_study.h>
+#include <triallens/stats/maxcombo.h>
 
 #include <QAction>
 #include <QClipboard>
@@ -60,6 +62,11 @@ std::vector<std::string> words(const QStringList& arguments) {
 
 const Study& pilot_study() {
     static const Study study = cli::load_study(words(pilot_paths()));
+    return study;
+}
+
+const Study& demo_study() {
+    static const Study study = generate_demo_study();
     return study;
 }
 
@@ -190,6 +197,64 @@ private slots:
         // The defaults are left out: a plain workspace is a plain command.
         QCOMPARE(analyze_arguments({}, WorkspaceSpec{}),
                  QStringList({QStringLiteral("analyze"), QStringLiteral("demo")}));
+    }
+
+    // The delayed-effects settings (the window runs FH and MaxCombo by
+    // default, the command line only when asked) read back to the same spec
+    // and the same numbers.
+    void delayedEffectsFlagsGiveBackTheWorkspace_data() {
+        QTest::addColumn<std::vector<FhWeight>>("fh");
+        QTest::addColumn<std::optional<std::vector<FhWeight>>>("maxcombo");
+        QTest::addColumn<std::vector<double>>("cuts");
+        QTest::addColumn<std::optional<double>>("from");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("window default")
+            << maxcombo_default_tests()
+            << std::optional<std::vector<FhWeight>>(maxcombo_default_tests())
+            << std::vector<double>{} << std::optional<double>{}
+            << QStringLiteral("--fh 0,0;0,1;1,0;1,1 --maxcombo default");
+        QTest::newRow("simtrial set, cuts, from")
+            << std::vector<FhWeight>{{0, 1}}
+            << std::optional<std::vector<FhWeight>>(maxcombo_simtrial_tests())
+            << std::vector<double>{6, 12} << std::optional<double>(0.1 + 0.2)
+            << QStringLiteral("--fh 0,1 --maxcombo simtrial --cuts 6,12 "
+                              "--from 0.30000000000000004");
+        QTest::newRow("own set, no fh")
+            << std::vector<FhWeight>{}
+            << std::optional<std::vector<FhWeight>>(std::vector<FhWeight>{{0, 0}, {0.5, 2}})
+            << std::vector<double>{} << std::optional<double>{}
+            << QStringLiteral("--maxcombo 0,0;0.5,2");
+        QTest::newRow("cuts only")
+            << std::vector<FhWeight>{} << std::optional<std::vector<FhWeight>>{}
+            << std::vector<double>{3.5} << std::optional<double>{} << QStringLiteral("--cuts 3.5");
+    }
+
+    void delayedEffectsFlagsGiveBackTheWorkspace() {
+        QFETCH(std::vector<FhWeight>, fh);
+        QFETCH(std::optional<std::vector<FhWeight>>, maxcombo);
+        QFETCH(std::vector<double>, cuts);
+        QFETCH(std::optional<double>, from);
+        QFETCH(QString, written);
+        WorkspaceSpec spec;
+        spec.analysis.paramcd = "OS";
+        spec.analysis.fh_tests = fh;
+        spec.analysis.maxcombo = maxcombo;
+        spec.analysis.hr_cuts = cuts;
+        spec.analysis.from = from;
+        const QStringList arguments = analyze_arguments({}, spec);
+        QVERIFY2(arguments.join(QLatin1Char(' ')).contains(written),
+                 qPrintable(arguments.join(QLatin1Char(' '))));
+        QCOMPARE(arguments.last(), QStringLiteral("demo"));
+        const cli::CommandLine line = cli::parse_command_line(words(arguments));
+        const Study& study = demo_study();
+        const WorkspaceSpec parsed = cli::workspace_from_flags(study, line);
+        QVERIFY(parsed.analysis.fh_tests == spec.analysis.fh_tests);
+        QVERIFY(parsed.analysis.maxcombo == spec.analysis.maxcombo);
+        QVERIFY(parsed.analysis.hr_cuts == spec.analysis.hr_cuts);
+        QVERIFY(parsed.analysis.from == spec.analysis.from);
+        QVERIFY(parsed == spec);
+        QCOMPARE(QJsonDocument(cli::analyze_json(compute_workspace(study, parsed))).toJson(),
+                 QJsonDocument(cli::analyze_json(compute_workspace(study, spec))).toJson());
     }
 
     // The figure flags: a preset when size and font are a preset's.

@@ -47,6 +47,9 @@ QString describe_change(const WorkspaceState& before, const WorkspaceState& afte
     note(a.time_unit != b.time_unit, "time unit");
     note(a.landmarks != b.landmarks, "landmarks");
     note(a.tau != b.tau, "RMST horizon");
+    note(a.fh_tests != b.fh_tests || a.maxcombo != b.maxcombo, "delayed-effects tests");
+    note(a.hr_cuts != b.hr_cuts, "cut points");
+    note(a.from != b.from, "survival from");
     note(a.filter != b.filter, "filter");
     note(before.adverse_events != after.adverse_events, "adverse-event filters");
     note(before.focus != after.focus, "focused subgroup");

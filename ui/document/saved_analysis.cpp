@@ -72,6 +72,22 @@ QJsonObject spec_json(const AnalysisSpec& spec) {
     object["ties"] = QString::fromLatin1(ties_name(spec.ties));
     object["time_unit"] = q(spec.time_unit);
     object["curves_by"] = q(spec.curves_by);
+    const auto tests_json = [](const std::vector<FhWeight>& tests) {
+        QJsonArray array;
+        for (const FhWeight& weight : tests) {
+            array.append(QJsonObject{{"rho", weight.rho}, {"gamma", weight.gamma}});
+        }
+        return array;
+    };
+    object["fh_tests"] = tests_json(spec.fh_tests);
+    object["maxcombo"] =
+        spec.maxcombo ? QJsonValue(tests_json(*spec.maxcombo)) : QJsonValue(QJsonValue::Null);
+    QJsonArray cuts;
+    for (double cut : spec.hr_cuts) {
+        cuts.append(cut);
+    }
+    object["hr_cuts"] = cuts;
+    object["from"] = spec.from ? QJsonValue(*spec.from) : QJsonValue(QJsonValue::Null);
     return object;
 }
 
@@ -300,6 +316,40 @@ AnalysisSpec spec_from(const QJsonObject& object, const QString& where) {
                                        .arg(elided(QString::fromStdString(spec.time_unit))));
     }
     spec.curves_by = string_at(object, "curves_by", where).toStdString();
+    // The delayed-effects keys are absent in older files: none of them ran.
+    const auto tests_at = [&](const QString& key) {
+        std::vector<FhWeight> tests;
+        const QJsonArray array = array_at(object, key, where);
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            const QString at = QStringLiteral("%1.%2[%3]").arg(where, key).arg(i);
+            if (!array[i].isObject()) {
+                fail(at, QStringLiteral("expected an object"));
+            }
+            const FhWeight weight{number_at(array[i].toObject(), "rho", at),
+                                  number_at(array[i].toObject(), "gamma", at)};
+            if (weight.rho < 0 || weight.gamma < 0) {
+                fail(at, QStringLiteral("rho and gamma must not be negative"));
+            }
+            tests.push_back(weight);
+        }
+        return tests;
+    };
+    if (object.contains("fh_tests")) {
+        spec.fh_tests = tests_at("fh_tests");
+    }
+    if (object.contains("maxcombo") && !object.value("maxcombo").isNull()) {
+        spec.maxcombo = tests_at("maxcombo");
+    }
+    if (object.contains("hr_cuts")) {
+        const QJsonArray cuts = array_at(object, "hr_cuts", where);
+        for (qsizetype i = 0; i < cuts.size(); ++i) {
+            spec.hr_cuts.push_back(
+                number(cuts[i], QStringLiteral("%1.hr_cuts[%2]").arg(where).arg(i)));
+        }
+    }
+    if (object.contains("from")) {
+        spec.from = optional_number_at(object, "from", where);
+    }
     return spec;
 }
 

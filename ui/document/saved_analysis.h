@@ -20,7 +20,11 @@
 //                 "compare_arm": "…", "filter": "…", "strata": ["SEX"],
 //                 "subgroups": ["AGEGR1"], "covariates": [], "conf_type": "log",
 //                 "conf_level": 0.95, "landmarks": [90, 180], "tau": 180,   // tau: null = none
-//                 "ties": "efron", "time_unit": "", "curves_by": "" },
+//                 "ties": "efron", "time_unit": "", "curves_by": "",
+//                 "fh_tests": [ { "rho": 0, "gamma": 1 } ],   // the delayed-effects
+//                 "maxcombo": [ { "rho": 0, "gamma": 0 }, … ], // methods; null = off;
+//                 "hr_cuts": [6, 12], "from": null },          // absent in older files:
+//                                                              // none of them
 //       "filters": { "populations": ["SAFFL"],
 //                    "levels": { "SEX": { "excluded": ["F"], "exclude_missing": false } },
 //                    "ranges": { "AGE": { "low": 65, "high": null,        // null = unbounded

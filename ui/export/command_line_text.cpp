@@ -1,6 +1,7 @@
 #include "export/command_line_text.h"
 
 #include <triallens/analysis/time_unit.h>
+#include <triallens/stats/maxcombo.h>
 
 #include <QFont>
 #include <QFontInfo>
@@ -98,6 +99,34 @@ void add_workspace(QStringList& arguments, const WorkspaceSpec& spec) {
     add_text("--curves-by", analysis.curves_by);
     if (analysis.max_levels != defaults.max_levels) {
         add(arguments, "--max-levels", QString::number(analysis.max_levels));
+    }
+    // The delayed-effects methods: the command line runs none unless asked.
+    const auto fh_list = [](const std::vector<FhWeight>& tests) {
+        QStringList pairs;
+        for (const FhWeight& weight : tests) {
+            pairs << number_text(weight.rho) + QLatin1Char(',') + number_text(weight.gamma);
+        }
+        return pairs.join(QLatin1Char(';'));
+    };
+    if (!analysis.fh_tests.empty()) {
+        add(arguments, "--fh", fh_list(analysis.fh_tests));
+    }
+    if (analysis.maxcombo) {
+        // Always with its set, so a data file after the flag is never read as one.
+        add(arguments, "--maxcombo",
+            *analysis.maxcombo == maxcombo_default_tests()    ? QStringLiteral("default")
+            : *analysis.maxcombo == maxcombo_simtrial_tests() ? QStringLiteral("simtrial")
+                                                              : fh_list(*analysis.maxcombo));
+    }
+    if (!analysis.hr_cuts.empty()) {
+        QStringList cuts;
+        for (const double cut : analysis.hr_cuts) {
+            cuts << number_text(cut);
+        }
+        add(arguments, "--cuts", cuts.join(QLatin1Char(',')));
+    }
+    if (analysis.from) {
+        add(arguments, "--from", number_text(*analysis.from));
     }
     if (spec.focus) {
         add(arguments, "--focus", text(spec.focus->variable + "=" + spec.focus->level));

@@ -138,7 +138,9 @@ IncidencePanel incidence_panel(const Results& results, const std::string& cause)
                     .arg(unbroken(QStringLiteral("events %1").arg(shown.arms.back().km.n_events))));
         }
     }
-    panel.text.title = QStringLiteral("Cumulative incidence of %1").arg(text_of(cause));
+    // The cause alone: the y axis says "Cumulative incidence", and a title
+    // of one line keeps side-by-side panels' plots level.
+    panel.text.title = text_of(cause);
     panel.text.annotation = annotation(results, cause);
     return panel;
 }

@@ -8,7 +8,7 @@
 //     (Results::competing_risks, cmprsk's estimates); censor marks, number at
 //     risk and censored counts are the arm's KM ones (the same records); the
 //     events counted are this cause's; no median;
-//   - words: the title "Cumulative incidence of CAUSE", a legend of each arm
+//   - words: the cause as the title, a legend of each arm
 //     with its n and events of the cause, and the annotation: the Fine–Gray
 //     subdistribution HR for the cause of interest, Gray's test p for each.
 // Adapting, not estimating: every number is read off Results.

@@ -28,7 +28,12 @@ AnalysisSpec complete_spec(const Study& study, AnalysisSpec spec);
 
 // What a study is first shown with: `paramcd` when the study has it (the
 // endpoint kept from the study shown before), else its first endpoint, the
-// default subgroups, the rest as complete_spec resolves it. Never throws:
+// default subgroups, the rest as complete_spec resolves it. With two or more
+// arms the delayed-effects tests run from the start, so the Delayed effects
+// view answers "does the method change the conclusion?" without a setting:
+// fh_tests and maxcombo are both maxcombo_default_tests() (FH(0,0), FH(0,1),
+// FH(1,0), FH(1,1), Lin et al. 2020); no hr_cuts, no `from` (cut points and
+// a landmark are the user's choice, never guessed). Never throws:
 // a spec the engine cannot resolve is returned unresolved, and the refit
 // says what is wrong.
 AnalysisSpec default_spec(const Study& study, const std::string& paramcd = {});

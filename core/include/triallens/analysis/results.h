@@ -47,6 +47,9 @@ struct RmstComparison {
     std::optional<double> ratio;
     std::optional<double> ratio_lower;
     std::optional<double> ratio_upper;
+    // The Wald p of "no difference" (difference / SE on the normal, as
+    // survRM2's rmst2 reports it); absent when the SE is zero.
+    std::optional<double> difference_p;
 };
 
 // coef and se as coxph reports them; the ratio, its CI and the Wald p are
