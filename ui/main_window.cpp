@@ -14,6 +14,7 @@
 #include "panels/recent_files_menu.h"
 #include "panels/settings_panel.h"
 #include "views/ae_table_view.h"
+#include "views/cif_figure_view.h"
 #include "views/delayed_effects_view.h"
 #include "views/forest_view.h"
 #include "views/km_chart_view.h"
@@ -154,6 +155,10 @@ void MainWindow::createTabs() {
     chips_ << new PopulationChip;
     tabs_->addTab(tab_page(QStringLiteral("response"), chips_.back(), response_view_),
                   QStringLiteral("Response"));
+    cif_view_ = new CifFigureView;
+    chips_ << new PopulationChip;
+    tabs_->addTab(tab_page(QStringLiteral("competing-risks"), chips_.back(), cif_view_),
+                  QStringLiteral("Competing risks"));
     chips_ << new PopulationChip;
     tabs_->addTab(tab_page(QStringLiteral("methods"), chips_.back(), methods_view_),
                   QStringLiteral("Methods"));
@@ -197,6 +202,9 @@ void MainWindow::createDocks() {
     km_options->setOptions(kmView()->options());
     connect(km_options, &KmOptionsPanel::optionsEdited, kmView(), &KmChartView::setOptions);
     connect(kmView(), &KmChartView::optionsChanged, km_options, &KmOptionsPanel::setOptions);
+    // One set of figure options: the cumulative-incidence panels follow the KM figure's.
+    cif_view_->setOptions(kmView()->options());
+    connect(kmView(), &KmChartView::optionsChanged, cif_view_, &CifFigureView::setOptions);
     connect(kmView()->figureOptionsAction(), &QAction::triggered, this, [this] {
         km_options_dock_->show();
         km_options_dock_->raise();
@@ -325,6 +333,7 @@ void MainWindow::createExport() {
     sources.figure_options = [this] {
         FigureExportOptions options;
         options.km = kmView()->options();
+        options.cif_arrangement = cif_view_->arrangement();
         options.font_family = font().family();
         if (const auto& study = controller_->study()) {
             options.data_cut = data_cut(*study);
@@ -335,7 +344,8 @@ void MainWindow::createExport() {
         using Item = ExportDialog::Item;
         constexpr Item by_tab[] = {Item::KaplanMeier,   Item::SummaryTable,
                                    Item::Forest,        Item::AdverseEventTable,
-                                   Item::ResponseTable, Item::SummaryTable};
+                                   Item::ResponseTable, Item::CumulativeIncidence,
+                                   Item::SummaryTable};
         const auto tab = tabIds().indexOf(tabId(tabs_->currentIndex()));
         return tab >= 0 ? by_tab[tab] : Item::KaplanMeier;
     };
@@ -373,6 +383,7 @@ void MainWindow::createExport() {
     kmView()->addActions(figure_actions);
     forest_view_->setContextMenuPolicy(Qt::ActionsContextMenu);
     forest_view_->addActions(figure_actions.mid(1));
+    cif_view_->addActions(figure_actions);
     for (QWidget* view :
          {static_cast<QWidget*>(ae_view_), static_cast<QWidget*>(response_view_),
           static_cast<QWidget*>(methods_view_), static_cast<QWidget*>(delayed_effects_view_)}) {
@@ -461,6 +472,7 @@ void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
     response_view_->setResults(results);
     methods_view_->setResults(results);
     delayed_effects_view_->setResults(results);
+    cif_view_->setResults(results);
     for (PopulationChip* chip : chips_.mid(1)) { // the Survival tab's is its page's
         chip->setResults(results);
     }
@@ -495,7 +507,8 @@ QLabel* MainWindow::subjectsLabel() const {
 const QStringList& MainWindow::tabIds() {
     static const QStringList ids{QStringLiteral("survival"), QStringLiteral("delayed-effects"),
                                  QStringLiteral("forest"),   QStringLiteral("adverse-events"),
-                                 QStringLiteral("response"), QStringLiteral("methods")};
+                                 QStringLiteral("response"), QStringLiteral("competing-risks"),
+                                 QStringLiteral("methods")};
     return ids;
 }
 

@@ -49,6 +49,7 @@ class KmChartView;
 class KmOptionsPanel;
 class LandmarkModel;
 class MethodsView;
+class CifFigureView;
 class PopulationChip;
 class RecentFilesMenu;
 class RefitController;
@@ -85,6 +86,9 @@ public:
     QComboBox* endpointBox() const;
     ResponseView* responseView() const { return response_view_; }
     MethodsView* methodsView() const { return methods_view_; }
+    // The Competing risks tab: the cumulative incidence per cause, with the
+    // Survival plot's figure options.
+    CifFigureView* cifView() const { return cif_view_; }
     DataPanel* dataPanel() const { return data_panel_; }
     SettingsPanel* settingsPanel() const { return settings_panel_; }
     FilterPanel* filterPanel() const { return filter_panel_; }
@@ -92,7 +96,8 @@ public:
     ExportController* exportController() const { return export_controller_; }
     QTabWidget* tabs() const { return tabs_; }
     // The tabs by id, never by their (translatable) titles: "survival",
-    // "delayed-effects", "forest", "adverse-events", "response", "methods".
+    // "delayed-effects", "forest", "adverse-events", "response",
+    // "competing-risks", "methods".
     static const QStringList& tabIds();
     // The tab whose page has `id` as its objectName; -1 when none has.
     int tabIndex(const QString& id) const;
@@ -179,6 +184,7 @@ private:
     ExportController* export_controller_ = nullptr;
     ResponseView* response_view_ = nullptr;
     MethodsView* methods_view_ = nullptr;
+    CifFigureView* cif_view_ = nullptr;
     DelayedEffectsView* delayed_effects_view_ = nullptr;
     RefitStatus* refit_status_ = nullptr;
     QDockWidget* settings_dock_ = nullptr;

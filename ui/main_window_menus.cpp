@@ -3,6 +3,8 @@
 
 #include "main_window.h"
 
+#include "views/cif_figure_view.h"
+
 #include "controller/analysis_document.h"
 #include "controller/export_controller.h"
 #include "controller/study_loader.h"
@@ -140,6 +142,8 @@ void MainWindow::createViewMenu(QMenu* view) {
     // The Survival view's context menu, the very same actions.
     QMenu* survival = view->addMenu(QStringLiteral("&Survival Plot"));
     survival->addActions(kmView()->actions());
+    QMenu* competing = view->addMenu(QStringLiteral("&Competing Risks"));
+    competing->addActions(cif_view_->actions());
     all_patients_ = view->addAction(QStringLiteral("&All Patients' Curves"), this,
                                     [this] { workspace_->focusSubgroup({}, {}); });
     all_patients_->setToolTip(

@@ -220,6 +220,7 @@ ui::KmFigureOptions km_figure_options(const KmFigureFlags& flags, ui::KmFigureOp
 
 CommandLine parse_command_line(const std::vector<std::string>& arguments) {
     CommandLine line;
+    bool competing_risks = false;
     std::size_t i = 0;
     if (!arguments.empty()) {
         if (const auto it = commands.find(arguments[0]); it != commands.end()) {
@@ -260,6 +261,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.load.status_column = value_of(arg);
         } else if (arg == "--cause") {
             line.load.cause_column = value_of(arg);
+        } else if (arg == "--competing-risks") {
+            competing_risks = true;
         } else if (arg == "--cause-of-interest") {
             line.spec.cause_of_interest = value_of(arg);
             if (line.spec.cause_of_interest->empty()) {
@@ -445,7 +448,7 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
     }
     // Naming where the causes are, or the figure of them, asks for competing
     // risks: of the most frequent cause unless --cause-of-interest names one.
-    if ((!line.load.status_column.empty() || !line.load.cause_column.empty() ||
+    if ((competing_risks || !line.load.status_column.empty() || !line.load.cause_column.empty() ||
          (line.command == Command::Export && line.figure.figure == "cif")) &&
         !line.spec.cause_of_interest) {
         line.spec.cause_of_interest = std::string();
@@ -518,6 +521,9 @@ analyze options (defaults are R survival's):
                          the cause of the event; used instead of --event and --censor
   --cause COL            competing risks: the cause of each event is its text in COL
                          (e.g. EVNTDESC); censored records as CNSR says
+  --competing-risks      competing risks wherever the endpoint's events have two or more
+                         causes (EVNTDESC's unless --cause or --status says), of the most
+                         frequent cause, as the window shows them
   --cause-of-interest V  the cause whose cumulative incidence, Fine-Gray HR and test
                          lead (default with --status or --cause: the most frequent);
                          gives competing_risks: Aalen-Johansen cumulative incidence per

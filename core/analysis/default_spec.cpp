@@ -59,6 +59,7 @@ AnalysisSpec default_spec(const Study& study, const std::string& paramcd) {
             spec.fh_tests = maxcombo_default_tests();
             spec.maxcombo = maxcombo_default_tests();
         }
+        spec.cause_of_interest = std::string();
         return spec;
     } catch (const SpecError&) {
         return spec;

@@ -6,10 +6,17 @@
 //                             and AGE >= 50 in turn), the drag of an AGE slider
 //   BM_Subgroups10/N          refit of a spec with only the 4 subgroup variables
 //                             (10 forest rows): no strata, landmarks or RMST
+//   BM_FullRefitNewPanels/N   the workspace spec with what the Delayed effects
+//                             and Competing risks tabs add, as the window opens
+//                             them: FH(0,0), FH(0,1), FH(1,0), FH(1,1), their
+//                             MaxCombo, piecewise HRs at 6 and 12 months, and
+//                             PFS's competing risks (CIF, Gray, Fine–Gray);
+//                             read beside BM_FullRefit of the same run
 
 #include "bench_sizes.h"
 
 #include <triallens/analysis/refit.h>
+#include <triallens/stats/maxcombo.h>
 
 #include <future>
 #include <string>
@@ -30,8 +37,8 @@ std::size_t controller_refit(const Study& study, const AnalysisSpec& spec) {
     return results.subgroups.size();
 }
 
-void full_refit(benchmark::State& state, const Study& study) {
-    const AnalysisSpec spec = workspace_spec();
+void full_refit(benchmark::State& state, const Study& study,
+                const AnalysisSpec& spec = workspace_spec()) {
     std::size_t rows = 0;
     for (auto _ : state) {
         rows = controller_refit(study, spec);
@@ -42,6 +49,15 @@ void full_refit(benchmark::State& state, const Study& study) {
 
 void BM_FullRefit(benchmark::State& state) {
     full_refit(state, demo_study(subjects_of(state)));
+}
+
+void BM_FullRefitNewPanels(benchmark::State& state) {
+    AnalysisSpec spec = workspace_spec();
+    spec.fh_tests = maxcombo_default_tests();
+    spec.maxcombo = maxcombo_default_tests();
+    spec.hr_cuts = {6, 12};
+    spec.cause_of_interest = std::string();
+    full_refit(state, demo_study(subjects_of(state)), spec);
 }
 
 void BM_FullRefitContinuous(benchmark::State& state) {
@@ -79,3 +95,4 @@ BENCHMARK(BM_FullRefit)->Apply(at_every_size);
 BENCHMARK(BM_FullRefitContinuous)->Apply(at_every_size);
 BENCHMARK(BM_FilterRefit)->Apply(at_every_size);
 BENCHMARK(BM_Subgroups10)->Apply(at_every_size);
+BENCHMARK(BM_FullRefitNewPanels)->Apply(at_every_size);

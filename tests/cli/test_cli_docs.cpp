@@ -313,7 +313,9 @@ private slots:
             row("time-unit", {"triallens", "analyze", "--time-unit", ""},
                 {"days", "weeks", "months", "years"});
             row("figure", {"triallens", "export", "--figure", ""},
-                {"km", "forest", "ae", "summary", "response"});
+                {"km", "cif", "forest", "ae", "summary", "response", "landmarks"});
+            row("cif-layout", {"triallens", "export", "--cif-layout", "s"},
+                {"side-by-side", "stacked"});
             row("format", {"triallens", "export", "--format", "p"}, {"png", "pdf"});
             row("palette", {"triallens", "export", "--palette", ""},
                 {"default", "colour-blind", "grayscale"});

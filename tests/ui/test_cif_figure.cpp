@@ -161,6 +161,29 @@ private slots:
         }
     }
 
+    // Side by side the headers differ (the Fine–Gray HR is the cause of
+    // interest's alone), and the plots still start level.
+    void sideBySidePlotsAreLevel() {
+        const Results results = demo_pfs();
+        for (const double width : {1000.0, 504.0}) {
+            const QRectF rect(0, 0, width, width * 0.6);
+            const auto rects = cif_panel_rects(rect, 2, CifArrangement::SideBySide);
+            const auto panels = cif_panels(rect, results, {}, CifArrangement::SideBySide);
+            QCOMPARE(panels.size(), std::size_t{2});
+            const KmFigureOptions options = cif_panel_options({});
+            const KmFigureLayout first =
+                layout_km_figure(rects[0], panels[0].results, options, &panels[0].text);
+            const KmFigureLayout second =
+                layout_km_figure(rects[1], panels[1].results, options, &panels[1].text);
+            QCOMPARE(first.plot_area.top(), second.plot_area.top());
+            // Without the rule they would not be: the headers differ.
+            IncidencePanel own = panels[1];
+            own.text.plot_top_at_least = 0;
+            QVERIFY(layout_km_figure(rects[1], own.results, options, &own.text).plot_area.top() <
+                    second.plot_area.top());
+        }
+    }
+
     void withoutCausesTheFigureSaysSo() {
         const Results none = demo_pfs(std::nullopt);
         QVERIFY(!none.competing_risks);

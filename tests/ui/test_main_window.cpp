@@ -12,6 +12,7 @@
 #include <models/response_model.h>
 #include <panels/data_panel.h>
 #include <views/ae_table_view.h>
+#include <views/cif_figure_view.h>
 #include <views/forest_view.h>
 #include <views/km_chart_view.h>
 #include <views/km_figure.h>
@@ -19,6 +20,7 @@
 #include <views/population_chip.h>
 #include <views/response_view.h>
 
+#include <triallens/analysis/default_spec.h>
 #include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
 #include <triallens/format/number_format.h>
@@ -435,6 +437,41 @@ private slots:
         QCOMPARE(undo->undoText(), QStringLiteral("Show all patients"));
     }
 
+    // The demo opens on PFS, whose events are progression or death: the
+    // Competing risks tab shows both causes' panels from the first refit,
+    // follows the KM figure's options, and places the panels as its menu says.
+    void competingRisksTabFollowsTheResults() {
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        const auto study = demo();
+        controller.setStudy(study, default_spec(*study, "PFS"));
+        MainWindow window(&controller);
+        window.resize(1200, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
+        CifFigureView* view = window.cifView();
+        QVERIFY(view->results());
+        QVERIFY(view->results()->competing_risks);
+        QCOMPARE(view->results()->competing_risks->cause_of_interest,
+                 std::string("DISEASE PROGRESSION"));
+        window.tabs()->setCurrentIndex(window.tabIndex(QStringLiteral("competing-risks")));
+        QCOMPARE(window.tabs()->currentWidget()->findChild<CifFigureView*>(), view);
+
+        KmFigureOptions options = window.kmView()->options();
+        options.ci_bands = !options.ci_bands;
+        window.kmView()->setOptions(options);
+        QCOMPARE(view->options(), options);
+
+        QSignalSpy placed(view, &CifFigureView::arrangementChanged);
+        view->stackedAction()->trigger();
+        QCOMPARE(placed.count(), 1);
+        QCOMPARE(view->arrangement(), CifArrangement::Stacked);
+        QVERIFY(!view->sideBySideAction()->isChecked());
+        const QImage shot = view->grab().toImage();
+        QVERIFY(!shot.isNull());
+    }
+
     // The filter set through the workspace state, then a focused row, show
     // as a chip atop every tab and in the default export names; no chip
     // without either.
@@ -450,7 +487,7 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
         const auto& chips = window.populationChips();
-        QCOMPARE(chips.size(), qsizetype{6});
+        QCOMPARE(chips.size(), qsizetype{7});
         for (PopulationChip* chip : chips) {
             QVERIFY(chip->isHidden());
         }

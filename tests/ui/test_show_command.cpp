@@ -257,6 +257,39 @@ private slots:
                  QJsonDocument(cli::analyze_json(compute_workspace(study, spec))).toJson());
     }
 
+    // Competing risks as the window asks for them (the most frequent cause,
+    // "") or of a named cause read back to the same spec and numbers; the
+    // switch takes no value, so the flag after it stays a flag.
+    void competingRisksFlagsGiveBackTheWorkspace_data() {
+        QTest::addColumn<std::optional<std::string>>("cause");
+        QTest::addColumn<QString>("written");
+        QTest::newRow("most frequent")
+            << std::optional<std::string>(std::string()) << QStringLiteral("--competing-risks");
+        QTest::newRow("named") << std::optional<std::string>("DEATH")
+                               << QStringLiteral("--cause-of-interest DEATH");
+    }
+
+    void competingRisksFlagsGiveBackTheWorkspace() {
+        QFETCH(std::optional<std::string>, cause);
+        QFETCH(QString, written);
+        WorkspaceSpec spec;
+        spec.analysis.paramcd = "PFS";
+        spec.analysis.cause_of_interest = cause;
+        spec.focus = SubgroupFocus{"SEX", "F"};
+        const QStringList arguments = analyze_arguments({}, spec);
+        QVERIFY2(arguments.join(QLatin1Char(' ')).contains(written),
+                 qPrintable(arguments.join(QLatin1Char(' '))));
+        QVERIFY(command_lines(arguments).contains(QStringLiteral("\n    --focus SEX=F \\\n")));
+        const cli::CommandLine line = cli::parse_command_line(words(arguments));
+        const Study& study = demo_study();
+        const WorkspaceSpec parsed = cli::workspace_from_flags(study, line);
+        QVERIFY(parsed == spec);
+        const Results results = compute_workspace(study, parsed);
+        QVERIFY(results.competing_risks);
+        QCOMPARE(QJsonDocument(cli::analyze_json(results)).toJson(),
+                 QJsonDocument(cli::analyze_json(compute_workspace(study, spec))).toJson());
+    }
+
     // The figure flags: a preset when size and font are a preset's.
     void figureFlagsNameThePresetOrTheSize() {
         FigureExportOptions options;

@@ -149,7 +149,7 @@ void ExportController::exportItem(Item item, const QString& path,
             return;
         }
         FigureExportOptions figure = options;
-        figure.kind = item == Item::Forest ? FigureKind::Forest : FigureKind::KaplanMeier;
+        figure.kind = ExportDialog::figureKind(item);
         QString error;
         if (export_figure(path, *results, figure, &error)) {
             emit exported(path);
@@ -187,7 +187,7 @@ void ExportController::copyFigure(Item item, const FigureExportOptions& options,
         return;
     }
     FigureExportOptions figure = options;
-    figure.kind = item == Item::Forest ? FigureKind::Forest : FigureKind::KaplanMeier;
+    figure.kind = ExportDialog::figureKind(item);
     auto mime = std::make_unique<QMimeData>();
     if (image) {
         mime->setImageData(render_figure_png_image(*results, figure));
@@ -251,6 +251,7 @@ void ExportController::withTables(Item item, std::function<void(const Tables&)> 
         break;
     case Item::KaplanMeier:
     case Item::Forest:
+    case Item::CumulativeIncidence:
         return;
     }
     // The summary refits every endpoint: off the GUI thread.
@@ -396,6 +397,8 @@ QString suggested_export_name(ExportDialog::Item item, const Results* results) {
         return param + QStringLiteral("-km") + subgroup + QStringLiteral(".png");
     case Item::Forest:
         return param + QStringLiteral("-forest.png");
+    case Item::CumulativeIncidence:
+        return param + QStringLiteral("-cif") + subgroup + QStringLiteral(".png");
     case Item::SummaryTable:
         return QStringLiteral("summary") + subgroup + QStringLiteral(".html");
     case Item::ForestTable:

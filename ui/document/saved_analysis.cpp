@@ -88,6 +88,10 @@ QJsonObject spec_json(const AnalysisSpec& spec) {
     }
     object["hr_cuts"] = cuts;
     object["from"] = spec.from ? QJsonValue(*spec.from) : QJsonValue(QJsonValue::Null);
+    // null: no competing risks; "": the most frequent cause; else that cause.
+    object["cause_of_interest"] = spec.cause_of_interest
+                                      ? QJsonValue(QString::fromStdString(*spec.cause_of_interest))
+                                      : QJsonValue(QJsonValue::Null);
     return object;
 }
 
@@ -349,6 +353,9 @@ AnalysisSpec spec_from(const QJsonObject& object, const QString& where) {
     }
     if (object.contains("from")) {
         spec.from = optional_number_at(object, "from", where);
+    }
+    if (object.contains("cause_of_interest") && !object.value("cause_of_interest").isNull()) {
+        spec.cause_of_interest = string_at(object, "cause_of_interest", where).toStdString();
     }
     return spec;
 }

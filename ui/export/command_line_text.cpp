@@ -128,6 +128,15 @@ void add_workspace(QStringList& arguments, const WorkspaceSpec& spec) {
     if (analysis.from) {
         add(arguments, "--from", number_text(*analysis.from));
     }
+    // Competing risks of the endpoint's EVNTDESC causes (the window reads no
+    // other cause column): "" is the most frequent cause, where there are two.
+    if (analysis.cause_of_interest) {
+        if (analysis.cause_of_interest->empty()) {
+            arguments << QStringLiteral("--competing-risks");
+        } else {
+            add(arguments, "--cause-of-interest", text(*analysis.cause_of_interest));
+        }
+    }
     if (spec.focus) {
         add(arguments, "--focus", text(spec.focus->variable + "=" + spec.focus->level));
     }
@@ -310,7 +319,8 @@ QString command_lines(const QStringList& arguments) {
                                       QStringLiteral("--no-risk-table"),
                                       QStringLiteral("--censored-row"),
                                       QStringLiteral("--events-row"),
-                                      QStringLiteral("--percent")};
+                                      QStringLiteral("--percent"),
+                                      QStringLiteral("--competing-risks")};
     QStringList lines{QStringLiteral("triallens")};
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         QString line = shell_quoted(arguments[i]);

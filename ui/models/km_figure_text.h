@@ -27,6 +27,9 @@ struct KmFigureText {
     QString annotation;
     QString short_annotation;
     std::vector<QString> legend;
+    // The plot area's top is at least this (figure coordinates): panels side
+    // by side whose headers differ keep their plots level.
+    double plot_top_at_least = 0;
 };
 
 // A curve's name: the arm, or "Arm, level" for a curve group (curves by a

@@ -56,6 +56,8 @@ ExportDialog::ExportDialog(QWidget* parent)
     setWindowTitle(QStringLiteral("Export"));
     item_->addItem(QStringLiteral("Kaplan–Meier figure"), static_cast<int>(Item::KaplanMeier));
     item_->addItem(QStringLiteral("Forest plot"), static_cast<int>(Item::Forest));
+    item_->addItem(QStringLiteral("Cumulative incidence figure (competing risks)"),
+                   static_cast<int>(Item::CumulativeIncidence));
     item_->addItem(QStringLiteral("Summary table (every endpoint)"),
                    static_cast<int>(Item::SummaryTable));
     item_->addItem(QStringLiteral("Landmark and RMST table"),
@@ -193,7 +195,7 @@ void ExportDialog::setFigureOptions(const FigureExportOptions& options) {
 
 FigureExportOptions ExportDialog::figureOptions() const {
     FigureExportOptions options = base_;
-    options.kind = item() == Item::Forest ? FigureKind::Forest : FigureKind::KaplanMeier;
+    options.kind = figureKind(item());
     options.size_points = QSizeF(width_->value(), height_->value()) * pointsPerUnit();
     // A preset's size exactly, not as rounded by the spin boxes' decimals.
     if (const auto preset = find_size_preset(preset_->currentData().toString())) {

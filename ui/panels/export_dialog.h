@@ -38,14 +38,24 @@ public:
         ForestTable,
         AdverseEventTable,
         ResponseTable,
-        LandmarkTable // landmark survival and RMST, below the curves
+        LandmarkTable,      // landmark survival and RMST, below the curves
+        CumulativeIncidence // the competing-risks figure (cif_figure.h)
     };
 
     explicit ExportDialog(QWidget* parent = nullptr);
 
     void setItem(Item item);
     Item item() const;
-    static bool isFigure(Item item) { return item == Item::KaplanMeier || item == Item::Forest; }
+    static bool isFigure(Item item) {
+        return item == Item::KaplanMeier || item == Item::Forest ||
+               item == Item::CumulativeIncidence;
+    }
+    // The figure an item draws (KaplanMeier for a table, which draws none).
+    static FigureKind figureKind(Item item) {
+        return item == Item::Forest                ? FigureKind::Forest
+               : item == Item::CumulativeIncidence ? FigureKind::CumulativeIncidence
+                                                   : FigureKind::KaplanMeier;
+    }
 
     // Starts from `options` (the view's own choices: CI bands, at-risk rows, ...).
     void setFigureOptions(const FigureExportOptions& options);

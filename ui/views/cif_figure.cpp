@@ -1,10 +1,12 @@
 #include "views/cif_figure.h"
 
-#include "models/incidence_panel.h"
 #include "views/km_figure.h"
+#include "views/km_figure_layout.h"
 #include "views/wrapped_text.h"
 
 #include <QPainter>
+
+#include <algorithm>
 
 namespace triallens::ui {
 
@@ -21,6 +23,35 @@ std::vector<QRectF> cif_panel_rects(const QRectF& rect, std::size_t panels,
                                      rect.width() / n, rect.height()));
     }
     return rects;
+}
+
+KmFigureOptions cif_panel_options(const KmFigureOptions& options) {
+    KmFigureOptions panel = options;
+    panel.y_scale = KmYScale::Cumulative;
+    panel.median_lines = false;
+    return panel;
+}
+
+std::vector<IncidencePanel> cif_panels(const QRectF& rect, const Results& results,
+                                       const KmFigureOptions& options, CifArrangement arrangement) {
+    std::vector<IncidencePanel> panels;
+    for (const auto& cause : incidence_panel_causes(results)) {
+        panels.push_back(incidence_panel(results, cause));
+    }
+    if (arrangement == CifArrangement::SideBySide && panels.size() > 1) {
+        const KmFigureOptions panel_options = cif_panel_options(options);
+        const std::vector<QRectF> rects = cif_panel_rects(rect, panels.size(), arrangement);
+        double top = 0;
+        for (std::size_t k = 0; k < panels.size(); ++k) {
+            top = std::max(
+                top, layout_km_figure(rects[k], panels[k].results, panel_options, &panels[k].text)
+                         .plot_area.top());
+        }
+        for (auto& panel : panels) {
+            panel.text.plot_top_at_least = top;
+        }
+    }
+    return panels;
 }
 
 QString cif_missing_text() {
@@ -42,13 +73,11 @@ void paint_cif_figure(QPainter& painter, const QRectF& rect, const Results& resu
         painter.restore();
         return;
     }
-    KmFigureOptions panel_options = options;
-    panel_options.y_scale = KmYScale::Cumulative;
-    panel_options.median_lines = false;
+    const KmFigureOptions panel_options = cif_panel_options(options);
     const std::vector<QRectF> rects = cif_panel_rects(rect, causes.size(), arrangement);
-    for (std::size_t k = 0; k < causes.size(); ++k) {
-        const IncidencePanel panel = incidence_panel(results, causes[k]);
-        paint_km_figure(painter, rects[k], panel.results, panel_options, &panel.text);
+    const std::vector<IncidencePanel> panels = cif_panels(rect, results, options, arrangement);
+    for (std::size_t k = 0; k < panels.size(); ++k) {
+        paint_km_figure(painter, rects[k], panels[k].results, panel_options, &panels[k].text);
     }
 }
 

@@ -9,6 +9,7 @@
 
 #include "document/cif_arrangement.h"
 #include "document/km_figure_options.h"
+#include "models/incidence_panel.h"
 
 #include <triallens/analysis/results.h>
 
@@ -25,6 +26,15 @@ namespace triallens::ui {
 // Where each panel goes in `rect`, in panel order (incidence_panel_causes).
 std::vector<QRectF> cif_panel_rects(const QRectF& rect, std::size_t panels,
                                     CifArrangement arrangement);
+
+// The options each panel is drawn with: `options` with the y axis on the
+// cumulative scale and no median lines (the panels have none).
+KmFigureOptions cif_panel_options(const KmFigureOptions& options);
+
+// The panels as drawn in cif_panel_rects(): side by side, their plots start
+// level (KmFigureText::plot_top_at_least at the lowest of their own tops).
+std::vector<IncidencePanel> cif_panels(const QRectF& rect, const Results& results,
+                                       const KmFigureOptions& options, CifArrangement arrangement);
 
 // What the figure says when the results hold no competing risks.
 QString cif_missing_text();

@@ -396,7 +396,8 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
             legend_bottom =
                 lay_out_legend(a.legend, a.text_font, content.left(), content.right(), legend_top);
         }
-        const double plot_top = legend_bottom + 0.3 * line + top_overhang;
+        const double plot_top = std::max(legend_bottom + 0.3 * line + top_overhang,
+                                         text ? text->plot_top_at_least : 0.0);
         double table_height = 0;
         if (!shown.empty()) {
             table_height = 0.4 * line + static_cast<double>(shown.size() - 1) * 0.3 * table_line;

@@ -36,6 +36,8 @@ AnalysisSpec complete_spec(const Study& study, AnalysisSpec spec);
 // a landmark are the user's choice, never guessed). Never throws:
 // a spec the engine cannot resolve is returned unresolved, and the refit
 // says what is wrong.
+// Competing risks are on wherever the endpoint's events have two or more
+// causes: cause_of_interest is "" (the most frequent cause).
 AnalysisSpec default_spec(const Study& study, const std::string& paramcd = {});
 
 // The adverse-event table of an analysis, by the rule stated once: safety
