@@ -468,8 +468,13 @@ private slots:
         QCOMPARE(placed.count(), 1);
         QCOMPARE(view->arrangement(), CifArrangement::Stacked);
         QVERIFY(!view->sideBySideAction()->isChecked());
-        const QImage shot = view->grab().toImage();
+        const QImage shot = window.grab().toImage();
         QVERIFY(!shot.isNull());
+        if (const QString dir = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR"); !dir.isEmpty()) {
+            QVERIFY(shot.save(dir + QStringLiteral("/competing-risks-stacked.png")));
+            view->sideBySideAction()->trigger();
+            QVERIFY(window.grab().toImage().save(dir + QStringLiteral("/competing-risks.png")));
+        }
     }
 
     // The filter set through the workspace state, then a focused row, show

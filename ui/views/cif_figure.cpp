@@ -1,5 +1,7 @@
 #include "views/cif_figure.h"
 
+#include "models/km_figure_text.h"
+
 #include "views/km_figure.h"
 #include "views/km_figure_layout.h"
 #include "views/wrapped_text.h"
@@ -54,10 +56,11 @@ std::vector<IncidencePanel> cif_panels(const QRectF& rect, const Results& result
     return panels;
 }
 
-QString cif_missing_text() {
-    return QStringLiteral(
-        "No competing risks for this endpoint: its events need two or more causes "
-        "(EVNTDESC, or a column named with --cause or --status).");
+QString cif_missing_text(const Results& results) {
+    return QStringLiteral("No competing risks for %1: they need events of two or more causes, "
+                          "read from EVNTDESC (or the column named with --cause or --status). "
+                          "Choose an endpoint whose events differ, such as progression or death.")
+        .arg(endpoint_title(results));
 }
 
 void paint_cif_figure(QPainter& painter, const QRectF& rect, const Results& results,
@@ -68,8 +71,8 @@ void paint_cif_figure(QPainter& painter, const QRectF& rect, const Results& resu
         painter.fillRect(rect, Qt::white);
         const QFont font = km_figure_font(options);
         const double pad = font.pixelSize();
-        draw_wrapped_text(painter, cif_missing_text(), font, rect.adjusted(pad, pad, -pad, -pad),
-                          QColor(0x22, 0x22, 0x22));
+        draw_wrapped_text(painter, cif_missing_text(results), font,
+                          rect.adjusted(pad, pad, -pad, -pad), QColor(0x22, 0x22, 0x22));
         painter.restore();
         return;
     }

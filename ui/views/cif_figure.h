@@ -37,7 +37,7 @@ std::vector<IncidencePanel> cif_panels(const QRectF& rect, const Results& result
                                        const KmFigureOptions& options, CifArrangement arrangement);
 
 // What the figure says when the results hold no competing risks.
-QString cif_missing_text();
+QString cif_missing_text(const Results& results);
 
 // Draws the figure into `rect` (logical coordinates), white background
 // included. The options' y scale and median lines are overridden: the
