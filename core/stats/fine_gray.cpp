@@ -33,6 +33,21 @@ struct Records {
     MatrixXd centred;         // x less its column means
 };
 
+// The records tied with record i, [i, end), and how many of them are censored.
+struct TiedRun {
+    std::size_t end = 0;
+    double censored = 0;
+};
+
+TiedRun tied_run(const Records& r, std::size_t i) {
+    TiedRun run{i, 0};
+    while (run.end < r.time.size() && r.time[run.end] == r.time[i]) {
+        run.censored += r.code[run.end] == 0 ? 1 : 0;
+        ++run.end;
+    }
+    return run;
+}
+
 // One distinct failure time of the cause.
 struct FailureTime {
     std::size_t first = 0; // first record at this time
@@ -112,12 +127,7 @@ Records sort_records(const CompetingRisksData& data, const MatrixXd& covariates,
     std::vector<double> knot_value;
     double survival = 1;
     for (std::size_t i = 0; i < n;) {
-        std::size_t end = i;
-        double censored = 0;
-        while (end < n && r.time[end] == r.time[i]) {
-            censored += r.code[end] == 0 ? 1 : 0;
-            ++end;
-        }
+        const auto [end, censored] = tied_run(r, i);
         survival *= 1 - censored / static_cast<double>(n - i);
         knot_time.push_back(r.time[i]);
         knot_value.push_back(survival);
@@ -285,12 +295,7 @@ MatrixXd sandwich(const Records& r, const std::vector<FailureTime>& failures, co
     VectorXd a1 = VectorXd::Zero(p);
     std::size_t reached = 0; // failure times ≤ the current time
     for (std::size_t i = 0; i < n;) {
-        std::size_t end = i;
-        double censored = 0;
-        while (end < n && r.time[end] == r.time[i]) {
-            censored += r.code[end] == 0 ? 1 : 0;
-            ++end;
-        }
+        const auto [end, censored] = tied_run(r, i);
         const std::size_t from = reached; // first failure time ≥ this time
         while (reached < m && r.time[failures[reached].first] <= r.time[i]) {
             ++reached;
