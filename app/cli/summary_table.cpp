@@ -200,15 +200,19 @@ std::string summary_table(const Results& results) {
     if (const auto& risks = results.competing_risks) {
         out += "Competing risks (causes in " + risks->cause_column +
                "; of interest: " + risks->cause_of_interest + ")\n";
+        std::size_t cause_width = 0;
+        for (const auto& cause : risks->causes) {
+            cause_width = std::max(cause_width, display_width(cause) + 2);
+        }
         for (const auto& curve : risks->cif) {
             if (!curve.time.empty()) {
-                out += "  " + pad(curve.arm, width) + pad(curve.cause, 24) +
+                out += "  " + pad(curve.arm, width + 2) + pad(curve.cause, cause_width) +
                        "cumulative incidence at " + general_text(curve.time.back()) + ": " +
                        decimal_text(curve.estimate.back(), 3) + "\n";
             }
         }
         for (const auto& row : risks->landmarks) {
-            out += "  " + pad(row.arm, width) + pad(row.cause, 24) + "at " +
+            out += "  " + pad(row.arm, width + 2) + pad(row.cause, cause_width) + "at " +
                    general_text(row.time) + ": " +
                    (row.estimate
                         ? decimal_text(*row.estimate, 3) + " (" + decimal_text(*row.lower, 3) +

@@ -26,7 +26,7 @@ std::uint8_t cause_code(const TimeToEvent& endpoint, const std::string& asked,
                         std::span<const std::uint8_t> analysed_codes) {
     const EventCauses& causes = endpoint.causes();
     if (asked.empty()) {
-        if (causes.names.size() < 2) {
+        if (causes.names.size() < (causes.named ? 1U : 2U)) {
             return 0;
         }
         std::vector<std::size_t> events(causes.names.size() + 1, 0);

@@ -343,6 +343,7 @@ EventCauses event_causes(const CauseSource& source, const CodedText& coded,
     });
     EventCauses causes;
     causes.column = source.column;
+    causes.named = source.required;
     std::vector<std::uint8_t> position(coded.levels.size(), 0);
     for (std::size_t k = 0; k < used.size(); ++k) {
         causes.names.push_back(coded.levels[used[k]]);

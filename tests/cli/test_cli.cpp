@@ -1495,6 +1495,41 @@ private slots:
     }
 
     // The CDISC pilot as SAS transport: ADSL's TRT01P arms, ADTTE's one parameter (TTDE).
+    // The pilot's TTDE has one cause; naming its column still asks for the
+    // competing-risks analysis (the incidence is 1 - KM), and for the figure.
+    void namedCauseColumnOfOneCause() {
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const Run result = run({"analyze", pilot + "adsl.xpt", pilot + "adtte.xpt", "--cause",
+                                "EVNTDESC", "--landmarks", "30,90", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject risks =
+            QJsonDocument::fromJson(result.out).object()["competing_risks"].toObject();
+        QCOMPARE(risks["causes"].toArray().size(), 1);
+        QCOMPARE(risks["cause_of_interest"].toString(),
+                 QStringLiteral("Dematologic Event Occured"));
+        QCOMPARE(risks["fine_gray"].toObject()["terms"].toArray().size(), 2); // three arms
+        QCOMPARE(risks["gray"].toArray()[0].toObject()["df"].toInt(), 2);
+        const Run unnamed = run(
+            {"analyze", pilot + "adsl.xpt", pilot + "adtte.xpt", "--competing-risks", "--json"});
+        QCOMPARE(unnamed.exit_code, 0);
+        QVERIFY(!QJsonDocument::fromJson(unnamed.out).object().contains("competing_risks"));
+
+        QTemporaryDir dir;
+        const QString figure = dir.filePath("cif.png");
+        const Run exported =
+            run({"export", pilot + "adsl.xpt", pilot + "adtte.xpt", "--cause", "EVNTDESC",
+                 "--figure", "cif", "--preset", "journal-single", "--out", figure});
+        QVERIFY2(exported.exit_code == 0, exported.err.constData());
+        QVERIFY(QFileInfo(figure).size() > 0);
+        const Run refused = run({"export", pilot + "adsl.xpt", pilot + "adtte.xpt", "--figure",
+                                 "cif", "--out", dir.filePath("none.png")});
+        QCOMPARE(refused.exit_code, 2);
+        QVERIFY2(refused.err.contains("--figure cif: the events of TTDE have fewer than two "
+                                      "causes"),
+                 refused.err.constData());
+        QVERIFY(!QFileInfo::exists(dir.filePath("none.png")));
+    }
+
     void analyzeReadsThePilotTransportFiles() {
         const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
         const Run result = run({"analyze", pilot + "adsl.xpt", pilot + "adtte.xpt", "--json"});

@@ -79,7 +79,8 @@ struct AnalysisSpec {
     // --cause / --status column): absent = none; "" = the endpoint's most
     // frequent cause, when it has two or more (else none, silently: the
     // window's default); a name = that cause (a SpecError when the endpoint
-    // has no event of it). Gives Results::competing_risks.
+    // has no event of it). A column the user named (--cause, --status) gives
+    // competing risks with "" even of one cause. Gives Results::competing_risks.
     std::optional<std::string> cause_of_interest;
 
     bool operator==(const AnalysisSpec&) const = default;

@@ -111,6 +111,9 @@ struct EventCauses {
     std::string column;
     std::vector<std::string> names;
     std::vector<std::uint8_t> code; // one per record; empty: the endpoint has no causes
+    // The user named the column (--cause, --status): one cause is then worth
+    // a competing-risks analysis too (its incidence is 1 − KM).
+    bool named = false;
 
     bool operator==(const EventCauses&) const = default;
 };
