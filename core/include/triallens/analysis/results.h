@@ -298,6 +298,83 @@ struct ResponseSummary {
     std::vector<ResponseDifference> disease_control_differences;
 };
 
+// Tumour response per subject and per arm (tumour_response.h): what the
+// waterfall, spider and swimmer plots, the duration-of-response curves and
+// `triallens response` show. Every time is in TumourResponse::time_unit, the
+// analysis's unit (Results::time_unit); study days (ADY, day 1 = TRTSDT) are
+// converted from days. The rules, stated in --help and the Methods text:
+//   - best % change: the minimum post-baseline PCHG (records not flagged
+//     ABLFL with a day after the baseline's); nadir: the minimum AVAL over
+//     the baseline and later records;
+//   - best overall response: the BOR record (ADRS PARAMCD "BOR"), else the
+//     best per-visit overall response in RECIST order; responder = CR or PR;
+//   - time to response: the study day of the first CR or PR visit;
+//   - duration of response: the subject's DURRSP (or DOR) record in ADTTE
+//     when the study has one; otherwise from the first CR/PR visit to the
+//     first PD visit after it or death (DTHDT), whichever is first (event),
+//     else censored at the last adequate assessment (CR, PR, SD or
+//     NON-CR/NON-PD) on or after the first response; end - start + 1 days;
+//   - treatment days: TRTDURD, else TRTEDT - TRTSDT + 1; ongoing (EOTSTT
+//     "ONGOING", or a TRTSDT without TRTEDT): to the data cut, DCUTDT or
+//     the last date the study holds, and `ongoing`.
+struct ResponsePoint {
+    double time = 0;
+    double value = 0;
+};
+
+// A per-visit overall response (ADRS "OVR"/"OVRLRESP") at its time.
+struct VisitResponse {
+    double time = 0;
+    std::string response; // AVALC
+};
+
+struct SubjectTumourResponse {
+    std::int32_t subject = -1; // row in the study's SubjectTable
+    std::string usubjid;
+    std::size_t arm = 0; // index into TumourResponse::arms
+    std::optional<double> best_pchg;
+    std::optional<double> nadir;
+    std::string bor; // "" = none
+    bool responder = false;
+    std::optional<double> dor_time; // responders with a duration only
+    std::optional<bool> dor_event;
+    std::optional<double> ttr;
+    std::optional<double> treatment_days; // in time_unit despite the name (the contract's key)
+    bool ongoing = false;
+    // For the figures: % change from baseline over time (the baseline at
+    // time 0 with 0 %, then every post-baseline record with a PCHG), the
+    // per-visit responses, and the times of the first PD and of death.
+    std::vector<ResponsePoint> pchg_over_time;
+    std::vector<VisitResponse> visits;
+    std::optional<double> progression_time;
+    std::optional<double> death_time;
+};
+
+struct ArmTumourResponse {
+    std::string arm;
+    std::size_t n = 0; // subjects of the arm analysed
+    std::size_t responders = 0;
+    double orr = 0;
+    Interval orr_interval; // Clopper–Pearson
+    // Kaplan–Meier of the responders' durations, its median with CI and the
+    // spec's landmarks; absent without a responder with a duration.
+    std::optional<KaplanMeier> dor;
+    std::optional<QuantileEstimate> dor_median;
+    std::vector<SurvivalAt> dor_landmarks;
+    std::optional<double> ttr_median; // median() of the responders' times to response
+    std::size_t measured = 0;         // subjects with a best % change
+};
+
+struct TumourResponse {
+    std::string param;     // the ADTR parameter (PARAMCD), "" without ADTR
+    std::string time_unit; // as Results::time_unit
+    // Where the durations came from: the ADTTE parameter (DURRSP, DOR), or
+    // "derived" by the rule above.
+    std::string dor_source;
+    std::vector<ArmTumourResponse> arms;         // in arm order
+    std::vector<SubjectTumourResponse> subjects; // by arm, then study order
+};
+
 // A forest row in focus: the subjects whose `variable` is `level`.
 struct SubgroupFocus {
     std::string variable;
@@ -349,6 +426,8 @@ struct Results {
     MethodConcordance concordance;
     std::vector<SubgroupRow> subgroups;
     std::optional<ResponseSummary> response; // when the study has best overall responses
+    // When the study has tumour measurements, responses or treatment dates.
+    std::optional<TumourResponse> tumour_response;
     std::vector<std::string> warnings;
 
     // What compute_workspace (workspace.h) adds; refit alone leaves these empty.

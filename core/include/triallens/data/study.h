@@ -1,8 +1,8 @@
 #pragma once
 // The study model: subject-level variables (ADSL-like, one row per subject),
 // time-to-event parameters (ADTTE-like), adverse events (ADAE-like) and
-// responses (ADRS-like), all stored column-wise and referring to subjects by
-// their row index in the subject table.
+// responses (ADRS-like) and tumour measurements (ADTR-like), all stored column-wise and referring
+// to subjects by their row index in the subject table.
 
 #include "triallens/analysis/time_unit.h"
 
@@ -212,18 +212,47 @@ struct AdverseEvents {
     std::vector<std::uint8_t> related;
     std::vector<std::uint8_t> serious;
     std::vector<std::uint8_t> treatment_emergent;
+    // ASTDY and AENDY (study days, day 1 = TRTSDT), NaN = missing; empty
+    // when ADAE has no such column.
+    std::vector<double> start_day;
+    std::vector<double> end_day;
 
     std::size_t size() const { return subject.size(); }
 };
 
-// One ADRS record per row (PARAMCD, AVALC).
+// One ADRS record per row (PARAMCD, AVALC): the best overall response
+// (PARAMCD "BOR") and, per visit, the overall response (PARAMCD "OVR" or
+// "OVRLRESP") with its study day.
 struct Responses {
     std::vector<std::int32_t> subject;
     CodedText paramcd;
     CodedText value;
+    std::vector<double> day; // ADY (day 1 = TRTSDT), NaN = missing; empty without ADY
 
     std::size_t size() const { return subject.size(); }
 };
+
+// The ADTR records of one parameter, the sum of target-lesion diameters: the
+// loader's --tr-param, else the first of SDIAM, SUMDIAM, SLD, LDIAM present.
+// Records ANL01FL marks as not analysed (when ADTR has ANL01FL) are left out.
+struct TumourMeasurements {
+    std::string paramcd;
+    std::string param;
+    std::string day_column; // "ADY", or "AVISITN" when ADTR has no ADY
+    std::vector<std::int32_t> subject;
+    std::vector<double> day;   // study day (or visit number); NaN = missing
+    std::vector<double> value; // AVAL
+    std::vector<double> base;  // BASE; NaN = missing
+    // PCHG as given, or 100 (AVAL - BASE) / BASE where ADTR has no PCHG;
+    // NaN where neither is defined (a missing or zero BASE).
+    std::vector<double> pchg;
+    std::vector<std::uint8_t> baseline; // ABLFL = "Y"
+
+    std::size_t size() const { return subject.size(); }
+};
+
+// The first of these PARAMCDs ADTR holds is its sum of diameters.
+inline constexpr const char* tumour_param_candidates[] = {"SDIAM", "SUMDIAM", "SLD", "LDIAM"};
 
 struct Study {
     std::string name;
@@ -237,6 +266,7 @@ struct Study {
     std::vector<TimeToEvent> endpoints;
     AdverseEvents adverse_events;
     Responses responses;
+    TumourMeasurements tumour;
     // Treatment columns that ADSL lacks and ADTTE, ADAE or ADRS hold but not
     // constant per subject, so they are no subject-level variable: the
     // column and why, e.g. TRTA is not constant for subject 1015 in
