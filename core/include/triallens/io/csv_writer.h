@@ -1,6 +1,9 @@
 #pragma once
 // Writes tables as RFC 4180 CSV (UTF-8, comma, CRLF-free "\n" line ends,
-// fields quoted only when they hold a comma, quote or line break).
+// fields quoted only when they hold a comma, quote or line break). A number
+// column whose format is a SAS date or date-time format (sas_date_format.h)
+// is written as ISO 8601 text, as column_typing reads it back: the same
+// numbers with a date format, so a written table round-trips.
 
 #include "triallens/data/raw_table.h"
 
