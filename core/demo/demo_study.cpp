@@ -2,6 +2,7 @@
 
 #include "adverse_event_terms.h"
 #include "random_stream.h"
+#include "response_course.h"
 #include "triallens/data/build_study.h"
 #include "triallens/stats/event_table.h"
 #include "triallens/stats/kaplan_meier.h"
@@ -14,6 +15,7 @@
 #include <functional>
 #include <limits>
 #include <numeric>
+#include <optional>
 #include <unordered_set>
 
 namespace triallens {
@@ -21,6 +23,7 @@ namespace triallens {
 namespace {
 
 using demo::RandomStream;
+using demo::ResponseCourse;
 
 constexpr double days_per_month = 30.4375;
 constexpr double reference_subjects = 147;
@@ -49,6 +52,12 @@ constexpr double lost_to_follow_up_rate = 0.002;
 constexpr double pfs_dropout_rate = 0.055; // censored before progression: new therapy, missed scans
 // Calibration uses at most this many subjects per arm; up to it, medians match to the day.
 constexpr std::size_t calibration_subjects = 50000;
+
+// Tumour scans, treatment dates and durations of response draw from a
+// stream of their own, so the draws of everything generated before them
+// (and every table made of those) stay as they were.
+constexpr std::uint64_t course_stream = 0x7475'6d6f'7572'0001;
+constexpr const char* date_format = "E8601DA10."; // as column_typing gives ISO dates
 
 constexpr const char* study_id = "TL-DEMO-TNBC1L";
 constexpr std::array<const char*, 12> site_ids{"101", "102", "103", "104", "105", "106",
@@ -293,6 +302,41 @@ std::string iso_date(double months_after_start) {
     return text;
 }
 
+// The first randomisation, 2021-03-01, as a SAS date (days since 1960-01-01).
+constexpr int study_start_sas =
+    static_cast<int>((std::chrono::sys_days{std::chrono::year{2021} / std::chrono::March / 1} -
+                      std::chrono::sys_days{std::chrono::year{1960} / std::chrono::January / 1})
+                         .count());
+
+// Randomisation and first dose are the same day, study day 1; a study day
+// d is that date + d - 1 (as iso_date counts, month 0 being day 1).
+int first_dose_sas(const Subject& s) {
+    return study_start_sas + to_days(s.entry) - 1;
+}
+
+int data_cut_sas() {
+    return study_start_sas + to_days(data_cut_months) - 1;
+}
+
+double sas_date_of_day(const Subject& s, int study_day) {
+    return first_dose_sas(s) + study_day - 1;
+}
+
+std::string iso_of_sas(double sas_day) {
+    using namespace std::chrono;
+    const year_month_day date{sys_days{year{1960} / January / 1} + days{static_cast<int>(sas_day)}};
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+    return text;
+}
+
+RawColumn date_column(std::string name, std::string label, std::vector<double> sas_days) {
+    RawColumn column = number_column(std::move(name), std::move(label), std::move(sas_days));
+    column.format = date_format;
+    return column;
+}
+
 std::string yes_no(bool value) {
     return value ? "Y" : "N";
 }
@@ -329,12 +373,26 @@ RawTable start_table(const char* source, const std::vector<Subject>& subjects,
     return table;
 }
 
-RawTable make_adsl(const std::vector<Subject>& subjects) {
+using Courses = std::vector<std::optional<ResponseCourse>>; // one per subject; none: untreated
+
+RawTable make_adsl(const std::vector<Subject>& subjects, const Courses& courses) {
     std::vector<const Subject*> owners;
     TextColumnBuilder agegr, sex, ecog, pdl1, disstat, nmets, prtax, livbrn, arm, trt01p, trt01a,
-        ittfl, saffl, randdt;
-    std::vector<double> age;
-    for (const auto& s : subjects) {
+        ittfl, saffl, randdt, eotstt, dctreas, dthfl;
+    std::vector<double> age, trtsdt, trtedt, trtdurd, dthdt, dcutdt;
+    constexpr double missing = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+        const Subject& s = subjects[i];
+        const auto& course = courses[i];
+        const auto end = course ? course->treatment_end_day : std::nullopt;
+        trtsdt.push_back(course ? sas_date_of_day(s, 1) : missing);
+        trtedt.push_back(end ? sas_date_of_day(s, *end) : missing);
+        trtdurd.push_back(end ? *end : missing);
+        eotstt.push_back(course ? course->end_status : "");
+        dctreas.push_back(course ? course->end_reason : "");
+        dthfl.push_back(yes_no(s.os_event));
+        dthdt.push_back(s.os_event ? sas_date_of_day(s, s.os_days) : missing);
+        dcutdt.push_back(data_cut_sas());
         owners.push_back(&s);
         age.push_back(s.age);
         agegr.push_back(s.age < 50 ? "<50" : ">=50");
@@ -370,10 +428,19 @@ RawTable make_adsl(const std::vector<Subject>& subjects) {
     c.push_back(text_column("ITTFL", "Intent-To-Treat Population Flag", std::move(ittfl)));
     c.push_back(text_column("SAFFL", "Safety Population Flag", std::move(saffl)));
     c.push_back(text_column("RANDDT", "Date of Randomization", std::move(randdt)));
+    c.push_back(date_column("TRTSDT", "Date of First Exposure to Treatment", std::move(trtsdt)));
+    c.push_back(date_column("TRTEDT", "Date of Last Exposure to Treatment", std::move(trtedt)));
+    c.push_back(number_column("TRTDURD", "Total Treatment Duration (Days)", std::move(trtdurd)));
+    c.push_back(text_column("EOTSTT", "End of Treatment Status", std::move(eotstt)));
+    c.push_back(
+        text_column("DCTREAS", "Reason for Discontinuation of Treatment", std::move(dctreas)));
+    c.push_back(text_column("DTHFL", "Subject Death Flag", std::move(dthfl)));
+    c.push_back(date_column("DTHDT", "Date of Death", std::move(dthdt)));
+    c.push_back(date_column("DCUTDT", "Data Cutoff Date", std::move(dcutdt)));
     return table;
 }
 
-RawTable make_adtte(const std::vector<Subject>& subjects) {
+RawTable make_adtte(const std::vector<Subject>& subjects, const Courses& courses) {
     std::vector<const Subject*> owners;
     TextColumnBuilder trtp, paramcd, param, avalu, evntdesc, startdt, adt;
     std::vector<double> aval, cnsr;
@@ -398,6 +465,26 @@ RawTable make_adtte(const std::vector<Subject>& subjects) {
     for (const auto& s : subjects) {
         add(s, "OS", "Overall survival (months)", s.os_days, s.os_event, "DEATH",
             "LAST KNOWN ALIVE");
+    }
+    // Unrounded, so that it equals the duration the core derives from ADRS
+    // and ADSL by the same rule.
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+        const auto& course = courses[i];
+        if (!course || !course->duration) {
+            continue;
+        }
+        const Subject& s = subjects[i];
+        const demo::ResponseDuration& d = *course->duration;
+        owners.push_back(&s);
+        trtp.push_back(arm_name(s.arm));
+        paramcd.push_back("DURRSP");
+        param.push_back("Duration of Response (months)");
+        aval.push_back((d.end_day - d.start_day + 1) / days_per_month);
+        avalu.push_back("MONTHS");
+        cnsr.push_back(d.event ? 0 : 1);
+        evntdesc.push_back(d.end_reason);
+        startdt.push_back(iso_of_sas(sas_date_of_day(s, d.start_day)));
+        adt.push_back(iso_of_sas(sas_date_of_day(s, d.end_day)));
     }
     RawTable table = start_table("demo:ADTTE", subjects, owners);
     auto& c = table.columns;
@@ -516,7 +603,22 @@ std::vector<AeRecord> make_adverse_events(const std::vector<Subject>& subjects,
     return records;
 }
 
-RawTable make_adae(const std::vector<Subject>& subjects, const std::vector<AeRecord>& records) {
+// The end day of each adverse event: up to six weeks after its start, or
+// missing (not resolved by the data cut) for one in ten.
+std::vector<double> draw_adverse_event_ends(const std::vector<AeRecord>& records,
+                                            RandomStream& random) {
+    std::vector<double> end_days;
+    end_days.reserve(records.size());
+    for (const auto& r : records) {
+        end_days.push_back(random.chance(0.1)
+                               ? std::numeric_limits<double>::quiet_NaN()
+                               : r.study_day + static_cast<double>(random.below(43)));
+    }
+    return end_days;
+}
+
+RawTable make_adae(const std::vector<Subject>& subjects, const std::vector<AeRecord>& records,
+                   std::vector<double> aendy) {
     std::vector<const Subject*> owners;
     TextColumnBuilder trta, bodsys, decod, sev, rel, ser, trtemfl;
     std::vector<double> toxgr, astdy;
@@ -543,11 +645,13 @@ RawTable make_adae(const std::vector<Subject>& subjects, const std::vector<AeRec
     c.push_back(text_column("AESER", "Serious Event", std::move(ser)));
     c.push_back(text_column("TRTEMFL", "Treatment Emergent Analysis Flag", std::move(trtemfl)));
     c.push_back(number_column("ASTDY", "Analysis Start Relative Day", std::move(astdy)));
+    c.push_back(number_column("AENDY", "Analysis End Relative Day", std::move(aendy)));
     return table;
 }
 
 // Best overall response (RECIST 1.1, investigator), exact shares per arm.
-RawTable make_adrs(const std::vector<Subject>& subjects, RandomStream& random) {
+std::vector<std::string> draw_best_responses(const std::vector<Subject>& subjects,
+                                             RandomStream& random) {
     constexpr std::array<const char*, 5> categories{"CR", "PR", "SD", "PD", "NE"};
     constexpr std::array<std::array<double, 5>, 2> shares{
         {{0.04, 0.52, 0.28, 0.12, 0.04}, {0.01, 0.36, 0.38, 0.19, 0.06}}};
@@ -574,14 +678,36 @@ RawTable make_adrs(const std::vector<Subject>& subjects, RandomStream& random) {
             }
         }
     }
+    return response;
+}
+
+// The BOR records (every subject, in subject order), then each treated
+// subject's per-visit overall responses in day order.
+RawTable make_adrs(const std::vector<Subject>& subjects, const std::vector<std::string>& best,
+                   const Courses& courses) {
     std::vector<const Subject*> owners;
     TextColumnBuilder trtp, paramcd, param, avalc;
+    std::vector<double> ady;
     for (std::size_t i = 0; i < subjects.size(); ++i) {
         owners.push_back(&subjects[i]);
         trtp.push_back(arm_name(subjects[i].arm));
         paramcd.push_back("BOR");
         param.push_back("Best Overall Response (RECIST 1.1)");
-        avalc.push_back(response[i]);
+        avalc.push_back(best[i]);
+        ady.push_back(std::numeric_limits<double>::quiet_NaN());
+    }
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+        if (!courses[i]) {
+            continue;
+        }
+        for (const demo::Scan& scan : courses[i]->scans) {
+            owners.push_back(&subjects[i]);
+            trtp.push_back(arm_name(subjects[i].arm));
+            paramcd.push_back("OVR");
+            param.push_back("Overall Response by Investigator");
+            avalc.push_back(scan.response);
+            ady.push_back(scan.day);
+        }
     }
     RawTable table = start_table("demo:ADRS", subjects, owners);
     auto& c = table.columns;
@@ -589,7 +715,78 @@ RawTable make_adrs(const std::vector<Subject>& subjects, RandomStream& random) {
     c.push_back(text_column("PARAMCD", "Parameter Code", std::move(paramcd)));
     c.push_back(text_column("PARAM", "Parameter", std::move(param)));
     c.push_back(text_column("AVALC", "Analysis Value (C)", std::move(avalc)));
+    c.push_back(number_column("ADY", "Analysis Relative Day", std::move(ady)));
     return table;
+}
+
+// The sum of target-lesion diameters at baseline and at every evaluable
+// scan, PCHG rounded to 0.1 as sponsors' ADTR holds it.
+RawTable make_adtr(const std::vector<Subject>& subjects, const Courses& courses) {
+    std::vector<const Subject*> owners;
+    TextColumnBuilder paramcd, param, ablfl, anl01fl;
+    std::vector<double> aval, base, pchg, ady;
+    const auto add = [&](const Subject& s, double value, double baseline, int day, bool is_base) {
+        owners.push_back(&s);
+        paramcd.push_back("SDIAM");
+        param.push_back("Sum of Diameters of Target Lesions (mm)");
+        aval.push_back(value);
+        base.push_back(baseline);
+        pchg.push_back(std::round(1000 * (value - baseline) / baseline) / 10);
+        ady.push_back(day);
+        ablfl.push_back(is_base ? "Y" : "");
+        anl01fl.push_back("Y");
+    };
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+        if (!courses[i]) {
+            continue;
+        }
+        const ResponseCourse& course = *courses[i];
+        const double baseline = course.baseline_diameter;
+        add(subjects[i], baseline, baseline, course.baseline_day, true);
+        for (const demo::Scan& scan : course.scans) {
+            if (scan.diameter) {
+                add(subjects[i], *scan.diameter, baseline, scan.day, false);
+            }
+        }
+    }
+    RawTable table = start_table("demo:ADTR", subjects, owners);
+    auto& c = table.columns;
+    c.push_back(text_column("PARAMCD", "Parameter Code", std::move(paramcd)));
+    c.push_back(text_column("PARAM", "Parameter", std::move(param)));
+    c.push_back(number_column("AVAL", "Analysis Value", std::move(aval)));
+    c.push_back(number_column("BASE", "Baseline Value", std::move(base)));
+    c.push_back(number_column("PCHG", "Percent Change from Baseline", std::move(pchg)));
+    c.push_back(number_column("ADY", "Analysis Relative Day", std::move(ady)));
+    c.push_back(text_column("ABLFL", "Baseline Record Flag", std::move(ablfl)));
+    c.push_back(text_column("ANL01FL", "Analysis Flag 01", std::move(anl01fl)));
+    return table;
+}
+
+// Each treated subject's scans, diameters and end of treatment, drawn to
+// agree with its PFS, OS and best overall response.
+Courses draw_courses(const std::vector<Subject>& subjects, const std::vector<std::string>& best,
+                     RandomStream& random) {
+    const int cut_from_start = to_days(data_cut_months);
+    Courses courses(subjects.size());
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+        const Subject& s = subjects[i];
+        if (!s.treated) {
+            continue;
+        }
+        demo::CourseInput input;
+        input.bor = best[i];
+        input.pfs_day = s.pfs_days;
+        input.pfs_end = !s.pfs_event     ? demo::PfsEnd::Censored
+                        : s.pfs_by_death ? demo::PfsEnd::Death
+                                         : demo::PfsEnd::Progression;
+        input.pfs_censored_at_cut =
+            !s.pfs_event && s.admin_censor <= std::min(s.lost, s.pfs_dropout);
+        input.os_day = s.os_days;
+        input.died = s.os_event;
+        input.cut_day = cut_from_start - to_days(s.entry) + 1;
+        courses[i] = demo::draw_response_course(input, random);
+    }
+    return courses;
 }
 
 } // namespace
@@ -597,16 +794,28 @@ RawTable make_adrs(const std::vector<Subject>& subjects, RandomStream& random) {
 std::vector<RawTable> generate_demo_tables(const DemoOptions& options) {
     RandomStream random(options.seed);
     const std::vector<Subject> subjects = make_subjects(options, random);
+    const std::vector<AeRecord> adverse_events = make_adverse_events(subjects, random);
+    const std::vector<std::string> best = draw_best_responses(subjects, random);
+    RandomStream course_random(options.seed ^ course_stream);
+    const Courses courses = draw_courses(subjects, best, course_random);
+    std::vector<double> ae_ends = draw_adverse_event_ends(adverse_events, course_random);
     std::vector<RawTable> tables;
-    tables.push_back(make_adsl(subjects));
-    tables.push_back(make_adtte(subjects));
-    tables.push_back(make_adae(subjects, make_adverse_events(subjects, random)));
-    tables.push_back(make_adrs(subjects, random));
+    tables.push_back(make_adsl(subjects, courses));
+    tables.push_back(make_adtte(subjects, courses));
+    tables.push_back(make_adae(subjects, adverse_events, std::move(ae_ends)));
+    tables.push_back(make_adrs(subjects, best, courses));
+    tables.push_back(make_adtr(subjects, courses));
     return tables;
 }
 
 Study generate_demo_study(const DemoOptions& options) {
-    Study study = build_study(generate_demo_tables(options), demo_study_name);
+    // Only the tables the loader recognises, as a folder of them would load:
+    // a build that does not read ADTR yet still has the rest of the study.
+    std::vector<RawTable> tables = generate_demo_tables(options);
+    std::erase_if(tables, [](const RawTable& table) {
+        return recognise_role(table) == DatasetRole::Unknown;
+    });
+    Study study = build_study(tables, demo_study_name);
     study.synthetic = true;
     study.control_arm = demo_control_arm;
     return study;

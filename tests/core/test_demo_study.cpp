@@ -1,14 +1,19 @@
 // The synthetic demo study reproduces the published figures it is modelled
 // on. Every figure is computed here with the core, never written in.
 
+#include <triallens/analysis/default_spec.h>
 #include <triallens/analysis/refit.h>
+#include <triallens/data/sas_date_format.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/io/column_typing.h>
 #include <triallens/stats/event_table.h>
 #include <triallens/stats/kaplan_meier.h>
 
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <set>
 
 using namespace triallens;
@@ -50,6 +55,95 @@ std::map<std::int32_t, std::size_t> subjects_with(const Study& study, auto keep)
         counts[arm] = set.size();
     }
     return counts;
+}
+
+// The demo's tables as `triallens demo --out` writes them, read by column
+// name; the tumour-response checks below read these, not the Study, so
+// they check the data, not the code that derives from it.
+struct DemoTables {
+    std::vector<RawTable> tables = generate_demo_tables();
+    const RawTable& adsl = tables.at(0);
+    const RawTable& adtte = tables.at(1);
+    const RawTable& adae = tables.at(2);
+    const RawTable& adrs = tables.at(3);
+    const RawTable& adtr = tables.at(4);
+};
+
+const DemoTables& demo_tables() {
+    static const DemoTables tables;
+    return tables;
+}
+
+const RawColumn& column(const RawTable& table, const char* name) {
+    const RawColumn* found = table.find(name);
+    if (found == nullptr) {
+        qFatal("%s has no column %s", table.source.c_str(), name);
+    }
+    return *found;
+}
+
+constexpr double days_per_month = 30.4375;
+
+// A subject's records of one dataset, as row numbers, by USUBJID.
+std::map<std::string, std::vector<std::size_t>> rows_by_subject(const RawTable& table,
+                                                                const char* paramcd = nullptr) {
+    std::map<std::string, std::vector<std::size_t>> rows;
+    const RawColumn& id = column(table, "USUBJID");
+    for (std::size_t r = 0; r < table.row_count(); ++r) {
+        if (paramcd == nullptr || column(table, "PARAMCD").text(r) == paramcd) {
+            rows[id.text(r)].push_back(r);
+        }
+    }
+    return rows;
+}
+
+// A subject's time-to-event record in days (AVAL is months rounded to 1e-4).
+struct TteRecord {
+    int days = 0;
+    bool event = false;
+    std::string description;
+};
+
+std::map<std::string, TteRecord> tte_records(const char* paramcd) {
+    const RawTable& adtte = demo_tables().adtte;
+    std::map<std::string, TteRecord> records;
+    for (const auto& [id, rows] : rows_by_subject(adtte, paramcd)) {
+        const std::size_t r = rows.front();
+        records[id] = {
+            static_cast<int>(std::lround(column(adtte, "AVAL").numbers[r] * days_per_month)),
+            column(adtte, "CNSR").numbers[r] == 0, column(adtte, "EVNTDESC").text(r)};
+    }
+    return records;
+}
+
+int recist_rank(const std::string& response) {
+    static const std::vector<std::string> order{"NE", "PD", "SD", "PR", "CR"};
+    return static_cast<int>(std::find(order.begin(), order.end(), response) - order.begin());
+}
+
+// The per-visit responses (ADY, AVALC) of every subject, in record order.
+std::map<std::string, std::vector<std::pair<double, std::string>>> visits_by_subject() {
+    const RawTable& adrs = demo_tables().adrs;
+    std::map<std::string, std::vector<std::pair<double, std::string>>> visits;
+    for (const auto& [id, rows] : rows_by_subject(adrs, "OVR")) {
+        for (const std::size_t r : rows) {
+            visits[id].emplace_back(column(adrs, "ADY").numbers[r], column(adrs, "AVALC").text(r));
+        }
+    }
+    return visits;
+}
+
+// The ADSL row of each subject.
+std::map<std::string, std::size_t> adsl_rows() {
+    std::map<std::string, std::size_t> rows;
+    for (const auto& [id, r] : rows_by_subject(demo_tables().adsl)) {
+        rows[id] = r.front();
+    }
+    return rows;
+}
+
+double study_day(double date, double first_dose) {
+    return date - first_dose + 1;
 }
 
 } // namespace
@@ -191,16 +285,267 @@ private slots:
         }
     }
 
+    void defaultEndpointStaysProgressionFreeSurvival() {
+        QVERIFY(demo().endpoint("DURRSP") != nullptr);
+        QCOMPARE(default_spec(demo()).paramcd, std::string("PFS"));
+    }
+
+    void treatmentDatesAgreeWithRandomisationAndSurvival() {
+        const RawTable& adsl = demo_tables().adsl;
+        const auto os = tte_records("OS");
+        const RawColumn& trtsdt = column(adsl, "TRTSDT");
+        const RawColumn& trtedt = column(adsl, "TRTEDT");
+        const RawColumn& trtdurd = column(adsl, "TRTDURD");
+        const RawColumn& dthdt = column(adsl, "DTHDT");
+        const RawColumn& dcutdt = column(adsl, "DCUTDT");
+        for (const RawColumn* date : {&trtsdt, &trtedt, &dthdt, &dcutdt}) {
+            QCOMPARE(date->type, ColumnType::Number);
+            QCOMPARE(sas_date_kind(date->format), SasDateKind::Date);
+        }
+        // The data cut is 44 months (of 30.4375 days) after the study's
+        // first randomisation, 2021-03-01.
+        QCOMPARE(dcutdt.numbers.front() - *parse_iso_date("2021-03-01") + 1,
+                 std::round(44 * days_per_month));
+        std::set<std::string> reasons;
+        std::size_t ongoing = 0;
+        for (std::size_t r = 0; r < adsl.row_count(); ++r) {
+            const std::string id = column(adsl, "USUBJID").text(r);
+            const bool treated = column(adsl, "SAFFL").text(r) == "Y";
+            const double first_dose = trtsdt.numbers[r];
+            QCOMPARE(dcutdt.numbers[r], dcutdt.numbers.front());
+            QCOMPARE(!std::isnan(first_dose), treated);
+            const double randomised = *parse_iso_date(column(adsl, "RANDDT").text(r));
+            const bool died = column(adsl, "DTHFL").text(r) == "Y";
+            QCOMPARE(died, os.at(id).event);
+            QCOMPARE(!std::isnan(dthdt.numbers[r]), died);
+            if (died) { // study day 1 is randomisation, as the OS times count
+                QCOMPARE(study_day(dthdt.numbers[r], randomised), double(os.at(id).days));
+            }
+            const std::string status = column(adsl, "EOTSTT").text(r);
+            const std::string reason = column(adsl, "DCTREAS").text(r);
+            if (!treated) {
+                QVERIFY(std::isnan(trtedt.numbers[r]) && std::isnan(trtdurd.numbers[r]));
+                QVERIFY(status.empty() && reason.empty());
+                continue;
+            }
+            QCOMPARE(first_dose, randomised);
+            if (status == "ONGOING") {
+                ++ongoing;
+                QVERIFY(std::isnan(trtedt.numbers[r]) && std::isnan(trtdurd.numbers[r]));
+                QVERIFY(reason.empty());
+                QVERIFY(!died);
+                continue;
+            }
+            QCOMPARE(status, std::string("DISCONTINUED"));
+            reasons.insert(reason);
+            const double last_dose = trtedt.numbers[r];
+            QVERIFY2(last_dose >= first_dose && last_dose <= dcutdt.numbers[r], id.c_str());
+            QVERIFY2(!died || last_dose <= dthdt.numbers[r], id.c_str());
+            QCOMPARE(trtdurd.numbers[r], last_dose - first_dose + 1);
+        }
+        QVERIFY(ongoing > 0);
+        for (const char* reason : {"PROGRESSIVE DISEASE", "ADVERSE EVENT", "DEATH"}) {
+            QVERIFY2(reasons.contains(reason), reason);
+        }
+    }
+
+    void perVisitResponsesAgreeWithBestResponseAndPfs() {
+        const RawTable& adrs = demo_tables().adrs;
+        const RawTable& adsl = demo_tables().adsl;
+        // The BOR records come first, one per subject, without a day.
+        for (std::size_t r = 0; r < adsl.row_count(); ++r) {
+            QCOMPARE(column(adrs, "PARAMCD").text(r), std::string("BOR"));
+            QCOMPARE(column(adrs, "USUBJID").text(r), column(adsl, "USUBJID").text(r));
+            QVERIFY(std::isnan(column(adrs, "ADY").numbers[r]));
+        }
+        const auto visits = visits_by_subject();
+        const auto pfs = tte_records("PFS");
+        const auto os = tte_records("OS");
+        const auto best = rows_by_subject(adrs, "BOR");
+        const auto rows = adsl_rows();
+        std::size_t disagreeing = 0;
+        std::size_t treated = 0;
+        for (const auto& [id, r] : rows) {
+            if (column(adsl, "SAFFL").text(r) != "Y") {
+                QVERIFY(!visits.contains(id));
+                continue;
+            }
+            ++treated;
+            const std::string bor = column(adrs, "AVALC").text(best.at(id).front());
+            QVERIFY2(visits.contains(id), id.c_str());
+            const auto& v = visits.at(id);
+            const auto best_visit = std::max_element(v.begin(), v.end(), [](auto& a, auto& b) {
+                return recist_rank(a.second) < recist_rank(b.second);
+            });
+            const bool progression =
+                pfs.at(id).event && pfs.at(id).description == "DISEASE PROGRESSION";
+            // Progression on day 1 leaves no day for a scan before it.
+            if (!(progression && pfs.at(id).days == 1)) {
+                QCOMPARE(best_visit->second, bor);
+            }
+            const double cut =
+                study_day(column(adsl, "DCUTDT").numbers[r], column(adsl, "TRTSDT").numbers[r]);
+            for (std::size_t i = 0; i < v.size(); ++i) {
+                QVERIFY2(v[i].first >= 1 && v[i].first <= pfs.at(id).days && v[i].first <= cut,
+                         id.c_str());
+                QVERIFY2(!os.at(id).event || v[i].first <= os.at(id).days, id.c_str());
+                QVERIFY2(i == 0 || v[i].first >= v[i - 1].first, id.c_str());
+            }
+            const auto first_pd =
+                std::find_if(v.begin(), v.end(), [](auto& visit) { return visit.second == "PD"; });
+            if (progression && bor != "NE") {
+                QVERIFY2(first_pd != v.end() && first_pd->first == pfs.at(id).days, id.c_str());
+            }
+            if (bor == "PD" && !progression) {
+                QCOMPARE(v.front().second, std::string("PD"));
+            }
+            disagreeing += (bor == "PD" && !progression) || (bor == "NE" && progression) ||
+                           best_visit->second != bor;
+        }
+        qInfo("%zu of %zu treated subjects have a BOR that disagrees with their PFS", disagreeing,
+              treated);
+        // BORs were drawn at fixed shares apart from PFS; most still agree.
+        QVERIFY(disagreeing * 5 < treated);
+    }
+
+    void diametersFollowRecist() {
+        const RawTable& adtr = demo_tables().adtr;
+        const RawTable& adsl = demo_tables().adsl;
+        const auto visits = visits_by_subject();
+        const auto measurements = rows_by_subject(adtr);
+        const auto& aval = column(adtr, "AVAL").numbers;
+        const auto& base = column(adtr, "BASE").numbers;
+        const auto& pchg = column(adtr, "PCHG").numbers;
+        const auto& ady = column(adtr, "ADY").numbers;
+        std::size_t without_follow_up = 0;
+        for (const auto& [id, r] : adsl_rows()) {
+            if (column(adsl, "SAFFL").text(r) != "Y") {
+                QVERIFY(!measurements.contains(id));
+                continue;
+            }
+            QVERIFY2(measurements.contains(id), id.c_str());
+            const auto& rows = measurements.at(id);
+            const std::size_t baseline = rows.front();
+            QCOMPARE(column(adtr, "ABLFL").text(baseline), std::string("Y"));
+            QVERIFY(ady[baseline] < 1 && aval[baseline] == base[baseline] && base[baseline] > 0);
+            std::vector<std::pair<double, std::string>> evaluable;
+            for (const auto& visit : visits.at(id)) {
+                if (visit.second != "NE") {
+                    evaluable.push_back(visit);
+                }
+            }
+            QCOMPARE(rows.size(), evaluable.size() + 1);
+            double nadir = base[baseline];
+            for (std::size_t k = 1; k < rows.size(); ++k) {
+                const std::size_t m = rows[k];
+                QCOMPARE(column(adtr, "PARAMCD").text(m), std::string("SDIAM"));
+                QCOMPARE(column(adtr, "ANL01FL").text(m), std::string("Y"));
+                QVERIFY(column(adtr, "ABLFL").text(m).empty());
+                QCOMPARE(base[m], base[baseline]);
+                QCOMPARE(ady[m], evaluable[k - 1].first);
+                QVERIFY(std::fabs(pchg[m] - 100 * (aval[m] - base[m]) / base[m]) <= 0.05 + 1e-9);
+                const std::string& response = evaluable[k - 1].second;
+                const QByteArray what = QByteArray::fromStdString(id + " " + response + " at day " +
+                                                                  std::to_string(ady[m]));
+                if (response == "CR") {
+                    QVERIFY2(aval[m] == 0, what);
+                } else if (response == "PR") {
+                    QVERIFY2(pchg[m] <= -30, what);
+                } else if (response == "SD") {
+                    QVERIFY2(pchg[m] > -30 && aval[m] < 1.2 * nadir, what);
+                } else {
+                    QVERIFY2(response == "PD" && aval[m] >= 1.2 * nadir, what);
+                }
+                nadir = std::min(nadir, aval[m]);
+            }
+            without_follow_up += rows.size() == 1;
+        }
+        QVERIFY(without_follow_up > 0); // the waterfall must list them
+    }
+
+    // DURRSP by the rule results.h states, computed here from ADRS and ADSL.
+    void durationOfResponseFollowsTheRule() {
+        const RawTable& adsl = demo_tables().adsl;
+        const RawTable& adrs = demo_tables().adrs;
+        const RawTable& adtte = demo_tables().adtte;
+        const auto visits = visits_by_subject();
+        const auto best = rows_by_subject(adrs, "BOR");
+        const auto durrsp = rows_by_subject(adtte, "DURRSP");
+        std::size_t events = 0;
+        std::size_t censored = 0;
+        for (const auto& [id, r] : adsl_rows()) {
+            const std::string bor = column(adrs, "AVALC").text(best.at(id).front());
+            const bool treated = column(adsl, "SAFFL").text(r) == "Y";
+            if (!treated || (bor != "CR" && bor != "PR")) {
+                QVERIFY2(!durrsp.contains(id), id.c_str());
+                continue;
+            }
+            const auto& v = visits.at(id);
+            const auto first = std::find_if(v.begin(), v.end(), [](auto& visit) {
+                return visit.second == "CR" || visit.second == "PR";
+            });
+            if (first == v.end()) { // progression on day 1, before any response
+                QVERIFY2(!durrsp.contains(id), id.c_str());
+                continue;
+            }
+            std::optional<double> end;
+            for (auto it = first; it != v.end(); ++it) {
+                if (it->second == "PD" && it->first > first->first) {
+                    end = it->first;
+                    break;
+                }
+            }
+            if (column(adsl, "DTHFL").text(r) == "Y") {
+                const double death =
+                    study_day(column(adsl, "DTHDT").numbers[r], column(adsl, "TRTSDT").numbers[r]);
+                end = end ? std::min(*end, death) : death;
+            }
+            const bool event = end.has_value();
+            if (!end) {
+                for (auto it = first; it != v.end(); ++it) {
+                    if (it->second == "CR" || it->second == "PR" || it->second == "SD") {
+                        end = it->first;
+                    }
+                }
+            }
+            QVERIFY2(durrsp.contains(id), id.c_str());
+            const std::size_t record = durrsp.at(id).front();
+            const double expected = (*end - first->first + 1) / days_per_month;
+            QVERIFY2(std::fabs(column(adtte, "AVAL").numbers[record] - expected) <=
+                         1e-12 * expected,
+                     id.c_str());
+            QCOMPARE(column(adtte, "CNSR").numbers[record], event ? 0.0 : 1.0);
+            QCOMPARE(column(adtte, "AVALU").text(record), std::string("MONTHS"));
+            (event ? events : censored) += 1;
+        }
+        QVERIFY(events > 0 && censored > 0);
+    }
+
+    void adverseEventsEndOnOrAfterTheyStart() {
+        const RawTable& adae = demo_tables().adae;
+        const auto& start = column(adae, "ASTDY").numbers;
+        const auto& end = column(adae, "AENDY").numbers;
+        std::size_t unresolved = 0;
+        for (std::size_t r = 0; r < adae.row_count(); ++r) {
+            unresolved += std::isnan(end[r]);
+            QVERIFY(std::isnan(end[r]) || end[r] >= start[r]);
+        }
+        QVERIFY(unresolved > 0 && unresolved < adae.row_count());
+    }
+
     void sameSeedGivesSameStudy() {
         const auto first = generate_demo_tables();
         const auto second = generate_demo_tables();
-        QCOMPARE(first.size(), std::size_t{4});
+        QCOMPARE(first.size(), std::size_t{5});
         for (std::size_t t = 0; t < first.size(); ++t) {
             QCOMPARE(first[t].row_count(), second[t].row_count());
             for (std::size_t c = 0; c < first[t].columns.size(); ++c) {
                 QVERIFY(first[t].columns[c].codes == second[t].columns[c].codes);
                 QVERIFY(first[t].columns[c].levels == second[t].columns[c].levels);
-                QVERIFY(first[t].columns[c].numbers == second[t].columns[c].numbers);
+                // NaN (a missing value) equals NaN here.
+                QVERIFY(std::ranges::equal(
+                    first[t].columns[c].numbers, second[t].columns[c].numbers,
+                    [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); }));
             }
         }
     }

@@ -12,8 +12,24 @@
 // and hypertriglyceridaemia in 10 combination patients. Other subject counts
 // keep the same design and proportions.
 //
-// The study comes out as ADaM-shaped tables (ADSL, ADTTE, ADAE, ADRS) so it
-// takes the same path into a Study as files from a real trial.
+// The study comes out as ADaM-shaped tables (ADSL, ADTTE, ADAE, ADRS, ADTR)
+// so it takes the same path into a Study as files from a real trial.
+//
+// Tumour response (response_course.h states the rules): ADSL has treatment
+// dates (TRTSDT = randomisation = study day 1, TRTEDT, TRTDURD, EOTSTT,
+// DCTREAS, DTHFL, DTHDT, DCUTDT 44 months after the first randomisation) for
+// the treated; ADRS has, after the BOR records, per-visit overall responses
+// (PARAMCD OVR, ADY) every 6 weeks up to the PFS day, whose best is the BOR;
+// ADTR has the sum of target-lesion diameters (SDIAM: AVAL, BASE, PCHG, ADY,
+// ABLFL, ANL01FL) consistent with them per RECIST 1.1; ADTTE has DURRSP for
+// responders, by the rule the core derives durations of response with;
+// ADAE has AENDY (up to six weeks after ASTDY; missing: unresolved). The
+// untreated subject has a BOR but no visits. The BORs were drawn at fixed
+// shares apart from PFS, so with the default seed 17 of the 146 treated
+// subjects disagree with their PFS: 12 with a BOR of PD whose PFS is not a
+// progression (PD at their first scan), 5 with a BOR of NE whose PFS is (no
+// PD scan). These draws come after, and apart from, all others: every
+// number the study had before them is unchanged.
 
 #include "triallens/data/raw_table.h"
 #include "triallens/data/study.h"
@@ -34,7 +50,7 @@ inline constexpr const char* demo_study_name = "Demo study (synthetic): mTNBC fi
 inline constexpr const char* demo_experimental_arm = "Benmelstobart + anlotinib";
 inline constexpr const char* demo_control_arm = "Nab-paclitaxel";
 
-// ADSL, ADTTE, ADAE and ADRS, in that order; every table has SITEID.
+// ADSL, ADTTE, ADAE, ADRS and ADTR, in that order; every table has SITEID.
 std::vector<RawTable> generate_demo_tables(const DemoOptions& options = {});
 
 Study generate_demo_study(const DemoOptions& options = {});
