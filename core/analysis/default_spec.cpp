@@ -49,8 +49,15 @@ AnalysisSpec complete_spec(const Study& study, AnalysisSpec spec) {
 AnalysisSpec default_spec(const Study& study, const std::string& paramcd) {
     AnalysisSpec spec;
     if (!study.endpoints.empty()) {
+        // Duration of response is of responders only: never the default.
+        const auto first = std::find_if(
+            study.endpoints.begin(), study.endpoints.end(), [](const TimeToEvent& endpoint) {
+                return endpoint.paramcd() != "DURRSP" && endpoint.paramcd() != "DOR";
+            });
         const bool kept = study.endpoint(paramcd) != nullptr;
-        spec.paramcd = kept ? paramcd : study.endpoints.front().paramcd();
+        spec.paramcd =
+            kept ? paramcd
+                 : (first != study.endpoints.end() ? *first : study.endpoints.front()).paramcd();
     }
     spec.subgroups = default_subgroups(study);
     try {

@@ -285,9 +285,12 @@ private slots:
         }
     }
 
-    void defaultEndpointStaysProgressionFreeSurvival() {
+    void durationOfResponseIsNeverTheDefaultEndpoint() {
         QVERIFY(demo().endpoint("DURRSP") != nullptr);
-        QCOMPARE(default_spec(demo()).paramcd, std::string("PFS"));
+        // DURRSP (of responders only) sorts first but is never the default:
+        // the default stays what it was before, the first other endpoint.
+        QCOMPARE(demo().endpoints.front().paramcd(), std::string("DURRSP"));
+        QCOMPARE(default_spec(demo()).paramcd, demo().endpoints.at(1).paramcd());
     }
 
     void treatmentDatesAgreeWithRandomisationAndSurvival() {

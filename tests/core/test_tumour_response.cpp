@@ -199,8 +199,9 @@ private slots:
             golden_cases::find(golden::load("tumour_response.json").toArray(), name);
         // Until refit summarises tumour response (and the loader reads ADTR)
         // there is nothing to compare: say so rather than fail.
-        if (!refit(golden_cases::demo(), resolve_spec(golden_cases::demo(), AnalysisSpec{}))
-                 .tumour_response) {
+        AnalysisSpec pfs;
+        pfs.paramcd = "PFS";
+        if (!refit(golden_cases::demo(), resolve_spec(golden_cases::demo(), pfs)).tumour_response) {
             QSKIP("refit gives no tumour response yet");
         }
         const Study& data = study_named(study);

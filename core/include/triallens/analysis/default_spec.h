@@ -27,7 +27,8 @@ std::vector<std::string> default_subgroups(const Study& study);
 AnalysisSpec complete_spec(const Study& study, AnalysisSpec spec);
 
 // What a study is first shown with: `paramcd` when the study has it (the
-// endpoint kept from the study shown before), else its first endpoint, the
+// endpoint kept from the study shown before), else its first endpoint that is
+// not a duration of response (DURRSP, DOR: of responders only), the
 // default subgroups, the rest as complete_spec resolves it. With two or more
 // arms the delayed-effects tests run from the start, so the Delayed effects
 // view answers "does the method change the conclusion?" without a setting:
