@@ -197,13 +197,6 @@ private slots:
         QFETCH(QString, study);
         const QJsonObject golden =
             golden_cases::find(golden::load("tumour_response.json").toArray(), name);
-        // Until refit summarises tumour response (and the loader reads ADTR)
-        // there is nothing to compare: say so rather than fail.
-        AnalysisSpec pfs;
-        pfs.paramcd = "PFS";
-        if (!refit(golden_cases::demo(), resolve_spec(golden_cases::demo(), pfs)).tumour_response) {
-            QSKIP("refit gives no tumour response yet");
-        }
         const Study& data = study_named(study);
         AnalysisSpec spec;
         spec.paramcd = "PFS";
