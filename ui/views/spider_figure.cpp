@@ -141,6 +141,8 @@ SpiderLayout layout_spider_figure(const QRectF& rect, const Results& results,
         for (const ResponsePoint& point : subject.pchg_over_time) {
             line.points << QPointF(layout.x.map(point.time), layout.y.map(point.value));
         }
+        line.layer = tumour.colour_by == TumourColouring::Arm ? subject.arm
+                                                              : best_response_rank(subject.bor);
         line.colour = tumour.colour_by == TumourColouring::Arm
                           ? arm_colour(static_cast<int>(subject.arm), options.palette)
                           : best_response_colour(subject.bor, options.palette);
@@ -157,10 +159,7 @@ void paint_spider_figure(QPainter& painter, const QRectF& rect, const Results& r
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     if (!layout.missing.isEmpty()) {
-        painter.fillRect(rect, Qt::white);
-        const QFont font = km_figure_font(options);
-        const double pad = font.pixelSize();
-        draw_wrapped_text(painter, layout.missing, font, rect.adjusted(pad, pad, -pad, -pad), ink);
+        paint_figure_words(painter, rect, options, layout.missing);
         painter.restore();
         return;
     }
@@ -169,7 +168,14 @@ void paint_spider_figure(QPainter& painter, const QRectF& rect, const Results& r
     const double width = layout.lines.size() > 200 ? 0.8 : 1.4;
     painter.save();
     painter.setClipRect(layout.plot.adjusted(0, -1, 1, 1));
+    std::vector<const SpiderLine*> drawn;
     for (const SpiderLine& line : layout.lines) {
+        drawn.push_back(&line);
+    }
+    std::stable_sort(drawn.begin(), drawn.end(),
+                     [](const SpiderLine* a, const SpiderLine* b) { return a->layer > b->layer; });
+    for (const SpiderLine* drawn_line : drawn) {
+        const SpiderLine& line = *drawn_line;
         QColor colour = line.colour;
         if (layout.lines.size() > 200) {
             colour.setAlphaF(0.6f);

@@ -31,6 +31,9 @@ struct SpiderLine {
     std::size_t entry = 0; // index into TumourResponse::subjects
     QPolygonF points;      // unclipped: values beyond the axis lie above the plot
     QColor colour;
+    // Drawn from the highest layer down, so the deepest responses (CR, then
+    // PR …) are on top of the many progressing lines; by arm, the first arm on top.
+    std::size_t layer = 0;
 };
 
 struct SpiderLayout {

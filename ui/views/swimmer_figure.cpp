@@ -165,10 +165,7 @@ void paint_swimmer_figure(QPainter& painter, const QRectF& rect, const Results& 
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     if (!layout.missing.isEmpty()) {
-        painter.fillRect(rect, Qt::white);
-        const QFont font = km_figure_font(options);
-        const double pad = font.pixelSize();
-        draw_wrapped_text(painter, layout.missing, font, rect.adjusted(pad, pad, -pad, -pad), ink);
+        paint_figure_words(painter, rect, options, layout.missing);
         painter.restore();
         return;
     }
@@ -192,21 +189,7 @@ void paint_swimmer_figure(QPainter& painter, const QRectF& rect, const Results& 
     }
     paint_x_axis(painter, layout.plot, layout.x, layout.frame.font, layout.x_title);
     if (!layout.y_title.isEmpty()) {
-        painter.save();
-        const QFontMetricsF metrics(layout.frame.font);
-        painter.setFont(layout.frame.font);
-        painter.setPen(ink);
-        painter.translate(layout.y_title_left, layout.plot.bottom());
-        painter.rotate(-90);
-        double y = 0;
-        for (const QString& line :
-             wrapped_lines(layout.y_title, layout.frame.font, layout.plot.height())) {
-            painter.drawText(QPointF((layout.plot.height() - metrics.horizontalAdvance(line)) / 2,
-                                     y + metrics.ascent()),
-                             line);
-            y += metrics.height();
-        }
-        painter.restore();
+        paint_y_title(painter, layout.plot, layout.frame.font, layout.y_title, layout.y_title_left);
     }
     painter.restore();
 }

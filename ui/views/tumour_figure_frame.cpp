@@ -99,6 +99,16 @@ TumourFigureFrame layout_tumour_figure_frame(const QRectF& rect, const Results& 
     return frame;
 }
 
+void paint_figure_words(QPainter& painter, const QRectF& rect, const KmFigureOptions& options,
+                        const QString& text) {
+    painter.save();
+    painter.fillRect(rect, Qt::white);
+    const QFont font = km_figure_font(options);
+    const double pad = font.pixelSize();
+    draw_wrapped_text(painter, text, font, rect.adjusted(pad, pad, -pad, -pad), ink);
+    painter.restore();
+}
+
 void paint_legend_mark(QPainter& painter, LegendMark mark, const QColor& colour,
                        const QRectF& box) {
     painter.save();
@@ -245,11 +255,20 @@ void paint_y_axis(QPainter& painter, const QRectF& plot, const NumericAxis& axis
                            metrics.height());
         painter.drawText(label, Qt::AlignRight | Qt::AlignVCenter, tick_label(tick, axis.decimals));
     }
-    painter.translate(title_left, plot.center().y() + plot.height() / 2);
+    painter.restore();
+    paint_y_title(painter, plot, font, title, title_left);
+}
+
+void paint_y_title(QPainter& painter, const QRectF& plot, const QFont& font, const QString& title,
+                   double title_left) {
+    painter.save();
+    const QFontMetricsF metrics(font);
+    painter.setFont(font);
+    painter.setPen(ink);
+    painter.translate(title_left, plot.bottom());
     painter.rotate(-90);
-    const QStringList lines = wrapped_lines(title, font, plot.height());
     double y = 0;
-    for (const QString& line : lines) {
+    for (const QString& line : wrapped_lines(title, font, plot.height())) {
         const double width = metrics.horizontalAdvance(line);
         painter.drawText(QPointF((plot.height() - width) / 2, y + metrics.ascent()), line);
         y += metrics.height();

@@ -62,6 +62,11 @@ TumourFigureFrame layout_tumour_figure_frame(const QRectF& rect, const Results& 
 // White background, title, synthetic label, legend and note.
 void paint_tumour_figure_frame(QPainter& painter, const TumourFigureFrame& frame, Palette palette);
 
+// What a figure says instead of drawing (tumour_figure_needs.h): `text`
+// wrapped on white in the figure's base font.
+void paint_figure_words(QPainter& painter, const QRectF& rect, const KmFigureOptions& options,
+                        const QString& text);
+
 // A legend mark (or a swimmer marker) centred in `box`.
 void paint_legend_mark(QPainter& painter, LegendMark mark, const QColor& colour, const QRectF& box);
 
@@ -95,6 +100,11 @@ double widest_tick_label(const NumericAxis& axis, const QFont& font);
 // wrapped to the plot's height, left of the labels (at `title_left`).
 void paint_y_axis(QPainter& painter, const QRectF& plot, const NumericAxis& axis, const QFont& font,
                   const QString& title, double title_left);
+
+// The y axis's title alone, rotated, wrapped to the plot's height, its
+// first line's top at `title_left`.
+void paint_y_title(QPainter& painter, const QRectF& plot, const QFont& font, const QString& title,
+                   double title_left);
 
 // The x axis under `plot`: ticks, labels, the title under them, centred.
 void paint_x_axis(QPainter& painter, const QRectF& plot, const NumericAxis& axis, const QFont& font,

@@ -5,8 +5,8 @@
 #include "views/km_figure.h"
 #include "views/spider_figure.h"
 #include "views/swimmer_figure.h"
+#include "views/tumour_figure_frame.h"
 #include "views/waterfall_figure.h"
-#include "views/wrapped_text.h"
 
 #include <QPainter>
 
@@ -30,13 +30,7 @@ void paint_tumour_response_figure(QPainter& painter, const QRectF& rect, const R
     }
     const QString missing = tumour_figure_missing_text(results, TumourFigure::DurationOfResponse);
     if (!missing.isEmpty()) {
-        painter.save();
-        painter.fillRect(rect, Qt::white);
-        const QFont font = km_figure_font(options);
-        const double pad = font.pixelSize();
-        draw_wrapped_text(painter, missing, font, rect.adjusted(pad, pad, -pad, -pad),
-                          QColor(0x22, 0x22, 0x22));
-        painter.restore();
+        paint_figure_words(painter, rect, options, missing);
         return;
     }
     const DurationOfResponsePanel panel = duration_of_response_panel(results);

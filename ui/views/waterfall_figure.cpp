@@ -202,7 +202,9 @@ WaterfallLayout layout_waterfall_figure(const QRectF& rect, const Results& resul
                 std::max(note_height, wrapped_text_size(notes[p], frame.font, widths[p]).height());
         }
     }
-    const double plot_top = body.top() + (header_height > 0 ? header_height + em * 0.3 : 0.0);
+    // Room above the plot for the ▲ of bars cut at the top.
+    const double plot_top =
+        body.top() + (header_height > 0 ? header_height + em * 0.3 : 0.0) + em * 0.6;
     const double plot_bottom =
         std::max(plot_top + 1, body.bottom() - (note_height > 0 ? note_height + em * 0.4 : 0.0));
     layout.y = numeric_axis(
@@ -254,10 +256,7 @@ void paint_waterfall_figure(QPainter& painter, const QRectF& rect, const Results
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
     if (!layout.missing.isEmpty()) {
-        painter.fillRect(rect, Qt::white);
-        QFont font = km_figure_font(options);
-        const double pad = font.pixelSize();
-        draw_wrapped_text(painter, layout.missing, font, rect.adjusted(pad, pad, -pad, -pad), ink);
+        paint_figure_words(painter, rect, options, layout.missing);
         painter.restore();
         return;
     }
