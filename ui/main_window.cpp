@@ -13,6 +13,7 @@
 #include "panels/km_options_panel.h"
 #include "panels/recent_files_menu.h"
 #include "panels/settings_panel.h"
+#include "panels/tumour_response_panel.h"
 #include "views/ae_table_view.h"
 #include "views/cif_figure_view.h"
 #include "views/delayed_effects_view.h"
@@ -22,6 +23,7 @@
 #include "views/population_chip.h"
 #include "views/response_view.h"
 #include "views/survival_page.h"
+#include "views/tumour_figure_view.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -159,6 +161,10 @@ void MainWindow::createTabs() {
     chips_ << new PopulationChip;
     tabs_->addTab(tab_page(QStringLiteral("competing-risks"), chips_.back(), cif_view_),
                   QStringLiteral("Competing risks"));
+    tumour_panel_ = new TumourResponsePanel;
+    chips_ << new PopulationChip;
+    tabs_->addTab(tab_page(QStringLiteral("tumour-response"), chips_.back(), tumour_panel_),
+                  QStringLiteral("Tumour response"));
     chips_ << new PopulationChip;
     tabs_->addTab(tab_page(QStringLiteral("methods"), chips_.back(), methods_view_),
                   QStringLiteral("Methods"));
@@ -205,6 +211,9 @@ void MainWindow::createDocks() {
     // One set of figure options: the cumulative-incidence panels follow the KM figure's.
     cif_view_->setOptions(kmView()->options());
     connect(kmView(), &KmChartView::optionsChanged, cif_view_, &CifFigureView::setOptions);
+    tumour_panel_->setFigureOptions(kmView()->options());
+    connect(kmView(), &KmChartView::optionsChanged, tumour_panel_,
+            &TumourResponsePanel::setFigureOptions);
     connect(kmView()->figureOptionsAction(), &QAction::triggered, this, [this] {
         km_options_dock_->show();
         km_options_dock_->raise();
@@ -334,6 +343,7 @@ void MainWindow::createExport() {
         FigureExportOptions options;
         options.km = kmView()->options();
         options.cif_arrangement = cif_view_->arrangement();
+        options.tumour = tumour_panel_->options();
         options.font_family = font().family();
         if (const auto& study = controller_->study()) {
             options.data_cut = data_cut(*study);
@@ -345,8 +355,13 @@ void MainWindow::createExport() {
         constexpr Item by_tab[] = {Item::KaplanMeier,   Item::SummaryTable,
                                    Item::Forest,        Item::AdverseEventTable,
                                    Item::ResponseTable, Item::CumulativeIncidence,
-                                   Item::SummaryTable};
+                                   Item::Waterfall,     Item::SummaryTable};
         const auto tab = tabIds().indexOf(tabId(tabs_->currentIndex()));
+        if (tabId(tabs_->currentIndex()) == QLatin1String("tumour-response")) {
+            constexpr Item by_figure[] = {Item::Waterfall, Item::Spider, Item::Swimmer,
+                                          Item::DurationOfResponse};
+            return by_figure[static_cast<int>(tumour_panel_->options().figure)];
+        }
         return tab >= 0 ? by_tab[tab] : Item::KaplanMeier;
     };
     sources.ae_minimum_incidence = [this] { return ae_view_->minimumIncidence(); };
@@ -384,6 +399,8 @@ void MainWindow::createExport() {
     forest_view_->setContextMenuPolicy(Qt::ActionsContextMenu);
     forest_view_->addActions(figure_actions.mid(1));
     cif_view_->addActions(figure_actions);
+    tumour_panel_->view()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    tumour_panel_->view()->addActions(figure_actions.mid(1));
     for (QWidget* view :
          {static_cast<QWidget*>(ae_view_), static_cast<QWidget*>(response_view_),
           static_cast<QWidget*>(methods_view_), static_cast<QWidget*>(delayed_effects_view_)}) {
@@ -473,6 +490,7 @@ void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
     methods_view_->setResults(results);
     delayed_effects_view_->setResults(results);
     cif_view_->setResults(results);
+    tumour_panel_->setResults(results);
     for (PopulationChip* chip : chips_.mid(1)) { // the Survival tab's is its page's
         chip->setResults(results);
     }
@@ -505,10 +523,11 @@ QLabel* MainWindow::subjectsLabel() const {
 }
 
 const QStringList& MainWindow::tabIds() {
-    static const QStringList ids{QStringLiteral("survival"), QStringLiteral("delayed-effects"),
-                                 QStringLiteral("forest"),   QStringLiteral("adverse-events"),
-                                 QStringLiteral("response"), QStringLiteral("competing-risks"),
-                                 QStringLiteral("methods")};
+    static const QStringList ids{
+        QStringLiteral("survival"),        QStringLiteral("delayed-effects"),
+        QStringLiteral("forest"),          QStringLiteral("adverse-events"),
+        QStringLiteral("response"),        QStringLiteral("competing-risks"),
+        QStringLiteral("tumour-response"), QStringLiteral("methods")};
     return ids;
 }
 

@@ -50,6 +50,7 @@ class KmOptionsPanel;
 class LandmarkModel;
 class MethodsView;
 class CifFigureView;
+class TumourResponsePanel;
 class PopulationChip;
 class RecentFilesMenu;
 class RefitController;
@@ -89,6 +90,8 @@ public:
     // The Competing risks tab: the cumulative incidence per cause, with the
     // Survival plot's figure options.
     CifFigureView* cifView() const { return cif_view_; }
+    // The "Tumour response" tab; its subjectActivated opens a patient profile.
+    TumourResponsePanel* tumourResponsePanel() const { return tumour_panel_; }
     DataPanel* dataPanel() const { return data_panel_; }
     SettingsPanel* settingsPanel() const { return settings_panel_; }
     FilterPanel* filterPanel() const { return filter_panel_; }
@@ -185,6 +188,7 @@ private:
     ResponseView* response_view_ = nullptr;
     MethodsView* methods_view_ = nullptr;
     CifFigureView* cif_view_ = nullptr;
+    TumourResponsePanel* tumour_panel_ = nullptr;
     DelayedEffectsView* delayed_effects_view_ = nullptr;
     RefitStatus* refit_status_ = nullptr;
     QDockWidget* settings_dock_ = nullptr;

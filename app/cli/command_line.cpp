@@ -329,8 +329,10 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         } else if (arg == "--figure") {
             line.figure.figure =
                 one_of(arg, value_of(arg),
-                       {"km", "cif", "forest", "ae", "summary", "response", "landmarks"},
-                       "km, cif, forest, ae, summary, response or landmarks");
+                       {"km", "cif", "forest", "ae", "summary", "response", "landmarks",
+                        "waterfall", "spider", "swimmer", "dor"},
+                       "km, cif, forest, ae, summary, response, landmarks, waterfall, spider, "
+                       "swimmer or dor");
         } else if (arg == "--cif-layout") {
             const QString name = QString::fromStdString(value_of(arg));
             line.figure.cif_arrangement = ui::parse_cif_arrangement(name);
@@ -338,6 +340,22 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
                 throw UsageError("--cif-layout must be side-by-side or stacked, got \"" +
                                  name.toStdString() + "\"");
             }
+        } else if (arg == "--colour-by") {
+            const QString name = QString::fromStdString(value_of(arg));
+            line.figure.colour_by = ui::parse_tumour_colouring(name);
+            if (!line.figure.colour_by) {
+                throw UsageError("--colour-by must be bor or arm, got \"" + name.toStdString() +
+                                 "\"");
+            }
+        } else if (arg == "--waterfall-layout") {
+            const QString name = QString::fromStdString(value_of(arg));
+            line.figure.waterfall_arrangement = ui::parse_waterfall_arrangement(name);
+            if (!line.figure.waterfall_arrangement) {
+                throw UsageError("--waterfall-layout must be side-by-side or interleaved, got \"" +
+                                 name.toStdString() + "\"");
+            }
+        } else if (arg == "--responders-only") {
+            line.figure.responders_only = true;
         } else if (arg == "--width") {
             line.figure.width = value_of(arg);
         } else if (arg == "--height") {
@@ -447,6 +465,19 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         (line.command != Command::Export || line.figure.figure != "cif")) {
         throw UsageError("--cif-layout applies to export --figure cif");
     }
+    const bool tumour_figure = line.command == Command::Export &&
+                               ui::parse_tumour_figure(QString::fromStdString(line.figure.figure));
+    if (line.figure.colour_by &&
+        !(tumour_figure && (line.figure.figure == "waterfall" || line.figure.figure == "spider"))) {
+        throw UsageError("--colour-by applies to export --figure waterfall and spider");
+    }
+    if (line.figure.waterfall_arrangement &&
+        !(tumour_figure && line.figure.figure == "waterfall")) {
+        throw UsageError("--waterfall-layout applies to export --figure waterfall");
+    }
+    if (line.figure.responders_only && !(tumour_figure && line.figure.figure == "swimmer")) {
+        throw UsageError("--responders-only applies to export --figure swimmer");
+    }
     // Naming where the causes are, or the figure of them, asks for competing
     // risks: of the most frequent cause unless --cause-of-interest names one.
     if ((competing_risks || !line.load.status_column.empty() || !line.load.cause_column.empty() ||
@@ -459,8 +490,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             throw UsageError(given.front() +
                              " is an export option: triallens export --figure km ...");
         }
-        if (line.figure.figure != "km" && line.figure.figure != "cif") {
-            throw UsageError(given.front() + " applies to --figure km and cif");
+        if (line.figure.figure != "km" && line.figure.figure != "cif" &&
+            line.figure.figure != "dor") {
+            throw UsageError(given.front() + " applies to --figure km, cif and dor");
         }
     }
     if (!line.analysis.empty()) {
@@ -659,6 +691,18 @@ export options (all analyze options apply: they choose what the figure shows):
   --cif-layout side-by-side|stacked
                          --figure cif: its panels beside or above each other
                          (default: side-by-side)
+                         waterfall: best % change from baseline (ADTR), a bar per subject,
+                         largest increase first, reference lines at +20% and -30%, n and ORR
+                         per arm; spider: % change over time per subject; swimmer: a lane
+                         per subject of its time on treatment (ADSL TRTSDT, TRTEDT or
+                         TRTDURD) with first response, progression, death and ongoing
+                         marked; dor: Kaplan-Meier of duration of response among
+                         responders by arm, with the KM figure's flags and table
+  --colour-by bor|arm    --figure waterfall and spider: colour by best overall response
+                         (default) or by arm
+  --waterfall-layout side-by-side|interleaved
+                         --figure waterfall: a panel per arm (default) or every arm in one
+  --responders-only      --figure swimmer: only the responders' lanes (CR or PR)
   --out PATH             the file to write; its extension picks the format: .png, .svg or .pdf
                          for a figure, .csv, .html or .rtf for a table (with --each-subgroup:
                          the folder to write into)

@@ -4,6 +4,7 @@
 
 #include <document/cif_arrangement.h>
 #include <document/km_figure_options.h>
+#include <document/tumour_figure_options.h>
 
 #include <triallens/analysis/analysis_spec.h>
 #include <triallens/analysis/results.h>
@@ -52,7 +53,8 @@ ui::KmFigureOptions km_figure_options(const KmFigureFlags& flags, ui::KmFigureOp
 // export's own flags, as given: the export command checks the lengths and
 // the output path against the figure (export_command.h).
 struct ExportArguments {
-    std::string figure = "km";       // --figure km|cif|forest|ae|summary|response|landmarks
+    std::string figure =
+        "km"; // --figure km|cif|forest|ae|summary|response|landmarks|waterfall|spider|swimmer|dor
     std::string width;               // --width, with a unit; "" = the preset's or 10in
     std::string height;              // --height; "" = the preset's or 6in
     std::string preset;              // --preset NAME (a size preset)
@@ -67,6 +69,12 @@ struct ExportArguments {
     KmFigureFlags km;                // --figure km and cif
     // --cif-layout side-by-side|stacked: the cumulative-incidence panels (--figure cif)
     std::optional<ui::CifArrangement> cif_arrangement;
+    // The tumour-response figures (--figure waterfall|spider|swimmer|dor):
+    // --colour-by bor|arm (waterfall, spider), --waterfall-layout
+    // side-by-side|interleaved, --responders-only (swimmer).
+    std::optional<ui::TumourColouring> colour_by;
+    std::optional<ui::WaterfallArrangement> waterfall_arrangement;
+    bool responders_only = false;
 };
 
 struct CommandLine {

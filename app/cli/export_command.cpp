@@ -13,6 +13,7 @@
 #include <export/response_table.h>
 #include <export/summary_table.h>
 #include <export/write_table.h>
+#include <models/tumour_figure_needs.h>
 #include <triallens/analysis/workspace.h>
 
 #include <QApplication>
@@ -79,9 +80,18 @@ ui::FigureExportOptions figure_export_options(const ExportArguments& arguments,
                                               const std::string& out,
                                               const ui::KmFigureOptions& km) {
     ui::FigureExportOptions options;
+    const auto tumour = ui::parse_tumour_figure(QString::fromStdString(arguments.figure));
     options.kind = arguments.figure == "forest" ? ui::FigureKind::Forest
                    : arguments.figure == "cif"  ? ui::FigureKind::CumulativeIncidence
+                   : tumour                     ? ui::FigureKind::TumourResponse
                                                 : ui::FigureKind::KaplanMeier;
+    if (tumour) {
+        options.tumour.figure = *tumour;
+        options.tumour.colour_by = arguments.colour_by.value_or(ui::TumourColouring::BestResponse);
+        options.tumour.arrangement =
+            arguments.waterfall_arrangement.value_or(ui::WaterfallArrangement::SideBySide);
+        options.tumour.responders_only = arguments.responders_only;
+    }
     options.cif_arrangement = arguments.cif_arrangement.value_or(ui::CifArrangement::SideBySide);
     if (!arguments.preset.empty()) {
         const auto preset = ui::find_size_preset(QString::fromStdString(arguments.preset));
@@ -281,6 +291,13 @@ int run_export(const CommandLine& line, int argc, char** argv) {
             throw UsageError("--figure cif: the events of " + outputs.front().results.paramcd +
                              " have fewer than two causes; name the column of their causes "
                              "with --cause or --status");
+        }
+        if (options.kind == ui::FigureKind::TumourResponse) {
+            const QString missing =
+                ui::tumour_figure_missing_text(outputs.front().results, options.tumour.figure);
+            if (!missing.isEmpty()) {
+                throw UsageError("--figure " + arguments.figure + ": " + missing.toStdString());
+            }
         }
     }
     const QString cut = ui::data_cut(source.study);

@@ -841,7 +841,8 @@ private slots:
             << "--format must be png, svg or pdf, got \"tiff\"";
         QTest::newRow("export: unknown figure")
             << QStringList{"export", "demo", "--figure", "pie", "--out", "/tmp/x.png"}
-            << "--figure must be km, cif, forest, ae, summary, response or landmarks, got \"pie\"";
+            << "--figure must be km, cif, forest, ae, summary, response, landmarks, waterfall, "
+               "spider, swimmer or dor, got \"pie\"";
         QTest::newRow("export: a table to a figure's format")
             << QStringList{"export", "demo", "--figure", "ae", "--out", "/tmp/x.png"}
             << "--out must end in .csv, .html or .rtf for --figure ae";
@@ -1673,6 +1674,35 @@ private slots:
                  "triallens: " + dir.filePath("adtte.csv") + ":2: column AVAL: negative time");
         QVERIFY(errors[1].startsWith("triallens: " + dir.filePath("adtte.csv") +
                                      ":3: column CNSR: censor flag must be 0"));
+    }
+
+    // export --figure waterfall|spider|swimmer|dor: their options apply to
+    // them alone, and a figure the data cannot feed is refused with what it
+    // needs, no file written.
+    void tumourFigureOptionsApplyToTheirFigures() {
+        QTemporaryDir dir;
+        const QString out = dir.filePath("x.png");
+        const QList<std::pair<QStringList, QString>> refused{
+            {{"--figure", "km", "--colour-by", "arm"}, "--colour-by applies to export --figure"},
+            {{"--figure", "waterfall", "--colour-by", "size"}, "--colour-by must be bor or arm"},
+            {{"--figure", "waterfall", "--responders-only"}, "--responders-only applies to"},
+            {{"--figure", "spider", "--waterfall-layout", "interleaved"},
+             "--waterfall-layout applies to"},
+            {{"--figure", "swimmer", "--ci-bands"}, "applies to --figure km, cif and dor"},
+        };
+        for (const auto& [flags, message] : refused) {
+            const Run result =
+                run(QStringList{"export", "demo", "--param", "PFS", "--out", out} + flags);
+            QCOMPARE(result.exit_code, 2);
+            QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
+        }
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const Run waterfall = run({"export", pilot + "adsl.xpt", pilot + "adtte.xpt", "--figure",
+                                   "waterfall", "--out", out});
+        QCOMPARE(waterfall.exit_code, 2);
+        QVERIFY2(waterfall.err.contains("--figure waterfall: ") && waterfall.err.contains("ADTR"),
+                 waterfall.err.constData());
+        QVERIFY(!QFileInfo::exists(out));
     }
 };
 

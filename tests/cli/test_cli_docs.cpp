@@ -315,7 +315,11 @@ private slots:
             row("time-unit", {"triallens", "analyze", "--time-unit", ""},
                 {"days", "weeks", "months", "years"});
             row("figure", {"triallens", "export", "--figure", ""},
-                {"km", "cif", "forest", "ae", "summary", "response", "landmarks"});
+                {"km", "cif", "forest", "ae", "summary", "response", "landmarks", "waterfall",
+                 "spider", "swimmer", "dor"});
+            row("colour-by", {"triallens", "export", "--colour-by", ""}, {"bor", "arm"});
+            row("waterfall-layout", {"triallens", "export", "--waterfall-layout", "i"},
+                {"interleaved"});
             row("cif-layout", {"triallens", "export", "--cif-layout", "s"},
                 {"side-by-side", "stacked"});
             row("format", {"triallens", "export", "--format", "p"}, {"png", "pdf"});

@@ -252,6 +252,10 @@ void ExportController::withTables(Item item, std::function<void(const Tables&)> 
     case Item::KaplanMeier:
     case Item::Forest:
     case Item::CumulativeIncidence:
+    case Item::Waterfall:
+    case Item::Spider:
+    case Item::Swimmer:
+    case Item::DurationOfResponse:
         return;
     }
     // The summary refits every endpoint: off the GUI thread.
@@ -399,6 +403,12 @@ QString suggested_export_name(ExportDialog::Item item, const Results* results) {
         return param + QStringLiteral("-forest.png");
     case Item::CumulativeIncidence:
         return param + QStringLiteral("-cif") + subgroup + QStringLiteral(".png");
+    case Item::Waterfall:
+    case Item::Spider:
+    case Item::Swimmer:
+    case Item::DurationOfResponse:
+        return QStringLiteral("tumour-") + tumour_figure_name(*ExportDialog::tumourFigure(item)) +
+               subgroup + QStringLiteral(".png");
     case Item::SummaryTable:
         return QStringLiteral("summary") + subgroup + QStringLiteral(".html");
     case Item::ForestTable:

@@ -6,6 +6,7 @@
 #include "views/km_figure.h"
 #include "views/methods_text.h"
 #include "views/population_chip.h"
+#include "views/tumour_response_figure.h"
 #include "views/wrapped_text.h"
 
 #include <QBuffer>
@@ -71,6 +72,9 @@ QString document_title(const Results& results, const FigureExportOptions& option
     }
     if (options.kind == FigureKind::CumulativeIncidence) {
         return QStringLiteral("%1: cumulative incidence by cause").arg(km_figure_title(results));
+    }
+    if (options.kind == FigureKind::TumourResponse) {
+        return QStringLiteral("Tumour response: %1").arg(tumour_figure_name(options.tumour.figure));
     }
     return options.kind == FigureKind::KaplanMeier ? km_figure_title(results)
                                                    : endpoint_title(results);
@@ -290,6 +294,9 @@ void paint_figure(QPainter& painter, const QRectF& target, const Results& result
         break;
     case FigureKind::CumulativeIncidence:
         paint_cif_figure(painter, figure, results, km, options.cif_arrangement);
+        break;
+    case FigureKind::TumourResponse:
+        paint_tumour_response_figure(painter, figure, results, km, options.tumour);
         break;
     }
     painter.restore();

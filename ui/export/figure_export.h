@@ -14,6 +14,7 @@
 
 #include "document/cif_arrangement.h"
 #include "document/km_figure_options.h"
+#include "document/tumour_figure_options.h"
 #include "models/palette.h"
 
 #include <triallens/analysis/results.h>
@@ -35,7 +36,9 @@ QT_END_NAMESPACE
 
 namespace triallens::ui {
 
-enum class FigureKind { KaplanMeier, Forest, CumulativeIncidence };
+// TumourResponse: the waterfall, spider, swimmer or duration-of-response
+// figure FigureExportOptions::tumour names (tumour_response_figure.h).
+enum class FigureKind { KaplanMeier, Forest, CumulativeIncidence, TumourResponse };
 
 struct FigureExportOptions {
     FigureKind kind = FigureKind::KaplanMeier;
@@ -55,6 +58,8 @@ struct FigureExportOptions {
     // The cumulative-incidence figure's panels (cif_figure.h); it takes the
     // km options too.
     CifArrangement cif_arrangement = CifArrangement::SideBySide;
+    // Which tumour-response figure, and its choices; it takes the km options too.
+    TumourFigureOptions tumour;
     // A forest's page is as tall as its rows, title and footnote need at the
     // width asked for (figure_page_points); false keeps size_points' height,
     // the forest shrunk as a whole if it must.

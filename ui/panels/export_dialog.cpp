@@ -58,6 +58,14 @@ ExportDialog::ExportDialog(QWidget* parent)
     item_->addItem(QStringLiteral("Forest plot"), static_cast<int>(Item::Forest));
     item_->addItem(QStringLiteral("Cumulative incidence figure (competing risks)"),
                    static_cast<int>(Item::CumulativeIncidence));
+    item_->addItem(QStringLiteral("Waterfall plot (best % change)"),
+                   static_cast<int>(Item::Waterfall));
+    item_->addItem(QStringLiteral("Spider plot (% change over time)"),
+                   static_cast<int>(Item::Spider));
+    item_->addItem(QStringLiteral("Swimmer plot (time on treatment)"),
+                   static_cast<int>(Item::Swimmer));
+    item_->addItem(QStringLiteral("Duration of response figure"),
+                   static_cast<int>(Item::DurationOfResponse));
     item_->addItem(QStringLiteral("Summary table (every endpoint)"),
                    static_cast<int>(Item::SummaryTable));
     item_->addItem(QStringLiteral("Landmark and RMST table"),
@@ -196,6 +204,9 @@ void ExportDialog::setFigureOptions(const FigureExportOptions& options) {
 FigureExportOptions ExportDialog::figureOptions() const {
     FigureExportOptions options = base_;
     options.kind = figureKind(item());
+    if (const auto tumour = tumourFigure(item())) {
+        options.tumour.figure = *tumour;
+    }
     options.size_points = QSizeF(width_->value(), height_->value()) * pointsPerUnit();
     // A preset's size exactly, not as rounded by the spin boxes' decimals.
     if (const auto preset = find_size_preset(preset_->currentData().toString())) {

@@ -16,6 +16,8 @@
 
 #include <QDialog>
 
+#include <optional>
+
 QT_BEGIN_NAMESPACE
 class QCheckBox;
 class QComboBox;
@@ -38,8 +40,13 @@ public:
         ForestTable,
         AdverseEventTable,
         ResponseTable,
-        LandmarkTable,      // landmark survival and RMST, below the curves
-        CumulativeIncidence // the competing-risks figure (cif_figure.h)
+        LandmarkTable,       // landmark survival and RMST, below the curves
+        CumulativeIncidence, // the competing-risks figure (cif_figure.h)
+        // The tumour-response figures (tumour_response_figure.h).
+        Waterfall,
+        Spider,
+        Swimmer,
+        DurationOfResponse
     };
 
     explicit ExportDialog(QWidget* parent = nullptr);
@@ -48,12 +55,28 @@ public:
     Item item() const;
     static bool isFigure(Item item) {
         return item == Item::KaplanMeier || item == Item::Forest ||
-               item == Item::CumulativeIncidence;
+               item == Item::CumulativeIncidence || tumourFigure(item).has_value();
+    }
+    // The tumour-response figure an item draws; nullopt for every other item.
+    static std::optional<TumourFigure> tumourFigure(Item item) {
+        switch (item) {
+        case Item::Waterfall:
+            return TumourFigure::Waterfall;
+        case Item::Spider:
+            return TumourFigure::Spider;
+        case Item::Swimmer:
+            return TumourFigure::Swimmer;
+        case Item::DurationOfResponse:
+            return TumourFigure::DurationOfResponse;
+        default:
+            return std::nullopt;
+        }
     }
     // The figure an item draws (KaplanMeier for a table, which draws none).
     static FigureKind figureKind(Item item) {
         return item == Item::Forest                ? FigureKind::Forest
                : item == Item::CumulativeIncidence ? FigureKind::CumulativeIncidence
+               : tumourFigure(item)                ? FigureKind::TumourResponse
                                                    : FigureKind::KaplanMeier;
     }
 
