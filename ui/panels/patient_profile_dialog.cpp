@@ -67,6 +67,11 @@ PatientProfileDialog::PatientProfileDialog(QWidget* parent)
     table_->setModel(proxy_);
     table_->verticalHeader()->hide();
     table_->horizontalHeader()->setStretchLastSection(true);
+    // Labels whole up to about 32 characters; the values take the rest.
+    table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::ResizeToContents);
+    table_->horizontalHeader()->setMaximumSectionSize(table_->fontMetrics().averageCharWidth() *
+                                                      28);
+    table_->setTextElideMode(Qt::ElideRight);
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setWordWrap(false);
@@ -87,6 +92,7 @@ PatientProfileDialog::PatientProfileDialog(QWidget* parent)
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 2);
     splitter->setChildrenCollapsible(false);
+    splitter->setSizes({380, 820});
 
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     buttons->addButton(previous_, QDialogButtonBox::ActionRole);
@@ -174,9 +180,9 @@ void PatientProfileDialog::refresh() {
         label->setToolTip(name);
         label->setData(QString::fromStdString(field.label) + ' ' + name, Qt::UserRole);
         value->setData(QString::fromStdString(field.value), Qt::UserRole);
+        value->setToolTip(QString::fromStdString(field.value));
         fields_->appendRow({label, value});
     }
-    table_->resizeColumnToContents(0);
     timeline_->setProfile(profile, study_->adverse_events.grade_variable == "AESEV");
     setWindowTitle(tr("Patient %1 — %2 of %3")
                        .arg(QString::fromStdString(profile.usubjid))
@@ -220,7 +226,9 @@ void PatientProfileDialog::refreshHeader() {
     const QString bor = response != nullptr && !response->bor.empty()
                             ? QString::fromStdString(response->bor)
                             : QString::fromStdString(recorded_bor);
-    facts_text << tr("BOR: %1").arg(bor.isEmpty() ? tr("none") : bor);
+    if (!bor.isEmpty() || study_->responses.size() > 0) {
+        facts_text << tr("BOR: %1").arg(bor.isEmpty() ? tr("none") : bor);
+    }
     if (response != nullptr && response->best_pchg) {
         facts_text << tr("Best change: %1%")
                           .arg(QString::fromStdString(percent_text(*response->best_pchg)));

@@ -192,14 +192,15 @@ PatientTimelineLayout layout_patient_timeline(const PatientProfile& profile, dou
 
     // Tumour % change.
     band(layout.tumour, line * 6);
-    double pchg_low = -100;
-    double pchg_high = 40;
+    // The references always in view, the data with a margin.
+    double pchg_low = -40;
+    double pchg_high = 30;
     std::vector<std::pair<double, double>> points;
     for (const ProfileMeasurement& m : profile.measurements) {
         if (m.pchg && std::isfinite(m.day) && by_day) {
             points.emplace_back(m.day, *m.pchg);
-            pchg_low = std::min(pchg_low, *m.pchg);
-            pchg_high = std::max(pchg_high, *m.pchg);
+            pchg_low = std::min(pchg_low, *m.pchg - 10);
+            pchg_high = std::max(pchg_high, *m.pchg + 10);
         }
     }
     layout.pchg_low = pchg_low;
@@ -218,9 +219,11 @@ PatientTimelineLayout layout_patient_timeline(const PatientProfile& profile, dou
         y = layout.tumour.rect.bottom() + gap;
     }
 
-    // Adverse events, one row each.
+    // Adverse events, one row each, under the band's title.
     const double row = std::ceil(line * 1.25);
+    const double title_height = line * 1.2;
     const double events_height =
+        title_height +
         std::max<double>(row, row * static_cast<double>(profile.adverse_events.size()));
     band(layout.adverse_events, events_height);
     layout.adverse_events.title_rect.setHeight(line);
@@ -229,9 +232,9 @@ PatientTimelineLayout layout_patient_timeline(const PatientProfile& profile, dou
         TimelineEventRow r;
         r.event = i;
         r.label = event_labels[i];
-        const double top = layout.adverse_events.rect.top() + row * static_cast<double>(i);
-        // The first row's label sits under the band's title.
-        r.label_rect = QRectF(0, top + (i == 0 ? line : 0), layout.label_width, row);
+        const double top =
+            layout.adverse_events.rect.top() + title_height + row * static_cast<double>(i);
+        r.label_rect = QRectF(0, top, layout.label_width, row);
         r.colour = grade_colour(e.grade);
         r.serious = e.serious;
         if (e.start_day) {
@@ -244,13 +247,6 @@ PatientTimelineLayout layout_patient_timeline(const PatientProfile& profile, dou
     }
     if (profile.adverse_events.empty()) {
         layout.adverse_events.empty_text = QObject::tr("No adverse events");
-    } else {
-        // The labels shift down a row under the title: the band keeps room for the last.
-        const double needed = layout.event_rows.back().label_rect.bottom();
-        if (needed > layout.adverse_events.rect.bottom()) {
-            y += needed - layout.adverse_events.rect.bottom();
-            layout.adverse_events.rect.setBottom(needed);
-        }
     }
 
     if (profile.death_day) {
@@ -280,6 +276,10 @@ PatientTimelineLayout layout_patient_timeline(const PatientProfile& profile, dou
     }
     if (grades.count(0) != 0) {
         entries.emplace_back(grade_label(0), grade_colour(0));
+    }
+    if (std::any_of(profile.adverse_events.begin(), profile.adverse_events.end(),
+                    [](const ProfileAdverseEvent& e) { return e.serious; })) {
+        entries.emplace_back(QObject::tr("Serious (outlined)"), QColor(Qt::white));
     }
     std::vector<std::string> shown;
     for (const ProfileResponse& r : profile.responses) {
@@ -380,10 +380,10 @@ void paint_patient_timeline(QPainter& painter, const PatientTimelineLayout& layo
             painter.setPen(QPen(pchg == 0 ? muted : QColor(0xd5, 0x5e, 0x00), 1,
                                 pchg == 0 ? Qt::SolidLine : Qt::DashLine));
             painter.drawLine(QPointF(band.left(), y), QPointF(band.right(), y));
+            // At the band's right end, above its line: the title owns the label column.
             painter.setPen(muted);
-            painter.drawText(QRectF(band.left() - layout.label_width, y - line / 2,
-                                    layout.label_width - 4, line),
-                             Qt::AlignRight | Qt::AlignVCenter, label);
+            painter.drawText(QRectF(band.right() - 60, y - line - 2, 56, line),
+                             Qt::AlignRight | Qt::AlignBottom, label);
         }
         painter.setPen(QPen(ink, 1.6));
         for (std::size_t i = 1; i < layout.tumour_points.size(); ++i) {
@@ -461,7 +461,7 @@ void paint_patient_timeline(QPainter& painter, const PatientTimelineLayout& layo
 
     // Legend.
     for (const TimelineLegendEntry& entry : layout.legend) {
-        painter.setPen(QPen(ink, 0.5));
+        painter.setPen(QPen(ink, entry.colour == QColor(Qt::white) ? 1.5 : 0.5));
         painter.setBrush(entry.colour);
         painter.drawRect(entry.swatch);
         painter.setPen(ink);
