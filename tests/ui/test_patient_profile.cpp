@@ -26,6 +26,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTest>
 
@@ -267,6 +268,78 @@ private slots:
         QTRY_VERIFY(dialog->header()->text().contains("Not in the current analysis"));
         QVERIFY(dialog->isVisible());
         QCOMPARE(dialog->subject(), expected);
+    }
+
+    // An event step of one subject opens that subject; a mark several
+    // subjects share says how many instead; a new study closes the dialog.
+    void ctrlClickOnAStepOrASharedMark() {
+        RefitController controller;
+        AnalysisSpec spec;
+        spec.paramcd = "OS";
+        controller.setStudy(workspace_test::demo(), spec);
+        MainWindow window(&controller);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QVERIFY(QTest::qWaitFor([&] { return !controller.busy() && controller.results(); }, 30000));
+        KmChartView* view = window.kmView();
+        QTRY_VERIFY(view->results() != nullptr);
+        const KmFigureLayout layout = view->figureLayout();
+        const Results& results = *view->results();
+        const WorkspaceSpec workspace = controller.workspace();
+        // The middle of a step of one event, and a mark of several censorings.
+        std::optional<QPoint> step;
+        std::optional<QPoint> shared;
+        std::int32_t expected = -1;
+        std::size_t shared_count = 0;
+        for (std::size_t c = 0; c < results.arms.size(); ++c) {
+            const SurvivalCurve& curve = results.arms[c].km.curve;
+            double previous = 1;
+            for (std::size_t i = 0; i < curve.size(); ++i) {
+                const double t = curve.time[i];
+                if (!step && curve.n_event[i] == 1) {
+                    const QPoint at =
+                        km_figure_point(layout, view->options(), t, (previous + curve.surv[i]) / 2)
+                            .toPoint();
+                    const auto mark = km_mark_at(layout, results, view->options(), at, 6);
+                    if (mark && mark->curve == c && mark->time == t && mark->event) {
+                        step = at;
+                        expected = subjects_at(*controller.study(), workspace, results.arms[c].arm,
+                                               "", t, true)
+                                       .front();
+                    }
+                }
+                if (!shared && curve.n_censor[i] >= 2) {
+                    const QPoint at =
+                        km_figure_point(layout, view->options(), t, curve.surv[i]).toPoint();
+                    const auto mark = km_mark_at(layout, results, view->options(), at, 6);
+                    if (mark && mark->curve == c && mark->time == t && !mark->event) {
+                        shared = at;
+                        shared_count = curve.n_censor[i];
+                    }
+                }
+                if (curve.n_event[i] > 0) {
+                    previous = curve.surv[i];
+                }
+            }
+        }
+        QVERIFY(step);
+        QTest::mouseClick(view, Qt::LeftButton, Qt::ControlModifier, *step);
+        PatientProfileDialog* dialog = window.patientProfileDialog();
+        QVERIFY(dialog != nullptr && dialog->isVisible());
+        QCOMPARE(dialog->subject(), expected);
+        QVERIFY(shared);
+        dialog->close();
+        QTest::mouseClick(view, Qt::LeftButton, Qt::ControlModifier, *shared);
+        QVERIFY(!dialog->isVisible());
+        QVERIFY2(window.statusBar()->currentMessage().startsWith(
+                     QStringLiteral("%1 subjects are censored here").arg(shared_count)),
+                 qPrintable(window.statusBar()->currentMessage()));
+        dialog->show();
+        QSignalSpy changed(window.workspace(), &WorkspaceDocument::studyChanged);
+        window.workspace()->openDemo();
+        QVERIFY(workspace_test::caught(changed));
+        QVERIFY(!dialog->isVisible());
     }
 };
 
