@@ -7,6 +7,7 @@
 #include "cli/demo_command.h"
 #include "cli/export_command.h"
 #include "cli/headless_demo.h"
+#include "cli/response_command.h"
 #include "process_clock.h"
 
 #include <controller/refit_controller.h>
@@ -102,6 +103,8 @@ int main(int argc, char** argv) {
             return run_demo(line);
         case Command::Ae:
             return run_ae(line);
+        case Command::Response:
+            return run_response(line);
         case Command::Export:
             return run_export(line, argc, argv);
         case Command::Gui:

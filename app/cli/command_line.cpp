@@ -29,10 +29,9 @@ bool km_flag(const std::string& arg) {
 }
 
 const std::map<std::string, Command> commands{
-    {"analyze", Command::Analyze}, {"ae", Command::Ae},
-    {"export", Command::Export},   {"demo", Command::Demo},
-    {"--help", Command::Help},     {"-h", Command::Help},
-    {"help", Command::Help},       {"--version", Command::Version}};
+    {"analyze", Command::Analyze}, {"ae", Command::Ae},     {"response", Command::Response},
+    {"export", Command::Export},   {"demo", Command::Demo}, {"--help", Command::Help},
+    {"-h", Command::Help},         {"help", Command::Help}, {"--version", Command::Version}};
 
 // A whole argument as a number. from_chars reads "nan", "inf" and
 // "infinity" in any case, as strtod does: no option means any of them (a
@@ -259,6 +258,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.load.censor_column = value_of(arg);
         } else if (arg == "--status") {
             line.load.status_column = value_of(arg);
+        } else if (arg == "--tr-param") {
+            line.load.tumour_param = value_of(arg);
         } else if (arg == "--cause") {
             line.load.cause_column = value_of(arg);
         } else if (arg == "--competing-risks") {
@@ -463,9 +464,10 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         }
     }
     if (!line.analysis.empty()) {
-        if (line.command != Command::Analyze && line.command != Command::Export) {
-            throw UsageError("--analysis is an analyze and export option: triallens analyze "
-                             "--analysis FILE");
+        if (line.command != Command::Analyze && line.command != Command::Export &&
+            line.command != Command::Response) {
+            throw UsageError("--analysis is an analyze, response and export option: triallens "
+                             "analyze --analysis FILE");
         }
         if (!line.files.empty()) {
             throw UsageError("--analysis names its own data files: give no FILE beside it");
@@ -478,6 +480,7 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.load.status_column != default_load.status_column ||
             line.load.cause_column != default_load.cause_column ||
             line.load.arm_column != default_load.arm_column ||
+            line.load.tumour_param != default_load.tumour_param ||
             line.load.exclude_invalid_rows != default_load.exclude_invalid_rows) {
             throw UsageError("--analysis takes every setting from the saved analysis: give only "
                              "--json (analyze) or export's figure flags beside it");
@@ -496,6 +499,8 @@ Usage:
                                        and print their summaries
   triallens analyze [OPTIONS] FILE...  time-to-event analysis, as a table or --json
   triallens ae [OPTIONS] FILE...       adverse-event incidence table, as a table or --json
+  triallens response [OPTIONS] FILE... tumour response per arm and subject (ORR, duration of
+                                       response, best % change), as a table or --json
   triallens export [OPTIONS] --out PATH FILE...
                                        write a figure (KM with its number-at-risk table, or the
                                        forest plot) as PNG, SVG or PDF at an exact physical size
@@ -506,7 +511,7 @@ FILE... are CSV/TSV files (comma, semicolon with decimal comma, or tab; UTF-8 or
 Windows-1252), SAS transport (.xpt) or .sas7bdat files, or folders of them; the
 word demo means the embedded demo study. Files with the same columns are one
 dataset split by site (SITEID is added from names like adsl_site701.csv); ADaM
-datasets (ADSL, ADTTE, ADAE, ADRS) are recognised by their columns and joined on
+datasets (ADSL, ADTTE, ADAE, ADRS, ADTR) are recognised by their columns and joined on
 USUBJID. Any error in the data is printed as file:line: column: what, and nothing
 is analysed (unless --exclude-invalid-rows).
 
@@ -620,6 +625,24 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
   GRADE 3; else AESEV MILD/MODERATE/SEVERE as 1/2/3, LIFE THREATENING 4, FATAL 5,
   in any case; any other value is a load warning and no grade). Rows: any AE,
   then each SOC and its PTs by descending frequency.
+
+response options (every analyze option applies: the arm, filter, focus and time unit):
+  --tr-param CODE        ADTR PARAMCD of the sum of target-lesion diameters (default: the
+                         first of SDIAM, SUMDIAM, SLD, LDIAM present)
+  --json                 print JSON (schema triallens.response/1) instead of a table
+  Per subject: best % change = the minimum post-baseline PCHG (PCHG, else
+  100 (AVAL - BASE) / BASE; post-baseline: after the ABLFL = "Y" record); nadir =
+  the smallest AVAL from baseline on; BOR = the ADRS BOR record, else the best
+  per-visit response (PARAMCD OVR or OVRLRESP, by ADY) in RECIST order; responder =
+  CR or PR; time to response = the ADY of the first CR/PR visit; duration of
+  response = ADTTE DURRSP (or DOR) when present, else from the first CR/PR visit to
+  the first PD visit after it or death (DTHDT), whichever comes first (an event),
+  else censored at the last CR, PR, SD or NON-CR/NON-PD visit from the first
+  response on, end - start + 1 days; treatment = TRTDURD, else TRTEDT - TRTSDT + 1,
+  ongoing (EOTSTT ONGOING, or no TRTEDT) to the data cut (DCUTDT, else the last
+  date in ADSL). Day 1 is TRTSDT. Times are in the endpoint's unit (--time-unit).
+  Per arm: ORR with its Clopper-Pearson CI, the Kaplan-Meier median duration of
+  response among responders (log CI, as survfit), the median time to response.
 
 export options (all analyze options apply: they choose what the figure shows):
   --figure km|cif|forest|ae|summary|response|landmarks

@@ -22,7 +22,7 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-enum class Command { Gui, Analyze, Ae, Export, Demo, Help, Version };
+enum class Command { Gui, Analyze, Ae, Response, Export, Demo, Help, Version };
 
 // export's Kaplan–Meier figure flags, as given. The figure starts from the
 // defaults (or --analysis's saved choices), takes --style kmunicate, then

@@ -10,6 +10,7 @@
 #include "survival_curves.h"
 #include "triallens/analysis/subject_filter.h"
 #include "triallens/analysis/time_unit.h"
+#include "tumour_response.h"
 
 #include "triallens/data/build_study.h"
 #include "triallens/stats/cox_regression.h"
@@ -706,17 +707,23 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
         results.ph_test = test_arm_proportional_hazards(model, fit, spec.ties);
         results.concordance.ties = ties_concordance(model, fit, spec.ties, spec.km.conf_level);
     }
+    std::vector<std::string> arm_names;
+    for (const std::int32_t code : arm_order) {
+        arm_names.push_back(arm.levels()[static_cast<std::size_t>(code)]);
+    }
     if (spec.cause_of_interest) {
-        std::vector<std::string> arm_names;
-        for (const std::int32_t code : arm_order) {
-            arm_names.push_back(arm.levels()[static_cast<std::size_t>(code)]);
-        }
         results.competing_risks =
             analyse_competing_risks(endpoint, subject_position, arm_names, subject_stratum,
                                     !spec.strata.empty(), spec, results.warnings);
     }
     results.response = summarise_response(study, arm, subject_arm, arm_order, subject_stratum,
                                           !spec.strata.empty(), spec.km.conf_level);
+    const TimeUnit unit = spec.time_unit.empty() ? stored.unit().value_or(TimeUnit::Days)
+                                                 : *time_unit_from_name(spec.time_unit);
+    results.tumour_response = summarise_tumour_response(
+        study, subject_position, arm_names, unit,
+        results.time_unit.empty() ? time_unit_label(unit) : results.time_unit, spec,
+        results.warnings);
     if (subgroups.valid()) {
         results.subgroups = subgroups.get();
         results.warnings.insert(results.warnings.end(), subgroup_warnings.begin(),

@@ -266,6 +266,25 @@ double number_at(const RawTable& table, const RawColumn& column, std::size_t row
     return column.numbers[row];
 }
 
+// A numeric column's values per row (NaN = missing); empty when the table
+// has no such column. A text column is an error at its first non-empty cell,
+// unless every cell is empty (a column a reader saw nothing in).
+std::vector<double> numbers_of(const RawTable& table, const char* name) {
+    const RawColumn* column = table.find(name);
+    if (column == nullptr) {
+        return {};
+    }
+    if (column->type == ColumnType::Number) {
+        return column->numbers;
+    }
+    for (std::size_t row = 0; row < column->size(); ++row) {
+        if (column->codes[row] != 0) {
+            number_at(table, *column, row); // throws, naming the cell
+        }
+    }
+    return std::vector<double>(column->size(), std::numeric_limits<double>::quiet_NaN());
+}
+
 // A column's text per row, coded; a numeric column's cells as text; no column: all missing.
 CodedText coded_text(const RawColumn* column, std::size_t rows) {
     CodedText coded;
@@ -525,6 +544,8 @@ AdverseEvents build_adverse_events(const RawTable& adae, const SubjectIndex& ind
     events.related = flags_of(rel, rows, is_related, false);
     events.serious = flags_of(ser, rows, is_yes, false);
     events.treatment_emergent = flags_of(trtem, rows, is_yes, true);
+    events.start_day = numbers_of(adae, "ASTDY");
+    events.end_day = numbers_of(adae, "AENDY");
     return events;
 }
 
@@ -535,7 +556,59 @@ Responses build_responses(const RawTable& adrs, const SubjectIndex& index) {
     responses.subject = resolve_subjects(adrs, index);
     responses.paramcd = coded_text(&paramcd, adrs.row_count());
     responses.value = coded_text(&avalc, adrs.row_count());
+    responses.day = numbers_of(adrs, "ADY");
     return responses;
+}
+
+TumourMeasurements build_tumour(const RawTable& adtr, const SubjectIndex& index,
+                                const std::string& requested) {
+    const RawColumn& paramcd = require(adtr, "PARAMCD");
+    const RawColumn& aval = require(adtr, "AVAL");
+    TumourMeasurements tumour;
+    tumour.paramcd = tumour_param_of(adtr, requested);
+    if (tumour.paramcd.empty()) {
+        throw DataError({adtr.source, 0, "PARAMCD"}, tumour_param_problem(adtr, requested));
+    }
+    const char* day_name = adtr.has("ADY") ? "ADY" : "AVISITN";
+    if (!adtr.has(day_name)) {
+        throw DataError({adtr.source, 0, "ADY"},
+                        "no ADY or AVISITN column to place the measurements in time");
+    }
+    tumour.day_column = day_name;
+    const std::size_t rows = adtr.row_count();
+    const std::vector<std::int32_t> subjects = resolve_subjects(adtr, index);
+    const CodedText codes = coded_text(&paramcd, rows);
+    const RawColumn* param = adtr.find("PARAM");
+    const RawColumn* anl01fl = adtr.find("ANL01FL");
+    const RawColumn* ablfl = adtr.find("ABLFL");
+    const std::vector<double> day = numbers_of(adtr, day_name);
+    const std::vector<double> base = numbers_of(adtr, "BASE");
+    const std::vector<double> pchg = numbers_of(adtr, "PCHG");
+    constexpr double nan = std::numeric_limits<double>::quiet_NaN();
+    for (std::size_t row = 0; row < rows; ++row) {
+        if (codes[row] != tumour.paramcd ||
+            (anl01fl != nullptr && !is_yes(anl01fl->cell_text(row)))) {
+            continue;
+        }
+        if (tumour.param.empty() && param != nullptr) {
+            tumour.param = param->cell_text(row);
+        }
+        const double value = number_at(adtr, aval, row);
+        const double b = base.empty() ? nan : base[row];
+        double change = pchg.empty() ? nan : pchg[row];
+        if (std::isnan(change) && std::isfinite(value) && std::isfinite(b) && b != 0) {
+            change = 100 * (value - b) / b;
+        }
+        tumour.subject.push_back(subjects[row]);
+        tumour.day.push_back(day[row]);
+        tumour.value.push_back(value);
+        tumour.base.push_back(b);
+        tumour.pchg.push_back(change);
+        // Without ABLFL the baseline is what precedes the first dose (ADY <= 1).
+        tumour.baseline.push_back(ablfl != nullptr ? is_yes(ablfl->cell_text(row))
+                                                   : tumour.day_column == "ADY" && day[row] <= 1);
+    }
+    return tumour;
 }
 
 // A treatment column of the record-level datasets that ADSL lacks (TRTP in
@@ -633,6 +706,10 @@ DatasetRole recognise_role(const RawTable& table) {
     if (table.has("AEDECOD")) {
         return DatasetRole::AdverseEvents;
     }
+    if (table.has("PARAMCD") && table.has("AVAL") && !table.has("AVALC") &&
+        (table.has("BASE") || table.has("PCHG"))) {
+        return DatasetRole::TumourMeasurements;
+    }
     if (table.has("PARAMCD") && table.has("AVALC")) {
         return DatasetRole::Responses;
     }
@@ -651,7 +728,7 @@ Study build_study(const std::vector<RawTable>& tables, std::string name) {
 }
 
 Study build_study(const std::vector<RawTable>& tables, const std::vector<DatasetRole>& roles,
-                  std::string name, const CauseSource& causes) {
+                  std::string name, const CauseSource& causes, const std::string& tumour_param) {
     if (roles.size() != tables.size()) {
         throw std::invalid_argument("build_study: one role per table");
     }
@@ -661,8 +738,9 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
         const DatasetRole role = roles[t];
         if (role == DatasetRole::Unknown) {
             throw DataError({table.source, 0, {}},
-                            "not recognised as ADSL, ADTTE, ADAE or ADRS (no USUBJID, or no "
-                            "treatment, PARAMCD/AVAL/CNSR, AEDECOD or PARAMCD/AVALC columns)");
+                            "not recognised as ADSL, ADTTE, ADAE, ADRS or ADTR (no USUBJID, or "
+                            "no treatment, PARAMCD/AVAL/CNSR, AEDECOD, PARAMCD/AVALC or "
+                            "PARAMCD/AVAL/BASE columns)");
         }
         const auto [it, inserted] = by_role.emplace(role, &table);
         if (!inserted) {
@@ -696,9 +774,12 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
     if (const auto it = by_role.find(DatasetRole::Responses); it != by_role.end()) {
         study.responses = build_responses(*it->second, index);
     }
+    if (const auto it = by_role.find(DatasetRole::TumourMeasurements); it != by_role.end()) {
+        study.tumour = build_tumour(*it->second, index, tumour_param);
+    }
     std::vector<const RawTable*> record_level;
-    for (const DatasetRole role :
-         {DatasetRole::TimeToEvent, DatasetRole::AdverseEvents, DatasetRole::Responses}) {
+    for (const DatasetRole role : {DatasetRole::TimeToEvent, DatasetRole::AdverseEvents,
+                                   DatasetRole::Responses, DatasetRole::TumourMeasurements}) {
         if (const auto it = by_role.find(role); it != by_role.end()) {
             record_level.push_back(it->second);
         }
@@ -721,6 +802,48 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
     }
     study.subjects = SubjectTable(std::move(subjects.usubjid), std::move(subjects.variables));
     return study;
+}
+
+std::string tumour_param_of(const RawTable& adtr, const std::string& requested) {
+    const RawColumn* paramcd = adtr.find("PARAMCD");
+    if (paramcd == nullptr) {
+        return {};
+    }
+    const CodedText codes = coded_text(paramcd, adtr.row_count());
+    const auto held = [&](const std::string& name) {
+        return std::find(codes.levels.begin() + 1, codes.levels.end(), name) != codes.levels.end();
+    };
+    if (!requested.empty()) {
+        return held(requested) ? requested : std::string{};
+    }
+    for (const char* candidate : tumour_param_candidates) {
+        if (held(candidate)) {
+            return candidate;
+        }
+    }
+    return {};
+}
+
+std::string tumour_param_problem(const RawTable& adtr, const std::string& requested) {
+    std::vector<std::string> held;
+    if (const RawColumn* paramcd = adtr.find("PARAMCD")) {
+        const CodedText codes = coded_text(paramcd, adtr.row_count());
+        held.assign(codes.levels.begin() + 1, codes.levels.end());
+        std::sort(held.begin(), held.end());
+    }
+    std::string list;
+    for (std::size_t i = 0; i < held.size() && i < 10; ++i) {
+        list += (i == 0 ? "" : ", ") + capped_text(held[i], 40);
+    }
+    if (held.size() > 10) {
+        list += ", …";
+    }
+    const std::string holds = held.empty() ? "no PARAMCD values" : "PARAMCD values " + list;
+    return requested.empty()
+               ? "no sum of diameters among the " + holds +
+                     " (looked for SDIAM, SUMDIAM, SLD, LDIAM): name it with --tr-param"
+               : "no records of PARAMCD " + capped_text(requested, 40) +
+                     " (--tr-param) among the " + holds;
 }
 
 } // namespace triallens

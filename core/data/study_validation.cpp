@@ -1,6 +1,8 @@
 #include "triallens/data/study_validation.h"
 
 #include "triallens/data/adverse_event_grade.h"
+#include "triallens/data/build_study.h"
+#include "triallens/data/numeric_factor.h"
 #include "triallens/data/sas_date_format.h"
 
 #include <cmath>
@@ -441,20 +443,131 @@ void check_grades(FindingList& list, const RawTable& adae) {
     }
 }
 
-void check_responses(FindingList& list, const RawTable& adrs, const SubjectIndex& known) {
-    const RawColumn* id_column = require(list, adrs, "USUBJID");
+// Records of subjects absent from ADSL (ADRS, ADTR): row-level errors.
+// Returns each row's ADSL row (no_subject when absent); empty without USUBJID.
+std::vector<std::size_t> check_record_subjects(FindingList& list, const RawTable& table,
+                                               const SubjectIndex& known) {
+    const RawColumn* id_column = require(list, table, "USUBJID");
     if (id_column == nullptr) {
-        return;
+        return {};
     }
     const AsText id_text(*id_column);
     const RawColumn& id = id_text.get();
-    const std::vector<std::size_t> subjects = subject_rows(id, known);
-    for (std::size_t row = 0; row < adrs.row_count(); ++row) {
+    std::vector<std::size_t> subjects = subject_rows(id, known);
+    for (std::size_t row = 0; row < table.row_count(); ++row) {
         if (subjects[row] == no_subject) {
-            list.add_at(adrs, row, "USUBJID", Severity::Error, "subject not in ADSL",
+            list.add_at(table, row, "USUBJID", Severity::Error, "subject not in ADSL",
                         id.codes[row] == 0
                             ? std::string("missing subject identifier")
                             : "subject " + capped_text(id.text(row)) + " is not in ADSL");
+        }
+    }
+    return subjects;
+}
+
+// A numeric column, or nullptr when absent or text.
+const RawColumn* numbers_or_null(const RawTable& table, const char* name) {
+    const RawColumn* column = table.find(name);
+    return column != nullptr && column->type == ColumnType::Number ? column : nullptr;
+}
+
+bool is_yes_cell(const RawColumn* column, std::size_t row) {
+    return column != nullptr && column->cell_text(row) == "Y";
+}
+
+// PCHG is 100 (AVAL - BASE) / BASE as ADaM defines it; real data round it
+// (to 0.1, or to whole percent), so a gap up to 0.5 is rounding.
+constexpr double pchg_rounding = 0.5;
+
+void check_tumour(FindingList& list, const StudyTables& tables,
+                  const std::vector<std::size_t>& subjects) {
+    const RawTable& adtr = *tables.tumour;
+    const std::string param = tumour_param_of(adtr, tables.tumour_param);
+    if (param.empty()) {
+        list.add(adtr, "no sum of diameters",
+                 {Severity::Error,
+                  {adtr.source, 0, "PARAMCD"},
+                  tumour_param_problem(adtr, tables.tumour_param)});
+        return;
+    }
+    const RawColumn* aval = require_numbers(list, adtr, "AVAL");
+    const RawColumn* base = numbers_or_null(adtr, "BASE");
+    const RawColumn* pchg = numbers_or_null(adtr, "PCHG");
+    const RawColumn* ablfl = adtr.find("ABLFL");
+    const RawColumn* anl01fl = adtr.find("ANL01FL");
+    const RawColumn* paramcd = adtr.find("PARAMCD");
+    const RawColumn* usubjid = adtr.find("USUBJID");
+    if (aval == nullptr || paramcd == nullptr || usubjid == nullptr) {
+        return;
+    }
+    for (const char* name : {"BASE", "PCHG", "ADY", "AVISITN"}) {
+        if (adtr.has(name) && numbers_or_null(adtr, name) == nullptr) {
+            require_numbers(list, adtr, name); // names the text column
+        }
+    }
+    // Per subject of the analysed parameter: its first record, and whether
+    // any record is its baseline.
+    std::map<std::size_t, std::pair<std::size_t, bool>> seen;
+    for (std::size_t row = 0; row < adtr.row_count(); ++row) {
+        if (paramcd->cell_text(row) != param ||
+            (anl01fl != nullptr && anl01fl->cell_text(row) != "Y")) {
+            continue;
+        }
+        const double a = aval->numbers[row];
+        const double b = base == nullptr ? std::nan("") : base->numbers[row];
+        if (pchg != nullptr && std::isfinite(a) && std::isfinite(b) && b != 0 &&
+            std::isfinite(pchg->numbers[row])) {
+            const double derived = 100 * (a - b) / b;
+            if (std::abs(pchg->numbers[row] - derived) > pchg_rounding + 1e-9 * std::abs(derived)) {
+                list.add_at(adtr, row, "PCHG", Severity::Error, "PCHG contradicts AVAL and BASE",
+                            "PCHG " + r_number_text(pchg->numbers[row]) + " contradicts AVAL " +
+                                r_number_text(a) + " and BASE " + r_number_text(b) +
+                                " (100 (AVAL - BASE) / BASE = " +
+                                r_number_text(std::round(derived * 100) / 100) + ")");
+            }
+        }
+        if (b == 0 && is_yes_cell(ablfl, row)) {
+            list.add_at(adtr, row, "BASE", Severity::Warning, "baseline of 0",
+                        "a baseline of 0: the subject's % change is not defined");
+        }
+        if (row < subjects.size() && subjects[row] != no_subject) {
+            auto [it, inserted] = seen.try_emplace(subjects[row], row, false);
+            it->second.second = it->second.second || is_yes_cell(ablfl, row);
+        }
+    }
+    if (ablfl == nullptr) {
+        return; // the baseline is then what precedes day 1 (build_study.h)
+    }
+    for (const auto& [subject, first] : seen) {
+        if (!first.second) {
+            list.add_at(adtr, first.first, "ABLFL", Severity::Warning, "no baseline",
+                        "subject " + capped_text(usubjid->cell_text(first.first)) +
+                            " has no baseline record (ABLFL \"Y\") of " + param +
+                            ": its % change is not known");
+        }
+    }
+}
+
+// A per-visit response after the subject's death: ADY past DTHDT - TRTSDT + 1.
+void check_responses_after_death(FindingList& list, const RawTable& adrs, const RawTable& adsl,
+                                 const std::vector<std::size_t>& subjects) {
+    const RawColumn* ady = numbers_or_null(adrs, "ADY");
+    const RawColumn* start = numbers_or_null(adsl, "TRTSDT");
+    const RawColumn* death = numbers_or_null(adsl, "DTHDT");
+    if (ady == nullptr || start == nullptr || death == nullptr) {
+        return;
+    }
+    for (std::size_t row = 0; row < adrs.row_count() && row < subjects.size(); ++row) {
+        const std::size_t subject = subjects[row];
+        if (subject == no_subject || !std::isfinite(ady->numbers[row])) {
+            continue;
+        }
+        const double death_day = death->numbers[subject] - start->numbers[subject] + 1;
+        if (std::isfinite(death_day) && ady->numbers[row] > death_day) {
+            list.add_at(adrs, row, "ADY", Severity::Warning, "response after death",
+                        "a response on day " + r_number_text(ady->numbers[row]) +
+                            ", after the subject's death on day " + r_number_text(death_day) +
+                            " (ADSL DTHDT)");
         }
     }
 }
@@ -483,8 +596,16 @@ std::vector<Finding> validate_study_tables(const StudyTables& tables, InvalidRow
         check_arms(list, *tables.adverse_events, known);
     }
     if (tables.responses != nullptr) {
-        check_responses(list, *tables.responses, known);
+        const auto subjects = check_record_subjects(list, *tables.responses, known);
         check_arms(list, *tables.responses, known);
+        if (tables.subjects != nullptr) {
+            check_responses_after_death(list, *tables.responses, *tables.subjects, subjects);
+        }
+    }
+    if (tables.tumour != nullptr) {
+        const auto subjects = check_record_subjects(list, *tables.tumour, known);
+        check_arms(list, *tables.tumour, known);
+        check_tumour(list, tables, subjects);
     }
     return std::move(list).finish();
 }

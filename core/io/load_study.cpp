@@ -116,7 +116,7 @@ void add_error(std::vector<Finding>& findings, const DataError& error) {
     findings.push_back({Severity::Error, error.where(), error.message()});
 }
 
-enum class Role { Subjects, TimeToEvent, AdverseEvents, Responses, OneRowPerSubject };
+enum class Role { Subjects, TimeToEvent, AdverseEvents, Responses, Tumour, OneRowPerSubject };
 
 const char* role_name(Role role) {
     switch (role) {
@@ -128,6 +128,8 @@ const char* role_name(Role role) {
         return "adverse events (ADAE)";
     case Role::Responses:
         return "responses (ADRS)";
+    case Role::Tumour:
+        return "tumour measurements (ADTR)";
     case Role::OneRowPerSubject:
         return "one row per patient with times";
     }
@@ -148,6 +150,8 @@ std::optional<Role> role_of(const RawTable& table, const LoadOptions& options,
         return Role::AdverseEvents;
     case DatasetRole::Responses:
         return Role::Responses;
+    case DatasetRole::TumourMeasurements:
+        return Role::Tumour;
     case DatasetRole::Unknown:
         break;
     }
@@ -375,7 +379,8 @@ std::vector<Finding> validate_excluding_invalid_rows(const StudyTables& tables,
         return nullptr;
     };
     std::vector<RawTable*> dependents;
-    for (const RawTable* table : {tables.time_to_event, tables.adverse_events, tables.responses}) {
+    for (const RawTable* table :
+         {tables.time_to_event, tables.adverse_events, tables.responses, tables.tumour}) {
         if (table != nullptr && table != tables.subjects) {
             dependents.push_back(mutable_of(table));
         }
@@ -661,15 +666,17 @@ StudyLoad load_study_in_memory(const std::vector<fs::path>& paths, const LoadOpt
             findings.push_back(
                 {Severity::Error,
                  {dataset.source, 0, {}},
-                 "not recognised as ADSL, ADTTE, ADAE or ADRS (no USUBJID, or no treatment, "
-                 "PARAMCD/AVAL/CNSR, AEDECOD or PARAMCD/AVALC columns); for one row per "
+                 "not recognised as ADSL, ADTTE, ADAE, ADRS or ADTR (no USUBJID, or no "
+                 "treatment, PARAMCD/AVAL/CNSR, AEDECOD, PARAMCD/AVALC or PARAMCD/AVAL/BASE "
+                 "columns); for one row per "
                  "patient name the columns with --time, --event or --censor, and --arm"});
             continue;
         }
         if (dataset.row_count() == 0) {
             // A header and no rows: ADSL or ADTTE without records leave
-            // nothing to analyse; ADAE or ADRS may truly hold none.
-            const bool needed = *role != Role::AdverseEvents && *role != Role::Responses;
+            // nothing to analyse; ADAE, ADRS or ADTR may truly hold none.
+            const bool needed = *role == Role::Subjects || *role == Role::TimeToEvent ||
+                                *role == Role::OneRowPerSubject;
             const bool several =
                 !dataset.parts.empty() || dataset.source.find(" more file") != std::string::npos;
             const std::string what = is_sas_file(dataset.source) ? "columns" : "a header";
@@ -727,6 +734,8 @@ StudyLoad load_study_in_memory(const std::vector<fs::path>& paths, const LoadOpt
     tables.time_to_event = plain != nullptr ? plain : dataset_of(Role::TimeToEvent);
     tables.adverse_events = dataset_of(Role::AdverseEvents);
     tables.responses = dataset_of(Role::Responses);
+    tables.tumour = dataset_of(Role::Tumour);
+    tables.tumour_param = options.tumour_param;
     tables.endpoint = endpoint;
     tables.one_row_per_subject = plain != nullptr;
     std::vector<Finding> validation;
@@ -779,8 +788,13 @@ StudyLoad load_study_in_memory(const std::vector<fs::path>& paths, const LoadOpt
         build.push_back(std::move(*adrs));
         roles.push_back(DatasetRole::Responses);
     }
+    if (RawTable* adtr = dataset_of(Role::Tumour)) {
+        build.push_back(std::move(*adtr));
+        roles.push_back(DatasetRole::TumourMeasurements);
+    }
     try {
-        Study study = build_study(build, roles, study_name(files, options), causes);
+        Study study =
+            build_study(build, roles, study_name(files, options), causes, options.tumour_param);
         study.sources.clear();
         for (const auto& file : files) {
             study.sources.push_back(file.string());

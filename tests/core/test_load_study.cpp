@@ -320,10 +320,10 @@ private slots:
                            "does, with other columns (only here: SEX; only there: AGE)"};
         QTest::newRow("unrecognised file")
             << QStringList{"adsl.csv", "notes.csv"} << QStringList{adsl, "A,B\n1,2\n"}
-            << QStringList{"notes.csv: not recognised as ADSL, ADTTE, ADAE or ADRS (no USUBJID, "
-                           "or no treatment, PARAMCD/AVAL/CNSR, AEDECOD or PARAMCD/AVALC "
-                           "columns); for one row per patient name the columns with --time, "
-                           "--event or --censor, and --arm"};
+            << QStringList{"notes.csv: not recognised as ADSL, ADTTE, ADAE, ADRS or ADTR (no "
+                           "USUBJID, or no treatment, PARAMCD/AVAL/CNSR, AEDECOD, PARAMCD/AVALC "
+                           "or PARAMCD/AVAL/BASE columns); for one row per patient name the "
+                           "columns with --time, --event or --censor, and --arm"};
         QTest::newRow("header-only ADTTE")
             << QStringList{"adsl.csv", "adtte.csv"}
             << QStringList{adsl, "USUBJID,PARAMCD,PARAM,AVAL,CNSR\n"}

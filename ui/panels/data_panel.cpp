@@ -81,7 +81,12 @@ void DataPanel::showStudy(const Study& study, const QStringList& paths,
             .arg(endpoints.isEmpty() ? QStringLiteral("none")
                                      : endpoints.join(QStringLiteral(", ")))
             .arg(study.adverse_events.size())
-            .arg(study.responses.size()));
+            .arg(study.responses.size()) +
+        (study.tumour.size() == 0
+             ? QString()
+             : QStringLiteral(" · %1 tumour measurements (%2)")
+                   .arg(study.tumour.size())
+                   .arg(QString::fromStdString(study.tumour.paramcd).toHtmlEscaped())));
     files_->clear();
     for (const QString& path : paths) {
         auto* item = new QListWidgetItem(QFileInfo(path).fileName(), files_);

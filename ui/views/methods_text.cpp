@@ -147,6 +147,23 @@ QString methods_paragraph(const Results& results) {
         }
         text << response + QLatin1Char('.');
     }
+    if (const auto& tumour = results.tumour_response; tumour && tumour->has_measurements) {
+        text << QStringLiteral("Best percentage change is the smallest post-baseline change "
+                               "from baseline in %1 (PCHG, or 100 (AVAL − BASE) / BASE).")
+                    .arg(QString::fromStdString(tumour->param));
+    }
+    if (const auto& tumour = results.tumour_response; tumour && tumour->has_responses) {
+        text << (tumour->dor_source == "derived"
+                     ? QStringLiteral("Duration of response runs from the first CR or PR visit "
+                                      "to the first PD visit after it or death, whichever came "
+                                      "first, and is censored at the last CR, PR, SD or "
+                                      "NON-CR/NON-PD visit otherwise (end − start + 1 days); ")
+                     : QStringLiteral("Duration of response is ADTTE %1; ")
+                           .arg(QString::fromStdString(tumour->dor_source))) +
+                    QStringLiteral("its median among responders is a Kaplan–Meier estimate, and "
+                                   "time to response is the study day of the first CR or PR "
+                                   "(day 1 = first dose).");
+    }
     if (!results.filter.empty()) {
         text << QStringLiteral("Subjects were restricted by the filter %1 (%2 of %3 subjects).")
                     .arg(QString::fromStdString(results.filter))

@@ -371,6 +371,10 @@ struct TumourResponse {
     // Where the durations came from: the ADTTE parameter (DURRSP, DOR), or
     // "derived" by the rule above.
     std::string dor_source;
+    // Whether the study has responses (ADRS BOR or per-visit records): without
+    // them ORR, BOR, TTR and DoR are not known (not zero), and say so.
+    bool has_responses = false;
+    bool has_measurements = false;               // ADTR records of the parameter
     std::vector<ArmTumourResponse> arms;         // in arm order
     std::vector<SubjectTumourResponse> subjects; // by arm, then study order
 };

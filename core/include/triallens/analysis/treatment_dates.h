@@ -40,7 +40,6 @@ public:
     std::optional<double> data_cut() const { return data_cut_; }
 
 private:
-    const Study* study_;
     const Variable* start_ = nullptr;
     const Variable* end_ = nullptr;
     const Variable* duration_ = nullptr;

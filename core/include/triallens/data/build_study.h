@@ -1,10 +1,10 @@
 #pragma once
 // Builds a Study from ADaM-shaped tables. Each table's role is recognised by
-// its columns: ADTTE has PARAMCD, AVAL and CNSR; ADAE has AEDECOD; ADRS has
-// PARAMCD and AVALC; ADSL has USUBJID and a treatment column and one row per
-// subject. Tables are joined on USUBJID. Throws DataError naming the table
-// and row for anything that cannot be built; a failed build leaves nothing
-// behind.
+// its columns: ADTTE has PARAMCD, AVAL and CNSR; ADAE has AEDECOD; ADTR has
+// PARAMCD, AVAL and BASE or PCHG (and no AVALC); ADRS has PARAMCD and AVALC;
+// ADSL has USUBJID and a treatment column and one row per subject. Tables are joined on USUBJID.
+// Throws DataError naming the table and row for anything that cannot be built; a failed build
+// leaves nothing behind.
 
 #include "triallens/data/raw_table.h"
 #include "triallens/data/study.h"
@@ -13,7 +13,14 @@
 
 namespace triallens {
 
-enum class DatasetRole { SubjectLevel, TimeToEvent, AdverseEvents, Responses, Unknown };
+enum class DatasetRole {
+    SubjectLevel,
+    TimeToEvent,
+    AdverseEvents,
+    Responses,
+    TumourMeasurements,
+    Unknown
+};
 
 DatasetRole recognise_role(const RawTable& table);
 
@@ -38,8 +45,17 @@ Study build_study(const std::vector<RawTable>& tables, std::string name);
 
 // The same with each table's role given (roles[i] for tables[i]) rather than
 // recognised: an ADSL whose treatment column has another name (--arm), or the
-// tables a loader derived from a one-row-per-patient file.
+// tables a loader derived from a one-row-per-patient file. `tumour_param` is
+// ADTR's sum-of-diameters PARAMCD (--tr-param); empty = the first of
+// tumour_param_candidates ADTR holds.
 Study build_study(const std::vector<RawTable>& tables, const std::vector<DatasetRole>& roles,
-                  std::string name, const CauseSource& causes = {});
+                  std::string name, const CauseSource& causes = {},
+                  const std::string& tumour_param = {});
+
+// The PARAMCD of ADTR's sum of diameters: `requested` when ADTR holds it,
+// else (requested empty) the first of tumour_param_candidates it holds; ""
+// when there is none, and then tumour_param_problem says why.
+std::string tumour_param_of(const RawTable& adtr, const std::string& requested);
+std::string tumour_param_problem(const RawTable& adtr, const std::string& requested);
 
 } // namespace triallens

@@ -11,10 +11,13 @@
 //   - a missing or negative time; an event flag (--event) that is not 0/1; a
 //     censor flag (ADaM CNSR: 0 = event, a positive integer = censored for a
 //     reason) that is not a non-negative integer;
-//   - time-to-event or response records of subjects absent from the subject table;
+//   - time-to-event, response or tumour records of subjects absent from the
+//     subject table;
 //   - a subject whose arm in ADTTE, ADAE or ADRS differs from ADSL's (TRTP
 //     against TRT01P, TRTA against TRT01A, and same-named arm columns);
-//   - required columns missing, or text where numbers must be.
+//   - required columns missing, or text where numbers must be;
+//   - ADTR without its sum of diameters (tumour_param_of), or with a PCHG
+//     that contradicts 100 (AVAL - BASE) / BASE by more than rounding (0.5).
 // warnings (the study is built, and the findings listed with it)
 //   - adverse-event records of subjects absent from the subject table: they
 //     are left out of AE tables, one warning per subject;
@@ -24,6 +27,10 @@
 //     parameter: one warning per parameter, with the count and the first
 //     subjects named ("PFS: 134 of 254 subjects have no record (first:
 //     ...)"). A truncated ADTTE shows here.
+//   - ADTR: a subject with measurements but no baseline record (ABLFL "Y")
+//     of the sum of diameters, or a baseline of 0 (no % change);
+//   - a per-visit response (ADRS with ADY) dated after the subject's death
+//     (ADSL DTHDT - TRTSDT + 1).
 // Each kind of finding is listed at most 20 times per table, then counted.
 //
 // Every error above but a missing, text or date column is row-level (Finding::
@@ -59,6 +66,8 @@ struct StudyTables {
     const RawTable* time_to_event = nullptr; // ADTTE, or the same one-row-per-patient file
     const RawTable* adverse_events = nullptr;
     const RawTable* responses = nullptr;
+    const RawTable* tumour = nullptr; // ADTR
+    std::string tumour_param;         // ADTR's sum of diameters, as LoadOptions::tumour_param
     EndpointColumns endpoint;
     // The time-to-event table has one row per subject and no PARAMCD.
     bool one_row_per_subject = false;

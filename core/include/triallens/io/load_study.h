@@ -57,7 +57,10 @@ struct LoadOptions {
     std::string status_column;
     std::string cause_column;
     std::string arm_column; // the treatment column, when not an ADaM name
-    std::string name;       // the study's name; empty = the first file's folder
+    // ADTR's sum-of-diameters PARAMCD; empty = the first of SDIAM, SUMDIAM,
+    // SLD, LDIAM it holds (tumour_param_candidates).
+    std::string tumour_param;
+    std::string name; // the study's name; empty = the first file's folder
     // Drop the rows row-level errors are about (Finding::row_level) and load
     // the rest, each such error listed as an "excluded: " warning.
     bool exclude_invalid_rows = false;

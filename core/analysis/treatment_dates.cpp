@@ -1,0 +1,102 @@
+#include "triallens/analysis/treatment_dates.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace triallens {
+
+namespace {
+
+// A numeric column of ADSL, or nullptr: a date a reader could not parse
+// leaves the column text, and then it holds no dates.
+const Variable* numeric(const Study& study, const char* name) {
+    const Variable* variable = study.subjects.find(name);
+    return variable != nullptr && variable->is_numeric() ? variable : nullptr;
+}
+
+const Variable* categorical(const Study& study, const char* name) {
+    const Variable* variable = study.subjects.find(name);
+    return variable != nullptr && variable->is_categorical() ? variable : nullptr;
+}
+
+std::optional<double> number_of(const Variable* variable, std::int32_t subject) {
+    if (variable == nullptr) {
+        return std::nullopt;
+    }
+    const double value = variable->numbers()[static_cast<std::size_t>(subject)];
+    return std::isfinite(value) ? std::optional(value) : std::nullopt;
+}
+
+std::string text_of(const Variable* variable, std::int32_t subject) {
+    if (variable == nullptr) {
+        return {};
+    }
+    const std::int32_t code = variable->codes()[static_cast<std::size_t>(subject)];
+    return code < 0 ? std::string{} : variable->levels()[static_cast<std::size_t>(code)];
+}
+
+} // namespace
+
+TreatmentDates::TreatmentDates(const Study& study) {
+    start_ = numeric(study, "TRTSDT");
+    end_ = numeric(study, "TRTEDT");
+    duration_ = numeric(study, "TRTDURD");
+    end_status_ = categorical(study, "EOTSTT");
+    if (end_status_ == nullptr) {
+        end_status_ = categorical(study, "DCTREAS");
+    }
+    death_flag_ = categorical(study, "DTHFL");
+    death_date_ = numeric(study, "DTHDT");
+    if (const Variable* cut = numeric(study, "DCUTDT")) {
+        for (const double date : cut->numbers()) {
+            if (std::isfinite(date)) {
+                data_cut_ = std::max(data_cut_.value_or(date), date);
+            }
+        }
+        if (data_cut_) {
+            return;
+        }
+    }
+    for (const Variable* dates : {start_, end_, death_date_, numeric(study, "LSTALVDT")}) {
+        if (dates == nullptr) {
+            continue;
+        }
+        for (const double date : dates->numbers()) {
+            if (std::isfinite(date)) {
+                data_cut_ = std::max(data_cut_.value_or(date), date);
+            }
+        }
+    }
+}
+
+TreatmentDays TreatmentDates::of(std::int32_t subject) const {
+    TreatmentDays days;
+    days.end_status = text_of(end_status_, subject);
+    const std::optional<double> death = number_of(death_date_, subject);
+    days.died = death.has_value() || text_of(death_flag_, subject) == "Y";
+    const std::optional<double> start = number_of(start_, subject);
+    if (!start) {
+        return days;
+    }
+    if (death) {
+        days.death_day = *death - *start + 1;
+    }
+    const std::optional<double> end = number_of(end_, subject);
+    const std::optional<double> duration = number_of(duration_, subject);
+    std::string status = days.end_status;
+    std::transform(status.begin(), status.end(), status.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    days.ongoing = status == "ONGOING" || (!end && !duration);
+    if (days.ongoing) {
+        if (data_cut_) {
+            days.end_day = *data_cut_ - *start + 1;
+        }
+    } else if (duration) {
+        days.end_day = *duration;
+    } else {
+        days.end_day = *end - *start + 1;
+    }
+    return days;
+}
+
+} // namespace triallens

@@ -1,0 +1,365 @@
+#include "tumour_response.h"
+
+#include "triallens/analysis/treatment_dates.h"
+#include "triallens/stats/binomial_interval.h"
+#include "triallens/stats/event_table.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+#include <numeric>
+#include <string_view>
+
+namespace triallens {
+
+namespace {
+
+// RECIST 1.1's responses, best first; any other value ranks after them (by
+// text), a missing one last.
+constexpr std::array<std::string_view, 6> recist_order{"CR", "PR", "SD", "NON-CR/NON-PD",
+                                                       "PD", "NE"};
+
+bool is_response(std::string_view value) {
+    return value == "CR" || value == "PR";
+}
+
+bool is_adequate(std::string_view value) {
+    return value == "CR" || value == "PR" || value == "SD" || value == "NON-CR/NON-PD";
+}
+
+// Orders responses best first: RECIST's, then others by text, missing last.
+bool better(std::string_view a, std::string_view b) {
+    const auto rank = [](std::string_view v) {
+        const auto at = std::find(recist_order.begin(), recist_order.end(), v);
+        return v.empty() ? recist_order.size() + 1
+                         : static_cast<std::size_t>(at - recist_order.begin());
+    };
+    const std::size_t ra = rank(a);
+    const std::size_t rb = rank(b);
+    return ra != rb ? ra < rb : (ra == recist_order.size() && a < b);
+}
+
+// Each subject's rows of a record table, in row order: offsets into `rows`.
+struct RowsBySubject {
+    std::vector<std::size_t> start; // subjects + 1
+    std::vector<std::size_t> rows;
+
+    std::span<const std::size_t> of(std::size_t subject) const {
+        return std::span(rows).subspan(start[subject], start[subject + 1] - start[subject]);
+    }
+};
+
+RowsBySubject rows_by_subject(std::span<const std::int32_t> subject_of_row,
+                              std::span<const std::int32_t> subject_arm) {
+    RowsBySubject by;
+    by.start.assign(subject_arm.size() + 1, 0);
+    for (const std::int32_t s : subject_of_row) {
+        if (s >= 0 && subject_arm[static_cast<std::size_t>(s)] >= 0) {
+            ++by.start[static_cast<std::size_t>(s) + 1];
+        }
+    }
+    std::partial_sum(by.start.begin(), by.start.end(), by.start.begin());
+    by.rows.resize(by.start.back());
+    std::vector<std::size_t> next(by.start.begin(), by.start.end() - 1);
+    for (std::size_t row = 0; row < subject_of_row.size(); ++row) {
+        const std::int32_t s = subject_of_row[row];
+        if (s >= 0 && subject_arm[static_cast<std::size_t>(s)] >= 0) {
+            by.rows[next[static_cast<std::size_t>(s)]++] = row;
+        }
+    }
+    return by;
+}
+
+// R's median(): the mean of the two middle values of an even count.
+std::optional<double> median_of(std::vector<double> values) {
+    if (values.empty()) {
+        return std::nullopt;
+    }
+    std::sort(values.begin(), values.end());
+    const std::size_t n = values.size();
+    return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+std::optional<double> present(double value) {
+    return std::isfinite(value) ? std::optional(value) : std::nullopt;
+}
+
+// The duration-of-response endpoint the study holds: DURRSP, else DOR.
+const TimeToEvent* dor_endpoint(const Study& study) {
+    const TimeToEvent* endpoint = study.endpoint("DURRSP");
+    return endpoint != nullptr ? endpoint : study.endpoint("DOR");
+}
+
+// What one subject's ADRS records say, in study days.
+struct VisitSummary {
+    std::string bor;
+    std::optional<double> first_response_day;
+    std::optional<double> first_pd_day;
+    std::optional<double> first_pd_after_response_day;
+    std::optional<double> last_adequate_day;            // on or after the first response
+    std::vector<std::pair<double, std::size_t>> visits; // (day, row), in day order
+};
+
+VisitSummary summarise_visits(const Responses& responses, std::span<const std::size_t> rows,
+                              std::span<const std::uint8_t> is_bor,
+                              std::span<const std::uint8_t> is_visit) {
+    VisitSummary summary;
+    std::string best_bor;
+    bool any_bor = false;
+    std::string best_visit;
+    for (const std::size_t row : rows) {
+        const std::string& value = responses.value[row];
+        const std::uint32_t code = responses.paramcd.codes[row];
+        if (is_bor[code] != 0) {
+            if (!value.empty() && (!any_bor || better(value, best_bor))) {
+                best_bor = value;
+                any_bor = true;
+            }
+        } else if (is_visit[code] != 0) {
+            if (!value.empty() && (best_visit.empty() || better(value, best_visit))) {
+                best_visit = value;
+            }
+            const double day = responses.day.empty() ? std::nan("") : responses.day[row];
+            if (std::isfinite(day)) {
+                summary.visits.emplace_back(day, row);
+            }
+        }
+    }
+    summary.bor = any_bor ? best_bor : best_visit;
+    std::stable_sort(summary.visits.begin(), summary.visits.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [day, row] : summary.visits) {
+        const std::string& value = responses.value[row];
+        if (!summary.first_response_day && is_response(value)) {
+            summary.first_response_day = day;
+        }
+        if (value == "PD") {
+            if (!summary.first_pd_day) {
+                summary.first_pd_day = day;
+            }
+            if (summary.first_response_day && day > *summary.first_response_day &&
+                !summary.first_pd_after_response_day) {
+                summary.first_pd_after_response_day = day;
+            }
+        }
+        if (summary.first_response_day && is_adequate(value)) {
+            summary.last_adequate_day = day;
+        }
+    }
+    return summary;
+}
+
+// The subject's sum of diameters: best % change, nadir and the points over
+// time, in study days.
+struct MeasurementSummary {
+    std::optional<double> best_pchg;
+    std::optional<double> nadir;
+    std::vector<ResponsePoint> points; // day, % change; the baseline at day 0
+};
+
+MeasurementSummary summarise_measurements(const TumourMeasurements& tumour,
+                                          std::span<const std::size_t> rows) {
+    MeasurementSummary summary;
+    std::optional<double> baseline_day;
+    std::optional<double> baseline_value;
+    for (const std::size_t row : rows) {
+        if (tumour.baseline[row] != 0) {
+            const double day = tumour.day[row];
+            if (!baseline_day || (std::isfinite(day) && day >= *baseline_day)) {
+                baseline_day = std::isfinite(day) ? day : -std::numeric_limits<double>::infinity();
+                baseline_value = present(tumour.value[row]);
+            }
+        }
+    }
+    if (!baseline_day) {
+        return summary; // no % change is known without a baseline
+    }
+    summary.nadir = baseline_value;
+    summary.points.push_back({0, 0});
+    std::vector<std::pair<double, double>> later;
+    for (const std::size_t row : rows) {
+        const double day = tumour.day[row];
+        if (tumour.baseline[row] != 0 || !std::isfinite(day) || day <= *baseline_day) {
+            continue;
+        }
+        if (std::isfinite(tumour.value[row])) {
+            summary.nadir = std::min(summary.nadir.value_or(tumour.value[row]), tumour.value[row]);
+        }
+        if (std::isfinite(tumour.pchg[row])) {
+            later.emplace_back(day, tumour.pchg[row]);
+            summary.best_pchg =
+                std::min(summary.best_pchg.value_or(tumour.pchg[row]), tumour.pchg[row]);
+        }
+    }
+    std::stable_sort(later.begin(), later.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [day, pchg] : later) {
+        summary.points.push_back({day, pchg});
+    }
+    return summary;
+}
+
+std::vector<std::uint8_t> codes_named(const CodedText& text,
+                                      std::initializer_list<std::string_view> names) {
+    std::vector<std::uint8_t> flags(text.levels.size(), 0);
+    for (std::size_t code = 0; code < flags.size(); ++code) {
+        flags[code] = std::find(names.begin(), names.end(), text.levels[code]) != names.end();
+    }
+    return flags;
+}
+
+} // namespace
+
+std::optional<TumourResponse> summarise_tumour_response(const Study& study,
+                                                        std::span<const std::int32_t> subject_arm,
+                                                        const std::vector<std::string>& arm_names,
+                                                        TimeUnit unit, const std::string& unit_name,
+                                                        const AnalysisSpec& spec,
+                                                        std::vector<std::string>& warnings) {
+    const TreatmentDates dates(study);
+    const TumourMeasurements& tumour = study.tumour;
+    const Responses& responses = study.responses;
+    if (tumour.size() == 0 && responses.size() == 0 && !dates.any()) {
+        return std::nullopt;
+    }
+    // Days into the unit as time_unit.h converts (and R users write AVAL / 30.4375).
+    const double unit_days = days_per(unit);
+    const auto in_unit = [&](double days) { return days / unit_days; };
+
+    TumourResponse result;
+    result.param = tumour.paramcd;
+    result.time_unit = unit_name;
+    const TimeToEvent* dor = dor_endpoint(study);
+    result.dor_source = dor != nullptr ? dor->paramcd() : "derived";
+    result.has_responses = responses.size() > 0;
+    result.has_measurements = tumour.size() > 0;
+    std::vector<std::optional<std::pair<double, bool>>> dor_record;
+    if (dor != nullptr) {
+        // The record's time in the unit: AVALU's unit (days when unknown).
+        std::vector<double> times(dor->time().begin(), dor->time().end());
+        convert_times(times, dor->unit().value_or(TimeUnit::Days), unit);
+        dor_record.resize(subject_arm.size());
+        for (std::size_t r = 0; r < dor->size(); ++r) {
+            dor_record[static_cast<std::size_t>(dor->subject()[r])] =
+                std::pair(times[r], dor->event()[r] != 0);
+        }
+    }
+
+    const RowsBySubject tumour_rows = rows_by_subject(tumour.subject, subject_arm);
+    const RowsBySubject response_rows = rows_by_subject(responses.subject, subject_arm);
+    const std::vector<std::uint8_t> is_bor = codes_named(responses.paramcd, {"BOR"});
+    const std::vector<std::uint8_t> is_visit = codes_named(responses.paramcd, {"OVR", "OVRLRESP"});
+
+    result.arms.resize(arm_names.size());
+    for (std::size_t a = 0; a < arm_names.size(); ++a) {
+        result.arms[a].arm = arm_names[a];
+    }
+    const std::vector<std::string>& usubjid = study.subjects.usubjid();
+    std::size_t dor_of_non_responders = 0;
+    // By arm, then study order.
+    for (std::size_t a = 0; a < arm_names.size(); ++a) {
+        for (std::size_t s = 0; s < subject_arm.size(); ++s) {
+            if (subject_arm[s] != static_cast<std::int32_t>(a)) {
+                continue;
+            }
+            SubjectTumourResponse subject;
+            subject.subject = static_cast<std::int32_t>(s);
+            subject.usubjid = usubjid[s];
+            subject.arm = a;
+            const VisitSummary visits =
+                summarise_visits(responses, response_rows.of(s), is_bor, is_visit);
+            const MeasurementSummary measured = summarise_measurements(tumour, tumour_rows.of(s));
+            const TreatmentDays days = dates.of(subject.subject);
+            subject.best_pchg = measured.best_pchg;
+            subject.nadir = measured.nadir;
+            subject.bor = visits.bor;
+            subject.responder = is_response(visits.bor);
+            if (subject.responder && visits.first_response_day) {
+                subject.ttr = in_unit(*visits.first_response_day);
+            }
+            if (dor != nullptr) {
+                if (const auto& record = dor_record[s]) {
+                    if (subject.responder) {
+                        subject.dor_time = record->first;
+                        subject.dor_event = record->second;
+                    } else {
+                        ++dor_of_non_responders;
+                    }
+                }
+            } else if (subject.responder && visits.first_response_day) {
+                const double start = *visits.first_response_day;
+                std::optional<double> end = visits.first_pd_after_response_day;
+                if (days.death_day && *days.death_day >= start) {
+                    end = std::min(end.value_or(*days.death_day), *days.death_day);
+                }
+                if (end) {
+                    subject.dor_time = in_unit(*end - start + 1);
+                    subject.dor_event = true;
+                } else if (visits.last_adequate_day) {
+                    subject.dor_time = in_unit(*visits.last_adequate_day - start + 1);
+                    subject.dor_event = false;
+                }
+            }
+            if (days.end_day) {
+                subject.treatment_days = in_unit(*days.end_day);
+            }
+            subject.ongoing = days.ongoing;
+            for (const ResponsePoint& point : measured.points) {
+                subject.pchg_over_time.push_back({in_unit(point.time), point.value});
+            }
+            for (const auto& [day, row] : visits.visits) {
+                subject.visits.push_back({in_unit(day), responses.value[row]});
+            }
+            if (visits.first_pd_day) {
+                subject.progression_time = in_unit(*visits.first_pd_day);
+            }
+            if (days.death_day) {
+                subject.death_time = in_unit(*days.death_day);
+            }
+            result.subjects.push_back(std::move(subject));
+        }
+    }
+    if (dor_of_non_responders > 0) {
+        warnings.push_back(std::to_string(dor_of_non_responders) + " subject" +
+                           (dor_of_non_responders == 1 ? " has a " : "s have a ") +
+                           result.dor_source +
+                           " record but no response (CR or PR): left out of the duration of "
+                           "response");
+    }
+
+    std::vector<std::vector<double>> dor_time(arm_names.size());
+    std::vector<std::vector<std::uint8_t>> dor_event(arm_names.size());
+    std::vector<std::vector<double>> ttr(arm_names.size());
+    for (const SubjectTumourResponse& subject : result.subjects) {
+        ArmTumourResponse& arm = result.arms[subject.arm];
+        ++arm.n;
+        arm.responders += subject.responder ? 1 : 0;
+        arm.measured += subject.best_pchg ? 1 : 0;
+        if (subject.dor_time) {
+            dor_time[subject.arm].push_back(*subject.dor_time);
+            dor_event[subject.arm].push_back(*subject.dor_event ? 1 : 0);
+        }
+        if (subject.ttr) {
+            ttr[subject.arm].push_back(*subject.ttr);
+        }
+    }
+    for (std::size_t a = 0; a < result.arms.size(); ++a) {
+        ArmTumourResponse& arm = result.arms[a];
+        if (arm.n > 0) {
+            arm.orr = static_cast<double>(arm.responders) / static_cast<double>(arm.n);
+            arm.orr_interval = clopper_pearson(arm.responders, arm.n, spec.km.conf_level);
+        }
+        if (!dor_time[a].empty()) {
+            arm.dor = fit_kaplan_meier(tabulate_events(dor_time[a], dor_event[a]), spec.km);
+            arm.dor_median = survival_quantile(*arm.dor, 0.5);
+            for (const double t : spec.landmarks) {
+                arm.dor_landmarks.push_back(survival_at(*arm.dor, t));
+            }
+        }
+        arm.ttr_median = median_of(std::move(ttr[a]));
+    }
+    return result;
+}
+
+} // namespace triallens
