@@ -85,6 +85,7 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     connect(controller_, &RefitController::adverseEventsReady, ae_view_, &AeTableView::setTable);
     connect(controller_, &RefitController::refitted, this, &MainWindow::showResults);
     connect(controller_, &RefitController::refitFailed, this, &MainWindow::showError);
+    connectPatientProfile();
     if (controller_->study()) {
         data_panel_->showStudy(*controller_->study(), {}, {});
         showStudy();
@@ -496,6 +497,7 @@ void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
     }
     refit_status_->setResults(*results, milliseconds);
     filter_panel_->setSubjectCount(results->subjects, results->subjects_total);
+    updatePatientProfile(results);
 }
 
 KmChartView* MainWindow::kmView() const {

@@ -22,6 +22,9 @@
 #include <QList>
 #include <QSize>
 #include <QStringList>
+#include <QVector>
+
+#include <cstdint>
 
 QT_BEGIN_NAMESPACE
 class QAction;
@@ -50,6 +53,7 @@ class KmOptionsPanel;
 class LandmarkModel;
 class MethodsView;
 class CifFigureView;
+class PatientProfileDialog;
 class TumourResponsePanel;
 class PopulationChip;
 class RecentFilesMenu;
@@ -58,6 +62,7 @@ class SettingsPanel;
 class SurvivalPage;
 class ResponseView;
 class WorkspaceDocument;
+struct KmFigureMark;
 struct WorkspaceState;
 
 class MainWindow : public QMainWindow {
@@ -136,6 +141,16 @@ public:
     void resetLayout();
     QAction* resetLayoutAction() const { return reset_layout_; }
 
+    // The patient profile (one dialog, made on first use; null before).
+    PatientProfileDialog* patientProfileDialog() const { return profile_dialog_; }
+
+public slots:
+    // Opens (or reuses) the profile dialog on `subject`, a row of the study's
+    // subjects, Up/Down stepping through `order` (a figure's subjects in its
+    // order). Ctrl+click on the KM figure's marks and the response figures'
+    // subjectActivated lead here.
+    void showPatientProfile(std::int32_t subject, QVector<std::int32_t> order);
+
 protected:
     void changeEvent(QEvent* event) override;
     void dragEnterEvent(QDragEnterEvent* event) override;
@@ -170,6 +185,11 @@ private:
     void showState(const WorkspaceState& state);
     void showResults(const ResultsPtr& results, double milliseconds);
     void showError(const QString& message);
+    // The profile dialog's wiring: Ctrl+click on the KM figure, a new
+    // study, each refit (main_window_profile.cpp).
+    void connectPatientProfile();
+    void showKmMarkProfile(const KmFigureMark& mark, const QPoint& global);
+    void updatePatientProfile(const ResultsPtr& results);
 
     RefitController* controller_;
     WorkspaceDocument* workspace_;
@@ -203,6 +223,7 @@ private:
     QAction* show_command_ = nullptr;
     QAction* cancel_load_ = nullptr;
     QAction* exclude_rows_ = nullptr;
+    PatientProfileDialog* profile_dialog_ = nullptr;
 };
 
 } // namespace triallens::ui

@@ -219,7 +219,7 @@ SubjectColumns build_subjects(const RawTable& adsl, SubjectIndex& index) {
         if (column.name == "USUBJID") {
             continue;
         }
-        Variable variable = make_variable(column);
+        Variable variable = make_variable(column).with_format(column.format);
         const auto found = by_name.find(column.name + "N");
         const RawColumn* companion = found == by_name.end() ? nullptr : found->second;
         if (column.type == ColumnType::Text && companion != nullptr &&

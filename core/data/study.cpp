@@ -131,6 +131,11 @@ Variable Variable::with_level_order(std::vector<std::string> levels) const {
     return reordered;
 }
 
+Variable Variable::with_format(std::string format) && {
+    format_ = std::move(format);
+    return std::move(*this);
+}
+
 SubjectTable::SubjectTable(std::vector<std::string> usubjid, std::vector<Variable> variables)
     : usubjid_(std::move(usubjid)), variables_(std::move(variables)) {
     std::unordered_set<std::string_view> names;

@@ -2,9 +2,13 @@
 
 #include "views/km_figure.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QActionGroup>
+#include <QFontMetricsF>
 #include <QMenu>
+#include <QMouseEvent>
 #include <QPainter>
 
 namespace triallens::ui {
@@ -126,6 +130,21 @@ KmFigureLayout KmChartView::figureLayout() const {
         return {};
     }
     return layout_km_figure(QRectF(rect()), *results_, options_);
+}
+
+void KmChartView::mousePressEvent(QMouseEvent* event) {
+    if (results_ && event->button() == Qt::LeftButton &&
+        event->modifiers().testFlag(Qt::ControlModifier)) {
+        // A finger's width on a censor mark drawn about 0.75 em wide.
+        const double tolerance = std::max(6.0, QFontMetricsF(font()).height() * 0.5);
+        if (const auto mark =
+                km_mark_at(figureLayout(), *results_, options_, event->position(), tolerance)) {
+            emit markActivated(*mark, event->globalPosition().toPoint());
+            event->accept();
+            return;
+        }
+    }
+    QWidget::mousePressEvent(event);
 }
 
 void KmChartView::paintEvent(QPaintEvent* /*event*/) {

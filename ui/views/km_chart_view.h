@@ -6,9 +6,12 @@
 // the KMunicate style, and offers "Figure Options…" (the Survival plot dock,
 // km_options_panel.h, for the axes); the main window's View ▸ Survival Plot
 // holds the same actions. Every change repaints without a refit.
+// Ctrl+click on a censor mark or an event step (km_figure_marks.h) reports
+// the mark, for the window to open the profile of the subject behind it.
 
 #include "document/km_figure_options.h"
 #include "views/km_figure_layout.h"
+#include "views/km_figure_marks.h"
 
 #include <triallens/analysis/results.h>
 
@@ -55,9 +58,12 @@ signals:
     // A figure of results (not the empty placeholder) has just been painted;
     // `triallens --quit-after-first-paint` times the cold start with it.
     void figurePainted();
+    // Ctrl+click on `mark`, at `global` (screen coordinates, for a tooltip).
+    void markActivated(const triallens::ui::KmFigureMark& mark, const QPoint& global);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
 
 private:
     QAction* addToggle(const QString& text, bool KmFigureOptions::*option);

@@ -14,8 +14,11 @@ namespace triallens {
 
 struct ProfileField {
     std::string name;  // ADSL column
-    std::string label; // its label, or the name
-    std::string value; // as text: a level, a number in shortest form, an ISO date; "" = missing
+    std::string label; // display_label(): its label, the ADaM label of its name, or the name
+    // As text: a level; a number as R prints it (r_number_text); an ISO date
+    // ("2014-01-02", or with the time) when the column has a SAS date format
+    // (Variable::format); "" = missing.
+    std::string value;
 };
 
 struct ProfileResponse {
@@ -47,15 +50,18 @@ struct PatientProfile {
     std::vector<ProfileField> fields; // every ADSL column, in the study's order
     std::optional<double> treatment_end_day;
     bool ongoing = false;
+    bool died = false; // DTHFL "Y" or a DTHDT; death_day only when DTHDT is known
     std::optional<double> death_day;
     std::string end_status;
     std::string tumour_param;                        // the ADTR parameter, "" without ADTR
+    std::string tumour_day_column;                   // TumourMeasurements::day_column
     std::vector<ProfileResponse> responses;          // in day order, BOR records last
     std::vector<ProfileMeasurement> measurements;    // in day order
     std::vector<ProfileAdverseEvent> adverse_events; // by start day, unknown last
 };
 
-// `subject` is a row of study.subjects (std::out_of_range otherwise).
+// `subject` is a row of study.subjects (std::out_of_range otherwise). Reads
+// every record of the study once: a profile is made per click, not per refit.
 PatientProfile patient_profile(const Study& study, std::int32_t subject);
 
 } // namespace triallens

@@ -70,6 +70,13 @@ public:
     // keeps its level, so only the codes change.
     Variable with_level_order(std::vector<std::string> levels) const;
 
+    // The SAS display format the column was read with ("DATE9",
+    // "E8601DA10." for a CSV column of ISO dates; sas_date_format.h), kept
+    // so that a date shows as a date where a subject's values are listed;
+    // "" when it had none. Statistics never read it.
+    const std::string& format() const { return format_; }
+    Variable with_format(std::string format) &&;
+
 private:
     Variable() = default;
     void check_codes() const;
@@ -80,6 +87,7 @@ private:
     std::vector<std::int32_t> codes_;
     std::vector<std::string> levels_;
     std::vector<double> numbers_;
+    std::string format_;
 };
 
 // The subject-level variables (ADSL), one row per subject. Immutable: given
