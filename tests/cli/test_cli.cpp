@@ -755,9 +755,9 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
         QTest::newRow("unknown parameter") << QStringList{"analyze", "demo", "--param", "XYZ"}
-                                           << "no parameter XYZ (present: OS, PFS)";
+                                           << "no parameter XYZ (present: DURRSP, OS, PFS)";
         QTest::newRow("no parameter named")
-            << QStringList{"analyze", "demo"} << "choose a parameter with --param: OS, PFS";
+            << QStringList{"analyze", "demo"} << "choose a parameter with --param: DURRSP, OS, PFS";
         QTest::newRow("unknown arm column")
             << QStringList{"analyze", "demo", "--param", "OS", "--arm", "NOPE"}
             << "no column NOPE in the subject-level data";
@@ -1486,8 +1486,8 @@ private slots:
         const Run result = run({"demo", "--out", dir.path()});
         QCOMPARE(result.exit_code, 0);
         const QStringList files = QDir(dir.path()).entryList({"*.csv"}, QDir::Files);
-        QCOMPARE(files.size(), 4 * 12);
-        for (const char* dataset : {"adsl", "adtte", "adae", "adrs"}) {
+        QCOMPARE(files.size(), 5 * 12); // ADSL, ADTTE, ADAE, ADRS, ADTR per site
+        for (const char* dataset : {"adsl", "adtte", "adae", "adrs", "adtr"}) {
             QVERIFY(files.contains(QStringLiteral("%1_site101.csv").arg(dataset)));
         }
         QFile adsl(dir.filePath("adsl_site101.csv"));

@@ -544,7 +544,7 @@ private slots:
 
     void summaryNumbersEqualAnalyzeJson() {
         const ExportTable table = summary_table(demo_endpoints());
-        QCOMPARE(demo().endpoints.size(), std::size_t{2});
+        QCOMPARE(demo().endpoints.size(), std::size_t{3}); // DURRSP, OS, PFS
         for (const auto& [format, rows] : body_rows_of_every_format(table)) {
             std::size_t r = 0;
             for (const TimeToEvent& endpoint : demo().endpoints) {
