@@ -26,7 +26,8 @@ inline RawColumn text_column(std::string name, const std::vector<std::string>& v
     return std::move(builder).finish(std::move(name), "");
 }
 
-inline RawColumn number_column(std::string name, std::vector<double> values, std::string format = {}) {
+inline RawColumn number_column(std::string name, std::vector<double> values,
+                               std::string format = {}) {
     RawColumn column;
     column.name = std::move(name);
     column.type = ColumnType::Number;

@@ -384,10 +384,11 @@ RawTable make_adsl(const std::vector<Subject>& subjects, const Courses& courses)
     for (std::size_t i = 0; i < subjects.size(); ++i) {
         const Subject& s = subjects[i];
         const auto& course = courses[i];
-        const auto end = course ? course->treatment_end_day : std::nullopt;
+        // 0: ongoing or untreated (a last dose is on day 1 at the earliest).
+        const int end = course ? course->treatment_end_day.value_or(0) : 0;
         trtsdt.push_back(course ? sas_date_of_day(s, 1) : missing);
-        trtedt.push_back(end ? sas_date_of_day(s, *end) : missing);
-        trtdurd.push_back(end ? *end : missing);
+        trtedt.push_back(end > 0 ? sas_date_of_day(s, end) : missing);
+        trtdurd.push_back(end > 0 ? end : missing);
         eotstt.push_back(course ? course->end_status : "");
         dctreas.push_back(course ? course->end_reason : "");
         dthfl.push_back(yes_no(s.os_event));

@@ -94,6 +94,39 @@ const Study& demo_study(std::size_t subjects) {
     return *study;
 }
 
+const Study& demo_study_without_tumour_data(std::size_t subjects) {
+    static Cache<Study> studies;
+    auto& study = studies[subjects];
+    if (!study) {
+        Study copy = demo_study(subjects);
+        copy.tumour = {};
+        Responses bor;
+        bor.paramcd = copy.responses.paramcd;
+        bor.value = copy.responses.value;
+        bor.value.codes.clear();
+        bor.paramcd.codes.clear();
+        for (std::size_t r = 0; r < copy.responses.size(); ++r) {
+            if (copy.responses.paramcd[r] == "BOR") {
+                bor.subject.push_back(copy.responses.subject[r]);
+                bor.paramcd.codes.push_back(copy.responses.paramcd.codes[r]);
+                bor.value.codes.push_back(copy.responses.value.codes[r]);
+            }
+        }
+        copy.responses = std::move(bor);
+        std::vector<Variable> kept;
+        for (const Variable& variable : copy.subjects.variables()) {
+            const std::string& name = variable.name();
+            if (name != "TRTSDT" && name != "TRTEDT" && name != "TRTDURD" && name != "EOTSTT" &&
+                name != "DCTREAS" && name != "DTHFL" && name != "DTHDT" && name != "DCUTDT") {
+                kept.push_back(variable);
+            }
+        }
+        copy.subjects = SubjectTable(copy.subjects.usubjid(), std::move(kept));
+        study = std::make_unique<const Study>(std::move(copy));
+    }
+    return *study;
+}
+
 const Study& continuous_demo_study(std::size_t subjects) {
     static Cache<Study> studies;
     auto& study = studies[subjects];

@@ -36,6 +36,11 @@ const Study& demo_study(std::size_t subjects);
 // and no two records tie, even after R's timefix.
 const Study& continuous_demo_study(std::size_t subjects);
 
+// The same study without what tumour response reads (ADTR, the per-visit
+// responses, the ADSL treatment and death dates): the refit's baseline for
+// the cost of Results::tumour_response.
+const Study& demo_study_without_tumour_data(std::size_t subjects);
+
 // The workspace spec of the benchmarks, as a statistician sets it up: PFS,
 // stratified by PRTAXFL and LIVBRNFL, four subgroup variables giving 10
 // forest rows (PDL1STAT, ECOGBL, AGEGR4, LIVBRNFL: 2 + 2 + 4 + 2 levels),

@@ -12,6 +12,9 @@
 //                             MaxCombo, piecewise HRs at 6 and 12 months, and
 //                             PFS's competing risks (CIF, Gray, Fine–Gray);
 //                             read beside BM_FullRefit of the same run
+//   BM_FullRefitWithoutTumour/N BM_FullRefit on the demo without what tumour
+//                             response reads (bench_inputs.h): BM_FullRefit
+//                             over it is the cost of Results::tumour_response
 
 #include "bench_sizes.h"
 
@@ -49,6 +52,10 @@ void full_refit(benchmark::State& state, const Study& study,
 
 void BM_FullRefit(benchmark::State& state) {
     full_refit(state, demo_study(subjects_of(state)));
+}
+
+void BM_FullRefitWithoutTumour(benchmark::State& state) {
+    full_refit(state, demo_study_without_tumour_data(subjects_of(state)));
 }
 
 void BM_FullRefitNewPanels(benchmark::State& state) {
@@ -96,3 +103,4 @@ BENCHMARK(BM_FullRefitContinuous)->Apply(at_every_size);
 BENCHMARK(BM_FilterRefit)->Apply(at_every_size);
 BENCHMARK(BM_Subgroups10)->Apply(at_every_size);
 BENCHMARK(BM_FullRefitNewPanels)->Apply(at_every_size);
+BENCHMARK(BM_FullRefitWithoutTumour)->Apply(at_every_size);

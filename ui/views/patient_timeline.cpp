@@ -1,5 +1,6 @@
 #include "views/patient_timeline.h"
 
+#include "models/best_response_colours.h"
 #include "models/grade_colours.h"
 
 #include <triallens/format/number_format.h>
@@ -20,22 +21,9 @@ const QColor ink(0x22, 0x22, 0x22);
 const QColor muted(0x77, 0x77, 0x77);
 const QColor treatment_colour(0x44, 0x77, 0xaa);
 
-// The Okabe–Ito set from the deepest response to none, as the waterfall's
-// best-response colours order it.
+// A visit's response in the waterfall's colours, so a PR is one colour everywhere.
 QColor response_colour(const std::string& value) {
-    if (value == "CR")
-        return QColor::fromRgb(0x0072b2);
-    if (value == "PR")
-        return QColor::fromRgb(0x56b4e9);
-    if (value == "SD")
-        return QColor::fromRgb(0xf0e442);
-    if (value == "NON-CR/NON-PD")
-        return QColor::fromRgb(0xe69f00);
-    if (value == "PD")
-        return QColor::fromRgb(0xd55e00);
-    if (value == "NE")
-        return QColor::fromRgb(0x999999);
-    return QColor::fromRgb(0xcc79a7);
+    return best_response_colour(value);
 }
 
 // A tick step of 1, 2 or 5 × 10^k days giving ticks at least `gap` pixels apart.

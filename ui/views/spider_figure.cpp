@@ -156,14 +156,10 @@ void paint_spider_figure(QPainter& painter, const QRectF& rect, const Results& r
                          const KmFigureOptions& options, const TumourFigureOptions& tumour) {
     const SpiderLayout layout = layout_spider_figure(rect, results, options, tumour);
     painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    if (!layout.missing.isEmpty()) {
-        paint_figure_words(painter, rect, options, layout.missing);
+    if (!begin_tumour_figure(painter, rect, options, layout.missing, layout.frame)) {
         painter.restore();
         return;
     }
-    paint_tumour_figure_frame(painter, layout.frame, options.palette);
     // Many lines: thinner and a little transparent, so the bundle shows its density.
     const double width = layout.lines.size() > 200 ? 0.8 : 1.4;
     painter.save();

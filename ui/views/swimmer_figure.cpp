@@ -162,14 +162,10 @@ void paint_swimmer_figure(QPainter& painter, const QRectF& rect, const Results& 
                           const KmFigureOptions& options, const TumourFigureOptions& tumour) {
     const SwimmerLayout layout = layout_swimmer_figure(rect, results, options, tumour);
     painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    if (!layout.missing.isEmpty()) {
-        paint_figure_words(painter, rect, options, layout.missing);
+    if (!begin_tumour_figure(painter, rect, options, layout.missing, layout.frame)) {
         painter.restore();
         return;
     }
-    paint_tumour_figure_frame(painter, layout.frame, options.palette);
     std::vector<QRectF> bars;
     std::vector<QColor> colours;
     for (const SwimmerLaneLayout& lane : layout.lanes) {

@@ -99,6 +99,18 @@ TumourFigureFrame layout_tumour_figure_frame(const QRectF& rect, const Results& 
     return frame;
 }
 
+bool begin_tumour_figure(QPainter& painter, const QRectF& rect, const KmFigureOptions& options,
+                         const QString& missing, const TumourFigureFrame& frame) {
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    if (!missing.isEmpty()) {
+        paint_figure_words(painter, rect, options, missing);
+        return false;
+    }
+    paint_tumour_figure_frame(painter, frame, options.palette);
+    return true;
+}
+
 void paint_figure_words(QPainter& painter, const QRectF& rect, const KmFigureOptions& options,
                         const QString& text) {
     painter.save();

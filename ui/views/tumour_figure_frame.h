@@ -67,6 +67,12 @@ void paint_tumour_figure_frame(QPainter& painter, const TumourFigureFrame& frame
 void paint_figure_words(QPainter& painter, const QRectF& rect, const KmFigureOptions& options,
                         const QString& text);
 
+// How every tumour figure starts: antialiased, and either the words it says
+// instead of drawing (`missing` set: then false, and nothing more is to be
+// drawn) or its frame (true). The painter's state is the caller's to save.
+bool begin_tumour_figure(QPainter& painter, const QRectF& rect, const KmFigureOptions& options,
+                         const QString& missing, const TumourFigureFrame& frame);
+
 // A legend mark (or a swimmer marker) centred in `box`.
 void paint_legend_mark(QPainter& painter, LegendMark mark, const QColor& colour, const QRectF& box);
 

@@ -253,15 +253,11 @@ void paint_waterfall_figure(QPainter& painter, const QRectF& rect, const Results
                             const KmFigureOptions& options, const TumourFigureOptions& tumour) {
     const WaterfallLayout layout = layout_waterfall_figure(rect, results, options, tumour);
     painter.save();
-    painter.setRenderHint(QPainter::Antialiasing);
-    painter.setRenderHint(QPainter::TextAntialiasing);
-    if (!layout.missing.isEmpty()) {
-        paint_figure_words(painter, rect, options, layout.missing);
+    if (!begin_tumour_figure(painter, rect, options, layout.missing, layout.frame)) {
         painter.restore();
         return;
     }
     const TumourFigureFrame& frame = layout.frame;
-    paint_tumour_figure_frame(painter, frame, options.palette);
     QFont header_font = frame.font;
     header_font.setBold(true);
     for (std::size_t p = 0; p < layout.panels.size(); ++p) {
