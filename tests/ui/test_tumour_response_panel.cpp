@@ -8,6 +8,7 @@
 
 #include <controller/refit_controller.h>
 #include <main_window.h>
+#include <panels/patient_profile_dialog.h>
 #include <panels/tumour_response_panel.h>
 #include <views/km_chart_view.h>
 #include <views/swimmer_figure.h>
@@ -120,6 +121,37 @@ private slots:
                                         panel->view()->options(), panel->view()->tumourOptions());
             QVERIFY(layout.missing.contains(QStringLiteral("ADTR")));
         }
+    }
+
+    // In the window, a click on a waterfall bar opens that subject's profile,
+    // stepping in the waterfall's order.
+    void clickOnABarInTheWindowOpensTheProfile() {
+        RefitController controller;
+        QSignalSpy refitted(&controller, &RefitController::refitted);
+        const auto study = workspace_test::demo();
+        controller.setStudy(study, default_spec(*study, "PFS"));
+        MainWindow window(&controller);
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
+        window.tabs()->setCurrentIndex(window.tabIndex(QStringLiteral("tumour-response")));
+        TumourFigureView* view = window.tumourResponsePanel()->view();
+        QTRY_VERIFY(view->isVisible() && view->results() != nullptr);
+        const Results& results = *view->results();
+        QVERIFY(results.tumour_response);
+        const WaterfallLayout layout = layout_waterfall_figure(
+            QRectF(view->rect()), results, view->options(), view->tumourOptions());
+        QVERIFY(layout.missing.isEmpty());
+        const WaterfallPanelLayout& panel = layout.panels.back();
+        const std::size_t bar = panel.bars.size() / 2;
+        QVERIFY(window.patientProfileDialog() == nullptr);
+        QTest::mouseClick(view, Qt::LeftButton, {}, panel.bars[bar].center().toPoint());
+        PatientProfileDialog* dialog = window.patientProfileDialog();
+        QVERIFY(dialog != nullptr && dialog->isVisible());
+        QCOMPARE(dialog->subject(), results.tumour_response->subjects[panel.entries[bar]].subject);
+        QCOMPARE(dialog->order(), QVector<std::int32_t>(layout.order.begin(), layout.order.end()));
+        dialog->close();
     }
 };
 
