@@ -45,6 +45,13 @@ TreatmentDates::TreatmentDates(const Study& study) {
     if (end_status_ == nullptr) {
         end_status_ = categorical(study, "DCTREAS");
     }
+    if (end_status_ != nullptr) {
+        for (std::string level : end_status_->levels()) {
+            std::transform(level.begin(), level.end(), level.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+            ongoing_level_.push_back(level == "ONGOING" ? 1 : 0);
+        }
+    }
     death_flag_ = categorical(study, "DTHFL");
     death_date_ = numeric(study, "DTHDT");
     if (const Variable* cut = numeric(study, "DCUTDT")) {
@@ -83,10 +90,10 @@ TreatmentDays TreatmentDates::of(std::int32_t subject) const {
     }
     const std::optional<double> end = number_of(end_, subject);
     const std::optional<double> duration = number_of(duration_, subject);
-    std::string status = days.end_status;
-    std::transform(status.begin(), status.end(), status.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-    days.ongoing = status == "ONGOING" || (!end && !duration);
+    const std::int32_t status =
+        end_status_ == nullptr ? -1 : end_status_->codes()[static_cast<std::size_t>(subject)];
+    days.ongoing = (status >= 0 && ongoing_level_[static_cast<std::size_t>(status)] != 0) ||
+                   (!end && !duration);
     if (days.ongoing) {
         if (data_cut_) {
             days.end_day = *data_cut_ - *start + 1;

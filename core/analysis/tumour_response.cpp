@@ -101,40 +101,65 @@ struct VisitSummary {
     std::vector<std::pair<double, std::size_t>> visits; // (day, row), in day order
 };
 
+// What each AVALC level is, judged once per level rather than per record:
+// its rank best first (better()'s order, ties by level), and its kind.
+struct ValueKinds {
+    std::vector<std::size_t> rank; // 0 = best; missing last
+    std::vector<std::uint8_t> response;
+    std::vector<std::uint8_t> adequate;
+    std::vector<std::uint8_t> progression;
+
+    explicit ValueKinds(const CodedText& value) {
+        const std::size_t levels = value.levels.size();
+        std::vector<std::size_t> order(levels);
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+            return better(value.levels[a], value.levels[b]);
+        });
+        rank.resize(levels);
+        for (std::size_t k = 0; k < levels; ++k) {
+            rank[order[k]] = k;
+        }
+        for (const std::string& level : value.levels) {
+            response.push_back(is_response(level) ? 1 : 0);
+            adequate.push_back(is_adequate(level) ? 1 : 0);
+            progression.push_back(level == "PD" ? 1 : 0);
+        }
+    }
+};
+
 VisitSummary summarise_visits(const Responses& responses, std::span<const std::size_t> rows,
                               std::span<const std::uint8_t> is_bor,
-                              std::span<const std::uint8_t> is_visit) {
+                              std::span<const std::uint8_t> is_visit, const ValueKinds& kinds) {
     VisitSummary summary;
-    std::string best_bor;
-    bool any_bor = false;
-    std::string best_visit;
+    // The best level of each kind; 0 (the missing value) until one is seen.
+    std::uint32_t best_bor = 0;
+    std::uint32_t best_visit = 0;
+    const auto improves = [&](std::uint32_t code, std::uint32_t best) {
+        return code != 0 && (best == 0 || kinds.rank[code] < kinds.rank[best]);
+    };
     for (const std::size_t row : rows) {
-        const std::string& value = responses.value[row];
+        const std::uint32_t value = responses.value.codes[row];
         const std::uint32_t code = responses.paramcd.codes[row];
         if (is_bor[code] != 0) {
-            if (!value.empty() && (!any_bor || better(value, best_bor))) {
-                best_bor = value;
-                any_bor = true;
-            }
+            best_bor = improves(value, best_bor) ? value : best_bor;
         } else if (is_visit[code] != 0) {
-            if (!value.empty() && (best_visit.empty() || better(value, best_visit))) {
-                best_visit = value;
-            }
+            best_visit = improves(value, best_visit) ? value : best_visit;
             const double day = responses.day.empty() ? std::nan("") : responses.day[row];
             if (std::isfinite(day)) {
                 summary.visits.emplace_back(day, row);
             }
         }
     }
-    summary.bor = any_bor ? best_bor : best_visit;
+    summary.bor = responses.value.levels[best_bor != 0 ? best_bor : best_visit];
     std::stable_sort(summary.visits.begin(), summary.visits.end(),
                      [](const auto& a, const auto& b) { return a.first < b.first; });
     for (const auto& [day, row] : summary.visits) {
-        const std::string& value = responses.value[row];
-        if (!summary.first_response_day && is_response(value)) {
+        const std::uint32_t value = responses.value.codes[row];
+        if (!summary.first_response_day && kinds.response[value] != 0) {
             summary.first_response_day = day;
         }
-        if (value == "PD") {
+        if (kinds.progression[value] != 0) {
             if (!summary.first_pd_day) {
                 summary.first_pd_day = day;
             }
@@ -143,7 +168,7 @@ VisitSummary summarise_visits(const Responses& responses, std::span<const std::s
                 summary.first_pd_after_response_day = day;
             }
         }
-        if (summary.first_response_day && is_adequate(value)) {
+        if (summary.first_response_day && kinds.adequate[value] != 0) {
             summary.last_adequate_day = day;
         }
     }
@@ -250,6 +275,7 @@ std::optional<TumourResponse> summarise_tumour_response(const Study& study,
     const RowsBySubject response_rows = rows_by_subject(responses.subject, subject_arm);
     const std::vector<std::uint8_t> is_bor = codes_named(responses.paramcd, {"BOR"});
     const std::vector<std::uint8_t> is_visit = codes_named(responses.paramcd, {"OVR", "OVRLRESP"});
+    const ValueKinds kinds(responses.value);
 
     result.arms.resize(arm_names.size());
     for (std::size_t a = 0; a < arm_names.size(); ++a) {
@@ -257,6 +283,8 @@ std::optional<TumourResponse> summarise_tumour_response(const Study& study,
     }
     const std::vector<std::string>& usubjid = study.subjects.usubjid();
     std::size_t dor_of_non_responders = 0;
+    result.subjects.reserve(static_cast<std::size_t>(std::count_if(
+        subject_arm.begin(), subject_arm.end(), [](std::int32_t a) { return a >= 0; })));
     // By arm, then study order.
     for (std::size_t a = 0; a < arm_names.size(); ++a) {
         for (std::size_t s = 0; s < subject_arm.size(); ++s) {
@@ -268,7 +296,7 @@ std::optional<TumourResponse> summarise_tumour_response(const Study& study,
             subject.usubjid = usubjid[s];
             subject.arm = a;
             const VisitSummary visits =
-                summarise_visits(responses, response_rows.of(s), is_bor, is_visit);
+                summarise_visits(responses, response_rows.of(s), is_bor, is_visit, kinds);
             const MeasurementSummary measured = summarise_measurements(tumour, tumour_rows.of(s));
             const TreatmentDays days = dates.of(subject.subject);
             subject.best_pchg = measured.best_pchg;

@@ -17,6 +17,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace triallens {
 
@@ -47,6 +48,7 @@ private:
     const Variable* death_flag_ = nullptr;
     const Variable* death_date_ = nullptr;
     std::optional<double> data_cut_;
+    std::vector<std::uint8_t> ongoing_level_; // per level of end_status_: "ONGOING", any case
 };
 
 } // namespace triallens
