@@ -14,15 +14,17 @@
 
 namespace triallens::cli {
 
-int run_analyze(const CommandLine& line) {
-    Results results;
+Results command_line_results(const CommandLine& line) {
     if (!line.analysis.empty()) {
         const SavedWorkspace saved = load_saved_analysis(line.analysis);
-        results = compute_workspace(saved.study, saved.workspace);
-    } else {
-        const Study study = load_study(line.files, line.load);
-        results = compute_workspace(study, workspace_from_flags(study, line));
+        return compute_workspace(saved.study, saved.workspace);
     }
+    const Study study = load_study(line.files, line.load);
+    return compute_workspace(study, workspace_from_flags(study, line));
+}
+
+int run_analyze(const CommandLine& line) {
+    const Results results = command_line_results(line);
     if (line.json) {
         std::cout
             << QJsonDocument(analyze_json(results)).toJson(QJsonDocument::Indented).toStdString();

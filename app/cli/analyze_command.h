@@ -4,8 +4,14 @@
 
 #include "cli/command_line.h"
 
+#include <triallens/analysis/results.h>
+
 namespace triallens::cli {
 
 int run_analyze(const CommandLine& line);
+
+// The workspace's results for the command line: of the saved analysis
+// (--analysis), else of FILE... and the flags.
+Results command_line_results(const CommandLine& line);
 
 } // namespace triallens::cli

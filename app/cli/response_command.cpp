@@ -1,11 +1,8 @@
 #include "cli/response_command.h"
 
-#include "cli/saved_analysis_source.h"
-#include "cli/study_source.h"
+#include "cli/analyze_command.h"
 #include "cli/summary_table.h"
-#include "cli/workspace_from_flags.h"
 
-#include <triallens/analysis/workspace.h>
 #include <triallens/format/number_format.h>
 
 #include <QJsonArray>
@@ -147,14 +144,7 @@ QJsonObject response_json(const TumourResponse& response) {
 }
 
 int run_response(const CommandLine& line) {
-    Results results;
-    if (!line.analysis.empty()) {
-        const SavedWorkspace saved = load_saved_analysis(line.analysis);
-        results = compute_workspace(saved.study, saved.workspace);
-    } else {
-        const Study study = load_study(line.files, line.load);
-        results = compute_workspace(study, workspace_from_flags(study, line));
-    }
+    const Results results = command_line_results(line);
     if (!results.tumour_response) {
         throw std::runtime_error("the study has no tumour response data (ADTR, ADRS or the ADSL "
                                  "treatment dates TRTSDT/TRTEDT)");

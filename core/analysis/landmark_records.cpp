@@ -10,15 +10,11 @@
 
 namespace triallens {
 
-namespace {
-
-std::string number_text(double value) {
+std::string spec_number_text(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%g", value);
     return text;
 }
-
-} // namespace
 
 TimeToEvent records_from(const TimeToEvent& endpoint, double from) {
     std::vector<std::int32_t> subject;
@@ -39,10 +35,10 @@ TimeToEvent records_from(const TimeToEvent& endpoint, double from) {
         }
     }
     if (time.empty()) {
-        throw SpecError("--from " + number_text(from) + " is not before the last time of " +
+        throw SpecError("--from " + spec_number_text(from) + " is not before the last time of " +
                         endpoint.paramcd() +
                         (endpoint.size() == 0 ? std::string(" (it has no records)")
-                                              : " (" + number_text(last) + ")") +
+                                              : " (" + spec_number_text(last) + ")") +
                         ": nobody is under follow-up then");
     }
     return TimeToEvent(endpoint.paramcd(), endpoint.param(), endpoint.time_unit(),

@@ -35,12 +35,6 @@ namespace triallens {
 
 namespace {
 
-std::string number_text(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%g", value);
-    return text;
-}
-
 void check_hr_cuts(const std::vector<double>& cuts) {
     if (cuts.size() > max_hr_cuts) {
         throw SpecError("piecewise hazard ratios take at most " + std::to_string(max_hr_cuts) +
@@ -48,13 +42,13 @@ void check_hr_cuts(const std::vector<double>& cuts) {
     }
     for (std::size_t k = 0; k < cuts.size(); ++k) {
         if (!(std::isfinite(cuts[k]) && cuts[k] > 0)) {
-            throw SpecError("cut point " + number_text(cuts[k]) +
+            throw SpecError("cut point " + spec_number_text(cuts[k]) +
                             " of the piecewise hazard ratios must be positive and finite");
         }
         if (k > 0 && !(cuts[k] > cuts[k - 1])) {
-            throw SpecError("cut point " + number_text(cuts[k]) +
+            throw SpecError("cut point " + spec_number_text(cuts[k]) +
                             " of the piecewise hazard ratios is not after " +
-                            number_text(cuts[k - 1]) + ": give them ascending, each once");
+                            spec_number_text(cuts[k - 1]) + ": give them ascending, each once");
         }
     }
 }
@@ -154,7 +148,7 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
     check_hr_cuts(spec.hr_cuts);
     if (spec.from && !(std::isfinite(*spec.from) && *spec.from >= 0)) {
         throw SpecError("the landmark of --from must be finite and not negative, got " +
-                        number_text(*spec.from));
+                        spec_number_text(*spec.from));
     }
     if (!spec.curves_by.empty()) {
         require_few_levels(study, require_categorical(study, spec.curves_by, "curves-by"),
@@ -257,9 +251,9 @@ void piecewise_hazard_ratios(Results& results, const RiskSetCounts& model_counts
     results.delayed_effects_arm = spec.compare_arm;
     for (const double cut : spec.hr_cuts) {
         if (!(cut < last_time)) {
-            throw SpecError("cut point " + number_text(cut) +
+            throw SpecError("cut point " + spec_number_text(cut) +
                             " of the piecewise hazard ratios is not before the last time (" +
-                            number_text(last_time) + ")");
+                            spec_number_text(last_time) + ")");
         }
     }
     const auto pair = compared_pair(results, model_counts, spec, compared_group, reference_present,
@@ -273,8 +267,9 @@ void piecewise_hazard_ratios(Results& results, const RiskSetCounts& model_counts
     const double z = normal_critical_value(spec.km.conf_level);
     for (const PiecewisePeriod& period : fit_piecewise_cox(*pair, spec.hr_cuts, options)) {
         PiecewiseHazardRatio row{period.from, period.to, period.events, {}, {}, {}, {}};
-        const std::string name = "(" + number_text(period.from) + ", " +
-                                 (period.to ? number_text(*period.to) + "]" : std::string("end)"));
+        const std::string name =
+            "(" + spec_number_text(period.from) + ", " +
+            (period.to ? spec_number_text(*period.to) + "]" : std::string("end)"));
         if (period.fit && (period.fit->aliased[0] || !(period.fit->var[0] > 0))) {
             results.warnings.push_back("piecewise hazard ratio in " + name +
                                        " not computed: the arm is not estimable in it");
