@@ -1,5 +1,7 @@
 #include "response_summary.h"
 
+#include "recist_order.h"
+
 #include "triallens/stats/binomial_interval.h"
 #include "triallens/stats/odds_ratio.h"
 
@@ -10,13 +12,6 @@
 namespace triallens {
 
 namespace {
-
-// RECIST 1.1's best overall responses, best first; NON-CR/NON-PD is the
-// response of subjects with non-target disease only.
-constexpr std::array<std::string_view, 6> recist_order{"CR", "PR", "SD", "NON-CR/NON-PD",
-                                                       "PD", "NE"};
-constexpr std::size_t responder_categories = 2;       // CR, PR
-constexpr std::size_t disease_control_categories = 4; // CR, PR, SD, NON-CR/NON-PD
 
 // 1 for each PARAMCD level that is "BOR": records are tested by their code,
 // not by comparing text (a study may hold millions of them).

@@ -1,5 +1,7 @@
 #include "tumour_response.h"
 
+#include "recist_order.h"
+
 #include "triallens/analysis/treatment_dates.h"
 #include "triallens/stats/binomial_interval.h"
 #include "triallens/stats/event_table.h"
@@ -15,25 +17,18 @@ namespace triallens {
 
 namespace {
 
-// RECIST 1.1's responses, best first; any other value ranks after them (by
-// text), a missing one last.
-constexpr std::array<std::string_view, 6> recist_order{"CR", "PR", "SD", "NON-CR/NON-PD",
-                                                       "PD", "NE"};
-
 bool is_response(std::string_view value) {
-    return value == "CR" || value == "PR";
+    return recist_rank(value) < responder_categories;
 }
 
 bool is_adequate(std::string_view value) {
-    return value == "CR" || value == "PR" || value == "SD" || value == "NON-CR/NON-PD";
+    return recist_rank(value) < disease_control_categories;
 }
 
 // Orders responses best first: RECIST's, then others by text, missing last.
 bool better(std::string_view a, std::string_view b) {
     const auto rank = [](std::string_view v) {
-        const auto at = std::find(recist_order.begin(), recist_order.end(), v);
-        return v.empty() ? recist_order.size() + 1
-                         : static_cast<std::size_t>(at - recist_order.begin());
+        return v.empty() ? recist_order.size() + 1 : recist_rank(v);
     };
     const std::size_t ra = rank(a);
     const std::size_t rb = rank(b);
