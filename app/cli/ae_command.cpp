@@ -85,11 +85,6 @@ std::string difference_cell(const AeDifference& difference) {
                               100 * difference.upper);
 }
 
-std::string padded(std::string text, std::size_t width) {
-    text.append(width - std::min(width, display_width(text)), ' ');
-    return text;
-}
-
 // Counts and percentages per arm, then per compared arm its risk difference
 // from the reference in percentage points with the Miettinen–Nurminen CI.
 // Each block has a heading over two cells (any grade, severe_heading()) and is as

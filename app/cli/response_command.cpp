@@ -30,11 +30,6 @@ std::string optional_time(const std::optional<double>& time, int decimals) {
     return time ? time_text(*time, decimals) : std::string("-");
 }
 
-std::string padded(std::string text, std::size_t width) {
-    text.append(width - std::min(width, display_width(text)), ' ');
-    return text;
-}
-
 std::string response_text(const TumourResponse& response, double conf_level) {
     std::vector<double> times;
     for (const SubjectTumourResponse& subject : response.subjects) {

@@ -17,20 +17,17 @@ std::size_t display_width(const std::string& text) {
     }));
 }
 
+std::string padded(std::string text, std::size_t width) {
+    text.append(width - std::min(width, display_width(text)), ' ');
+    return text;
+}
+
 namespace {
 
 // A time as given (6, 12.5), for cut points and landmarks.
 std::string general_text(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%g", value);
-    return text;
-}
-
-std::string pad(std::string text, std::size_t width) {
-    const std::size_t size = display_width(text);
-    if (size < width) {
-        text.append(width - size, ' ');
-    }
     return text;
 }
 
@@ -78,12 +75,12 @@ std::string summary_table(const Results& results) {
     }
     const double level = results.arms.empty() ? 0.95 : results.arms.front().km.options.conf_level;
     const int decimals = median_decimals(results);
-    out += pad("Arm", width) + "      N  Events  Median (" + conf_level_text(level) + " CI)\n";
+    out += padded("Arm", width) + "      N  Events  Median (" + conf_level_text(level) + " CI)\n";
     const auto median = [&](const QuantileEstimate& m) {
         return median_ci_text(m.estimate, m.lower, m.upper, decimals);
     };
     const auto curve_row = [&](const std::string& label, const ArmSurvival& curve) {
-        return pad(label, width) + pad_left(std::to_string(curve.km.n), 7) +
+        return padded(label, width) + pad_left(std::to_string(curve.km.n), 7) +
                pad_left(std::to_string(curve.km.n_events), 8) + "  " + median(curve.median) + "\n";
     };
     for (const auto& arm : results.arms) {
@@ -100,16 +97,16 @@ std::string summary_table(const Results& results) {
     for (const auto& arm : results.arms) {
         for (const auto& at : arm.landmarks) {
             if (at.surv) {
-                out += pad(arm.arm, width) + "  S(" + one_time(at.time) +
+                out += padded(arm.arm, width) + "  S(" + one_time(at.time) +
                        ") = " + probability(at.surv) + " (" + probability(at.lower) + ", " +
                        probability(at.upper) + "), " + std::to_string(at.n_risk) + " at risk\n";
             } else {
-                out += pad(arm.arm, width) + "  S(" + one_time(at.time) +
+                out += padded(arm.arm, width) + "  S(" + one_time(at.time) +
                        ") not estimable: beyond follow-up\n";
             }
         }
         if (arm.rmst) {
-            out += pad(arm.arm, width) + "  RMST to " + one_time(arm.rmst->tau) + " = " +
+            out += padded(arm.arm, width) + "  RMST to " + one_time(arm.rmst->tau) + " = " +
                    decimal_text(arm.rmst->estimate, 2) + " (SE " +
                    decimal_text(arm.rmst->std_err, 2) + ")\n";
         }
@@ -131,11 +128,11 @@ std::string summary_table(const Results& results) {
                            : std::string("not estimable");
         };
         for (const auto& term : results.cox->terms) {
-            out += pad(term.arm, width) + "  " + ratio(term) + "\n";
+            out += padded(term.arm, width) + "  " + ratio(term) + "\n";
         }
         for (const auto& term : results.cox->adjustments) {
             const std::string name = term.level.empty() ? term.arm : term.arm + " " + term.level;
-            out += pad("  (" + name + ")", width) + "  " + ratio(term) + "\n";
+            out += padded("  (" + name + ")", width) + "  " + ratio(term) + "\n";
         }
         std::string by_ties;
         for (const auto& t : results.concordance.ties) {
@@ -166,7 +163,7 @@ std::string summary_table(const Results& results) {
             return std::string(text);
         };
         for (const auto& row : results.weighted_logrank) {
-            out += "  " + pad(fh_name(row), 14) +
+            out += "  " + padded(fh_name(row), 14) +
                    (row.z ? "z " + decimal_text(*row.z, 3) + ", " + p_value_label(row.p)
                           : std::string("not computable")) +
                    "\n";
@@ -187,7 +184,7 @@ std::string summary_table(const Results& results) {
         for (const auto& row : results.piecewise_hr) {
             const std::string period = "(" + general_text(row.from) + ", " +
                                        (row.to ? general_text(*row.to) + "]" : std::string("end)"));
-            out += "  " + pad(period, 14) + pad(std::to_string(row.events) + " events", 12) +
+            out += "  " + padded(period, 14) + padded(std::to_string(row.events) + " events", 12) +
                    (row.hr ? decimal_text(*row.hr, 2) + " (" + decimal_text(*row.lower, 2) + "–" +
                                  decimal_text(*row.upper, 2) + ")  " + p_value_label(row.p)
                            : std::string("not computable")) +
@@ -206,13 +203,13 @@ std::string summary_table(const Results& results) {
         }
         for (const auto& curve : risks->cif) {
             if (!curve.time.empty()) {
-                out += "  " + pad(curve.arm, width + 2) + pad(curve.cause, cause_width) +
+                out += "  " + padded(curve.arm, width + 2) + padded(curve.cause, cause_width) +
                        "cumulative incidence at " + general_text(curve.time.back()) + ": " +
                        decimal_text(curve.estimate.back(), 3) + "\n";
             }
         }
         for (const auto& row : risks->landmarks) {
-            out += "  " + pad(row.arm, width + 2) + pad(row.cause, cause_width) + "at " +
+            out += "  " + padded(row.arm, width + 2) + padded(row.cause, cause_width) + "at " +
                    general_text(row.time) + ": " +
                    (row.estimate
                         ? decimal_text(*row.estimate, 3) + " (" + decimal_text(*row.lower, 3) +
@@ -240,7 +237,7 @@ std::string summary_table(const Results& results) {
         out += "\nSubgroups (HR " + results.subgroups.front().arms[1].arm + " vs " +
                results.subgroups.front().arms[0].arm + ")\n";
         for (const auto& row : results.subgroups) {
-            out += pad(row.variable + " = " + row.level, width) +
+            out += padded(row.variable + " = " + row.level, width) +
                    pad_left(std::to_string(row.n), 7) + pad_left(std::to_string(row.events), 8) +
                    "  " +
                    (row.hr ? ratio_ci_text(row.hr, row.lower, row.upper)

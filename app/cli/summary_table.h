@@ -16,4 +16,8 @@ std::string summary_table(const Results& results);
 // up numbers with an en dash or U+2212 and names with accents.
 std::size_t display_width(const std::string& text);
 
+// `text` with spaces after it up to `width` characters (display_width); a
+// longer text unchanged.
+std::string padded(std::string text, std::size_t width);
+
 } // namespace triallens::cli
