@@ -268,7 +268,7 @@ AeTable tabulate_adverse_events(const AdverseEvents& events,
             rows.size(), [&](std::size_t k) { return rows[k]; }, subject_arm, filter);
     }
 
-    table.rows.push_back({std::nullopt, std::nullopt, tally.counts(0), {}});
+    table.rows.push_back({std::nullopt, std::nullopt, tally.counts(0), {}, {}, {}, {}});
     // Descending frequency, then name; equal names keep code order.
     const auto by_frequency = [](std::vector<std::pair<std::size_t, std::size_t>>& keys,
                                  const std::vector<std::string>& levels,
@@ -293,8 +293,13 @@ AeTable tabulate_adverse_events(const AdverseEvents& events,
     }
     for (const std::size_t s : by_frequency(soc_keys, events.soc.levels, socs)) {
         const std::uint32_t soc = socs[s];
-        table.rows.push_back(
-            {events.soc.levels[soc], std::nullopt, tally.counts(soc_keys[s].second), {}});
+        table.rows.push_back({events.soc.levels[soc],
+                              std::nullopt,
+                              tally.counts(soc_keys[s].second),
+                              {},
+                              {},
+                              {},
+                              {}});
         const auto begin = std::lower_bound(
             pairs.begin(), pairs.end(), soc,
             [](const KeyCounts::Pair& pair, std::uint32_t code) { return pair.soc < code; });
@@ -308,6 +313,9 @@ AeTable tabulate_adverse_events(const AdverseEvents& events,
             table.rows.push_back({events.soc.levels[soc],
                                   events.pt.levels[pts[p]],
                                   tally.counts(pt_keys[p].second),
+                                  {},
+                                  {},
+                                  {},
                                   {}});
         }
     }

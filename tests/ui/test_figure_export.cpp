@@ -64,7 +64,7 @@ const Results& pfs() {
         AnalysisSpec spec;
         spec.paramcd = "PFS";
         spec.subgroups = {"PDL1STAT", "ECOGBL"};
-        return compute_workspace(demo(), WorkspaceSpec{spec, {}, {}});
+        return compute_workspace(demo(), WorkspaceSpec{spec, {}, {}, {}});
     }();
     return results;
 }
@@ -352,7 +352,7 @@ private slots:
         spec.paramcd = "PFS";
         spec.filter = "ECOGBL == 0";
         spec.subgroups = {"PDL1STAT"};
-        const Results filtered = compute_workspace(demo(), WorkspaceSpec{spec, {}, {}});
+        const Results filtered = compute_workspace(demo(), WorkspaceSpec{spec, {}, {}, {}});
         QVERIFY(filtered.subjects < filtered.subjects_total);
         const QString line = QStringLiteral("Filtered: ECOGBL == 0 · %1 of %2")
                                  .arg(filtered.subjects)
@@ -369,7 +369,7 @@ private slots:
         QVERIFY(with_methods.contains(QStringLiteral("Efron")));
 
         const Results focused = compute_workspace(
-            demo(), WorkspaceSpec{spec, {}, SubgroupFocus{"PDL1STAT", "Positive"}});
+            demo(), WorkspaceSpec{spec, {}, SubgroupFocus{"PDL1STAT", "Positive"}, {}});
         QVERIFY(focused.subjects < filtered.subjects);
         const QString svg = svg_text(render_figure_svg(focused, slide()));
         QVERIFY(svg.contains(QStringLiteral("Subgroup: PD-L1 Status = Positive · %1 of %2")

@@ -37,7 +37,7 @@ ResultsPtr demo_results() {
         spec.paramcd = "OS";
         spec.subgroups = {"PDL1STAT", "ECOGBL", "AGEGR1"};
         return std::make_shared<const Results>(
-            compute_workspace(generate_demo_study(), WorkspaceSpec{spec, {}, {}}));
+            compute_workspace(generate_demo_study(), WorkspaceSpec{spec, {}, {}, {}}));
     }();
     return results;
 }
@@ -55,7 +55,7 @@ ResultsPtr pilot_results() {
         spec.paramcd = "TTDE";
         spec.subgroups = {"SEX", "AGEGR1", "RACE"};
         return std::make_shared<const Results>(
-            compute_workspace(*load.study, WorkspaceSpec{spec, {}, {}}));
+            compute_workspace(*load.study, WorkspaceSpec{spec, {}, {}, {}}));
     }();
     return results;
 }

@@ -72,7 +72,7 @@ const Results& demo_forest() {
         for (const QString& variable : subgroups) {
             spec.subgroups.push_back(variable.toStdString());
         }
-        return compute_workspace(demo(), WorkspaceSpec{spec, {}, {}});
+        return compute_workspace(demo(), WorkspaceSpec{spec, {}, {}, {}});
     }();
     return results;
 }
@@ -458,7 +458,7 @@ private slots:
         spec.arm_variable = "ARM";
         spec.reference_arm = "Placebo";
         spec.subgroups = {"GROUP"};
-        const Results results = compute_workspace(*load.study, WorkspaceSpec{spec, {}, {}});
+        const Results results = compute_workspace(*load.study, WorkspaceSpec{spec, {}, {}, {}});
         const ExportTable table = forest_table(results);
         const Grid csv = read_csv(csv_document(table));
         const QStringList tsv = tsv_text(table).split(u'\n');
@@ -715,7 +715,7 @@ private slots:
         spec.paramcd = "OS";
         spec.landmarks = {6, 12};
         spec.tau = 18;
-        const Results results = compute_workspace(demo(), WorkspaceSpec{spec, {}, {}});
+        const Results results = compute_workspace(demo(), WorkspaceSpec{spec, {}, {}, {}});
         QVERIFY(has_landmark_estimates(results));
         const ExportTable table = landmark_table(results);
         QCOMPARE(table.header.size(), std::size_t{1});
@@ -769,7 +769,7 @@ private slots:
         QVERIFY(!table.footnotes.join(' ').contains(QStringLiteral("Subgroup")));
 
         const Results focused = compute_workspace(
-            demo(), WorkspaceSpec{spec, {}, SubgroupFocus{"PDL1STAT", "Positive"}});
+            demo(), WorkspaceSpec{spec, {}, SubgroupFocus{"PDL1STAT", "Positive"}, {}});
         const ExportTable of_subgroup = landmark_table(focused);
         QVERIFY2(of_subgroup.footnotes.join(' ').contains(
                      QStringLiteral("Subgroup: PD-L1 Status = Positive · %1 of %2")
@@ -779,7 +779,7 @@ private slots:
 
         spec.landmarks.clear();
         spec.tau.reset();
-        const Results plain = compute_workspace(demo(), WorkspaceSpec{spec, {}, {}});
+        const Results plain = compute_workspace(demo(), WorkspaceSpec{spec, {}, {}, {}});
         QVERIFY(!has_landmark_estimates(plain));
         QVERIFY(landmark_table(plain).rows.empty());
     }

@@ -101,10 +101,14 @@ void WorkspaceDocument::replaceStudy(const std::shared_ptr<const Study>& study,
     }
     paths_ = paths;
     // Undo steps name the old study's columns: a new study starts a new
-    // history, from all patients. The AE toggles stay: they apply to any study.
+    // history, from all patients. The AE toggles and Table 1's methods stay:
+    // they apply to any study; Table 1's variables are the old study's.
     undo_stack_->clear();
-    state_ = WorkspaceState{
-        default_spec(*study, controller_->spec().paramcd), {}, state_.adverse_events, std::nullopt};
+    state_ = WorkspaceState{default_spec(*study, controller_->spec().paramcd),
+                            {},
+                            state_.adverse_events,
+                            std::nullopt,
+                            {{}, state_.baseline.quantile_type, state_.baseline.p_values}};
     controller_->setStudy(study, state_.spec);
     emit studyChanged(study, paths, warnings, excluded_rows);
     emit stateChanged(state_);

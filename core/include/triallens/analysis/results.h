@@ -2,6 +2,9 @@
 // Everything one refit produced, as an immutable value handed to the views,
 // the command line and the exporters.
 
+#include "triallens/analysis/adverse_event_overview.h"
+#include "triallens/analysis/baseline_table.h"
+#include "triallens/analysis/disposition.h"
 #include "triallens/stats/adverse_event_incidence.h"
 #include "triallens/stats/binomial_interval.h"
 #include "triallens/stats/kaplan_meier.h"
@@ -453,6 +456,14 @@ struct Results {
     std::optional<AeTable> adverse_events;
     std::string ae_arm_variable;
     std::string ae_error;
+    // The safety overview of the same subjects and arms; with the AE table.
+    std::optional<AeOverview> ae_overview;
+    // Table 1 and the disposition (workspace.h workspace_baseline) by the
+    // analysis's treatment column; absent when the study has no arm column,
+    // and then baseline_error says why.
+    std::optional<BaselineTable> baseline;
+    std::optional<Disposition> disposition;
+    std::string baseline_error;
     // What to call each subject-level variable (adam_labels.h display_label),
     // by name: forest headers, figure titles and chips read "PD-L1 Status"
     // where the results name PDL1STAT, on screen and in every export.

@@ -5,6 +5,8 @@
 // compute_workspace and nothing else, so the two cannot disagree.
 
 #include "triallens/analysis/analysis_spec.h"
+#include "triallens/analysis/baseline_table.h"
+#include "triallens/analysis/disposition.h"
 #include "triallens/analysis/refit.h"
 #include "triallens/analysis/results.h"
 #include "triallens/data/study.h"
@@ -23,6 +25,7 @@ struct WorkspaceSpec {
     // (the analysis's filter and variable == level); the forest keeps showing
     // every subgroup of the filtered subjects, so the user can click on.
     std::optional<SubgroupFocus> focus;
+    BaselineSpec baseline; // Table 1's variables, quantile type, p-values
 
     bool operator==(const WorkspaceSpec&) const = default;
 };
@@ -35,10 +38,25 @@ struct WorkspaceSpec {
 // no time-to-event data, so a study of ADSL and ADAE alone has its table.
 struct WorkspaceAdverseEvents {
     std::optional<AeTable> table;
+    std::optional<AeOverview> overview;
     std::string arm_variable;
     std::string error;
 };
 WorkspaceAdverseEvents workspace_adverse_events(const Study& study, const WorkspaceSpec& spec);
+
+// Table 1 and the disposition of the workspace: the subjects of its filter
+// and focus, by the analysis's treatment column (planned: TRT01P first, as
+// the survival analysis), in the analysis's arm order. Table 1 is of the
+// randomised (ITTFL "Y", else RANDFL "Y", where the study has either);
+// the disposition starts from every subject with an arm. Needs no
+// time-to-event data. Throws nothing: what cannot be made is absent and
+// `error` says why.
+struct WorkspaceBaseline {
+    std::optional<BaselineTable> table;
+    std::optional<Disposition> disposition;
+    std::string error;
+};
+WorkspaceBaseline workspace_baseline(const Study& study, const WorkspaceSpec& spec);
 
 // Survival, comparisons, methods and response of the focused subjects; the
 // forest (its all-patients row included) of the filtered subjects; the AE

@@ -220,6 +220,13 @@ struct AdverseEvents {
     std::vector<std::uint8_t> related;
     std::vector<std::uint8_t> serious;
     std::vector<std::uint8_t> treatment_emergent;
+    // AEACN "DRUG WITHDRAWN" (any case) and "fatal" (AEOUT "FATAL" or AESDTH
+    // "Y"), per record; empty when ADAE has neither column or only blanks in
+    // them, so the overview says "not recorded" rather than counting zero.
+    // has_treatment_emergent: ADAE has a TRTEMFL column.
+    std::vector<std::uint8_t> drug_withdrawn;
+    std::vector<std::uint8_t> fatal;
+    bool has_treatment_emergent = false;
     // ASTDY and AENDY (study days, day 1 = TRTSDT), NaN = missing; empty
     // when ADAE has no such column.
     std::vector<double> start_day;

@@ -35,6 +35,7 @@ struct AeFilter {
 struct AeCounts {
     std::size_t any = 0;
     std::size_t grade3plus = 0;
+    std::size_t events = 0; // records (events, not subjects) of the row in the arm
 };
 
 // A difference of proportions (not percentages), arm - reference.
@@ -49,12 +50,43 @@ struct AeRiskDifference {
     AeDifference grade3plus;
 };
 
+// An arm against the reference on a row's subjects with the event (any
+// grade), for the dot and volcano plots: the relative risk (arm / reference)
+// with the Katz log interval at the table's level, 0.5 added to every cell
+// of the 2 x 2 table when a cell is 0; and the two-sided p of Fisher's exact
+// test on the 2 x 2 table (R's fisher.test).
+struct AeRelativeRisk {
+    double estimate = 1;
+    double lower = 0;
+    double upper = 0;
+    double fisher_p = 1;
+};
+
+// Exposure-adjusted incidence: the arm's subjects with the event per 100
+// patient-years of treatment (AeTable::patient_years), with the exact
+// Poisson interval R's poisson.test gives (qgamma(α/2, x) and
+// qgamma(1 − α/2, x + 1), over the patient-years).
+struct ExposureAdjustedRate {
+    std::size_t subjects = 0;
+    double patient_years = 0;
+    double rate = 0; // per 100 patient-years
+    double lower = 0;
+    double upper = 0;
+};
+
 struct AeRow {
     std::optional<std::string> soc; // nullopt on the "any adverse event" row
     std::optional<std::string> pt;  // nullopt on the any-AE row and on SOC rows
     std::vector<AeCounts> counts;   // per arm
     // Per arm, against the reference arm; nullopt where there is none (above).
     std::vector<std::optional<AeRiskDifference>> risk_difference;
+    std::vector<std::optional<AeRelativeRisk>> relative_risk; // as risk_difference
+    // Per arm when the table has exposure (AeTable::patient_years); empty
+    // otherwise. The rate difference (arm − reference, per 100 patient-years)
+    // has the Wald interval sqrt(x1 / T1² + x0 / T0²); nullopt as
+    // risk_difference, and for an arm without exposure.
+    std::vector<std::optional<ExposureAdjustedRate>> exposure_adjusted;
+    std::vector<std::optional<AeDifference>> rate_difference;
 };
 
 struct AeTable {
@@ -66,6 +98,15 @@ struct AeTable {
     // AdverseEvents::grade_variable: "AETOXGR", "AESEV" (grade >= 3 then
     // means SEVERE) or empty when no record had a grade.
     std::string grade_variable;
+    // Per arm, the population's patient-years of treatment (treatment days
+    // / 365.25, over the subjects whose duration is known); empty when the
+    // study has no treatment duration. How it was read, for the footnote:
+    // exposure_source ("TRTDURD", "TRTDUR" or "TRTEDT - TRTSDT + 1") and the
+    // subjects of the population without a duration (counted in the
+    // incidence, not in the patient-years).
+    std::vector<double> patient_years;
+    std::string exposure_source;
+    std::size_t exposure_missing = 0;
 };
 
 // What the risk differences compare against.
