@@ -81,8 +81,10 @@ struct CommandLine {
     Command command = Command::Gui;
     std::vector<std::string> files; // "demo" stands for the embedded demo study
     AnalysisSpec spec;
-    LoadOptions load;   // --time, --event, --censor; --arm also names the treatment column
-    AeFilter ae_filter; // ae: --treatment-emergent, --related, --serious
+    LoadOptions load;         // --time, --event, --censor; --arm also names the treatment column
+    AeFilter ae_filter;       // ae: --treatment-emergent, --related, --serious
+    bool ae_overview = false; // ae --overview: the safety overview first
+    bool ae_exposure_adjusted = false; // ae --exposure-adjusted: rates per 100 patient-years
     // --focus VAR=LEVEL (analyze, ae, export): the window's forest row in
     // focus; checked against the study by workspace_from_flags.
     std::optional<SubgroupFocus> focus;
