@@ -1,5 +1,6 @@
 #include "cli/ae_command.h"
 
+#include "cli/ae_safety_output.h"
 #include "cli/study_source.h"
 #include "cli/summary_table.h"
 #include "cli/workspace_from_flags.h"
@@ -28,13 +29,14 @@ QJsonValue optional_text(const std::optional<std::string>& text) {
     return text ? QJsonValue(QString::fromStdString(*text)) : QJsonValue();
 }
 
-QJsonObject difference_json(const AeDifference& difference) {
-    return {{"estimate", difference.estimate},
-            {"lower", difference.lower},
-            {"upper", difference.upper}};
+QJsonObject relative_risk_json(const AeRelativeRisk& risk) {
+    return {{"estimate", risk.estimate},
+            {"lower", risk.lower},
+            {"upper", risk.upper},
+            {"fisher_p", risk.fisher_p}};
 }
 
-QJsonObject ae_json(const AeTable& table) {
+QJsonObject ae_json(const AeTable& table, bool exposure_adjusted) {
     QJsonArray arms;
     for (std::size_t a = 0; a < table.arms.size(); ++a) {
         arms.append(QJsonObject{{"arm", QString::fromStdString(table.arms[a])},
@@ -44,21 +46,32 @@ QJsonObject ae_json(const AeTable& table) {
     for (const AeRow& row : table.rows) {
         QJsonObject counts;
         QJsonObject differences;
+        QJsonObject relative_risks;
         for (std::size_t a = 0; a < table.arms.size(); ++a) {
             const QString arm = QString::fromStdString(table.arms[a]);
-            counts.insert(
-                arm, QJsonObject{{"any", static_cast<double>(row.counts[a].any)},
-                                 {"grade3plus", static_cast<double>(row.counts[a].grade3plus)}});
+            counts.insert(arm,
+                          QJsonObject{{"any", static_cast<double>(row.counts[a].any)},
+                                      {"grade3plus", static_cast<double>(row.counts[a].grade3plus)},
+                                      {"events", static_cast<double>(row.counts[a].events)}});
             if (const auto& difference = row.risk_difference[a]) {
                 differences.insert(
                     arm, QJsonObject{{"any", difference_json(difference->any)},
                                      {"grade3plus", difference_json(difference->grade3plus)}});
+            }
+            if (a < row.relative_risk.size() && row.relative_risk[a]) {
+                relative_risks.insert(arm, relative_risk_json(*row.relative_risk[a]));
             }
         }
         QJsonObject json{
             {"soc", optional_text(row.soc)}, {"pt", optional_text(row.pt)}, {"counts", counts}};
         if (table.reference_arm) {
             json.insert("risk_difference", differences);
+            json.insert("relative_risk", relative_risks);
+        }
+        if (exposure_adjusted && !row.exposure_adjusted.empty()) {
+            json.insert("exposure_adjusted",
+                        exposure_adjusted_json(table.arms, row.exposure_adjusted));
+            json.insert("rate_difference", rate_difference_json(table.arms, row.rate_difference));
         }
         rows.append(json);
     }
@@ -72,6 +85,9 @@ QJsonObject ae_json(const AeTable& table) {
     if (table.reference_arm) {
         json.insert("reference", QString::fromStdString(table.arms[*table.reference_arm]));
         json.insert("conf_level", table.conf_level);
+    }
+    if (exposure_adjusted) {
+        json.insert("exposure", exposure_json(table));
     }
     return json;
 }
@@ -88,8 +104,9 @@ std::string difference_cell(const AeDifference& difference) {
 // Counts and percentages per arm, then per compared arm its risk difference
 // from the reference in percentage points with the Miettinen–Nurminen CI.
 // Each block has a heading over two cells (any grade, severe_heading()) and is as
-// wide as the wider of its heading and its cells.
-std::string ae_text(const AeTable& table) {
+// wide as the wider of its heading and its cells; with --exposure-adjusted, each
+// arm's rates follow in blocks of one cell (cell 0).
+std::string ae_text(const AeTable& table, bool exposure_adjusted) {
     struct Block {
         std::string heading;
         std::size_t cell = 0;  // width of the any-grade cell
@@ -119,6 +136,15 @@ std::string ae_text(const AeTable& table) {
                                    : std::pair{std::string(), std::string()};
              }});
     }
+    if (exposure_adjusted && !table.patient_years.empty()) {
+        for (std::size_t a = 0; a < table.arms.size(); ++a) {
+            blocks.push_back(
+                {table.arms[a] + " EAIR (" + level + " CI)", 0, 24, [a](const AeRow& row) {
+                     const auto& rate = row.exposure_adjusted[a];
+                     return std::pair{rate ? rate_ci_text(*rate) : std::string(), std::string()};
+                 }});
+        }
+    }
     std::size_t label_width = 20;
     for (const AeRow& row : table.rows) {
         label_width = std::max(label_width, (row.pt    ? display_width(*row.pt) + 2
@@ -131,8 +157,10 @@ std::string ae_text(const AeTable& table) {
     for (Block& block : blocks) {
         block.width = std::max(block.width, display_width(block.heading));
         heading += "  " + padded(block.heading, block.width);
-        subheading +=
-            "  " + padded("Any", block.cell) + padded(severe_title, block.width - block.cell);
+        // A block of cell 0 has one cell: the rates, of any grade.
+        subheading += block.cell == 0 ? "  " + padded("Any, per 100 PY", block.width)
+                                      : "  " + padded("Any", block.cell) +
+                                            padded(severe_title, block.width - block.cell);
     }
     std::string out = heading + "\n" + subheading + "\n";
     for (const AeRow& row : table.rows) {
@@ -142,11 +170,14 @@ std::string ae_text(const AeTable& table) {
                       label_width);
         for (const Block& block : blocks) {
             const auto [any, severe] = block.cells(row);
-            out += "  " + padded(any, block.cell) + padded(severe, block.width - block.cell);
+            out += block.cell == 0
+                       ? "  " + padded(any, block.width)
+                       : "  " + padded(any, block.cell) + padded(severe, block.width - block.cell);
         }
         out += "\n";
     }
-    return out + "\n" + grade_note(table.grade_variable) + "\n";
+    out += "\n" + grade_note(table.grade_variable) + "\n";
+    return exposure_adjusted ? out + exposure_note(table) : out;
 }
 
 } // namespace
@@ -165,14 +196,25 @@ AeTable adverse_event_table_of(const Study& study, const WorkspaceSpec& workspac
 
 int run_ae(const CommandLine& line) {
     const Study study = load_study(line.files, line.load);
-    const AeTable table = adverse_event_table_of(study, line);
+    WorkspaceAdverseEvents ae = workspace_adverse_events(study, workspace_from_flags(study, line));
+    if (!ae.table) {
+        throw std::runtime_error(ae.error.empty() ? "the study has no adverse events" : ae.error);
+    }
+    const AeTable& table = *ae.table;
     if (line.json) {
-        std::cout << QJsonDocument(ae_json(table)).toJson(QJsonDocument::Indented).toStdString();
+        QJsonObject json = ae_json(table, line.ae_exposure_adjusted);
+        if (line.ae_overview && ae.overview) {
+            json.insert("overview", ae_overview_json(*ae.overview, line.ae_exposure_adjusted));
+        }
+        std::cout << QJsonDocument(json).toJson(QJsonDocument::Indented).toStdString();
     } else {
         if (study.synthetic) {
             std::cout << study.name << "  [SYNTHETIC DATA]\n\n";
         }
-        std::cout << ae_text(table);
+        if (line.ae_overview && ae.overview) {
+            std::cout << ae_overview_text(*ae.overview, line.ae_exposure_adjusted) << "\n";
+        }
+        std::cout << ae_text(table, line.ae_exposure_adjusted);
     }
     return 0;
 }

@@ -246,6 +246,10 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.ae_filter.related_only = true;
         } else if (arg == "--serious") {
             line.ae_filter.serious_only = true;
+        } else if (arg == "--overview") {
+            line.ae_overview = true;
+        } else if (arg == "--exposure-adjusted") {
+            line.ae_exposure_adjusted = true;
         } else if (arg == "--param") {
             line.spec.paramcd = value_of(arg);
         } else if (arg == "--arm") {
@@ -668,8 +672,19 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
                          control arm, else the first arm)
   --conf-level X         level of the risk differences' Miettinen-Nurminen CIs (default: 0.95)
   --serious              only AESER == "Y"
+  --overview             first the safety overview: subjects with any treatment-emergent
+                         AE (TRTEMFL "Y"), related, grade >= 3 (or severe by AESEV),
+                         serious, leading to discontinuation (AEACN DRUG WITHDRAWN) and
+                         to death (AEOUT FATAL or AESDTH Y), with risk differences; a
+                         kind the data do not record says so. The filters above do not
+                         apply to it
+  --exposure-adjusted    add exposure-adjusted incidence rates: subjects with the event
+                         per 100 patient-years of treatment (TRTDURD, else TRTDUR, else
+                         TRTEDT - TRTSDT + 1 days; ongoing: to the data cut), exact
+                         Poisson CIs and rate differences (Wald CI)
   --exclude-invalid-rows leave out the rows an error is about, as for analyze
-  --json                 print JSON (schema triallens.ae/1) instead of a table
+  --json                 print JSON (schema triallens.ae/1) instead of a table; every row
+                         also has events per arm and relative risks (Katz CI, Fisher p)
   A subject counts once per row, at its highest grade there (AETOXGR, 1 to 5 or
   GRADE 3; else AESEV MILD/MODERATE/SEVERE as 1/2/3, LIFE THREATENING 4, FATAL 5,
   in any case; any other value is a load warning and no grade). Rows: any AE,

@@ -86,6 +86,8 @@ struct CommandLine {
     // baseline: --vars, --quantile-type, --p-values; `baseline_flag` the first given
     BaselineSpec baseline;
     std::string baseline_flag;
+    bool ae_overview = false;          // ae --overview: the safety overview first
+    bool ae_exposure_adjusted = false; // ae --exposure-adjusted: rates per 100 patient-years
     // --focus VAR=LEVEL (analyze, ae, export): the window's forest row in
     // focus; checked against the study by workspace_from_flags.
     std::optional<SubgroupFocus> focus;

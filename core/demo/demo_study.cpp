@@ -1,5 +1,6 @@
 #include "triallens/demo/demo_study.h"
 
+#include "adverse_event_actions.h"
 #include "adverse_event_terms.h"
 #include "random_stream.h"
 #include "response_course.h"
@@ -58,7 +59,8 @@ constexpr std::size_t calibration_subjects = 50000;
 // stream of their own, so the draws of everything generated before them
 // (and every table made of those) stay as they were.
 constexpr std::uint64_t course_stream = 0x7475'6d6f'7572'0001;
-constexpr const char* date_format = "E8601DA10."; // as column_typing gives ISO dates
+constexpr std::uint64_t action_stream = 0x6165'6163'6e00'0001; // AEACN and AEOUT
+constexpr const char* date_format = "E8601DA10.";              // as column_typing gives ISO dates
 
 constexpr const char* study_id = "TL-DEMO-TNBC1L";
 constexpr std::array<const char*, 12> site_ids{"101", "102", "103", "104", "105", "106",
@@ -619,6 +621,27 @@ std::vector<double> draw_adverse_event_ends(const std::vector<AeRecord>& records
     return end_days;
 }
 
+// AEACN and AEOUT (adverse_event_actions.h) from their own stream.
+void add_adverse_event_actions(RawTable& adae, const std::vector<Subject>& subjects,
+                               const std::vector<AeRecord>& records, const Courses& courses,
+                               const std::vector<double>& aendy, std::uint64_t seed) {
+    std::vector<std::string_view> end_reason;
+    for (const auto& course : courses) {
+        end_reason.push_back(course ? course->end_reason : std::string_view{});
+    }
+    std::vector<demo::AeActionInput> inputs;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        const AeRecord& r = records[i];
+        inputs.push_back({static_cast<std::size_t>(r.subject - subjects.data()), r.grade,
+                          r.treatment_emergent, !std::isnan(aendy[i])});
+    }
+    RandomStream random(seed ^ action_stream);
+    demo::AeActions actions = demo::draw_adverse_event_actions(inputs, end_reason, random);
+    adae.columns.push_back(
+        text_column("AEACN", "Action Taken with Study Treatment", actions.action));
+    adae.columns.push_back(text_column("AEOUT", "Outcome of Adverse Event", actions.outcome));
+}
+
 RawTable make_adae(const std::vector<Subject>& subjects, const std::vector<AeRecord>& records,
                    std::vector<double> aendy) {
     std::vector<const Subject*> owners;
@@ -806,7 +829,9 @@ std::vector<RawTable> generate_demo_tables(const DemoOptions& options) {
     demo::append_study_status(tables.back(),
                               RandomStream(options.seed ^ demo::study_status_stream));
     tables.push_back(make_adtte(subjects, courses));
-    tables.push_back(make_adae(subjects, adverse_events, std::move(ae_ends)));
+    tables.push_back(make_adae(subjects, adverse_events, ae_ends));
+    add_adverse_event_actions(tables.back(), subjects, adverse_events, courses, ae_ends,
+                              options.seed);
     tables.push_back(make_adrs(subjects, best, courses));
     tables.push_back(make_adtr(subjects, courses));
     return tables;

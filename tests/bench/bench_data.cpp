@@ -1,5 +1,7 @@
 // The safety table and the load of a study from files:
 //   BM_AeTable/N  adverse_event_table() as the refit controller asks for it
+//   BM_AeReport/N adverse_event_report(): the table and the safety overview,
+//                 as the workspace computes them on every refit
 //   BM_LoadCsv/N  load_study() of the demo's ADSL + ADTTE written as one CSV
 //                 file per dataset and site (12 sites), read whole, typed,
 //                 stacked, validated and joined; the files are written once,
@@ -23,6 +25,15 @@ void BM_AeTable(benchmark::State& state) {
     state.counters["ae_records"] = static_cast<double>(study.adverse_events.size());
 }
 
+void BM_AeReport(benchmark::State& state) {
+    const Study& study = demo_study(subjects_of(state));
+    const AeSpec spec = adverse_event_spec(workspace_spec());
+    for (auto _ : state) {
+        benchmark::DoNotOptimize(adverse_event_report(study, spec));
+    }
+    state.counters["ae_records"] = static_cast<double>(study.adverse_events.size());
+}
+
 void BM_LoadCsv(benchmark::State& state) {
     const std::filesystem::path& folder = demo_csv_folder(subjects_of(state));
     const auto files = static_cast<double>(data_files_in(folder).size());
@@ -40,4 +51,5 @@ void BM_LoadCsv(benchmark::State& state) {
 } // namespace
 
 BENCHMARK(BM_AeTable)->Apply(at_every_size);
+BENCHMARK(BM_AeReport)->Apply(at_every_size);
 BENCHMARK(BM_LoadCsv)->Apply(at_every_size);

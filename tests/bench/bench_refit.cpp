@@ -32,11 +32,11 @@ using namespace triallens::bench;
 // One refit as the controller does it; returns the forest rows for a counter.
 std::size_t controller_refit(const Study& study, const AnalysisSpec& spec) {
     auto ae = std::async(std::launch::async,
-                         [&] { return adverse_event_table(study, adverse_event_spec(spec)); });
+                         [&] { return adverse_event_report(study, adverse_event_spec(spec)); });
     Results results = refit(study, spec);
-    AeTable table = ae.get();
+    AeReport report = ae.get();
     benchmark::DoNotOptimize(results);
-    benchmark::DoNotOptimize(table);
+    benchmark::DoNotOptimize(report);
     return results.subgroups.size();
 }
 

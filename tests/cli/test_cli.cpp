@@ -559,6 +559,78 @@ private slots:
         QCOMPARE(arm["grade3plus"].toObject()["upper"].toDouble(), core.grade3plus.upper);
     }
 
+    // --overview adds the safety overview, --exposure-adjusted the rates; every
+    // row gains its records and relative risks; nothing existing is renamed.
+    void aeOverviewAndExposureFollowTheContract() {
+        const Run plain = run({"ae", "demo", "--json"});
+        QCOMPARE(plain.exit_code, 0);
+        const QJsonObject without = QJsonDocument::fromJson(plain.out).object();
+        QVERIFY(!without.contains("overview") && !without.contains("exposure"));
+        const QJsonObject first = without["rows"].toArray()[0].toObject();
+        QVERIFY(!first.contains("exposure_adjusted"));
+
+        const Run result = run({"ae", "demo", "--overview", "--exposure-adjusted", "--json"});
+        QCOMPARE(result.exit_code, 0);
+        const QJsonObject json = QJsonDocument::fromJson(result.out).object();
+        const AeReport expected = adverse_event_report(generate_demo_study(), AeSpec{});
+        const QString arm = QStringLiteral("Benmelstobart + anlotinib");
+        const QString control = QStringLiteral("Nab-paclitaxel");
+
+        const QJsonArray overview = json["overview"].toArray();
+        QCOMPARE(overview.size(), static_cast<qsizetype>(expected.overview.rows.size()));
+        for (qsizetype r = 0; r < overview.size(); ++r) {
+            const QJsonObject row = overview[r].toObject();
+            const AeOverviewRow& core = expected.overview.rows[static_cast<std::size_t>(r)];
+            QCOMPARE(row["key"].toString().toStdString(), core.key);
+            QCOMPARE(row["category"].toString().toStdString(), core.category);
+            QCOMPARE(row["counts"][arm]["n"].toDouble(), static_cast<double>(core.counts[1]));
+            QCOMPARE(row["counts"][control]["pct"].toDouble(), core.pct[0]);
+            QCOMPARE(row["risk_difference"][arm]["lower"].toDouble(),
+                     core.risk_difference[1]->lower);
+            QVERIFY(!row["risk_difference"].toObject().contains(control));
+            QCOMPARE(row["exposure_adjusted"][arm]["rate"].toDouble(),
+                     core.exposure_adjusted[1]->rate);
+            QCOMPARE(row["rate_difference"][arm]["upper"].toDouble(),
+                     core.rate_difference[1]->upper);
+        }
+        QCOMPARE(overview[4].toObject()["category"].toString(),
+                 QStringLiteral("TEAE leading to discontinuation"));
+
+        const QJsonObject exposure = json["exposure"].toObject();
+        QCOMPARE(exposure["source"].toString(), QStringLiteral("TRTDURD"));
+        QCOMPARE(exposure["patient_years"][arm].toDouble(), expected.table.patient_years[1]);
+        QCOMPARE(exposure["missing"].toDouble(), 0.0);
+
+        const QJsonObject row = json["rows"].toArray()[2].toObject(); // the first PT
+        const AeRow& core = expected.table.rows[2];
+        QCOMPARE(row["counts"][arm]["events"].toDouble(),
+                 static_cast<double>(core.counts[1].events));
+        QCOMPARE(row["relative_risk"][arm]["estimate"].toDouble(), core.relative_risk[1]->estimate);
+        QCOMPARE(row["relative_risk"][arm]["fisher_p"].toDouble(), core.relative_risk[1]->fisher_p);
+        QCOMPARE(row["exposure_adjusted"][control]["upper"].toDouble(),
+                 core.exposure_adjusted[0]->upper);
+        QCOMPARE(row["rate_difference"][arm]["estimate"].toDouble(),
+                 core.rate_difference[1]->estimate);
+    }
+
+    // The text: the overview first, the pilot's blank AEACN as not recorded,
+    // the rate columns and their definition under the table.
+    void aeOverviewTextSaysWhatIsNotRecorded() {
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const Run result = run(
+            {"ae", pilot + "adsl.xpt", pilot + "adae.xpt", "--overview", "--exposure-adjusted"});
+        QCOMPARE(result.exit_code, 0);
+        const QString out = QString::fromUtf8(result.out);
+        QVERIFY2(out.indexOf("Severe TEAE") < out.indexOf("Any adverse event"),
+                 result.out.constData());
+        QVERIFY(out.contains("not recorded: AEACN is absent or blank on every record"));
+        QVERIFY(out.contains("Placebo EAIR (95% CI)"));
+        QVERIFY(out.contains("per 100 patient-years of treatment (treatment days from TRTDUR"));
+        const Run plain = run({"ae", pilot + "adsl.xpt", pilot + "adae.xpt"});
+        QVERIFY(!QString::fromUtf8(plain.out).contains("EAIR"));
+        QVERIFY(!QString::fromUtf8(plain.out).contains("Severe TEAE"));
+    }
+
     void aeReferenceAndLevelFollowTheFlags() {
         const Run result = run(
             {"ae", "demo", "--ref", "Benmelstobart + anlotinib", "--conf-level", "0.9", "--json"});

@@ -8,12 +8,17 @@
 
 #include <triallens/analysis/adverse_event_report.h>
 #include <triallens/analysis/refit.h>
+#include <triallens/data/build_study.h>
+#include <triallens/data/study_validation.h>
 #include <triallens/demo/demo_study.h>
 
+#include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 #include <map>
 #include <random>
 #include <set>
@@ -190,6 +195,44 @@ std::vector<PlainRow> plain_ae_rows(const Study& study, const AeSpec& spec,
         }
         std::sort(pts.begin(), pts.end(), before);
         out.insert(out.end(), pts.begin(), pts.end());
+    }
+    return out;
+}
+
+bool near(double actual, const QJsonValue& expected) {
+    ++golden::tally.count;
+    return golden::close(actual, expected.toDouble());
+}
+
+// ADSL of three subjects (S3 outside the safety population) and their ADAE,
+// with the treatment-duration column given (or none when `duration` is empty).
+std::vector<RawTable> small_study(const std::string& duration, std::vector<double> days) {
+    RawTable adsl{"adsl.csv", {}, {}};
+    adsl.columns.push_back(text_column("USUBJID", "", {"S1", "S2", "S3"}));
+    adsl.columns.push_back(text_column("TRT01A", "", {"A", "B", "B"}));
+    adsl.columns.push_back(text_column("SAFFL", "", {"Y", "Y", "N"}));
+    if (!duration.empty()) {
+        adsl.columns.push_back(number_column(duration, "", std::move(days)));
+    }
+    RawTable adae{"adae.csv", {}, {}};
+    adae.columns.push_back(text_column("USUBJID", "", {"S1", "S2", "S3", "S3"}));
+    adae.columns.push_back(text_column("AEBODSYS", "", {"Skin", "Skin", "Skin", "Skin"}));
+    adae.columns.push_back(text_column("AEDECOD", "", {"Rash", "Rash", "Rash", "Itch"}));
+    adae.columns.push_back(text_column("AEACN", "", {"drug withdrawn", "", "", ""}));
+    adae.columns.push_back(text_column("AEOUT", "", {"", "", "", ""}));
+    adae.columns.push_back(text_column("AESDTH", "", {"N", "Y", "", ""}));
+    return {adsl, adae};
+}
+
+QStringList warnings(const std::vector<RawTable>& tables) {
+    StudyTables roles;
+    roles.subjects = &tables[0];
+    roles.adverse_events = &tables[1];
+    QStringList out;
+    for (const Finding& finding : validate_study_tables(roles)) {
+        if (finding.severity == Severity::Warning) {
+            out << QString::fromStdString(finding.text());
+        }
     }
     return out;
 }
@@ -398,6 +441,150 @@ private slots:
                 QCOMPARE(table.rows[r].counts[a].grade3plus, expected[r].counts[a].grade3plus);
             }
         }
+    }
+
+    // Per row: records per arm, the relative risk with Katz's interval and
+    // Fisher's p, exposure-adjusted rates and their differences, as R gives them.
+    void relativeRisksAndRatesMatchR_data() {
+        QTest::addColumn<bool>("pilot");
+        QTest::newRow("cdisc") << true;
+        QTest::newRow("demo") << false;
+    }
+
+    void relativeRisksAndRatesMatchR() {
+        QFETCH(bool, pilot);
+        const QJsonObject golden =
+            golden::load("safety.json").toObject()[pilot ? "cdisc" : "demo"].toObject();
+        const AeTable table = adverse_event_table(pilot ? cdisc_pilot::study() : demo(), {});
+        QCOMPARE(table.exposure_source, std::string(pilot ? "TRTDUR" : "TRTDURD"));
+        QCOMPARE(static_cast<double>(table.exposure_missing),
+                 golden["exposure_missing"].toDouble());
+        const std::size_t reference = *table.reference_arm;
+        QCOMPARE(table.arms[reference], golden["reference"].toString().toStdString());
+        for (std::size_t a = 0; a < table.arms.size(); ++a) {
+            QVERIFY(near(table.patient_years[a],
+                         golden["patient_years"][QString::fromStdString(table.arms[a])]));
+        }
+        std::map<QString, QJsonObject> expected;
+        for (const auto& row : golden["rows"].toArray()) {
+            const QJsonObject r = row.toObject();
+            expected[key(r["soc"], r["pt"])] = r;
+        }
+        QCOMPARE(table.rows.size(), expected.size());
+        for (const AeRow& row : table.rows) {
+            const QString k =
+                key(row.soc ? QJsonValue(QString::fromStdString(*row.soc)) : QJsonValue(),
+                    row.pt ? QJsonValue(QString::fromStdString(*row.pt)) : QJsonValue());
+            QVERIFY2(expected.count(k) == 1, qPrintable(k));
+            const QJsonObject& r = expected[k];
+            for (std::size_t a = 0; a < table.arms.size(); ++a) {
+                const QString arm = QString::fromStdString(table.arms[a]);
+                QCOMPARE(static_cast<double>(row.counts[a].events), r["events"][arm].toDouble());
+                const QJsonObject rate = r["exposure_adjusted"][arm].toObject();
+                QVERIFY(row.exposure_adjusted[a]);
+                QCOMPARE(static_cast<double>(row.exposure_adjusted[a]->subjects),
+                         rate["subjects"].toDouble());
+                QVERIFY2(near(row.exposure_adjusted[a]->rate, rate["rate"]), qPrintable(k));
+                QVERIFY2(near(row.exposure_adjusted[a]->lower, rate["lower"]), qPrintable(k));
+                QVERIFY2(near(row.exposure_adjusted[a]->upper, rate["upper"]), qPrintable(k));
+                if (a == reference) {
+                    QVERIFY(!row.relative_risk[a] && !row.rate_difference[a]);
+                    continue;
+                }
+                const QJsonObject rr = r["relative_risk"][arm].toObject();
+                QVERIFY(row.relative_risk[a]);
+                QVERIFY2(near(row.relative_risk[a]->estimate, rr["estimate"]), qPrintable(k));
+                QVERIFY2(near(row.relative_risk[a]->lower, rr["lower"]), qPrintable(k));
+                QVERIFY2(near(row.relative_risk[a]->upper, rr["upper"]), qPrintable(k));
+                QVERIFY2(near(row.relative_risk[a]->fisher_p, rr["fisher_p"]), qPrintable(k));
+                const QJsonObject d = r["rate_difference"][arm].toObject();
+                QVERIFY(row.rate_difference[a]);
+                QVERIFY2(near(row.rate_difference[a]->estimate, d["estimate"]), qPrintable(k));
+                QVERIFY2(near(row.rate_difference[a]->lower, d["lower"]), qPrintable(k));
+                QVERIFY2(near(row.rate_difference[a]->upper, d["upper"]), qPrintable(k));
+            }
+        }
+    }
+
+    // AEACN in any case, AESDTH where AEOUT is blank; an absent column: empty.
+    void actionsAndOutcomesAreRead() {
+        const Study study = build_study(small_study("", {}), "small");
+        const AdverseEvents& events = study.adverse_events;
+        QCOMPARE(events.drug_withdrawn, (std::vector<std::uint8_t>{1, 0, 0, 0}));
+        QCOMPARE(events.fatal, (std::vector<std::uint8_t>{0, 1, 0, 0}));
+        QVERIFY(!events.has_treatment_emergent);
+        const Study pilot_like = build_study(
+            {small_study("", {})[0],
+             [] {
+                 RawTable adae = small_study("", {})[1];
+                 std::erase_if(adae.columns, [](const RawColumn& c) { return c.name == "AESDTH"; });
+                 return adae;
+             }()},
+            "blank");
+        QVERIFY(pilot_like.adverse_events.fatal.empty()); // AEOUT only blank
+        QVERIFY(!pilot_like.adverse_events.drug_withdrawn.empty());
+    }
+
+    // A negative duration is a warning naming its column, and unknown: the
+    // subject counts in the incidence, not in the patient-years.
+    void negativeDurationIsAWarningAndUnknown() {
+        const std::vector<RawTable> tables = small_study("TRTDURD", {-5, 73.05, 10});
+        QVERIFY(warnings(tables).filter("TRTDURD").join("\n").contains("S1: TRTDURD is -5"));
+        const AeTable table = adverse_event_table(build_study(tables, "small"), {});
+        QCOMPARE(table.exposure_source, std::string("TRTDURD"));
+        QCOMPARE(table.exposure_missing, std::size_t{1});
+        QCOMPARE(table.arms, (std::vector<std::string>{"A", "B"}));
+        QCOMPARE(table.patient_years[0], 0.0);
+        QCOMPARE(table.patient_years[1], 0.2);
+        QVERIFY(!table.rows[0].exposure_adjusted[0]); // no exposure in A
+        QVERIFY(table.rows[0].exposure_adjusted[1]);
+        QVERIFY(golden::close(table.rows[0].exposure_adjusted[1]->rate, 500));
+        QVERIFY(!table.rows[0].rate_difference[1]);
+    }
+
+    void aeOutsideSafetyPopulationIsAWarning() {
+        const QStringList found = warnings(small_study("", {}));
+        QVERIFY2(found.filter("safety population").size() == 1, qPrintable(found.join("\n")));
+        QVERIFY(found.filter("safety population")[0].contains(
+            "2 adverse-event records are of 1 subject"));
+        const AeTable table = adverse_event_table(build_study(small_study("", {}), "small"), {});
+        QCOMPARE(table.denominators, (std::vector<std::size_t>{1, 1}));
+    }
+
+    // Without durations the table has no exposure columns, and nothing breaks.
+    void studyWithoutDurationsHasNoExposure() {
+        const AeReport report = adverse_event_report(build_study(small_study("", {}), "small"), {});
+        QVERIFY(report.table.patient_years.empty());
+        QVERIFY(report.table.exposure_source.empty());
+        for (const AeRow& row : report.table.rows) {
+            QVERIFY(row.exposure_adjusted.empty() && row.rate_difference.empty());
+            QVERIFY(row.relative_risk[1]);
+        }
+        QVERIFY(report.overview.rows[0].exposure_adjusted.empty());
+    }
+
+    // Katz with 0.5 in each cell when one is 0, and Fisher's p of the counts.
+    void relativeRiskWithAZeroCell() {
+        AdverseEvents events = {};
+        events.subject = {0, 1};
+        events.soc.levels = {"Skin"};
+        events.soc.codes = {0, 0};
+        events.pt.levels = {"Rash"};
+        events.pt.codes = {0, 0};
+        events.grade = {1, 1};
+        events.related = {0, 0};
+        events.serious = {0, 0};
+        events.treatment_emergent = {1, 1};
+        // Arm B (index 1): 2 of 4 subjects; the reference A: 0 of 4.
+        const std::vector<std::int32_t> arms{1, 1, 1, 1, 0, 0, 0, 0};
+        const AeTable table = tabulate_adverse_events(events, arms, {"A", "B"});
+        const AeRelativeRisk rr = *table.rows[0].relative_risk[1];
+        QVERIFY(golden::close(rr.estimate, (2.5 / 5) / (0.5 / 5)));
+        const double half = 1.959963984540054 * std::sqrt(1 / 2.5 - 1 / 5.0 + 1 / 0.5 - 1 / 5.0);
+        QVERIFY(golden::close(rr.lower, 5 * std::exp(-half)));
+        QVERIFY(golden::close(rr.upper, 5 * std::exp(half)));
+        QVERIFY(golden::close(rr.fisher_p, 3.0 / 7.0)); // fisher.test(matrix(c(2, 0, 2, 4), 2))
+        QVERIFY(!table.rows[0].relative_risk[0]);
     }
 
     void subjectCountsOnceAtHighestGrade() {
