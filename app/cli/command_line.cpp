@@ -245,6 +245,16 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.ae_filter.related_only = true;
         } else if (arg == "--serious") {
             line.ae_filter.serious_only = true;
+        } else if (arg == "--vars") {
+            line.baseline.variables = split_list(value_of(arg));
+            if (line.baseline.variables.empty()) {
+                throw UsageError("--vars needs at least one column");
+            }
+        } else if (arg == "--quantile-type") {
+            const std::string type = one_of(arg, value_of(arg), {"2", "7"}, "2 or 7");
+            line.baseline.quantile_type = type == "7" ? 7 : 2;
+        } else if (arg == "--p-values") {
+            line.baseline.p_values = true;
         } else if (arg == "--param") {
             line.spec.paramcd = value_of(arg);
         } else if (arg == "--arm") {
@@ -330,9 +340,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.figure.figure =
                 one_of(arg, value_of(arg),
                        {"km", "cif", "forest", "ae", "summary", "response", "landmarks",
-                        "waterfall", "spider", "swimmer", "dor"},
+                        "waterfall", "spider", "swimmer", "dor", "baseline", "disposition"},
                        "km, cif, forest, ae, summary, response, landmarks, waterfall, spider, "
-                       "swimmer or dor");
+                       "swimmer, dor, baseline or disposition");
         } else if (arg == "--cif-layout") {
             const QString name = QString::fromStdString(value_of(arg));
             line.figure.cif_arrangement = ui::parse_cif_arrangement(name);
@@ -677,7 +687,7 @@ response options (every analyze option applies: the arm, filter, focus and time 
   response among responders (log CI, as survfit), the median time to response.
 
 export options (all analyze options apply: they choose what the figure shows):
-  --figure km|cif|forest|ae|summary|response|landmarks
+  --figure km|cif|forest|ae|summary|response|landmarks|baseline|disposition
                          what to draw (default: km); cif: the cumulative incidence of
                          competing risks, one panel per cause (the cause of interest
                          first; the causes as --cause/--status give them, else EVNTDESC's),
@@ -687,7 +697,10 @@ export options (all analyze options apply: they choose what the figure shows):
                          ECOGBL, PDL1STAT, LIVBRNFL, REGION1 present). ae (the AE
                          table, with ae's filters), summary (n, events, median (CI), HR (CI),
                          p per endpoint) and response are tables; forest to a table file
-                         gives the forest rows
+                         gives the forest rows; baseline (Table 1: baseline characteristics
+                         by arm and in total) is a table; disposition is the disposition
+                         table to .csv/.html/.rtf, its CONSORT flow diagram (a column per
+                         arm) to .png/.svg/.pdf
   --cif-layout side-by-side|stacked
                          --figure cif: its panels beside or above each other
                          (default: side-by-side)
@@ -703,6 +716,12 @@ export options (all analyze options apply: they choose what the figure shows):
   --waterfall-layout side-by-side|interleaved
                          --figure waterfall: a panel per arm (default) or every arm in one
   --responders-only      --figure swimmer: only the responders' lanes (CR or PR)
+  --vars COLS            --figure baseline: comma list of Table 1's variables, in order
+                         (default: the ADSL demographics and baseline characteristics present)
+  --quantile-type 2|7    --figure baseline: median and quartiles as SAS (2, default) or R's
+                         default (7)
+  --p-values             --figure baseline: a p-value per variable (Kruskal-Wallis;
+                         chi-square, or Fisher's exact test when an expected count is below 5)
   --out PATH             the file to write; its extension picks the format: .png, .svg or .pdf
                          for a figure, .csv, .html or .rtf for a table (with --each-subgroup:
                          the folder to write into)

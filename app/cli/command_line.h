@@ -54,7 +54,8 @@ ui::KmFigureOptions km_figure_options(const KmFigureFlags& flags, ui::KmFigureOp
 // the output path against the figure (export_command.h).
 struct ExportArguments {
     std::string figure =
-        "km"; // --figure km|cif|forest|ae|summary|response|landmarks|waterfall|spider|swimmer|dor
+        "km"; // --figure km|cif|forest|ae|summary|response|landmarks|waterfall|spider|swimmer|dor|
+              // baseline|disposition
     std::string width;               // --width, with a unit; "" = the preset's or 10in
     std::string height;              // --height; "" = the preset's or 6in
     std::string preset;              // --preset NAME (a size preset)
@@ -83,6 +84,9 @@ struct CommandLine {
     AnalysisSpec spec;
     LoadOptions load;   // --time, --event, --censor; --arm also names the treatment column
     AeFilter ae_filter; // ae: --treatment-emergent, --related, --serious
+    // Table 1 (every command; the workspace computes it): --vars COLS,
+    // --quantile-type 2|7, --p-values.
+    BaselineSpec baseline;
     // --focus VAR=LEVEL (analyze, ae, export): the window's forest row in
     // focus; checked against the study by workspace_from_flags.
     std::optional<SubgroupFocus> focus;

@@ -37,6 +37,7 @@ WorkspaceSpec workspace_from_flags(const Study& study, const CommandLine& line) 
     WorkspaceSpec spec;
     spec.analysis = line.spec;
     spec.adverse_events = line.ae_filter;
+    spec.baseline = line.baseline;
     if (line.focus) {
         check_focus(study, *line.focus);
         spec.focus = line.focus;
