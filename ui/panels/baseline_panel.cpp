@@ -67,6 +67,7 @@ BaselinePanel::BaselinePanel(QWidget* parent)
 
     auto* content_layout = new QVBoxLayout(content_);
     content_layout->addLayout(toolbar);
+    content_layout->addWidget(empty_);
     content_layout->addWidget(new QLabel(tr("<b>Baseline characteristics</b>")));
     content_layout->addWidget(table_);
     content_layout->addWidget(footnote_);
@@ -85,7 +86,6 @@ BaselinePanel::BaselinePanel(QWidget* parent)
     empty_->setWordWrap(true);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(empty_);
     layout->addWidget(scroll, 1);
 
     connect(variables_, &QPushButton::clicked, this, &BaselinePanel::chooseVariables);
@@ -125,9 +125,10 @@ void BaselinePanel::setResults(const ResultsPtr& results) {
             defaults_ << QString::fromStdString(row.variable);
         }
     }
+    // The choices stay: a variable chosen may be what the table could not take.
     const bool any = table != nullptr || disposition_model_->disposition() != nullptr;
     empty_->setVisible(!any);
-    content_->setEnabled(any);
+    table_->setVisible(table != nullptr);
     if (!any) {
         empty_->setText(
             results && !results->baseline_error.empty()
