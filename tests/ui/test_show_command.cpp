@@ -290,6 +290,50 @@ private slots:
                  QJsonDocument(cli::analyze_json(compute_workspace(study, spec))).toJson());
     }
 
+    // Table 1's choices are workspace flags: every command line written
+    // for the window reads back to them, the Baseline tab's exports too.
+    void baselineFlagsGiveBackTheWorkspace() {
+        WorkspaceSpec spec;
+        spec.baseline.variables = {"AGE", "SEX", "RACE"};
+        spec.baseline.quantile_type = 7;
+        spec.baseline.p_values = true;
+        const Study& study = pilot_study();
+        const auto parsed_of = [&study](const QStringList& arguments) {
+            return cli::workspace_from_flags(study, cli::parse_command_line(words(arguments)));
+        };
+        const QStringList analyze = analyze_arguments(pilot_paths(), spec);
+        QVERIFY2(command_text(analyze).contains(
+                     QStringLiteral("--vars AGE,SEX,RACE --quantile-type 7 --p-values")),
+                 qPrintable(command_text(analyze)));
+        QVERIFY(parsed_of(analyze) == spec);
+
+        const QStringList table = table_export_arguments(pilot_paths(), spec, TableKind::Baseline,
+                                                         QStringLiteral("baseline.rtf"));
+        QCOMPARE(table.mid(0, 3), QStringList({QStringLiteral("export"), QStringLiteral("--figure"),
+                                               QStringLiteral("baseline")}));
+        QVERIFY(parsed_of(table) == spec);
+        const QStringList disposition = table_export_arguments(
+            pilot_paths(), spec, TableKind::Disposition, QStringLiteral("disposition.csv"));
+        QCOMPARE(disposition.at(2), QStringLiteral("disposition"));
+
+        FigureExportOptions options;
+        options.kind = FigureKind::Disposition;
+        const QStringList figure =
+            figure_export_arguments(pilot_paths(), spec, options, QStringLiteral("flow.svg"));
+        QCOMPARE(figure.at(2), QStringLiteral("disposition"));
+        QCOMPARE(parsed_figure_options(figure).kind, FigureKind::Disposition);
+        QVERIFY(parsed_of(figure) == spec);
+
+        const QStringList baseline = baseline_arguments({}, spec);
+        QCOMPARE(baseline.first(), QStringLiteral("baseline"));
+        QCOMPARE(baseline.last(), QStringLiteral("demo"));
+        QVERIFY(baseline.contains(QStringLiteral("--p-values")));
+
+        // The defaults are left out.
+        QVERIFY(
+            !analyze_arguments({}, WorkspaceSpec{}).contains(QStringLiteral("--quantile-type")));
+    }
+
     // The figure flags: a preset when size and font are a preset's.
     void figureFlagsNameThePresetOrTheSize() {
         FigureExportOptions options;
