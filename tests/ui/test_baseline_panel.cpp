@@ -206,6 +206,12 @@ private slots:
         QCOMPARE(panel.dispositionModel()->rowCount(), 12);
         QVERIFY(panel.footnoteLabel()->text().contains(QStringLiteral("Kruskal-Wallis")));
         QVERIFY(!panel.flowView()->isHidden());
+        // To look at: TRIALLENS_SHOT_DIR=DIR writes the panel there.
+        if (const QString shots = qEnvironmentVariable("TRIALLENS_SHOT_DIR"); !shots.isEmpty()) {
+            panel.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&panel));
+            QVERIFY(panel.grab().save(shots + QStringLiteral("/baseline-panel-fixture.png")));
+        }
 
         Results none;
         none.baseline_error = "no treatment column in the subject data";
