@@ -3,6 +3,7 @@
 
 #include "cli/ae_command.h"
 #include "cli/analyze_command.h"
+#include "cli/baseline_command.h"
 #include "cli/command_line.h"
 #include "cli/demo_command.h"
 #include "cli/export_command.h"
@@ -105,6 +106,8 @@ int main(int argc, char** argv) {
             return run_ae(line);
         case Command::Response:
             return run_response(line);
+        case Command::Baseline:
+            return run_baseline(line);
         case Command::Export:
             return run_export(line, argc, argv);
         case Command::Gui:

@@ -29,9 +29,10 @@ bool km_flag(const std::string& arg) {
 }
 
 const std::map<std::string, Command> commands{
-    {"analyze", Command::Analyze}, {"ae", Command::Ae},     {"response", Command::Response},
-    {"export", Command::Export},   {"demo", Command::Demo}, {"--help", Command::Help},
-    {"-h", Command::Help},         {"help", Command::Help}, {"--version", Command::Version}};
+    {"analyze", Command::Analyze},   {"ae", Command::Ae},         {"response", Command::Response},
+    {"baseline", Command::Baseline}, {"export", Command::Export}, {"demo", Command::Demo},
+    {"--help", Command::Help},       {"-h", Command::Help},       {"help", Command::Help},
+    {"--version", Command::Version}};
 
 // A whole argument as a number. from_chars reads "nan", "inf" and
 // "infinity" in any case, as strtod does: no option means any of them (a
@@ -245,16 +246,6 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.ae_filter.related_only = true;
         } else if (arg == "--serious") {
             line.ae_filter.serious_only = true;
-        } else if (arg == "--vars") {
-            line.baseline.variables = split_list(value_of(arg));
-            if (line.baseline.variables.empty()) {
-                throw UsageError("--vars needs at least one column");
-            }
-        } else if (arg == "--quantile-type") {
-            const std::string type = one_of(arg, value_of(arg), {"2", "7"}, "2 or 7");
-            line.baseline.quantile_type = type == "7" ? 7 : 2;
-        } else if (arg == "--p-values") {
-            line.baseline.p_values = true;
         } else if (arg == "--param") {
             line.spec.paramcd = value_of(arg);
         } else if (arg == "--arm") {
@@ -279,6 +270,16 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             if (line.spec.cause_of_interest->empty()) {
                 throw UsageError("--cause-of-interest expects a cause, e.g. 1 or \"DISEASE "
                                  "PROGRESSION\"");
+            }
+        } else if (arg == "--vars" || arg == "--quantile-type" || arg == "--p-values") {
+            line.baseline_flag = line.baseline_flag.empty() ? arg : line.baseline_flag;
+            if (arg == "--vars") {
+                line.baseline.variables = split_list(value_of(arg));
+            } else if (arg == "--quantile-type") {
+                line.baseline.quantile_type = std::stoi(
+                    one_of(arg, value_of(arg), {"2", "7"}, "2 (SAS's default) or 7 (R's)"));
+            } else {
+                line.baseline.p_values = true;
             }
         } else if (arg == "--ref") {
             line.spec.reference_arm = value_of(arg);
@@ -455,6 +456,15 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.files.push_back(arg);
         }
     }
+    // Table 1's choices: the baseline command's, and export's for the
+    // Baseline tab's tables and figure (the window writes them there).
+    if (!line.baseline_flag.empty() && line.command != Command::Baseline &&
+        !(line.command == Command::Export &&
+          (line.figure.figure == "baseline" || line.figure.figure == "disposition"))) {
+        throw UsageError(line.baseline_flag +
+                         " is a baseline option: triallens baseline --vars AGE,SEX FILE... "
+                         "(or export --figure baseline)");
+    }
     if (line.quit_after_first_paint && line.command != Command::Gui) {
         throw UsageError("--quit-after-first-paint times the workspace: give it alone");
     }
@@ -543,6 +553,8 @@ Usage:
   triallens ae [OPTIONS] FILE...       adverse-event incidence table, as a table or --json
   triallens response [OPTIONS] FILE... tumour response per arm and subject (ORR, duration of
                                        response, best % change), as a table or --json
+  triallens baseline [OPTIONS] FILE... Table 1 (baseline characteristics by arm and in total)
+                                       and the disposition of patients, as tables or --json
   triallens export [OPTIONS] --out PATH FILE...
                                        write a figure (KM with its number-at-risk table, or the
                                        forest plot) as PNG, SVG or PDF at an exact physical size
@@ -685,6 +697,29 @@ response options (every analyze option applies: the arm, filter, focus and time 
   date in ADSL). Day 1 is TRTSDT. Times are in the endpoint's unit (--time-unit).
   Per arm: ORR with its Clopper-Pearson CI, the Kaplan-Meier median duration of
   response among responders (log CI, as survfit), the median time to response.
+
+baseline options (Table 1 and the disposition of patients, by arm and in total):
+  --arm COL              treatment column (default: as for analyze, planned treatment first)
+  --filter EXPR          subject filter, as for analyze
+  --focus VAR=LEVEL      only the subjects whose VAR is LEVEL, as for analyze
+  --vars COLS            comma list: the variables, in order (default: those of AGE, AGEGR1,
+                         SEX, RACE, ETHNIC, ECOGBL, REGION1, STRATxx, PDL1STAT, DISSTAT,
+                         NMETSGR1, LIVBRNFL, PRTAXFL, BMIBL, HEIGHTBL, WEIGHTBL, MMSETOT
+                         present); at most 100
+  --quantile-type 2|7    quantiles as R's quantile(type =): 2, SAS's default, or 7, R's
+                         (default: 2)
+  --p-values             a test of the arms per variable: Kruskal-Wallis for a measurement;
+                         Pearson's chi-square (no continuity correction) for a factor, or
+                         Fisher's exact test when an expected count is below 5
+  --exclude-invalid-rows leave out the rows an error is about, as for analyze
+  --json                 print JSON (schema triallens.baseline/1) instead of tables
+  Table 1 is of the randomised (ITTFL == "Y", else RANDFL == "Y", else every subject
+  with an arm). A measurement gives n, mean (SD), median (Q1-Q3), min-max and missing; a factor
+  (text, or numeric with at most 12 values) n (%) per level, of the subjects with a
+  value, and missing apart; one with more levels than --max-levels is left out with
+  a note. Disposition: randomised (RANDFL, else ITTFL, else all), treated (SAFFL,
+  else TRTSDT), treatment (EOTSTT/DCTREAS) and study (EOSSTT/DCSREAS, else
+  DCDECOD/DCREASCD) status with reasons, most frequent first.
 
 export options (all analyze options apply: they choose what the figure shows):
   --figure km|cif|forest|ae|summary|response|landmarks|baseline|disposition

@@ -23,7 +23,7 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-enum class Command { Gui, Analyze, Ae, Response, Export, Demo, Help, Version };
+enum class Command { Gui, Analyze, Ae, Response, Baseline, Export, Demo, Help, Version };
 
 // export's Kaplan–Meier figure flags, as given. The figure starts from the
 // defaults (or --analysis's saved choices), takes --style kmunicate, then
@@ -84,9 +84,9 @@ struct CommandLine {
     AnalysisSpec spec;
     LoadOptions load;   // --time, --event, --censor; --arm also names the treatment column
     AeFilter ae_filter; // ae: --treatment-emergent, --related, --serious
-    // Table 1 (every command; the workspace computes it): --vars COLS,
-    // --quantile-type 2|7, --p-values.
+    // baseline: --vars, --quantile-type, --p-values; `baseline_flag` the first given
     BaselineSpec baseline;
+    std::string baseline_flag;
     // --focus VAR=LEVEL (analyze, ae, export): the window's forest row in
     // focus; checked against the study by workspace_from_flags.
     std::optional<SubgroupFocus> focus;

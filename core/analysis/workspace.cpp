@@ -1,9 +1,11 @@
 #include "triallens/analysis/workspace.h"
 
+#include "subject_columns.h"
 #include "triallens/analysis/adverse_event_report.h"
 #include "triallens/analysis/default_spec.h"
 #include "triallens/analysis/subject_filter.h"
 #include "triallens/data/adam_labels.h"
+#include "triallens/data/build_study.h"
 
 #include <algorithm>
 #include <exception>
@@ -68,7 +70,76 @@ WorkspaceAdverseEvents workspace_adverse_events(const Study& study, const Worksp
         adverse_event_spec(study, focused(spec.analysis, spec.focus), spec.adverse_events);
     out.arm_variable = ae.arm_variable;
     try {
-        out.table = adverse_event_table(study, ae);
+        AeReport report = adverse_event_report(study, ae);
+        out.table = std::move(report.table);
+        out.overview = std::move(report.overview);
+    } catch (const std::exception& error) {
+        out.error = error.what();
+    }
+    return out;
+}
+
+WorkspaceBaseline workspace_baseline(const Study& study, const WorkspaceSpec& spec) {
+    WorkspaceBaseline out;
+    try {
+        const AnalysisSpec analysis = focused(spec.analysis, spec.focus);
+        // The analysis's arm column and order (refit's: the reference, then
+        // the rest in level order), resolved without an endpoint.
+        const Variable& arm =
+            resolve_arm_column(study, analysis.arm_variable, arm_column_candidates);
+        require_few_levels(study, arm, analysis.max_levels, "the treatment column takes");
+        if (arm.levels().empty()) {
+            throw SpecError("treatment column " + arm.name() + " is empty");
+        }
+        std::string reference = analysis.reference_arm;
+        if (reference.empty()) {
+            const bool declared = !study.control_arm.empty() && arm.level_code(study.control_arm);
+            reference = declared ? study.control_arm : arm.levels().front();
+        } else if (!arm.level_code(reference)) {
+            throw SpecError("no arm \"" + reference + "\" in " + arm.name() +
+                            " (arms: " + join(arm.levels()) + ")");
+        }
+        std::vector<std::int32_t> position(arm.levels().size(), -1);
+        std::vector<std::string> arms;
+        if (const auto code = arm.level_code(reference)) {
+            position[static_cast<std::size_t>(*code)] = 0;
+            arms.push_back(reference);
+        }
+        for (std::size_t code = 0; code < arm.levels().size(); ++code) {
+            if (position[code] < 0) {
+                position[code] = static_cast<std::int32_t>(arms.size());
+                arms.push_back(arm.levels()[code]);
+            }
+        }
+        const std::vector<std::uint8_t> kept = evaluate_filter(study.subjects, analysis.filter);
+        std::vector<std::int32_t> subject_arm(study.subjects.size(), -1);
+        for (std::size_t s = 0; s < subject_arm.size(); ++s) {
+            const std::int32_t code = arm.codes()[s];
+            subject_arm[s] = kept[s] && code >= 0 ? position[static_cast<std::size_t>(code)] : -1;
+        }
+        out.disposition = disposition_table(study, subject_arm, arms, arm.name());
+
+        // Table 1 is of the randomised: ITTFL, else RANDFL, where the study has one.
+        std::string population = "All subjects with an arm";
+        for (const auto& [name, called] : {std::pair{"ITTFL", "ITT"}, {"RANDFL", "Randomised"}}) {
+            const Variable* flag = study.subjects.find(name);
+            if (flag == nullptr || !flag->is_categorical()) {
+                continue;
+            }
+            const std::optional<std::int32_t> yes = flag->level_code("Y");
+            for (std::size_t s = 0; s < subject_arm.size(); ++s) {
+                if (!yes || flag->codes()[s] != *yes) {
+                    subject_arm[s] = -1;
+                }
+            }
+            population = std::string(called) + " population (" + name + " = \"Y\")";
+            break;
+        }
+        if (!analysis.filter.empty()) {
+            population += "; filter: " + analysis.filter;
+        }
+        out.table = baseline_table(study, subject_arm, std::move(arms), arm.name(),
+                                   std::move(population), spec.baseline, analysis.max_levels);
     } catch (const std::exception& error) {
         out.error = error.what();
     }
@@ -103,8 +174,13 @@ Results compute_workspace(const Study& study, const WorkspaceSpec& spec,
 
     WorkspaceAdverseEvents ae = adverse_events.get();
     results.adverse_events = std::move(ae.table);
+    results.ae_overview = std::move(ae.overview);
     results.ae_arm_variable = std::move(ae.arm_variable);
     results.ae_error = std::move(ae.error);
+    WorkspaceBaseline baseline = workspace_baseline(study, complete);
+    results.baseline = std::move(baseline.table);
+    results.disposition = std::move(baseline.disposition);
+    results.baseline_error = std::move(baseline.error);
     for (const Variable& variable : study.subjects.variables()) {
         results.variable_labels.emplace(variable.name(), display_label(variable));
     }

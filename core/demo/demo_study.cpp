@@ -3,6 +3,7 @@
 #include "adverse_event_terms.h"
 #include "random_stream.h"
 #include "response_course.h"
+#include "study_status.h"
 #include "triallens/data/build_study.h"
 #include "triallens/stats/event_table.h"
 #include "triallens/stats/kaplan_meier.h"
@@ -802,6 +803,8 @@ std::vector<RawTable> generate_demo_tables(const DemoOptions& options) {
     std::vector<double> ae_ends = draw_adverse_event_ends(adverse_events, course_random);
     std::vector<RawTable> tables;
     tables.push_back(make_adsl(subjects, courses));
+    demo::append_study_status(tables.back(),
+                              RandomStream(options.seed ^ demo::study_status_stream));
     tables.push_back(make_adtte(subjects, courses));
     tables.push_back(make_adae(subjects, adverse_events, std::move(ae_ends)));
     tables.push_back(make_adrs(subjects, best, courses));

@@ -853,7 +853,7 @@ private slots:
         QTest::newRow("unknown quantile type")
             << QStringList{"export",          "demo", "--figure", "baseline",
                            "--quantile-type", "5",    "--out",    "/tmp/x.html"}
-            << "--quantile-type must be 2 or 7, got \"5\"";
+            << "--quantile-type must be 2 (SAS's default) or 7 (R's), got \"5\"";
         QTest::newRow("export: a table to a figure's format")
             << QStringList{"export", "demo", "--figure", "ae", "--out", "/tmp/x.png"}
             << "--out must end in .csv, .html or .rtf for --figure ae";

@@ -220,8 +220,8 @@ private slots:
     // group's flags; the usage lines' flags are named somewhere.
     void everyHelpFlagIsDescribedInItsManSection() {
         const QMap<QString, QStringList> groups = help_flags_by_group(help_);
-        QCOMPARE(groups.keys(), (QStringList{QString(), "ae", "analyze", "demo", "export",
-                                             "response", "workspace"}));
+        QCOMPARE(groups.keys(), (QStringList{QString(), "ae", "analyze", "baseline", "demo",
+                                             "export", "response", "workspace"}));
         for (auto group = groups.begin(); group != groups.end(); ++group) {
             const QString section = group.key().isEmpty() ? man_ : man_section(man_, group.key());
             QVERIFY2(!section.isEmpty(), qPrintable("no .SS \"" + group.key() + " options\""));
@@ -245,7 +245,7 @@ private slots:
             commands << match.captured(1);
         }
         QCOMPARE(sorted(commands),
-                 (QStringList{"ae", "analyze", "demo", "export", "help", "response"}));
+                 (QStringList{"ae", "analyze", "baseline", "demo", "export", "help", "response"}));
 
         const QTemporaryDir empty;
         const QStringList offered = complete({"triallens", ""}, empty.path());
@@ -275,7 +275,7 @@ private slots:
         };
         QStringList offered_anywhere;
         for (const QString& command :
-             QStringList{"analyze", "ae", "response", "export", "demo", "workspace"}) {
+             QStringList{"analyze", "ae", "response", "baseline", "export", "demo", "workspace"}) {
             QStringList expected = groups.value(command);
             if (command == QStringLiteral("export")) {
                 expected += groups.value(QStringLiteral("analyze"));
@@ -323,6 +323,7 @@ private slots:
             row("cif-layout", {"triallens", "export", "--cif-layout", "s"},
                 {"side-by-side", "stacked"});
             row("format", {"triallens", "export", "--format", "p"}, {"png", "pdf"});
+            row("quantile-type", {"triallens", "baseline", "--quantile-type", ""}, {"2", "7"});
             row("palette", {"triallens", "export", "--palette", ""},
                 {"default", "colour-blind", "grayscale"});
             row("preset", {"triallens", "export", "--preset", "j"},
@@ -336,7 +337,8 @@ private slots:
             row("nothing after help", {"triallens", "help", ""}, {});
             row("data files and demo", {"triallens", "analyze", ""}, inputs + QStringList{"demo"});
             row("commands and data files", {"triallens", ""},
-                inputs + QStringList{"analyze", "ae", "response", "export", "demo", "help"});
+                inputs +
+                    QStringList{"analyze", "ae", "response", "baseline", "export", "demo", "help"});
             row("a file with a space", {"triallens", "ae", "my"}, {"my file.tsv"});
             row("a file with a glob", {"triallens", "ae", "x"}, {"x*.csv"});
             row("export --out: any file", {"triallens", "export", "--out", ""},

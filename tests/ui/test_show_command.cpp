@@ -301,11 +301,14 @@ private slots:
         const auto parsed_of = [&study](const QStringList& arguments) {
             return cli::workspace_from_flags(study, cli::parse_command_line(words(arguments)));
         };
-        const QStringList analyze = analyze_arguments(pilot_paths(), spec);
-        QVERIFY2(command_text(analyze).contains(
+        // analyze shows no Table 1, and takes none of its flags.
+        QVERIFY(!analyze_arguments(pilot_paths(), spec).contains(QStringLiteral("--vars")));
+        const QStringList baseline = baseline_arguments(pilot_paths(), spec);
+        QVERIFY2(command_text(baseline).contains(
                      QStringLiteral("--vars AGE,SEX,RACE --quantile-type 7 --p-values")),
-                 qPrintable(command_text(analyze)));
-        QVERIFY(parsed_of(analyze) == spec);
+                 qPrintable(command_text(baseline)));
+        QCOMPARE(cli::parse_command_line(words(baseline)).command, cli::Command::Baseline);
+        QVERIFY(parsed_of(baseline) == spec);
 
         const QStringList table = table_export_arguments(pilot_paths(), spec, TableKind::Baseline,
                                                          QStringLiteral("baseline.rtf"));
@@ -324,14 +327,13 @@ private slots:
         QCOMPARE(parsed_figure_options(figure).kind, FigureKind::Disposition);
         QVERIFY(parsed_of(figure) == spec);
 
-        const QStringList baseline = baseline_arguments({}, spec);
-        QCOMPARE(baseline.first(), QStringLiteral("baseline"));
-        QCOMPARE(baseline.last(), QStringLiteral("demo"));
-        QVERIFY(baseline.contains(QStringLiteral("--p-values")));
-
+        QCOMPARE(baseline_arguments({}, spec).last(), QStringLiteral("demo"));
         // The defaults are left out.
-        QVERIFY(
-            !analyze_arguments({}, WorkspaceSpec{}).contains(QStringLiteral("--quantile-type")));
+        QCOMPARE(baseline_arguments({}, WorkspaceSpec{}),
+                 QStringList({QStringLiteral("baseline"), QStringLiteral("demo")}));
+        // A KM figure's command has no Table 1 flags.
+        QVERIFY(!figure_export_arguments({}, spec, FigureExportOptions{}, QStringLiteral("km.png"))
+                     .contains(QStringLiteral("--vars")));
     }
 
     // The figure flags: a preset when size and font are a preset's.

@@ -149,7 +149,11 @@ void add_workspace(QStringList& arguments, const WorkspaceSpec& spec) {
     if (spec.adverse_events.serious_only) {
         arguments << QStringLiteral("--serious");
     }
-    // Table 1's choices: part of the workspace every command computes.
+}
+
+// Table 1's choices (--vars, --quantile-type, --p-values): the baseline
+// command's flags, and export's for the Baseline tab's tables and figure.
+void add_baseline(QStringList& arguments, const WorkspaceSpec& spec) {
     const BaselineSpec baseline_defaults;
     if (!spec.baseline.variables.empty()) {
         add(arguments, "--vars", joined(spec.baseline.variables));
@@ -261,6 +265,7 @@ QStringList analyze_arguments(const QStringList& paths, const WorkspaceSpec& spe
 QStringList baseline_arguments(const QStringList& paths, const WorkspaceSpec& spec) {
     QStringList arguments{QStringLiteral("baseline")};
     add_workspace(arguments, spec);
+    add_baseline(arguments, spec);
     add_files(arguments, paths);
     return arguments;
 }
@@ -273,6 +278,9 @@ QStringList figure_export_arguments(const QStringList& paths, const WorkspaceSpe
                           : options.kind == FigureKind::Disposition ? QStringLiteral("disposition")
                                                                     : QStringLiteral("km")};
     add_workspace(arguments, spec);
+    if (options.kind == FigureKind::Disposition) {
+        add_baseline(arguments, spec);
+    }
     add_size(arguments, options);
     if (options.dpi != defaults.dpi) {
         add(arguments, "--dpi", QString::number(options.dpi));
@@ -306,6 +314,9 @@ QStringList table_export_arguments(const QStringList& paths, const WorkspaceSpec
     QStringList arguments{QStringLiteral("export"), QStringLiteral("--figure"),
                           QString::fromLatin1(names[static_cast<int>(kind)])};
     add_workspace(arguments, spec);
+    if (kind == TableKind::Baseline || kind == TableKind::Disposition) {
+        add_baseline(arguments, spec);
+    }
     add(arguments, "--out", out);
     add_files(arguments, paths);
     return arguments;

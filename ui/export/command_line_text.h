@@ -29,9 +29,10 @@ namespace triallens::ui {
 enum class TableKind { AdverseEvents, Response, Summary, Landmarks, Forest, Baseline, Disposition };
 
 // `analyze` with every workspace choice: analysis flags, --focus, the AE
-// toggles (--treatment-emergent, --related, --serious) and Table 1's
-// (--vars, --quantile-type, --p-values): the parser takes them for every
-// command, and they are part of the workspace analyze computes.
+// toggles (--treatment-emergent, --related, --serious: the parser takes them
+// for every command, and they are part of the workspace analyze computes).
+// Table 1's choices are not analyze's: `baseline` and the Baseline tab's
+// exports write them (--vars, --quantile-type, --p-values).
 QStringList analyze_arguments(const QStringList& paths, const WorkspaceSpec& spec);
 
 // `baseline` (Table 1 and the disposition) with every workspace choice.
