@@ -8,6 +8,7 @@
 #include "controller/workspace_document.h"
 #include "export/response_table.h"
 #include "models/km_figure_text.h"
+#include "panels/baseline_panel.h"
 #include "panels/data_panel.h"
 #include "panels/filter_panel.h"
 #include "panels/km_options_panel.h"
@@ -105,6 +106,18 @@ void MainWindow::createTabs() {
     tabs_->addTab(survival_page_, QStringLiteral("Survival"));
     connect(survival_page_, &SurvivalPage::allPatientsRequested, workspace_,
             [this] { workspace_->focusSubgroup({}, {}); });
+
+    // Table 1's choices are workspace steps: undoable, and each a refit.
+    baseline_panel_ = new BaselinePanel;
+    chips_ << new PopulationChip;
+    tabs_->addTab(tab_page(QStringLiteral("baseline"), chips_.back(), baseline_panel_),
+                  QStringLiteral("Baseline"));
+    connect(baseline_panel_, &BaselinePanel::specEdited, workspace_,
+            [this](const BaselineSpec& baseline) {
+                WorkspaceState next = workspace_->state();
+                next.baseline = baseline;
+                workspace_->changeState(next);
+            });
 
     // The cut points and landmark are spec edits as the settings dock's are:
     // one undoable step, refused (and named) when the engine's rules refuse it.
@@ -212,6 +225,9 @@ void MainWindow::createDocks() {
     // One set of figure options: the cumulative-incidence panels follow the KM figure's.
     cif_view_->setOptions(kmView()->options());
     connect(kmView(), &KmChartView::optionsChanged, cif_view_, &CifFigureView::setOptions);
+    baseline_panel_->setFigureOptions(kmView()->options());
+    connect(kmView(), &KmChartView::optionsChanged, baseline_panel_,
+            &BaselinePanel::setFigureOptions);
     tumour_panel_->setFigureOptions(kmView()->options());
     connect(kmView(), &KmChartView::optionsChanged, tumour_panel_,
             &TumourResponsePanel::setFigureOptions);
@@ -353,10 +369,11 @@ void MainWindow::createExport() {
     };
     sources.current_item = [this] {
         using Item = ExportDialog::Item;
-        constexpr Item by_tab[] = {Item::KaplanMeier,   Item::SummaryTable,
-                                   Item::Forest,        Item::AdverseEventTable,
-                                   Item::ResponseTable, Item::CumulativeIncidence,
-                                   Item::Waterfall,     Item::SummaryTable};
+        constexpr Item by_tab[] = {Item::KaplanMeier,         Item::BaselineTable,
+                                   Item::SummaryTable,        Item::Forest,
+                                   Item::AdverseEventTable,   Item::ResponseTable,
+                                   Item::CumulativeIncidence, Item::Waterfall,
+                                   Item::SummaryTable};
         const auto tab = tabIds().indexOf(tabId(tabs_->currentIndex()));
         if (tabId(tabs_->currentIndex()) == QLatin1String("tumour-response")) {
             constexpr Item by_figure[] = {Item::Waterfall, Item::Spider, Item::Swimmer,
@@ -404,7 +421,8 @@ void MainWindow::createExport() {
     tumour_panel_->view()->addActions(figure_actions.mid(1));
     for (QWidget* view :
          {static_cast<QWidget*>(ae_view_), static_cast<QWidget*>(response_view_),
-          static_cast<QWidget*>(methods_view_), static_cast<QWidget*>(delayed_effects_view_)}) {
+          static_cast<QWidget*>(baseline_panel_), static_cast<QWidget*>(methods_view_),
+          static_cast<QWidget*>(delayed_effects_view_)}) {
         view->setContextMenuPolicy(Qt::ActionsContextMenu);
         view->addActions(table_actions);
     }
@@ -413,7 +431,8 @@ void MainWindow::createExport() {
         QStringLiteral("The triallens analyze and export command lines that reproduce this tab"));
     connect(show_command_, &QAction::triggered, this, &MainWindow::showCommand);
     for (QWidget* view : {static_cast<QWidget*>(kmView()), static_cast<QWidget*>(forest_view_),
-                          static_cast<QWidget*>(ae_view_), static_cast<QWidget*>(response_view_)}) {
+                          static_cast<QWidget*>(ae_view_), static_cast<QWidget*>(response_view_),
+                          static_cast<QWidget*>(baseline_panel_)}) {
         view->addAction(show_command_);
     }
 }
@@ -433,6 +452,7 @@ QComboBox* MainWindow::endpointBox() const {
 void MainWindow::showState(const WorkspaceState& state) {
     settings_panel_->setSpec(state.spec);
     delayed_effects_view_->setSpec(state.spec);
+    baseline_panel_->setSpec(state.baseline);
     filter_panel_->setState(state.filters);
     ae_view_->setFilter(state.adverse_events);
     all_patients_->setEnabled(state.focus.has_value());
@@ -482,6 +502,7 @@ void MainWindow::showStudy() {
     setWindowTitle(QStringLiteral("%1 — TrialLens").arg(QString::fromStdString(study->name)));
     settings_panel_->setStudy(study, workspace_->state().spec);
     filter_panel_->setStudy(study);
+    baseline_panel_->setStudy(study);
 }
 
 void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
@@ -492,6 +513,7 @@ void MainWindow::showResults(const ResultsPtr& results, double milliseconds) {
     delayed_effects_view_->setResults(results);
     cif_view_->setResults(results);
     tumour_panel_->setResults(results);
+    baseline_panel_->setResults(results);
     for (PopulationChip* chip : chips_.mid(1)) { // the Survival tab's is its page's
         chip->setResults(results);
     }
@@ -526,10 +548,11 @@ QLabel* MainWindow::subjectsLabel() const {
 
 const QStringList& MainWindow::tabIds() {
     static const QStringList ids{
-        QStringLiteral("survival"),        QStringLiteral("delayed-effects"),
-        QStringLiteral("forest"),          QStringLiteral("adverse-events"),
-        QStringLiteral("response"),        QStringLiteral("competing-risks"),
-        QStringLiteral("tumour-response"), QStringLiteral("methods")};
+        QStringLiteral("survival"),        QStringLiteral("baseline"),
+        QStringLiteral("delayed-effects"), QStringLiteral("forest"),
+        QStringLiteral("adverse-events"),  QStringLiteral("response"),
+        QStringLiteral("competing-risks"), QStringLiteral("tumour-response"),
+        QStringLiteral("methods")};
     return ids;
 }
 

@@ -43,6 +43,7 @@ namespace triallens::ui {
 
 class AeTableView;
 class AnalysisDocument;
+class BaselinePanel;
 class DataPanel;
 class DelayedEffectsView;
 class ExportController;
@@ -95,6 +96,8 @@ public:
     // The Competing risks tab: the cumulative incidence per cause, with the
     // Survival plot's figure options.
     CifFigureView* cifView() const { return cif_view_; }
+    // The "Baseline" tab: Table 1, the disposition table and flow diagram.
+    BaselinePanel* baselinePanel() const { return baseline_panel_; }
     // The "Tumour response" tab; its subjectActivated opens a patient profile.
     TumourResponsePanel* tumourResponsePanel() const { return tumour_panel_; }
     DataPanel* dataPanel() const { return data_panel_; }
@@ -104,8 +107,8 @@ public:
     ExportController* exportController() const { return export_controller_; }
     QTabWidget* tabs() const { return tabs_; }
     // The tabs by id, never by their (translatable) titles: "survival",
-    // "delayed-effects", "forest", "adverse-events", "response",
-    // "competing-risks", "methods".
+    // "baseline", "delayed-effects", "forest", "adverse-events", "response",
+    // "competing-risks", "tumour-response", "methods".
     static const QStringList& tabIds();
     // The tab whose page has `id` as its objectName; -1 when none has.
     int tabIndex(const QString& id) const;
@@ -209,6 +212,7 @@ private:
     MethodsView* methods_view_ = nullptr;
     CifFigureView* cif_view_ = nullptr;
     TumourResponsePanel* tumour_panel_ = nullptr;
+    BaselinePanel* baseline_panel_ = nullptr;
     DelayedEffectsView* delayed_effects_view_ = nullptr;
     RefitStatus* refit_status_ = nullptr;
     QDockWidget* settings_dock_ = nullptr;

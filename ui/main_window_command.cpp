@@ -22,6 +22,7 @@ void MainWindow::showCommand() {
                       : tab == QLatin1String("adverse-events") ? Item::AdverseEventTable
                       : tab == QLatin1String("response")       ? Item::ResponseTable
                       : tab == QLatin1String("methods")        ? Item::SummaryTable
+                      : tab == QLatin1String("baseline")       ? Item::BaselineTable
                                                                : Item::KaplanMeier;
     const QStringList& paths = workspace_->paths();
     const WorkspaceSpec spec = workspace_->state().workspace();
@@ -42,10 +43,14 @@ void MainWindow::showCommand() {
     } else {
         const TableKind kind = item == Item::AdverseEventTable ? TableKind::AdverseEvents
                                : item == Item::ResponseTable   ? TableKind::Response
+                               : item == Item::BaselineTable   ? TableKind::Baseline
                                                                : TableKind::Summary;
         exported = table_export_arguments(paths, spec, kind, out);
     }
-    auto* dialog = new CommandDialog(analyze_arguments(paths, spec), exported, unreproduced, this);
+    // The Baseline tab's numbers are the baseline command's.
+    auto* dialog = new CommandDialog(item == Item::BaselineTable ? baseline_arguments(paths, spec)
+                                                                 : analyze_arguments(paths, spec),
+                                     exported, unreproduced, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->open();
 }

@@ -345,9 +345,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.figure.figure =
                 one_of(arg, value_of(arg),
                        {"km", "cif", "forest", "ae", "summary", "response", "landmarks",
-                        "waterfall", "spider", "swimmer", "dor"},
+                        "waterfall", "spider", "swimmer", "dor", "baseline", "disposition"},
                        "km, cif, forest, ae, summary, response, landmarks, waterfall, spider, "
-                       "swimmer or dor");
+                       "swimmer, dor, baseline or disposition");
         } else if (arg == "--cif-layout") {
             const QString name = QString::fromStdString(value_of(arg));
             line.figure.cif_arrangement = ui::parse_cif_arrangement(name);
@@ -460,9 +460,14 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.files.push_back(arg);
         }
     }
-    if (!line.baseline_flag.empty() && line.command != Command::Baseline) {
+    // Table 1's choices: the baseline command's, and export's for the
+    // Baseline tab's tables and figure (the window writes them there).
+    if (!line.baseline_flag.empty() && line.command != Command::Baseline &&
+        !(line.command == Command::Export &&
+          (line.figure.figure == "baseline" || line.figure.figure == "disposition"))) {
         throw UsageError(line.baseline_flag +
-                         " is a baseline option: triallens baseline --vars AGE,SEX FILE...");
+                         " is a baseline option: triallens baseline --vars AGE,SEX FILE... "
+                         "(or export --figure baseline)");
     }
     if (line.quit_after_first_paint && line.command != Command::Gui) {
         throw UsageError("--quit-after-first-paint times the workspace: give it alone");
@@ -732,7 +737,7 @@ baseline options (Table 1 and the disposition of patients, by arm and in total):
   DCDECOD/DCREASCD) status with reasons, most frequent first.
 
 export options (all analyze options apply: they choose what the figure shows):
-  --figure km|cif|forest|ae|summary|response|landmarks
+  --figure km|cif|forest|ae|summary|response|landmarks|baseline|disposition
                          what to draw (default: km); cif: the cumulative incidence of
                          competing risks, one panel per cause (the cause of interest
                          first; the causes as --cause/--status give them, else EVNTDESC's),
@@ -742,7 +747,10 @@ export options (all analyze options apply: they choose what the figure shows):
                          ECOGBL, PDL1STAT, LIVBRNFL, REGION1 present). ae (the AE
                          table, with ae's filters), summary (n, events, median (CI), HR (CI),
                          p per endpoint) and response are tables; forest to a table file
-                         gives the forest rows
+                         gives the forest rows; baseline (Table 1: baseline characteristics
+                         by arm and in total) is a table; disposition is the disposition
+                         table to .csv/.html/.rtf, its CONSORT flow diagram (a column per
+                         arm) to .png/.svg/.pdf
   --cif-layout side-by-side|stacked
                          --figure cif: its panels beside or above each other
                          (default: side-by-side)
@@ -758,6 +766,12 @@ export options (all analyze options apply: they choose what the figure shows):
   --waterfall-layout side-by-side|interleaved
                          --figure waterfall: a panel per arm (default) or every arm in one
   --responders-only      --figure swimmer: only the responders' lanes (CR or PR)
+  --vars COLS            --figure baseline: comma list of Table 1's variables, in order
+                         (default: the ADSL demographics and baseline characteristics present)
+  --quantile-type 2|7    --figure baseline: median and quartiles as SAS (2, default) or R's
+                         default (7)
+  --p-values             --figure baseline: a p-value per variable (Kruskal-Wallis;
+                         chi-square, or Fisher's exact test when an expected count is below 5)
   --out PATH             the file to write; its extension picks the format: .png, .svg or .pdf
                          for a figure, .csv, .html or .rtf for a table (with --each-subgroup:
                          the folder to write into)

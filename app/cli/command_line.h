@@ -54,7 +54,8 @@ ui::KmFigureOptions km_figure_options(const KmFigureFlags& flags, ui::KmFigureOp
 // the output path against the figure (export_command.h).
 struct ExportArguments {
     std::string figure =
-        "km"; // --figure km|cif|forest|ae|summary|response|landmarks|waterfall|spider|swimmer|dor
+        "km"; // --figure km|cif|forest|ae|summary|response|landmarks|waterfall|spider|swimmer|dor|
+              // baseline|disposition
     std::string width;               // --width, with a unit; "" = the preset's or 10in
     std::string height;              // --height; "" = the preset's or 6in
     std::string preset;              // --preset NAME (a size preset)

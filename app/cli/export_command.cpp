@@ -6,7 +6,9 @@
 #include "cli/workspace_from_flags.h"
 
 #include <export/adverse_event_table.h>
+#include <export/baseline_characteristics_table.h>
 #include <export/batch_folder.h>
+#include <export/disposition_table.h>
 #include <export/figure_export.h>
 #include <export/forest_table.h>
 #include <export/landmark_table.h>
@@ -81,10 +83,11 @@ ui::FigureExportOptions figure_export_options(const ExportArguments& arguments,
                                               const ui::KmFigureOptions& km) {
     ui::FigureExportOptions options;
     const auto tumour = ui::parse_tumour_figure(QString::fromStdString(arguments.figure));
-    options.kind = arguments.figure == "forest" ? ui::FigureKind::Forest
-                   : arguments.figure == "cif"  ? ui::FigureKind::CumulativeIncidence
-                   : tumour                     ? ui::FigureKind::TumourResponse
-                                                : ui::FigureKind::KaplanMeier;
+    options.kind = arguments.figure == "forest"        ? ui::FigureKind::Forest
+                   : arguments.figure == "cif"         ? ui::FigureKind::CumulativeIncidence
+                   : arguments.figure == "disposition" ? ui::FigureKind::Disposition
+                   : tumour                            ? ui::FigureKind::TumourResponse
+                                                       : ui::FigureKind::KaplanMeier;
     if (tumour) {
         options.tumour.figure = *tumour;
         options.tumour.colour_by = arguments.colour_by.value_or(ui::TumourColouring::BestResponse);
@@ -196,7 +199,8 @@ std::vector<Output> subgroup_outputs(const Study& study, const WorkspaceSpec& wo
 
 } // namespace
 
-// `--figure ae|summary|response|landmarks`, or `forest` to .csv/.html/.rtf: the table
+// `--figure ae|summary|response|landmarks|baseline`, or `forest` or `disposition`
+// to .csv/.html/.rtf: the table
 // as the GUI shows it, written by the extension of --out.
 int run_table_export(const CommandLine& line, int argc, char** argv) {
     const ExportArguments& arguments = line.figure;
@@ -221,7 +225,17 @@ int run_table_export(const CommandLine& line, int argc, char** argv) {
         tables.push_back(ui::summary_table(workspace_endpoints(source.study, source.workspace)));
     } else {
         const Results results = compute_workspace(source.study, source.workspace);
-        if (arguments.figure == "forest") {
+        if (arguments.figure == "baseline" || arguments.figure == "disposition") {
+            const bool table1 = arguments.figure == "baseline";
+            if (table1 ? !results.baseline : !results.disposition) {
+                throw UsageError("--figure " + arguments.figure + ": no " +
+                                 (table1 ? "baseline table" : "disposition") +
+                                 (results.baseline_error.empty() ? std::string(" in these data")
+                                                                 : ": " + results.baseline_error));
+            }
+            tables.push_back(table1 ? ui::baseline_characteristics_table(results)
+                                    : ui::disposition_table(results));
+        } else if (arguments.figure == "forest") {
             tables.push_back(ui::forest_table(results));
         } else if (arguments.figure == "landmarks") {
             if (!ui::has_landmark_estimates(results)) {
@@ -249,7 +263,8 @@ int run_export(const CommandLine& line, int argc, char** argv) {
     const bool table_file = ui::is_table_file(QString::fromStdString(line.out));
     if (arguments.figure == "ae" || arguments.figure == "summary" ||
         arguments.figure == "response" || arguments.figure == "landmarks" ||
-        (arguments.figure == "forest" && table_file)) {
+        arguments.figure == "baseline" ||
+        ((arguments.figure == "forest" || arguments.figure == "disposition") && table_file)) {
         return run_table_export(line, argc, argv);
     }
     const bool batch = !arguments.each_subgroup.empty();
@@ -260,7 +275,12 @@ int run_export(const CommandLine& line, int argc, char** argv) {
         const std::string extension =
             QFileInfo(QString::fromStdString(line.out)).suffix().toLower().toStdString();
         if (extension != "png" && extension != "svg" && extension != "pdf") {
-            throw UsageError("--out must end in .png, .svg or .pdf, got \"" + line.out + "\"");
+            throw UsageError(arguments.figure == "disposition"
+                                 ? "--out must end in .csv, .html or .rtf (the disposition "
+                                   "table) or .png, .svg or .pdf (its flow diagram), got \"" +
+                                       line.out + "\""
+                                 : "--out must end in .png, .svg or .pdf, got \"" + line.out +
+                                       "\"");
         }
         if (!arguments.format.empty() && arguments.format != extension) {
             throw UsageError("--format " + arguments.format + " disagrees with --out's ." +
@@ -291,6 +311,11 @@ int run_export(const CommandLine& line, int argc, char** argv) {
             throw UsageError("--figure cif: the events of " + outputs.front().results.paramcd +
                              " have fewer than two causes; name the column of their causes "
                              "with --cause or --status");
+        }
+        if (options.kind == ui::FigureKind::Disposition && !outputs.front().results.disposition) {
+            const std::string& why = outputs.front().results.baseline_error;
+            throw UsageError("--figure disposition: no disposition" +
+                             (why.empty() ? std::string(" in these data") : ": " + why));
         }
         if (options.kind == ui::FigureKind::TumourResponse) {
             const QString missing =

@@ -914,7 +914,18 @@ private slots:
         QTest::newRow("export: unknown figure")
             << QStringList{"export", "demo", "--figure", "pie", "--out", "/tmp/x.png"}
             << "--figure must be km, cif, forest, ae, summary, response, landmarks, waterfall, "
-               "spider, swimmer or dor, got \"pie\"";
+               "spider, swimmer, dor, baseline or disposition, got \"pie\"";
+        QTest::newRow("export: Table 1 to a figure's format")
+            << QStringList{"export", "demo", "--figure", "baseline", "--out", "/tmp/x.png"}
+            << "--out must end in .csv, .html or .rtf for --figure baseline";
+        QTest::newRow("export: disposition to neither a table's nor a figure's format")
+            << QStringList{"export", "demo", "--figure", "disposition", "--out", "/tmp/x.docx"}
+            << "--out must end in .csv, .html or .rtf (the disposition table) or .png, .svg or "
+               ".pdf (its flow diagram), got \"/tmp/x.docx\"";
+        QTest::newRow("unknown quantile type")
+            << QStringList{"export",          "demo", "--figure", "baseline",
+                           "--quantile-type", "5",    "--out",    "/tmp/x.html"}
+            << "--quantile-type must be 2 (SAS's default) or 7 (R's), got \"5\"";
         QTest::newRow("export: a table to a figure's format")
             << QStringList{"export", "demo", "--figure", "ae", "--out", "/tmp/x.png"}
             << "--out must end in .csv, .html or .rtf for --figure ae";

@@ -290,6 +290,52 @@ private slots:
                  QJsonDocument(cli::analyze_json(compute_workspace(study, spec))).toJson());
     }
 
+    // Table 1's choices are workspace flags: every command line written
+    // for the window reads back to them, the Baseline tab's exports too.
+    void baselineFlagsGiveBackTheWorkspace() {
+        WorkspaceSpec spec;
+        spec.baseline.variables = {"AGE", "SEX", "RACE"};
+        spec.baseline.quantile_type = 7;
+        spec.baseline.p_values = true;
+        const Study& study = pilot_study();
+        const auto parsed_of = [&study](const QStringList& arguments) {
+            return cli::workspace_from_flags(study, cli::parse_command_line(words(arguments)));
+        };
+        // analyze shows no Table 1, and takes none of its flags.
+        QVERIFY(!analyze_arguments(pilot_paths(), spec).contains(QStringLiteral("--vars")));
+        const QStringList baseline = baseline_arguments(pilot_paths(), spec);
+        QVERIFY2(command_text(baseline).contains(
+                     QStringLiteral("--vars AGE,SEX,RACE --quantile-type 7 --p-values")),
+                 qPrintable(command_text(baseline)));
+        QCOMPARE(cli::parse_command_line(words(baseline)).command, cli::Command::Baseline);
+        QVERIFY(parsed_of(baseline) == spec);
+
+        const QStringList table = table_export_arguments(pilot_paths(), spec, TableKind::Baseline,
+                                                         QStringLiteral("baseline.rtf"));
+        QCOMPARE(table.mid(0, 3), QStringList({QStringLiteral("export"), QStringLiteral("--figure"),
+                                               QStringLiteral("baseline")}));
+        QVERIFY(parsed_of(table) == spec);
+        const QStringList disposition = table_export_arguments(
+            pilot_paths(), spec, TableKind::Disposition, QStringLiteral("disposition.csv"));
+        QCOMPARE(disposition.at(2), QStringLiteral("disposition"));
+
+        FigureExportOptions options;
+        options.kind = FigureKind::Disposition;
+        const QStringList figure =
+            figure_export_arguments(pilot_paths(), spec, options, QStringLiteral("flow.svg"));
+        QCOMPARE(figure.at(2), QStringLiteral("disposition"));
+        QCOMPARE(parsed_figure_options(figure).kind, FigureKind::Disposition);
+        QVERIFY(parsed_of(figure) == spec);
+
+        QCOMPARE(baseline_arguments({}, spec).last(), QStringLiteral("demo"));
+        // The defaults are left out.
+        QCOMPARE(baseline_arguments({}, WorkspaceSpec{}),
+                 QStringList({QStringLiteral("baseline"), QStringLiteral("demo")}));
+        // A KM figure's command has no Table 1 flags.
+        QVERIFY(!figure_export_arguments({}, spec, FigureExportOptions{}, QStringLiteral("km.png"))
+                     .contains(QStringLiteral("--vars")));
+    }
+
     // The figure flags: a preset when size and font are a preset's.
     void figureFlagsNameThePresetOrTheSize() {
         FigureExportOptions options;

@@ -9,9 +9,12 @@
 // HTML, RTF and CSV, to look at them.
 
 #include "../cdisc_pilot.h"
+#include "baseline_fixture.h"
 
 #include <export/adverse_event_table.h>
+#include <export/baseline_characteristics_table.h>
 #include <export/csv_format.h>
+#include <export/disposition_table.h>
 #include <export/forest_table.h>
 #include <export/html_format.h>
 #include <export/landmark_table.h>
@@ -795,6 +798,43 @@ private slots:
         // Title, two heading rows, then the body rows tab-separated.
         QCOMPARE(lines[3].split('\t'), table.rows[0].cells);
         QCOMPARE(lines[3].split('\t').size(), table.columnCount());
+    }
+
+    // Table 1 and the disposition read back from CSV, HTML and RTF to the
+    // screen's cells, labels without their on-screen indent (the formats
+    // indent by level), and to the clipboard as a table a word processor
+    // takes (HTML) and text (tabs).
+    void baselineTablesReadBackFromEveryFormat() {
+        const Results results = baseline_fixture::results(true);
+        for (const ExportTable& table :
+             {baseline_characteristics_table(results), disposition_table(results)}) {
+            QVERIFY(!table.rows.empty());
+            QCOMPARE(heading_cells(table).size(), std::size_t{1});
+            for (const auto& [format, rows] : body_rows_of_every_format(table)) {
+                QVERIFY2(rows == body_cells(table), qPrintable(format + ": " + table.title));
+            }
+            QVERIFY(braces_balanced(rtf_document(table)));
+            const std::unique_ptr<QMimeData> mime = table_mime_data(table);
+            COMPARE_GRIDS(html_rows(mime->html(), "tbody"), body_cells(table));
+        }
+        const ExportTable table1 = baseline_characteristics_table(results);
+        QCOMPARE(table1.header.front().back().text, QStringLiteral("p-value"));
+        QCOMPARE(table1.rows[0].cells[0], QStringLiteral("Age"));
+        QVERIFY(table1.rows[0].bold);
+        QCOMPARE(table1.rows[1].cells[0], QStringLiteral("n"));
+        QCOMPARE(table1.rows[1].level, 1);
+        QCOMPARE(table1.rows[2].cells[1], QStringLiteral("75.2 (8.6)"));
+        QVERIFY(table1.footnotes.join(' ').contains(QStringLiteral("Kruskal-Wallis (AGE)")));
+        const ExportTable disposition = disposition_table(results);
+        QCOMPARE(disposition.rows[4].cells[0], QStringLiteral("Adverse Event"));
+        QCOMPARE(disposition.rows[4].level, 1);
+        QVERIFY(disposition.footnotes.join(' ').contains(QStringLiteral("randomised")));
+
+        // No table: no rows, and the footnote says why.
+        Results none;
+        none.baseline_error = "no treatment column";
+        QVERIFY(baseline_characteristics_table(none).rows.empty());
+        QVERIFY(disposition_table(none).footnotes.join(' ').contains("no treatment column"));
     }
 
     void writeTablePicksTheFormatByExtension() {

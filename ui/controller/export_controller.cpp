@@ -3,7 +3,9 @@
 #include "controller/refit_controller.h"
 #include "controller/user_settings.h"
 #include "export/adverse_event_table.h"
+#include "export/baseline_characteristics_table.h"
 #include "export/batch_folder.h"
+#include "export/disposition_table.h"
 #include "export/forest_table.h"
 #include "export/landmark_table.h"
 #include "export/summary_table.h"
@@ -213,6 +215,9 @@ ResultsPtr ExportController::resultsFor(Item item) const {
 
 ExportDialog::Item ExportController::currentFigure() const {
     const Item item = sources_.current_item();
+    if (item == Item::BaselineTable || item == Item::DispositionTable) {
+        return Item::DispositionFlow; // the Baseline tab's figure
+    }
     return ExportDialog::isFigure(item) ? item : Item::KaplanMeier;
 }
 
@@ -247,8 +252,25 @@ void ExportController::withTables(Item item, std::function<void(const Tables&)> 
                                   sources_.ae_minimum_incidence())});
         return;
     }
+    case Item::BaselineTable:
+        if (!results->baseline) {
+            emit failed(QStringLiteral("no baseline table: %1")
+                            .arg(QString::fromStdString(results->baseline_error)));
+            return;
+        }
+        then({baseline_characteristics_table(*results)});
+        return;
+    case Item::DispositionTable:
+        if (!results->disposition) {
+            emit failed(QStringLiteral("no disposition table: %1")
+                            .arg(QString::fromStdString(results->baseline_error)));
+            return;
+        }
+        then({disposition_table(*results)});
+        return;
     case Item::SummaryTable:
         break;
+    case Item::DispositionFlow:
     case Item::KaplanMeier:
     case Item::Forest:
     case Item::CumulativeIncidence:
@@ -419,6 +441,12 @@ QString suggested_export_name(ExportDialog::Item item, const Results* results) {
         return QStringLiteral("adverse-events") + subgroup + QStringLiteral(".html");
     case Item::ResponseTable:
         return QStringLiteral("response") + subgroup + QStringLiteral(".html");
+    case Item::BaselineTable:
+        return QStringLiteral("baseline") + subgroup + QStringLiteral(".html");
+    case Item::DispositionTable:
+        return QStringLiteral("disposition") + subgroup + QStringLiteral(".html");
+    case Item::DispositionFlow:
+        return QStringLiteral("disposition") + subgroup + QStringLiteral(".png");
     }
     return QStringLiteral("export.png");
 }

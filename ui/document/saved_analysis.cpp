@@ -523,7 +523,11 @@ QByteArray to_json(const SavedAnalysis& analysis) {
                       QJsonObject{{"treatment_emergent_only",
                                    analysis.state.adverse_events.treatment_emergent_only},
                                   {"related_only", analysis.state.adverse_events.related_only},
-                                  {"serious_only", analysis.state.adverse_events.serious_only}}}}},
+                                  {"serious_only", analysis.state.adverse_events.serious_only}}},
+                     {"baseline",
+                      QJsonObject{{"variables", string_array(analysis.state.baseline.variables)},
+                                  {"quantile_type", analysis.state.baseline.quantile_type},
+                                  {"p_values", analysis.state.baseline.p_values}}}}},
         {"focus", focus_json(analysis.state.focus)},
         {"tab", analysis.current_tab},
         {"km_figure", km_figure_json(analysis.km_figure)},
@@ -599,6 +603,22 @@ std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error,
                 bool_at(ae, "treatment_emergent_only", at);
             analysis.state.adverse_events.related_only = bool_at(ae, "related_only", at);
             analysis.state.adverse_events.serious_only = bool_at(ae, "serious_only", at);
+        }
+        // Written since Table 1 joined the state; absent = its defaults.
+        if (state.contains(QStringLiteral("baseline"))) {
+            const QString at = top + ".state.baseline";
+            const QJsonObject baseline = object_at(state, "baseline", top + ".state");
+            analysis.state.baseline.variables = strings_at(baseline, "variables", at);
+            if (analysis.state.baseline.variables.size() > max_baseline_variables) {
+                fail(at + ".variables",
+                     QStringLiteral("more than %1 variables").arg(max_baseline_variables));
+            }
+            const double type = whole_number_at(baseline, "quantile_type", at, 2, 7);
+            if (type != 2 && type != 7) {
+                fail(at + ".quantile_type", QStringLiteral("%1 is not 2 or 7").arg(type));
+            }
+            analysis.state.baseline.quantile_type = static_cast<int>(type);
+            analysis.state.baseline.p_values = bool_at(baseline, "p_values", at);
         }
         const QJsonObject focus = object_at(root, "focus", top);
         const QString variable = string_at(focus, "variable", top + ".focus");

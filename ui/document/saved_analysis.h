@@ -31,7 +31,10 @@
 //                                         "exclude_missing": true } } },
 //       "adverse_events": { "treatment_emergent_only": true,   // the AE tab's toggles;
 //                           "related_only": false,             // absent in older files:
-//                           "serious_only": false }            // none set
+//                           "serious_only": false },           // none set
+//       "baseline": { "variables": ["AGE", "SEX"],   // Table 1's choices; [] = the
+//                     "quantile_type": 2,            // defaults; 2 or 7; absent in
+//                     "p_values": false }            // older files: the defaults
 //     },
 //     "focus": { "variable": "AGEGR1", "level": ">80" },   // the forest row every tab
 //                                                          // shows; "" = all patients

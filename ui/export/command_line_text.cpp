@@ -151,6 +151,21 @@ void add_workspace(QStringList& arguments, const WorkspaceSpec& spec) {
     }
 }
 
+// Table 1's choices (--vars, --quantile-type, --p-values): the baseline
+// command's flags, and export's for the Baseline tab's tables and figure.
+void add_baseline(QStringList& arguments, const WorkspaceSpec& spec) {
+    const BaselineSpec baseline_defaults;
+    if (!spec.baseline.variables.empty()) {
+        add(arguments, "--vars", joined(spec.baseline.variables));
+    }
+    if (spec.baseline.quantile_type != baseline_defaults.quantile_type) {
+        add(arguments, "--quantile-type", QString::number(spec.baseline.quantile_type));
+    }
+    if (spec.baseline.p_values) {
+        arguments << QStringLiteral("--p-values");
+    }
+}
+
 void add_files(QStringList& arguments, const QStringList& paths) {
     if (paths.isEmpty()) {
         arguments << QStringLiteral("demo");
@@ -247,13 +262,25 @@ QStringList analyze_arguments(const QStringList& paths, const WorkspaceSpec& spe
     return arguments;
 }
 
+QStringList baseline_arguments(const QStringList& paths, const WorkspaceSpec& spec) {
+    QStringList arguments{QStringLiteral("baseline")};
+    add_workspace(arguments, spec);
+    add_baseline(arguments, spec);
+    add_files(arguments, paths);
+    return arguments;
+}
+
 QStringList figure_export_arguments(const QStringList& paths, const WorkspaceSpec& spec,
                                     const FigureExportOptions& options, const QString& out) {
     const FigureExportOptions defaults;
     QStringList arguments{QStringLiteral("export"), QStringLiteral("--figure"),
-                          options.kind == FigureKind::Forest ? QStringLiteral("forest")
-                                                             : QStringLiteral("km")};
+                          options.kind == FigureKind::Forest        ? QStringLiteral("forest")
+                          : options.kind == FigureKind::Disposition ? QStringLiteral("disposition")
+                                                                    : QStringLiteral("km")};
     add_workspace(arguments, spec);
+    if (options.kind == FigureKind::Disposition) {
+        add_baseline(arguments, spec);
+    }
     add_size(arguments, options);
     if (options.dpi != defaults.dpi) {
         add(arguments, "--dpi", QString::number(options.dpi));
@@ -282,10 +309,14 @@ QStringList figure_export_arguments(const QStringList& paths, const WorkspaceSpe
 
 QStringList table_export_arguments(const QStringList& paths, const WorkspaceSpec& spec,
                                    TableKind kind, const QString& out) {
-    static const char* const names[] = {"ae", "response", "summary", "landmarks", "forest"};
+    static const char* const names[] = {"ae",     "response", "summary",    "landmarks",
+                                        "forest", "baseline", "disposition"};
     QStringList arguments{QStringLiteral("export"), QStringLiteral("--figure"),
                           QString::fromLatin1(names[static_cast<int>(kind)])};
     add_workspace(arguments, spec);
+    if (kind == TableKind::Baseline || kind == TableKind::Disposition) {
+        add_baseline(arguments, spec);
+    }
     add(arguments, "--out", out);
     add_files(arguments, paths);
     return arguments;

@@ -26,12 +26,17 @@
 namespace triallens::ui {
 
 // The tables `export --figure` writes (to .csv, .html or .rtf).
-enum class TableKind { AdverseEvents, Response, Summary, Landmarks, Forest };
+enum class TableKind { AdverseEvents, Response, Summary, Landmarks, Forest, Baseline, Disposition };
 
 // `analyze` with every workspace choice: analysis flags, --focus, the AE
 // toggles (--treatment-emergent, --related, --serious: the parser takes them
 // for every command, and they are part of the workspace analyze computes).
+// Table 1's choices are not analyze's: `baseline` and the Baseline tab's
+// exports write them (--vars, --quantile-type, --p-values).
 QStringList analyze_arguments(const QStringList& paths, const WorkspaceSpec& spec);
+
+// `baseline` (Table 1 and the disposition) with every workspace choice.
+QStringList baseline_arguments(const QStringList& paths, const WorkspaceSpec& spec);
 
 // `export --figure km|forest --out OUT` with the workspace's flags and the
 // figure's: --preset when the size and font are a preset's, else --width and
@@ -44,8 +49,8 @@ QStringList analyze_arguments(const QStringList& paths, const WorkspaceSpec& spe
 QStringList figure_export_arguments(const QStringList& paths, const WorkspaceSpec& spec,
                                     const FigureExportOptions& options, const QString& out);
 
-// `export --figure ae|response|summary|landmarks|forest --out OUT` (OUT a
-// .csv, .html or .rtf) with the workspace's flags.
+// `export --figure ae|response|summary|landmarks|forest|baseline|disposition
+// --out OUT` (OUT a .csv, .html or .rtf) with the workspace's flags.
 QStringList table_export_arguments(const QStringList& paths, const WorkspaceSpec& spec,
                                    TableKind kind, const QString& out);
 

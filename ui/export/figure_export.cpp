@@ -2,6 +2,7 @@
 
 #include "models/km_figure_text.h"
 #include "views/cif_figure.h"
+#include "views/disposition_flow.h"
 #include "views/forest_view.h"
 #include "views/km_figure.h"
 #include "views/methods_text.h"
@@ -75,6 +76,9 @@ QString document_title(const Results& results, const FigureExportOptions& option
     }
     if (options.kind == FigureKind::TumourResponse) {
         return QStringLiteral("Tumour response: %1").arg(tumour_figure_name(options.tumour.figure));
+    }
+    if (options.kind == FigureKind::Disposition) {
+        return QStringLiteral("Disposition of patients");
     }
     return options.kind == FigureKind::KaplanMeier ? km_figure_title(results)
                                                    : endpoint_title(results);
@@ -297,6 +301,9 @@ void paint_figure(QPainter& painter, const QRectF& target, const Results& result
         break;
     case FigureKind::TumourResponse:
         paint_tumour_response_figure(painter, figure, results, km, options.tumour);
+        break;
+    case FigureKind::Disposition:
+        paint_disposition_flow(painter, figure, results, km);
         break;
     }
     painter.restore();

@@ -38,7 +38,8 @@ namespace triallens::ui {
 
 // TumourResponse: the waterfall, spider, swimmer or duration-of-response
 // figure FigureExportOptions::tumour names (tumour_response_figure.h).
-enum class FigureKind { KaplanMeier, Forest, CumulativeIncidence, TumourResponse };
+// Disposition: the CONSORT flow of patients (disposition_flow.h).
+enum class FigureKind { KaplanMeier, Forest, CumulativeIncidence, TumourResponse, Disposition };
 
 struct FigureExportOptions {
     FigureKind kind = FigureKind::KaplanMeier;

@@ -66,6 +66,8 @@ ExportDialog::ExportDialog(QWidget* parent)
                    static_cast<int>(Item::Swimmer));
     item_->addItem(QStringLiteral("Duration of response figure"),
                    static_cast<int>(Item::DurationOfResponse));
+    item_->addItem(QStringLiteral("Disposition flow diagram (CONSORT)"),
+                   static_cast<int>(Item::DispositionFlow));
     item_->addItem(QStringLiteral("Summary table (every endpoint)"),
                    static_cast<int>(Item::SummaryTable));
     item_->addItem(QStringLiteral("Landmark and RMST table"),
@@ -74,6 +76,9 @@ ExportDialog::ExportDialog(QWidget* parent)
     item_->addItem(QStringLiteral("Adverse-event table"),
                    static_cast<int>(Item::AdverseEventTable));
     item_->addItem(QStringLiteral("Response table"), static_cast<int>(Item::ResponseTable));
+    item_->addItem(QStringLiteral("Baseline characteristics table (Table 1)"),
+                   static_cast<int>(Item::BaselineTable));
+    item_->addItem(QStringLiteral("Disposition table"), static_cast<int>(Item::DispositionTable));
 
     for (const SizePreset& preset : figure_size_presets()) {
         preset_->addItem(preset.label, preset.name);

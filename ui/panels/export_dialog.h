@@ -46,7 +46,11 @@ public:
         Waterfall,
         Spider,
         Swimmer,
-        DurationOfResponse
+        DurationOfResponse,
+        // The Baseline tab: Table 1, the disposition table and its flow diagram.
+        BaselineTable,
+        DispositionTable,
+        DispositionFlow
     };
 
     explicit ExportDialog(QWidget* parent = nullptr);
@@ -55,7 +59,8 @@ public:
     Item item() const;
     static bool isFigure(Item item) {
         return item == Item::KaplanMeier || item == Item::Forest ||
-               item == Item::CumulativeIncidence || tumourFigure(item).has_value();
+               item == Item::CumulativeIncidence || item == Item::DispositionFlow ||
+               tumourFigure(item).has_value();
     }
     // The tumour-response figure an item draws; nullopt for every other item.
     static std::optional<TumourFigure> tumourFigure(Item item) {
@@ -76,6 +81,7 @@ public:
     static FigureKind figureKind(Item item) {
         return item == Item::Forest                ? FigureKind::Forest
                : item == Item::CumulativeIncidence ? FigureKind::CumulativeIncidence
+               : item == Item::DispositionFlow     ? FigureKind::Disposition
                : tumourFigure(item)                ? FigureKind::TumourResponse
                                                    : FigureKind::KaplanMeier;
     }
