@@ -8,6 +8,7 @@
 #include "controller/workspace_document.h"
 #include "export/response_table.h"
 #include "models/km_figure_text.h"
+#include "panels/adverse_events_panel.h"
 #include "panels/data_panel.h"
 #include "panels/filter_panel.h"
 #include "panels/km_options_panel.h"
@@ -83,6 +84,13 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
 
     connect(workspace_, &WorkspaceDocument::stateChanged, this, &MainWindow::showState);
     connect(controller_, &RefitController::adverseEventsReady, ae_view_, &AeTableView::setTable);
+    connect(controller_, &RefitController::adverseEventsReady, ae_panel_,
+            [this](const std::shared_ptr<const AeTable>& table) {
+                ae_panel_->setAdverseEvents(table, controller_->adverseEventOverview());
+            });
+    connect(controller_, &RefitController::refitted, ae_panel_, &AdverseEventsPanel::setResults);
+    connect(ae_panel_, &AdverseEventsPanel::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(controller_, &RefitController::refitted, this, &MainWindow::showResults);
     connect(controller_, &RefitController::refitFailed, this, &MainWindow::showError);
     connectPatientProfile();
@@ -94,6 +102,9 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     if (controller_->results()) {
         showResults(controller_->results(), 0);
         ae_view_->setTable(controller_->adverseEvents());
+        ae_panel_->setAdverseEvents(controller_->adverseEvents(),
+                                    controller_->adverseEventOverview());
+        ae_panel_->setResults(controller_->results());
     }
     restoreSettings();
 }
@@ -145,7 +156,8 @@ void MainWindow::createTabs() {
     });
 
     chips_ << new PopulationChip;
-    tabs_->addTab(tab_page(QStringLiteral("adverse-events"), chips_.back(), ae_view_),
+    ae_panel_ = new AdverseEventsPanel(ae_view_);
+    tabs_->addTab(tab_page(QStringLiteral("adverse-events"), chips_.back(), ae_panel_),
                   QStringLiteral("Adverse events"));
     connect(ae_view_, &AeTableView::filterChanged, workspace_, [this](const AeFilter& filter) {
         WorkspaceState next = workspace_->state();
@@ -213,6 +225,9 @@ void MainWindow::createDocks() {
     cif_view_->setOptions(kmView()->options());
     connect(kmView(), &KmChartView::optionsChanged, cif_view_, &CifFigureView::setOptions);
     tumour_panel_->setFigureOptions(kmView()->options());
+    ae_panel_->setFigureOptions(kmView()->options());
+    connect(kmView(), &KmChartView::optionsChanged, ae_panel_,
+            &AdverseEventsPanel::setFigureOptions);
     connect(kmView(), &KmChartView::optionsChanged, tumour_panel_,
             &TumourResponsePanel::setFigureOptions);
     connect(kmView()->figureOptionsAction(), &QAction::triggered, this, [this] {

@@ -42,6 +42,7 @@ QT_END_NAMESPACE
 namespace triallens::ui {
 
 class AeTableView;
+class AdverseEventsPanel;
 class AnalysisDocument;
 class DataPanel;
 class DelayedEffectsView;
@@ -89,6 +90,7 @@ public:
     // The chip atop each tab, in tab order (hidden without filter or focus).
     const QList<PopulationChip*>& populationChips() const { return chips_; }
     AeTableView* adverseEventView() const { return ae_view_; }
+    AdverseEventsPanel* adverseEventsPanel() const { return ae_panel_; }
     QComboBox* endpointBox() const;
     ResponseView* responseView() const { return response_view_; }
     MethodsView* methodsView() const { return methods_view_; }
@@ -209,6 +211,7 @@ private:
     MethodsView* methods_view_ = nullptr;
     CifFigureView* cif_view_ = nullptr;
     TumourResponsePanel* tumour_panel_ = nullptr;
+    AdverseEventsPanel* ae_panel_ = nullptr;
     DelayedEffectsView* delayed_effects_view_ = nullptr;
     RefitStatus* refit_status_ = nullptr;
     QDockWidget* settings_dock_ = nullptr;
