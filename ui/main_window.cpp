@@ -360,6 +360,7 @@ void MainWindow::createExport() {
         options.km = kmView()->options();
         options.cif_arrangement = cif_view_->arrangement();
         options.tumour = tumour_panel_->options();
+        options.ae = ae_panel_->figureOptions();
         options.font_family = font().family();
         if (const auto& study = controller_->study()) {
             options.data_cut = data_cut(*study);
@@ -378,9 +379,18 @@ void MainWindow::createExport() {
                                           Item::DurationOfResponse};
             return by_figure[static_cast<int>(tumour_panel_->options().figure)];
         }
+        if (tabId(tabs_->currentIndex()) == QLatin1String("adverse-events")) {
+            using Page = AdverseEventsPanel::Page;
+            const Page page = ae_panel_->page();
+            return page == Page::Overview  ? Item::AeOverviewTable
+                   : page == Page::DotPlot ? Item::AeDotPlot
+                   : page == Page::Volcano ? Item::AeVolcano
+                                           : Item::AdverseEventTable;
+        }
         return tab >= 0 ? by_tab[tab] : Item::KaplanMeier;
     };
     sources.ae_minimum_incidence = [this] { return ae_view_->minimumIncidence(); };
+    sources.ae_exposure_adjusted = [this] { return ae_panel_->exposureAdjusted(); };
     sources.response_tables = [this](const Results& results) {
         return response_tables(
             results,

@@ -207,7 +207,7 @@ QVariant AeOverviewModel::headerData(int section, Qt::Orientation orientation, i
         case ColumnKind::Rate:
             return tr("%1 (N=%2)").arg(arm).arg(overview.denominators[column.arm]);
         case ColumnKind::RiskDifference:
-            return tr("Risk difference vs %1, %% (%2 CI)")
+            return tr("Risk difference vs %1, % (%2 CI)")
                 .arg(text_of(overview.arms[*overview.reference_arm]), level);
         case ColumnKind::RateDifference:
             return tr("Rate difference vs %1 per 100 PY (%2 CI)")

@@ -108,7 +108,11 @@ AdverseEventsPanel::AdverseEventsPanel(AeTableView* table_view, QWidget* parent)
         table_view_->model()->setExposureAdjusted(on);
     });
     connect(overview_model_, &QAbstractItemModel::modelReset, this, [this] {
-        overview_notes_->setText(overview_model_->notes().join(u'\n'));
+        overview_notes_->setText(
+            overview_model_->overview()
+                ? overview_model_->notes().join(u'\n')
+                : tr("No safety overview: the study has no adverse-event data the overview "
+                     "can be made from."));
         overview_view_->resizeColumnsToContents();
         overview_view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     });
@@ -176,6 +180,10 @@ AeFigureOptions AdverseEventsPanel::figureOptions() const {
 void AdverseEventsPanel::updateExposure() {
     const bool has = overview_model_->hasExposure();
     exposure_->setEnabled(has);
+    if (!has) {
+        const QSignalBlocker block(exposure_);
+        exposure_->setChecked(false);
+    }
     exposure_->setToolTip(has ? tr("Add each arm's subjects with the event per 100 "
                                    "patient-years of treatment, with exact Poisson CIs, to the "
                                    "overview and the AE table")

@@ -46,7 +46,11 @@ public:
         Waterfall,
         Spider,
         Swimmer,
-        DurationOfResponse
+        DurationOfResponse,
+        // The Adverse events tab's overview table and figures.
+        AeOverviewTable,
+        AeDotPlot,
+        AeVolcano
     };
 
     explicit ExportDialog(QWidget* parent = nullptr);
@@ -55,7 +59,8 @@ public:
     Item item() const;
     static bool isFigure(Item item) {
         return item == Item::KaplanMeier || item == Item::Forest ||
-               item == Item::CumulativeIncidence || tumourFigure(item).has_value();
+               item == Item::CumulativeIncidence || item == Item::AeDotPlot ||
+               item == Item::AeVolcano || tumourFigure(item).has_value();
     }
     // The tumour-response figure an item draws; nullopt for every other item.
     static std::optional<TumourFigure> tumourFigure(Item item) {
@@ -76,6 +81,8 @@ public:
     static FigureKind figureKind(Item item) {
         return item == Item::Forest                ? FigureKind::Forest
                : item == Item::CumulativeIncidence ? FigureKind::CumulativeIncidence
+               : item == Item::AeDotPlot           ? FigureKind::AeDotPlot
+               : item == Item::AeVolcano           ? FigureKind::AeVolcano
                : tumourFigure(item)                ? FigureKind::TumourResponse
                                                    : FigureKind::KaplanMeier;
     }

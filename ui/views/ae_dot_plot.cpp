@@ -78,6 +78,22 @@ QString ae_figure_missing_text(const Results& results, bool needs_p) {
     return {};
 }
 
+NumericAxis symmetric_axis(double reach, int max_ticks) {
+    NumericAxis axis =
+        numeric_axis_to_tick(0, std::max(reach, 1e-9), std::max(3, max_ticks / 2 + 1));
+    const double end = axis.hi;
+    std::vector<double> ticks;
+    for (auto tick = axis.ticks.rbegin(); tick != axis.ticks.rend(); ++tick) {
+        if (*tick > 0) {
+            ticks.push_back(-*tick);
+        }
+    }
+    ticks.insert(ticks.end(), axis.ticks.begin(), axis.ticks.end());
+    axis.ticks = std::move(ticks);
+    axis.lo = -end;
+    return axis;
+}
+
 AeDotPlotLayout layout_ae_dot_plot(const QRectF& rect, const Results& results,
                                    const KmFigureOptions& options, const AeFigureOptions& ae) {
     AeDotPlotLayout layout;
@@ -123,7 +139,7 @@ AeDotPlotLayout layout_ae_dot_plot(const QRectF& rect, const Results& results,
     layout.risk_title = ae.scale == AeRiskScale::Ratio
                             ? QStringLiteral("Relative risk (%1 CI), %2 vs %3, log scale")
                                   .arg(level, compared, reference)
-                            : QStringLiteral("Risk difference, %% points (%1 CI), %2 \u2212 %3")
+                            : QStringLiteral("Risk difference, % points (%1 CI), %2 \u2212 %3")
                                   .arg(level, compared, reference);
     const auto rows_fitting = [&](const TumourFigureFrame& frame) {
         const double axis =
@@ -162,17 +178,26 @@ AeDotPlotLayout layout_ae_dot_plot(const QRectF& rect, const Results& results,
     for (const AeFigureTerm& term : terms) {
         longest = std::max(longest, metrics.horizontalAdvance(term.pt));
     }
-    const double label_width = std::min(longest + em * 0.5, body.width() * 0.3);
-    const double gap = em * 1.2;
+    const double label_width = std::min(longest + em * 0.5, body.width() * 0.36);
+    const double gap = em * 3; // the panels' end ticks' labels stay apart
     const double panels = std::max(1.0, body.width() - label_width - gap * 2);
     const double incidence_width = panels * 0.42;
     const double axis_height =
         std::max(x_axis_height(frame.font, layout.incidence_title, incidence_width),
                  x_axis_height(frame.font, layout.risk_title, panels - incidence_width));
     const double rows_height = std::max(1.0, body.height() - axis_height - em * 0.3);
+    // A term too long for its column takes two lines where the rows have
+    // room for them, else it is cut with "…".
+    const double text_width = std::max(1.0, label_width - em * 0.5);
+    const bool any_long = std::any_of(terms.begin(), terms.end(), [&](const AeFigureTerm& term) {
+        return metrics.horizontalAdvance(term.pt) > text_width;
+    });
+    const double tallest =
+        any_long ? std::max(largest_row, 2.3 * metrics.height() / em) : largest_row;
     const double pitch =
         terms.empty() ? em * largest_row
-                      : std::min(em * largest_row, rows_height / static_cast<double>(terms.size()));
+                      : std::min(em * tallest, rows_height / static_cast<double>(terms.size()));
+    const bool two_lines = pitch >= 2.1 * metrics.height();
     const double plots_height = pitch * static_cast<double>(std::max<std::size_t>(terms.size(), 1));
     layout.labels = QRectF(body.left(), body.top(), label_width, plots_height);
     layout.incidence_plot =
@@ -210,11 +235,7 @@ AeDotPlotLayout layout_ae_dot_plot(const QRectF& rect, const Results& results,
         layout.risk_axis.hi = std::max(hi, 0.31);
         layout.risk_axis.ticks = log_ticks(layout.risk_axis.lo, layout.risk_axis.hi);
     } else {
-        const double reach = std::max({std::abs(lo), std::abs(hi), 1.0});
-        layout.risk_axis = numeric_axis_to_tick(-reach, reach, risk_ticks);
-        // Symmetric ends, so "more with the compared arm" reads to the right.
-        const double end = std::max(std::abs(layout.risk_axis.lo), std::abs(layout.risk_axis.hi));
-        layout.risk_axis = numeric_axis_to_tick(-end, end, risk_ticks);
+        layout.risk_axis = symmetric_axis(std::max({std::abs(lo), std::abs(hi), 1.0}), risk_ticks);
     }
     layout.risk_axis.from = layout.risk_plot.left();
     layout.risk_axis.to = layout.risk_plot.right();
@@ -226,7 +247,12 @@ AeDotPlotLayout layout_ae_dot_plot(const QRectF& rect, const Results& results,
         row.band = QRectF(body.left(), body.top() + pitch * static_cast<double>(r),
                           layout.risk_plot.right() - body.left(), pitch);
         row.y = row.band.center().y();
-        row.label = metrics.elidedText(row.term.pt, Qt::ElideRight, label_width - em * 0.5);
+        const QStringList lines = wrapped_lines(row.term.pt, frame.font, text_width);
+        row.label = two_lines && lines.size() == 2 &&
+                            metrics.horizontalAdvance(lines[0]) <= text_width &&
+                            metrics.horizontalAdvance(lines[1]) <= text_width
+                        ? lines.join(u'\n')
+                        : metrics.elidedText(row.term.pt, Qt::ElideRight, text_width);
         for (const double percent : row.term.incidence) {
             row.dots.push_back(QPointF(layout.incidence_axis.map(percent), row.y));
         }

@@ -77,6 +77,11 @@ void paint_ae_dot_plot(QPainter& painter, const QRectF& rect, const Results& res
 // The row whose band holds `point`, or nullptr.
 const AeDotPlotRow* ae_dot_plot_row_at(const AeDotPlotLayout& layout, const QPointF& point);
 
+// An axis symmetric about 0 reaching at least ±`reach`, ending on ticks:
+// the risk-difference axes of both AE figures, so "more with the compared
+// arm" always reads to the right of the centre.
+NumericAxis symmetric_axis(double reach, int max_ticks);
+
 // What the AE figures say instead of drawing: no AE table (and why), one
 // arm, or no relative risks (`needs_p`: the volcano); "" when they can draw.
 QString ae_figure_missing_text(const Results& results, bool needs_p);

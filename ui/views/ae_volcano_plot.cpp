@@ -28,10 +28,15 @@ double minus_log10_p(const AeRelativeRisk& risk) {
     return -std::log10(std::clamp(risk.fisher_p, 1e-300, 1.0));
 }
 
+// Whether a label's box would hide much of a disc: more than its rim.
+bool covers(const QRectF& box, const AeVolcanoPoint& point) {
+    const double r = point.radius * 0.6;
+    return box.intersects(QRectF(point.centre.x() - r, point.centre.y() - r, 2 * r, 2 * r));
+}
+
 // Places labels for the extreme terms: the candidates in order of priority,
 // each tried at eight spots around its point; the first spot inside the
-// plot that overlaps no placed label (nor another labelled point's disc)
-// wins.
+// plot that overlaps no placed label and hides no disc wins.
 void place_labels(std::vector<AeVolcanoPoint>& points, const QRectF& plot, const QFont& font,
                   double em) {
     std::vector<std::size_t> order(points.size());
@@ -83,9 +88,11 @@ void place_labels(std::vector<AeVolcanoPoint>& points, const QRectF& plot, const
             if (!plot.contains(box)) {
                 continue;
             }
-            const bool clash = std::any_of(placed.begin(), placed.end(), [&](const QRectF& other) {
-                return other.intersects(box);
-            });
+            const bool clash =
+                std::any_of(placed.begin(), placed.end(),
+                            [&](const QRectF& other) { return other.intersects(box); }) ||
+                std::any_of(points.begin(), points.end(),
+                            [&](const AeVolcanoPoint& other) { return covers(box, other); });
             if (!clash) {
                 point.label = text;
                 point.label_rect = box;
@@ -142,7 +149,7 @@ AeVolcanoLayout layout_ae_volcano_plot(const QRectF& rect, const Results& result
         most_events = std::max(most_events, term.events);
     }
     layout.x_title =
-        QStringLiteral("Risk difference, %% points (%1 \u2212 %2)").arg(compared, reference);
+        QStringLiteral("Risk difference, % points (%1 \u2212 %2)").arg(compared, reference);
     layout.y_title = QStringLiteral("\u2212log10 p (Fisher's exact test)");
     layout.y_title_left = body.left();
     const double largest_radius = em * 1.1;
