@@ -3,6 +3,7 @@
 #include "subject_columns.h"
 #include "triallens/analysis/refit.h"
 #include "triallens/analysis/subject_filter.h"
+#include "triallens/analysis/treatment_exposure.h"
 
 #include <algorithm>
 
@@ -13,9 +14,13 @@ namespace {
 // Safety tables are by treatment received, so actual treatment comes first.
 constexpr const char* safety_arm_candidates[] = {"TRT01A", "TRTA", "TRT01P", "ARM", "TRTP"};
 
-} // namespace
+// The population's arm per subject (-1 outside), and the arms' names.
+struct AePopulation {
+    std::vector<std::int32_t> subject_arm;
+    std::vector<std::string> arms;
+};
 
-AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
+AePopulation ae_population(const Study& study, const AeSpec& spec) {
     const Variable& arm = resolve_arm_column(study, spec.arm_variable, safety_arm_candidates);
     require_few_levels(study, arm, spec.max_levels, "the treatment column takes");
     const Variable* saffl = study.subjects.find("SAFFL");
@@ -64,11 +69,34 @@ AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
     for (auto& code : in_population) {
         code = code < 0 ? -1 : position[static_cast<std::size_t>(code)];
     }
-    AeTable table =
-        tabulate_adverse_events(study.adverse_events, in_population, std::move(names), spec.filter,
-                                {.reference_arm = 0, .conf_level = spec.conf_level});
+    return {std::move(in_population), std::move(names)};
+}
+
+AeTable table_of(const Study& study, const AeSpec& spec, const AePopulation& population) {
+    const TreatmentExposure exposure = treatment_exposure(study);
+    AeTable table = tabulate_adverse_events(study.adverse_events, population.subject_arm,
+                                            population.arms, spec.filter,
+                                            {.reference_arm = 0,
+                                             .conf_level = spec.conf_level,
+                                             .treatment_days = exposure.days,
+                                             .exposure_source = exposure.source});
     table.grade_variable = study.adverse_events.grade_variable;
     return table;
+}
+
+} // namespace
+
+AeTable adverse_event_table(const Study& study, const AeSpec& spec) {
+    return table_of(study, spec, ae_population(study, spec));
+}
+
+AeReport adverse_event_report(const Study& study, const AeSpec& spec) {
+    const AePopulation population = ae_population(study, spec);
+    AeReport report;
+    report.table = table_of(study, spec, population);
+    report.overview =
+        adverse_event_overview(study.adverse_events, population.subject_arm, report.table);
+    return report;
 }
 
 } // namespace triallens

@@ -68,7 +68,9 @@ WorkspaceAdverseEvents workspace_adverse_events(const Study& study, const Worksp
         adverse_event_spec(study, focused(spec.analysis, spec.focus), spec.adverse_events);
     out.arm_variable = ae.arm_variable;
     try {
-        out.table = adverse_event_table(study, ae);
+        AeReport report = adverse_event_report(study, ae);
+        out.table = std::move(report.table);
+        out.overview = std::move(report.overview);
     } catch (const std::exception& error) {
         out.error = error.what();
     }
@@ -103,6 +105,7 @@ Results compute_workspace(const Study& study, const WorkspaceSpec& spec,
 
     WorkspaceAdverseEvents ae = adverse_events.get();
     results.adverse_events = std::move(ae.table);
+    results.ae_overview = std::move(ae.overview);
     results.ae_arm_variable = std::move(ae.arm_variable);
     results.ae_error = std::move(ae.error);
     for (const Variable& variable : study.subjects.variables()) {

@@ -6,6 +6,7 @@
 #include "triallens/data/numeric_factor.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
 #include <map>
@@ -518,6 +519,48 @@ RecordGrade grade_at(const RawColumn* toxgr, const RawColumn* sev, std::size_t r
     return {};
 }
 
+std::string upper(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return text;
+}
+
+// Whether a column is present with a value (not only blanks) on some record.
+bool has_values(const RawColumn* column, std::size_t rows) {
+    if (column == nullptr) {
+        return false;
+    }
+    const CodedText coded = coded_text(column, rows);
+    std::vector<std::uint8_t> filled;
+    for (const std::string& level : coded.levels) {
+        filled.push_back(level.find_first_not_of(" \t") != std::string::npos ? 1 : 0);
+    }
+    return std::any_of(coded.codes.begin(), coded.codes.end(),
+                       [&](std::uint32_t code) { return filled[code] != 0; });
+}
+
+// Per record, whether either column says so; empty when neither column has
+// a value, so the overview can say "not recorded" rather than count zero.
+template <typename First, typename Second>
+std::vector<std::uint8_t> either_flag(const RawColumn* first, First first_says,
+                                      const RawColumn* second, Second second_says,
+                                      std::size_t rows) {
+    const bool has_first = has_values(first, rows);
+    const bool has_second = has_values(second, rows);
+    if (!has_first && !has_second) {
+        return {};
+    }
+    std::vector<std::uint8_t> flags =
+        flags_of(has_first ? first : nullptr, rows, first_says, false);
+    if (has_second) {
+        const std::vector<std::uint8_t> more = flags_of(second, rows, second_says, false);
+        for (std::size_t row = 0; row < rows; ++row) {
+            flags[row] = static_cast<std::uint8_t>(flags[row] | more[row]);
+        }
+    }
+    return flags;
+}
+
 AdverseEvents build_adverse_events(const RawTable& adae, const SubjectIndex& index) {
     const RawColumn& decod = require(adae, "AEDECOD");
     const RawColumn* bodsys = adae.find("AEBODSYS");
@@ -544,6 +587,16 @@ AdverseEvents build_adverse_events(const RawTable& adae, const SubjectIndex& ind
     events.related = flags_of(rel, rows, is_related, false);
     events.serious = flags_of(ser, rows, is_yes, false);
     events.treatment_emergent = flags_of(trtem, rows, is_yes, true);
+    events.has_treatment_emergent = trtem != nullptr;
+    events.has_related = has_values(rel, rows);
+    events.has_serious = has_values(ser, rows);
+    const auto never = [](const std::string&) { return false; };
+    events.drug_withdrawn = either_flag(
+        adae.find("AEACN"), [](const std::string& text) { return upper(text) == "DRUG WITHDRAWN"; },
+        nullptr, never, rows);
+    events.fatal = either_flag(
+        adae.find("AEOUT"), [](const std::string& text) { return upper(text) == "FATAL"; },
+        adae.find("AESDTH"), is_yes, rows);
     events.start_day = numbers_of(adae, "ASTDY");
     events.end_day = numbers_of(adae, "AENDY");
     return events;

@@ -5,9 +5,11 @@
 #include "triallens/data/numeric_factor.h"
 #include "triallens/data/sas_date_format.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
 #include <optional>
+#include <set>
 #include <string_view>
 #include <unordered_map>
 #include <utility>
@@ -371,10 +373,18 @@ void check_arms(FindingList& list, const RawTable& dataset, const SubjectIndex& 
     }
 }
 
-void check_adverse_events(FindingList& list, const RawTable& adae, const SubjectIndex& known) {
+// A numeric column, or nullptr when absent or text.
+const RawColumn* numbers_or_null(const RawTable& table, const char* name) {
+    const RawColumn* column = table.find(name);
+    return column != nullptr && column->type == ColumnType::Number ? column : nullptr;
+}
+
+// Returns each record's ADSL row (no_subject when absent); empty without USUBJID.
+std::vector<std::size_t> check_adverse_events(FindingList& list, const RawTable& adae,
+                                              const SubjectIndex& known) {
     const RawColumn* id_column = require(list, adae, "USUBJID");
     if (id_column == nullptr) {
-        return;
+        return {};
     }
     const AsText id_text(*id_column);
     const RawColumn& id = id_text.get();
@@ -401,6 +411,70 @@ void check_adverse_events(FindingList& list, const RawTable& adae, const Subject
                         ": its " + std::to_string(n) +
                         (n == 1 ? " adverse-event record is" : " adverse-event records are") +
                         " left out");
+    }
+    return subjects;
+}
+
+// One warning counting the adverse-event records of subjects whose SAFFL is
+// not "Y": safety tables leave them out, which a reader should not have to
+// discover from the denominators.
+void check_safety_population(FindingList& list, const RawTable& adae, const RawTable& adsl,
+                             const std::vector<std::size_t>& subjects) {
+    const RawColumn* saffl = adsl.find("SAFFL");
+    if (saffl == nullptr) {
+        return;
+    }
+    std::size_t records = 0;
+    std::size_t first = no_subject;
+    std::set<std::size_t> outside;
+    for (std::size_t row = 0; row < subjects.size(); ++row) {
+        const std::size_t subject = subjects[row];
+        if (subject != no_subject && saffl->cell_text(subject) != "Y") {
+            ++records;
+            first = std::min(first, row);
+            outside.insert(subject);
+        }
+    }
+    if (records > 0) {
+        list.add_at(adae, first, "USUBJID", Severity::Warning, "AE outside the safety population",
+                    std::to_string(records) +
+                        (records == 1 ? " adverse-event record is" : " adverse-event records are") +
+                        " of " + std::to_string(outside.size()) +
+                        (outside.size() == 1 ? " subject" : " subjects") +
+                        " outside the safety population (ADSL SAFFL not \"Y\"): left out of " +
+                        "the AE tables");
+    }
+}
+
+// A negative treatment duration, per subject, in the column exposure-
+// adjusted rates read it from (treatment_exposure.h): that subject then
+// counts in no patient-years.
+void check_treatment_durations(FindingList& list, const RawTable& adsl) {
+    const RawColumn* duration = numbers_or_null(adsl, "TRTDURD");
+    if (duration == nullptr) {
+        duration = numbers_or_null(adsl, "TRTDUR");
+    }
+    const RawColumn* start = numbers_or_null(adsl, "TRTSDT");
+    const RawColumn* end = numbers_or_null(adsl, "TRTEDT");
+    if (duration == nullptr && (start == nullptr || end == nullptr)) {
+        return;
+    }
+    const RawColumn* id = adsl.find("USUBJID");
+    for (std::size_t row = 0; row < adsl.row_count(); ++row) {
+        const double days = duration != nullptr ? duration->numbers[row]
+                                                : end->numbers[row] - start->numbers[row] + 1;
+        if (!(days < 0)) {
+            continue;
+        }
+        const std::string who =
+            id != nullptr ? "subject " + capped_text(id->cell_text(row)) : "this subject";
+        const std::string what = duration != nullptr
+                                     ? duration->name + " is " + r_number_text(days)
+                                     : "TRTEDT - TRTSDT + 1 is " + r_number_text(days);
+        list.add_at(adsl, row, duration != nullptr ? duration->name : "TRTEDT", Severity::Warning,
+                    "negative treatment duration",
+                    who + ": " + what +
+                        " days, a negative treatment duration: counted in no patient-years");
     }
 }
 
@@ -463,12 +537,6 @@ std::vector<std::size_t> check_record_subjects(FindingList& list, const RawTable
         }
     }
     return subjects;
-}
-
-// A numeric column, or nullptr when absent or text.
-const RawColumn* numbers_or_null(const RawTable& table, const char* name) {
-    const RawColumn* column = table.find(name);
-    return column != nullptr && column->type == ColumnType::Number ? column : nullptr;
 }
 
 bool is_yes_cell(const RawColumn* column, std::size_t row) {
@@ -583,6 +651,7 @@ std::vector<Finding> validate_study_tables(const StudyTables& tables, InvalidRow
             adsl_id.emplace(*id);
             check_subjects(list, *tables.subjects, adsl_id->get(), known);
         }
+        check_treatment_durations(list, *tables.subjects);
     }
     if (tables.time_to_event != nullptr) {
         check_time_to_event(list, tables, known);
@@ -591,7 +660,10 @@ std::vector<Finding> validate_study_tables(const StudyTables& tables, InvalidRow
         }
     }
     if (tables.adverse_events != nullptr) {
-        check_adverse_events(list, *tables.adverse_events, known);
+        const auto subjects = check_adverse_events(list, *tables.adverse_events, known);
+        if (tables.subjects != nullptr) {
+            check_safety_population(list, *tables.adverse_events, *tables.subjects, subjects);
+        }
         check_grades(list, *tables.adverse_events);
         check_arms(list, *tables.adverse_events, known);
     }

@@ -3,8 +3,13 @@
 #include "prefetch.h"
 
 #include "triallens/stats/binomial_interval.h"
+#include "triallens/stats/kaplan_meier.h"
+#include "triallens/stats/odds_ratio.h"
+
+#include <boost/math/special_functions/gamma.hpp>
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 #include <stdexcept>
@@ -100,6 +105,7 @@ public:
             const bool grade3plus = grades[i] >= 3;
             const auto a = static_cast<std::size_t>(arm);
             for (const std::size_t key : {std::size_t{0}, 1 + std::size_t{soc}, pair}) {
+                ++counts[key * arms_ + a].events;
                 if (seen[key] != run) {
                     seen[key] = run;
                     ++counts[key * arms_ + a].any;
@@ -233,7 +239,102 @@ void add_risk_differences(AeTable& table, double conf_level) {
     }
 }
 
+// Katz's log interval for (x / n) / (x0 / n0), 0.5 added to every cell
+// when one is 0; Fisher's p from the counts as they are.
+AeRelativeRisk relative_risk(std::size_t x, std::size_t n, std::size_t x0, std::size_t n0,
+                             double z) {
+    const bool zero_cell = x == 0 || x == n || x0 == 0 || x0 == n0;
+    const double add = zero_cell ? 0.5 : 0.0;
+    const double a = static_cast<double>(x) + add;
+    const double arm_n = static_cast<double>(n) + 2 * add;
+    const double c = static_cast<double>(x0) + add;
+    const double reference_n = static_cast<double>(n0) + 2 * add;
+    AeRelativeRisk out;
+    out.estimate = (a / arm_n) / (c / reference_n);
+    const double half = z * std::sqrt(1 / a - 1 / arm_n + 1 / c - 1 / reference_n);
+    out.lower = out.estimate * std::exp(-half);
+    out.upper = out.estimate * std::exp(half);
+    out.fisher_p = fisher_exact_p({x, n, x0, n0});
+    return out;
+}
+
+void add_relative_risks(AeTable& table, double conf_level) {
+    const std::size_t reference = *table.reference_arm;
+    const std::size_t n_reference = table.denominators[reference];
+    const double z = normal_critical_value(conf_level);
+    for (AeRow& row : table.rows) {
+        row.relative_risk.assign(table.arms.size(), std::nullopt);
+        for (std::size_t a = 0; a < table.arms.size(); ++a) {
+            const std::size_t n = table.denominators[a];
+            if (a == reference || n == 0 || n_reference == 0) {
+                continue;
+            }
+            row.relative_risk[a] =
+                relative_risk(row.counts[a].any, n, row.counts[reference].any, n_reference, z);
+        }
+    }
+}
+
+void add_exposure_adjusted(AeTable& table, double conf_level) {
+    const std::size_t arms = table.arms.size();
+    // The intervals depend only on (x, arm): rows share counts often (a PT
+    // alone in its SOC, every rare term with 1 subject), so they are cached.
+    std::vector<std::unordered_map<std::size_t, ExposureAdjustedRate>> known(arms);
+    for (AeRow& row : table.rows) {
+        row.exposure_adjusted.assign(arms, std::nullopt);
+        row.rate_difference.assign(arms, std::nullopt);
+        for (std::size_t a = 0; a < arms; ++a) {
+            if (table.patient_years[a] > 0) {
+                const std::size_t x = row.counts[a].any;
+                auto it = known[a].find(x);
+                if (it == known[a].end()) {
+                    it = known[a]
+                             .emplace(x,
+                                      exposure_adjusted_rate(x, table.patient_years[a], conf_level))
+                             .first;
+                }
+                row.exposure_adjusted[a] = it->second;
+            }
+        }
+        if (!table.reference_arm || !row.exposure_adjusted[*table.reference_arm]) {
+            continue;
+        }
+        const ExposureAdjustedRate& reference = *row.exposure_adjusted[*table.reference_arm];
+        for (std::size_t a = 0; a < arms; ++a) {
+            if (a == *table.reference_arm || !row.exposure_adjusted[a]) {
+                continue;
+            }
+            row.rate_difference[a] =
+                rate_difference(*row.exposure_adjusted[a], reference, conf_level);
+        }
+    }
+}
+
 } // namespace
+
+ExposureAdjustedRate exposure_adjusted_rate(std::size_t subjects, double patient_years,
+                                            double conf_level) {
+    // poisson.test: qgamma(alpha / 2, x) (0 when x = 0) and qgamma(1 - alpha / 2, x + 1).
+    const double alpha = 1 - conf_level;
+    const auto x = static_cast<double>(subjects);
+    ExposureAdjustedRate out{subjects, patient_years, 100 * x / patient_years, 0, 0};
+    if (subjects > 0) {
+        out.lower = 100 * boost::math::gamma_p_inv(x, alpha / 2) / patient_years;
+    }
+    out.upper = 100 * boost::math::gamma_p_inv(x + 1, 1 - alpha / 2) / patient_years;
+    return out;
+}
+
+AeDifference rate_difference(const ExposureAdjustedRate& arm, const ExposureAdjustedRate& reference,
+                             double conf_level) {
+    const double t1 = arm.patient_years;
+    const double t0 = reference.patient_years;
+    const double se = 100 * std::sqrt(static_cast<double>(arm.subjects) / (t1 * t1) +
+                                      static_cast<double>(reference.subjects) / (t0 * t0));
+    const double estimate = arm.rate - reference.rate;
+    const double half = normal_critical_value(conf_level) * se;
+    return {estimate, estimate - half, estimate + half};
+}
 
 AeTable tabulate_adverse_events(const AdverseEvents& events,
                                 std::span<const std::int32_t> subject_arm,
@@ -256,6 +357,28 @@ AeTable tabulate_adverse_events(const AdverseEvents& events,
     for (const std::int32_t arm : subject_arm) {
         if (arm >= 0) {
             ++table.denominators[static_cast<std::size_t>(arm)];
+        }
+    }
+    if (!comparison.treatment_days.empty()) {
+        if (comparison.treatment_days.size() != subject_arm.size()) {
+            throw std::invalid_argument("treatment days must be given for every subject");
+        }
+        table.exposure_source = comparison.exposure_source;
+        table.patient_years.assign(arms, 0.0);
+        for (std::size_t subject = 0; subject < subject_arm.size(); ++subject) {
+            const std::int32_t arm = subject_arm[subject];
+            if (arm < 0) {
+                continue;
+            }
+            const double days = comparison.treatment_days[subject];
+            if (std::isnan(days)) {
+                ++table.exposure_missing;
+            } else {
+                table.patient_years[static_cast<std::size_t>(arm)] += days;
+            }
+        }
+        for (double& years : table.patient_years) {
+            years /= 365.25;
         }
     }
 
@@ -321,10 +444,15 @@ AeTable tabulate_adverse_events(const AdverseEvents& events,
     }
     if (table.reference_arm) {
         add_risk_differences(table, comparison.conf_level);
+        add_relative_risks(table, comparison.conf_level);
     } else {
         for (AeRow& row : table.rows) {
             row.risk_difference.assign(arms, std::nullopt);
+            row.relative_risk.assign(arms, std::nullopt);
         }
+    }
+    if (!table.patient_years.empty()) {
+        add_exposure_adjusted(table, comparison.conf_level);
     }
     return table;
 }

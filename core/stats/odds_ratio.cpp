@@ -144,6 +144,22 @@ private:
     std::vector<double> log_weight_; // log dhyper(lo + i) - log dhyper(lo)
 };
 
+// Two-sided p: the null probabilities no larger than the observed one's,
+// with fisher.test()'s relative tolerance for ties.
+double two_sided_p(const ConditionalDistribution& dist) {
+    const auto null = dist.probabilities(0);
+    const auto at = static_cast<std::size_t>(dist.observed() - dist.lo());
+    const double observed =
+        at >= null.first && at - null.first < null.p.size() ? null.p[at - null.first] : 0.0;
+    double p = 0;
+    for (const double value : null.p) {
+        if (value <= observed * (1 + 1e-7)) {
+            p += value;
+        }
+    }
+    return std::min(1.0, p);
+}
+
 // The root in log psi of an increasing f, bracketed by doubling away from 0,
 // then TOMS 748 to a few ulps: the odds ratio to full relative precision.
 template <typename F> double increasing_root(F f) {
@@ -207,20 +223,7 @@ FisherExact fisher_exact(const TwoByTwo& table, double conf_level) {
     if (dist.lo() == dist.hi()) {
         return out; // a zero margin: one possible table, nothing to estimate
     }
-
-    // Two-sided p: the null probabilities no larger than the observed one's,
-    // with fisher.test()'s relative tolerance for ties.
-    const auto null = dist.probabilities(0);
-    const auto at = static_cast<std::size_t>(dist.observed() - dist.lo());
-    const double observed =
-        at >= null.first && at - null.first < null.p.size() ? null.p[at - null.first] : 0.0;
-    double p = 0;
-    for (const double value : null.p) {
-        if (value <= observed * (1 + 1e-7)) {
-            p += value;
-        }
-    }
-    out.p_value = std::min(1.0, p);
+    out.p_value = two_sided_p(dist);
 
     const std::int64_t x = dist.observed();
     const auto odds = [](double log_psi) { return std::exp(log_psi); };
@@ -240,6 +243,11 @@ FisherExact fisher_exact(const TwoByTwo& table, double conf_level) {
         out.odds_ratio.estimate.reset(); // R: Inf
     }
     return out;
+}
+
+double fisher_exact_p(const TwoByTwo& table) {
+    const ConditionalDistribution dist{Cells(table)};
+    return dist.lo() == dist.hi() ? 1.0 : two_sided_p(dist);
 }
 
 MantelHaenszel mantel_haenszel(std::span<const TwoByTwo> strata, double conf_level) {

@@ -20,7 +20,9 @@
 #include "triallens/stats/adverse_event_incidence.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -49,5 +51,11 @@ struct AeOverview {
     bool treatment_emergent = true; // false when ADAE has no TRTEMFL (every record counted)
     std::vector<AeOverviewRow> rows;
 };
+
+// The overview of the subjects `table` was made of: `subject_arm` as
+// tabulate_adverse_events took it; the arms, denominators, reference,
+// confidence level and patient-years are the table's.
+AeOverview adverse_event_overview(const AdverseEvents& events,
+                                  std::span<const std::int32_t> subject_arm, const AeTable& table);
 
 } // namespace triallens

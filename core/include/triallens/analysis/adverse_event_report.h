@@ -7,6 +7,7 @@
 // control arm, else the first arm in sort order; it is listed first, the
 // other arms follow in sort order.
 
+#include "triallens/analysis/adverse_event_overview.h"
 #include "triallens/analysis/analysis_spec.h"
 #include "triallens/data/study.h"
 #include "triallens/stats/adverse_event_incidence.h"
@@ -35,6 +36,16 @@ struct AeSpec {
 // Throws SpecError (triallens/analysis/refit.h) for an unknown arm column,
 // one with more than max_levels levels, and for a requested reference arm that is not a level of it
 // or has no subject in the population.
+// The table has each arm's patient-years where the study has treatment
+// durations (treatment_exposure.h).
 AeTable adverse_event_table(const Study& study, const AeSpec& spec);
+
+// The table and the safety overview of the same subjects (the overview
+// ignores spec.filter: adverse_event_overview.h); throws as the table.
+struct AeReport {
+    AeTable table;
+    AeOverview overview;
+};
+AeReport adverse_event_report(const Study& study, const AeSpec& spec);
 
 } // namespace triallens

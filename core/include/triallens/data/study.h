@@ -227,6 +227,10 @@ struct AdverseEvents {
     std::vector<std::uint8_t> drug_withdrawn;
     std::vector<std::uint8_t> fatal;
     bool has_treatment_emergent = false;
+    // ADAE has an AEREL / AESER column with a value on some record: without
+    // one, `related` / `serious` are 0 everywhere and mean "not recorded".
+    bool has_related = false;
+    bool has_serious = false;
     // ASTDY and AENDY (study days, day 1 = TRTSDT), NaN = missing; empty
     // when ADAE has no such column.
     std::vector<double> start_day;

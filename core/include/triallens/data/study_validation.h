@@ -30,7 +30,11 @@
 //   - ADTR: a subject with measurements but no baseline record (ABLFL "Y")
 //     of the sum of diameters, or a baseline of 0 (no % change);
 //   - a per-visit response (ADRS with ADY) dated after the subject's death
-//     (ADSL DTHDT - TRTSDT + 1).
+//     (ADSL DTHDT - TRTSDT + 1);
+//   - a negative treatment duration (TRTDURD, else TRTDUR, else TRTEDT -
+//     TRTSDT + 1), per subject: it counts in no patient-years;
+//   - adverse-event records of subjects outside the safety population (ADSL
+//     SAFFL not "Y"): one warning counting the records and subjects.
 // Each kind of finding is listed at most 20 times per table, then counted.
 //
 // Every error above but a missing, text or date column is row-level (Finding::

@@ -53,8 +53,10 @@ struct AeRiskDifference {
 // An arm against the reference on a row's subjects with the event (any
 // grade), for the dot and volcano plots: the relative risk (arm / reference)
 // with the Katz log interval at the table's level, 0.5 added to every cell
-// of the 2 x 2 table when a cell is 0; and the two-sided p of Fisher's exact
-// test on the 2 x 2 table (R's fisher.test).
+// of the 2 x 2 table when a cell is 0 (the estimate then from the corrected
+// cells too, so that it is finite on a log axis); and the two-sided p of
+// Fisher's exact test on the 2 x 2 table (R's fisher.test), from the
+// uncorrected counts.
 struct AeRelativeRisk {
     double estimate = 1;
     double lower = 0;
@@ -113,7 +115,21 @@ struct AeTable {
 struct AeComparison {
     std::size_t reference_arm = 0; // index into arm_names
     double conf_level = 0.95;
+    // Per subject (as subject_arm), days on treatment, NaN = unknown; empty
+    // when the study has no treatment duration (then the table has no
+    // exposure). A view: the caller keeps the days alive for the call.
+    std::span<const double> treatment_days;
+    std::string exposure_source; // AeTable::exposure_source
 };
+
+// The pieces of the rows' comparisons, for tables built from other counts
+// (the safety overview): the exposure-adjusted rate of `subjects` over
+// `patient_years` (> 0) as ExposureAdjustedRate states, and the rate
+// difference arm - reference with its Wald interval as AeRow states.
+ExposureAdjustedRate exposure_adjusted_rate(std::size_t subjects, double patient_years,
+                                            double conf_level);
+AeDifference rate_difference(const ExposureAdjustedRate& arm, const ExposureAdjustedRate& reference,
+                             double conf_level);
 
 // `subject_arm` gives each subject's arm index (into arm_names), or -1 for a
 // subject outside the population. Throws std::invalid_argument when the
