@@ -79,8 +79,24 @@ QString ae_figure_missing_text(const Results& results, bool needs_p) {
 }
 
 NumericAxis symmetric_axis(double reach, int max_ticks) {
-    NumericAxis axis =
-        numeric_axis_to_tick(0, std::max(reach, 1e-9), std::max(3, max_ticks / 2 + 1));
+    reach = std::max(reach, 1e-9);
+    NumericAxis axis;
+    if (max_ticks / 2 + 1 <= 2) {
+        // Room for -n, 0, n alone: n the first 1-2-2.5-5 number past reach.
+        const double magnitude = std::pow(10.0, std::floor(std::log10(reach)));
+        double end = magnitude * 10;
+        for (const double factor : {1.0, 2.0, 2.5, 5.0}) {
+            if (factor * magnitude >= reach * (1 - 1e-9)) {
+                end = factor * magnitude;
+                break;
+            }
+        }
+        axis = numeric_axis(0, end, 2);
+        axis.hi = end;
+        axis.ticks = {0.0, end};
+    } else {
+        axis = numeric_axis_to_tick(0, reach, max_ticks / 2 + 1);
+    }
     const double end = axis.hi;
     std::vector<double> ticks;
     for (auto tick = axis.ticks.rbegin(); tick != axis.ticks.rend(); ++tick) {
@@ -227,7 +243,7 @@ AeDotPlotLayout layout_ae_dot_plot(const QRectF& rect, const Results& results,
             hi = std::max(hi, term.risk_difference->upper);
         }
     }
-    const int risk_ticks = std::max(3, static_cast<int>(layout.risk_plot.width() / (em * 3.5)));
+    const int risk_ticks = std::max(3, static_cast<int>(layout.risk_plot.width() / (em * 4.5)));
     if (ratio) {
         lo = std::floor(lo * 10 - 1e-9) / 10; // whole tenths of a decade
         hi = std::ceil(hi * 10 + 1e-9) / 10;

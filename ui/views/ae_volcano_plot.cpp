@@ -153,25 +153,28 @@ AeVolcanoLayout layout_ae_volcano_plot(const QRectF& rect, const Results& result
     layout.y_title = QStringLiteral("\u2212log10 p (Fisher's exact test)");
     layout.y_title_left = body.left();
     const double largest_radius = em * 1.1;
-    const NumericAxis y_probe = numeric_axis_to_tick(0, top * 1.05, 6);
-    const double plot_left = body.left() +
-                             y_title_width(frame.font, layout.y_title, body.height() * 0.6) +
-                             em * 0.4 + widest_tick_label(y_probe, frame.font) + em * 0.5;
-    const double x_height = x_axis_height(frame.font, layout.x_title, body.width());
-    layout.plot = QRectF(plot_left, body.top(), std::max(1.0, body.right() - plot_left),
-                         std::max(1.0, body.height() - x_height));
     const QFontMetricsF metrics(frame.font);
-    layout.y = numeric_axis_to_tick(
-        0, top * 1.05,
-        std::max(3, static_cast<int>(layout.plot.height() / (metrics.height() * 2.5))));
+    // The y axis's ticks follow from the plot's height, the plot's left
+    // from their labels' width, and the x title's lines from the plot's
+    // width: twice round settles them.
+    double plot_left = body.left();
+    double plot_height = body.height();
+    for (int pass = 0; pass < 2; ++pass) {
+        const double x_height =
+            x_axis_height(frame.font, layout.x_title, std::max(1.0, body.right() - plot_left));
+        plot_height = std::max(1.0, body.height() - x_height);
+        layout.y = numeric_axis_to_tick(
+            0, top * 1.05, std::max(3, static_cast<int>(plot_height / (metrics.height() * 2.5))));
+        plot_left = body.left() + y_title_width(frame.font, layout.y_title, plot_height) +
+                    em * 0.4 + widest_tick_label(layout.y, frame.font) + em * 0.5;
+    }
+    layout.plot =
+        QRectF(plot_left, body.top(), std::max(1.0, body.right() - plot_left), plot_height);
     // Room above and beside the outermost points for their discs.
     layout.y.from = layout.plot.bottom() - largest_radius * 0.5;
     layout.y.to = layout.plot.top() + largest_radius;
-    layout.x = numeric_axis_to_tick(-reach * 1.05, reach * 1.05,
-                                    std::max(3, static_cast<int>(layout.plot.width() / (em * 4))));
-    const double end = std::max(std::abs(layout.x.lo), std::abs(layout.x.hi));
-    layout.x = numeric_axis_to_tick(-end, end,
-                                    std::max(3, static_cast<int>(layout.plot.width() / (em * 4))));
+    layout.x =
+        symmetric_axis(reach * 1.05, std::max(3, static_cast<int>(layout.plot.width() / (em * 4))));
     layout.x.from = layout.plot.left() + largest_radius;
     layout.x.to = layout.plot.right() - largest_radius;
     layout.p05_y = layout.y.map(-std::log10(0.05));
