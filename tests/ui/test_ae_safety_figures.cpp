@@ -7,6 +7,7 @@
 // AE table's rate columns to CSV/HTML/RTF/clipboard, the figures to PNG,
 // SVG and PDF at exact sizes.
 
+#include "../cdisc_pilot.h"
 #include "ae_safety_fixture.h"
 
 #include <export/adverse_event_table.h>
@@ -25,6 +26,9 @@
 #include <views/ae_figure_view.h>
 #include <views/ae_table_view.h>
 #include <views/ae_volcano_plot.h>
+
+#include <triallens/analysis/default_spec.h>
+#include <triallens/analysis/workspace.h>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -384,6 +388,45 @@ private slots:
                 }
             }
         }
+    }
+
+    // The CDISC pilot end to end (three arms, AESEV grades, AEACN blank,
+    // TRTDUR): the core's overview and table reach the panel; a click on a
+    // dot-plot row narrows the tree to that term; the volcano draws; the
+    // discontinuation row is not recorded; the exposure toggle is on offer.
+    void pilotEndToEnd() {
+        const Study& study = cdisc_pilot::study();
+        WorkspaceSpec spec;
+        spec.analysis = default_spec(study);
+        WorkspaceAdverseEvents ae = workspace_adverse_events(study, spec);
+        QVERIFY2(ae.table && ae.overview, ae.error.c_str());
+        auto results = std::make_shared<Results>();
+        results->adverse_events = *ae.table;
+        results->ae_overview = *ae.overview;
+        QCOMPARE(results->adverse_events->arms.size(), std::size_t{3});
+        Panel ui(results);
+        QVERIFY(ui.panel.exposureBox()->isEnabled());
+        bool not_recorded = false;
+        for (int r = 0; r < ui.panel.overviewModel()->rowCount(); ++r) {
+            if (ui.panel.overviewModel()->index(r, 1).data().toString() ==
+                QLatin1String("not recorded")) {
+                not_recorded = true;
+            }
+        }
+        QVERIFY(not_recorded);
+        ui.panel.setPage(AdverseEventsPanel::Page::Volcano);
+        QVERIFY(layout_ae_volcano_plot(QRectF(ui.panel.figureView()->rect()), *results, {},
+                                       ui.panel.figureOptions())
+                    .missing.isEmpty());
+        ui.panel.setPage(AdverseEventsPanel::Page::DotPlot);
+        QVERIFY(QTest::qWaitForWindowExposed(&ui.panel));
+        AeFigureView* view = ui.panel.figureView();
+        const AeDotPlotLayout layout = layout_ae_dot_plot(QRectF(view->rect()), *view->results(),
+                                                          {}, ui.panel.figureOptions());
+        QVERIFY(layout.rows.size() >= 5);
+        const AeDotPlotRow& row = layout.rows.front();
+        QTest::mouseClick(view, Qt::LeftButton, {}, row.band.center().toPoint());
+        QCOMPARE(shown_terms(*ui.table->proxy()), QStringList{row.term.pt});
     }
 
     void figuresSayWhyInsteadOfDrawingNothing() {

@@ -114,6 +114,10 @@ AdverseEventsPanel::AdverseEventsPanel(AeTableView* table_view, QWidget* parent)
                 : tr("No safety overview: the study has no adverse-event data the overview "
                      "can be made from."));
         overview_view_->resizeColumnsToContents();
+        // An arm's heading wraps at its spaces; no word of it is cut.
+        if (auto* grouped = qobject_cast<GroupedHeaderView*>(overview_view_->horizontalHeader())) {
+            grouped->widenGroupsToWords();
+        }
         overview_view_->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     });
     connect(figure_view_, &AeFigureView::termClicked, this, &AdverseEventsPanel::showTerm);
