@@ -8,6 +8,7 @@
 #include "controller/workspace_document.h"
 #include "export/response_table.h"
 #include "models/km_figure_text.h"
+#include "panels/adverse_events_panel.h"
 #include "panels/baseline_panel.h"
 #include "panels/data_panel.h"
 #include "panels/filter_panel.h"
@@ -84,6 +85,13 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
 
     connect(workspace_, &WorkspaceDocument::stateChanged, this, &MainWindow::showState);
     connect(controller_, &RefitController::adverseEventsReady, ae_view_, &AeTableView::setTable);
+    connect(controller_, &RefitController::adverseEventsReady, ae_panel_,
+            [this](const std::shared_ptr<const AeTable>& table) {
+                ae_panel_->setAdverseEvents(table, controller_->adverseEventOverview());
+            });
+    connect(controller_, &RefitController::refitted, ae_panel_, &AdverseEventsPanel::setResults);
+    connect(ae_panel_, &AdverseEventsPanel::statusMessage, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 8000); });
     connect(controller_, &RefitController::refitted, this, &MainWindow::showResults);
     connect(controller_, &RefitController::refitFailed, this, &MainWindow::showError);
     connectPatientProfile();
@@ -95,6 +103,9 @@ MainWindow::MainWindow(RefitController* controller, QWidget* parent)
     if (controller_->results()) {
         showResults(controller_->results(), 0);
         ae_view_->setTable(controller_->adverseEvents());
+        ae_panel_->setAdverseEvents(controller_->adverseEvents(),
+                                    controller_->adverseEventOverview());
+        ae_panel_->setResults(controller_->results());
     }
     restoreSettings();
 }
@@ -158,7 +169,8 @@ void MainWindow::createTabs() {
     });
 
     chips_ << new PopulationChip;
-    tabs_->addTab(tab_page(QStringLiteral("adverse-events"), chips_.back(), ae_view_),
+    ae_panel_ = new AdverseEventsPanel(ae_view_);
+    tabs_->addTab(tab_page(QStringLiteral("adverse-events"), chips_.back(), ae_panel_),
                   QStringLiteral("Adverse events"));
     connect(ae_view_, &AeTableView::filterChanged, workspace_, [this](const AeFilter& filter) {
         WorkspaceState next = workspace_->state();
@@ -229,6 +241,9 @@ void MainWindow::createDocks() {
     connect(kmView(), &KmChartView::optionsChanged, baseline_panel_,
             &BaselinePanel::setFigureOptions);
     tumour_panel_->setFigureOptions(kmView()->options());
+    ae_panel_->setFigureOptions(kmView()->options());
+    connect(kmView(), &KmChartView::optionsChanged, ae_panel_,
+            &AdverseEventsPanel::setFigureOptions);
     connect(kmView(), &KmChartView::optionsChanged, tumour_panel_,
             &TumourResponsePanel::setFigureOptions);
     connect(kmView()->figureOptionsAction(), &QAction::triggered, this, [this] {
@@ -361,6 +376,7 @@ void MainWindow::createExport() {
         options.km = kmView()->options();
         options.cif_arrangement = cif_view_->arrangement();
         options.tumour = tumour_panel_->options();
+        options.ae = ae_panel_->figureOptions();
         options.font_family = font().family();
         if (const auto& study = controller_->study()) {
             options.data_cut = data_cut(*study);
@@ -380,9 +396,18 @@ void MainWindow::createExport() {
                                           Item::DurationOfResponse};
             return by_figure[static_cast<int>(tumour_panel_->options().figure)];
         }
+        if (tabId(tabs_->currentIndex()) == QLatin1String("adverse-events")) {
+            using Page = AdverseEventsPanel::Page;
+            const Page page = ae_panel_->page();
+            return page == Page::Overview  ? Item::AeOverviewTable
+                   : page == Page::DotPlot ? Item::AeDotPlot
+                   : page == Page::Volcano ? Item::AeVolcano
+                                           : Item::AdverseEventTable;
+        }
         return tab >= 0 ? by_tab[tab] : Item::KaplanMeier;
     };
     sources.ae_minimum_incidence = [this] { return ae_view_->minimumIncidence(); };
+    sources.ae_exposure_adjusted = [this] { return ae_panel_->exposureAdjusted(); };
     sources.response_tables = [this](const Results& results) {
         return response_tables(
             results,

@@ -42,6 +42,7 @@ QT_END_NAMESPACE
 namespace triallens::ui {
 
 class AeTableView;
+class AdverseEventsPanel;
 class AnalysisDocument;
 class BaselinePanel;
 class DataPanel;
@@ -90,6 +91,7 @@ public:
     // The chip atop each tab, in tab order (hidden without filter or focus).
     const QList<PopulationChip*>& populationChips() const { return chips_; }
     AeTableView* adverseEventView() const { return ae_view_; }
+    AdverseEventsPanel* adverseEventsPanel() const { return ae_panel_; }
     QComboBox* endpointBox() const;
     ResponseView* responseView() const { return response_view_; }
     MethodsView* methodsView() const { return methods_view_; }
@@ -213,6 +215,7 @@ private:
     CifFigureView* cif_view_ = nullptr;
     TumourResponsePanel* tumour_panel_ = nullptr;
     BaselinePanel* baseline_panel_ = nullptr;
+    AdverseEventsPanel* ae_panel_ = nullptr;
     DelayedEffectsView* delayed_effects_view_ = nullptr;
     RefitStatus* refit_status_ = nullptr;
     QDockWidget* settings_dock_ = nullptr;

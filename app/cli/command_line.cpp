@@ -218,6 +218,34 @@ ui::KmFigureOptions km_figure_options(const KmFigureFlags& flags, ui::KmFigureOp
     return options;
 }
 
+namespace {
+
+// The AE figures' and tables' flags, each refused where it does nothing.
+void check_ae_figure_flags(const CommandLine& line) {
+    const ExportArguments& figure = line.figure;
+    const bool exporting = line.command == Command::Export;
+    const bool dot_plot = exporting && figure.figure == "ae-dotplot";
+    if ((figure.ae_threshold || figure.ae_top) && !dot_plot) {
+        throw UsageError(std::string(figure.ae_threshold ? "--ae-threshold" : "--ae-top") +
+                         " chooses the terms of export --figure ae-dotplot");
+    }
+    if (figure.ae_threshold && figure.ae_top) {
+        throw UsageError("give --ae-threshold or --ae-top, not both");
+    }
+    if (figure.ae_scale && !dot_plot) {
+        throw UsageError("--ae-scale applies to export --figure ae-dotplot (the volcano plot is "
+                         "always on the difference scale)");
+    }
+    if (figure.exposure_adjusted && exporting && figure.figure != "ae" &&
+        figure.figure != "ae-overview") {
+        throw UsageError("--exposure-adjusted adds rate columns to export --figure ae and "
+                         "ae-overview (tables), not to --figure " +
+                         figure.figure);
+    }
+}
+
+} // namespace
+
 CommandLine parse_command_line(const std::vector<std::string>& arguments) {
     CommandLine line;
     bool competing_risks = false;
@@ -345,9 +373,28 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.figure.figure =
                 one_of(arg, value_of(arg),
                        {"km", "cif", "forest", "ae", "summary", "response", "landmarks",
-                        "waterfall", "spider", "swimmer", "dor", "baseline", "disposition"},
+                        "waterfall", "spider", "swimmer", "dor", "baseline", "disposition",
+                        "ae-overview", "ae-dotplot", "ae-volcano"},
                        "km, cif, forest, ae, summary, response, landmarks, waterfall, spider, "
-                       "swimmer, dor, baseline or disposition");
+                       "swimmer, dor, baseline, disposition, ae-overview, ae-dotplot or "
+                       "ae-volcano");
+        } else if (arg == "--ae-threshold") {
+            const double percent = parse_number<double>(arg, value_of(arg));
+            if (!(percent >= 0 && percent <= 100)) {
+                throw UsageError("--ae-threshold expects a percentage from 0 to 100");
+            }
+            line.figure.ae_threshold = percent;
+        } else if (arg == "--ae-top") {
+            const int top = parse_number<int>(arg, value_of(arg));
+            if (top < 1 || top > 1000) {
+                throw UsageError("--ae-top expects a number of terms from 1 to 1000");
+            }
+            line.figure.ae_top = top;
+        } else if (arg == "--ae-scale") {
+            line.figure.ae_scale = ui::parse_ae_risk_scale(QString::fromStdString(
+                one_of(arg, value_of(arg), {"difference", "ratio"}, "difference or ratio")));
+        } else if (arg == "--exposure-adjusted") {
+            line.figure.exposure_adjusted = true;
         } else if (arg == "--cif-layout") {
             const QString name = QString::fromStdString(value_of(arg));
             line.figure.cif_arrangement = ui::parse_cif_arrangement(name);
@@ -485,6 +532,7 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         throw UsageError("--status gives both the events and their causes: give it without "
                          "--event, --censor or --cause");
     }
+    check_ae_figure_flags(line);
     if (line.figure.cif_arrangement &&
         (line.command != Command::Export || line.figure.figure != "cif")) {
         throw UsageError("--cif-layout applies to export --figure cif");
@@ -737,7 +785,8 @@ baseline options (Table 1 and the disposition of patients, by arm and in total):
   DCDECOD/DCREASCD) status with reasons, most frequent first.
 
 export options (all analyze options apply: they choose what the figure shows):
-  --figure km|cif|forest|ae|summary|response|landmarks|baseline|disposition
+  --figure km|cif|forest|ae|summary|response|landmarks|waterfall|spider|swimmer|dor|
+           baseline|disposition|ae-overview|ae-dotplot|ae-volcano
                          what to draw (default: km); cif: the cumulative incidence of
                          competing risks, one panel per cause (the cause of interest
                          first; the causes as --cause/--status give them, else EVNTDESC's),
@@ -750,17 +799,22 @@ export options (all analyze options apply: they choose what the figure shows):
                          gives the forest rows; baseline (Table 1: baseline characteristics
                          by arm and in total) is a table; disposition is the disposition
                          table to .csv/.html/.rtf, its CONSORT flow diagram (a column per
-                         arm) to .png/.svg/.pdf
-  --cif-layout side-by-side|stacked
-                         --figure cif: its panels beside or above each other
-                         (default: side-by-side)
+                         arm) to .png/.svg/.pdf;
                          waterfall: best % change from baseline (ADTR), a bar per subject,
                          largest increase first, reference lines at +20% and -30%, n and ORR
                          per arm; spider: % change over time per subject; swimmer: a lane
                          per subject of its time on treatment (ADSL TRTSDT, TRTEDT or
                          TRTDURD) with first response, progression, death and ongoing
                          marked; dor: Kaplan-Meier of duration of response among
-                         responders by arm, with the KM figure's flags and table
+                         responders by arm, with the KM figure's flags and table;
+                         ae-overview: the safety overview table (any, related, grade >= 3 or
+                         severe, serious, leading to discontinuation, leading to death) per arm
+                         with risk differences; ae-dotplot: per preferred term the incidence
+                         per arm and the risk difference (or relative risk) with CI;
+                         ae-volcano: risk difference against -log10 Fisher p per term
+  --cif-layout side-by-side|stacked
+                         --figure cif: its panels beside or above each other
+                         (default: side-by-side)
   --colour-by bor|arm    --figure waterfall and spider: colour by best overall response
                          (default) or by arm
   --waterfall-layout side-by-side|interleaved
@@ -772,6 +826,14 @@ export options (all analyze options apply: they choose what the figure shows):
                          default (7)
   --p-values             --figure baseline: a p-value per variable (Kruskal-Wallis;
                          chi-square, or Fisher's exact test when an expected count is below 5)
+  --ae-threshold PCT     --figure ae-dotplot: the terms in at least PCT% of some arm's
+                         subjects (default: 5)
+  --ae-top N             --figure ae-dotplot: the N most frequent terms instead
+  --ae-scale difference|ratio
+                         --figure ae-dotplot: the right panel's risk difference (default) or
+                         relative risk on a log axis
+  --exposure-adjusted    --figure ae and ae-overview: add each arm's subjects with the event
+                         per 100 patient-years of treatment (exact Poisson CI)
   --out PATH             the file to write; its extension picks the format: .png, .svg or .pdf
                          for a figure, .csv, .html or .rtf for a table (with --each-subgroup:
                          the folder to write into)

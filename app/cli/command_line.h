@@ -2,6 +2,7 @@
 // Parses the command line into a command and its options, as the contract in
 // shared/spec/cli-and-results.md defines them. Errors throw UsageError.
 
+#include <document/ae_figure_options.h>
 #include <document/cif_arrangement.h>
 #include <document/km_figure_options.h>
 #include <document/tumour_figure_options.h>
@@ -55,7 +56,7 @@ ui::KmFigureOptions km_figure_options(const KmFigureFlags& flags, ui::KmFigureOp
 struct ExportArguments {
     std::string figure =
         "km"; // --figure km|cif|forest|ae|summary|response|landmarks|waterfall|spider|swimmer|dor|
-              // baseline|disposition
+              // baseline|disposition|ae-overview|ae-dotplot|ae-volcano
     std::string width;               // --width, with a unit; "" = the preset's or 10in
     std::string height;              // --height; "" = the preset's or 6in
     std::string preset;              // --preset NAME (a size preset)
@@ -76,6 +77,14 @@ struct ExportArguments {
     std::optional<ui::TumourColouring> colour_by;
     std::optional<ui::WaterfallArrangement> waterfall_arrangement;
     bool responders_only = false;
+    // The AE figures (--figure ae-dotplot|ae-volcano) and tables (ae,
+    // ae-overview): --ae-threshold PCT and --ae-top N (dot plot's terms),
+    // --ae-scale difference|ratio (its right panel), --exposure-adjusted
+    // (the tables' rate columns).
+    std::optional<double> ae_threshold;
+    std::optional<int> ae_top;
+    std::optional<ui::AeRiskScale> ae_scale;
+    bool exposure_adjusted = false;
 };
 
 struct CommandLine {

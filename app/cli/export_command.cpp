@@ -6,6 +6,7 @@
 #include "cli/workspace_from_flags.h"
 
 #include <export/adverse_event_table.h>
+#include <export/ae_overview_table.h>
 #include <export/baseline_characteristics_table.h>
 #include <export/batch_folder.h>
 #include <export/disposition_table.h>
@@ -17,6 +18,7 @@
 #include <export/write_table.h>
 #include <models/tumour_figure_needs.h>
 #include <triallens/analysis/workspace.h>
+#include <views/ae_dot_plot.h>
 
 #include <QApplication>
 #include <QDateTime>
@@ -76,6 +78,22 @@ Source source_of(const CommandLine& line) {
     return {std::move(study), std::move(workspace), {}};
 }
 
+// The AE table and overview of the workspace, in a Results of their own:
+// they need no time-to-event data, so a study of ADSL and ADAE alone has
+// its AE figures and overview.
+Results adverse_event_results(const Study& study, const WorkspaceSpec& workspace) {
+    WorkspaceAdverseEvents ae = workspace_adverse_events(study, workspace);
+    if (!ae.table) {
+        throw std::runtime_error(ae.error.empty() ? "the study has no adverse events" : ae.error);
+    }
+    Results results;
+    results.adverse_events = std::move(ae.table);
+    results.ae_overview = std::move(ae.overview);
+    results.ae_arm_variable = ae.arm_variable;
+    results.synthetic = study.synthetic;
+    return results;
+}
+
 } // namespace
 
 ui::FigureExportOptions figure_export_options(const ExportArguments& arguments,
@@ -86,8 +104,15 @@ ui::FigureExportOptions figure_export_options(const ExportArguments& arguments,
     options.kind = arguments.figure == "forest"        ? ui::FigureKind::Forest
                    : arguments.figure == "cif"         ? ui::FigureKind::CumulativeIncidence
                    : arguments.figure == "disposition" ? ui::FigureKind::Disposition
+                   : arguments.figure == "ae-dotplot"  ? ui::FigureKind::AeDotPlot
+                   : arguments.figure == "ae-volcano"  ? ui::FigureKind::AeVolcano
                    : tumour                            ? ui::FigureKind::TumourResponse
                                                        : ui::FigureKind::KaplanMeier;
+    if (arguments.ae_top) {
+        options.ae.top_n = *arguments.ae_top;
+    }
+    options.ae.threshold_percent = arguments.ae_threshold.value_or(options.ae.threshold_percent);
+    options.ae.scale = arguments.ae_scale.value_or(ui::AeRiskScale::Difference);
     if (tumour) {
         options.tumour.figure = *tumour;
         options.tumour.colour_by = arguments.colour_by.value_or(ui::TumourColouring::BestResponse);
@@ -218,9 +243,16 @@ int run_table_export(const CommandLine& line, int argc, char** argv) {
     const Source source = source_of(line);
     std::vector<ui::ExportTable> tables;
     if (arguments.figure == "ae") {
-        tables.push_back(
-            ui::adverse_event_table(adverse_event_table_of(source.study, source.workspace),
-                                    source.workspace.adverse_events));
+        tables.push_back(ui::adverse_event_table(
+            adverse_event_table_of(source.study, source.workspace), source.workspace.adverse_events,
+            0, arguments.exposure_adjusted));
+    } else if (arguments.figure == "ae-overview") {
+        const Results results = adverse_event_results(source.study, source.workspace);
+        if (!results.ae_overview) {
+            throw std::runtime_error("the study has no adverse-event overview");
+        }
+        tables.push_back(ui::ae_overview_table(*results.ae_overview, &*results.adverse_events,
+                                               arguments.exposure_adjusted));
     } else if (arguments.figure == "summary") {
         tables.push_back(ui::summary_table(workspace_endpoints(source.study, source.workspace)));
     } else {
@@ -261,9 +293,9 @@ int run_export(const CommandLine& line, int argc, char** argv) {
                          ".html or .rtf for a table)");
     }
     const bool table_file = ui::is_table_file(QString::fromStdString(line.out));
-    if (arguments.figure == "ae" || arguments.figure == "summary" ||
-        arguments.figure == "response" || arguments.figure == "landmarks" ||
-        arguments.figure == "baseline" ||
+    if (arguments.figure == "ae" || arguments.figure == "ae-overview" ||
+        arguments.figure == "summary" || arguments.figure == "response" ||
+        arguments.figure == "landmarks" || arguments.figure == "baseline" ||
         ((arguments.figure == "forest" || arguments.figure == "disposition") && table_file)) {
         return run_table_export(line, argc, argv);
     }
@@ -304,6 +336,16 @@ int run_export(const CommandLine& line, int argc, char** argv) {
     std::vector<Output> outputs;
     if (batch) {
         outputs = subgroup_outputs(source.study, source.workspace, line, options);
+    } else if (options.kind == ui::FigureKind::AeDotPlot ||
+               options.kind == ui::FigureKind::AeVolcano) {
+        outputs.push_back(Output{QString::fromStdString(line.out),
+                                 adverse_event_results(source.study, source.workspace), options});
+        const QString missing = ui::ae_figure_missing_text(
+            outputs.front().results, options.kind == ui::FigureKind::AeVolcano ||
+                                         options.ae.scale == ui::AeRiskScale::Ratio);
+        if (!missing.isEmpty()) {
+            throw UsageError("--figure " + arguments.figure + ": " + missing.toStdString());
+        }
     } else {
         outputs.push_back(Output{QString::fromStdString(line.out),
                                  compute_workspace(source.study, source.workspace), options});

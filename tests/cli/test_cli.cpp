@@ -1787,6 +1787,53 @@ private slots:
                  waterfall.err.constData());
         QVERIFY(!QFileInfo::exists(out));
     }
+
+    // export --figure ae-overview|ae-dotplot|ae-volcano on the pilot (three
+    // arms, ADSL and ADAE alone: no time-to-event data needed): the table
+    // with "not recorded" for AEACN, the figures at their exact sizes; each
+    // AE flag refused on a figure it does not apply to.
+    void aeSafetyExports() {
+        QTemporaryDir dir;
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QStringList files{pilot + "adsl.xpt", pilot + "adae.xpt"};
+        const Run overview = run(QStringList{"export"} + files +
+                                 QStringList{"--figure", "ae-overview", "--exposure-adjusted",
+                                             "--out", dir.filePath("overview.csv")});
+        QVERIFY2(overview.exit_code == 0, overview.err.constData());
+        const QByteArray csv = read_all(dir.filePath("overview.csv"));
+        QVERIFY(csv.contains("not recorded"));
+        QVERIFY(csv.contains("Xanomeline High Dose"));
+        QVERIFY(csv.contains("per 100 PY"));
+        for (const char* figure : {"ae-dotplot", "ae-volcano"}) {
+            const QString out = dir.filePath(QStringLiteral("%1.png").arg(figure));
+            const Run drawn = run(QStringList{"export"} + files +
+                                  QStringList{"--figure", figure, "--preset", "journal-single",
+                                              "--dpi", "100", "--out", out});
+            QVERIFY2(drawn.exit_code == 0, drawn.err.constData());
+            QCOMPARE(png_size(read_all(out)), QSize(350, 400));
+        }
+        const Run ratio = run(QStringList{"export"} + files +
+                              QStringList{"--figure", "ae-dotplot", "--ae-top", "15", "--ae-scale",
+                                          "ratio", "--out", dir.filePath("ratio.svg")});
+        QVERIFY2(ratio.exit_code == 0, ratio.err.constData());
+        const QString out = dir.filePath("x.png");
+        const QList<std::pair<QStringList, QString>> refused{
+            {{"--figure", "ae-volcano", "--ae-threshold", "10"}, "--ae-threshold chooses"},
+            {{"--figure", "km", "--ae-top", "10"}, "--ae-top chooses"},
+            {{"--figure", "ae-volcano", "--ae-scale", "ratio"}, "--ae-scale applies to"},
+            {{"--figure", "ae-dotplot", "--exposure-adjusted"}, "--exposure-adjusted adds"},
+            {{"--figure", "ae-dotplot", "--ae-top", "5", "--ae-threshold", "3"}, "not both"},
+            {{"--figure", "ae-dotplot", "--ae-threshold", "150"}, "from 0 to 100"},
+            {{"--figure", "ae-dotplot", "--ae-scale", "log"}, "difference or ratio"},
+        };
+        for (const auto& [flags, message] : refused) {
+            const Run result =
+                run(QStringList{"export"} + files + QStringList{"--out", out} + flags);
+            QCOMPARE(result.exit_code, 2);
+            QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
+        }
+        QVERIFY(!QFileInfo::exists(out));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

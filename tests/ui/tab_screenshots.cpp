@@ -8,6 +8,7 @@
 
 #include <controller/refit_controller.h>
 #include <main_window.h>
+#include <panels/adverse_events_panel.h>
 
 #include <triallens/analysis/default_spec.h>
 #include <triallens/demo/demo_study.h>
@@ -15,6 +16,7 @@
 #include <triallens/stats/maxcombo.h>
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -71,5 +73,24 @@ int main(int argc, char** argv) {
         const QString name = window.tabId(tab);
         window.grab().save(QStringLiteral("%1/%2.png").arg(folder, name));
     }
+    // The Adverse events tab's other views, each as its own picture.
+    tabs->setCurrentIndex(window.tabIndex(QStringLiteral("adverse-events")));
+    AdverseEventsPanel* ae = window.adverseEventsPanel();
+    const std::vector<std::pair<AdverseEventsPanel::Page, const char*>> pages{
+        {AdverseEventsPanel::Page::Overview, "overview"},
+        {AdverseEventsPanel::Page::DotPlot, "dotplot"},
+        {AdverseEventsPanel::Page::Volcano, "volcano"}};
+    for (const auto& [page, name] : pages) {
+        ae->setPage(page);
+        QTest::qWait(200);
+        window.grab().save(QStringLiteral("%1/adverse-events-%2.png").arg(folder, name));
+    }
+    ae->exposureBox()->setChecked(true);
+    ae->setPage(AdverseEventsPanel::Page::Overview);
+    QTest::qWait(200);
+    window.grab().save(QStringLiteral("%1/adverse-events-overview-exposure.png").arg(folder));
+    ae->setPage(AdverseEventsPanel::Page::Table);
+    QTest::qWait(200);
+    window.grab().save(QStringLiteral("%1/adverse-events-exposure.png").arg(folder));
     return 0;
 }

@@ -3,6 +3,7 @@
 #include "controller/refit_controller.h"
 #include "controller/user_settings.h"
 #include "export/adverse_event_table.h"
+#include "export/ae_overview_table.h"
 #include "export/baseline_characteristics_table.h"
 #include "export/batch_folder.h"
 #include "export/disposition_table.h"
@@ -244,12 +245,25 @@ void ExportController::withTables(Item item, std::function<void(const Tables&)> 
         return;
     case Item::AdverseEventTable: {
         const auto& table = controller_->adverseEvents();
+        const bool exposure_adjusted =
+            sources_.ae_exposure_adjusted && sources_.ae_exposure_adjusted();
         if (!table) {
             emit failed(QStringLiteral("this study has no adverse-event table"));
             return;
         }
         then({adverse_event_table(*table, controller_->adverseEventFilter(),
-                                  sources_.ae_minimum_incidence())});
+                                  sources_.ae_minimum_incidence(), exposure_adjusted)});
+        return;
+    }
+    case Item::AeOverviewTable: {
+        const bool exposure_adjusted =
+            sources_.ae_exposure_adjusted && sources_.ae_exposure_adjusted();
+        const auto& overview = controller_->adverseEventOverview();
+        if (!overview) {
+            emit failed(QStringLiteral("this study has no adverse-event overview"));
+            return;
+        }
+        then({ae_overview_table(*overview, controller_->adverseEvents().get(), exposure_adjusted)});
         return;
     }
     case Item::BaselineTable:
@@ -278,6 +292,8 @@ void ExportController::withTables(Item item, std::function<void(const Tables&)> 
     case Item::Spider:
     case Item::Swimmer:
     case Item::DurationOfResponse:
+    case Item::AeDotPlot:
+    case Item::AeVolcano:
         return;
     }
     // The summary refits every endpoint: off the GUI thread.
@@ -431,6 +447,12 @@ QString suggested_export_name(ExportDialog::Item item, const Results* results) {
     case Item::DurationOfResponse:
         return QStringLiteral("tumour-") + tumour_figure_name(*ExportDialog::tumourFigure(item)) +
                subgroup + QStringLiteral(".png");
+    case Item::AeDotPlot:
+        return QStringLiteral("ae-dotplot") + subgroup + QStringLiteral(".png");
+    case Item::AeVolcano:
+        return QStringLiteral("ae-volcano") + subgroup + QStringLiteral(".png");
+    case Item::AeOverviewTable:
+        return QStringLiteral("ae-overview") + subgroup + QStringLiteral(".html");
     case Item::SummaryTable:
         return QStringLiteral("summary") + subgroup + QStringLiteral(".html");
     case Item::ForestTable:

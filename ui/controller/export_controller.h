@@ -50,6 +50,7 @@ public:
         std::function<FigureExportOptions()> figure_options; // the views' own choices
         std::function<ExportDialog::Item()> current_item;    // by the tab shown
         std::function<double()> ae_minimum_incidence;        // the AE tab's threshold
+        std::function<bool()> ae_exposure_adjusted;          // the AE tab's toggle; unset: off
         std::function<std::vector<ExportTable>(const Results&)> response_tables;
     };
 

@@ -15,6 +15,7 @@ namespace {
 struct Outcome {
     ResultsPtr results;
     std::shared_ptr<const AeTable> adverse_events;
+    std::shared_ptr<const AeOverview> ae_overview;
     QString error;
     double milliseconds = 0;
 };
@@ -31,12 +32,19 @@ Outcome run_refit(const std::shared_ptr<const Study>& study, const WorkspaceSpec
             outcome.adverse_events =
                 std::shared_ptr<const AeTable>(results, &*results->adverse_events);
         }
+        if (results->ae_overview) {
+            outcome.ae_overview =
+                std::shared_ptr<const AeOverview>(results, &*results->ae_overview);
+        }
     } catch (const std::exception& error) {
         outcome.error = QString::fromStdString(error.what());
         // The survival analysis cannot be made; the AE table may still be.
         WorkspaceAdverseEvents ae = workspace_adverse_events(*study, spec);
         if (ae.table) {
             outcome.adverse_events = std::make_shared<const AeTable>(std::move(*ae.table));
+        }
+        if (ae.overview) {
+            outcome.ae_overview = std::make_shared<const AeOverview>(std::move(*ae.overview));
         }
     }
     outcome.milliseconds = static_cast<double>(timer.nsecsElapsed()) / 1e6;
@@ -96,6 +104,7 @@ void RefitController::start() {
         busy_ = false;
         emit busyChanged(false);
         adverse_events_ = outcome.adverse_events;
+        ae_overview_ = outcome.ae_overview;
         emit adverseEventsReady(adverse_events_);
         if (!outcome.results) {
             emit refitFailed(outcome.error);

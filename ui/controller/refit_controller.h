@@ -42,6 +42,8 @@ public:
     const std::optional<SubgroupFocus>& focus() const { return workspace_.focus; }
     const ResultsPtr& results() const { return results_; }
     const std::shared_ptr<const AeTable>& adverseEvents() const { return adverse_events_; }
+    // The safety overview of the same refit, set before adverseEventsReady.
+    const std::shared_ptr<const AeOverview>& adverseEventOverview() const { return ae_overview_; }
     const AeFilter& adverseEventFilter() const { return workspace_.adverse_events; }
     std::uint64_t generation() const { return generation_; }
     // A refit for the current spec is running.
@@ -64,6 +66,7 @@ private:
     WorkspaceSpec workspace_;
     ResultsPtr results_;
     std::shared_ptr<const AeTable> adverse_events_;
+    std::shared_ptr<const AeOverview> ae_overview_;
     std::uint64_t generation_ = 0;
     bool busy_ = false;
 };

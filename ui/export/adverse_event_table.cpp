@@ -54,11 +54,12 @@ void add_rows(const QAbstractItemModel& model, const QModelIndex& parent, Export
 } // namespace
 
 ExportTable adverse_event_table(const AeTable& table, const AeFilter& applied,
-                                double minimum_incidence) {
+                                double minimum_incidence, bool exposure_adjusted) {
     AeTreeModel model;
     // The model keeps a shared_ptr; an aliasing one that owns nothing lends
     // it the caller's table for the duration of this call.
     model.setTable(std::shared_ptr<const AeTable>(std::shared_ptr<const AeTable>(), &table));
+    model.setExposureAdjusted(exposure_adjusted);
     AeFilterProxy proxy;
     proxy.setSourceModel(&model);
     proxy.setMinimumIncidence(minimum_incidence);
@@ -97,6 +98,26 @@ ExportTable adverse_event_table(const AeTable& table, const AeFilter& applied,
                                         "%2 CI by Miettinen\u2013Nurminen.")
                              .arg(QString::fromStdString(table.arms[*table.reference_arm]),
                                   level_text(table.conf_level));
+    }
+    if (exposure_adjusted && !table.patient_years.empty()) {
+        QStringList years;
+        for (std::size_t arm = 0; arm < table.arms.size() && arm < table.patient_years.size();
+             ++arm) {
+            years << QStringLiteral("%1 %2").arg(
+                QString::fromStdString(table.arms[arm]),
+                QString::fromStdString(decimal_text(table.patient_years[arm], 1)));
+        }
+        out.footnotes << QStringLiteral("Rate/100 PY: subjects with the event per 100 "
+                                        "patient-years of treatment (duration from %1 / 365.25; "
+                                        "PY: %2), %3 CI exact Poisson.")
+                             .arg(QString::fromStdString(table.exposure_source),
+                                  years.join(QStringLiteral(", ")), level_text(table.conf_level));
+        if (table.exposure_missing > 0) {
+            out.footnotes << QStringLiteral("%1 subject%2 without a treatment duration: counted "
+                                            "in the incidence, not in the patient-years.")
+                                 .arg(table.exposure_missing)
+                                 .arg(table.exposure_missing == 1 ? "" : "s");
+        }
     }
     if (minimum_incidence > 0) {
         out.footnotes << QStringLiteral("Preferred terms with an incidence below %1% in every "

@@ -17,7 +17,9 @@
 //   adverse_event_table(triallens::adverse_event_table(study, ae_spec), ae_spec.filter)
 // `applied` only words the title ("Treatment-emergent, related adverse
 // events"); `minimum_incidence` (percent, 0 = every row) hides rare terms as
-// the AE tab's threshold does.
+// the AE tab's threshold does; `exposure_adjusted` adds each arm's
+// exposure-adjusted rate per 100 patient-years (the AE tab's toggle) when
+// the table has treatment durations, with its definition in the notes.
 
 #include "export/export_table.h"
 
@@ -26,6 +28,6 @@
 namespace triallens::ui {
 
 ExportTable adverse_event_table(const AeTable& table, const AeFilter& applied = {},
-                                double minimum_incidence = 0);
+                                double minimum_incidence = 0, bool exposure_adjusted = false);
 
 } // namespace triallens::ui

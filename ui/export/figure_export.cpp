@@ -1,5 +1,8 @@
 #include "export/figure_export.h"
 
+#include "views/ae_dot_plot.h"
+#include "views/ae_volcano_plot.h"
+
 #include "models/km_figure_text.h"
 #include "views/cif_figure.h"
 #include "views/disposition_flow.h"
@@ -79,6 +82,11 @@ QString document_title(const Results& results, const FigureExportOptions& option
     }
     if (options.kind == FigureKind::Disposition) {
         return QStringLiteral("Disposition of patients");
+    }
+    if (options.kind == FigureKind::AeDotPlot || options.kind == FigureKind::AeVolcano) {
+        return options.kind == FigureKind::AeDotPlot
+                   ? QStringLiteral("Adverse events: dot plot")
+                   : QStringLiteral("Adverse events: volcano plot");
     }
     return options.kind == FigureKind::KaplanMeier ? km_figure_title(results)
                                                    : endpoint_title(results);
@@ -304,6 +312,12 @@ void paint_figure(QPainter& painter, const QRectF& target, const Results& result
         break;
     case FigureKind::Disposition:
         paint_disposition_flow(painter, figure, results, km);
+        break;
+    case FigureKind::AeDotPlot:
+        paint_ae_dot_plot(painter, figure, results, km, options.ae);
+        break;
+    case FigureKind::AeVolcano:
+        paint_ae_volcano_plot(painter, figure, results, km, options.ae);
         break;
     }
     painter.restore();

@@ -12,6 +12,7 @@
 // methods footnote (methods_footnote(), plus the data cut when the caller
 // knows it) below, both in the figure's font.
 
+#include "document/ae_figure_options.h"
 #include "document/cif_arrangement.h"
 #include "document/km_figure_options.h"
 #include "document/tumour_figure_options.h"
@@ -37,9 +38,19 @@ QT_END_NAMESPACE
 namespace triallens::ui {
 
 // TumourResponse: the waterfall, spider, swimmer or duration-of-response
-// figure FigureExportOptions::tumour names (tumour_response_figure.h).
-// Disposition: the CONSORT flow of patients (disposition_flow.h).
-enum class FigureKind { KaplanMeier, Forest, CumulativeIncidence, TumourResponse, Disposition };
+// figure FigureExportOptions::tumour names (tumour_response_figure.h);
+// Disposition: the CONSORT flow of patients (disposition_flow.h);
+// AeDotPlot and AeVolcano: the Adverse events tab's figures (ae_dot_plot.h,
+// ae_volcano_plot.h) with FigureExportOptions::ae.
+enum class FigureKind {
+    KaplanMeier,
+    Forest,
+    CumulativeIncidence,
+    TumourResponse,
+    Disposition,
+    AeDotPlot,
+    AeVolcano
+};
 
 struct FigureExportOptions {
     FigureKind kind = FigureKind::KaplanMeier;
@@ -61,6 +72,8 @@ struct FigureExportOptions {
     CifArrangement cif_arrangement = CifArrangement::SideBySide;
     // Which tumour-response figure, and its choices; it takes the km options too.
     TumourFigureOptions tumour;
+    // The AE dot plot's terms and scale, and the compared arm of both AE figures.
+    AeFigureOptions ae;
     // A forest's page is as tall as its rows, title and footnote need at the
     // width asked for (figure_page_points); false keeps size_points' height,
     // the forest shrunk as a whole if it must.

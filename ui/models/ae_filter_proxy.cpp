@@ -28,8 +28,32 @@ void AeFilterProxy::setMinimumIncidence(double percent) {
     invalidateRowsFilter();
 }
 
+void AeFilterProxy::setTermFilter(const QString& text, bool exact) {
+    if (text == term_filter_ && exact == term_exact_) {
+        return;
+    }
+    term_filter_ = text;
+    term_exact_ = exact;
+    invalidateRowsFilter();
+}
+
 bool AeFilterProxy::filterAcceptsRow(int source_row, const QModelIndex& source_parent) const {
     const QModelIndex index = sourceModel()->index(source_row, 0, source_parent);
+    if (!term_filter_.isEmpty()) {
+        // SOCs show through their terms (recursive filtering).
+        if (index.data(AeTreeModel::RowKindRole).toInt() !=
+            static_cast<int>(AeTreeModel::RowKind::PreferredTerm)) {
+            return false;
+        }
+        const QString term = index.data(Qt::DisplayRole).toString();
+        const bool named = term_exact_ ? term.compare(term_filter_, Qt::CaseInsensitive) == 0
+                                       : term.contains(term_filter_, Qt::CaseInsensitive);
+        if (!named) {
+            return false;
+        }
+        return term_exact_ ||
+               index.data(AeTreeModel::MaxIncidenceRole).toDouble() >= minimum_incidence_;
+    }
     if (is_any_event_row(index)) {
         return true;
     }

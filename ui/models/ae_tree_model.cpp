@@ -74,6 +74,16 @@ void AeTreeModel::setTable(std::shared_ptr<const AeTable> table) {
     endResetModel();
 }
 
+void AeTreeModel::setExposureAdjusted(bool on) {
+    if (on == exposure_adjusted_) {
+        return;
+    }
+    beginResetModel();
+    exposure_adjusted_ = on;
+    rebuild();
+    endResetModel();
+}
+
 void AeTreeModel::rebuild() {
     columns_.clear();
     groups_.clear();
@@ -85,6 +95,9 @@ void AeTreeModel::rebuild() {
     for (int arm = 0; arm < arms; ++arm) {
         columns_.push_back({ColumnKind::AnyGrade, arm});
         columns_.push_back({ColumnKind::Grade3Plus, arm});
+        if (exposure_adjusted_ && !table_->patient_years.empty()) {
+            columns_.push_back({ColumnKind::ExposureRate, arm});
+        }
     }
     if (table_->reference_arm) {
         for (int arm = 0; arm < arms; ++arm) {
@@ -237,6 +250,34 @@ QVariant AeTreeModel::differenceData(const AeRow& row, const Column& column, int
     }
 }
 
+QVariant AeTreeModel::rateData(const AeRow& row, const Column& column, int role) const {
+    const auto arm = static_cast<std::size_t>(column.arm);
+    if (arm >= row.exposure_adjusted.size() || !row.exposure_adjusted[arm]) {
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("\u2014")) : QVariant();
+    }
+    const ExposureAdjustedRate& rate = *row.exposure_adjusted[arm];
+    switch (role) {
+    case Qt::DisplayRole:
+        return QStringLiteral("%1 (%2, %3)")
+            .arg(QString::fromStdString(decimal_text(rate.rate, 1)),
+                 QString::fromStdString(decimal_text(rate.lower, 1)),
+                 QString::fromStdString(decimal_text(rate.upper, 1)));
+    case Qt::ToolTipRole:
+        return tr("%1: %2 subjects over %3 patient-years, %4 per 100 patient-years (%5 CI "
+                  "%6 to %7, exact Poisson)")
+            .arg(QString::fromStdString(table_->arms[arm]))
+            .arg(rate.subjects)
+            .arg(QString::fromStdString(decimal_text(rate.patient_years, 1)),
+                 QString::fromStdString(decimal_text(rate.rate, 2)), level_text(table_->conf_level),
+                 QString::fromStdString(decimal_text(rate.lower, 2)),
+                 QString::fromStdString(decimal_text(rate.upper, 2)));
+    case SortRole:
+        return rate.rate;
+    default:
+        return {};
+    }
+}
+
 QVariant AeTreeModel::data(const QModelIndex& index, int role) const {
     const AeRow* row = rowAt(index);
     if (row == nullptr) {
@@ -282,6 +323,8 @@ QVariant AeTreeModel::data(const QModelIndex& index, int role) const {
         return countData(*row, column, role);
     case ColumnKind::RiskDifference:
         return differenceData(*row, column, role);
+    case ColumnKind::ExposureRate:
+        return rateData(*row, column, role);
     }
     return {};
 }
@@ -312,7 +355,8 @@ QVariant AeTreeModel::headerData(int section, Qt::Orientation orientation, int r
     case Qt::TextAlignmentRole:
         return alignment(column.kind);
     case GroupColourRole:
-        if (column.kind == ColumnKind::AnyGrade || column.kind == ColumnKind::Grade3Plus) {
+        if (column.kind == ColumnKind::AnyGrade || column.kind == ColumnKind::Grade3Plus ||
+            column.kind == ColumnKind::ExposureRate) {
             // The arm's colour, as on the survival curves.
             return arm_colour(column.arm);
         }
@@ -323,6 +367,7 @@ QVariant AeTreeModel::headerData(int section, Qt::Orientation orientation, int r
             return QString();
         case ColumnKind::AnyGrade:
         case ColumnKind::Grade3Plus:
+        case ColumnKind::ExposureRate:
             return arm_heading();
         case ColumnKind::RiskDifference:
             return tr("Risk difference, any grade, % (%1 CI)").arg(level_text(table_->conf_level));
@@ -336,6 +381,8 @@ QVariant AeTreeModel::headerData(int section, Qt::Orientation orientation, int r
             return tr("Any");
         case ColumnKind::Grade3Plus:
             return QString::fromStdString(severe_heading(table_->grade_variable));
+        case ColumnKind::ExposureRate:
+            return tr("Rate/100 PY");
         case ColumnKind::RiskDifference:
             return tr("%1\n\u2212 %2")
                 .arg(arm_name(table_->arms[arm]), arm_name(table_->arms[*table_->reference_arm]));
@@ -350,6 +397,11 @@ QVariant AeTreeModel::headerData(int section, Qt::Orientation orientation, int r
         case ColumnKind::Grade3Plus:
             return tr("Subjects in %1 with the event, %2: n (%)\n%3")
                 .arg(arm_heading(), severeMeaning(), gradeNote());
+        case ColumnKind::ExposureRate:
+            return tr("Subjects in %1 with the event per 100 patient-years of treatment "
+                      "(treatment duration from %2), with the exact Poisson %3 CI")
+                .arg(arm_heading(), QString::fromStdString(table_->exposure_source),
+                     level_text(table_->conf_level));
         case ColumnKind::RiskDifference:
             return tr("Difference in the percentage of subjects with the event at any grade, "
                       "%1 minus %2, in percentage points, with the Miettinen\u2013Nurminen "

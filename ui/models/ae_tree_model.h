@@ -7,6 +7,9 @@
 // graded the events: triallens/format/adverse_event_grade_text.h), each
 // n (%); per arm other than the reference, the any-grade risk difference
 // arm − reference in percentage points with its confidence interval.
+// With exposure adjustment on (and treatment durations in the study), each
+// arm also has "Rate/100 PY": subjects with the event per 100 patient-years
+// with its exact Poisson interval (AeRow::exposure_adjusted).
 //
 // Headings come in two tiers so a column is as narrow as its numbers: the
 // section's own text (Qt::DisplayRole: "Any", "Severe", the compared arm)
@@ -33,7 +36,7 @@ class AeTreeModel : public QAbstractItemModel {
 
 public:
     enum class RowKind { AnyEvent, SystemOrganClass, PreferredTerm };
-    enum class ColumnKind { Term, AnyGrade, Grade3Plus, RiskDifference };
+    enum class ColumnKind { Term, AnyGrade, Grade3Plus, RiskDifference, ExposureRate };
 
     enum Role {
         RowKindRole = Qt::UserRole + 1, // int(RowKind), in every column
@@ -57,6 +60,11 @@ public:
     // Resets the model; a null table empties it.
     void setTable(std::shared_ptr<const AeTable> table);
     const std::shared_ptr<const AeTable>& table() const { return table_; }
+
+    // Adds the per-arm exposure-adjusted rate columns when the table has
+    // patient-years; resets the model.
+    void setExposureAdjusted(bool on);
+    bool exposureAdjusted() const { return exposure_adjusted_; }
 
     ColumnKind columnKind(int column) const;
     int columnArm(int column) const; // -1 on the term column
@@ -88,12 +96,14 @@ private:
     void rebuild();
     QVariant countData(const AeRow& row, const Column& column, int role) const;
     QVariant differenceData(const AeRow& row, const Column& column, int role) const;
+    QVariant rateData(const AeRow& row, const Column& column, int role) const;
     double maxIncidence(const AeRow& row) const;
     QString severeMeaning() const; // for tooltips: what the severe column counts
 
     std::shared_ptr<const AeTable> table_;
     std::vector<Column> columns_;
     std::vector<Group> groups_;
+    bool exposure_adjusted_ = false;
 };
 
 } // namespace triallens::ui

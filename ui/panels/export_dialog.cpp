@@ -68,6 +68,8 @@ ExportDialog::ExportDialog(QWidget* parent)
                    static_cast<int>(Item::DurationOfResponse));
     item_->addItem(QStringLiteral("Disposition flow diagram (CONSORT)"),
                    static_cast<int>(Item::DispositionFlow));
+    item_->addItem(QStringLiteral("Adverse-event dot plot"), static_cast<int>(Item::AeDotPlot));
+    item_->addItem(QStringLiteral("Adverse-event volcano plot"), static_cast<int>(Item::AeVolcano));
     item_->addItem(QStringLiteral("Summary table (every endpoint)"),
                    static_cast<int>(Item::SummaryTable));
     item_->addItem(QStringLiteral("Landmark and RMST table"),
@@ -75,6 +77,8 @@ ExportDialog::ExportDialog(QWidget* parent)
     item_->addItem(QStringLiteral("Forest table"), static_cast<int>(Item::ForestTable));
     item_->addItem(QStringLiteral("Adverse-event table"),
                    static_cast<int>(Item::AdverseEventTable));
+    item_->addItem(QStringLiteral("Adverse-event overview table"),
+                   static_cast<int>(Item::AeOverviewTable));
     item_->addItem(QStringLiteral("Response table"), static_cast<int>(Item::ResponseTable));
     item_->addItem(QStringLiteral("Baseline characteristics table (Table 1)"),
                    static_cast<int>(Item::BaselineTable));

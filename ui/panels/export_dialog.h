@@ -50,7 +50,11 @@ public:
         // The Baseline tab: Table 1, the disposition table and its flow diagram.
         BaselineTable,
         DispositionTable,
-        DispositionFlow
+        DispositionFlow,
+        // The Adverse events tab's overview table and figures.
+        AeOverviewTable,
+        AeDotPlot,
+        AeVolcano
     };
 
     explicit ExportDialog(QWidget* parent = nullptr);
@@ -60,7 +64,7 @@ public:
     static bool isFigure(Item item) {
         return item == Item::KaplanMeier || item == Item::Forest ||
                item == Item::CumulativeIncidence || item == Item::DispositionFlow ||
-               tumourFigure(item).has_value();
+               item == Item::AeDotPlot || item == Item::AeVolcano || tumourFigure(item).has_value();
     }
     // The tumour-response figure an item draws; nullopt for every other item.
     static std::optional<TumourFigure> tumourFigure(Item item) {
@@ -82,6 +86,8 @@ public:
         return item == Item::Forest                ? FigureKind::Forest
                : item == Item::CumulativeIncidence ? FigureKind::CumulativeIncidence
                : item == Item::DispositionFlow     ? FigureKind::Disposition
+               : item == Item::AeDotPlot           ? FigureKind::AeDotPlot
+               : item == Item::AeVolcano           ? FigureKind::AeVolcano
                : tumourFigure(item)                ? FigureKind::TumourResponse
                                                    : FigureKind::KaplanMeier;
     }

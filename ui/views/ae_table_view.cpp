@@ -12,6 +12,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 
@@ -23,7 +24,9 @@ namespace triallens::ui {
 namespace {
 
 bool is_count(AeTreeModel::ColumnKind kind) {
-    return kind == AeTreeModel::ColumnKind::AnyGrade || kind == AeTreeModel::ColumnKind::Grade3Plus;
+    return kind == AeTreeModel::ColumnKind::AnyGrade ||
+           kind == AeTreeModel::ColumnKind::Grade3Plus ||
+           kind == AeTreeModel::ColumnKind::ExposureRate;
 }
 
 } // namespace
@@ -33,8 +36,8 @@ AeTableView::AeTableView(QWidget* parent)
       treatment_emergent_(new QCheckBox(tr("Treatment-emergent"), this)),
       related_(new QCheckBox(tr("Related"), this)), serious_(new QCheckBox(tr("Serious"), this)),
       minimum_incidence_(new QDoubleSpinBox(this)), arms_shown_(new QComboBox(this)),
-      arms_shown_label_(new QLabel(tr("Arms shown"), this)), grade_note_(new QLabel(this)),
-      tree_(new FrozenColumnTreeView(this)),
+      term_search_(new QLineEdit(this)), arms_shown_label_(new QLabel(tr("Arms shown"), this)),
+      grade_note_(new QLabel(this)), tree_(new FrozenColumnTreeView(this)),
       header_(new GroupedHeaderView(AeTreeModel::GroupRole, AeTreeModel::GroupColourRole)) {
     proxy_->setSourceModel(model_);
 
@@ -61,6 +64,11 @@ AeTableView::AeTableView(QWidget* parent)
     arms_shown_->setToolTip(tr("Show every arm, or one compared arm beside the reference "
                                "with their risk difference (this view only: not saved, "
                                "not exported)"));
+    term_search_->setObjectName(QStringLiteral("aeTermSearch"));
+    term_search_->setPlaceholderText(tr("Find term"));
+    term_search_->setClearButtonEnabled(true);
+    term_search_->setToolTip(tr("Show only the preferred terms whose name holds this text"));
+    term_search_->setMaximumWidth(fontMetrics().averageCharWidth() * 28);
     arms_shown_label_->setBuddy(arms_shown_);
     arms_shown_label_->setToolTip(arms_shown_->toolTip());
     grade_note_->setToolTip(tr("Which ADAE column graded the events, and what the severe "
@@ -100,6 +108,7 @@ AeTableView::AeTableView(QWidget* parent)
     toolbar->addWidget(arms_shown_label_);
     toolbar->addWidget(arms_shown_, 1); // up to its longest item, from fillArmsShown()
     toolbar->addStretch();
+    toolbar->addWidget(term_search_);
 
     // Under the table, as the exported table's note.
     grade_note_->setWordWrap(true);
@@ -114,6 +123,10 @@ AeTableView::AeTableView(QWidget* parent)
     connect(minimum_incidence_, &QDoubleSpinBox::valueChanged, proxy_,
             &AeFilterProxy::setMinimumIncidence);
     connect(arms_shown_, &QComboBox::currentIndexChanged, this, &AeTableView::showChosenArms);
+    connect(term_search_, &QLineEdit::textEdited, this, [this](const QString& text) {
+        proxy_->setTermFilter(text.trimmed());
+        tree_->expandAll();
+    });
     connect(model_, &QAbstractItemModel::modelReset, this, [this] {
         grade_note_->setText(model_->gradeNote());
         fillArmsShown();
@@ -135,6 +148,12 @@ AeTableView::AeTableView(QWidget* parent)
 
 void AeTableView::setTable(std::shared_ptr<const AeTable> table) {
     model_->setTable(std::move(table));
+}
+
+void AeTableView::showOnlyTerm(const QString& term) {
+    term_search_->setText(term);
+    proxy_->setTermFilter(term, true);
+    tree_->expandAll();
 }
 
 QTreeView* AeTableView::treeView() const {

@@ -16,6 +16,10 @@
 // arms, "Arms shown" narrows the table to one compared arm and the
 // reference with their risk difference; that choice is the view's alone:
 // it is not part of the workspace, not saved, and exports show every arm.
+//
+// "Find term" narrows the tree to the preferred terms whose name holds the
+// typed text; a click on a term of the dot or volcano plot narrows it to
+// that one term (showOnlyTerm). Neither is saved nor exported.
 
 #include <triallens/stats/adverse_event_incidence.h>
 
@@ -27,6 +31,7 @@ class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
+class QLineEdit;
 class QTreeView;
 
 namespace triallens::ui {
@@ -50,6 +55,11 @@ public:
 
     double minimumIncidence() const;
     void setMinimumIncidence(double percent);
+
+    // Shows only the preferred term named `term` (exactly), under its SOC;
+    // "" shows every term again.
+    void showOnlyTerm(const QString& term);
+    QLineEdit* termSearchBox() const { return term_search_; }
 
     AeTreeModel* model() const { return model_; }
     AeFilterProxy* proxy() const { return proxy_; }
@@ -86,6 +96,7 @@ private:
     QCheckBox* serious_;
     QDoubleSpinBox* minimum_incidence_;
     QComboBox* arms_shown_;
+    QLineEdit* term_search_;
     QLabel* arms_shown_label_;
     QLabel* grade_note_;
     FrozenColumnTreeView* tree_;

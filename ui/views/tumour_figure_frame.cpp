@@ -167,6 +167,11 @@ void paint_legend_mark(QPainter& painter, LegendMark mark, const QColor& colour,
         painter.drawLine(QPointF(c.x() - r * 0.8, c.y() + r * 0.8),
                          QPointF(c.x() + r * 0.8, c.y() - r * 0.8));
         break;
+    case LegendMark::Dot:
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colour);
+        painter.drawEllipse(c, r * 0.75, r * 0.75);
+        break;
     case LegendMark::Arrow: {
         QPainterPath path;
         path.moveTo(c.x() + r, c.y());

@@ -27,8 +27,9 @@ QT_END_NAMESPACE
 namespace triallens::ui {
 
 // A legend entry's sample: a filled box (bars), a line (spider lines,
-// swimmer lanes), a swimmer marker, or none (words alone).
-enum class LegendMark { None, Box, Line, Triangle, Diamond, Cross, Arrow };
+// swimmer lanes), a swimmer marker, a dot (the AE dot plot), or none (words
+// alone).
+enum class LegendMark { None, Box, Line, Triangle, Diamond, Cross, Arrow, Dot };
 
 struct FigureLegendItem {
     QString text;
