@@ -15,10 +15,14 @@
 //   BM_FullRefitWithoutTumour/N BM_FullRefit on the demo without what tumour
 //                             response reads (bench_inputs.h): BM_FullRefit
 //                             over it is the cost of Results::tumour_response
+//   BM_Baseline/N             workspace_baseline: Table 1 of the default
+//                             variables with p-values, and the disposition,
+//                             as compute_workspace adds them to a refit
 
 #include "bench_sizes.h"
 
 #include <triallens/analysis/refit.h>
+#include <triallens/analysis/workspace.h>
 #include <triallens/stats/maxcombo.h>
 
 #include <future>
@@ -96,6 +100,20 @@ void BM_Subgroups10(benchmark::State& state) {
     state.counters["forest_rows"] = static_cast<double>(rows);
 }
 
+void BM_Baseline(benchmark::State& state) {
+    const Study& study = demo_study(subjects_of(state));
+    WorkspaceSpec spec;
+    spec.analysis = workspace_spec();
+    spec.baseline.p_values = true;
+    std::size_t rows = 0;
+    for (auto _ : state) {
+        WorkspaceBaseline baseline = workspace_baseline(study, spec);
+        rows = baseline.table ? baseline.table->rows.size() : 0;
+        benchmark::DoNotOptimize(baseline);
+    }
+    state.counters["rows"] = static_cast<double>(rows);
+}
+
 } // namespace
 
 BENCHMARK(BM_FullRefit)->Apply(at_every_size);
@@ -104,3 +122,4 @@ BENCHMARK(BM_FilterRefit)->Apply(at_every_size);
 BENCHMARK(BM_Subgroups10)->Apply(at_every_size);
 BENCHMARK(BM_FullRefitNewPanels)->Apply(at_every_size);
 BENCHMARK(BM_FullRefitWithoutTumour)->Apply(at_every_size);
+BENCHMARK(BM_Baseline)->Apply(at_every_size);
