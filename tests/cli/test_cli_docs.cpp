@@ -316,7 +316,7 @@ private slots:
                 {"days", "weeks", "months", "years"});
             row("figure", {"triallens", "export", "--figure", ""},
                 {"km", "cif", "forest", "ae", "summary", "response", "landmarks", "waterfall",
-                 "spider", "swimmer", "dor"});
+                 "spider", "swimmer", "dor", "baseline", "disposition"});
             row("colour-by", {"triallens", "export", "--colour-by", ""}, {"bor", "arm"});
             row("waterfall-layout", {"triallens", "export", "--waterfall-layout", "i"},
                 {"interleaved"});
