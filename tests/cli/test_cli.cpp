@@ -1193,6 +1193,46 @@ private slots:
         QVERIFY(checked > 20);
     }
 
+    // The Baseline tab's exports from the command line: Table 1 to a table
+    // file with its flags, the disposition as a table or as its flow
+    // diagram at a preset's size, on the pilot (three arms).
+    void exportBaselineAndDispositionWriteTablesAndTheFlow() {
+        QTemporaryDir dir;
+        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QStringList files{pilot + "adsl.xpt", pilot + "adtte.xpt"};
+        const Run table1 = run(QStringList{"export", "--figure", "baseline", "--vars", "AGE,SEX",
+                                           "--quantile-type", "7", "--p-values", "--out",
+                                           dir.filePath("t1.html")} +
+                               files);
+        QCOMPARE(table1.exit_code, 0);
+        QVERIFY2(table1.err.isEmpty(), table1.err.constData());
+        const QString html = QString::fromUtf8(read_all(dir.filePath("t1.html")));
+        QVERIFY(html.contains("<table"));
+        QVERIFY(html.contains("Xanomeline High Dose"));
+        QVERIFY(html.contains("Median (Q1–Q3)"));
+        QVERIFY(html.contains("type 7"));
+        QVERIFY(html.contains("p-value"));
+        QVERIFY(!html.contains("Race")); // only the variables asked for
+
+        const Run csv = run(QStringList{"export", "--figure", "disposition", "--out",
+                                        dir.filePath("disposition.csv")} +
+                            files);
+        QCOMPARE(csv.exit_code, 0);
+        QVERIFY(read_all(dir.filePath("disposition.csv")).contains("Randomised"));
+
+        const Run png = run(QStringList{"export", "--figure", "disposition", "--preset",
+                                        "journal-single", "--out", dir.filePath("flow.png")} +
+                            files);
+        QCOMPARE(png.exit_code, 0);
+        QVERIFY2(png.err.isEmpty(), png.err.constData());
+        QCOMPARE(png_size(read_all(dir.filePath("flow.png"))), QSize(1050, 1200));
+        const Run svg = run(
+            QStringList{"export", "--figure", "disposition", "--out", dir.filePath("flow.svg")} +
+            files);
+        QCOMPARE(svg.exit_code, 0);
+        QVERIFY(read_all(dir.filePath("flow.svg")).contains("Randomised"));
+    }
+
     void exportKmWritesEachFormatAtItsPhysicalSize() {
         QTemporaryDir dir;
         const QStringList size{"--width", "13.333in", "--height", "7.5in"};

@@ -316,7 +316,8 @@ private slots:
                 {"days", "weeks", "months", "years"});
             row("figure", {"triallens", "export", "--figure", ""},
                 {"km", "cif", "forest", "ae", "summary", "response", "landmarks", "waterfall",
-                 "spider", "swimmer", "dor", "ae-overview", "ae-dotplot", "ae-volcano"});
+                 "spider", "swimmer", "dor", "baseline", "disposition", "ae-overview", "ae-dotplot",
+                 "ae-volcano"});
             row("ae-scale", {"triallens", "export", "--ae-scale", ""}, {"difference", "ratio"});
             row("colour-by", {"triallens", "export", "--colour-by", ""}, {"bor", "arm"});
             row("waterfall-layout", {"triallens", "export", "--waterfall-layout", "i"},

@@ -114,10 +114,20 @@ private slots:
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
         QListWidget* list = dialog->list();
         QVERIFY(row_of(*list, first) >= 0 && row_of(*list, second) >= 0);
+        QStringList defaults;
+        for (const std::string& name : default_baseline_variables(*demo())) {
+            defaults << QString::fromStdString(name);
+        }
+        QVERIFY(!defaults.isEmpty());
+        QCOMPARE(dialog->variables(), defaults); // what the table shows before a choice
         QTest::mouseClick(dialog->noneButton(), Qt::LeftButton);
         QVERIFY(dialog->variables().isEmpty());
         // No variable is the defaults to the core: OK waits for one.
         QVERIFY(!dialog->buttons()->button(QDialogButtonBox::Ok)->isEnabled());
+        QTest::mouseClick(dialog->defaultsButton(), Qt::LeftButton);
+        QCOMPARE(dialog->variables(), defaults);
+        QVERIFY(dialog->isDefaults());
+        QTest::mouseClick(dialog->noneButton(), Qt::LeftButton);
         for (const QString& name : {first, second}) {
             list->setCurrentRow(row_of(*list, name));
             QTest::keyClick(list->viewport(), Qt::Key_Space);

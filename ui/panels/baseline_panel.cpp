@@ -105,6 +105,11 @@ BaselinePanel::BaselinePanel(QWidget* parent)
 void BaselinePanel::setStudy(const std::shared_ptr<const Study>& study) {
     study_ = study;
     defaults_.clear();
+    if (study_) {
+        for (const std::string& name : default_baseline_variables(*study_)) {
+            defaults_ << QString::fromStdString(name);
+        }
+    }
 }
 
 void BaselinePanel::setSpec(const BaselineSpec& spec) {
@@ -119,12 +124,6 @@ void BaselinePanel::setResults(const ResultsPtr& results) {
     disposition_model_->setResults(results);
     flow_->setResults(results);
     const BaselineTable* table = model_->table();
-    if (table && spec_.variables.empty()) {
-        defaults_.clear();
-        for (const BaselineRow& row : table->rows) {
-            defaults_ << QString::fromStdString(row.variable);
-        }
-    }
     // The choices stay: a variable chosen may be what the table could not take.
     const bool any = table != nullptr || disposition_model_->disposition() != nullptr;
     empty_->setVisible(!any);

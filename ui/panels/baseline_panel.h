@@ -44,8 +44,8 @@ public:
     void setResults(const ResultsPtr& results);
     void setFigureOptions(const KmFigureOptions& options);
 
-    // The variables Table 1 shows now: the spec's, else the defaults the
-    // latest table showed.
+    // The variables Table 1 shows now: the spec's, else the study's defaults
+    // (default_baseline_variables).
     QStringList shownVariables() const;
 
     BaselineModel* model() const { return model_; }
@@ -73,7 +73,7 @@ private:
 
     std::shared_ptr<const Study> study_;
     BaselineSpec spec_;
-    QStringList defaults_; // the variables of the latest table made without a choice
+    QStringList defaults_; // default_baseline_variables of the study
     BaselineModel* model_;
     DispositionModel* disposition_model_;
     FittedTableView* table_;
