@@ -842,7 +842,7 @@ private slots:
         QTest::newRow("export: unknown figure")
             << QStringList{"export", "demo", "--figure", "pie", "--out", "/tmp/x.png"}
             << "--figure must be km, cif, forest, ae, summary, response, landmarks, waterfall, "
-               "spider, swimmer or dor, got \"pie\"";
+               "spider, swimmer, dor, ae-overview, ae-dotplot or ae-volcano, got \"pie\"";
         QTest::newRow("export: a table to a figure's format")
             << QStringList{"export", "demo", "--figure", "ae", "--out", "/tmp/x.png"}
             << "--out must end in .csv, .html or .rtf for --figure ae";
