@@ -277,7 +277,9 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         } else if (arg == "--overview") {
             line.ae_overview = true;
         } else if (arg == "--exposure-adjusted") {
+            // ae's rate columns, and export's for --figure ae and ae-overview
             line.ae_exposure_adjusted = true;
+            line.figure.exposure_adjusted = true;
         } else if (arg == "--param") {
             line.spec.paramcd = value_of(arg);
         } else if (arg == "--arm") {
@@ -393,8 +395,6 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         } else if (arg == "--ae-scale") {
             line.figure.ae_scale = ui::parse_ae_risk_scale(QString::fromStdString(
                 one_of(arg, value_of(arg), {"difference", "ratio"}, "difference or ratio")));
-        } else if (arg == "--exposure-adjusted") {
-            line.figure.exposure_adjusted = true;
         } else if (arg == "--cif-layout") {
             const QString name = QString::fromStdString(value_of(arg));
             line.figure.cif_arrangement = ui::parse_cif_arrangement(name);

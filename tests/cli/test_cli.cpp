@@ -914,7 +914,8 @@ private slots:
         QTest::newRow("export: unknown figure")
             << QStringList{"export", "demo", "--figure", "pie", "--out", "/tmp/x.png"}
             << "--figure must be km, cif, forest, ae, summary, response, landmarks, waterfall, "
-               "spider, swimmer, dor, baseline or disposition, got \"pie\"";
+               "spider, swimmer, dor, baseline, disposition, ae-overview, ae-dotplot or "
+               "ae-volcano, got \"pie\"";
         QTest::newRow("export: Table 1 to a figure's format")
             << QStringList{"export", "demo", "--figure", "baseline", "--out", "/tmp/x.png"}
             << "--out must end in .csv, .html or .rtf for --figure baseline";

@@ -231,9 +231,16 @@ private slots:
         auto table = std::make_shared<AeTable>();
         table->arms = {"Open label"};
         table->denominators = {20};
-        table->rows = {{std::nullopt, std::nullopt, {{5, 1}}, {std::nullopt}},
-                       {"Cardiac disorders", std::nullopt, {{3, 1}}, {std::nullopt}},
-                       {"Cardiac disorders", "Palpitations", {{3, 1}}, {std::nullopt}}};
+        table->rows = {
+            {std::nullopt, std::nullopt, {{5, 1}}, {std::nullopt}, {std::nullopt}, {}, {}},
+            {"Cardiac disorders", std::nullopt, {{3, 1}}, {std::nullopt}, {std::nullopt}, {}, {}},
+            {"Cardiac disorders",
+             "Palpitations",
+             {{3, 1}},
+             {std::nullopt},
+             {std::nullopt},
+             {},
+             {}}};
         AeTreeModel model;
         model.setTable(table);
         QCOMPARE(model.columnCount(), 3);
