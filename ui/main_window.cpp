@@ -118,18 +118,6 @@ void MainWindow::createTabs() {
     connect(survival_page_, &SurvivalPage::allPatientsRequested, workspace_,
             [this] { workspace_->focusSubgroup({}, {}); });
 
-    // Table 1's choices are workspace steps: undoable, and each a refit.
-    baseline_panel_ = new BaselinePanel;
-    chips_ << new PopulationChip;
-    tabs_->addTab(tab_page(QStringLiteral("baseline"), chips_.back(), baseline_panel_),
-                  QStringLiteral("Baseline"));
-    connect(baseline_panel_, &BaselinePanel::specEdited, workspace_,
-            [this](const BaselineSpec& baseline) {
-                WorkspaceState next = workspace_->state();
-                next.baseline = baseline;
-                workspace_->changeState(next);
-            });
-
     // The cut points and landmark are spec edits as the settings dock's are:
     // one undoable step, refused (and named) when the engine's rules refuse it.
     delayed_effects_view_ = new DelayedEffectsView;
@@ -167,6 +155,19 @@ void MainWindow::createTabs() {
                                           static_cast<int>(row.height()));
         }
     });
+
+    // Baseline and safety side by side, as a report reads them. Table 1's choices are workspace
+    // steps: undoable, and each a refit.
+    baseline_panel_ = new BaselinePanel;
+    chips_ << new PopulationChip;
+    tabs_->addTab(tab_page(QStringLiteral("baseline"), chips_.back(), baseline_panel_),
+                  QStringLiteral("Baseline"));
+    connect(baseline_panel_, &BaselinePanel::specEdited, workspace_,
+            [this](const BaselineSpec& baseline) {
+                WorkspaceState next = workspace_->state();
+                next.baseline = baseline;
+                workspace_->changeState(next);
+            });
 
     chips_ << new PopulationChip;
     ae_panel_ = new AdverseEventsPanel(ae_view_);
@@ -573,8 +574,8 @@ QLabel* MainWindow::subjectsLabel() const {
 
 const QStringList& MainWindow::tabIds() {
     static const QStringList ids{
-        QStringLiteral("survival"),        QStringLiteral("baseline"),
-        QStringLiteral("delayed-effects"), QStringLiteral("forest"),
+        QStringLiteral("survival"),        QStringLiteral("delayed-effects"),
+        QStringLiteral("forest"),          QStringLiteral("baseline"),
         QStringLiteral("adverse-events"),  QStringLiteral("response"),
         QStringLiteral("competing-risks"), QStringLiteral("tumour-response"),
         QStringLiteral("methods")};

@@ -81,11 +81,12 @@ class TestBaselinePanel : public QObject {
 private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
 
-    void baselineTabFollowsSurvival() {
+    void baselineTabPrecedesAdverseEvents() {
         DemoWindow w;
-        QCOMPARE(w.window->tabIndex(QStringLiteral("baseline")), 1);
-        QCOMPARE(w.window->tabs()->tabText(1), QStringLiteral("Baseline"));
-        QCOMPARE(MainWindow::tabIds().at(1), QStringLiteral("baseline"));
+        const int index = w.window->tabIndex(QStringLiteral("baseline"));
+        QCOMPARE(index, w.window->tabIndex(QStringLiteral("adverse-events")) - 1);
+        QCOMPARE(w.window->tabs()->tabText(index), QStringLiteral("Baseline"));
+        QCOMPARE(MainWindow::tabIds().at(index), QStringLiteral("baseline"));
         QCOMPARE(w.window->tabIndex(QStringLiteral("tumour-response")),
                  static_cast<int>(MainWindow::tabIds().indexOf(QStringLiteral("tumour-response"))));
     }
