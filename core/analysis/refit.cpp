@@ -75,13 +75,7 @@ AnalysisSpec resolve_spec(const Study& study, AnalysisSpec spec) {
     if (arm.levels().empty()) {
         throw SpecError("treatment column " + spec.arm_variable + " is empty");
     }
-    if (spec.reference_arm.empty()) {
-        const bool declared = !study.control_arm.empty() && arm.level_code(study.control_arm);
-        spec.reference_arm = declared ? study.control_arm : arm.levels().front();
-    } else if (!arm.level_code(spec.reference_arm)) {
-        throw SpecError("no arm \"" + spec.reference_arm + "\" in " + spec.arm_variable +
-                        " (arms: " + join(arm.levels()) + ")");
-    }
+    spec.reference_arm = resolve_reference_arm(study, arm, spec.reference_arm);
     // Every column whose levels multiply the work is capped here, before
     // anything is counted or fitted (AnalysisSpec::max_levels).
     require_few_levels(study, arm, spec.max_levels, "the treatment column takes");

@@ -95,4 +95,17 @@ const Variable& require_categorical(const Study& study, const std::string& name,
     return *variable;
 }
 
+std::string resolve_reference_arm(const Study& study, const Variable& arm,
+                                  const std::string& requested) {
+    if (requested.empty()) {
+        const bool declared = !study.control_arm.empty() && arm.level_code(study.control_arm);
+        return declared ? study.control_arm : arm.levels().front();
+    }
+    if (!arm.level_code(requested)) {
+        throw SpecError("no arm \"" + requested + "\" in " + arm.name() +
+                        " (arms: " + join(arm.levels()) + ")");
+    }
+    return requested;
+}
+
 } // namespace triallens

@@ -15,6 +15,12 @@ namespace triallens {
 const Variable& resolve_arm_column(const Study& study, const std::string& requested,
                                    std::span<const char* const> candidates);
 
+// The reference arm among `arm`'s levels: `requested` (a SpecError naming
+// the arms when it is not one), else the study's declared control arm when
+// it is one, else the first level. `arm` has at least one level.
+std::string resolve_reference_arm(const Study& study, const Variable& arm,
+                                  const std::string& requested);
+
 // A categorical column named for a `role` ("stratification", "subgroup"): a
 // text column or a numeric factor (numeric_factor.h). Throws SpecError when
 // it is absent, or numeric with too many distinct values to be a factor (the

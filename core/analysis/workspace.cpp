@@ -91,14 +91,7 @@ WorkspaceBaseline workspace_baseline(const Study& study, const WorkspaceSpec& sp
         if (arm.levels().empty()) {
             throw SpecError("treatment column " + arm.name() + " is empty");
         }
-        std::string reference = analysis.reference_arm;
-        if (reference.empty()) {
-            const bool declared = !study.control_arm.empty() && arm.level_code(study.control_arm);
-            reference = declared ? study.control_arm : arm.levels().front();
-        } else if (!arm.level_code(reference)) {
-            throw SpecError("no arm \"" + reference + "\" in " + arm.name() +
-                            " (arms: " + join(arm.levels()) + ")");
-        }
+        const std::string reference = resolve_reference_arm(study, arm, analysis.reference_arm);
         std::vector<std::int32_t> position(arm.levels().size(), -1);
         std::vector<std::string> arms;
         if (const auto code = arm.level_code(reference)) {
@@ -152,9 +145,13 @@ Results compute_workspace(const Study& study, const WorkspaceSpec& spec,
     complete.analysis = complete_spec(study, spec.analysis);
     const AnalysisSpec& analysis = complete.analysis;
 
-    // The AE table reads nothing the refit writes: it runs beside it.
-    std::future<WorkspaceAdverseEvents> adverse_events =
-        std::async(std::launch::async, [&] { return workspace_adverse_events(study, complete); });
+    // The AE tables and Table 1 read nothing the refit writes: they run
+    // beside it, one after the other (two threads on two cores).
+    std::future<std::pair<WorkspaceAdverseEvents, WorkspaceBaseline>> beside =
+        std::async(std::launch::async, [&] {
+            return std::pair{workspace_adverse_events(study, complete),
+                             workspace_baseline(study, complete)};
+        });
 
     Results results = refit(study, focused(analysis, spec.focus), options);
     results.filter = analysis.filter;
@@ -172,12 +169,11 @@ Results compute_workspace(const Study& study, const WorkspaceSpec& spec,
             all_patients_row(results, analysis.reference_arm, analysis.compare_arm);
     }
 
-    WorkspaceAdverseEvents ae = adverse_events.get();
+    auto [ae, baseline] = beside.get();
     results.adverse_events = std::move(ae.table);
     results.ae_overview = std::move(ae.overview);
     results.ae_arm_variable = std::move(ae.arm_variable);
     results.ae_error = std::move(ae.error);
-    WorkspaceBaseline baseline = workspace_baseline(study, complete);
     results.baseline = std::move(baseline.table);
     results.disposition = std::move(baseline.disposition);
     results.baseline_error = std::move(baseline.error);
