@@ -75,7 +75,8 @@ std::string response_text(const TumourResponse& response, double conf_level) {
     out += "\n" + padded("Subject", subject_width) + "  " + padded("Arm", arm_width) + "  " +
            padded("Best %", 9) + padded("BOR", 15) + padded("DoR", 10) + padded("TTR", 8) +
            "Treatment\n";
-    for (const SubjectTumourResponse& subject : response.subjects) {
+    for (std::size_t k = 0; k < response.subjects.size(); ++k) {
+        const SubjectTumourResponse& subject = response.subjects[k];
         const std::string dor = subject.dor_time ? time_text(*subject.dor_time, decimals) +
                                                        (*subject.dor_event ? "" : "+")
                                                  : std::string("-");
@@ -84,7 +85,7 @@ std::string response_text(const TumourResponse& response, double conf_level) {
                 ? time_text(*subject.treatment_days, decimals) + (subject.ongoing ? " ongoing" : "")
                 : std::string("-");
         out += padded(subject.usubjid, subject_width) + "  " +
-               padded(response.arms[subject.arm].arm, arm_width) + "  " +
+               padded(response.arms[response.subjects.arm(k)].arm, arm_width) + "  " +
                padded(subject.best_pchg ? percent_text(*subject.best_pchg) : "-", 9) +
                padded(subject.bor.empty() ? "-" : subject.bor, 15) + padded(dor, 10) +
                padded(optional_time(subject.ttr, decimals), 8) + treatment + "\n";
@@ -98,10 +99,11 @@ std::string response_text(const TumourResponse& response, double conf_level) {
 
 QJsonObject response_json(const TumourResponse& response) {
     QJsonArray subjects;
-    for (const SubjectTumourResponse& subject : response.subjects) {
+    for (std::size_t k = 0; k < response.subjects.size(); ++k) {
+        const SubjectTumourResponse& subject = response.subjects[k];
         subjects.append(QJsonObject{
             {"usubjid", QString::fromStdString(subject.usubjid)},
-            {"arm", QString::fromStdString(response.arms[subject.arm].arm)},
+            {"arm", QString::fromStdString(response.arms[response.subjects.arm(k)].arm)},
             {"best_pchg", number_or_null(subject.best_pchg)},
             {"nadir", number_or_null(subject.nadir)},
             {"bor", text_or_null(subject.bor)},

@@ -84,19 +84,29 @@ analyse_competing_risks(const TimeToEvent& endpoint, std::span<const std::int32_
         return std::nullopt;
     }
 
-    // The analysed records; the arms with any, in arm order, as groups.
+    // The analysed records in time order, ties in record order: what every
+    // estimator below would make of them with its stable sort, which then
+    // finds them sorted. The arms with any, in arm order, as groups.
+    std::vector<std::uint8_t> cause_of_subject;
+    if (!causes.code.empty()) {
+        cause_of_subject.assign(subject_position.size(), 0);
+        for (std::size_t i = 0; i < endpoint.size(); ++i) {
+            cause_of_subject[static_cast<std::size_t>(endpoint.subject()[i])] = causes.code[i];
+        }
+    }
+    const TimeToEvent::TimeOrdered& ordered = endpoint.by_time();
     std::vector<double> time;
     std::vector<std::int32_t> status;
     std::vector<std::int32_t> position;
     std::vector<std::int32_t> stratum;
     std::vector<std::uint8_t> codes;
-    for (std::size_t i = 0; i < endpoint.size(); ++i) {
-        const auto subject = static_cast<std::size_t>(endpoint.subject()[i]);
+    for (std::size_t i = 0; i < ordered.subject.size(); ++i) {
+        const auto subject = static_cast<std::size_t>(ordered.subject[i]);
         if (subject_position[subject] < 0) {
             continue;
         }
-        time.push_back(endpoint.time()[i]);
-        const std::uint8_t code = causes.code.empty() ? 0 : causes.code[i];
+        time.push_back(ordered.time[i]);
+        const std::uint8_t code = cause_of_subject.empty() ? 0 : cause_of_subject[subject];
         codes.push_back(code);
         status.push_back(code);
         position.push_back(subject_position[subject]);
@@ -148,7 +158,9 @@ analyse_competing_risks(const TimeToEvent& endpoint, std::span<const std::int32_
         }
     }
     for (auto& times : event_times) {
-        std::sort(times.begin(), times.end());
+        if (!std::is_sorted(times.begin(), times.end())) {
+            std::sort(times.begin(), times.end());
+        }
     }
     for (const CumulativeIncidence& curve : curves) {
         const std::vector<double>& times =

@@ -28,6 +28,7 @@
 #include <cstdio>
 #include <future>
 #include <limits>
+#include <memory>
 #include <numeric>
 #include <optional>
 
@@ -532,7 +533,15 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     // Every analysis below reads counts of the records: the arms' curves all
     // records with a known arm; the comparisons those whose strata are all
     // known; each subgroup variable those of the compared arms with a level.
-    const std::vector<std::int32_t> subject_stratum = stratum_codes(study, spec.strata);
+    // The strata codes depend on the study alone: made once per strata list.
+    std::string strata_key = "strata";
+    for (const auto& name : spec.strata) {
+        strata_key += '\x1f' + name;
+    }
+    const std::shared_ptr<const std::vector<std::int32_t>> strata_of_subject =
+        study.derived.get<std::vector<std::int32_t>>(
+            strata_key, [&] { return stratum_codes(study, spec.strata); });
+    const std::vector<std::int32_t>& subject_stratum = *strata_of_subject;
     const std::int32_t strata =
         1 + std::max(0, *std::max_element(subject_stratum.begin(), subject_stratum.end()));
     const std::int32_t compare = spec.subgroups.empty() ? -1 : *arm.level_code(spec.compare_arm);

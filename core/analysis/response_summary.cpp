@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <memory>
 #include <string_view>
 
 namespace triallens {
@@ -165,6 +166,31 @@ RateComparison compare_rates(const Variable& arm, std::span<const std::int32_t> 
     return out;
 }
 
+// What the study's BOR records say, whatever the spec: made once per study
+// (Study::derived), so that a refit only counts subjects by arm.
+struct BestResponses {
+    bool any = false; // any BOR record
+    std::vector<std::string> categories;
+    std::vector<std::size_t> best; // per subject, into categories
+    std::vector<std::uint8_t> responder;
+    std::vector<std::uint8_t> disease_control;
+};
+
+BestResponses best_responses(const Study& study) {
+    BestResponses out;
+    out.any =
+        std::any_of(study.responses.paramcd.codes.begin(), study.responses.paramcd.codes.end(),
+                    [&](std::uint32_t c) { return study.responses.paramcd.levels[c] == "BOR"; });
+    if (!out.any) {
+        return out;
+    }
+    out.categories = categories_of(study.responses);
+    out.best = best_response_of(study, out.categories);
+    out.responder = within_best(out.best, responder_categories);
+    out.disease_control = within_best(out.best, disease_control_categories);
+    return out;
+}
+
 } // namespace
 
 std::optional<ResponseSummary> summarise_response(const Study& study, const Variable& arm,
@@ -172,24 +198,22 @@ std::optional<ResponseSummary> summarise_response(const Study& study, const Vari
                                                   std::span<const std::int32_t> order,
                                                   std::span<const std::int32_t> subject_stratum,
                                                   bool stratified, double conf_level) {
-    const bool any =
-        std::any_of(study.responses.paramcd.codes.begin(), study.responses.paramcd.codes.end(),
-                    [&](std::uint32_t c) { return study.responses.paramcd.levels[c] == "BOR"; });
-    if (!any) {
+    const std::shared_ptr<const BestResponses> responses =
+        study.derived.get<BestResponses>("best-response", [&] { return best_responses(study); });
+    if (!responses->any) {
         return std::nullopt;
     }
     ResponseSummary summary;
-    summary.bor_categories = categories_of(study.responses);
-    const std::vector<std::size_t> best = best_response_of(study, summary.bor_categories);
+    summary.bor_categories = responses->categories;
+    const std::vector<std::size_t>& best = responses->best;
     const std::vector<std::int32_t> codes = arms_present(subject_arm, order);
 
     RateComparison objective = compare_rates(arm, subject_arm, codes, subject_stratum, stratified,
-                                             conf_level, within_best(best, responder_categories));
+                                             conf_level, responses->responder);
     summary.arms = std::move(objective.rates);
     summary.differences = std::move(objective.differences);
-    RateComparison control =
-        compare_rates(arm, subject_arm, codes, subject_stratum, stratified, conf_level,
-                      within_best(best, disease_control_categories));
+    RateComparison control = compare_rates(arm, subject_arm, codes, subject_stratum, stratified,
+                                           conf_level, responses->disease_control);
     summary.disease_control = std::move(control.rates);
     summary.disease_control_differences = std::move(control.differences);
 

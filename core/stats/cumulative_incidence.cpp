@@ -52,8 +52,10 @@ double tie_factor(double d, double at_risk) {
 
 void walk_group(std::span<const double> time, std::span<const std::int32_t> status,
                 std::vector<std::size_t>& rows, std::vector<CauseWalk>& causes) {
-    std::stable_sort(rows.begin(), rows.end(),
-                     [&](std::size_t a, std::size_t b) { return time[a] < time[b]; });
+    const auto earlier = [&](std::size_t a, std::size_t b) { return time[a] < time[b]; };
+    if (!std::is_sorted(rows.begin(), rows.end(), earlier)) {
+        std::stable_sort(rows.begin(), rows.end(), earlier);
+    }
     const std::size_t n = rows.size();
     if (n == 0) {
         return;

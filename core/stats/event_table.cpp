@@ -74,4 +74,39 @@ EventTable tabulate_events(std::span<const double> time, std::span<const std::ui
     return table;
 }
 
+EventTable tabulate_counted_events(std::span<const double> time,
+                                   std::span<const std::size_t> n_event,
+                                   std::span<const std::size_t> n_censor, bool timefix) {
+    if (time.size() != n_event.size() || time.size() != n_censor.size()) {
+        throw std::invalid_argument("tabulate_counted_events: the columns differ in length");
+    }
+    std::vector<std::size_t> rows;
+    for (std::size_t i = 0; i < time.size(); ++i) {
+        if (n_event[i] + n_censor[i] > 0) {
+            rows.push_back(i);
+        }
+    }
+    std::vector<double> fixed(rows.size());
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        fixed[k] = time[rows[k]];
+    }
+    if (timefix) {
+        // Timefix maps each time to the smallest of its cluster: ascending
+        // times stay ascending, so the tied ones stay together.
+        apply_timefix(fixed);
+    }
+    EventTable table;
+    for (std::size_t k = 0; k < rows.size(); ++k) {
+        if (table.time.empty() || table.time.back() != fixed[k]) {
+            table.time.push_back(fixed[k]);
+            table.n_event.push_back(0);
+            table.n_censor.push_back(0);
+        }
+        table.n_event.back() += n_event[rows[k]];
+        table.n_censor.back() += n_censor[rows[k]];
+        table.n += n_event[rows[k]] + n_censor[rows[k]];
+    }
+    return table;
+}
+
 } // namespace triallens

@@ -17,6 +17,11 @@
 // just before t (crr's uuu); a record's weight at a failure time t_k is
 // exp(x'b) while still at risk (t ≥ t_k) and exp(x'b) G(t_k−) / G(t−) after
 // another cause (t < t_k); censored records leave at their time.
+//
+// Records with the same time, code and covariates add the same terms to
+// every sum below (the likelihood, the risk sets, the censoring Kaplan–Meier
+// and each record's score residual in the sandwich), so they are kept once
+// with their count: a million records of whole-day times are a few thousand.
 
 namespace triallens {
 
@@ -26,11 +31,13 @@ using Eigen::MatrixXd;
 using Eigen::VectorXd;
 
 struct Records {
-    std::vector<double> time; // ascending
-    std::vector<int> code;    // 1 cause, 2 other cause, 0 censored
-    std::vector<double> g;    // G(t−), crr's uuu
-    MatrixXd x;               // one row per record, in time order
-    MatrixXd centred;         // x less its column means
+    std::vector<double> time;      // ascending
+    std::vector<int> code;         // 1 cause, 2 other cause, 0 censored
+    std::vector<double> count;     // the records alike kept as this one
+    std::vector<double> remaining; // records at this one and after: Σ count
+    std::vector<double> g;         // G(t−), crr's uuu
+    MatrixXd x;                    // one row per kept record, in time order
+    MatrixXd centred;              // x less its column means (over all records)
 };
 
 // The records tied with record i, [i, end), and how many of them are censored.
@@ -42,7 +49,7 @@ struct TiedRun {
 TiedRun tied_run(const Records& r, std::size_t i) {
     TiedRun run{i, 0};
     while (run.end < r.time.size() && r.time[run.end] == r.time[i]) {
-        run.censored += r.code[run.end] == 0 ? 1 : 0;
+        run.censored += r.code[run.end] == 0 ? r.count[run.end] : 0;
         ++run.end;
     }
     return run;
@@ -106,37 +113,76 @@ Records sort_records(const CompetingRisksData& data, const MatrixXd& covariates,
     std::vector<std::size_t> order(n);
     std::iota(order.begin(), order.end(), std::size_t{0});
     // crr orders with order(), stable for ties.
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return data.time[a] < data.time[b]; });
-    Records r;
-    r.time.resize(n);
-    r.code.resize(n);
-    r.x.resize(static_cast<Eigen::Index>(n), covariates.cols());
-    for (std::size_t i = 0; i < n; ++i) {
-        const std::size_t from = order[i];
-        r.time[i] = data.time[from];
+    // Records given in time order (as a refit gathers them) stay as they are.
+    if (!std::is_sorted(data.time.begin(), data.time.end())) {
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return data.time[a] < data.time[b]; });
+    }
+    // Each run of tied times, its records alike (code and covariates) kept
+    // once, in the order of their first record.
+    const auto code_of = [&](std::size_t from) {
         const std::int32_t status = data.status[from];
-        r.code[i] = status == 0 ? 0 : (status == cause ? 1 : 2);
+        return status == 0 ? 0 : (status == cause ? 1 : 2);
+    };
+    std::vector<std::size_t> kept;
+    std::vector<double> count;
+    for (std::size_t i = 0; i < n;) {
+        std::size_t end = i;
+        const std::size_t run_start = kept.size();
+        for (; end < n && data.time[order[end]] == data.time[order[i]]; ++end) {
+            const std::size_t from = order[end];
+            std::size_t k = run_start;
+            for (; k < kept.size(); ++k) {
+                if (code_of(kept[k]) == code_of(from) &&
+                    covariates.row(static_cast<Eigen::Index>(kept[k])) ==
+                        covariates.row(static_cast<Eigen::Index>(from))) {
+                    break;
+                }
+            }
+            if (k == kept.size()) {
+                kept.push_back(from);
+                count.push_back(0);
+            }
+            count[k] += 1;
+        }
+        i = end;
+    }
+    const std::size_t m = kept.size();
+    Records r;
+    r.time.resize(m);
+    r.code.resize(m);
+    r.count = std::move(count);
+    r.remaining.resize(m);
+    r.x.resize(static_cast<Eigen::Index>(m), covariates.cols());
+    for (std::size_t i = 0; i < m; ++i) {
+        const std::size_t from = kept[i];
+        r.time[i] = data.time[from];
+        r.code[i] = code_of(from);
         r.x.row(static_cast<Eigen::Index>(i)) = covariates.row(static_cast<Eigen::Index>(from));
     }
-    r.centred = r.x.rowwise() - r.x.colwise().mean();
+    double after = 0;
+    for (std::size_t i = m; i-- > 0;) {
+        after += r.count[i];
+        r.remaining[i] = after;
+    }
+    r.centred = r.x.rowwise() - covariates.colwise().mean();
     // Kaplan–Meier of the censoring distribution (censorings are its
     // events), then crr's approx(): the step value at the last distinct time
     // ≤ t (1 − 100 eps), i.e. G(t−) for t > 0 and G(0) for t = 0.
     std::vector<double> knot_time;
     std::vector<double> knot_value;
     double survival = 1;
-    for (std::size_t i = 0; i < n;) {
+    for (std::size_t i = 0; i < m;) {
         const auto [end, censored] = tied_run(r, i);
-        survival *= 1 - censored / static_cast<double>(n - i);
+        survival *= 1 - censored / r.remaining[i];
         knot_time.push_back(r.time[i]);
         knot_value.push_back(survival);
         i = end;
     }
-    r.g.resize(n);
+    r.g.resize(m);
     std::size_t knot = 0;
     double value = 1;
-    for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t i = 0; i < m; ++i) {
         const double before = r.time[i] * (1 - 100 * std::numeric_limits<double>::epsilon());
         while (knot < knot_time.size() && knot_time[knot] <= before) {
             value = knot_value[knot++];
@@ -159,7 +205,7 @@ std::vector<FailureTime> failure_times(const Records& r) {
             }
             out.push_back({first, 0, r.g[first]});
         }
-        out.back().deaths += 1;
+        out.back().deaths += r.count[i];
     }
     return out;
 }
@@ -187,11 +233,12 @@ std::vector<RiskSet> risk_sets(const Records& r, const std::vector<FailureTime>&
     for (std::size_t k = failures.size(); k-- > 0;) {
         for (; next > static_cast<Eigen::Index>(failures[k].first); --next) {
             const Eigen::Index j = next - 1;
-            const VectorXd x = r.centred.row(j).transpose();
-            sum0 += risk[j];
-            sum1 += risk[j] * x;
+            const auto x = r.centred.row(j).transpose(); // a view: no allocation per record
+            const double w = r.count[static_cast<std::size_t>(j)] * risk[j];
+            sum0 += w;
+            sum1 += w * x;
             if (with_spread) {
-                sum2.noalias() += risk[j] * x * x.transpose();
+                sum2.noalias() += w * x * x.transpose();
             }
         }
         sets[k].s0 = sum0;
@@ -205,8 +252,9 @@ std::vector<RiskSet> risk_sets(const Records& r, const std::vector<FailureTime>&
     for (std::size_t k = 0; k < failures.size(); ++k) {
         for (; next < static_cast<Eigen::Index>(failures[k].first); ++next) {
             if (r.code[static_cast<std::size_t>(next)] == 2) {
-                const VectorXd x = r.centred.row(next).transpose();
-                const double w = risk[next] / r.g[static_cast<std::size_t>(next)];
+                const auto x = r.centred.row(next).transpose();
+                const auto i = static_cast<std::size_t>(next);
+                const double w = r.count[i] * risk[next] / r.g[i];
                 sum0 += w;
                 sum1 += w * x;
                 if (with_spread) {
@@ -240,8 +288,8 @@ Objective objective(const Records& r, const std::vector<FailureTime>& failures, 
     Objective f{0, VectorXd::Zero(p), MatrixXd::Zero(p, p)};
     for (std::size_t i = 0; i < r.time.size(); ++i) {
         if (r.code[i] == 1) {
-            f.value -= eta[static_cast<Eigen::Index>(i)];
-            f.gradient -= r.centred.row(static_cast<Eigen::Index>(i)).transpose();
+            f.value -= r.count[i] * eta[static_cast<Eigen::Index>(i)];
+            f.gradient -= r.count[i] * r.centred.row(static_cast<Eigen::Index>(i)).transpose();
         }
     }
     const std::vector<RiskSet> sets = risk_sets(r, failures, risk, derivatives);
@@ -269,7 +317,9 @@ MatrixXd sandwich(const Records& r, const std::vector<FailureTime>& failures, co
     const Eigen::Index p = r.x.cols();
     const VectorXd risk = (r.x * b).array().exp();
     const std::vector<RiskSet> sets = risk_sets(r, failures, risk, false);
-    const auto x_of = [&](std::size_t i) -> VectorXd {
+    // Views of the rows, and the vectors below made once: nothing is
+    // allocated per record.
+    const auto x_of = [&](std::size_t i) {
         return r.centred.row(static_cast<Eigen::Index>(i)).transpose();
     };
     // Running sums over the failure times: of d_k / S0_k (·x̄_k) from the
@@ -289,27 +339,29 @@ MatrixXd sandwich(const Records& r, const std::vector<FailureTime>& failures, co
         down1[k] = down1[k + 1] + a * sets[k].mean;
     }
 
-    MatrixXd u = MatrixXd::Zero(static_cast<Eigen::Index>(n), p);
+    MatrixXd uu = MatrixXd::Zero(p, p);      // Σ_i u_i u_i', the records alike at once
     VectorXd cumulative = VectorXd::Zero(p); // the −Σ c q / Y² part of ψ
     double a0 = 0;                           // Σ exp(x'b) / G(t−), other causes before
     VectorXd a1 = VectorXd::Zero(p);
     std::size_t reached = 0; // failure times ≤ the current time
+    VectorXd q(p);
+    VectorXd uj(p);
     for (std::size_t i = 0; i < n;) {
         const auto [end, censored] = tied_run(r, i);
         const std::size_t from = reached; // first failure time ≥ this time
         while (reached < m && r.time[failures[reached].first] <= r.time[i]) {
             ++reached;
         }
-        const double at_risk = static_cast<double>(n - i);
-        VectorXd q = VectorXd::Zero(p);
+        const double at_risk = r.remaining[i];
+        q.setZero();
         if (censored > 0) {
             q = a1 * down0[from] - a0 * down1[from];
             cumulative -= censored / (at_risk * at_risk) * q;
         }
         for (std::size_t j = i; j < end; ++j) {
-            const VectorXd xj = x_of(j);
+            const auto xj = x_of(j);
             const double rj = risk[static_cast<Eigen::Index>(j)];
-            VectorXd uj = cumulative - rj * (xj * up0[reached] - up1[reached]);
+            uj = cumulative - rj * (xj * up0[reached] - up1[reached]);
             if (r.code[j] == 1) {
                 uj += xj - sets[reached - 1].mean;
             } else if (r.code[j] == 2) {
@@ -317,11 +369,11 @@ MatrixXd sandwich(const Records& r, const std::vector<FailureTime>& failures, co
             } else {
                 uj += q / at_risk;
             }
-            u.row(static_cast<Eigen::Index>(j)) = uj.transpose();
+            uu.noalias() += r.count[j] * uj * uj.transpose();
         }
         for (std::size_t j = i; j < end; ++j) {
             if (r.code[j] == 2) {
-                const double w = risk[static_cast<Eigen::Index>(j)] / r.g[j];
+                const double w = r.count[j] * risk[static_cast<Eigen::Index>(j)] / r.g[j];
                 a0 += w;
                 a1 += w * x_of(j);
             }
@@ -329,7 +381,7 @@ MatrixXd sandwich(const Records& r, const std::vector<FailureTime>& failures, co
         i = end;
     }
     const MatrixXd inverse = information.inverse();
-    return inverse * (u.transpose() * u) * inverse.transpose();
+    return inverse * uu * inverse.transpose();
 }
 
 } // namespace

@@ -29,8 +29,10 @@ struct Record {
 // the risk sets R_r = n_r (1 − F_r) / S_r.
 void add_stratum(std::vector<Record>& records, int m, Eigen::VectorXd& score,
                  Eigen::MatrixXd& variance) {
-    std::stable_sort(records.begin(), records.end(),
-                     [](const Record& a, const Record& b) { return a.time < b.time; });
+    const auto earlier = [](const Record& a, const Record& b) { return a.time < b.time; };
+    if (!std::is_sorted(records.begin(), records.end(), earlier)) {
+        std::stable_sort(records.begin(), records.end(), earlier);
+    }
     const auto mi = static_cast<Eigen::Index>(m);
     Eigen::VectorXd at_risk = Eigen::VectorXd::Zero(mi);
     for (const Record& r : records) {

@@ -18,6 +18,14 @@
 //   BM_Baseline/N             workspace_baseline: Table 1 of the default
 //                             variables with p-values, and the disposition,
 //                             as compute_workspace adds them to a refit
+//   BM_Workspace/N            compute_workspace as the window's refit
+//                             controller calls it (ui/controller/
+//                             refit_controller.cpp): every view at once, the
+//                             refit of BM_FullRefitNewPanels's spec with the
+//                             AE tables, the overview, Table 1 (with
+//                             p-values) and the disposition beside it
+//   BM_WorkspaceFilter/N      the same after one filter change (AGE < 50 and
+//                             AGE >= 50 in turn)
 
 #include "bench_sizes.h"
 
@@ -62,13 +70,47 @@ void BM_FullRefitWithoutTumour(benchmark::State& state) {
     full_refit(state, demo_study_without_tumour_data(subjects_of(state)));
 }
 
-void BM_FullRefitNewPanels(benchmark::State& state) {
+// The workspace spec with what the Delayed effects and Competing risks tabs add.
+AnalysisSpec new_panels_spec() {
     AnalysisSpec spec = workspace_spec();
     spec.fh_tests = maxcombo_default_tests();
     spec.maxcombo = maxcombo_default_tests();
     spec.hr_cuts = {6, 12};
     spec.cause_of_interest = std::string();
-    full_refit(state, demo_study(subjects_of(state)), spec);
+    return spec;
+}
+
+void BM_FullRefitNewPanels(benchmark::State& state) {
+    full_refit(state, demo_study(subjects_of(state)), new_panels_spec());
+}
+
+WorkspaceSpec window_spec() {
+    WorkspaceSpec spec;
+    spec.analysis = new_panels_spec();
+    spec.baseline.p_values = true;
+    return spec;
+}
+
+void BM_Workspace(benchmark::State& state) {
+    const Study& study = demo_study(subjects_of(state));
+    const WorkspaceSpec spec = window_spec();
+    for (auto _ : state) {
+        Results results = compute_workspace(study, spec);
+        benchmark::DoNotOptimize(results);
+    }
+    state.counters["subjects"] = static_cast<double>(study.subjects.size());
+}
+
+void BM_WorkspaceFilter(benchmark::State& state) {
+    const Study& study = demo_study(subjects_of(state));
+    WorkspaceSpec spec = window_spec();
+    const std::string filters[] = {"AGE < 50", "AGE >= 50"};
+    std::size_t turn = 0;
+    for (auto _ : state) {
+        spec.analysis.filter = filters[turn++ % 2];
+        Results results = compute_workspace(study, spec);
+        benchmark::DoNotOptimize(results);
+    }
 }
 
 void BM_FullRefitContinuous(benchmark::State& state) {
@@ -123,3 +165,5 @@ BENCHMARK(BM_Subgroups10)->Apply(at_every_size);
 BENCHMARK(BM_FullRefitNewPanels)->Apply(at_every_size);
 BENCHMARK(BM_FullRefitWithoutTumour)->Apply(at_every_size);
 BENCHMARK(BM_Baseline)->Apply(at_every_size);
+BENCHMARK(BM_Workspace)->Apply(at_every_size);
+BENCHMARK(BM_WorkspaceFilter)->Apply(at_every_size);

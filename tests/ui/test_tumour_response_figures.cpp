@@ -157,9 +157,13 @@ private slots:
                 QVERIFY(found != layout.frame.legend.end());
             }
             for (const WaterfallPanelLayout& panel : layout.panels) {
-                const auto unmeasured = std::count_if(
-                    response.subjects.begin(), response.subjects.end(),
-                    [&](const auto& s) { return s.arm == *panel.arm && !s.best_pchg; });
+                std::size_t unmeasured = 0;
+                for (std::size_t k = 0; k < response.subjects.size(); ++k) {
+                    unmeasured +=
+                        response.subjects.arm(k) == *panel.arm && !response.subjects[k].best_pchg
+                            ? 1
+                            : 0;
+                }
                 QVERIFY(unmeasured > 0);
                 QVERIFY2(panel.note.startsWith(QStringLiteral("%1 subjects without a "
                                                               "post-baseline measurement")
@@ -349,21 +353,18 @@ private slots:
         QVERIFY(waterfall.panels.empty());
         // Treatment dates but no measurements (the CDISC pilot): the swimmer
         // draws, the waterfall and spider say what is missing.
-        Results dates = tumour_fixture::results(10);
-        for (auto& subject : dates.tumour_response->subjects) {
+        const Results dates = tumour_fixture::results(10, true, [](SubjectTumourResponse& subject) {
             subject.best_pchg.reset();
             subject.pchg_over_time.clear();
-        }
+        });
         QVERIFY(layout_waterfall_figure(screen, dates, {}, figure(TumourFigure::Waterfall))
                     .missing.contains(QStringLiteral("ADTR")));
         QVERIFY(layout_spider_figure(screen, dates, {}, figure(TumourFigure::Spider))
                     .missing.contains(QStringLiteral("ADTR")));
         QVERIFY(layout_swimmer_figure(screen, dates, {}, figure(TumourFigure::Swimmer))
                     .missing.isEmpty());
-        Results no_days = tumour_fixture::results(10);
-        for (auto& subject : no_days.tumour_response->subjects) {
-            subject.treatment_days.reset();
-        }
+        const Results no_days = tumour_fixture::results(
+            10, true, [](SubjectTumourResponse& subject) { subject.treatment_days.reset(); });
         QVERIFY(layout_swimmer_figure(screen, no_days, {}, figure(TumourFigure::Swimmer))
                     .missing.contains(QStringLiteral("TRTSDT")));
     }

@@ -13,12 +13,18 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
 namespace tumour_fixture {
 
-inline triallens::Results results(std::size_t subjects = 40, bool synthetic = true) {
+// `edit`, when given, changes each subject after the arms are summed (a
+// figure's view of data the summaries do not match).
+inline triallens::Results
+results(std::size_t subjects = 40, bool synthetic = true,
+        const std::function<void(triallens::SubjectTumourResponse&)>& edit = {}) {
     using namespace triallens;
     Results results;
     results.study_name = "fixture";
@@ -40,12 +46,13 @@ inline triallens::Results results(std::size_t subjects = 40, bool synthetic = tr
     };
     std::vector<std::vector<double>> dor_time(2);
     std::vector<std::vector<std::uint8_t>> dor_event(2);
+    auto table = std::make_shared<TumourSubjects::Table>();
     for (std::size_t i = 0; i < subjects; ++i) {
         SubjectTumourResponse s;
         s.subject = static_cast<std::int32_t>(i);
         s.usubjid = "FIX-" + std::to_string(1000 + i);
-        s.arm = i % 2;
-        const double shift = s.arm == 1 ? -25 : 0;
+        const std::size_t arm = i % 2;
+        const double shift = arm == 1 ? -25 : 0;
         const double u = next();
         s.treatment_days = 1 + 20 * next();
         s.ongoing = next() < 0.15;
@@ -75,13 +82,13 @@ inline triallens::Results results(std::size_t subjects = 40, bool synthetic = tr
             s.ttr = 3.0;
             s.dor_time = 1 + 15 * next();
             s.dor_event = next() < 0.6;
-            dor_time[s.arm].push_back(*s.dor_time);
-            dor_event[s.arm].push_back(*s.dor_event ? 1 : 0);
-            ++response.arms[s.arm].responders;
+            dor_time[arm].push_back(*s.dor_time);
+            dor_event[arm].push_back(*s.dor_event ? 1 : 0);
+            ++response.arms[arm].responders;
         }
-        ++response.arms[s.arm].n;
-        response.arms[s.arm].measured += s.best_pchg ? 1 : 0;
-        response.subjects.push_back(std::move(s));
+        ++response.arms[arm].n;
+        response.arms[arm].measured += s.best_pchg ? 1 : 0;
+        table->push_back(std::move(s));
     }
     for (std::size_t a = 0; a < 2; ++a) {
         ArmTumourResponse& arm = response.arms[a];
@@ -92,9 +99,21 @@ inline triallens::Results results(std::size_t subjects = 40, bool synthetic = tr
             arm.dor_median = survival_quantile(*arm.dor, 0.5);
         }
     }
+    if (edit) {
+        for (SubjectTumourResponse& s : *table) {
+            edit(s);
+        }
+    }
     // The core lists subjects by arm, then study order.
-    std::stable_sort(response.subjects.begin(), response.subjects.end(),
-                     [](const auto& a, const auto& b) { return a.arm < b.arm; });
+    std::vector<std::int32_t> rows;
+    std::vector<std::uint32_t> arms;
+    for (std::uint32_t a = 0; a < 2; ++a) {
+        for (std::size_t i = a; i < subjects; i += 2) {
+            rows.push_back(static_cast<std::int32_t>(i));
+            arms.push_back(a);
+        }
+    }
+    response.subjects = TumourSubjects(std::move(table), std::move(rows), std::move(arms));
     results.tumour_response = std::move(response);
     return results;
 }

@@ -17,15 +17,16 @@ std::vector<WaterfallPanel> waterfall_panels(const TumourResponse& response,
     }
     for (std::size_t i = 0; i < response.subjects.size(); ++i) {
         const SubjectTumourResponse& subject = response.subjects[i];
-        if (subject.arm >= response.arms.size()) {
+        const std::size_t arm = response.subjects.arm(i);
+        if (arm >= response.arms.size()) {
             continue;
         }
         WaterfallPanel& panel =
-            arrangement == WaterfallArrangement::Interleaved ? panels.front() : panels[subject.arm];
+            arrangement == WaterfallArrangement::Interleaved ? panels.front() : panels[arm];
         if (subject.best_pchg) {
             panel.bars.push_back(WaterfallBar{i, *subject.best_pchg});
         } else {
-            ++panel.unmeasured[panel.arm ? 0 : subject.arm];
+            ++panel.unmeasured[panel.arm ? 0 : arm];
         }
     }
     for (WaterfallPanel& panel : panels) {

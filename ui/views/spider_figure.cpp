@@ -61,8 +61,9 @@ SpiderLayout layout_spider_figure(const QRectF& rect, const Results& results,
             last_time = std::max(last_time, point.time);
         }
         const bool by_arm = tumour.colour_by == TumourColouring::Arm;
-        auto& [name, count] = legend_counts[by_arm ? subject.arm : best_response_rank(subject.bor)];
-        name = by_arm ? QString::fromStdString(response.arms[subject.arm].arm)
+        const std::size_t arm = response.subjects.arm(i);
+        auto& [name, count] = legend_counts[by_arm ? arm : best_response_rank(subject.bor)];
+        name = by_arm ? QString::fromStdString(response.arms[arm].arm)
                       : best_response_label(subject.bor);
         ++count;
     }
@@ -141,10 +142,11 @@ SpiderLayout layout_spider_figure(const QRectF& rect, const Results& results,
         for (const ResponsePoint& point : subject.pchg_over_time) {
             line.points << QPointF(layout.x.map(point.time), layout.y.map(point.value));
         }
-        line.layer = tumour.colour_by == TumourColouring::Arm ? subject.arm
-                                                              : best_response_rank(subject.bor);
+        const std::size_t arm = response.subjects.arm(i);
+        line.layer =
+            tumour.colour_by == TumourColouring::Arm ? arm : best_response_rank(subject.bor);
         line.colour = tumour.colour_by == TumourColouring::Arm
-                          ? arm_colour(static_cast<int>(subject.arm), options.palette)
+                          ? arm_colour(static_cast<int>(arm), options.palette)
                           : best_response_colour(subject.bor, options.palette);
         layout.lines.push_back(std::move(line));
         layout.order.push_back(subject.subject);

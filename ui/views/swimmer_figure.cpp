@@ -44,7 +44,7 @@ SwimmerLayout layout_swimmer_figure(const QRectF& rect, const Results& results,
     bool any_ongoing = false;
     double last = 0;
     for (const SwimmerLane& lane : lanes.lanes) {
-        ++per_arm[std::min(response.subjects[lane.entry].arm, per_arm.size() - 1)];
+        ++per_arm[std::min(response.subjects.arm(lane.entry), per_arm.size() - 1)];
         any_response = any_response || lane.first_response;
         any_progression = any_progression || lane.progression;
         any_death = any_death || lane.death;
@@ -131,7 +131,8 @@ SwimmerLayout layout_swimmer_figure(const QRectF& rect, const Results& results,
         const double inset = lane_height * 0.15;
         out.bar = QRectF(QPointF(layout.x.map(0), top + inset),
                          QPointF(layout.x.map(lane.end), top + lane_height - inset));
-        out.colour = arm_colour(static_cast<int>(subject.arm), options.palette);
+        out.colour =
+            arm_colour(static_cast<int>(response.subjects.arm(lane.entry)), options.palette);
         if (layout.labelled) {
             out.label = QString::fromStdString(subject.usubjid);
             out.label_rect =

@@ -45,11 +45,11 @@ QString arm_entry(const ArmTumourResponse& arm) {
                                text_of(percent_text(100 * arm.orr_interval.upper)))));
 }
 
-QColor bar_colour(const SubjectTumourResponse& subject, const TumourFigureOptions& tumour,
-                  Palette palette) {
+QColor bar_colour(const TumourSubjects& subjects, std::size_t entry,
+                  const TumourFigureOptions& tumour, Palette palette) {
     return tumour.colour_by == TumourColouring::Arm
-               ? arm_colour(static_cast<int>(subject.arm), palette)
-               : best_response_colour(subject.bor, palette);
+               ? arm_colour(static_cast<int>(subjects.arm(entry)), palette)
+               : best_response_colour(subjects[entry].bor, palette);
 }
 
 } // namespace
@@ -240,7 +240,7 @@ WaterfallLayout layout_waterfall_figure(const QRectF& rect, const Results& resul
             out.bars.push_back(QRectF(QPointF(left + inset, std::min(y, zero)),
                                       QPointF(left + step - inset, std::max(y, zero))));
             out.colours.push_back(
-                bar_colour(response.subjects[bar.entry], tumour, options.palette));
+                bar_colour(response.subjects, bar.entry, tumour, options.palette));
             out.beyond.push_back(bar.best_pchg > top);
         }
         layout.panels.push_back(std::move(out));

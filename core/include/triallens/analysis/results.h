@@ -11,11 +11,15 @@
 #include "triallens/stats/odds_ratio.h"
 #include "triallens/stats/restricted_mean.h"
 
+#include <compare>
 #include <cstddef>
+#include <cstdint>
+#include <iterator>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace triallens {
@@ -334,7 +338,6 @@ struct VisitResponse {
 struct SubjectTumourResponse {
     std::int32_t subject = -1; // row in the study's SubjectTable
     std::string usubjid;
-    std::size_t arm = 0; // index into TumourResponse::arms
     std::optional<double> best_pchg;
     std::optional<double> nadir;
     std::string bor; // "" = none
@@ -351,6 +354,89 @@ struct SubjectTumourResponse {
     std::vector<VisitResponse> visits;
     std::optional<double> progression_time;
     std::optional<double> death_time;
+};
+
+// The analysed subjects' tumour responses, by arm, then study order. The
+// per-subject rows depend only on the study and the time unit: they are made
+// once (Study::derived) and shared by every refit's Results, so a refit of a
+// million subjects copies none of them; this holds which rows a refit
+// analyses and the arm of each.
+class TumourSubjects {
+public:
+    using Table = std::vector<SubjectTumourResponse>; // one row per study subject
+
+    TumourSubjects() = default;
+    // `rows` index `table`; `arms[k]` is rows[k]'s index into TumourResponse::arms.
+    TumourSubjects(std::shared_ptr<const Table> table, std::vector<std::int32_t> rows,
+                   std::vector<std::uint32_t> arms)
+        : table_(std::move(table)), rows_(std::move(rows)), arms_(std::move(arms)) {}
+
+    std::size_t size() const { return rows_.size(); }
+    bool empty() const { return rows_.empty(); }
+    const SubjectTumourResponse& operator[](std::size_t k) const {
+        return (*table_)[static_cast<std::size_t>(rows_[k])];
+    }
+    std::size_t arm(std::size_t k) const { return arms_[k]; }
+
+    class iterator {
+    public:
+        using iterator_category = std::random_access_iterator_tag;
+        using value_type = SubjectTumourResponse;
+        using difference_type = std::ptrdiff_t;
+        using pointer = const SubjectTumourResponse*;
+        using reference = const SubjectTumourResponse&;
+
+        iterator() = default;
+        iterator(const TumourSubjects* owner, std::size_t k) : owner_(owner), k_(k) {}
+        reference operator*() const { return (*owner_)[k_]; }
+        pointer operator->() const { return &(*owner_)[k_]; }
+        reference operator[](difference_type d) const {
+            return (*owner_)[static_cast<std::size_t>(static_cast<difference_type>(k_) + d)];
+        }
+        iterator& operator++() {
+            ++k_;
+            return *this;
+        }
+        iterator operator++(int) {
+            iterator was = *this;
+            ++k_;
+            return was;
+        }
+        iterator& operator--() {
+            --k_;
+            return *this;
+        }
+        iterator operator--(int) {
+            iterator was = *this;
+            --k_;
+            return was;
+        }
+        iterator& operator+=(difference_type d) {
+            k_ = static_cast<std::size_t>(static_cast<difference_type>(k_) + d);
+            return *this;
+        }
+        iterator& operator-=(difference_type d) { return *this += -d; }
+        friend iterator operator+(iterator it, difference_type d) { return it += d; }
+        friend iterator operator+(difference_type d, iterator it) { return it += d; }
+        friend iterator operator-(iterator it, difference_type d) { return it -= d; }
+        friend difference_type operator-(const iterator& a, const iterator& b) {
+            return static_cast<difference_type>(a.k_) - static_cast<difference_type>(b.k_);
+        }
+        friend bool operator==(const iterator& a, const iterator& b) { return a.k_ == b.k_; }
+        friend auto operator<=>(const iterator& a, const iterator& b) { return a.k_ <=> b.k_; }
+
+    private:
+        const TumourSubjects* owner_ = nullptr;
+        std::size_t k_ = 0;
+    };
+
+    iterator begin() const { return {this, 0}; }
+    iterator end() const { return {this, rows_.size()}; }
+
+private:
+    std::shared_ptr<const Table> table_;
+    std::vector<std::int32_t> rows_;
+    std::vector<std::uint32_t> arms_;
 };
 
 struct ArmTumourResponse {
@@ -377,9 +463,9 @@ struct TumourResponse {
     // Whether the study has responses (ADRS BOR or per-visit records): without
     // them ORR, BOR, TTR and DoR are not known (not zero), and say so.
     bool has_responses = false;
-    bool has_measurements = false;               // ADTR records of the parameter
-    std::vector<ArmTumourResponse> arms;         // in arm order
-    std::vector<SubjectTumourResponse> subjects; // by arm, then study order
+    bool has_measurements = false;       // ADTR records of the parameter
+    std::vector<ArmTumourResponse> arms; // in arm order
+    TumourSubjects subjects;             // by arm, then study order
 };
 
 // A forest row in focus: the subjects whose `variable` is `level`.

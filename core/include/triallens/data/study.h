@@ -5,6 +5,7 @@
 // to subjects by their row index in the subject table.
 
 #include "triallens/analysis/time_unit.h"
+#include "triallens/data/derived_cache.h"
 
 #include <array>
 #include <cstddef>
@@ -296,6 +297,9 @@ struct Study {
         std::string reason;
     };
     std::vector<UnusableColumn> unusable_treatments;
+    // Per-subject tables worked out from the data above on first use and
+    // kept for every later refit (derived_cache.h); a copy starts empty.
+    DerivedCache derived;
 
     const TimeToEvent* endpoint(std::string_view paramcd) const;
 };

@@ -30,4 +30,13 @@ void apply_timefix(std::span<double> times);
 EventTable tabulate_events(std::span<const double> time, std::span<const std::uint8_t> event,
                            bool timefix = true);
 
+// The same table from records already counted by time: `time` distinct and
+// ascending, with the events and censorings at each (times counting neither
+// are skipped). Equal to tabulate_events of the records counted, without
+// sorting them: a refit counts a subset of records whose times were sorted
+// once.
+EventTable tabulate_counted_events(std::span<const double> time,
+                                   std::span<const std::size_t> n_event,
+                                   std::span<const std::size_t> n_censor, bool timefix = true);
+
 } // namespace triallens
