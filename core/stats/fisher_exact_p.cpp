@@ -35,6 +35,8 @@ struct Margins {
 
     // d(x + 1) / d(x)
     double up(double x) const { return (m - x) * (k - x) / ((x + 1) * (n - k + x + 1)); }
+    // d(x - 1) / d(x)
+    double down(double x) const { return x * (n - k + x) / ((m - x + 1) * (k - x + 1)); }
 };
 
 } // namespace
@@ -65,7 +67,10 @@ double fisher_exact_p(const TwoByTwo& table) {
         observed *= margins.up(at(x));
     }
     for (std::int64_t x = mode; x > a && observed > 0; --x) {
-        observed /= margins.up(at(x - 1));
+        observed *= margins.down(at(x));
+    }
+    if (observed == 0) {
+        return 0.0; // as fisher_exact(): no term is at most an underflowed one
     }
     const double at_most = observed * (1 + 1e-7);
 
@@ -85,7 +90,7 @@ double fisher_exact_p(const TwoByTwo& table) {
     // Left of the mode: d(x - 1) = d(x) / up(x - 1).
     term = 1;
     for (std::int64_t x = mode; x > lo; --x) {
-        const double ratio = 1 / margins.up(at(x - 1));
+        const double ratio = margins.down(at(x));
         term *= ratio;
         if (term == 0 || (ratio < 1 && term < negligible * (1 - ratio) * observed)) {
             break;
