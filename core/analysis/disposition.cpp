@@ -74,15 +74,15 @@ public:
         : name_(std::move(name)), counts_(columns, 0), reason_names_(std::move(reason_names)),
           reason_counts_(reason_names_.size() * columns, 0) {}
 
-    void count(std::size_t arm) {
-        ++counts_[arm];
-        ++counts_.back();
+    void count(std::size_t arm, std::size_t times = 1) {
+        counts_[arm] += times;
+        counts_.back() += times;
     }
 
-    void count(std::size_t arm, std::size_t reason_slot) {
-        count(arm);
-        ++reason_counts_[reason_slot * counts_.size() + arm];
-        ++reason_counts_[reason_slot * counts_.size() + counts_.size() - 1];
+    void count_with_reason(std::size_t arm, std::size_t reason_slot, std::size_t times = 1) {
+        count(arm, times);
+        reason_counts_[reason_slot * counts_.size() + arm] += times;
+        reason_counts_[reason_slot * counts_.size() + counts_.size() - 1] += times;
     }
 
     // The stage's row, then its reasons, most frequent first (ties by name).
@@ -134,31 +134,49 @@ private:
     std::vector<std::size_t> reason_counts_; // per slot, per column
 };
 
-// Ongoing / completed / discontinued (with reasons) from a status column.
+// Ongoing / completed / discontinued (with reasons) from a status column:
+// the subjects tallied by (status level, reason level, arm) in one pass
+// without branches on their values, then the tallies read per level.
 void status_stages(const Variable& status, const Variable* reason, const std::string& what,
-                   std::span<const std::int32_t> subject_arm, const std::vector<bool>& randomised,
-                   std::size_t columns, std::vector<Stage>& stages) {
+                   std::span<const std::int32_t> subject_arm,
+                   const std::vector<std::uint8_t>& randomised, std::size_t columns,
+                   std::vector<Stage>& stages) {
     ReasonSlots slots;
     const std::size_t first_reason = slots.add(reason);
     Stage ongoing(what == "study" ? "Ongoing in study" : "Ongoing " + what, columns);
     Stage completed("Completed " + what, columns);
     Stage discontinued("Discontinued " + what, columns, slots.names());
+    const std::size_t arms = columns - 1;
+    const std::size_t status_slots = status.levels().size() + 1;              // 0: no status
+    const std::size_t reason_slots = slots.names().size() - first_reason + 1; // 0: no reason
+    std::vector<std::size_t> tally(status_slots * reason_slots * arms, 0);
+    for (std::size_t s = 0; s < subject_arm.size(); ++s) {
+        if (randomised[s] == 0) {
+            continue;
+        }
+        const auto value = static_cast<std::size_t>(status.codes()[s] + 1);
+        const auto why = static_cast<std::size_t>(code_of(reason, s) + 1);
+        ++tally[(value * reason_slots + why) * arms + static_cast<std::size_t>(subject_arm[s])];
+    }
     const std::vector<std::uint8_t> is_ongoing = levels_reading(&status, "ONGOING");
     const std::vector<std::uint8_t> is_completed = levels_reading(&status, "COMPLETED");
     const std::vector<std::uint8_t> is_discontinued = levels_reading(&status, "DISCONTINUED");
-    for (std::size_t s = 0; s < subject_arm.size(); ++s) {
-        if (!randomised[s]) {
-            continue;
-        }
-        const auto arm = static_cast<std::size_t>(subject_arm[s]);
-        const std::int32_t value = status.codes()[s];
-        if (reads(is_ongoing, value)) {
-            ongoing.count(arm);
-        } else if (reads(is_completed, value)) {
-            completed.count(arm);
-        } else if (reads(is_discontinued, value)) {
-            const std::int32_t why = code_of(reason, s);
-            discontinued.count(arm, why < 0 ? 0 : first_reason + static_cast<std::size_t>(why));
+    for (std::size_t value = 1; value < status_slots; ++value) {
+        const auto level = static_cast<std::int32_t>(value - 1);
+        for (std::size_t why = 0; why < reason_slots; ++why) {
+            for (std::size_t arm = 0; arm < arms; ++arm) {
+                const std::size_t n = tally[(value * reason_slots + why) * arms + arm];
+                if (n == 0) {
+                    continue;
+                }
+                if (reads(is_ongoing, level)) {
+                    ongoing.count(arm, n);
+                } else if (reads(is_completed, level)) {
+                    completed.count(arm, n);
+                } else if (reads(is_discontinued, level)) {
+                    discontinued.count_with_reason(arm, why == 0 ? 0 : first_reason + why - 1, n);
+                }
+            }
         }
     }
     stages.push_back(std::move(ongoing));
@@ -186,7 +204,7 @@ Disposition disposition_table(const Study& study, std::span<const std::int32_t> 
     const Variable* randfl = text_column(study, "RANDFL");
     const Variable* ittfl = text_column(study, "ITTFL");
     const Variable* randomised_flag = randfl != nullptr ? randfl : ittfl;
-    std::vector<bool> randomised(subject_arm.size(), false);
+    std::vector<std::uint8_t> randomised(subject_arm.size(), 0);
     Stage randomised_stage("Randomised", columns);
     const std::vector<std::uint8_t> randomised_yes = levels_reading(randomised_flag, "Y");
     for (std::size_t s = 0; s < subject_arm.size(); ++s) {
@@ -240,8 +258,8 @@ Disposition disposition_table(const Study& study, std::span<const std::int32_t> 
         for (std::size_t s = 0; s < subject_arm.size(); ++s) {
             const std::int32_t why = dctreas->codes()[s];
             if (randomised[s] && why >= 0 && !reads(blank, why)) {
-                discontinued.count(static_cast<std::size_t>(subject_arm[s]),
-                                   first_reason + static_cast<std::size_t>(why));
+                discontinued.count_with_reason(static_cast<std::size_t>(subject_arm[s]),
+                                               first_reason + static_cast<std::size_t>(why));
             }
         }
         stages.push_back(std::move(discontinued));
@@ -276,9 +294,10 @@ Disposition disposition_table(const Study& study, std::span<const std::int32_t> 
                 completed.count(arm);
             } else {
                 const std::int32_t reason = code_of(dcreascd, s);
-                discontinued.count(arm, reason >= 0 && !reads(reason_blank, reason)
-                                            ? first_reason + static_cast<std::size_t>(reason)
-                                            : first_decod + static_cast<std::size_t>(decod));
+                discontinued.count_with_reason(arm,
+                                               reason >= 0 && !reads(reason_blank, reason)
+                                                   ? first_reason + static_cast<std::size_t>(reason)
+                                                   : first_decod + static_cast<std::size_t>(decod));
             }
         }
         stages.push_back(std::move(completed));
