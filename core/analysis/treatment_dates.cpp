@@ -77,7 +77,10 @@ TreatmentDates::TreatmentDates(const Study& study) {
 }
 
 TreatmentDays TreatmentDates::of(std::int32_t subject) const {
-    TreatmentDays days = end_of(subject);
+    TreatmentDays days;
+    const End end = end_of(subject);
+    days.end_day = end.end_day;
+    days.ongoing = end.ongoing;
     days.end_status = text_of(end_status_, subject);
     const std::optional<double> death = number_of(death_date_, subject);
     days.died = death.has_value() || text_of(death_flag_, subject) == "Y";
@@ -88,8 +91,8 @@ TreatmentDays TreatmentDates::of(std::int32_t subject) const {
     return days;
 }
 
-TreatmentDays TreatmentDates::end_of(std::int32_t subject) const {
-    TreatmentDays days;
+TreatmentDates::End TreatmentDates::end_of(std::int32_t subject) const {
+    End days;
     const std::optional<double> start = number_of(start_, subject);
     if (!start) {
         return days;
