@@ -61,8 +61,13 @@ public:
         std::int32_t current = -1; // the subject being counted
         Arm arm = -1;
         std::uint32_t run = 0;
-        // Plain pointers: the counters' stores cannot then make the
-        // compiler reload every vector's data on each row.
+        // Plain pointers and locals: the counters' stores (size_t, as the
+        // members are) cannot then make the compiler reload every vector's
+        // data and the sizes on each row.
+        const std::size_t arms = arms_;
+        const std::size_t first_pair = 1 + socs_;
+        const std::uint32_t* pair_owner = pair_owner_.data(); // never resized
+        const std::size_t* pair_of_pt = pair_of_pt_.data();
         const std::int32_t* subjects = events_.subject.data();
         const std::uint32_t* soc_codes = events_.soc.codes.data();
         const std::uint32_t* pt_codes = events_.pt.codes.data();
@@ -101,8 +106,8 @@ public:
             }
             const std::uint32_t soc = soc_codes[i];
             const std::uint32_t pt = pt_codes[i];
-            std::size_t pair = pair_of_pt_[pt];
-            if (pair_owner_[pt] != soc) {
+            std::size_t pair = pair_of_pt[pt];
+            if (pair_owner[pt] != soc) {
                 pair = other_pair_key(soc, pt); // may grow the arrays
                 records = events_of_pair_.data();
                 any = any_.data();
@@ -112,15 +117,15 @@ public:
             }
             const bool high = grades[i] >= 3;
             const auto a = static_cast<std::size_t>(arm);
-            ++records[(pair - 1 - socs_) * arms_ + a];
+            ++records[(pair - first_pair) * arms + a];
             for (const std::size_t key : {std::size_t{0}, 1 + std::size_t{soc}, pair}) {
                 if (seen[key] != run) {
                     seen[key] = run;
-                    ++any[key * arms_ + a];
+                    ++any[key * arms + a];
                 }
                 if (high && seen_grade3plus[key] != run) {
                     seen_grade3plus[key] = run;
-                    ++grade3plus[key * arms_ + a];
+                    ++grade3plus[key * arms + a];
                 }
             }
         }
