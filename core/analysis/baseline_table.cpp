@@ -46,60 +46,126 @@ double r_sd(std::span<const double> values, double mean) {
     return std::sqrt(static_cast<double>(sum / static_cast<long double>(values.size() - 1)));
 }
 
-ContinuousSummary summarise(std::vector<double>& values, std::size_t missing, int quantile_type) {
+// `sorted` ascending.
+ContinuousSummary summarise(std::span<const double> sorted, std::size_t missing,
+                            int quantile_type) {
     ContinuousSummary summary;
-    summary.n = values.size();
+    summary.n = sorted.size();
     summary.missing = missing;
-    if (values.empty()) {
+    if (sorted.empty()) {
         return summary;
     }
-    std::sort(values.begin(), values.end());
-    summary.mean = r_mean(values);
-    if (values.size() > 1) {
-        summary.sd = r_sd(values, *summary.mean);
+    summary.mean = r_mean(sorted);
+    if (sorted.size() > 1) {
+        summary.sd = r_sd(sorted, *summary.mean);
     }
-    summary.median = sample_quantile(values, 0.5, quantile_type);
-    summary.q1 = sample_quantile(values, 0.25, quantile_type);
-    summary.q3 = sample_quantile(values, 0.75, quantile_type);
-    summary.min = values.front();
-    summary.max = values.back();
+    summary.median = sample_quantile(sorted, 0.5, quantile_type);
+    summary.q1 = sample_quantile(sorted, 0.25, quantile_type);
+    summary.q3 = sample_quantile(sorted, 0.75, quantile_type);
+    summary.min = sorted.front();
+    summary.max = sorted.back();
     return summary;
+}
+
+// A column's values per arm, each sorted, and how many of each arm hold each
+// distinct value (the Kruskal–Wallis test's ties): from one sort of all the
+// values, or none where they are whole numbers in a range not much wider
+// than their count (AGE: a counting sort).
+struct SortedByArm {
+    std::vector<std::vector<double>> values; // per arm, then the total
+    std::vector<std::size_t> tied;           // per distinct value, per arm
+};
+
+SortedByArm sort_by_arm(const std::vector<std::pair<double, std::int32_t>>& values,
+                        std::size_t arms) {
+    SortedByArm out;
+    out.values.resize(arms + 1);
+    const auto add_run = [&](double value, std::span<const std::size_t> per_arm) {
+        std::size_t in_run = 0;
+        for (std::size_t a = 0; a < arms; ++a) {
+            out.values[a].insert(out.values[a].end(), per_arm[a], value);
+            out.tied.push_back(per_arm[a]);
+            in_run += per_arm[a];
+        }
+        out.values[arms].insert(out.values[arms].end(), in_run, value);
+    };
+    if (values.empty()) {
+        return out;
+    }
+    double lowest = values.front().first;
+    double highest = lowest;
+    bool whole = true; // whole numbers, and no -0 (a counting sort would make it 0)
+    for (const auto& [value, arm] : values) {
+        lowest = std::min(lowest, value);
+        highest = std::max(highest, value);
+        whole = whole && value == std::floor(value) && !(value == 0 && std::signbit(value));
+    }
+    const double range = highest - lowest;
+    if (whole && range <= 4 * static_cast<double>(values.size()) + 1024) {
+        const auto slots = static_cast<std::size_t>(range) + 1;
+        std::vector<std::size_t> counts(slots * arms, 0);
+        for (const auto& [value, arm] : values) {
+            ++counts[static_cast<std::size_t>(value - lowest) * arms +
+                     static_cast<std::size_t>(arm)];
+        }
+        for (auto& column : out.values) {
+            column.reserve(values.size());
+        }
+        for (std::size_t v = 0; v < slots; ++v) {
+            const std::span<const std::size_t> per_arm(counts.data() + v * arms, arms);
+            if (std::any_of(per_arm.begin(), per_arm.end(), [](std::size_t c) { return c > 0; })) {
+                add_run(lowest + static_cast<double>(v), per_arm);
+            }
+        }
+        return out;
+    }
+    std::vector<std::pair<double, std::int32_t>> sorted = values;
+    std::sort(sorted.begin(), sorted.end());
+    std::vector<std::size_t> per_arm(arms, 0);
+    for (std::size_t start = 0; start < sorted.size();) {
+        std::fill(per_arm.begin(), per_arm.end(), 0);
+        std::size_t end = start;
+        while (end < sorted.size() && sorted[end].first == sorted[start].first) {
+            ++per_arm[static_cast<std::size_t>(sorted[end].second)];
+            ++end;
+        }
+        for (std::size_t k = start; k < end; ++k) {
+            out.values[static_cast<std::size_t>(sorted[k].second)].push_back(sorted[k].first);
+            out.values[arms].push_back(sorted[k].first);
+        }
+        for (const std::size_t count : per_arm) {
+            out.tied.push_back(count);
+        }
+        start = end;
+    }
+    return out;
 }
 
 BaselineRow continuous_row(const Variable& variable, std::span<const std::int32_t> subject_arm,
                            std::size_t arms, const BaselineSpec& spec) {
     BaselineRow row;
     row.type = BaselineRow::Type::Continuous;
-    std::vector<std::vector<double>> values(arms + 1);
+    std::vector<std::pair<double, std::int32_t>> values;
     std::vector<std::size_t> missing(arms + 1, 0);
-    std::vector<double> tested;
-    std::vector<std::int32_t> tested_arm;
     const auto& numbers = variable.numbers();
     for (std::size_t s = 0; s < subject_arm.size(); ++s) {
         const std::int32_t arm = subject_arm[s];
         if (arm < 0) {
             continue;
         }
-        const auto column = static_cast<std::size_t>(arm);
         if (std::isnan(numbers[s])) {
-            ++missing[column];
+            ++missing[static_cast<std::size_t>(arm)];
             ++missing[arms];
             continue;
         }
-        values[column].push_back(numbers[s]);
-        values[arms].push_back(numbers[s]);
+        values.emplace_back(numbers[s], arm);
     }
-    if (spec.p_values && arms >= 2) {
-        for (std::size_t a = 0; a < arms; ++a) {
-            tested.insert(tested.end(), values[a].begin(), values[a].end());
-            tested_arm.insert(tested_arm.end(), values[a].size(), static_cast<std::int32_t>(a));
-        }
-    }
+    const SortedByArm sorted = sort_by_arm(values, arms);
     for (std::size_t c = 0; c <= arms; ++c) {
-        row.stats.push_back(summarise(values[c], missing[c], spec.quantile_type));
+        row.stats.push_back(summarise(sorted.values[c], missing[c], spec.quantile_type));
     }
     if (spec.p_values && arms >= 2) {
-        const KruskalWallis test = kruskal_wallis(tested, tested_arm);
+        const KruskalWallis test = kruskal_wallis_of_ties(sorted.tied, arms);
         BaselineTest kruskal{"Kruskal-Wallis", test.statistic, {}, test.p};
         if (test.df > 0) {
             kruskal.df = test.df;

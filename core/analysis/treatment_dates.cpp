@@ -78,15 +78,24 @@ TreatmentDates::TreatmentDates(const Study& study) {
 
 TreatmentDays TreatmentDates::of(std::int32_t subject) const {
     TreatmentDays days;
+    const End end = end_of(subject);
+    days.end_day = end.end_day;
+    days.ongoing = end.ongoing;
     days.end_status = text_of(end_status_, subject);
     const std::optional<double> death = number_of(death_date_, subject);
     days.died = death.has_value() || text_of(death_flag_, subject) == "Y";
     const std::optional<double> start = number_of(start_, subject);
+    if (start && death) {
+        days.death_day = *death - *start + 1;
+    }
+    return days;
+}
+
+TreatmentDates::End TreatmentDates::end_of(std::int32_t subject) const {
+    End days;
+    const std::optional<double> start = number_of(start_, subject);
     if (!start) {
         return days;
-    }
-    if (death) {
-        days.death_day = *death - *start + 1;
     }
     const std::optional<double> end = number_of(end_, subject);
     const std::optional<double> duration = number_of(duration_, subject);

@@ -28,7 +28,7 @@ TreatmentExposure treatment_exposure(const Study& study) {
     constexpr double unknown = std::numeric_limits<double>::quiet_NaN();
     exposure.days.assign(study.subjects.size(), unknown);
     for (std::size_t subject = 0; subject < study.subjects.size(); ++subject) {
-        const TreatmentDays on = dates.of(static_cast<std::int32_t>(subject));
+        const TreatmentDates::End on = dates.end_of(static_cast<std::int32_t>(subject));
         // The duration column answers unless the subject is ongoing to a
         // known data cut (then the days run to the cut, as TreatmentDates has it).
         double days = on.ongoing && on.end_day ? *on.end_day : unknown;

@@ -28,9 +28,19 @@ namespace {
 // any of its rows there has grade >= 3 (then its highest grade is >= 3).
 // "Once" is kept with a stamp per key: the number of the current run of
 // rows of one subject, so no per-subject set is built. That needs each
-// subject's kept rows to be consecutive, as ADAE (sorted by USUBJID) has
-// them; when they are not, the pass says so and runs again over the rows
-// in subject order (a counting sort, still linear).
+// subject's rows to be consecutive, as ADAE (sorted by USUBJID) has them;
+// when they are not, the pass says so and runs again over the rows in
+// subject order (a counting sort, still linear). Records are counted per
+// (SOC, PT) pair only: a SOC's and the table's records are sums of those.
+//
+// The subject's arm is read once per run, from a copy of the arms narrowed
+// to a byte where they fit (-1 outside the population, `done` once its run
+// has ended): ADSL and ADAE need not share an order, so these reads miss
+// the cache, and a byte per subject is a quarter of the memory they touch.
+
+// How many records ahead the pass fetches a subject's arm: some 25 subjects
+// (ADAE has about 5 records a subject), as many misses as a core keeps in flight.
+constexpr std::size_t records_ahead = 128;
 
 class KeyCounts {
 public:
@@ -41,78 +51,81 @@ public:
     }
 
     // Counts the rows `row_at(0..n-1)` in that order; false (and counts to
-    // discard) when a subject's kept rows are not consecutive in that order.
-    template <typename RowAt>
-    bool count(std::size_t n, const RowAt& row_at, std::span<const std::int32_t> subject_arm,
+    // discard) when a subject's rows are not consecutive in that order.
+    // `arm_of` is each subject's arm (-1 outside the population); the pass
+    // overwrites it.
+    template <typename Arm, typename RowAt>
+    bool count(std::size_t n, const RowAt& row_at, std::vector<Arm>& arm_of,
                const AeFilter& filter) {
-        std::vector<std::uint8_t> finished(subject_arm.size(), 0);
-        std::int32_t current = -1;   // the subject being counted
-        std::int32_t looked_up = -1; // the subject whose arm is `arm`
-        std::int32_t arm = -1;
+        constexpr Arm done = -2;
+        std::int32_t current = -1; // the subject being counted
+        Arm arm = -1;
         std::uint32_t run = 0;
-        // Plain pointers: the counters' stores cannot then make the
-        // compiler reload every vector's data on each row.
+        // Plain pointers and locals: the counters' stores (size_t, as the
+        // members are) cannot then make the compiler reload every vector's
+        // data and the sizes on each row.
+        const std::size_t arms = arms_;
+        const std::size_t first_pair = 1 + socs_;
+        const std::uint32_t* pair_owner = pair_owner_.data(); // never resized
+        const std::size_t* pair_of_pt = pair_of_pt_.data();
         const std::int32_t* subjects = events_.subject.data();
         const std::uint32_t* soc_codes = events_.soc.codes.data();
         const std::uint32_t* pt_codes = events_.pt.codes.data();
         const std::int32_t* grades = events_.grade.data();
-        AeCounts* counts = counts_.data();
+        const std::uint8_t* emergent = events_.treatment_emergent.data();
+        const std::uint8_t* related = events_.related.data();
+        const std::uint8_t* serious = events_.serious.data();
+        Arm* subject_arm = arm_of.data();
+        std::size_t* records = events_of_pair_.data();
+        std::size_t* any = any_.data();
+        std::size_t* grade3plus = grade3plus_.data();
         std::uint32_t* seen = seen_.data();
         std::uint32_t* seen_grade3plus = seen_grade3plus_.data();
         for (std::size_t k = 0; k < n; ++k) {
             const std::size_t i = row_at(k);
-            if ((filter.treatment_emergent_only && events_.treatment_emergent[i] == 0) ||
-                (filter.related_only && events_.related[i] == 0) ||
-                (filter.serious_only && events_.serious[i] == 0)) {
-                continue;
-            }
-            // A subject's arm and mark sit anywhere in the subject table (ADSL
-            // and ADAE need not share an order): fetch them ahead, once per
-            // subject, as their cache misses dominate this loop otherwise.
-            if (k + prefetch_distance < n) {
-                const auto ahead =
-                    static_cast<std::size_t>(subjects[row_at(k + prefetch_distance)]);
-                prefetch(&subject_arm[ahead]);
-                prefetch(&finished[ahead]);
-            }
             const std::int32_t subject = subjects[i];
-            if (subject != looked_up) {
-                looked_up = subject;
-                arm = subject_arm[static_cast<std::size_t>(subject)];
-            }
-            if (arm < 0) {
-                continue;
-            }
             if (subject != current) {
-                if (finished[static_cast<std::size_t>(subject)] != 0) {
-                    return false;
+                if (k + records_ahead < n) {
+                    prefetch(&subject_arm[static_cast<std::size_t>(
+                        subjects[row_at(k + records_ahead)])]);
                 }
-                if (current >= 0) {
-                    finished[static_cast<std::size_t>(current)] = 1;
+                if (current >= 0 && arm >= 0) {
+                    subject_arm[static_cast<std::size_t>(current)] = done;
                 }
                 current = subject;
+                arm = subject_arm[static_cast<std::size_t>(subject)];
+                if (arm == done) {
+                    return false;
+                }
                 ++run;
+            }
+            if (arm < 0 || (filter.treatment_emergent_only && emergent[i] == 0) ||
+                (filter.related_only && related[i] == 0) ||
+                (filter.serious_only && serious[i] == 0)) {
+                continue;
             }
             const std::uint32_t soc = soc_codes[i];
             const std::uint32_t pt = pt_codes[i];
-            std::size_t pair = pair_of_pt_[pt];
-            if (pair_owner_[pt] != soc) {
+            std::size_t pair = pair_of_pt[pt];
+            if (pair_owner[pt] != soc) {
                 pair = other_pair_key(soc, pt); // may grow the arrays
-                counts = counts_.data();
+                records = events_of_pair_.data();
+                any = any_.data();
+                grade3plus = grade3plus_.data();
                 seen = seen_.data();
                 seen_grade3plus = seen_grade3plus_.data();
             }
-            const bool grade3plus = grades[i] >= 3;
+            const bool high = grades[i] >= 3;
             const auto a = static_cast<std::size_t>(arm);
+            ++records[(pair - first_pair) * arms + a];
             for (const std::size_t key : {std::size_t{0}, 1 + std::size_t{soc}, pair}) {
-                ++counts[key * arms_ + a].events;
                 if (seen[key] != run) {
                     seen[key] = run;
-                    ++counts[key * arms_ + a].any;
+                    ++any[key * arms + a];
                 }
-                if (grade3plus && seen_grade3plus[key] != run) {
+                if (high && seen_grade3plus[key] != run) {
                     seen_grade3plus[key] = run;
-                    ++counts[key * arms_ + a].grade3plus;
+                    ++grade3plus[key * arms + a];
                 }
             }
         }
@@ -121,20 +134,42 @@ public:
 
     void reset() {
         const std::size_t keys = 1 + socs_ + pairs_.size();
-        counts_.assign(keys * arms_, AeCounts{});
+        any_.assign(keys * arms_, 0);
+        grade3plus_.assign(keys * arms_, 0);
+        events_of_pair_.assign(pairs_.size() * arms_, 0);
         seen_.assign(keys, 0);
         seen_grade3plus_.assign(keys, 0);
     }
 
+    // The records of every key, from those of the pairs (after counting).
+    void sum_records() {
+        const std::size_t keys = 1 + socs_ + pairs_.size();
+        records_.assign(keys * arms_, 0);
+        for (std::size_t p = 0; p < pairs_.size(); ++p) {
+            const std::size_t soc_key = 1 + pairs_[p].first;
+            const std::size_t pair_key = 1 + socs_ + p;
+            for (std::size_t a = 0; a < arms_; ++a) {
+                const std::size_t records = events_of_pair_[p * arms_ + a];
+                records_[pair_key * arms_ + a] = records;
+                records_[soc_key * arms_ + a] += records;
+                records_[a] += records;
+            }
+        }
+    }
+
     std::vector<AeCounts> counts(std::size_t key) const {
-        const auto first = counts_.begin() + static_cast<std::ptrdiff_t>(key * arms_);
-        return {first, first + static_cast<std::ptrdiff_t>(arms_)};
+        std::vector<AeCounts> out(arms_);
+        for (std::size_t a = 0; a < arms_; ++a) {
+            out[a] = {any_[key * arms_ + a], grade3plus_[key * arms_ + a],
+                      records_[key * arms_ + a]};
+        }
+        return out;
     }
 
     std::size_t total(std::size_t key) const {
         std::size_t sum = 0;
         for (std::size_t a = 0; a < arms_; ++a) {
-            sum += counts_[key * arms_ + a].any;
+            sum += any_[key * arms_ + a];
         }
         return sum;
     }
@@ -180,7 +215,9 @@ private:
 
     std::size_t new_pair(std::uint32_t soc, std::uint32_t pt) {
         pairs_.emplace_back(soc, pt);
-        counts_.resize(counts_.size() + arms_);
+        any_.resize(any_.size() + arms_);
+        grade3plus_.resize(grade3plus_.size() + arms_);
+        events_of_pair_.resize(events_of_pair_.size() + arms_);
         seen_.push_back(0);
         seen_grade3plus_.push_back(0);
         return 1 + socs_ + pairs_.size() - 1;
@@ -189,7 +226,11 @@ private:
     const AdverseEvents& events_;
     std::size_t arms_;
     std::size_t socs_;
-    std::vector<AeCounts> counts_; // per key, per arm
+    // per key (events_of_pair_: per pair), per arm
+    std::vector<std::size_t> any_;
+    std::vector<std::size_t> grade3plus_;
+    std::vector<std::size_t> events_of_pair_;
+    std::vector<std::size_t> records_;
     std::vector<std::uint32_t> seen_;
     std::vector<std::uint32_t> seen_grade3plus_;
     std::vector<std::pair<std::uint32_t, std::uint32_t>> pairs_;
@@ -383,13 +424,23 @@ AeTable tabulate_adverse_events(const AdverseEvents& events,
     }
 
     KeyCounts tally(events, arms);
-    if (!tally.count(
-            events.size(), [](std::size_t k) { return k; }, subject_arm, filter)) {
-        tally.reset();
-        const std::vector<std::size_t> rows = rows_by_subject(events, subject_arm.size());
-        tally.count(
-            rows.size(), [&](std::size_t k) { return rows[k]; }, subject_arm, filter);
+    const auto count = [&]<typename Arm>(Arm) {
+        std::vector<Arm> arm_of(subject_arm.begin(), subject_arm.end());
+        if (!tally.count(
+                events.size(), [](std::size_t k) { return k; }, arm_of, filter)) {
+            tally.reset();
+            arm_of.assign(subject_arm.begin(), subject_arm.end());
+            const std::vector<std::size_t> rows = rows_by_subject(events, subject_arm.size());
+            tally.count(
+                rows.size(), [&](std::size_t k) { return rows[k]; }, arm_of, filter);
+        }
+    };
+    if (arms <= static_cast<std::size_t>(std::numeric_limits<std::int8_t>::max())) {
+        count(std::int8_t{});
+    } else {
+        count(std::int32_t{});
     }
+    tally.sum_records();
 
     table.rows.push_back({std::nullopt, std::nullopt, tally.counts(0), {}, {}, {}, {}});
     // Descending frequency, then name; equal names keep code order.

@@ -245,11 +245,6 @@ FisherExact fisher_exact(const TwoByTwo& table, double conf_level) {
     return out;
 }
 
-double fisher_exact_p(const TwoByTwo& table) {
-    const ConditionalDistribution dist{Cells(table)};
-    return dist.lo() == dist.hi() ? 1.0 : two_sided_p(dist);
-}
-
 MantelHaenszel mantel_haenszel(std::span<const TwoByTwo> strata, double conf_level) {
     const double z = normal_critical_value(conf_level);
     MantelHaenszel out;

@@ -13,6 +13,7 @@
 #include <triallens/analysis/workspace.h>
 #include <triallens/demo/demo_study.h>
 #include <triallens/stats/fisher_exact_table.h>
+#include <triallens/stats/kruskal_wallis.h>
 #include <triallens/stats/pearson_chi_square.h>
 #include <triallens/stats/sample_quantile.h>
 
@@ -231,6 +232,68 @@ private slots:
         const std::vector<double> five{1, 2, 3, 4, 5};
         QCOMPARE(sample_quantile(five, 0.3, 2), 2.0);
         QCOMPARE(sample_quantile(std::vector<double>{7}, 0.25, 2), 7.0);
+    }
+
+    // Whole numbers in a short range are tallied (a counting sort), other
+    // values sorted: both must give the plain computation's summaries and
+    // kruskal.test, here on ties, missing values and unequal arms.
+    void talliedAndSortedColumnsMatchThePlainComputation() {
+        constexpr std::size_t n = 3000;
+        std::vector<double> whole;
+        std::vector<double> halves;
+        for (std::size_t s = 0; s < n; ++s) {
+            const double value = s % 97 == 0 ? std::numeric_limits<double>::quiet_NaN()
+                                             : static_cast<double>(20 + (s * 7919 + s / 3) % 61);
+            whole.push_back(value);
+            halves.push_back(value + 0.5);
+        }
+        const Study study = small_study(n, {Variable::measurement("WHOLE", "Whole", whole),
+                                            Variable::measurement("HALVES", "Halves", halves)});
+        const WorkspaceBaseline baseline =
+            workspace_baseline(study, baseline_of({"WHOLE", "HALVES"}));
+        QVERIFY2(baseline.table.has_value(), baseline.error.c_str());
+        const auto& columns = baseline.table->columns;
+        for (std::size_t r = 0; r < 2; ++r) {
+            const std::vector<double>& column = r == 0 ? whole : halves;
+            const BaselineRow& row = baseline.table->rows[r];
+            // The plain computation: each column's values sorted, and the
+            // test over the arms (the study's arm s % 2 is column s % 2 here).
+            std::vector<std::vector<double>> sorted(columns.size());
+            std::vector<double> tested;
+            std::vector<std::int32_t> group;
+            for (std::size_t s = 0; s < n; ++s) {
+                if (std::isnan(column[s])) {
+                    continue;
+                }
+                const std::size_t arm = columns[0] == "A" ? s % 2 : 1 - s % 2;
+                sorted[arm].push_back(column[s]);
+                sorted.back().push_back(column[s]);
+                tested.push_back(column[s]);
+                group.push_back(static_cast<std::int32_t>(arm));
+            }
+            for (std::size_t c = 0; c < columns.size(); ++c) {
+                std::sort(sorted[c].begin(), sorted[c].end());
+                const ContinuousSummary& stats = row.stats[c];
+                QCOMPARE(stats.n, sorted[c].size());
+                QCOMPARE(*stats.min, sorted[c].front());
+                QCOMPARE(*stats.max, sorted[c].back());
+                QCOMPARE(*stats.median, sample_quantile(sorted[c], 0.5, 2));
+                QCOMPARE(*stats.q1, sample_quantile(sorted[c], 0.25, 2));
+                QCOMPARE(*stats.q3, sample_quantile(sorted[c], 0.75, 2));
+                double sum = 0;
+                for (const double value : sorted[c]) {
+                    sum += value;
+                }
+                QVERIFY(golden::close(*stats.mean, sum / static_cast<double>(sorted[c].size())));
+            }
+            const KruskalWallis plain = kruskal_wallis(tested, group);
+            QVERIFY(row.test && row.test->statistic && plain.statistic);
+            QCOMPARE(*row.test->statistic, *plain.statistic);
+            QCOMPARE(*row.test->p, *plain.p);
+            QCOMPARE(*row.test->df, plain.df);
+        }
+        QCOMPARE(*baseline.table->rows[0].test->statistic,
+                 *baseline.table->rows[1].test->statistic);
     }
 
     void aVariableWithNoValuesKeepsItsRow() {

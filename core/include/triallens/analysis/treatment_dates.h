@@ -37,6 +37,13 @@ public:
     bool any() const { return start_ != nullptr; }
     // A subject's days; all absent (and not ongoing) without a TRTSDT.
     TreatmentDays of(std::int32_t subject) const;
+    // Only `end_day` and `ongoing` of of(subject), without its text: for
+    // passes over every subject (exposure), where the text would dominate.
+    struct End {
+        std::optional<double> end_day;
+        bool ongoing = false;
+    };
+    End end_of(std::int32_t subject) const;
     // The data cut as a date (days since 1960); absent when no date is known.
     std::optional<double> data_cut() const { return data_cut_; }
 

@@ -5,6 +5,7 @@
 // R_k the rank sum of group k, t the size of each group of tied values;
 // H is chi-square on k − 1 df, k the groups that have a value.
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -20,5 +21,10 @@ struct KruskalWallis {
 // `values` (no NaN) with `group[i]` the group of values[i]. Fewer than two
 // groups with a value: df 0, no statistic, no p (R stops there).
 KruskalWallis kruskal_wallis(std::span<const double> values, std::span<const std::int32_t> group);
+
+// The same test from the values already tallied: tied[r * groups + g] values
+// of group g hold the r-th smallest distinct value. For callers that sort
+// the values anyway (Table 1's quantiles): the test is then linear.
+KruskalWallis kruskal_wallis_of_ties(std::span<const std::size_t> tied, std::size_t groups);
 
 } // namespace triallens
