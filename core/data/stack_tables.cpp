@@ -70,6 +70,8 @@ RawColumn stack_text(const std::vector<RawColumn*>& parts) {
         if (out.format.empty()) {
             out.format = part->format;
         }
+        // Let each file's codes go once stacked: a dataset is held once, not twice.
+        part->codes = {};
     }
     return out;
 }
@@ -99,11 +101,12 @@ RawTable stack_tables(std::vector<RawTable> files) {
         rows += file.row_count();
     }
     stacked.lines.reserve(rows);
-    for (const auto& file : files) {
+    for (auto& file : files) {
         const std::size_t first_row = stacked.lines.size();
         for (std::size_t row = 0; row < file.row_count(); ++row) {
             stacked.lines.push_back(file.line_of(row));
         }
+        file.lines = {};
         if (file.parts.empty()) {
             stacked.parts.push_back({file.source, first_row});
         } else {
@@ -148,6 +151,7 @@ RawTable stack_tables(std::vector<RawTable> files) {
             for (std::size_t f = 1; f < parts.size(); ++f) {
                 column.numbers.insert(column.numbers.end(), parts[f]->numbers.begin(),
                                       parts[f]->numbers.end());
+                parts[f]->numbers = {};
                 if (column.label.empty()) {
                     column.label = parts[f]->label;
                 }

@@ -39,67 +39,76 @@ bool contains(const std::vector<std::string>& names, std::string_view name) {
     return std::find(names.begin(), names.end(), name) != names.end();
 }
 
-enum class Kind { Missing, Number, Date, Text };
-
-// What one file's column holds, judged cell by cell.
-struct ColumnScan {
-    std::vector<double> numbers; // while every cell so far is a number, date or missing
-    std::size_t numeric = 0;     // cells that are numbers or dates
-    std::size_t dates = 0;
-    std::vector<std::size_t> text_rows; // the first few rows holding text, or all of them
-    std::size_t text = 0;
-    std::optional<std::size_t> first_date_row{}; // in a duration column
+// What the dataset's hints and the column's CDISC name say about a column.
+struct ColumnRules {
+    bool duration = false;
+    bool must_be_number = false;
+    bool must_be_text = false;
 };
 
-// `duration`: the column holds durations, so its dates and date-times are
-// counted (in `dates`, from `first_date_row`) as neither numbers nor text.
-ColumnScan scan_column(const DelimitedText& file, std::size_t column, bool all_text_rows,
-                       bool duration) {
-    ColumnScan scan;
+ColumnRules rules_of(const std::string& name, const ColumnHints& hints) {
+    ColumnRules rules;
+    rules.duration = contains(hints.durations, name);
+    rules.must_be_number = rules.duration || contains(hints.numeric, name);
+    rules.must_be_text =
+        !rules.must_be_number && (contains(hints.text, name) || is_character_by_name(name));
+    return rules;
+}
+
+// Judges one file's column cell by cell into `out`: its counts, the rows
+// findings name, and its numbers. `duration`: the column holds durations, so
+// its dates and date-times are counted (in `dates`, from `first_date_row`) as
+// neither numbers nor text.
+void scan_column(const DelimitedText& file, std::size_t column, bool all_text_rows, bool duration,
+                 FileColumn& out) {
     const std::size_t rows = file.row_count();
-    scan.numbers.reserve(rows);
+    std::vector<double> numbers;
+    numbers.reserve(rows);
     for (std::size_t row = 0; row < rows; ++row) {
         const std::string_view cell = trimmed(file.cell(row, column));
         if (is_missing_token(cell)) {
-            scan.numbers.push_back(std::numeric_limits<double>::quiet_NaN());
+            numbers.push_back(std::numeric_limits<double>::quiet_NaN());
             continue;
         }
         if (const auto number = parse_number(cell, file.decimal_mark)) {
-            scan.numbers.push_back(*number);
-            ++scan.numeric;
+            numbers.push_back(*number);
+            ++out.numeric;
             continue;
         }
         if (duration && (parse_iso_date(cell) || is_iso_date_time(cell))) {
-            scan.numbers.push_back(std::numeric_limits<double>::quiet_NaN());
-            ++scan.dates;
-            if (!scan.first_date_row) {
-                scan.first_date_row = row;
+            numbers.push_back(std::numeric_limits<double>::quiet_NaN());
+            ++out.dates;
+            if (!out.first_date_row) {
+                out.first_date_row = row;
+                out.first_date_cell = std::string(file.cell(row, column));
             }
             continue;
         }
         if (const auto day = parse_iso_date(cell)) {
-            scan.numbers.push_back(*day);
-            ++scan.numeric;
-            ++scan.dates;
+            numbers.push_back(*day);
+            ++out.numeric;
+            ++out.dates;
             continue;
         }
-        scan.numbers.push_back(std::numeric_limits<double>::quiet_NaN());
-        ++scan.text;
-        if (all_text_rows || scan.text_rows.size() < max_findings_per_column) {
-            scan.text_rows.push_back(row);
+        numbers.push_back(std::numeric_limits<double>::quiet_NaN());
+        ++out.text;
+        if (all_text_rows || out.text_rows.size() < max_findings_per_column) {
+            out.text_rows.push_back(row);
+        }
+        if (out.text_cells.size() < max_findings_per_column) {
+            out.text_cells.emplace_back(file.cell(row, column));
         }
     }
-    return scan;
+    out.column = number_column(file.header[column], {}, std::move(numbers));
 }
 
-RawColumn text_cells(const DelimitedText& file, std::size_t column) {
-    TextColumnBuilder builder;
-    builder.reserve(file.row_count());
-    for (std::size_t row = 0; row < file.row_count(); ++row) {
-        const std::string_view cell = file.cell(row, column);
-        builder.push_back(is_missing_token(trimmed(cell)) ? std::string_view{} : cell);
-    }
-    return std::move(builder).finish(file.header[column], {});
+// A text column of `rows` missing cells, as text_column_of makes it.
+RawColumn missing_text(const std::string& name, std::size_t rows) {
+    RawColumn column;
+    column.name = name;
+    column.type = ColumnType::Text;
+    column.codes.assign(rows, 0);
+    return column;
 }
 
 } // namespace
@@ -191,20 +200,54 @@ bool is_character_by_name(std::string_view column) {
     return digits > 0 && column.substr(0, column.size() - digits).ends_with("GR");
 }
 
-std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
-                                   const ColumnHints& hints, std::vector<Finding>& findings,
-                                   std::vector<std::vector<bool>>* invalid_rows) {
+RawColumn text_column_of(const DelimitedText& file, std::size_t column) {
+    TextColumnBuilder builder;
+    builder.reserve(file.row_count());
+    for (std::size_t row = 0; row < file.row_count(); ++row) {
+        const std::string_view cell = file.cell(row, column);
+        builder.push_back(is_missing_token(trimmed(cell)) ? std::string_view{} : cell);
+    }
+    return std::move(builder).finish(file.header[column], {});
+}
+
+TypedFile type_file_columns(const DelimitedText& file, const ColumnHints& hints,
+                            bool all_text_rows) {
+    TypedFile typed;
+    typed.source = file.source;
+    typed.header = file.header;
+    typed.lines = file.lines;
+    typed.rows = file.row_count();
+    typed.columns.resize(file.column_count());
+    for (std::size_t c = 0; c < file.column_count(); ++c) {
+        const ColumnRules rules = rules_of(file.header[c], hints);
+        FileColumn& out = typed.columns[c];
+        if (rules.must_be_text) {
+            out.column = text_column_of(file, c);
+            continue;
+        }
+        scan_column(file, c, rules.must_be_number && all_text_rows, rules.duration, out);
+        if (!rules.must_be_number && out.text > 0) {
+            // Text here makes the column text in every file of the dataset.
+            out.column = text_column_of(file, c);
+        }
+    }
+    return typed;
+}
+
+std::vector<RawTable>
+type_columns(std::vector<TypedFile> files, const ColumnHints& hints, std::vector<Finding>& findings,
+             std::vector<std::vector<bool>>* invalid_rows,
+             const std::function<RawColumn(std::size_t, std::size_t)>& text_of) {
     std::vector<RawTable> tables(files.size());
     if (invalid_rows != nullptr) {
         invalid_rows->resize(files.size());
         for (std::size_t f = 0; f < files.size(); ++f) {
-            (*invalid_rows)[f].assign(files[f].row_count(), false);
+            (*invalid_rows)[f].assign(files[f].rows, false);
         }
     }
     for (std::size_t f = 0; f < files.size(); ++f) {
         tables[f].source = files[f].source;
-        tables[f].lines = files[f].lines;
-        tables[f].columns.resize(files[f].column_count());
+        tables[f].columns.resize(files[f].header.size());
     }
     if (files.empty()) {
         return tables;
@@ -219,39 +262,33 @@ std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
             position[f].emplace(header[c], c);
         }
     }
-    for (std::size_t c = 0; c < files.front().column_count(); ++c) {
+    for (std::size_t c = 0; c < files.front().header.size(); ++c) {
         const std::string& name = files.front().header[c];
         std::vector<std::size_t> index(files.size(), c);
         for (std::size_t f = 1; f < files.size(); ++f) {
             index[f] = position[f].at(name);
         }
-        const bool duration = contains(hints.durations, name);
-        const bool must_be_number = duration || contains(hints.numeric, name);
-        const bool must_be_text =
-            !must_be_number && (contains(hints.text, name) || is_character_by_name(name));
-        std::vector<ColumnScan> scans;
+        const ColumnRules rules = rules_of(name, hints);
+        const auto scan = [&](std::size_t f) -> FileColumn& { return files[f].columns[index[f]]; };
         std::size_t numeric = 0;
         std::size_t dates = 0;
         std::size_t text = 0;
-        if (!must_be_text) {
-            for (std::size_t f = 0; f < files.size(); ++f) {
-                scans.push_back(scan_column(files[f], index[f],
-                                            must_be_number && invalid_rows != nullptr, duration));
-                numeric += scans.back().numeric;
-                dates += scans.back().dates;
-                text += scans.back().text;
-            }
+        for (std::size_t f = 0; f < files.size(); ++f) {
+            numeric += scan(f).numeric;
+            dates += scan(f).dates;
+            text += scan(f).text;
         }
-        const bool as_number = must_be_number || (!must_be_text && text == 0 && numeric > 0);
-        if (duration && dates > 0) {
+        const bool as_number =
+            rules.must_be_number || (!rules.must_be_text && text == 0 && numeric > 0);
+        if (rules.duration && dates > 0) {
             // About the column, not a row: a time column of dates is the wrong column.
             for (std::size_t f = 0; f < files.size(); ++f) {
-                if (const auto row = scans[f].first_date_row) {
+                if (const auto row = scan(f).first_date_row) {
                     findings.push_back(
                         {Severity::Error,
                          {files[f].source, files[f].lines[*row], name},
                          "holds dates, not durations: " +
-                             quoted_cell(trimmed(files[f].cell(*row, index[f]))) + " (" +
+                             quoted_cell(trimmed(scan(f).first_date_cell)) + " (" +
                              std::to_string(dates) + (dates == 1 ? " cell is" : " cells are") +
                              " dates; the time column must hold times since a start, such as "
                              "days)"});
@@ -259,20 +296,23 @@ std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
                 }
             }
         }
-        if (must_be_number && text > 0) {
+        if (rules.must_be_number && text > 0) {
             std::size_t reported = 0;
             for (std::size_t f = 0; f < files.size(); ++f) {
-                for (const std::size_t row : scans[f].text_rows) {
+                const FileColumn& column = scan(f);
+                for (std::size_t i = 0; i < column.text_rows.size(); ++i) {
+                    const std::size_t row = column.text_rows[i];
                     if (invalid_rows != nullptr) {
                         (*invalid_rows)[f][row] = true;
                     }
                     if (reported < max_findings_per_column) {
+                        // i <= reported: the file kept this cell's text.
                         ++reported;
-                        findings.push_back({Severity::Error,
-                                            {files[f].source, files[f].lines[row], name},
-                                            "text in a numeric column: " +
-                                                quoted_cell(files[f].cell(row, index[f])),
-                                            true});
+                        findings.push_back(
+                            {Severity::Error,
+                             {files[f].source, files[f].lines[row], name},
+                             "text in a numeric column: " + quoted_cell(column.text_cells[i]),
+                             true});
                     }
                 }
             }
@@ -283,29 +323,57 @@ std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
                      std::to_string(text - reported) + " more cells of text in this numeric column",
                      true});
             }
-        } else if (!as_number && !must_be_text && numeric >= 9 * text && text > 0) {
+        } else if (!as_number && !rules.must_be_text && numeric >= 9 * text && text > 0) {
             for (std::size_t f = 0; f < files.size(); ++f) {
-                if (!scans[f].text_rows.empty()) {
-                    const std::size_t row = scans[f].text_rows.front();
+                if (!scan(f).text_rows.empty()) {
+                    const std::size_t row = scan(f).text_rows.front();
                     findings.push_back({Severity::Warning,
                                         {files[f].source, files[f].lines[row], name},
                                         "a column of numbers holds the text " +
-                                            quoted_cell(files[f].cell(row, index[f])) +
+                                            quoted_cell(scan(f).text_cells.front()) +
                                             "; the column is read as text"});
                     break;
                 }
             }
         }
         for (std::size_t f = 0; f < files.size(); ++f) {
-            RawColumn column = as_number ? number_column(name, {}, std::move(scans[f].numbers))
-                                         : text_cells(files[f], index[f]);
-            if (as_number && dates > 0 && !duration) {
-                column.format = date_format;
+            FileColumn& file_column = scan(f);
+            RawColumn column;
+            if (as_number) {
+                column = number_column(name, {}, std::move(file_column.column.numbers));
+                if (dates > 0 && !rules.duration) {
+                    column.format = date_format;
+                }
+            } else if (file_column.column.type == ColumnType::Text) {
+                column = std::move(file_column.column);
+            } else if (file_column.numeric == 0) {
+                column = missing_text(name, files[f].rows);
+            } else {
+                // Numbers here, text in another file: the cells as written.
+                column = text_of(f, index[f]);
             }
             tables[f].columns[index[f]] = std::move(column);
+            file_column = {};
         }
     }
+    for (std::size_t f = 0; f < files.size(); ++f) {
+        tables[f].lines = std::move(files[f].lines);
+    }
     return tables;
+}
+
+std::vector<RawTable> type_columns(const std::vector<DelimitedText>& files,
+                                   const ColumnHints& hints, std::vector<Finding>& findings,
+                                   std::vector<std::vector<bool>>* invalid_rows) {
+    std::vector<TypedFile> typed;
+    typed.reserve(files.size());
+    for (const auto& file : files) {
+        typed.push_back(type_file_columns(file, hints, invalid_rows != nullptr));
+    }
+    return type_columns(std::move(typed), hints, findings, invalid_rows,
+                        [&files](std::size_t file, std::size_t column) {
+                            return text_column_of(files[file], column);
+                        });
 }
 
 } // namespace triallens

@@ -10,14 +10,24 @@
 #include "triallens/io/sas_reader.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
+#include <exception>
+#include <functional>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <new>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <system_error>
+#include <thread>
 #include <utility>
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 
 namespace triallens {
 
@@ -42,12 +52,15 @@ bool is_delimited_file(const fs::path& file) {
     return extension == ".csv" || extension == ".tsv" || extension == ".txt";
 }
 
-// One file as read, before its dataset is typed and stacked.
+// One file as read and typed on its own, before its dataset is typed and stacked.
 struct ReadFile {
     fs::path path;
-    std::optional<DelimitedText> text; // a delimited file
-    std::optional<RawTable> table;     // a SAS file
-    std::string site;                  // SITEID to add from the file name, or ""
+    std::optional<TypedFile> text; // a delimited file
+    std::optional<RawTable> table; // a SAS file
+    std::string site;              // SITEID to add from the file name, or ""
+    std::vector<Finding> findings; // what reading it found, in order
+    std::size_t excluded_rows = 0; // ragged rows left out
+    bool failed = false;           // unreadable: its one error is in `findings`
 
     std::vector<std::string> column_names() const {
         std::vector<std::string> names;
@@ -68,25 +81,27 @@ struct ReadFile {
 
 // The first row whose SITEID is not the site the file name gives (its line and
 // site), as a hint that a site's rows went into another site's file.
-std::optional<std::pair<long, std::string>> first_other_site(const ReadFile& file,
+std::optional<std::pair<long, std::string>> first_other_site(const DelimitedText& text,
                                                              const std::string& site) {
-    if (file.text) {
-        const auto& header = file.text->header;
-        const auto column = static_cast<std::size_t>(
-            std::find(header.begin(), header.end(), "SITEID") - header.begin());
-        for (std::size_t row = 0; row < file.text->row_count(); ++row) {
-            const std::string_view cell = file.text->cell(row, column);
-            if (!cell.empty() && cell != site) {
-                return std::pair{file.text->lines[row], std::string(cell)};
-            }
+    const auto& header = text.header;
+    const auto column = static_cast<std::size_t>(std::find(header.begin(), header.end(), "SITEID") -
+                                                 header.begin());
+    for (std::size_t row = 0; row < text.row_count(); ++row) {
+        const std::string_view cell = text.cell(row, column);
+        if (!cell.empty() && cell != site) {
+            return std::pair{text.lines[row], std::string(cell)};
         }
-        return std::nullopt;
     }
-    const RawColumn& column = *file.table->find("SITEID");
+    return std::nullopt;
+}
+
+std::optional<std::pair<long, std::string>> first_other_site(const RawTable& table,
+                                                             const std::string& site) {
+    const RawColumn& column = *table.find("SITEID");
     for (std::size_t row = 0; row < column.size(); ++row) {
         const std::string cell = column.cell_text(row);
         if (!cell.empty() && cell != site) {
-            return std::pair{file.table->line_of(row), cell};
+            return std::pair{table.line_of(row), cell};
         }
     }
     return std::nullopt;
@@ -421,6 +436,189 @@ std::vector<Finding> validate_excluding_invalid_rows(const StudyTables& tables,
     }
 }
 
+// The site files' typed columns were made on two threads, so half of them
+// sit in the reading thread's malloc arena, where the stacked columns made
+// on this thread never reuse them: without handing their pages back, a load
+// would hold each dataset twice at its peak.
+void release_freed_memory() {
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+RaggedRows ragged_rows(const LoadOptions& options) {
+    return options.exclude_invalid_rows ? RaggedRows::Skip : RaggedRows::Refuse;
+}
+
+// Reads one file and, for a delimited one, types its columns as far as the
+// file alone says (column_typing.h), so that its text is let go at once:
+// only typed columns are held until the dataset's files are stacked.
+ReadFile read_one(const fs::path& file, const LoadOptions& options, const ColumnHints& hints,
+                  const LoadProgress& within) {
+    ReadFile one;
+    one.path = file;
+    const std::string named_site = site_from_file_name(file);
+    try {
+        if (is_sas_file(file)) {
+            one.table = read_sas(file, within);
+            if (!one.table->has("SITEID")) {
+                one.site = named_site;
+            } else if (!named_site.empty()) {
+                if (const auto row = first_other_site(*one.table, named_site)) {
+                    one.findings.push_back({Severity::Warning,
+                                            {file.string(), row->first, "SITEID"},
+                                            "the file name says site " + named_site +
+                                                ", the row says " + row->second});
+                }
+            }
+            return one;
+        }
+        DelimitedText text = read_delimited_text(file, within, ragged_rows(options));
+        for (auto& ragged : text.ragged_rows) {
+            one.findings.push_back(excluded(std::move(ragged)));
+            ++one.excluded_rows;
+        }
+        if (text.encoding == TextEncoding::Windows1252) {
+            one.findings.push_back({Severity::Warning,
+                                    {file.string(), 0, {}},
+                                    "not UTF-8: read as Windows-1252 (Latin-1)"});
+        }
+        if (std::find(text.header.begin(), text.header.end(), "SITEID") == text.header.end()) {
+            one.site = named_site;
+        } else if (!named_site.empty()) {
+            if (const auto row = first_other_site(text, named_site)) {
+                one.findings.push_back(
+                    {Severity::Warning,
+                     {file.string(), row->first, "SITEID"},
+                     "the file name says site " + named_site + ", the row says " + row->second});
+            }
+        }
+        one.text = type_file_columns(text, hints, options.exclude_invalid_rows);
+    } catch (const DataError& error) {
+        one = {};
+        one.path = file;
+        add_error(one.findings, error);
+        one.failed = true; // its dataset is missing: say no more about what is missing
+    } catch (const std::bad_alloc&) {
+        one = {};
+        one.path = file;
+        std::error_code error;
+        one.findings.push_back({Severity::Error,
+                                {file.string(), 0, {}},
+                                too_large_to_load(memory_to_read(fs::file_size(file, error)))});
+        one.failed = true;
+    }
+    return one;
+}
+
+// A column's text read again from its file: only for a column of numbers
+// in one site's file that another site's file makes text (column_typing.h),
+// so the text of every file need not be held for that rare case. The file
+// is read once for all such columns of it.
+std::function<RawColumn(std::size_t, std::size_t)>
+text_reader(const std::vector<const fs::path*>& paths, const std::vector<std::size_t>& rows,
+            const LoadOptions& options, const LoadProgress& progress) {
+    struct Reread {
+        std::size_t file = 0;
+        std::optional<DelimitedText> text;
+    };
+    auto last = std::make_shared<Reread>();
+    return [paths, rows, ragged = ragged_rows(options), cancel = progress.cancel,
+            last](std::size_t file, std::size_t column) {
+        if (!last->text || last->file != file) {
+            LoadProgress quiet;
+            quiet.cancel = cancel;
+            last->text.reset();
+            last->text = read_delimited_text(*paths[file], quiet, ragged);
+            last->file = file;
+        }
+        if (last->text->row_count() != rows[file] || column >= last->text->column_count()) {
+            throw DataError({paths[file]->string(), 0, {}},
+                            "the file changed while it was loaded: load it again once it is "
+                            "complete");
+        }
+        return text_column_of(*last->text, column);
+    };
+}
+
+// Site files are many and alike: two workers read and type them side by
+// side. More would hold more files' text at once for little gain on the
+// two cores a laptop gives a load.
+constexpr std::size_t read_workers = 2;
+
+// Every file read (read_one) on read_workers threads, in the files' order.
+// Progress is the bytes of the files done plus those of the files under way,
+// reported one call at a time; the last call reports the total. A
+// cancellation (or any other exception) stops both workers and is rethrown
+// here once they have stopped.
+std::vector<ReadFile> read_files(const std::vector<fs::path>& files, const LoadOptions& options,
+                                 const ColumnHints& hints, const LoadProgress& progress) {
+    std::vector<std::uint64_t> sizes(files.size(), 0);
+    std::uint64_t total = 0;
+    for (std::size_t f = 0; f < files.size(); ++f) {
+        std::error_code error;
+        sizes[f] = fs::file_size(files[f], error);
+        sizes[f] = error ? 0 : sizes[f];
+        total += sizes[f];
+    }
+    std::mutex report_mutex;
+    std::vector<std::uint64_t> file_done(files.size(), 0);
+    std::uint64_t done = 0;
+    const auto report = [&](std::size_t f, std::uint64_t bytes) {
+        if (!progress.report) {
+            return;
+        }
+        const std::lock_guard lock(report_mutex);
+        const std::uint64_t now = std::min(bytes, sizes[f]);
+        if (now > file_done[f]) {
+            done += now - file_done[f];
+            file_done[f] = now;
+        }
+        progress.report(done, total);
+    };
+
+    std::vector<ReadFile> read(files.size());
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    std::mutex failure_mutex;
+    std::exception_ptr failure;
+    const auto work = [&] {
+        try {
+            for (std::size_t f = next++; f < files.size() && !stop; f = next++) {
+                LoadProgress within;
+                within.cancel = progress.cancel;
+                within.report = [&report, f](std::uint64_t bytes, std::uint64_t) {
+                    report(f, bytes);
+                };
+                read[f] = read_one(files[f], options, hints, within);
+                report(f, sizes[f]);
+            }
+        } catch (...) {
+            stop = true;
+            const std::lock_guard lock(failure_mutex);
+            if (!failure) {
+                failure = std::current_exception();
+            }
+        }
+    };
+    std::optional<std::thread> helper;
+    if (files.size() > 1 && read_workers > 1) {
+        try {
+            helper.emplace(work);
+        } catch (const std::system_error&) {
+            // No thread to be had (a capped address space): read them all here.
+        }
+    }
+    work();
+    if (helper) {
+        helper->join();
+    }
+    if (failure) {
+        std::rethrow_exception(failure);
+    }
+    return read;
+}
+
 std::string study_name(const std::vector<fs::path>& files, const LoadOptions& options) {
     if (!options.name.empty()) {
         return options.name;
@@ -525,65 +723,16 @@ StudyLoad load_study_in_memory(const std::vector<fs::path>& paths, const LoadOpt
     }
 
     // 1. Read every file whole, collecting each one's error.
-    std::uint64_t total = 0;
-    for (const auto& file : files) {
-        std::error_code error;
-        total += fs::file_size(file, error);
-    }
-    std::uint64_t done = 0;
     bool read_failed = false;
     std::vector<ReadFile> read;
-    for (const auto& file : files) {
-        LoadProgress within;
-        within.cancel = progress.cancel;
-        within.report = [&](std::uint64_t bytes, std::uint64_t) {
-            if (progress.report) {
-                progress.report(done + bytes, total);
-            }
-        };
-        ReadFile one{file, std::nullopt, std::nullopt, {}};
-        try {
-            if (is_sas_file(file)) {
-                one.table = read_sas(file, within);
-            } else {
-                one.text = read_delimited_text(file, within,
-                                               options.exclude_invalid_rows ? RaggedRows::Skip
-                                                                            : RaggedRows::Refuse);
-                for (auto& ragged : one.text->ragged_rows) {
-                    findings.push_back(excluded(std::move(ragged)));
-                    ++result.excluded_rows;
-                }
-                if (one.text->encoding == TextEncoding::Windows1252) {
-                    findings.push_back({Severity::Warning,
-                                        {file.string(), 0, {}},
-                                        "not UTF-8: read as Windows-1252 (Latin-1)"});
-                }
-            }
-        } catch (const DataError& error) {
-            add_error(findings, error);
-            read_failed = true; // its dataset is missing: say no more about what is missing
-            continue;
-        } catch (const std::bad_alloc&) {
-            std::error_code error;
-            findings.push_back({Severity::Error,
-                                {file.string(), 0, {}},
-                                too_large_to_load(memory_to_read(fs::file_size(file, error)))});
+    for (ReadFile& one : read_files(files, options, hints, progress)) {
+        findings.insert(findings.end(), std::make_move_iterator(one.findings.begin()),
+                        std::make_move_iterator(one.findings.end()));
+        one.findings.clear();
+        result.excluded_rows += one.excluded_rows;
+        if (one.failed) {
             read_failed = true;
             continue;
-        }
-        std::error_code error;
-        done += fs::file_size(file, error);
-        const std::string named_site = site_from_file_name(file);
-        const auto names = one.column_names();
-        if (std::find(names.begin(), names.end(), "SITEID") == names.end()) {
-            one.site = named_site;
-        } else if (!named_site.empty()) {
-            if (const auto row = first_other_site(one, named_site)) {
-                findings.push_back(
-                    {Severity::Warning,
-                     {file.string(), row->first, "SITEID"},
-                     "the file name says site " + named_site + ", the row says " + row->second});
-            }
         }
         read.push_back(std::move(one));
     }
@@ -612,16 +761,27 @@ StudyLoad load_study_in_memory(const std::vector<fs::path>& paths, const LoadOpt
     // Per dataset, its rows with text in a numeric cell (excluding invalid rows only).
     std::vector<std::vector<bool>> text_in_numbers;
     for (const auto& group : groups) {
-        std::vector<DelimitedText> texts;
+        std::vector<TypedFile> texts;
+        std::vector<const fs::path*> text_paths;
+        std::vector<std::size_t> text_rows;
         for (const std::size_t f : group) {
             if (read[f].text) {
+                text_paths.push_back(&read[f].path);
+                text_rows.push_back(read[f].text->rows);
                 texts.push_back(std::move(*read[f].text));
             }
         }
         const std::size_t typing_findings = findings.size();
         std::vector<std::vector<bool>> invalid_rows;
-        std::vector<RawTable> typed = type_columns(
-            texts, hints, findings, options.exclude_invalid_rows ? &invalid_rows : nullptr);
+        std::vector<RawTable> typed;
+        try {
+            typed = type_columns(std::move(texts), hints, findings,
+                                 options.exclude_invalid_rows ? &invalid_rows : nullptr,
+                                 text_reader(text_paths, text_rows, options, progress));
+        } catch (const DataError& error) {
+            add_error(findings, error);
+            continue;
+        }
         if (options.exclude_invalid_rows) {
             for (std::size_t i = typing_findings; i < findings.size(); ++i) {
                 if (findings[i].severity == Severity::Error && findings[i].row_level) {
@@ -650,6 +810,7 @@ StudyLoad load_study_in_memory(const std::vector<fs::path>& paths, const LoadOpt
         try {
             datasets.push_back(stack_tables(std::move(parts)));
             text_in_numbers.push_back(std::move(marks));
+            release_freed_memory();
         } catch (const std::invalid_argument& error) {
             findings.push_back({Severity::Error, {}, error.what()});
         }

@@ -6,6 +6,9 @@
 //                 file per dataset and site (12 sites), read whole, typed,
 //                 stacked, validated and joined; the files are written once,
 //                 outside the timed loop, into a temporary folder
+//   BM_LoadFolder/N load_study() of the whole demo folder as `triallens demo
+//                 --out` writes it: every dataset (ADSL, ADTTE, ADAE, ADRS,
+//                 ADTR) as one CSV file per dataset and site
 
 #include "bench_sizes.h"
 
@@ -48,8 +51,23 @@ void BM_LoadCsv(benchmark::State& state) {
     state.counters["files"] = files;
 }
 
+void BM_LoadFolder(benchmark::State& state) {
+    const std::filesystem::path& folder = demo_folder(subjects_of(state));
+    const auto files = static_cast<double>(data_files_in(folder).size());
+    for (auto _ : state) {
+        StudyLoad load = load_study({folder});
+        if (!load.ok()) {
+            state.SkipWithError("the demo's folder did not load");
+            break;
+        }
+        benchmark::DoNotOptimize(load);
+    }
+    state.counters["files"] = files;
+}
+
 } // namespace
 
 BENCHMARK(BM_AeTable)->Apply(at_every_size);
 BENCHMARK(BM_AeReport)->Apply(at_every_size);
 BENCHMARK(BM_LoadCsv)->Apply(at_every_size);
+BENCHMARK(BM_LoadFolder)->Apply(at_every_size);

@@ -6,6 +6,7 @@
 #include <triallens/io/csv_writer.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <map>
 #include <memory>
@@ -171,6 +172,27 @@ const fs::path& demo_csv_folder(std::size_t subjects) {
         // ADSL and ADTTE, the first two tables, named as `triallens demo` names them.
         write_csv_split(tables.at(0), "SITEID", folder, "adsl");
         write_csv_split(tables.at(1), "SITEID", folder, "adtte");
+    }
+    return folder;
+}
+
+const fs::path& demo_folder(std::size_t subjects) {
+    static CsvFolders written;
+    auto& folder = written.folders[subjects];
+    if (folder.empty()) {
+        folder = fs::temp_directory_path() / ("triallens-bench-" + std::to_string(::getpid()) +
+                                              "-all-" + std::to_string(subjects));
+        fs::create_directories(folder);
+        DemoOptions options;
+        options.subjects = subjects;
+        // Every table, each file named as `triallens demo --out` names it
+        // (the table's dataset name in lower case, then the site).
+        for (const RawTable& table : generate_demo_tables(options)) {
+            std::string prefix = table.source.substr(table.source.find(':') + 1);
+            std::transform(prefix.begin(), prefix.end(), prefix.begin(),
+                           [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+            write_csv_split(table, "SITEID", folder, prefix);
+        }
     }
     return folder;
 }

@@ -55,6 +55,11 @@ AeSpec adverse_event_spec(const AnalysisSpec& spec);
 // removed at exit.
 const std::filesystem::path& demo_csv_folder(std::size_t subjects);
 
+// A folder holding every dataset of the demo at n subjects (ADSL, ADTTE,
+// ADAE, ADRS, ADTR, ...) as `triallens demo --out` writes it: one CSV file
+// per dataset and site, written on first use and removed at exit.
+const std::filesystem::path& demo_folder(std::size_t subjects);
+
 // The analysis records of `paramcd` with a known arm and strata, as the
 // refit's comparisons see them: arm 0 = the reference, 1 = the other arm;
 // stratum = the PRTAXFL x LIVBRNFL combination. For the single-method

@@ -12,6 +12,7 @@
 #include <QTest>
 
 #include <atomic>
+#include <random>
 
 using namespace triallens;
 
@@ -247,6 +248,54 @@ private slots:
         std::atomic<bool> cancel{true};
         progress.cancel = &cancel;
         QVERIFY_THROWS_EXCEPTION(LoadCancelled, parse_delimited_text(big, "big.csv", progress));
+    }
+
+    // A line holding no quote is split without libcsv; a quote anywhere in
+    // a row's first line sends the whole line through libcsv. The same rows
+    // with a quoted first column added must give the same cells and lines:
+    // spaces and tabs around fields, empty fields, fields of spaces, LF, CRLF
+    // and lone-CR ends, a last line without an end.
+    void linesWithoutQuotesSplitAsLibcsvSplitsThem() {
+        std::mt19937 random(20261206);
+        const std::string delimiters = ",;\t|";
+        for (int trial = 0; trial < 400; ++trial) {
+            const char delimiter = delimiters[static_cast<std::size_t>(trial) % 4];
+            const std::size_t columns = 2 + static_cast<std::size_t>(random() % 5);
+            const std::string alphabet = delimiter == '\t' ? "ab1. " : "ab1. \t";
+            std::string plain;
+            std::string quoted = std::string("Q") + delimiter;
+            for (std::size_t c = 0; c < columns; ++c) {
+                plain += (c > 0 ? std::string(1, delimiter) : "") + "C" + std::to_string(c);
+                quoted += (c > 0 ? std::string(1, delimiter) : "") + "C" + std::to_string(c);
+            }
+            plain += "\n";
+            quoted += "\n";
+            const std::size_t rows = 1 + static_cast<std::size_t>(random() % 6);
+            for (std::size_t r = 0; r < rows; ++r) {
+                std::string row;
+                for (std::size_t c = 0; c < columns; ++c) {
+                    row += c > 0 ? std::string(1, delimiter) : "";
+                    for (std::size_t k = random() % 5; k > 0; --k) {
+                        row += alphabet[random() % alphabet.size()];
+                    }
+                }
+                const char* ends[] = {"\n", "\r\n", "\r"};
+                const std::string end =
+                    r + 1 == rows && random() % 2 == 0 ? "" : ends[random() % 3];
+                plain += row + end;
+                quoted += std::string("\"k\"") + delimiter + row + end;
+            }
+            const DelimitedText fast = parse_delimited_text(plain, "plain.csv");
+            const DelimitedText slow = parse_delimited_text(quoted, "quoted.csv");
+            QCOMPARE(fast.delimiter, delimiter);
+            QCOMPARE(fast.row_count(), slow.row_count());
+            QCOMPARE(fast.lines, slow.lines);
+            for (std::size_t r = 0; r < fast.row_count(); ++r) {
+                Cells without_first = row_cells(slow, r);
+                without_first.erase(without_first.begin());
+                QCOMPARE(row_cells(fast, r), without_first);
+            }
+        }
     }
 };
 

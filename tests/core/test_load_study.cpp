@@ -174,6 +174,29 @@ private slots:
         compare_studies(compared(study), compared(*again.study));
     }
 
+    // Each file is typed as soon as it is read; a column that is numbers in
+    // one site's files and text in another's is text in all, each cell as
+    // written ("5.50", not 5.5), read again from the file that held numbers.
+    void columnOfNumbersInOneSiteAndTextInAnotherKeepsItsCellsAsWritten() {
+        const QTemporaryDir dir;
+        const auto a = data_files::write(dir, "adsl_site701.csv",
+                                         "USUBJID,TRT01P,LAB\nS1,Drug,5.50\nS2,Placebo,NA\n"
+                                         "S3,Drug,07\n");
+        const auto b = data_files::write(dir, "adsl_site702.csv",
+                                         "USUBJID,TRT01P,LAB\nS4,Drug,<5\nS5,Placebo,12\n");
+        const auto t = data_files::write(dir, "adtte.csv",
+                                         "USUBJID,PARAMCD,PARAM,AVAL,CNSR\n"
+                                         "S1,OS,Overall survival,10.5,0\n");
+        const StudyLoad load = load_study({a, b, t});
+        QVERIFY2(load.ok(), qPrintable(texts(load.findings, Severity::Error).join('\n')));
+        const Variable& lab = *load.study->subjects.find("LAB");
+        std::vector<std::string> cells;
+        for (const std::int32_t code : lab.codes()) {
+            cells.push_back(code < 0 ? "" : lab.levels()[static_cast<std::size_t>(code)]);
+        }
+        QCOMPARE(cells, (std::vector<std::string>{"5.50", "", "07", "<5", "12"}));
+    }
+
     void messyFilesLoadAsCleanOnes() {
         const QTemporaryDir clean_dir;
         const StudyLoad clean =

@@ -4,7 +4,9 @@
 // files of a dataset (see column_typing.h).
 //
 // Parsing is libcsv's (RFC 4180, strict mode): quoted fields may hold the
-// delimiter, doubled quotes and line breaks. Around it this reader decodes
+// delimiter, doubled quotes and line breaks. A row on one line without a
+// quote is split here instead, as libcsv would split it (a field loses the
+// spaces around it), without libcsv's two callbacks a character. Around it this reader decodes
 // the bytes (text_encoding.h), picks the delimiter (tab for .tsv; otherwise
 // whichever of `,` `;` tab `|` the header line holds most of, outside quotes),
 // takes `;` files as European Excel's, with a decimal comma, accepts LF, CRLF

@@ -1,7 +1,8 @@
 #pragma once
 // Progress and cancellation for loading files, without Qt: a reader calls
 // `advance` as it goes (about once per megabyte); the caller's callback sees
-// bytes done of the total, on the loading thread, and setting the atomic flag
+// bytes done of the total, one call at a time but from any of the loading
+// threads (load_study reads two files at once), and setting the atomic flag
 // (from any thread) makes the next `advance` throw LoadCancelled.
 
 #include <atomic>

@@ -3,8 +3,11 @@
 // dataset, or one per dataset and site) and SAS files (.xpt, .sas7bdat),
 // named one by one or as folders.
 //
-//  1. Each file is read whole (delimited_text.h, sas_reader.h); a file that
-//     cannot be read is an error naming its file, line and column.
+//  1. Each file is read whole (delimited_text.h, sas_reader.h), two files at
+//     a time on two threads; a file that cannot be read is an error naming
+//     its file, line and column. A delimited file's columns are typed as far
+//     as the file alone says as soon as it is read (column_typing.h), and its
+//     text let go, so a load holds typed columns, not every file's text.
 //  2. Files whose name says a site (`adsl_site701.csv` -> 701) and that have
 //     no SITEID column get one; where they have one, a row of another site is
 //     a warning (rows filed under the wrong site).
