@@ -93,8 +93,8 @@ std::optional<TumourResponse> summarise_tumour_response(const Study& study,
         arm.measured += subject.best_pchg ? 1 : 0;
         dor_of_non_responders += table->duration_without_response[s];
         if (const std::int32_t k = table->dor.index[s]; k >= 0) {
-            ++(table->dor_event[s] != 0 ? dor_events
-                                        : dor_censored)[a][static_cast<std::size_t>(k)];
+            ++(subject.dor_event.value_or(false) ? dor_events
+                                                 : dor_censored)[a][static_cast<std::size_t>(k)];
         }
         if (const std::int32_t k = table->ttr.index[s]; k >= 0) {
             ++ttr_count[a][static_cast<std::size_t>(k)];

@@ -335,10 +335,8 @@ TumourSubjectTable make_table(const Study& study, TimeUnit unit) {
     }
     std::vector<std::optional<double>> dor_time(subjects);
     std::vector<std::optional<double>> ttr(subjects);
-    table.dor_event.assign(subjects, 0);
     for (std::size_t s = 0; s < subjects; ++s) {
         dor_time[s] = (*rows)[s].dor_time;
-        table.dor_event[s] = (*rows)[s].dor_event.value_or(false) ? 1 : 0;
         ttr[s] = (*rows)[s].ttr;
     }
     table.dor = distinct_values(dor_time);

@@ -34,9 +34,8 @@ struct TumourSubjectTable {
     // Subjects with a DURRSP/DOR record who are not responders: left out of
     // the duration of response, and counted in a warning.
     std::vector<std::uint8_t> duration_without_response;
-    DistinctValues dor;                  // the responders' durations
-    std::vector<std::uint8_t> dor_event; // per subject, where dor.index >= 0
-    DistinctValues ttr;                  // the responders' times to response
+    DistinctValues dor; // the responders' durations
+    DistinctValues ttr; // the responders' times to response
 };
 
 // The study's table in `unit`, made on the first call and shared after.
