@@ -495,6 +495,12 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             }
         } else if (arg == "--seed") {
             line.seed = parse_number<std::uint64_t>(arg, value_of(arg));
+        } else if (arg == "--datasets") {
+            const std::string which = value_of(arg);
+            if (which != "all" && which != "survival") {
+                throw UsageError("--datasets takes all or survival, not '" + which + "'");
+            }
+            line.survival_only = which == "survival";
         } else if (arg == "--quit-after-first-paint") {
             line.quit_after_first_paint = true;
         } else if (arg == "--help" || arg == "-h") {
@@ -893,6 +899,9 @@ demo options:
   --out DIR              folder to write adsl/adtte/adae/adrs_site<SITEID>.csv into
   --subjects N           subjects to generate (default: 147, the calibrated study)
   --seed S               random seed (default: the calibrated seed)
+  --datasets all|survival
+                         every dataset (default), or ADSL and ADTTE's PFS and OS alone, as a
+                         registry holds them: the same subjects, PFS and OS; 10^7 fit in memory
 
 workspace option:
   --quit-after-first-paint

@@ -107,6 +107,7 @@ struct CommandLine {
     ExportArguments figure;     // export
     std::size_t subjects = 147; // demo --subjects
     std::optional<std::uint64_t> seed;
+    bool survival_only = false;          // demo --datasets survival
     bool quit_after_first_paint = false; // GUI: print the cold-start time, then exit
 };
 

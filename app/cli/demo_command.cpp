@@ -21,6 +21,9 @@ int run_demo(const CommandLine& line) {
     if (line.seed) {
         options.seed = *line.seed;
     }
+    if (line.survival_only) {
+        options.datasets = DemoDatasets::Survival;
+    }
     std::size_t files = 0;
     for (const RawTable& table : generate_demo_tables(options)) {
         std::string prefix = table.source.substr(table.source.find(':') + 1);

@@ -819,16 +819,23 @@ Courses draw_courses(const std::vector<Subject>& subjects, const std::vector<std
 std::vector<RawTable> generate_demo_tables(const DemoOptions& options) {
     RandomStream random(options.seed);
     const std::vector<Subject> subjects = make_subjects(options, random);
+    std::vector<RawTable> tables;
+    const auto add_survival = [&](const Courses& courses) {
+        tables.push_back(make_adsl(subjects, courses));
+        demo::append_study_status(tables.back(),
+                                  RandomStream(options.seed ^ demo::study_status_stream));
+        tables.push_back(make_adtte(subjects, courses));
+    };
+    if (options.datasets == DemoDatasets::Survival) {
+        add_survival(Courses(subjects.size()));
+        return tables;
+    }
     const std::vector<AeRecord> adverse_events = make_adverse_events(subjects, random);
     const std::vector<std::string> best = draw_best_responses(subjects, random);
     RandomStream course_random(options.seed ^ course_stream);
     const Courses courses = draw_courses(subjects, best, course_random);
     std::vector<double> ae_ends = draw_adverse_event_ends(adverse_events, course_random);
-    std::vector<RawTable> tables;
-    tables.push_back(make_adsl(subjects, courses));
-    demo::append_study_status(tables.back(),
-                              RandomStream(options.seed ^ demo::study_status_stream));
-    tables.push_back(make_adtte(subjects, courses));
+    add_survival(courses);
     tables.push_back(make_adae(subjects, adverse_events, ae_ends));
     add_adverse_event_actions(tables.back(), subjects, adverse_events, courses, ae_ends,
                               options.seed);

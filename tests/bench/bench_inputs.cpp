@@ -25,6 +25,16 @@ namespace {
 // Per-N caches; generating 10^6 subjects takes seconds, so each N once per run.
 template <typename T> using Cache = std::map<std::size_t, std::unique_ptr<const T>>;
 
+// The study `studies` keeps for `subjects`, made by `make()` on first use.
+template <typename Make>
+const Study& kept(Cache<Study>& studies, std::size_t subjects, const Make& make) {
+    auto& study = studies[subjects];
+    if (!study) {
+        study = std::make_unique<const Study>(make());
+    }
+    return *study;
+}
+
 // The endpoint with its tied times spread over less than a day.
 TimeToEvent continuous(const TimeToEvent& endpoint) {
     const auto unit = time_unit_from_name(endpoint.time_unit());
@@ -65,9 +75,10 @@ struct CsvFolders {
 
 } // namespace
 
-Study make_demo_study(std::size_t subjects) {
+Study make_demo_study(std::size_t subjects, DemoDatasets datasets) {
     DemoOptions options;
     options.subjects = subjects;
+    options.datasets = datasets;
     Study study = generate_demo_study(options);
     const Variable& age = *study.subjects.find("AGE");
     std::vector<std::int32_t> codes;
@@ -88,17 +99,18 @@ Study make_demo_study(std::size_t subjects) {
 
 const Study& demo_study(std::size_t subjects) {
     static Cache<Study> studies;
-    auto& study = studies[subjects];
-    if (!study) {
-        study = std::make_unique<const Study>(make_demo_study(subjects));
-    }
-    return *study;
+    return kept(studies, subjects, [subjects] { return make_demo_study(subjects); });
+}
+
+const Study& survival_study(std::size_t subjects) {
+    static Cache<Study> studies;
+    return kept(studies, subjects,
+                [subjects] { return make_demo_study(subjects, DemoDatasets::Survival); });
 }
 
 const Study& demo_study_without_tumour_data(std::size_t subjects) {
     static Cache<Study> studies;
-    auto& study = studies[subjects];
-    if (!study) {
+    return kept(studies, subjects, [subjects] {
         Study copy = demo_study(subjects);
         copy.tumour = {};
         Responses bor;
@@ -114,31 +126,28 @@ const Study& demo_study_without_tumour_data(std::size_t subjects) {
             }
         }
         copy.responses = std::move(bor);
-        std::vector<Variable> kept;
+        std::vector<Variable> kept_variables;
         for (const Variable& variable : copy.subjects.variables()) {
             const std::string& name = variable.name();
             if (name != "TRTSDT" && name != "TRTEDT" && name != "TRTDURD" && name != "EOTSTT" &&
                 name != "DCTREAS" && name != "DTHFL" && name != "DTHDT" && name != "DCUTDT") {
-                kept.push_back(variable);
+                kept_variables.push_back(variable);
             }
         }
-        copy.subjects = SubjectTable(copy.subjects.usubjid(), std::move(kept));
-        study = std::make_unique<const Study>(std::move(copy));
-    }
-    return *study;
+        copy.subjects = SubjectTable(copy.subjects.usubjid(), std::move(kept_variables));
+        return copy;
+    });
 }
 
 const Study& continuous_demo_study(std::size_t subjects) {
     static Cache<Study> studies;
-    auto& study = studies[subjects];
-    if (!study) {
+    return kept(studies, subjects, [subjects] {
         Study copy = demo_study(subjects);
         for (TimeToEvent& endpoint : copy.endpoints) {
             endpoint = continuous(endpoint);
         }
-        study = std::make_unique<const Study>(std::move(copy));
-    }
-    return *study;
+        return copy;
+    });
 }
 
 AnalysisSpec workspace_spec() {

@@ -8,6 +8,7 @@
 #include <triallens/analysis/adverse_event_report.h>
 #include <triallens/analysis/analysis_spec.h>
 #include <triallens/data/study.h>
+#include <triallens/demo/demo_study.h>
 
 #include <cstddef>
 #include <cstdint>
@@ -24,10 +25,15 @@ inline constexpr std::int64_t sizes[] = {147, 10'000, 100'000, 1'000'000};
 // the demo's age is 24 to 79). Every categorical variable of the demo has two
 // levels, so without it no 4 subgroup variables make the 10 forest
 // rows. r_baseline.R derives the same column from AGE.
-Study make_demo_study(std::size_t subjects);
+Study make_demo_study(std::size_t subjects, DemoDatasets datasets = DemoDatasets::All);
 
 // make_demo_study(n), made on first use and kept.
 const Study& demo_study(std::size_t subjects);
+
+// make_demo_study(n) of ADSL and ADTTE's PFS and OS alone
+// (DemoDatasets::Survival), as a registry holds them: the size at which the
+// whole demo no longer fits in memory (BM_FullRefit10M). Made on first use and kept.
+const Study& survival_study(std::size_t subjects);
 
 // The same study with every endpoint's times made continuous: each record of
 // a group of tied times gets its own offset in (0, 0.9) day, in the

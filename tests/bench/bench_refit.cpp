@@ -26,6 +26,11 @@
 //                             p-values) and the disposition beside it
 //   BM_WorkspaceFilter/N      the same after one filter change (AGE < 50 and
 //                             AGE >= 50 in turn)
+//   BM_FullRefit10M/10000000  BM_FullRefit's work on 10^7 subjects of ADSL and
+//                             ADTTE alone (survival_study): a registry-sized
+//                             cohort; generating it takes minutes and GBs,
+//                             so it runs only with TRIALLENS_BENCH_10M=1 in
+//                             the environment (else it reports it skipped)
 
 #include "bench_sizes.h"
 
@@ -33,6 +38,7 @@
 #include <triallens/analysis/workspace.h>
 #include <triallens/stats/maxcombo.h>
 
+#include <cstdlib>
 #include <future>
 #include <string>
 
@@ -142,6 +148,16 @@ void BM_Subgroups10(benchmark::State& state) {
     state.counters["forest_rows"] = static_cast<double>(rows);
 }
 
+void BM_FullRefit10M(benchmark::State& state) {
+    if (std::getenv("TRIALLENS_BENCH_10M") == nullptr) {
+        state.SkipWithError("set TRIALLENS_BENCH_10M=1 to generate 10^7 subjects");
+        for (auto _ : state) {
+        }
+        return;
+    }
+    full_refit(state, survival_study(subjects_of(state)));
+}
+
 void BM_Baseline(benchmark::State& state) {
     const Study& study = demo_study(subjects_of(state));
     WorkspaceSpec spec;
@@ -167,3 +183,4 @@ BENCHMARK(BM_FullRefitWithoutTumour)->Apply(at_every_size);
 BENCHMARK(BM_Baseline)->Apply(at_every_size);
 BENCHMARK(BM_Workspace)->Apply(at_every_size);
 BENCHMARK(BM_WorkspaceFilter)->Apply(at_every_size);
+BENCHMARK(BM_FullRefit10M)->Arg(10'000'000)->Unit(benchmark::kMillisecond);

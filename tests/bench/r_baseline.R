@@ -44,10 +44,35 @@
 #   FilterRefit          that sum on the subjects with AGE < 50 (R has no cheaper
 #                        path for a filter change: it refits the subset)
 #   LoadCsv              read.csv of the ADSL and ADTTE site files, rbind
+#   DelayedEffects       FH(0,0), FH(0,1), FH(1,0), FH(1,1) stratified weighted
+#                        log-rank tests (vectorised: per stratum the pooled
+#                        KM and the numbers at risk per arm at each death
+#                        time), their MaxCombo p by mvtnorm::pmvnorm (its
+#                        default GenzBretz), and the piecewise Cox HRs at
+#                        cuts 6 and 12 (survSplit + coxph(arm:period + strata))
+#   CompetingRisks       PFS's causes (EVNTDESC: progression, death): cmprsk's
+#                        cuminc by arm with the strata (CIF and Gray's test)
+#                        and the Fine–Gray model of the cause of interest
+#                        (progression) by finegray() + coxph(arm, weights):
+#                        crr()'s estimate, but crr() itself is quadratic in n
+#   Response             best overall response per arm: binom.test (Clopper–
+#                        Pearson) per arm for ORR and DCR, prop.test for the
+#                        difference, fisher.test (conditional OR and p), and
+#                        mantelhaen.test over the strata
+#   Baseline             Table 1 of the demo's default variables by arm and
+#                        total (mean, sd, median, quartiles, range; n (%) per
+#                        level) with kruskal.test / chisq.test (fisher.test
+#                        where an expected count is under 5), and the
+#                        disposition (EOSSTT x DCSREAS by arm)
+#   Workspace            FullRefit's sum plus DelayedEffects, CompetingRisks,
+#                        Response and Baseline: what BM_Workspace does
+#   WorkspaceFilter      that sum on the subjects with AGE < 50
 # Not in R's sum though TrialLens does them: the Cox fit with exact ties (the
-# method-concordance panel), median follow-up, the response summary.
+# method-concordance panel), median follow-up, the AE overview.
 
 suppressPackageStartupMessages(library(survival))
+suppressPackageStartupMessages(library(mvtnorm))
+suppressPackageStartupMessages(library(cmprsk))
 
 args <- commandArgs(trailingOnly = TRUE)
 if (length(args) < 1) {
@@ -66,8 +91,9 @@ read_dataset <- function(name) {
 adsl <- read_dataset("adsl")
 adtte <- read_dataset("adtte")
 adae <- read_dataset("adae")
+adrs <- read_dataset("adrs")
 n_subjects <- nrow(adsl)
-reps <- if (length(args) >= 2) as.integer(args[2]) else if (n_subjects < 1e5) 5L else if (n_subjects <= 1e5) 3L else 1L
+default_reps <- if (length(args) >= 2) as.integer(args[2]) else if (n_subjects < 1e5) 5L else if (n_subjects <= 1e5) 3L else 1L
 
 control <- "Nab-paclitaxel"
 strata_vars <- c("PRTAXFL", "LIVBRNFL")
@@ -79,10 +105,17 @@ tau <- 24
 # have two levels; this one makes the 4 subgroup variables give 10 rows).
 adsl$AGEGR4 <- as.character(cut(adsl$AGE, c(-Inf, 42, 50, 57, Inf),
                                 labels = c("24-42", "43-50", "51-57", "58-79")))
-pfs <- merge(adtte[adtte$PARAMCD == "PFS", c("USUBJID", "AVAL", "CNSR")],
+pfs <- merge(adtte[adtte$PARAMCD == "PFS", c("USUBJID", "AVAL", "CNSR", "EVNTDESC")],
              adsl[, c("USUBJID", "TRT01P", "AGE", strata_vars, setdiff(subgroup_vars, strata_vars))],
              by = "USUBJID")
 pfs$status <- 1L - pfs$CNSR
+# cmprsk's fstatus: 0 censored, 1 progression (the cause of interest), 2 death
+pfs$cause <- ifelse(pfs$status == 0L, 0L, ifelse(pfs$EVNTDESC == "DEATH", 2L, 1L))
+bor <- merge(adrs[adrs$PARAMCD == "BOR", c("USUBJID", "AVALC")],
+             adsl[, c("USUBJID", "TRT01P", strata_vars)], by = "USUBJID")
+bor$arm <- relevel(factor(bor$TRT01P), ref = control)
+baseline_vars <- intersect(c("AGE", "AGEGR1", "SEX", "ECOGBL", "PDL1STAT", "DISSTAT", "NMETSGR1",
+                             "LIVBRNFL", "PRTAXFL"), names(adsl))
 pfs$arm <- relevel(factor(pfs$TRT01P), ref = control)
 for (v in unique(c(strata_vars, subgroup_vars))) {
     pfs[[v]] <- factor(pfs[[v]])
@@ -110,7 +143,7 @@ elapsed_ms <- function(expr) {
 # Milliseconds of one `work()`: work that takes under 200 ms is repeated until
 # 200 ms have passed and the mean reported (proc.time counts whole
 # milliseconds); longer work is the median of `reps` runs.
-timed <- function(work) {
+timed <- function(work, reps = default_reps) {
     first <- elapsed_ms(work())
     if (first < 200) {
         runs <- 1
@@ -164,6 +197,89 @@ ae_table <- function(safety, adae) {
     table(safety$TRT01A)
 }
 
+# The FH terms per death time of each stratum: the pooled left-continuous KM,
+# O - E of the compared arm and the hypergeometric variance.
+fh_terms <- function(data) {
+    y <- aeqSurv(Surv(data$AVAL, data$status))
+    group <- as.integer(data$arm != control)
+    stratum <- interaction(data[strata_vars], drop = TRUE)
+    do.call(rbind, lapply(split(seq_len(nrow(data)), stratum), function(k) {
+        t <- y[k, 1]; d <- y[k, 2]; g <- group[k]
+        u <- sort(unique(t[d == 1]))
+        n <- length(t) - findInterval(u, sort(t), left.open = TRUE)
+        n1 <- sum(g == 1) - findInterval(u, sort(t[g == 1]), left.open = TRUE)
+        dd <- tabulate(match(t[d == 1], u), length(u))
+        d1 <- tabulate(match(t[d == 1 & g == 1], u), length(u))
+        km <- cumprod((n - dd) / n)
+        data.frame(s = c(1, head(km, -1)), oe = d1 - dd * n1 / n,
+                   v = ifelse(n > 1, dd * (n - dd) / pmax(n - 1, 1) * n1 * (n - n1) / n^2, 0))
+    }))
+}
+
+delayed_effects <- function(data) {
+    x <- fh_terms(data)
+    rho <- c(0, 0, 1, 1); gamma <- c(0, 1, 0, 1)
+    w <- sapply(seq_along(rho), function(j) x$s^rho[j] * (1 - x$s)^gamma[j])
+    z <- colSums(w * x$oe) / sqrt(colSums(w^2 * x$v))
+    r <- cov2cor(t(w) %*% (w * x$v))
+    zmax <- max(abs(z))
+    1 - pmvnorm(lower = rep(-zmax, 4), upper = rep(zmax, 4), corr = r)
+    s <- survSplit(Surv(AVAL, status) ~ ., data = data[, c("AVAL", "status", "arm", strata_vars)],
+                   cut = landmarks, episode = "period")
+    s$period <- factor(s$period)
+    coxph(as.formula(paste("Surv(tstart, AVAL, status) ~ arm:period + strata(",
+                           paste(strata_vars, collapse = ", "), ")")), data = s)
+}
+
+competing_risks <- function(data) {
+    stratum <- interaction(data[strata_vars], drop = TRUE)
+    cuminc(data$AVAL, data$cause, data$arm, strata = stratum)
+    # Fine–Gray through survival's finegray() + weighted coxph: the same
+    # estimate as cmprsk's crr(), which is quadratic in n (66 s at 2 x 10^4 here).
+    data$event <- factor(data$cause, 0:2, c("censored", "progression", "death"))
+    weighted <- finegray(Surv(AVAL, event) ~ arm, data = data[, c("AVAL", "event", "arm")],
+                         etype = "progression")
+    coxph(Surv(fgstart, fgstop, fgstatus) ~ arm, data = weighted, weights = fgwt)
+}
+
+response <- function(bor) {
+    responder <- bor$AVALC %in% c("CR", "PR")
+    controlled <- bor$AVALC %in% c("CR", "PR", "SD")
+    for (hit in list(responder, controlled)) {
+        x <- tapply(hit, bor$arm, sum)
+        n <- tapply(hit, bor$arm, length)
+        for (a in seq_along(x)) binom.test(x[[a]], n[[a]])
+        prop.test(rev(x), rev(n), correct = FALSE)
+        fisher.test(table(bor$arm, hit))
+        mantelhaen.test(table(bor$arm, hit, interaction(bor[strata_vars], drop = TRUE)))
+    }
+}
+
+baseline <- function(subjects) {
+    arm <- factor(subjects$TRT01P)
+    for (v in baseline_vars) {
+        x <- subjects[[v]]
+        if (is.numeric(x) && length(unique(x)) > 12) {
+            for (keep in c(split(seq_along(x), arm), list(seq_along(x)))) {
+                xs <- x[keep]
+                c(mean(xs, na.rm = TRUE), sd(xs, na.rm = TRUE),
+                  quantile(xs, c(0, 0.25, 0.5, 0.75, 1), type = 2, na.rm = TRUE))
+            }
+            kruskal.test(x, arm)
+        } else {
+            tab <- table(x, arm)
+            prop.table(tab, 2)
+            if (nrow(tab) > 1) {
+                expected <- outer(rowSums(tab), colSums(tab)) / sum(tab)
+                if (any(expected < 5)) fisher.test(tab, simulate.p.value = FALSE, workspace = 2e8)
+                else suppressWarnings(chisq.test(tab, correct = FALSE))
+            }
+        }
+    }
+    table(subjects$EOSSTT, arm)
+    table(subjects$DCSREAS, arm)
+}
+
 # Every item of one refit on `data`; returns the milliseconds per item.
 refit_items <- function(data, safety) {
     cox_formula <- as.formula(paste("Surv(AVAL, status) ~ arm + strata(",
@@ -189,10 +305,29 @@ for (name in names(items)) {
     report(name, items[[name]])
 }
 report("FullRefit", sum(items))
+# The new panels, each on the same data; Workspace adds them to FullRefit.
+panels <- function(data, bor, subjects) {
+    c(DelayedEffects = timed(function() delayed_effects(data)),
+      # Once: finegray() expands the data to millions of rows (its cost
+      # grows with n x distinct times), minutes at 10^5.
+      CompetingRisks = timed(function() competing_risks(data), reps = 1L),
+      Response = timed(function() response(bor)),
+      Baseline = timed(function() baseline(subjects)))
+}
+itt <- adsl[adsl$ITTFL == "Y", ]
+new_items <- panels(pfs, bor, itt)
+for (name in names(new_items)) {
+    report(name, new_items[[name]])
+}
+report("Workspace", sum(items) + sum(new_items))
 report("Subgroups10", timed(function() subgroups(pfs, FALSE)))
 report("FullRefitContinuous", sum(refit_items(continuous(pfs), safety)))
 young <- pfs$AGE < 50
-report("FilterRefit", sum(refit_items(pfs[young, ], safety[safety$USUBJID %in% pfs$USUBJID[young], ])))
+young_ids <- pfs$USUBJID[young]
+young_items <- refit_items(pfs[young, ], safety[safety$USUBJID %in% young_ids, ])
+report("FilterRefit", sum(young_items))
+report("WorkspaceFilter", sum(young_items) +
+       sum(panels(pfs[young, ], bor[bor$USUBJID %in% young_ids, ], itt[itt$USUBJID %in% young_ids, ])))
 report("LoadCsv", timed(function() {
     read_dataset("adsl")
     read_dataset("adtte")

@@ -326,13 +326,14 @@ private slots:
                 {"side-by-side", "stacked"});
             row("format", {"triallens", "export", "--format", "p"}, {"png", "pdf"});
             row("quantile-type", {"triallens", "baseline", "--quantile-type", ""}, {"2", "7"});
+            row("datasets", {"triallens", "demo", "--datasets", ""}, {"all", "survival"});
             row("palette", {"triallens", "export", "--palette", ""},
                 {"default", "colour-blind", "grayscale"});
             row("preset", {"triallens", "export", "--preset", "j"},
                 {"journal-single", "journal-double"});
             row("flags of ae", {"triallens", "ae", "--re"}, {"--related", "--ref"});
             row("flags of demo", {"triallens", "demo", "--"},
-                {"--out", "--subjects", "--seed", "--help"});
+                {"--out", "--subjects", "--seed", "--datasets", "--help"});
             row("flags of the workspace", {"triallens", "study.csv", "--"},
                 {"--quit-after-first-paint", "--help", "--version"});
             row("free value", {"triallens", "analyze", "--param", ""}, {});

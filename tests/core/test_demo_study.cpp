@@ -3,6 +3,7 @@
 
 #include <triallens/analysis/default_spec.h>
 #include <triallens/analysis/refit.h>
+#include <triallens/data/build_study.h>
 #include <triallens/data/sas_date_format.h>
 #include <triallens/demo/demo_study.h>
 #include <triallens/io/column_typing.h>
@@ -550,6 +551,36 @@ private slots:
                     first[t].columns[c].numbers, second[t].columns[c].numbers,
                     [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); }));
             }
+        }
+    }
+
+    void survivalDatasetsHoldTheWholeStudysSubjectsPfsAndOs() {
+        DemoOptions options;
+        options.subjects = 2000;
+        const Study whole = generate_demo_study(options);
+        options.datasets = DemoDatasets::Survival;
+        const std::vector<RawTable> tables = generate_demo_tables(options);
+        QCOMPARE(tables.size(), std::size_t{2});
+        QCOMPARE(recognise_role(tables[0]), DatasetRole::SubjectLevel);
+        QCOMPARE(recognise_role(tables[1]), DatasetRole::TimeToEvent);
+        const Study survival = generate_demo_study(options);
+        QVERIFY(survival.subjects.usubjid() == whole.subjects.usubjid());
+        QVERIFY(survival.adverse_events.size() == 0);
+        QVERIFY(survival.responses.size() == 0);
+        for (const char* paramcd : {"PFS", "OS"}) {
+            const TimeToEvent* a = survival.endpoint(paramcd);
+            const TimeToEvent* b = whole.endpoint(paramcd);
+            QVERIFY(a && b);
+            QVERIFY(std::ranges::equal(a->subject(), b->subject()));
+            QVERIFY(std::ranges::equal(a->time(), b->time()));
+            QVERIFY(std::ranges::equal(a->event(), b->event()));
+        }
+        QVERIFY(survival.endpoint("DURRSP") == nullptr);
+        for (const char* name : {"TRT01P", "AGE", "PRTAXFL", "LIVBRNFL", "EOSSTT"}) {
+            const Variable* a = survival.subjects.find(name);
+            const Variable* b = whole.subjects.find(name);
+            QVERIFY2(a && b, name);
+            QVERIFY2(a->codes() == b->codes() && a->levels() == b->levels(), name);
         }
     }
 

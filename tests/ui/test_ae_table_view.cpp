@@ -585,7 +585,7 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.tabs()->setCurrentIndex(window.tabIndex(QStringLiteral("adverse-events")));
-        QTRY_VERIFY(window.adverseEventView()->model()->columnCount() > 0);
+        QTRY_VERIFY_WITH_TIMEOUT(window.adverseEventView()->model()->columnCount() > 0, 30000);
         QTest::qWait(50);
         QCOMPARE(window.width(), 1280);
 

@@ -41,16 +41,26 @@
 
 namespace triallens {
 
+// Which datasets the generator makes. Survival is what a registry or
+// real-world cohort holds: ADSL and ADTTE's PFS and OS only, so that 10^7
+// subjects fit in memory (the whole demo takes about 2.7 GB per 10^6). Its
+// subjects, PFS and OS are the whole demo's, drawn first from the same
+// stream; no treatment course is drawn, so ADSL's treatment dates and end of
+// treatment are missing and ADTTE has no DURRSP.
+enum class DemoDatasets { All, Survival };
+
 struct DemoOptions {
     std::size_t subjects = 147;
     std::uint64_t seed = 45062; // the seed whose study matches the published figures best
+    DemoDatasets datasets = DemoDatasets::All;
 };
 
 inline constexpr const char* demo_study_name = "Demo study (synthetic): mTNBC first line";
 inline constexpr const char* demo_experimental_arm = "Benmelstobart + anlotinib";
 inline constexpr const char* demo_control_arm = "Nab-paclitaxel";
 
-// ADSL, ADTTE, ADAE, ADRS and ADTR, in that order; every table has SITEID.
+// ADSL, ADTTE, ADAE, ADRS and ADTR, in that order (ADSL and ADTTE alone for
+// DemoDatasets::Survival); every table has SITEID.
 std::vector<RawTable> generate_demo_tables(const DemoOptions& options = {});
 
 Study generate_demo_study(const DemoOptions& options = {});
