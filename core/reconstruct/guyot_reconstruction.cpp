@@ -19,7 +19,8 @@ using reconstruct_detail::number_text;
 
 // The table checked against the cleaned curve, cut after its first 0.
 AtRiskTable checked_table(const AtRiskTable& table, const DigitisedCurve& cleaned,
-                          const std::optional<int>& total_events) {
+                          const std::optional<int>& total_events,
+                          std::vector<std::string>& changes) {
     if (table.time.size() != table.n_risk.size()) {
         throw ReconstructionError("the at-risk table has " + std::to_string(table.time.size()) +
                                   " times but " + std::to_string(table.n_risk.size()) + " numbers");
@@ -46,6 +47,7 @@ AtRiskTable checked_table(const AtRiskTable& table, const DigitisedCurve& cleane
     }
     const double curve_end = cleaned.time.back();
     AtRiskTable out;
+    bool ended = false; // a 0 after the curve's end was met
     for (std::size_t i = 0; i < table.size(); ++i) {
         const double t = table.time[i];
         const int at_risk = table.n_risk[i];
@@ -57,7 +59,7 @@ AtRiskTable checked_table(const AtRiskTable& table, const DigitisedCurve& cleane
                                       " does not come after the one before it (" +
                                       number_text(table.time[i - 1]) + ")");
         }
-        if (t > curve_end) {
+        if (t > curve_end && at_risk > 0) {
             throw ReconstructionError("at-risk time " + number_text(t) +
                                       " lies after the curve's last point (time " +
                                       number_text(curve_end) + ")");
@@ -72,9 +74,16 @@ AtRiskTable checked_table(const AtRiskTable& table, const DigitisedCurve& cleane
                 " at time " + number_text(table.time[i - 1]) + " to " + std::to_string(at_risk) +
                 " at time " + number_text(t) + ": numbers at risk can only fall");
         }
-        if (out.size() == 0 || out.n_risk.back() > 0) {
-            out.time.push_back(t);
-            out.n_risk.push_back(at_risk);
+        if (!ended && (out.size() == 0 || out.n_risk.back() > 0)) {
+            if (t > curve_end) {
+                ended = true;
+                // A 0 after the curve's end: nobody is left, as the curve says.
+                changes.push_back("the at-risk table's 0 at time " + number_text(t) +
+                                  ", after the curve's last point, was left out");
+            } else {
+                out.time.push_back(t);
+                out.n_risk.push_back(at_risk);
+            }
         }
     }
     if (total_events && (*total_events < 0 || *total_events > n)) {
@@ -241,14 +250,15 @@ FitReport fit_report(const std::vector<double>& time, const std::vector<std::uin
 ReconstructedArm reconstruct_arm(const DigitisedCurve& curve, const AtRiskTable& at_risk,
                                  const GuyotOptions& options) {
     CleanedCurve cleaned = clean_digitised_curve(curve, options.cleaning);
-    const AtRiskTable table = checked_table(at_risk, cleaned.curve, options.total_events);
+    ReconstructedArm arm;
+    arm.changes = std::move(cleaned.changes);
+    const AtRiskTable table =
+        checked_table(at_risk, cleaned.curve, options.total_events, arm.changes);
     const WalkCurve walk = walk_curve(cleaned.curve, table);
     const std::size_t points = walk.time.size();
     const double curve_end = walk.time.back();
 
-    ReconstructedArm arm;
-    arm.changes = std::move(cleaned.changes);
-    if (table.size() < at_risk.size()) {
+    if (table.size() < at_risk.size() && table.n_risk.back() == 0) {
         arm.changes.push_back("the at-risk table reaches 0 at time " +
                               number_text(table.time.back()) + "; its later times were left out");
     }

@@ -138,6 +138,18 @@ private slots:
         QVERIFY(mentions(arm.changes, "the at-risk table was missed by 1 patient"));
     }
 
+    // The table's last column often comes just after the curve stops: a 0
+    // there is what the curve says, left out and said; any other number is
+    // an error (badInputIsRefusedWithAClearMessage).
+    void zeroAtRiskAfterTheCurveIsLeftOut() {
+        const AtRiskTable table{{0, 3, 8}, {10, 7, 0}};
+        const ReconstructedArm arm = reconstruct_arm(small_curve, table);
+        QCOMPARE(times_with(arm, 1), (std::vector<double>{1, 1, 4}));
+        QCOMPARE(arm.fit.at_risk.size(), std::size_t{2});
+        QVERIFY(mentions(arm.changes, "the at-risk table's 0 at time 8, after the curve's last "
+                                      "point, was left out"));
+    }
+
     void badInputIsRefusedWithAClearMessage_data() {
         QTest::addColumn<DigitisedCurve>("curve");
         QTest::addColumn<AtRiskTable>("table");

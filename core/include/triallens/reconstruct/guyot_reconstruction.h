@@ -45,7 +45,8 @@
 // strictly and lie within the cleaned curve's range (no later than its last
 // point), its numbers never rise, at most max_at_risk_times of them; the
 // total events, when given, lie in [0, n]. A table whose number reaches 0
-// ends there.
+// ends there; a 0 after the curve's last point (the table's last column
+// when the curve stops just before it) is consistent and left out, said.
 
 #include "triallens/reconstruct/clean_digitised_curve.h"
 #include "triallens/reconstruct/digitised_curve.h"
