@@ -1,6 +1,7 @@
 #include "cli/reconstruct_command.h"
 
 #include <triallens/analysis/time_unit.h>
+#include <triallens/io/load_study.h>
 #include <triallens/reconstruct/digitised_csv.h>
 #include <triallens/reconstruct/guyot_reconstruction.h>
 #include <triallens/reconstruct/reconstructed_study.h>
@@ -60,6 +61,16 @@ void check_arguments(const CommandLine& line) {
     for (const auto& curve : recon.curves) {
         if (!arms.insert(curve.arm).second) {
             throw UsageError("--curve names the arm \"" + curve.arm + "\" twice");
+        }
+    }
+    // A study loads every data file of its folder: others beside the two
+    // written would be mixed into the reconstructed arms without a word.
+    for (const std::filesystem::path& file : data_files_in(line.out)) {
+        const std::string name = file.filename().string();
+        if (name != "adsl.csv" && name != "adtte.csv") {
+            throw UsageError("--out " + line.out + " already holds other data files (" + name +
+                             "); a study loaded from it would mix them with the reconstructed "
+                             "arms: choose an empty or new folder");
         }
     }
     std::set<std::string> with_events;

@@ -7,6 +7,7 @@
 #include <fstream>
 #include <set>
 #include <stdexcept>
+#include <string_view>
 
 namespace triallens {
 
@@ -19,6 +20,17 @@ std::string id_part(const std::string& arm) {
         part += std::isalnum(u) ? static_cast<char>(std::toupper(u)) : c == '-' ? '-' : '_';
     }
     return part;
+}
+
+// Text that a spreadsheet would open as a formula (=, +, -, @ first): the
+// files are data a study loads, so such text is refused rather than escaped,
+// which would change the value every command reads.
+void refuse_formula(const std::string& text, const char* what) {
+    if (!text.empty() && std::string_view("=+-@").find(text.front()) != std::string_view::npos) {
+        throw std::invalid_argument(std::string(what) + " \"" + text + "\" starts with '" +
+                                    text.front() +
+                                    "', which a spreadsheet would open as a formula");
+    }
 }
 
 std::string padded(std::size_t number, std::size_t width) {
@@ -36,6 +48,8 @@ std::vector<RawTable> reconstructed_tables(const std::vector<NamedArm>& arms,
     if (options.paramcd.empty()) {
         throw std::invalid_argument("a reconstructed study needs a PARAMCD");
     }
+    refuse_formula(options.source, "the source");
+    refuse_formula(options.param, "the parameter's label");
     std::set<std::string> names;
     std::set<std::string> id_parts;
     TextColumnBuilder usubjid, arm_column, adtte_usubjid, evntdesc;
@@ -46,6 +60,7 @@ std::vector<RawTable> reconstructed_tables(const std::vector<NamedArm>& arms,
                                             ? "an arm has no name"
                                             : "the arm " + named.name + " is given twice");
         }
+        refuse_formula(named.name, "the arm");
         std::string part = id_part(named.name);
         for (int k = 2; !id_parts.insert(part).second; ++k) {
             part = id_part(named.name) + "-" + std::to_string(k);

@@ -143,6 +143,9 @@ private slots:
         QTest::newRow("events of an arm not given")
             << arm_a_points << good_risk << QStringList{"--events", "Arm C=3"} << 2
             << "--events names the arm \"Arm C\", which no --curve gives";
+        QTest::newRow("source read as a formula")
+            << arm_a_points << good_risk << QStringList{"--source", "=HYPERLINK(\"x\")"} << 1
+            << "which a spreadsheet would open as a formula";
         QTest::newRow("events above n")
             << arm_a_points << good_risk << QStringList{"--events", "Arm A=11"} << 1
             << "the total events 11 must lie between 0 and the arm's n (10)";
@@ -166,6 +169,21 @@ private slots:
         QVERIFY2(error.contains(message), qPrintable(error));
         QCOMPARE(error.count('\n'), 1);
         QVERIFY(!QDir(out).exists());
+    }
+
+    void refusesAFolderHoldingOtherDataFiles() {
+        const QTemporaryDir dir;
+        QVERIFY(QDir(dir.path()).mkpath("out"));
+        const QString other = dir.filePath("out/adae.csv");
+        write(dir, "out/adae.csv", "USUBJID,AEDECOD\n1,Nausea\n");
+        const Run made = run(QStringList{
+            "reconstruct", "--curve", "Arm A=" + write(dir, "a.csv", arm_a_points), "--at-risk",
+            write(dir, "risk.csv", "time,Arm A\n0,10\n3,8\n"), "--out", dir.filePath("out")});
+        QCOMPARE(made.exit_code, 2);
+        const QString error = QString::fromUtf8(made.err);
+        QVERIFY2(error.contains("already holds other data files (adae.csv)"), qPrintable(error));
+        QVERIFY(!QFile::exists(dir.filePath("out/adsl.csv")));
+        QVERIFY(QFile::exists(other));
     }
 
     void reconstructOptionsBelongToReconstruct() {

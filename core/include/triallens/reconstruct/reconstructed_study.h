@@ -45,7 +45,10 @@ struct ReconstructedStudyOptions {
 
 // The ADSL and ADTTE tables (in that order), sources "reconstructed:ADSL"
 // and "reconstructed:ADTTE". std::invalid_argument when there is no arm, an
-// arm name is empty or repeats another, or the paramcd is empty.
+// arm name is empty or repeats another, the paramcd is empty, or an arm
+// name, the source or the parameter's label starts with =, +, - or @ (a
+// spreadsheet would open the cell as a formula; the files are data, so
+// the text is refused, not escaped).
 std::vector<RawTable> reconstructed_tables(const std::vector<NamedArm>& arms,
                                            const ReconstructedStudyOptions& options = {});
 
