@@ -8,6 +8,7 @@
 #include "cli/demo_command.h"
 #include "cli/export_command.h"
 #include "cli/headless_demo.h"
+#include "cli/reconstruct_command.h"
 #include "cli/response_command.h"
 #include "process_clock.h"
 
@@ -102,6 +103,8 @@ int main(int argc, char** argv) {
             return run_analyze(line);
         case Command::Demo:
             return run_demo(line);
+        case Command::Reconstruct:
+            return run_reconstruct(line);
         case Command::Ae:
             return run_ae(line);
         case Command::Response:

@@ -28,11 +28,17 @@ bool km_flag(const std::string& arg) {
     return flags.contains(arg);
 }
 
-const std::map<std::string, Command> commands{
-    {"analyze", Command::Analyze},   {"ae", Command::Ae},         {"response", Command::Response},
-    {"baseline", Command::Baseline}, {"export", Command::Export}, {"demo", Command::Demo},
-    {"--help", Command::Help},       {"-h", Command::Help},       {"help", Command::Help},
-    {"--version", Command::Version}};
+const std::map<std::string, Command> commands{{"analyze", Command::Analyze},
+                                              {"ae", Command::Ae},
+                                              {"response", Command::Response},
+                                              {"baseline", Command::Baseline},
+                                              {"export", Command::Export},
+                                              {"demo", Command::Demo},
+                                              {"reconstruct", Command::Reconstruct},
+                                              {"--help", Command::Help},
+                                              {"-h", Command::Help},
+                                              {"help", Command::Help},
+                                              {"--version", Command::Version}};
 
 // A whole argument as a number. from_chars reads "nan", "inf" and
 // "infinity" in any case, as strtod does: no option means any of them (a
@@ -191,6 +197,16 @@ std::vector<FhWeight> parse_maxcombo_set(const std::string& text) {
         return maxcombo_simtrial_tests();
     }
     return parse_fh_list("--maxcombo", text);
+}
+
+// ARM=VALUE, split at the first '=': --curve and --events.
+std::pair<std::string, std::string> arm_and_value(const std::string& flag, const std::string& text,
+                                                  const char* example) {
+    const std::size_t equals = text.find('=');
+    if (equals == std::string::npos || equals == 0 || equals + 1 == text.size()) {
+        throw UsageError(flag + " expects ARM=" + example + ", got \"" + text + "\"");
+    }
+    return {text.substr(0, equals), text.substr(equals + 1)};
 }
 
 } // namespace
@@ -488,6 +504,29 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
                 km.events_row |= arg == "--events-row";
                 km.percent |= arg == "--percent";
             }
+        } else if (arg == "--curve" || arg == "--at-risk" || arg == "--events" ||
+                   arg == "--param-label" || arg == "--source") {
+            ReconstructArguments& recon = line.reconstruct;
+            recon.given.push_back(arg);
+            const std::string value = value_of(arg);
+            if (arg == "--curve") {
+                auto [arm, file] = arm_and_value(arg, value, "points.csv");
+                recon.curves.push_back({std::move(arm), std::move(file)});
+            } else if (arg == "--at-risk") {
+                recon.at_risk = value;
+            } else if (arg == "--events") {
+                auto [arm, count] = arm_and_value(arg, value, "N, the arm's total events");
+                const int events = parse_number<int>(arg, count);
+                if (events < 0) {
+                    throw UsageError("--events expects a number of events of at least 0, got \"" +
+                                     count + "\"");
+                }
+                recon.events.push_back({std::move(arm), events});
+            } else if (arg == "--param-label") {
+                recon.param_label = value;
+            } else {
+                recon.source = value;
+            }
         } else if (arg == "--subjects") {
             line.subjects = parse_number<std::size_t>(arg, value_of(arg));
             if (line.subjects < 2) {
@@ -521,6 +560,11 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         throw UsageError(line.baseline_flag +
                          " is a baseline option: triallens baseline --vars AGE,SEX FILE... "
                          "(or export --figure baseline)");
+    }
+    if (!line.reconstruct.given.empty() && line.command != Command::Reconstruct) {
+        throw UsageError(line.reconstruct.given.front() +
+                         " is a reconstruct option: triallens reconstruct --curve ARM=points.csv "
+                         "--at-risk risk.csv --out DIR");
     }
     if (line.quit_after_first_paint && line.command != Command::Gui) {
         throw UsageError("--quit-after-first-paint times the workspace: give it alone");
@@ -617,6 +661,10 @@ Usage:
                                        write a figure (KM with its number-at-risk table, or the
                                        forest plot) as PNG, SVG or PDF at an exact physical size
   triallens demo --out DIR             write the demo study as CSV files, one per dataset and site
+  triallens reconstruct --curve ARM=points.csv ... --at-risk risk.csv --out DIR
+                                       rebuild patient data from a published Kaplan-Meier
+                                       figure's points and number-at-risk table (Guyot et al.
+                                       2012) as ADSL/ADTTE CSV files every command reads
   triallens --version | --help
 
 FILE... are CSV/TSV files (comma, semicolon with decimal comma, or tab; UTF-8 or
@@ -902,6 +950,35 @@ demo options:
   --datasets all|survival
                          every dataset (default), or ADSL and ADTTE's PFS and OS alone, as a
                          registry holds them: the same subjects, PFS and OS; 10^7 fit in memory
+
+reconstruct options (pseudo-patients from a published Kaplan-Meier figure, Guyot et al. 2012):
+  --curve ARM=FILE       an arm's curve as digitised points: two columns, time and survival
+                         (0-1 or percent), header optional, comma, semicolon or tab; one
+                         --curve per arm. The points are cleaned first and every change is
+                         printed: sorted, exact repeats dropped, (0, 1) added, a point above
+                         an earlier one lowered to it, percent divided by 100
+  --at-risk FILE         the number-at-risk table: a time column and one column per arm,
+                         named as in --curve; it starts at time 0 with each arm's n, its
+                         numbers never rise and its times lie within the curve
+  --events ARM=N         the arm's published total events: the censoring after the table's
+                         last time is fitted to it (default: Guyot's rule, the earlier
+                         censoring rate carried on)
+  --param CODE           the PARAMCD of the rebuilt endpoint (default: RECON)
+  --param-label TEXT     its PARAM (default: Reconstructed time to event)
+  --time-unit days|weeks|months|years
+                         the figure's time unit, written as AVALU (default: months)
+  --source TEXT          where the figure is from, written as SOURCE on every subject
+                         (default: Publication)
+  --out DIR              the folder to write adsl.csv and adtte.csv into; nothing is written
+                         when any input is refused
+  --json                 print JSON (schema triallens.reconstruct/1): out, files, paramcd,
+                         param, time_unit, source, and arms: [{arm, n, events, censored,
+                         median, total_events_published, fit: {points, max_abs_difference,
+                         rms_difference, at_risk: [{time, published, rebuilt}]}, changes}]
+  Every subject is marked RECONFL = "Y": pseudo-patients rebuilt from a publication, not
+  real ones. Per arm it prints n, events, censored, the rebuilt median, the fit (the rebuilt
+  curve's largest and RMS vertical distance from the cleaned points; published and rebuilt
+  numbers at risk) and every change made. Then: triallens analyze DIR --param RECON.
 
 workspace option:
   --quit-after-first-paint

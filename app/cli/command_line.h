@@ -24,7 +24,18 @@ public:
     using std::runtime_error::runtime_error;
 };
 
-enum class Command { Gui, Analyze, Ae, Response, Baseline, Export, Demo, Help, Version };
+enum class Command {
+    Gui,
+    Analyze,
+    Ae,
+    Response,
+    Baseline,
+    Export,
+    Demo,
+    Reconstruct,
+    Help,
+    Version
+};
 
 // export's Kaplan–Meier figure flags, as given. The figure starts from the
 // defaults (or --analysis's saved choices), takes --style kmunicate, then
@@ -87,6 +98,26 @@ struct ExportArguments {
     bool exposure_adjusted = false;
 };
 
+// reconstruct's own flags, as given (reconstruct_command.h checks them
+// against the files). --param (the PARAMCD), --time-unit, --out and --json
+// are the common flags, with their common meaning.
+struct ReconstructArguments {
+    struct ArmFile {
+        std::string arm;
+        std::string file;
+    };
+    struct ArmEvents {
+        std::string arm;
+        int events = 0;
+    };
+    std::vector<ArmFile> curves;    // --curve ARM=points.csv, in the order given
+    std::string at_risk;            // --at-risk risk.csv
+    std::vector<ArmEvents> events;  // --events ARM=N
+    std::string param_label;        // --param-label TEXT; "" = "Reconstructed time to event"
+    std::string source;             // --source TEXT; "" = "Publication"
+    std::vector<std::string> given; // the flags above, in the order given
+};
+
 struct CommandLine {
     Command command = Command::Gui;
     std::vector<std::string> files; // "demo" stands for the embedded demo study
@@ -102,10 +133,11 @@ struct CommandLine {
     // focus; checked against the study by workspace_from_flags.
     std::optional<SubgroupFocus> focus;
     bool json = false;
-    std::string analysis;       // analyze/export --analysis FILE: a saved analysis
-    std::string out;            // demo --out, export --out
-    ExportArguments figure;     // export
-    std::size_t subjects = 147; // demo --subjects
+    std::string analysis;             // analyze/export --analysis FILE: a saved analysis
+    std::string out;                  // demo --out, export --out
+    ExportArguments figure;           // export
+    ReconstructArguments reconstruct; // reconstruct
+    std::size_t subjects = 147;       // demo --subjects
     std::optional<std::uint64_t> seed;
     bool survival_only = false;          // demo --datasets survival
     bool quit_after_first_paint = false; // GUI: print the cold-start time, then exit

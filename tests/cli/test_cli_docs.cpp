@@ -221,7 +221,7 @@ private slots:
     void everyHelpFlagIsDescribedInItsManSection() {
         const QMap<QString, QStringList> groups = help_flags_by_group(help_);
         QCOMPARE(groups.keys(), (QStringList{QString(), "ae", "analyze", "baseline", "demo",
-                                             "export", "response", "workspace"}));
+                                             "export", "reconstruct", "response", "workspace"}));
         for (auto group = groups.begin(); group != groups.end(); ++group) {
             const QString section = group.key().isEmpty() ? man_ : man_section(man_, group.key());
             QVERIFY2(!section.isEmpty(), qPrintable("no .SS \"" + group.key() + " options\""));
@@ -244,8 +244,8 @@ private slots:
         for (const QRegularExpressionMatch& match : usage.globalMatch(help_)) {
             commands << match.captured(1);
         }
-        QCOMPARE(sorted(commands),
-                 (QStringList{"ae", "analyze", "baseline", "demo", "export", "help", "response"}));
+        QCOMPARE(sorted(commands), (QStringList{"ae", "analyze", "baseline", "demo", "export",
+                                                "help", "reconstruct", "response"}));
 
         const QTemporaryDir empty;
         const QStringList offered = complete({"triallens", ""}, empty.path());
@@ -274,8 +274,8 @@ private slots:
                        : complete({"triallens", command, "--"}, empty.path());
         };
         QStringList offered_anywhere;
-        for (const QString& command :
-             QStringList{"analyze", "ae", "response", "baseline", "export", "demo", "workspace"}) {
+        for (const QString& command : QStringList{"analyze", "ae", "response", "baseline", "export",
+                                                  "demo", "reconstruct", "workspace"}) {
             QStringList expected = groups.value(command);
             if (command == QStringLiteral("export")) {
                 expected += groups.value(QStringLiteral("analyze"));
@@ -340,13 +340,19 @@ private slots:
             row("nothing after help", {"triallens", "help", ""}, {});
             row("data files and demo", {"triallens", "analyze", ""}, inputs + QStringList{"demo"});
             row("commands and data files", {"triallens", ""},
-                inputs +
-                    QStringList{"analyze", "ae", "response", "baseline", "export", "demo", "help"});
+                inputs + QStringList{"analyze", "ae", "response", "baseline", "export", "demo",
+                                     "reconstruct", "help"});
             row("a file with a space", {"triallens", "ae", "my"}, {"my file.tsv"});
             row("a file with a glob", {"triallens", "ae", "x"}, {"x*.csv"});
             row("export --out: any file", {"triallens", "export", "--out", ""},
                 inputs + QStringList{"notes.md"});
             row("demo --out: folders", {"triallens", "demo", "--out", ""}, {"sites"});
+            row("flags of reconstruct", {"triallens", "reconstruct", "--"},
+                {"--curve", "--at-risk", "--events", "--param", "--param-label", "--time-unit",
+                 "--source", "--out", "--json", "--help"});
+            row("reconstruct --out: folders", {"triallens", "reconstruct", "--out", ""}, {"sites"});
+            row("reconstruct --at-risk: any file", {"triallens", "reconstruct", "--at-risk", ""},
+                inputs + QStringList{"notes.md"});
         }
     }
 
