@@ -114,13 +114,18 @@ struct Accuracy {
     double drop_error = 0;     // max over traced drops of the distance to the nearest event time
     std::size_t traced_drops = 0;
     std::size_t true_drops = 0;
+    // Traced drops within `resolution` of a true event time; and of the span
+    // of a run of event times each within `merge` of the next (drops the
+    // tracer reads as one, at their middle).
+    std::size_t within_resolution = 0;
+    std::size_t within_cluster = 0;
 };
 
 // The traced step function against the true KM. At a landmark within
 // `resolution` (a pixel's time) of an event the figure cannot say on which
 // side of the drop it is: the nearer of the levels just before and after counts.
 inline Accuracy compare(const std::vector<CurvePoint>& traced, const SurvivalCurve& curve,
-                        double axis_end, double resolution) {
+                        double axis_end, double resolution, double merge = 0) {
     Accuracy accuracy;
     const std::vector<double> events = true_event_times(curve, axis_end);
     for (int k = 1; k <= 3; ++k) {
@@ -138,6 +143,18 @@ inline Accuracy compare(const std::vector<CurvePoint>& traced, const SurvivalCur
             nearest = std::min(nearest, std::abs(event - drop));
         }
         accuracy.drop_error = std::max(accuracy.drop_error, nearest);
+        accuracy.within_resolution += nearest <= resolution ? 1 : 0;
+        for (std::size_t first = 0; first < events.size();) {
+            std::size_t last = first;
+            while (last + 1 < events.size() && events[last + 1] - events[last] <= merge) {
+                ++last;
+            }
+            if (drop >= events[first] - resolution && drop <= events[last] + resolution) {
+                ++accuracy.within_cluster;
+                break;
+            }
+            first = last + 1;
+        }
     }
     accuracy.traced_drops = drops.size();
     accuracy.true_drops = events.size();

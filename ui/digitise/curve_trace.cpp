@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <vector>
 
@@ -107,6 +108,9 @@ private:
     double survival(double y) const { return calibration_.survival_at(y); }
     double time(double x) const { return calibration_.time_at(x); }
     bool other_ink(int x, double y) const;
+    std::vector<Run> bridged_runs(int i, int line) const;
+    std::vector<CurvePoint> drops_between(double from, double to, int last_from, int first_to,
+                                          int line) const;
     double start_time(int first_column, double level) const;
 
     const QImage& image_;
@@ -179,6 +183,175 @@ double Tracer::start_time(int first_column, double level) const {
     return time(x);
 }
 
+// Column i's runs, those a crossing line of another colour cuts apart
+// (a gap of at most the line's width and 2 px, all of other ink) joined.
+std::vector<Run> Tracer::bridged_runs(int i, int line) const {
+    std::vector<Run> joined;
+    const int x = area_.left() + i;
+    for (const Run& run : columns_[static_cast<std::size_t>(i)]) {
+        if (!joined.empty() && run.top - joined.back().bottom - 1 <= line + 2) {
+            bool covered = true;
+            for (int y = joined.back().bottom + 1; y < run.top && covered; ++y) {
+                covered = other_ink(x, y + 0.5);
+            }
+            if (covered) {
+                joined.back().bottom = run.bottom;
+                continue;
+            }
+        }
+        joined.push_back(run);
+    }
+    return joined;
+}
+
+// The drops from level `from` (last seen in column last_from) to `to`
+// (first seen in first_to), in data units as (time, level after). The
+// stroke's edge nearer the old level steps down half a line width after
+// each drop's time, its far edge half a width before: where both edges
+// show the same number of steps, each drop is the middle of its pair, so
+// drops closer together than the confirmation still come apart. Otherwise
+// (an edge hidden under a tick or another curve): one drop, midway.
+std::vector<CurvePoint> Tracer::drops_between(double from, double to, int last_from, int first_to,
+                                              int line) const {
+    // One drop: where its vertical stroke is, the columns whose run spans
+    // both levels and no further (partly covered columns at its edges fall
+    // out on both sides alike); of several such groups the one nearest the
+    // line's width. No stroke (painted over,
+    // or a drop shorter than the line is thick): midway between the last
+    // column of the old level and the first of the new, where the corners'
+    // anti-aliasing can tilt it by a pixel.
+    double midway = area_.left() + (last_from + 1 + first_to) / 2.0;
+    const int thin_limit = line + std::max(2, line / 2);
+    const double upper = std::min(from, to);
+    const double lower = std::max(from, to);
+    // The groups of columns whose run spans both levels, `strict`: and
+    // reaches no further than the line's edges (a tick crossing a level
+    // reaches past them; but a tick drawn on the stroke itself does too).
+    const auto stroke_at = [&](bool strict) -> std::optional<double> {
+        std::optional<std::pair<int, int>> best;
+        const auto misfit = [line](const std::pair<int, int>& g) {
+            return std::abs(g.second - g.first + 1 - line);
+        };
+        int group_start = -1;
+        const int first = std::max(0, last_from - line - 2);
+        const int last = std::min(area_.width() - 1, first_to + line + 2);
+        for (int i = first; i <= last + 1; ++i) {
+            bool spans = false;
+            if (i <= last) {
+                for (const Run& run : bridged_runs(i, line)) {
+                    const bool both = run.height() > thin_limit && run.top <= upper + 0.5 &&
+                                      run.bottom + 1 >= lower - 0.5;
+                    const bool within = run.top >= upper - line / 2.0 - 1.5 &&
+                                        run.bottom + 1 <= lower + line / 2.0 + 1.5;
+                    spans = spans || (both && (within || !strict));
+                }
+            }
+            if (spans && group_start < 0) {
+                group_start = i;
+            } else if (!spans && group_start >= 0) {
+                const std::pair<int, int> group{group_start, i - 1};
+                if (!best || misfit(group) < misfit(*best)) {
+                    best = group;
+                }
+                group_start = -1;
+            }
+        }
+        if (!best || misfit(*best) > 1) {
+            return std::nullopt;
+        }
+        return area_.left() + (best->first + best->second + 1) / 2.0;
+    };
+    if (const auto stroke = stroke_at(true)) {
+        midway = *stroke;
+    } else if (const auto loose = stroke_at(false)) {
+        midway = *loose;
+    }
+    const std::vector<CurvePoint> one{{time(midway), survival(to)}};
+    const double sign = to > from ? 1 : -1; // pixel rows run from the old level to the new
+    const double half = line / 2.0;
+    const double low = std::min(from, to) - half - 1;
+    const double high = std::max(from, to) + half + 1;
+    struct Step {
+        int x;
+        double level;
+    };
+    std::vector<Step> near_steps;
+    std::vector<Step> far_steps;
+    std::optional<double> near_before;
+    std::optional<double> far_before;
+    for (int i = last_from; i <= first_to; ++i) {
+        const Run* stroke = nullptr;
+        double most = 0;
+        for (const Run& run : columns_[static_cast<std::size_t>(i)]) {
+            const double overlap =
+                std::min<double>(run.bottom + 1, high) - std::max<double>(run.top, low);
+            if (overlap > most) {
+                most = overlap;
+                stroke = &run;
+            }
+        }
+        if (!stroke) {
+            continue;
+        }
+        const double near = sign > 0 ? stroke->top : stroke->bottom + 1;
+        const double far = sign > 0 ? stroke->bottom + 1 : stroke->top;
+        if (sign * (near - (from - sign * half)) >= -1.5) { // not a tick reaching above
+            if (near_before && sign * (near - *near_before) >= 1) {
+                near_steps.push_back({i, near + sign * half});
+            }
+            near_before = near;
+        }
+        if (sign * ((to + sign * half) - far) >= -1.5) { // not a tick reaching below
+            if (far_before && sign * (far - *far_before) >= 1) {
+                far_steps.push_back({i, far - sign * half});
+            }
+            far_before = far;
+        }
+    }
+    // A corner is not square (a bevel, or the notch between two strokes
+    // with flat caps, as Qt Charts draws them): an edge steps more than once
+    // around one drop, within half a line. Such steps are one: the near
+    // edge's last (half a width after the drop), the far edge's first (half
+    // a width before), each with the level reached at the last.
+    const int close = line / 2 + 1;
+    const auto cluster = [close](const std::vector<Step>& steps, bool keep_last) {
+        std::vector<Step> clustered;
+        for (std::size_t k = 0; k < steps.size(); ++k) {
+            if (!clustered.empty() && steps[k].x - steps[k - 1].x <= close) {
+                if (keep_last) {
+                    clustered.back().x = steps[k].x;
+                }
+                clustered.back().level = steps[k].level;
+            } else {
+                clustered.push_back(steps[k]);
+            }
+        }
+        return clustered;
+    };
+    near_steps = cluster(near_steps, true);
+    far_steps = cluster(far_steps, false);
+    if (near_steps.size() < 2 || near_steps.size() != far_steps.size()) {
+        return one;
+    }
+    std::vector<CurvePoint> drops;
+    double previous_time = -std::numeric_limits<double>::infinity();
+    double previous_level = survival(from);
+    for (std::size_t k = 0; k < near_steps.size(); ++k) {
+        const double x = area_.left() + (near_steps[k].x + far_steps[k].x) / 2.0;
+        const double y =
+            k + 1 == near_steps.size() ? to : (near_steps[k].level + far_steps[k].level) / 2;
+        const CurvePoint drop{time(x), survival(y)};
+        if (drop.time <= previous_time || drop.survival >= previous_level ||
+            drop.survival < survival(to)) {
+            return one;
+        }
+        previous_time = drop.time;
+        previous_level = drop.survival;
+        drops.push_back(drop);
+    }
+    return drops;
+}
+
 DigitisedCurve Tracer::run() {
     const int width = area_.width();
     columns_.resize(static_cast<std::size_t>(width));
@@ -200,6 +373,10 @@ DigitisedCurve Tracer::run() {
     }
     const int line = line_width();
     const int thin_limit = line + std::max(2, line / 2);
+    // The curve's own line is as thick as the line, give or take a pixel of
+    // anti-aliasing; a censor '+' is usually drawn thinner, and its bar
+    // lying along the curve past a drop must not hold the old level there.
+    const int thinnest = std::max(1, line - 1);
     const int confirmation = std::max(minimum_confirmation, (line + 1) / 2);
     // A run with another colour right above or below it was partly painted
     // over: its centre is not the line's. It may continue the level it fits
@@ -210,7 +387,8 @@ DigitisedCurve Tracer::run() {
     const auto thin_runs = [&](int i) {
         std::vector<double> centres;
         for (const Run& run : columns_[static_cast<std::size_t>(i)]) {
-            if (run.height() <= thin_limit && !is_clipped(area_.left() + i, run)) {
+            if (run.height() >= thinnest && run.height() <= thin_limit &&
+                !is_clipped(area_.left() + i, run)) {
                 centres.push_back(run.centre());
             }
         }
@@ -324,8 +502,9 @@ DigitisedCurve Tracer::run() {
             pending = Pending{*below, i, i, 1};
         }
         if (pending->count >= confirmation) {
-            const double drop = area_.left() + (last_at_level + 1 + pending->first) / 2.0;
-            levels.push_back({time(drop), survival(pending->level)});
+            const auto drops =
+                drops_between(level, pending->level, last_at_level, pending->first, line);
+            levels.insert(levels.end(), drops.begin(), drops.end());
             level = pending->level;
             last_at_level = pending->last;
             pending.reset();
