@@ -167,6 +167,30 @@ private slots:
         }
     }
 
+    // The committed figure (tests/data/reconstruct/README.md: its tick
+    // positions are the calibration) against the demo's KM.
+    void committedFigureTraces() {
+        QString error;
+        const QImage image = read_figure_image(
+            QStringLiteral(TRIALLENS_TEST_DATA "/data/reconstruct/demo_pfs_km.png"), &error);
+        QVERIFY2(!image.isNull(), qPrintable(error));
+        QCOMPARE(image.size(), QSize(1050, 675));
+        const auto calibration =
+            calibrate_axes({QPointF(287.598, 520), 0}, {QPointF(1014.648, 520), 27},
+                           {QPointF(270, 507.041), 0}, {QPointF(270, 153.865), 1}, &error);
+        QVERIFY2(calibration, qPrintable(error));
+        const auto& curves = figure_curves(demo_pfs());
+        QCOMPARE(curves.size(), std::size_t{2});
+        const QRgb colours[2] = {qRgb(0x00, 0x72, 0xb2), qRgb(0xd5, 0x5e, 0x00)};
+        for (std::size_t c = 0; c < 2; ++c) {
+            const DigitisedCurve traced = trace_curve_by_colour(image, colours[c], *calibration);
+            QVERIFY2(traced.ok(), qPrintable(traced.error));
+            const Accuracy accuracy =
+                compare(traced.points, curves[c].km.curve, 27, calibration->time_per_pixel());
+            QVERIFY2(accuracy.landmark_error <= 0.01, curves[c].arm.c_str());
+        }
+    }
+
     void stepCurveWithCensorTicks() {
         QImage image = paper();
         draw_steps(image, first_steps, QColor(0xd6, 0x27, 0x28), 2, false);

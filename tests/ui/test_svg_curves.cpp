@@ -91,6 +91,31 @@ private slots:
         }
     }
 
+    // The committed figure (tests/data/reconstruct/README.md: its tick
+    // positions are the calibration) against the demo's KM.
+    void committedFigureIsReadExactly() {
+        const SvgCurves svg = read_svg_curves_file(
+            QStringLiteral(TRIALLENS_TEST_DATA "/data/reconstruct/demo_pfs_km.svg"));
+        QVERIFY2(svg.ok(), qPrintable(svg.error));
+        QString error;
+        const auto calibration =
+            calibrate_axes({QPointF(138.047, 250), 0}, {QPointF(487.031, 250), 27},
+                           {QPointF(130, 243.380), 0}, {QPointF(130, 73.855), 1}, &error);
+        QVERIFY2(calibration, qPrintable(error));
+        const auto& curves = figure_curves(demo_pfs());
+        QCOMPARE(curves.size(), std::size_t{2});
+        const QRgb colours[2] = {qRgb(0x00, 0x72, 0xb2), qRgb(0xd5, 0x5e, 0x00)};
+        for (std::size_t c = 0; c < 2; ++c) {
+            const DigitisedCurve read = svg_curve_points(svg, colours[c], *calibration);
+            QVERIFY2(read.ok(), qPrintable(read.error));
+            // The README's ticks are rounded to 0.001 of a point.
+            const Accuracy accuracy =
+                compare(read.points, curves[c].km.curve, 27, calibration->time_per_pixel() * 0.01);
+            QVERIFY2(accuracy.landmark_error <= 0.001, curves[c].arm.c_str());
+            QCOMPARE(accuracy.traced_drops, accuracy.true_drops);
+        }
+    }
+
     void writtenSvgIsReadExactly() {
         const SvgCurves svg = read_svg_curves(written_svg);
         QVERIFY2(svg.ok(), qPrintable(svg.error));

@@ -7,10 +7,12 @@
 // How a curve is read, column by column across the plot area:
 //  - the pixels within `colour_tolerance` of the colour (the largest
 //    difference in R, G or B) form vertical runs in each column; the line's
-//    width is the commonest run height. A "thin" run (at most the width and
-//    a half, plus 2 px for anti-aliasing) is a piece of a horizontal line;
-//    taller runs are the vertical drops and censor ticks ('+' or '|'),
-//    which say nothing about the level;
+//    width is the commonest run height. A "thin" run (the width less 1 px
+//    to the width and a half plus 2 px) is a piece of a horizontal line;
+//    taller runs are the vertical drops and censor ticks ('+' or '|'), and
+//    thinner ones (a '+' drawn with a finer pen, lying along the curve)
+//    say nothing about the level. A run with another colour right above or
+//    below it was partly painted over: it may continue a level, never start one;
 //  - the level is carried from column to column; a thin run at the level
 //    (within 0.75 px) continues it. A lower level is taken only when thin
 //    runs there follow in at least 3 columns (half the line width when
@@ -20,10 +22,15 @@
 //    rise);
 //  - columns with no thin run (the other curve painted over this one where
 //    they overlap, a tick, a gap) keep the level: the gap is bridged;
-//  - a drop's time is the middle between the last column of the old level
-//    and the first of the new (where the vertical stroke is centred); drops
-//    closer together than the confirmation (about 3 columns plus the line
-//    width) are read as one, at their middle;
+//  - a drop's time is the middle of its vertical stroke: the columns whose
+//    run spans both levels (a crossing line of another colour bridged),
+//    a group about as wide as the line. Several drops taken at once (closer
+//    together than the confirmation) come apart by the stroke's two edges:
+//    the one nearer the old level steps half a width after each drop, the
+//    far one half a width before. Failing both (the stroke painted over):
+//    midway between the last column of the old level and the first of the
+//    new. Drops that still cannot be told apart (nearer than about the line
+//    width plus 3 px) are read as one, at their middle;
 //  - the start: the first column with a thin run (from `start` when given,
 //    the run nearest it; else the highest). A curve hidden at its start
 //    under another painted over it is followed back along that other
