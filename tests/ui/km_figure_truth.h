@@ -83,8 +83,9 @@ inline AxisCalibration exact_calibration(const KmFigureLayout& layout,
     const double last = layout.ticks.back();
     const QPointF zero = km_figure_point(layout, km, 0, 0) * scale;
     const QPointF far = km_figure_point(layout, km, last, 1) * scale;
+    const double top = km.percent ? 100 : 1; // the tick label the user reads
     QString error;
-    const auto calibration = calibrate_axes({zero, 0}, {far, last}, {zero, 0}, {far, 1}, &error);
+    const auto calibration = calibrate_axes({zero, 0}, {far, last}, {zero, 0}, {far, top}, &error);
     if (!calibration) {
         qFatal("exact calibration refused: %s", qPrintable(error));
     }

@@ -125,16 +125,20 @@ class TestCurveTrace : public QObject {
 private slots:
     void exportedFigureRoundTrips_data() {
         QTest::addColumn<QString>("study");
-        QTest::newRow("demo PFS") << QStringLiteral("demo");
-        QTest::newRow("pilot TTDE") << QStringLiteral("pilot");
+        QTest::addColumn<bool>("percent");
+        QTest::newRow("demo PFS") << QStringLiteral("demo") << false;
+        QTest::newRow("pilot TTDE") << QStringLiteral("pilot") << false;
+        QTest::newRow("demo PFS, axis in %") << QStringLiteral("demo") << true;
     }
     // S at the quarters of the time axis within 0.01; nine traced drops in
     // ten within one pixel's time of a true event time, or of a run of
     // events too close together to come apart.
     void exportedFigureRoundTrips() {
         QFETCH(QString, study);
+        QFETCH(bool, percent);
         const Results& results = study == QLatin1String("demo") ? demo_pfs() : pilot_ttde();
-        const FigureExportOptions options = export_options(150);
+        FigureExportOptions options = export_options(150);
+        options.km.percent = percent;
         const QImage image = render_figure_png_image(results, options);
         QVERIFY(!image.isNull());
         const KmFigureLayout layout = painted_layout(results, options);

@@ -59,14 +59,18 @@ class TestSvgCurves : public QObject {
 private slots:
     void exportedFigureRoundTrips_data() {
         QTest::addColumn<QString>("study");
-        QTest::newRow("demo PFS") << QStringLiteral("demo");
-        QTest::newRow("pilot TTDE") << QStringLiteral("pilot");
+        QTest::addColumn<bool>("percent");
+        QTest::newRow("demo PFS") << QStringLiteral("demo") << false;
+        QTest::newRow("pilot TTDE") << QStringLiteral("pilot") << false;
+        QTest::newRow("demo PFS, axis in %") << QStringLiteral("demo") << true;
     }
     // S at the quarters of the time axis within 0.001; drops at event times.
     void exportedFigureRoundTrips() {
         QFETCH(QString, study);
+        QFETCH(bool, percent);
         const Results& results = study == QLatin1String("demo") ? demo_pfs() : pilot_ttde();
-        const FigureExportOptions options = export_options();
+        FigureExportOptions options = export_options();
+        options.km.percent = percent;
         const SvgCurves svg = read_svg_curves(render_figure_svg(results, options));
         QVERIFY2(svg.ok(), qPrintable(svg.error));
         const KmFigureLayout layout = painted_layout(results, options);
