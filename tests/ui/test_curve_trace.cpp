@@ -252,6 +252,23 @@ private slots:
         verify_steps(traced, first_steps, 2 * survival_per_px, 2.5 * time_per_px);
     }
 
+    // A figure drawn upside down (survival growing downward), read when the
+    // calibration is told so.
+    void upsideDownFigureWhenAsked() {
+        QImage image = paper();
+        draw_steps(image, first_steps, QColor(0xd6, 0x27, 0x28), 2, false);
+        draw_censor_marks(image, first_steps, {2.2, 5.0, 7.0}, QColor(0xd6, 0x27, 0x28), false);
+        const QImage flipped = image.mirrored(false, true);
+        const double height = image.height();
+        QString error;
+        const auto calibration = calibrate_axes(
+            {QPointF(px(0), 10), 0}, {QPointF(px(10), 10), 10}, {QPointF(20, height - py(0)), 0},
+            {QPointF(20, height - py(1)), 1}, &error, SurvivalAxis::MayGrowDownward);
+        QVERIFY2(calibration, qPrintable(error));
+        verify_steps(trace_curve_by_colour(flipped, qRgb(0xd6, 0x27, 0x28), *calibration),
+                     first_steps, 1.5 * survival_per_px, 1.5 * time_per_px);
+    }
+
     void startPixelPicksTheCurve() {
         QImage image = paper();
         draw_steps(image, first_steps, QColor(0xd6, 0x27, 0x28), 2, false);
