@@ -8,7 +8,9 @@
 // arcs (A) are taken by their end points (a KM curve has none). The stroke
 // is the element's own `stroke` attribute or `style="stroke:…"`, else its
 // nearest group's; "none" (and no stroke at all) is not a curve. Only the
-// geometry is read: clip paths, dashes, markers, text and images are not.
+// geometry is read: clip paths, dashes, markers, text and images are not,
+// nor <rect>, <circle> and <ellipse> (frames and symbols, never a curve),
+// nor <use> references.
 //
 // Bounded whatever the file: at most 50 MB, 2 million elements, nesting 256
 // deep, 10 million path points; past any of them, or on malformed XML, an
