@@ -45,7 +45,10 @@
 // The plot area, when not given, is from time 0 (or the image's left edge)
 // to the image's right edge, and from survival 1 to 0 with a margin of
 // 3 px and 1 % of the axis: the legend above and the number-at-risk table
-// below, often in the curves' colours, stay out.
+// below, often in the curves' colours, stay out. The axis lines are inside
+// it: a curve drawn in the axes' own colour (black) needs the plot area
+// given, inside them. Dashed curves are not read (their gaps are bridged,
+// but a drop in a gap is placed by its neighbours only).
 //
 // Errors (one message; no points): an empty image or one of more than
 // 100 million pixels, an uncalibrated figure, a plot area outside the
