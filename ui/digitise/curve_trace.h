@@ -47,8 +47,8 @@
 // 3 px and 1 % of the axis: the legend above and the number-at-risk table
 // below, often in the curves' colours, stay out. The axis lines are inside
 // it: a curve drawn in the axes' own colour (black) needs the plot area
-// given, inside them. Dashed curves are not read (their gaps are bridged,
-// but a drop in a gap is placed by its neighbours only).
+// given, inside them. Dashed curves are untested: their gaps are bridged,
+// and a drop falling in a gap is put midway across it.
 //
 // Errors (one message; no points): an empty image or one of more than
 // 100 million pixels, an uncalibrated figure, a plot area outside the
