@@ -5,6 +5,9 @@
 #   ui/document — the workspace state and saved analyses, core and Qt Core
 #                 only: never models/, views/, export/ or the widgets' headers
 #                 (the command line and a fuzzer read saved analyses with it);
+#   ui/digitise — reading a published KM curve off an image or SVG: core and
+#                 Qt only: never models/, views/, export/, document/ or the
+#                 widgets' headers;
 #   app/cli     — core and the report (models/, views/, export/, document/) only.
 # The widgets' headers are those under ui/controller/, ui/panels/ and
 # ui/main_window.h. Include directories cannot enforce this (the report and
@@ -26,6 +29,7 @@ set(_rules
     "ui/views|export/|${_widgets}"
     "ui/export|${_widgets}"
     "ui/document|models/|views/|export/|${_widgets}"
+    "ui/digitise|models/|views/|export/|document/|${_widgets}"
     "app/cli|${_widgets}")
 
 set(_violations "")
