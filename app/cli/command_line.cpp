@@ -199,7 +199,7 @@ std::vector<FhWeight> parse_maxcombo_set(const std::string& text) {
     return parse_fh_list("--maxcombo", text);
 }
 
-// ARM=VALUE, split at the first '=': --curve and --events.
+// ARM=VALUE, split at the first '=': --curve, --events and --colour.
 std::pair<std::string, std::string> arm_and_value(const std::string& flag, const std::string& text,
                                                   const char* example) {
     const std::size_t equals = text.find('=');
@@ -505,7 +505,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
                 km.percent |= arg == "--percent";
             }
         } else if (arg == "--curve" || arg == "--at-risk" || arg == "--events" ||
-                   arg == "--param-label" || arg == "--source") {
+                   arg == "--param-label" || arg == "--source" || arg == "--image" ||
+                   arg == "--x-axis" || arg == "--y-axis" || arg == "--colour") {
             ReconstructArguments& recon = line.reconstruct;
             recon.given.push_back(arg);
             const std::string value = value_of(arg);
@@ -522,6 +523,15 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
                                      count + "\"");
                 }
                 recon.events.push_back({std::move(arm), events});
+            } else if (arg == "--image") {
+                recon.image = value;
+            } else if (arg == "--x-axis") {
+                recon.x_axis = value;
+            } else if (arg == "--y-axis") {
+                recon.y_axis = value;
+            } else if (arg == "--colour") {
+                auto [arm, colour] = arm_and_value(arg, value, "#RRGGBB");
+                recon.colours.push_back({std::move(arm), std::move(colour)});
             } else if (arg == "--param-label") {
                 recon.param_label = value;
             } else {
@@ -662,9 +672,12 @@ Usage:
                                        forest plot) as PNG, SVG or PDF at an exact physical size
   triallens demo --out DIR             write the demo study as CSV files, one per dataset and site
   triallens reconstruct --curve ARM=points.csv ... --at-risk risk.csv --out DIR
+  triallens reconstruct --image FIG --x-axis PX:V,PX:V --y-axis PX:V,PX:V --colour ARM=#RRGGBB ...
+                        --at-risk risk.csv --out DIR
                                        rebuild patient data from a published Kaplan-Meier
-                                       figure's points and number-at-risk table (Guyot et al.
-                                       2012) as ADSL/ADTTE CSV files every command reads
+                                       figure's points (or the figure itself) and number-at-risk
+                                       table (Guyot et al. 2012) as ADSL/ADTTE CSV files every
+                                       command reads
   triallens --version | --help
 
 FILE... are CSV/TSV files (comma, semicolon with decimal comma, or tab; UTF-8 or
@@ -957,6 +970,16 @@ reconstruct options (pseudo-patients from a published Kaplan-Meier figure, Guyot
                          --curve per arm. The points are cleaned first and every change is
                          printed: sorted, exact repeats dropped, (0, 1) added, a point above
                          an earlier one lowered to it, percent divided by 100
+  --image FIG            or read the arms' curves off a figure: PNG or JPEG traced by colour
+                         (censor marks and the other curves ignored), SVG read exactly from
+                         its paths; with --x-axis, --y-axis and a --colour per arm
+  --x-axis PX:VALUE,PX:VALUE
+                         two ticks of the time axis: each one's pixel column and its value
+                         (SVG: user units)
+  --y-axis PX:VALUE,PX:VALUE
+                         two ticks of the survival axis: each one's pixel row and its value,
+                         0-1 or percent (e.g. 612:0,88:100)
+  --colour ARM=#RRGGBB   the colour of the arm's curve in --image; one per arm
   --at-risk FILE         the number-at-risk table: a time column and one column per arm,
                          named as in --curve; it starts at time 0 with each arm's n, its
                          numbers never rise and its times lie within the curve

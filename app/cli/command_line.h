@@ -110,7 +110,19 @@ struct ReconstructArguments {
         std::string arm;
         int events = 0;
     };
-    std::vector<ArmFile> curves;    // --curve ARM=points.csv, in the order given
+    std::vector<ArmFile> curves; // --curve ARM=points.csv, in the order given
+    // From a figure instead of points: --image FIG (PNG, JPEG or SVG), its
+    // axes by two ticks each (--x-axis PX:VALUE,PX:VALUE with PX the
+    // tick's pixel column, --y-axis with its pixel row; SVG user units for
+    // an SVG), and per arm its curve's colour (--colour ARM=#RRGGBB).
+    struct ArmColour {
+        std::string arm;
+        std::string colour;
+    };
+    std::string image;              // --image FIG
+    std::string x_axis;             // --x-axis, as given
+    std::string y_axis;             // --y-axis, as given
+    std::vector<ArmColour> colours; // --colour ARM=#RRGGBB, in the order given
     std::string at_risk;            // --at-risk risk.csv
     std::vector<ArmEvents> events;  // --events ARM=N
     std::string param_label;        // --param-label TEXT; "" = "Reconstructed time to event"

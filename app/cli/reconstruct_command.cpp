@@ -9,10 +9,15 @@
 #include <triallens/stats/event_table.h>
 #include <triallens/stats/kaplan_meier.h>
 
+#include <digitise/axis_calibration.h>
+#include <digitise/figure_curve.h>
+
+#include <QColor>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -42,8 +47,21 @@ std::optional<double> median_of(const ReconstructedArm& arm) {
 
 void check_arguments(const CommandLine& line) {
     const ReconstructArguments& recon = line.reconstruct;
-    if (recon.curves.empty()) {
-        throw UsageError("reconstruct needs --curve ARM=points.csv for each arm");
+    if (recon.curves.empty() && recon.colours.empty()) {
+        throw UsageError("reconstruct needs --curve ARM=points.csv for each arm, or --image FIG "
+                         "with --colour ARM=#RRGGBB for each arm");
+    }
+    if (recon.image.empty() != recon.colours.empty()) {
+        throw UsageError(recon.image.empty()
+                             ? "--colour picks an arm's curve in --image FIG, which is not given"
+                             : "--image needs --colour ARM=#RRGGBB for each arm to read off it");
+    }
+    if (!recon.image.empty() && (recon.x_axis.empty() || recon.y_axis.empty())) {
+        throw UsageError("--image needs its axes: --x-axis PX:VALUE,PX:VALUE (two time ticks) "
+                         "and --y-axis PX:VALUE,PX:VALUE (two survival ticks)");
+    }
+    if (recon.image.empty() && !(recon.x_axis.empty() && recon.y_axis.empty())) {
+        throw UsageError("--x-axis and --y-axis calibrate --image FIG, which is not given");
     }
     if (recon.at_risk.empty()) {
         throw UsageError("reconstruct needs --at-risk risk.csv: the number-at-risk table, a "
@@ -63,6 +81,12 @@ void check_arguments(const CommandLine& line) {
             throw UsageError("--curve names the arm \"" + curve.arm + "\" twice");
         }
     }
+    for (const auto& colour : recon.colours) {
+        if (!arms.insert(colour.arm).second) {
+            throw UsageError("the arm \"" + colour.arm +
+                             "\" is given twice (by --curve or --colour)");
+        }
+    }
     // A study loads every data file of its folder: others beside the two
     // written would be mixed into the reconstructed arms without a word.
     for (const std::filesystem::path& file : data_files_in(line.out)) {
@@ -77,12 +101,79 @@ void check_arguments(const CommandLine& line) {
     for (const auto& events : recon.events) {
         if (!arms.contains(events.arm)) {
             throw UsageError("--events names the arm \"" + events.arm +
-                             "\", which no --curve gives");
+                             "\", which no --curve or --colour gives");
         }
         if (!with_events.insert(events.arm).second) {
             throw UsageError("--events names the arm \"" + events.arm + "\" twice");
         }
     }
+}
+
+// Two ticks of an axis, "PX:VALUE,PX:VALUE", as clicks: PX is the pixel
+// column (`column`) or row.
+std::pair<ui::AxisClick, ui::AxisClick> axis_ticks(const std::string& flag, const std::string& text,
+                                                   bool column) {
+    const auto tick = [&](const std::string& part) {
+        const std::size_t colon = part.find(':');
+        const auto number = [&](const std::string& value) {
+            std::size_t used = 0;
+            double x = 0;
+            try {
+                x = std::stod(value, &used);
+            } catch (const std::exception&) {
+                used = 0;
+            }
+            if (value.empty() || used != value.size() || !std::isfinite(x)) {
+                throw UsageError(flag +
+                                 " expects PX:VALUE,PX:VALUE (two ticks: a pixel and the "
+                                 "value printed there), got \"" +
+                                 text + "\"");
+            }
+            return x;
+        };
+        if (colon == std::string::npos) {
+            number("");
+        }
+        const double pixel = number(part.substr(0, colon));
+        ui::AxisClick click;
+        click.pixel = column ? QPointF(pixel, 0) : QPointF(0, pixel);
+        click.value = number(part.substr(colon + 1));
+        return click;
+    };
+    const std::size_t comma = text.find(',');
+    if (comma == std::string::npos) {
+        throw UsageError(flag + " expects two ticks, PX:VALUE,PX:VALUE, got \"" + text + "\"");
+    }
+    return {tick(text.substr(0, comma)), tick(text.substr(comma + 1))};
+}
+
+// Each --colour arm's curve read off --image, as digitised points.
+std::vector<std::pair<std::string, DigitisedCurve>>
+figure_curves(const ReconstructArguments& recon) {
+    const auto [time_a, time_b] = axis_ticks("--x-axis", recon.x_axis, true);
+    const auto [survival_a, survival_b] = axis_ticks("--y-axis", recon.y_axis, false);
+    QString why;
+    const std::optional<ui::AxisCalibration> calibration =
+        ui::calibrate_axes(time_a, time_b, survival_a, survival_b, &why);
+    if (!calibration) {
+        throw UsageError("--x-axis / --y-axis: " + why.toStdString());
+    }
+    const QString image = QString::fromStdString(recon.image);
+    std::vector<std::pair<std::string, DigitisedCurve>> curves;
+    for (const auto& [arm, colour_text] : recon.colours) {
+        const QColor colour(QString::fromStdString(colour_text));
+        if (!colour.isValid() || colour_text.size() != 7 || colour_text.front() != '#') {
+            throw UsageError("--colour expects ARM=#RRGGBB, got \"" + arm + "=" + colour_text +
+                             "\"");
+        }
+        const ui::TracedCurve traced = ui::figure_curve(image, colour.rgb(), *calibration);
+        if (!traced.ok()) {
+            throw ReconstructionError("arm \"" + arm + "\" (" + colour_text +
+                                      "): " + traced.error.toStdString());
+        }
+        curves.emplace_back(arm, ui::digitised_curve(traced));
+    }
+    return curves;
 }
 
 QJsonObject arm_json(const NamedArm& named, std::optional<double> median) {
@@ -160,15 +251,29 @@ int run_reconstruct(const CommandLine& line) {
         options.time_unit = *time_unit_from_name(line.spec.time_unit);
     }
 
+    // Every arm's points first (the figure's arms after the CSV ones), so a
+    // figure that cannot be read is refused before any arm is rebuilt.
+    std::vector<std::pair<std::string, DigitisedCurve>> curves;
+    std::vector<std::string> sources;
+    for (const auto& [arm, file] : recon.curves) {
+        curves.emplace_back(arm, read_digitised_curve(file));
+        sources.push_back(file);
+    }
+    if (!recon.image.empty()) {
+        for (auto& traced : figure_curves(recon)) {
+            curves.push_back(std::move(traced));
+            sources.push_back(recon.image);
+        }
+    }
     std::vector<std::string> arm_names;
-    for (const auto& curve : recon.curves) {
-        arm_names.push_back(curve.arm);
+    for (const auto& curve : curves) {
+        arm_names.push_back(curve.first);
     }
     const std::vector<AtRiskTable> tables = read_at_risk_tables(recon.at_risk, arm_names);
     std::vector<NamedArm> arms;
-    for (std::size_t a = 0; a < recon.curves.size(); ++a) {
-        const auto& [arm, file] = recon.curves[a];
-        const DigitisedCurve curve = read_digitised_curve(file);
+    for (std::size_t a = 0; a < curves.size(); ++a) {
+        const auto& [arm, curve] = curves[a];
+        const std::string& file = sources[a];
         GuyotOptions guyot;
         for (const auto& events : recon.events) {
             if (events.arm == arm) {

@@ -3,6 +3,8 @@
 // computes; the text output is Table 1 then the disposition; bad input exits
 // non-zero with one line on stderr and nothing on stdout.
 
+#include "triallens_process.h"
+
 #include <triallens/analysis/default_spec.h>
 #include <triallens/analysis/workspace.h>
 #include <triallens/demo/demo_study.h>
@@ -18,18 +20,8 @@ using namespace triallens;
 
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
-    process.waitForFinished(60000);
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+using cli_test::Run;
+using cli_test::run;
 
 const QString pilot_adsl = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/adsl.xpt");
 

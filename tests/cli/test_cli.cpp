@@ -2,6 +2,8 @@
 // contract's keys with the numbers the core computes; bad input exits
 // non-zero with one line on stderr and nothing on stdout.
 
+#include "triallens_process.h"
+
 #include <triallens/analysis/adverse_event_report.h>
 #include <triallens/analysis/default_spec.h>
 #include <triallens/analysis/refit.h>
@@ -52,18 +54,8 @@ ui::FigureExportOptions parsed_figure_options(const QStringList& flags,
     return cli::figure_export_options(line.figure, line.out, km);
 }
 
-struct Run {
-    int exit_code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
-    process.waitForFinished(60000);
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+using cli_test::Run;
+using cli_test::run;
 
 // A PNG's pixel size from its IHDR chunk (bytes 16–23, big-endian).
 QSize png_size(const QByteArray& png) {

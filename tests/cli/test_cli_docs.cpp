@@ -244,6 +244,7 @@ private slots:
         for (const QRegularExpressionMatch& match : usage.globalMatch(help_)) {
             commands << match.captured(1);
         }
+        commands.removeDuplicates(); // a command may have two usage lines
         QCOMPARE(sorted(commands), (QStringList{"ae", "analyze", "baseline", "demo", "export",
                                                 "help", "reconstruct", "response"}));
 
@@ -348,8 +349,9 @@ private slots:
                 inputs + QStringList{"notes.md"});
             row("demo --out: folders", {"triallens", "demo", "--out", ""}, {"sites"});
             row("flags of reconstruct", {"triallens", "reconstruct", "--"},
-                {"--curve", "--at-risk", "--events", "--param", "--param-label", "--time-unit",
-                 "--source", "--out", "--json", "--help"});
+                {"--curve", "--image", "--x-axis", "--y-axis", "--colour", "--at-risk", "--events",
+                 "--param", "--param-label", "--time-unit", "--source", "--out", "--json",
+                 "--help"});
             row("reconstruct --out: folders", {"triallens", "reconstruct", "--out", ""}, {"sites"});
             row("reconstruct --at-risk: any file", {"triallens", "reconstruct", "--at-risk", ""},
                 inputs + QStringList{"notes.md"});

@@ -2,6 +2,12 @@
 // at-risk table into a folder that `analyze` then reads; every refused input
 // exits non-zero with one line on stderr and writes nothing.
 
+#include "triallens_process.h"
+
+#include <triallens/analysis/refit.h>
+#include <triallens/demo/demo_study.h>
+#include <triallens/stats/number_at_risk.h>
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -11,20 +17,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
+
 namespace {
 
-struct Run {
-    int exit_code = -1;
-    QByteArray out;
-    QByteArray err;
-};
-
-Run run(const QStringList& arguments) {
-    QProcess process;
-    process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
-    process.waitForFinished(60000);
-    return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
-}
+using cli_test::Run;
+using cli_test::run;
 
 QString write(const QTemporaryDir& dir, const QString& name, const QByteArray& text) {
     QFile file(dir.filePath(name));
@@ -43,6 +41,37 @@ const QByteArray arm_a_points = "time,survival %\n0,100\n1,100\n1,90\n2,90\n2,80
                                 "8,20\n9,20\n9,10\n10,10\n10,0\n";
 const QByteArray arm_b_points = "0;1\n1;1\n1;0,8\n4;0,8\n4;0,685714\n6;0,685714\n";
 const QByteArray risk_table = "time,Arm A,Arm B\n0,10,10\n3,8,7\n5,6,6\n";
+
+// The demo's PFS numbers at risk every 3 months to 24, per arm, as the
+// committed figure's table prints them: the published table of that figure.
+QByteArray demo_pfs_at_risk() {
+    using namespace triallens;
+    const Study study = generate_demo_study();
+    AnalysisSpec spec;
+    spec.paramcd = "PFS";
+    const Results results = refit(study, spec);
+    const std::vector<double> times = {0, 3, 6, 9, 12, 15, 18, 21, 24};
+    QByteArray text = "time";
+    std::vector<NumberAtRisk> columns;
+    for (const char* arm : {demo_control_arm, demo_experimental_arm}) {
+        const auto found = std::find_if(results.arms.begin(), results.arms.end(),
+                                        [&](const ArmSurvival& a) { return a.arm == arm; });
+        if (found == results.arms.end()) {
+            qFatal("no arm %s in the demo", arm);
+        }
+        text += QByteArray(",") + arm;
+        columns.push_back(number_at_risk(found->km, times));
+    }
+    text += "\n";
+    for (std::size_t t = 0; t < times.size(); ++t) {
+        text += QByteArray::number(times[t]);
+        for (const NumberAtRisk& column : columns) {
+            text += "," + QByteArray::number(static_cast<qulonglong>(column.n_risk[t]));
+        }
+        text += "\n";
+    }
+    return text;
+}
 
 } // namespace
 
@@ -142,7 +171,7 @@ private slots:
             << "the at-risk table cannot be met between times 0 and 5";
         QTest::newRow("events of an arm not given")
             << arm_a_points << good_risk << QStringList{"--events", "Arm C=3"} << 2
-            << "--events names the arm \"Arm C\", which no --curve gives";
+            << "--events names the arm \"Arm C\", which no --curve or --colour gives";
         QTest::newRow("source read as a formula")
             << arm_a_points << good_risk << QStringList{"--source", "=HYPERLINK(\"x\")"} << 1
             << "which a spreadsheet would open as a formula";
@@ -165,6 +194,84 @@ private slots:
                 extra);
         QCOMPARE(made.exit_code, exit_code);
         QVERIFY(made.out.isEmpty());
+        const QString error = QString::fromUtf8(made.err);
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QCOMPARE(error.count('\n'), 1);
+        QVERIFY(!QDir(out).exists());
+    }
+
+    // The committed demo PFS figure (tests/data/reconstruct/README.md gives
+    // its ticks and colours) with the at-risk numbers its table prints:
+    // both arms rebuilt, the analysis of them reads n and a hazard ratio.
+    void reconstructsFromAnImage() {
+        const QTemporaryDir dir;
+        const QString risk = write(dir, "risk.csv", demo_pfs_at_risk());
+        const QString figure =
+            QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.png");
+        const QString out = dir.filePath("recon");
+        const Run made =
+            run({"reconstruct", "--image", figure, "--x-axis", "287.598:0,1014.648:27", "--y-axis",
+                 "507.041:0,153.865:1", "--colour", "Nab-paclitaxel=#0072b2", "--colour",
+                 "Benmelstobart + anlotinib=#d55e00", "--at-risk", risk, "--out", out, "--json"});
+        QVERIFY2(made.exit_code == 0, made.err.constData());
+        const QJsonArray arms = QJsonDocument::fromJson(made.out).object()["arms"].toArray();
+        QCOMPARE(arms.size(), 2);
+        QCOMPARE(arms[0].toObject()["n"].toInt(), 72);
+        QCOMPARE(arms[1].toObject()["n"].toInt(), 75);
+        for (const auto& arm : arms) {
+            const QJsonObject fit = arm.toObject()["fit"].toObject();
+            // RMS: one pseudo-patient at the tail, where one or two are at
+            // risk, moves the largest difference by the curve's last step.
+            QVERIFY2(fit["rms_difference"].toDouble() < 0.02, made.out.constData());
+            for (const auto& row : fit["at_risk"].toArray()) {
+                QCOMPARE(row.toObject()["rebuilt"].toInt(), row.toObject()["published"].toInt());
+            }
+        }
+        const Run analysed =
+            run({"analyze", out, "--param", "RECON", "--ref", "Nab-paclitaxel", "--json"});
+        QVERIFY2(analysed.exit_code == 0, analysed.err.constData());
+        QVERIFY(analysed.out.contains("Benmelstobart + anlotinib"));
+    }
+
+    void imageFlagsAreChecked_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QString figure =
+            QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.png");
+        QTest::newRow("no axes") << QStringList{"--image", figure, "--colour", "A=#0072b2"}
+                                 << "--image needs its axes";
+        QTest::newRow("colour without image")
+            << QStringList{"--colour", "A=#0072b2"} << "--colour picks an arm's curve in --image";
+        QTest::newRow("one tick") << QStringList{"--image",  figure,  "--colour", "A=#0072b2",
+                                                 "--x-axis", "287:0", "--y-axis", "507:0,153:1"}
+                                  << "--x-axis expects two ticks";
+        QTest::newRow("ticks on one pixel")
+            << QStringList{"--image",  figure,         "--colour", "A=#0072b2",
+                           "--x-axis", "287:0,287:27", "--y-axis", "507:0,153:1"}
+            << "--x-axis / --y-axis:";
+        QTest::newRow("not a colour")
+            << QStringList{"--image",  figure,          "--colour", "A=blue",
+                           "--x-axis", "287:0,1014:27", "--y-axis", "507:0,153:1"}
+            << "--colour expects ARM=#RRGGBB";
+        QTest::newRow("no curve of the colour")
+            << QStringList{"--image",  figure,          "--colour", "A=#00ff00",
+                           "--x-axis", "287:0,1014:27", "--y-axis", "507:0,153:1"}
+            << "arm \"A\" (#00ff00)";
+        QTest::newRow("missing figure")
+            << QStringList{"--image",  "no-such.png",   "--colour", "A=#0072b2",
+                           "--x-axis", "287:0,1014:27", "--y-axis", "507:0,153:1"}
+            << "no-such.png";
+    }
+
+    void imageFlagsAreChecked() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        const Run made = run(QStringList{"reconstruct", "--at-risk",
+                                         write(dir, "risk.csv", "time,A\n0,10\n"), "--out", out} +
+                             arguments);
+        QVERIFY(made.exit_code != 0);
         const QString error = QString::fromUtf8(made.err);
         QVERIFY2(error.contains(message), qPrintable(error));
         QCOMPARE(error.count('\n'), 1);

@@ -9,7 +9,7 @@
 #include "../cdisc_pilot.h"
 
 #include <digitise/axis_calibration.h>
-#include <digitise/digitised_curve.h>
+#include <digitise/traced_curve.h>
 #include <export/figure_export.h>
 #include <views/km_chart.h>
 #include <views/km_figure_layout.h>

@@ -86,7 +86,7 @@ void draw_censor_marks(QImage& image, const Steps& steps, const std::vector<doub
 
 // Every level of `truth` read back (at the middle of each run) within
 // `survival_error`, and every drop found, within `time_error`.
-void verify_steps(const DigitisedCurve& traced, const Steps& truth, double survival_error,
+void verify_steps(const TracedCurve& traced, const Steps& truth, double survival_error,
                   double time_error) {
     QVERIFY2(traced.ok(), qPrintable(traced.error));
     const std::vector<CurvePoint> corners = step_corners(truth.levels, truth.end);
@@ -149,7 +149,7 @@ private slots:
         QVERIFY(curves.size() >= 2);
         for (std::size_t c = 0; c < curves.size(); ++c) {
             const QRgb colour = km_curve_style(results, c, options.palette).colour.rgb();
-            const DigitisedCurve traced = trace_curve_by_colour(image, colour, calibration);
+            const TracedCurve traced = trace_curve_by_colour(image, colour, calibration);
             QVERIFY2(traced.ok(), qPrintable(traced.error));
             // Drops closer than the line's width and the confirmation (about
             // 8 px here) are read as one, at their middle.
@@ -187,7 +187,7 @@ private slots:
         QCOMPARE(curves.size(), std::size_t{2});
         const QRgb colours[2] = {qRgb(0x00, 0x72, 0xb2), qRgb(0xd5, 0x5e, 0x00)};
         for (std::size_t c = 0; c < 2; ++c) {
-            const DigitisedCurve traced = trace_curve_by_colour(image, colours[c], *calibration);
+            const TracedCurve traced = trace_curve_by_colour(image, colours[c], *calibration);
             QVERIFY2(traced.ok(), qPrintable(traced.error));
             const Accuracy accuracy =
                 compare(traced.points, curves[c].km.curve, 27, calibration->time_per_pixel());
@@ -200,7 +200,7 @@ private slots:
         draw_steps(image, first_steps, QColor(0xd6, 0x27, 0x28), 2, false);
         draw_censor_marks(image, first_steps, {0.8, 2.2, 5.0, 7.0, 9.2}, QColor(0xd6, 0x27, 0x28),
                           false);
-        const DigitisedCurve traced =
+        const TracedCurve traced =
             trace_curve_by_colour(image, qRgb(0xd6, 0x27, 0x28), drawn_calibration());
         verify_steps(traced, first_steps, 1.5 * survival_per_px, 1.5 * time_per_px);
         QCOMPARE(traced.points.front().time, 0.0);
@@ -227,7 +227,7 @@ private slots:
         QImage image = paper();
         draw_steps(image, steps, QColor(0x2c, 0xa0, 0x2c), 2.6, true);
         draw_censor_marks(image, steps, {2.0, 6.3, 9.9}, QColor(0x2c, 0xa0, 0x2c), true);
-        const DigitisedCurve traced =
+        const TracedCurve traced =
             trace_curve_by_colour(image, qRgb(0x2c, 0xa0, 0x2c), drawn_calibration());
         verify_steps(traced, steps, 1.5 * survival_per_px, 1.5 * time_per_px);
     }
@@ -247,7 +247,7 @@ private slots:
         QVERIFY2(!jpeg.isNull(), qPrintable(error));
         TraceOptions options;
         options.colour_tolerance = 64;
-        const DigitisedCurve traced =
+        const TracedCurve traced =
             trace_curve_by_colour(jpeg, qRgb(0x1f, 0x77, 0xb4), drawn_calibration(), options);
         verify_steps(traced, first_steps, 2 * survival_per_px, 2.5 * time_per_px);
     }
@@ -274,7 +274,7 @@ private slots:
         draw_steps(image, first_steps, QColor(0xd6, 0x27, 0x28), 2, false);
         TraceOptions options;
         options.start = QPoint(static_cast<int>(px(3.5)), static_cast<int>(py(0.7)));
-        const DigitisedCurve traced =
+        const TracedCurve traced =
             trace_curve_by_colour(image, qRgb(0xd6, 0x27, 0x28), drawn_calibration(), options);
         QVERIFY2(traced.ok(), qPrintable(traced.error));
         QVERIFY(std::abs(traced.points.front().survival - 0.7) <= 1.5 * survival_per_px);
@@ -299,7 +299,7 @@ private slots:
     void noPixelOfTheColourIsAClearError() {
         QImage image = paper();
         draw_steps(image, first_steps, QColor(0xd6, 0x27, 0x28), 2, false);
-        const DigitisedCurve traced =
+        const TracedCurve traced =
             trace_curve_by_colour(image, qRgb(0x2c, 0xa0, 0x2c), drawn_calibration());
         QVERIFY(!traced.ok());
         QVERIFY(traced.points.empty());
@@ -309,7 +309,7 @@ private slots:
     void uncalibratedAxesTraceNothing() {
         QImage image = paper();
         draw_steps(image, first_steps, QColor(0xd6, 0x27, 0x28), 2, false);
-        const DigitisedCurve traced =
+        const TracedCurve traced =
             trace_curve_by_colour(image, qRgb(0xd6, 0x27, 0x28), AxisCalibration());
         QVERIFY(!traced.ok());
         QVERIFY(traced.points.empty());
@@ -321,7 +321,7 @@ private slots:
         QImage image = paper();
         TraceOptions options;
         options.start = QPoint(5, 5);
-        const DigitisedCurve traced =
+        const TracedCurve traced =
             trace_curve_by_colour(image, qRgb(0xd6, 0x27, 0x28), drawn_calibration(), options);
         QVERIFY(traced.error.contains(QLatin1String("outside the plot area")));
     }

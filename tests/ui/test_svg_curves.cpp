@@ -79,7 +79,7 @@ private slots:
         QVERIFY(curves.size() >= 2);
         for (std::size_t c = 0; c < curves.size(); ++c) {
             const QRgb colour = km_curve_style(results, c, options.palette).colour.rgb();
-            const DigitisedCurve read = svg_curve_points(svg, colour, calibration);
+            const TracedCurve read = svg_curve_points(svg, colour, calibration);
             QVERIFY2(read.ok(), qPrintable(read.error));
             // A hundredth of a point's time: the SVG's own rounding.
             const double resolution = calibration.time_per_pixel() * 0.01;
@@ -110,7 +110,7 @@ private slots:
         QCOMPARE(curves.size(), std::size_t{2});
         const QRgb colours[2] = {qRgb(0x00, 0x72, 0xb2), qRgb(0xd5, 0x5e, 0x00)};
         for (std::size_t c = 0; c < 2; ++c) {
-            const DigitisedCurve read = svg_curve_points(svg, colours[c], *calibration);
+            const TracedCurve read = svg_curve_points(svg, colours[c], *calibration);
             QVERIFY2(read.ok(), qPrintable(read.error));
             // The README's ticks are rounded to 0.001 of a point.
             const Accuracy accuracy =
@@ -127,7 +127,7 @@ private slots:
         const AxisCalibration calibration = written_calibration();
 
         // Red: the path's steps, its '+' and '|' ticks dropped, the legend sample left out.
-        const DigitisedCurve red = svg_curve_points(svg, qRgb(0xd6, 0x27, 0x28), calibration);
+        const TracedCurve red = svg_curve_points(svg, qRgb(0xd6, 0x27, 0x28), calibration);
         QVERIFY2(red.ok(), qPrintable(red.error));
         const std::vector<CurvePoint> red_truth =
             step_corners({{0, 1}, {1.5, 0.85}, {3.2, 0.7}, {4, 0.62}, {6.1, 0.45}}, 9.5);
@@ -139,7 +139,7 @@ private slots:
 
         // Blue: inherited stroke through two groups, a matrix, a polyline
         // ending on a drop with no level after it.
-        const DigitisedCurve blue = svg_curve_points(svg, qRgb(0x1f, 0x77, 0xb4), calibration);
+        const TracedCurve blue = svg_curve_points(svg, qRgb(0x1f, 0x77, 0xb4), calibration);
         QVERIFY2(blue.ok(), qPrintable(blue.error));
         const std::vector<CurvePoint> blue_truth =
             step_corners({{0, 1}, {2, 0.6}, {7, 0.3}, {8.5, 0.1}}, 8.5);
@@ -151,7 +151,7 @@ private slots:
 
         // Green: a style stroke, nested transforms, a curve taken by its end
         // point (the only horizontal is from (2, 0.5) to (5, 0.5)).
-        const DigitisedCurve green = svg_curve_points(svg, qRgb(0x2c, 0xa0, 0x2c), calibration);
+        const TracedCurve green = svg_curve_points(svg, qRgb(0x2c, 0xa0, 0x2c), calibration);
         QVERIFY2(green.ok(), qPrintable(green.error));
         QCOMPARE(green.points.size(), std::size_t{2});
         QVERIFY(std::abs(green.points[0].time - 2) < 1e-9);
@@ -161,7 +161,7 @@ private slots:
 
     void absentColourListsTheStrokes() {
         const SvgCurves svg = read_svg_curves(written_svg);
-        const DigitisedCurve none =
+        const TracedCurve none =
             svg_curve_points(svg, qRgb(0x94, 0x67, 0xbd), written_calibration());
         QVERIFY(!none.ok());
         QVERIFY2(none.error.contains(QLatin1String("#9467bd")) &&
@@ -171,7 +171,7 @@ private slots:
 
     void uncalibratedReadsNothing() {
         const SvgCurves svg = read_svg_curves(written_svg);
-        const DigitisedCurve read =
+        const TracedCurve read =
             svg_curve_points(svg, qRgb(0xd6, 0x27, 0x28), AxisCalibration());
         QVERIFY(!read.ok());
         QVERIFY(read.points.empty());

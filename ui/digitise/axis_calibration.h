@@ -24,7 +24,7 @@
 // A default-constructed calibration is uncalibrated: nothing can be traced
 // with it (the tracers say so).
 
-#include "digitise/digitised_curve.h"
+#include "digitise/traced_curve.h"
 
 #include <QPointF>
 #include <QString>

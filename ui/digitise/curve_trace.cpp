@@ -100,7 +100,7 @@ public:
         : image_(image), colour_(colour), calibration_(calibration), options_(options),
           area_(area) {}
 
-    DigitisedCurve run();
+    TracedCurve run();
 
 private:
     std::vector<Run> runs_in(int x) const;
@@ -352,7 +352,7 @@ std::vector<CurvePoint> Tracer::drops_between(double from, double to, int last_f
     return drops;
 }
 
-DigitisedCurve Tracer::run() {
+TracedCurve Tracer::run() {
     const int width = area_.width();
     columns_.resize(static_cast<std::size_t>(width));
     bool any = false;
@@ -588,7 +588,7 @@ QString colour_name(QRgb colour) {
     return QColor(colour).name(QColor::HexRgb);
 }
 
-DigitisedCurve trace_curve_by_colour(const QImage& image, QRgb colour,
+TracedCurve trace_curve_by_colour(const QImage& image, QRgb colour,
                                      const AxisCalibration& calibration,
                                      const TraceOptions& options) {
     if (image.isNull() || image.width() <= 0 || image.height() <= 0) {

@@ -1,7 +1,7 @@
 #pragma once
 // Reading a Kaplan–Meier curve off a raster figure (PNG, JPEG) by its
 // colour, as a digitiser does when the user clicks the curve: the step
-// corners in data units (digitised_curve.h), for the reconstruction of
+// corners in data units (traced_curve.h), for the reconstruction of
 // patient data (Guyot et al. 2012, BMC Med Res Methodol 12:9).
 //
 // How a curve is read, column by column across the plot area:
@@ -55,7 +55,7 @@
 // image, no pixel of the colour in the plot area, a start outside it.
 
 #include "digitise/axis_calibration.h"
-#include "digitise/digitised_curve.h"
+#include "digitise/traced_curve.h"
 
 #include <QImage>
 #include <QPoint>
@@ -73,7 +73,7 @@ struct TraceOptions {
     std::optional<QPoint> start;    // a pixel on (or next to) the curve to begin at
 };
 
-DigitisedCurve trace_curve_by_colour(const QImage& image, QRgb colour,
+TracedCurve trace_curve_by_colour(const QImage& image, QRgb colour,
                                      const AxisCalibration& calibration,
                                      const TraceOptions& options = {});
 

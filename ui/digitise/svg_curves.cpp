@@ -457,7 +457,7 @@ SvgCurves read_svg_curves_file(const QString& path) {
     return read_svg_curves(file.read(largest_svg_bytes + 1), path);
 }
 
-DigitisedCurve svg_curve_points(const SvgCurves& curves, QRgb colour,
+TracedCurve svg_curve_points(const SvgCurves& curves, QRgb colour,
                                 const AxisCalibration& calibration,
                                 const SvgCurveOptions& options) {
     if (!calibration.calibrated()) {

@@ -37,7 +37,7 @@
 //    level is a final drop to its bottom.
 
 #include "digitise/axis_calibration.h"
-#include "digitise/digitised_curve.h"
+#include "digitise/traced_curve.h"
 
 #include <QByteArray>
 #include <QPointF>
@@ -79,7 +79,7 @@ struct SvgCurveOptions {
     std::optional<QRectF> data_area;
 };
 
-DigitisedCurve svg_curve_points(const SvgCurves& curves, QRgb colour,
+TracedCurve svg_curve_points(const SvgCurves& curves, QRgb colour,
                                 const AxisCalibration& calibration,
                                 const SvgCurveOptions& options = {});
 

@@ -6,6 +6,8 @@
 // level after), then the end of the last level. Time never decreases and
 // survival (0–1) never increases along them.
 
+#include <triallens/reconstruct/digitised_curve.h>
+
 #include <QString>
 
 #include <vector>
@@ -18,11 +20,15 @@ struct CurvePoint {
 };
 
 // The points, or why there are none (error non-empty: then points is empty).
-struct DigitisedCurve {
+struct TracedCurve {
     std::vector<CurvePoint> points;
     QString error;
     bool ok() const { return error.isEmpty(); }
 };
+
+// The points as the reconstruction takes them (core's DigitisedCurve:
+// triallens/reconstruct/digitised_curve.h); empty for a curve with an error.
+DigitisedCurve digitised_curve(const TracedCurve& traced);
 
 // The step function the corners describe, right-continuous as a KM curve is:
 // at a drop's time the level after it. Before the first point: the first

@@ -1,6 +1,17 @@
-#include "digitise/digitised_curve.h"
+#include "digitise/traced_curve.h"
 
 namespace triallens::ui {
+
+DigitisedCurve digitised_curve(const TracedCurve& traced) {
+    DigitisedCurve curve;
+    curve.time.reserve(traced.points.size());
+    curve.survival.reserve(traced.points.size());
+    for (const CurvePoint& point : traced.points) {
+        curve.time.push_back(point.time);
+        curve.survival.push_back(point.survival);
+    }
+    return curve;
+}
 
 double step_survival_at(const std::vector<CurvePoint>& corners, double time) {
     if (corners.empty()) {
