@@ -171,8 +171,7 @@ private slots:
 
     void uncalibratedReadsNothing() {
         const SvgCurves svg = read_svg_curves(written_svg);
-        const TracedCurve read =
-            svg_curve_points(svg, qRgb(0xd6, 0x27, 0x28), AxisCalibration());
+        const TracedCurve read = svg_curve_points(svg, qRgb(0xd6, 0x27, 0x28), AxisCalibration());
         QVERIFY(!read.ok());
         QVERIFY(read.points.empty());
         QCOMPARE(read.error, uncalibrated_message());

@@ -589,8 +589,7 @@ QString colour_name(QRgb colour) {
 }
 
 TracedCurve trace_curve_by_colour(const QImage& image, QRgb colour,
-                                     const AxisCalibration& calibration,
-                                     const TraceOptions& options) {
+                                  const AxisCalibration& calibration, const TraceOptions& options) {
     if (image.isNull() || image.width() <= 0 || image.height() <= 0) {
         return {{}, QStringLiteral("the image is empty (not read, or of no pixels)")};
     }

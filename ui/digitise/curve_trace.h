@@ -74,8 +74,8 @@ struct TraceOptions {
 };
 
 TracedCurve trace_curve_by_colour(const QImage& image, QRgb colour,
-                                     const AxisCalibration& calibration,
-                                     const TraceOptions& options = {});
+                                  const AxisCalibration& calibration,
+                                  const TraceOptions& options = {});
 
 // The colour the user means by clicking a curve at `clicked`: the commonest
 // colour among the non-gray pixels (not white, black or gray: a channel

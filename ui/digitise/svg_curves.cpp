@@ -458,8 +458,7 @@ SvgCurves read_svg_curves_file(const QString& path) {
 }
 
 TracedCurve svg_curve_points(const SvgCurves& curves, QRgb colour,
-                                const AxisCalibration& calibration,
-                                const SvgCurveOptions& options) {
+                             const AxisCalibration& calibration, const SvgCurveOptions& options) {
     if (!calibration.calibrated()) {
         return {{}, uncalibrated_message()};
     }

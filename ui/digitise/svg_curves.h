@@ -80,7 +80,7 @@ struct SvgCurveOptions {
 };
 
 TracedCurve svg_curve_points(const SvgCurves& curves, QRgb colour,
-                                const AxisCalibration& calibration,
-                                const SvgCurveOptions& options = {});
+                             const AxisCalibration& calibration,
+                             const SvgCurveOptions& options = {});
 
 } // namespace triallens::ui
