@@ -466,9 +466,11 @@ TracedCurve Tracer::run() {
         double level = 0;
         int first = 0;
         int last = 0;
-        int count = 0;
+        int count = 0; // 0: no lower level pending
     };
-    std::optional<Pending> pending;
+    // A plain value, not an optional: GCC 12 at -O3 takes the optional's
+    // members for uninitialised (-Wmaybe-uninitialized).
+    Pending pending;
     int last_at_level = column;
     for (int i = column + 1; i < width; ++i) {
         const std::vector<double> thin = thin_runs(i);
@@ -478,7 +480,7 @@ TracedCurve Tracer::run() {
             clipped_within(i, level);
         if (continues) {
             last_at_level = i;
-            pending.reset();
+            pending = Pending{};
             continue;
         }
         if (thin.empty()) {
@@ -495,27 +497,27 @@ TracedCurve Tracer::run() {
         if (!below) {
             continue;
         }
-        if (pending && std::abs(*below - pending->level) <= same_level) {
-            pending->last = i;
-            ++pending->count;
+        if (pending.count > 0 && std::abs(*below - pending.level) <= same_level) {
+            pending.last = i;
+            ++pending.count;
         } else {
             pending = Pending{*below, i, i, 1};
         }
-        if (pending->count >= confirmation) {
+        if (pending.count >= confirmation) {
             const auto drops =
-                drops_between(level, pending->level, last_at_level, pending->first, line);
+                drops_between(level, pending.level, last_at_level, pending.first, line);
             levels.insert(levels.end(), drops.begin(), drops.end());
-            level = pending->level;
-            last_at_level = pending->last;
-            pending.reset();
+            level = pending.level;
+            last_at_level = pending.last;
+            pending = Pending{};
         }
     }
     // A short last step: nothing at the old level after it.
-    if (pending) {
-        const double drop = area_.left() + (last_at_level + 1 + pending->first) / 2.0;
-        levels.push_back({time(drop), survival(pending->level)});
-        level = pending->level;
-        last_at_level = pending->last;
+    if (pending.count > 0) {
+        const double drop = area_.left() + (last_at_level + 1 + pending.first) / 2.0;
+        levels.push_back({time(drop), survival(pending.level)});
+        level = pending.level;
+        last_at_level = pending.last;
     }
     double end = area_.left() + last_at_level + 1;
     // A final drop with no level after it: a run hanging from the level
