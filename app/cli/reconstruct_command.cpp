@@ -1,6 +1,7 @@
 #include "cli/reconstruct_command.h"
 
 #include <triallens/analysis/time_unit.h>
+#include <triallens/data/build_study.h>
 #include <triallens/io/load_study.h>
 #include <triallens/reconstruct/digitised_csv.h>
 #include <triallens/reconstruct/guyot_reconstruction.h>
@@ -288,8 +289,9 @@ int run_reconstruct(const CommandLine& line) {
         }
     }
     const std::vector<RawTable> study_tables = reconstructed_tables(arms, options);
-    // Built once as every command will load it, before anything is written.
-    reconstructed_study(arms, options);
+    // Built once as every command will load it, before anything is written:
+    // from the tables about to be written, not made again.
+    build_study(study_tables, "Reconstructed");
     write_reconstructed_tables(study_tables, line.out);
 
     const std::string unit = time_unit_name(options.time_unit);
