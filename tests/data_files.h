@@ -2,6 +2,7 @@
 // Helpers for tests of readers and loading: write small fixture files (any
 // bytes: BOMs, Windows-1252, CRLF) into a temporary folder at test time.
 
+#include "test_paths.h"
 #include <triallens/data/finding.h>
 
 #include <QStringList>

@@ -2,6 +2,7 @@
 // Helpers for golden-file tests: load a JSON file written by
 // tests/reference/make_golden.R and compare numbers to R's at a relative 1e-6.
 
+#include "test_paths.h"
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -36,7 +37,7 @@ struct ComparisonTally {
 inline ComparisonTally tally;
 
 inline QJsonValue load(const QString& name) {
-    QFile file(QStringLiteral(TRIALLENS_TEST_DATA "/reference/golden/") + name);
+    QFile file(QString::fromStdString(TRIALLENS_TEST_DATA + "/reference/golden/") + name);
     if (!file.open(QIODevice::ReadOnly)) {
         qFatal("cannot open golden file %s", qPrintable(file.fileName()));
     }

@@ -43,6 +43,7 @@
 #include <QVBoxLayout>
 
 #include <triallens/analysis/refit.h>
+#include <triallens/format/data_caveat.h>
 
 #include <optional>
 #include <vector>
@@ -299,6 +300,8 @@ void MainWindow::connectLoading() {
                const QStringList& warnings, int excluded_rows) {
             cancel_load_->setEnabled(false);
             recent_menu_->remember(paths);
+            refit_status_->setDataCaveat(QString::fromStdString(
+                data_caveat(false, reconstructed_subjects(study->subjects))));
             data_panel_->showStudy(*study, paths, warnings);
             showStudy();
             statusBar()->showMessage(

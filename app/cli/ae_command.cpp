@@ -208,9 +208,8 @@ int run_ae(const CommandLine& line) {
         }
         std::cout << QJsonDocument(json).toJson(QJsonDocument::Indented).toStdString();
     } else {
-        if (study.synthetic) {
-            std::cout << study.name << "  [SYNTHETIC DATA]\n\n";
-        }
+        std::cout << caveat_heading(study.name, study.synthetic,
+                                    reconstructed_subjects(study.subjects));
         if (line.ae_overview && ae.overview) {
             std::cout << ae_overview_text(*ae.overview, line.ae_exposure_adjusted) << "\n";
         }

@@ -14,22 +14,29 @@
 
 namespace triallens::cli {
 
-Results command_line_results(const CommandLine& line) {
+CommandLineAnalysis command_line_analysis(const CommandLine& line) {
     if (!line.analysis.empty()) {
         const SavedWorkspace saved = load_saved_analysis(line.analysis);
-        return compute_workspace(saved.study, saved.workspace);
+        return {compute_workspace(saved.study, saved.workspace),
+                reconstructed_subjects(saved.study.subjects)};
     }
     const Study study = load_study(line.files, line.load);
-    return compute_workspace(study, workspace_from_flags(study, line));
+    return {compute_workspace(study, workspace_from_flags(study, line)),
+            reconstructed_subjects(study.subjects)};
+}
+
+Results command_line_results(const CommandLine& line) {
+    return command_line_analysis(line).results;
 }
 
 int run_analyze(const CommandLine& line) {
-    const Results results = command_line_results(line);
+    const CommandLineAnalysis analysis = command_line_analysis(line);
     if (line.json) {
-        std::cout
-            << QJsonDocument(analyze_json(results)).toJson(QJsonDocument::Indented).toStdString();
+        QJsonObject json = analyze_json(analysis.results);
+        json.insert("reconstructed", reconstructed_json(analysis.reconstructed));
+        std::cout << QJsonDocument(json).toJson(QJsonDocument::Indented).toStdString();
     } else {
-        std::cout << summary_table(results);
+        std::cout << summary_table(analysis.results, analysis.reconstructed);
     }
     return 0;
 }

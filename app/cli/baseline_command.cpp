@@ -302,9 +302,8 @@ int run_baseline(const CommandLine& line) {
                          .toJson(QJsonDocument::Indented)
                          .toStdString();
     } else {
-        if (study.synthetic) {
-            std::cout << study.name << "  [SYNTHETIC DATA]\n\n";
-        }
+        std::cout << caveat_heading(study.name, study.synthetic,
+                                    reconstructed_subjects(study.subjects));
         std::cout << baseline_text(*baseline.table, disposition);
     }
     return 0;

@@ -141,7 +141,8 @@ QJsonObject response_json(const TumourResponse& response) {
 }
 
 int run_response(const CommandLine& line) {
-    const Results results = command_line_results(line);
+    const CommandLineAnalysis analysis = command_line_analysis(line);
+    const Results& results = analysis.results;
     if (!results.tumour_response) {
         throw std::runtime_error("the study has no tumour response data (ADTR, ADRS or the ADSL "
                                  "treatment dates TRTSDT/TRTEDT)");
@@ -151,9 +152,7 @@ int run_response(const CommandLine& line) {
                          .toJson(QJsonDocument::Indented)
                          .toStdString();
     } else {
-        if (results.synthetic) {
-            std::cout << results.study_name << "  [SYNTHETIC DATA]\n\n";
-        }
+        std::cout << caveat_heading(results.study_name, results.synthetic, analysis.reconstructed);
         std::cout << response_text(*results.tumour_response, line.spec.km.conf_level);
     }
     return 0;

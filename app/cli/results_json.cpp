@@ -392,6 +392,14 @@ QJsonObject cox_json(const CoxSummary& cox) {
 
 } // namespace
 
+QJsonObject reconstructed_json(const ReconstructedSubjects& reconstructed) {
+    QJsonArray sources;
+    for (const auto& source : reconstructed.sources) {
+        sources.append(text(source));
+    }
+    return {{"subjects", static_cast<qint64>(reconstructed.count)}, {"sources", sources}};
+}
+
 QJsonObject analyze_json(const Results& results) {
     QJsonArray arms;
     for (const auto& arm : results.arms) {

@@ -1,5 +1,6 @@
 #include "cli/summary_table.h"
 
+#include <triallens/format/data_caveat.h>
 #include <triallens/format/delayed_effects_verdict.h>
 #include <triallens/format/number_format.h>
 
@@ -47,10 +48,21 @@ std::string probability(const std::optional<double>& value) {
 
 } // namespace
 
-std::string summary_table(const Results& results) {
+std::string caveat_heading(const std::string& study_name, bool synthetic,
+                           const ReconstructedSubjects& reconstructed) {
+    if (synthetic) {
+        return study_name + "  [SYNTHETIC DATA]\n\n";
+    }
+    const std::string caveat = data_caveat(false, reconstructed);
+    return caveat.empty() ? std::string() : study_name + "  [" + caveat + "]\n\n";
+}
+
+std::string summary_table(const Results& results, const ReconstructedSubjects& reconstructed) {
     std::string out = results.study_name;
     if (results.synthetic) {
         out += "  [SYNTHETIC DATA]";
+    } else if (const std::string caveat = data_caveat(false, reconstructed); !caveat.empty()) {
+        out += "  [" + caveat + "]";
     }
     std::string unit = results.time_unit;
     std::transform(unit.begin(), unit.end(), unit.begin(),

@@ -4,13 +4,22 @@
 // triallens/format/number_format.h writes it.
 
 #include <triallens/analysis/results.h>
+#include <triallens/data/reconstructed_subjects.h>
 
 #include <cstddef>
 #include <string>
 
 namespace triallens::cli {
 
-std::string summary_table(const Results& results);
+// `reconstructed` adds the caveat of rebuilt subjects to the heading.
+std::string summary_table(const Results& results, const ReconstructedSubjects& reconstructed = {});
+
+// The line a text summary opens with when its data are not a trial's own
+// patients (data_caveat.h): "Demo study  [SYNTHETIC DATA]", or the study's
+// name and "[RECONSTRUCTED from a publication: …]", then a blank line; ""
+// for a trial's own data.
+std::string caveat_heading(const std::string& study_name, bool synthetic,
+                           const ReconstructedSubjects& reconstructed);
 
 // The characters (UTF-8 code points) of a text, so the terminal tables line
 // up numbers with an en dash or U+2212 and names with accents.

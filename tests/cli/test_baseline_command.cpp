@@ -3,6 +3,7 @@
 // computes; the text output is Table 1 then the disposition; bad input exits
 // non-zero with one line on stderr and nothing on stdout.
 
+#include "../test_paths.h"
 #include "triallens_process.h"
 
 #include <triallens/analysis/default_spec.h>
@@ -23,7 +24,7 @@ namespace {
 using cli_test::Run;
 using cli_test::run;
 
-const QString pilot_adsl = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/adsl.xpt");
+const QString pilot_adsl = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/adsl.xpt");
 
 QJsonValue number_or_null(const std::optional<double>& value) {
     return value ? QJsonValue(*value) : QJsonValue();

@@ -2,6 +2,7 @@
 // contract's keys with the numbers the core computes; bad input exits
 // non-zero with one line on stderr and nothing on stdout.
 
+#include "../test_paths.h"
 #include "triallens_process.h"
 
 #include <triallens/analysis/adverse_event_report.h>
@@ -144,7 +145,7 @@ void compare_optional(const QJsonValue& json, const std::optional<double>& value
 Run run_in(const QString& folder, const QStringList& arguments) {
     QProcess process;
     process.setWorkingDirectory(folder);
-    process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
+    process.start(QString::fromStdString(TRIALLENS_BINARY), arguments);
     process.waitForFinished(60000);
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }
@@ -608,7 +609,7 @@ private slots:
     // The text: the overview first, the pilot's blank AEACN as not recorded,
     // the rate columns and their definition under the table.
     void aeOverviewTextSaysWhatIsNotRecorded() {
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         const Run result = run(
             {"ae", pilot + "adsl.xpt", pilot + "adae.xpt", "--overview", "--exposure-adjusted"});
         QCOMPARE(result.exit_code, 0);
@@ -645,7 +646,7 @@ private slots:
     // The severe column says what it counts: "≥ 3" where AETOXGR grades (the
     // demo), "Severe" where AESEV does (the pilot), with the note naming it.
     void aeTableNamesItsGradingVariable() {
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         const Run demo = run({"ae", "demo"});
         const Run by_severity = run({"ae", pilot + "adsl.xpt", pilot + "adae.xpt"});
         QCOMPARE(demo.exit_code, 0);
@@ -964,7 +965,7 @@ private slots:
                 << QStringList{"analyze", "demo", "--param", "OS", flag, value}
                 << QString("%1 expects a finite number, got").arg(flag);
         }
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         QTest::newRow("covariate of too many levels")
             << QStringList{"analyze", pilot + "adsl.xpt", pilot + "adtte.xpt", "--covariates",
                            "SUBJID"}
@@ -1155,7 +1156,7 @@ private slots:
                 (block + 2)->value(4).startsWith(QString::number(term["hr"].toDouble(), 'f', 2)));
         }
 
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/sites");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/sites");
         const QString ae = dir.filePath("ae.csv");
         QCOMPARE(run({"export", pilot, "--figure", "ae", "--out", ae}).exit_code, 0);
         const QList<QStringList> ae_rows = csv_rows(read_all(ae));
@@ -1191,7 +1192,7 @@ private slots:
     // diagram at a preset's size, on the pilot (three arms).
     void exportBaselineAndDispositionWriteTablesAndTheFlow() {
         QTemporaryDir dir;
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         const QStringList files{pilot + "adsl.xpt", pilot + "adtte.xpt"};
         const Run table1 = run(QStringList{"export", "--figure", "baseline", "--vars", "AGE,SEX",
                                            "--quantile-type", "7", "--p-values", "--out",
@@ -1493,7 +1494,7 @@ private slots:
         QCOMPARE(saved.out, flags.out);
 
         // Files, saved with paths relative to the analysis, run from elsewhere.
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         QStringList copies;
         for (const QString& name : {QStringLiteral("adsl.csv"), QStringLiteral("adtte.csv")}) {
             QVERIFY(QFile::copy(pilot + name, dir.filePath(name)));
@@ -1586,7 +1587,7 @@ private slots:
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
         environment.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath("config"));
         process.setProcessEnvironment(environment);
-        process.start(QStringLiteral(TRIALLENS_BINARY),
+        process.start(QString::fromStdString(TRIALLENS_BINARY),
                       {QStringLiteral("--quit-after-first-paint"), file});
         QVERIFY(process.waitForFinished(60000));
         QCOMPARE(process.exitCode(), 0);
@@ -1615,7 +1616,7 @@ private slots:
     // The pilot's TTDE has one cause; naming its column still asks for the
     // competing-risks analysis (the incidence is 1 - KM), and for the figure.
     void namedCauseColumnOfOneCause() {
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         const Run result = run({"analyze", pilot + "adsl.xpt", pilot + "adtte.xpt", "--cause",
                                 "EVNTDESC", "--landmarks", "30,90", "--json"});
         QCOMPARE(result.exit_code, 0);
@@ -1648,7 +1649,7 @@ private slots:
     }
 
     void analyzeReadsThePilotTransportFiles() {
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         const Run result = run({"analyze", pilot + "adsl.xpt", pilot + "adtte.xpt", "--json"});
         QCOMPARE(result.exit_code, 0);
         QVERIFY2(result.err.isEmpty(), result.err.constData());
@@ -1677,7 +1678,7 @@ private slots:
     // ADTTE's own TRTA (absent from ADSL) as the treatment: on the pilot it
     // agrees with ADSL's TRT01A subject by subject, so the numbers are the same.
     void armFromTheTimeToEventData() {
-        const QString sites = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/sites");
+        const QString sites = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/sites");
         const Run trta = run({"analyze", sites, "--arm", "TRTA", "--json"});
         QCOMPARE(trta.exit_code, 0);
         QVERIFY2(trta.err.isEmpty(), trta.err.constData());
@@ -1812,7 +1813,7 @@ private slots:
             QCOMPARE(result.exit_code, 2);
             QVERIFY2(result.err.contains(message.toUtf8()), result.err.constData());
         }
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         const Run waterfall = run({"export", pilot + "adsl.xpt", pilot + "adtte.xpt", "--figure",
                                    "waterfall", "--out", out});
         QCOMPARE(waterfall.exit_code, 2);
@@ -1827,7 +1828,7 @@ private slots:
     // AE flag refused on a figure it does not apply to.
     void aeSafetyExports() {
         QTemporaryDir dir;
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         const QStringList files{pilot + "adsl.xpt", pilot + "adae.xpt"};
         const Run overview = run(QStringList{"export"} + files +
                                  QStringList{"--figure", "ae-overview", "--exposure-adjusted",

@@ -7,6 +7,7 @@
 // The man page writes a flag as roff's minus signs: --time-unit is
 // \-\-time\-unit there.
 
+#include "../test_paths.h"
 #include <QDir>
 #include <QFile>
 #include <QMap>
@@ -18,9 +19,10 @@
 
 namespace {
 
-const QString man_page_path = QStringLiteral(TRIALLENS_SOURCE_DIR "/packaging/triallens.1.in");
+const QString man_page_path =
+    QString::fromStdString(TRIALLENS_SOURCE_DIR + "/packaging/triallens.1.in");
 const QString completion_path =
-    QStringLiteral(TRIALLENS_SOURCE_DIR "/packaging/triallens.bash-completion");
+    QString::fromStdString(TRIALLENS_SOURCE_DIR + "/packaging/triallens.bash-completion");
 
 QString read_text(const QString& path) {
     QFile file(path);
@@ -29,7 +31,7 @@ QString read_text(const QString& path) {
 
 QString run_triallens(const QStringList& arguments) {
     QProcess process;
-    process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
+    process.start(QString::fromStdString(TRIALLENS_BINARY), arguments);
     process.waitForFinished(60000);
     return QString::fromUtf8(process.readAllStandardOutput());
 }
@@ -82,7 +84,7 @@ QMap<QString, QStringList> help_flags_by_group(const QString& help) {
 // The flags and command words parse_command_line compares its arguments with.
 QStringList parser_words() {
     const QString source =
-        read_text(QStringLiteral(TRIALLENS_SOURCE_DIR "/app/cli/command_line.cpp"));
+        read_text(QString::fromStdString(TRIALLENS_SOURCE_DIR + "/app/cli/command_line.cpp"));
     static const QRegularExpression compared(QStringLiteral(
         R"re(arg == "(-{1,2}[a-z][a-z0-9-]*)"|\{"(-{0,2}[a-z][a-z0-9-]*)", Command::)re"));
     QStringList words;

@@ -2,6 +2,7 @@
 // at-risk table into a folder that `analyze` then reads; every refused input
 // exits non-zero with one line on stderr and writes nothing.
 
+#include "../test_paths.h"
 #include "triallens_process.h"
 
 #include <triallens/analysis/refit.h>
@@ -124,6 +125,14 @@ private slots:
         QCOMPARE(analysis["events"].toInt(), 13);
         QCOMPARE(analysis["arms"].toArray().size(), 2);
         QVERIFY(analysis["cox"].toObject()["terms"].toArray().size() == 1);
+        // Every subject is a pseudo-patient, and the output says so.
+        const QJsonObject reconstructed = analysis["reconstructed"].toObject();
+        QCOMPARE(reconstructed["subjects"].toInt(), 20);
+        QCOMPARE(reconstructed["sources"].toArray(), QJsonArray{"Hand-built figure"});
+        QCOMPARE(analysis["synthetic"].toBool(), false);
+        const Run summary = run({"analyze", out, "--param", "RECON", "--arm", "ARM"});
+        QVERIFY2(summary.out.contains("[RECONSTRUCTED from a publication: Hand-built figure]"),
+                 summary.out.constData());
     }
 
     void printsEachArmsFitAndChanges() {
@@ -206,8 +215,8 @@ private slots:
     void reconstructsFromAnImage() {
         const QTemporaryDir dir;
         const QString risk = write(dir, "risk.csv", demo_pfs_at_risk());
-        const QString figure =
-            QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.png");
+        const QString figure = QString::fromStdString(TRIALLENS_SOURCE_DIR +
+                                                      "/tests/data/reconstruct/demo_pfs_km.png");
         const QString out = dir.filePath("recon");
         const Run made =
             run({"reconstruct", "--image", figure, "--x-axis", "287.598:0,1014.648:27", "--y-axis",
@@ -236,8 +245,8 @@ private slots:
     void imageFlagsAreChecked_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
-        const QString figure =
-            QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.png");
+        const QString figure = QString::fromStdString(TRIALLENS_SOURCE_DIR +
+                                                      "/tests/data/reconstruct/demo_pfs_km.png");
         QTest::newRow("no axes") << QStringList{"--image", figure, "--colour", "A=#0072b2"}
                                  << "--image needs its axes";
         QTest::newRow("colour without image")

@@ -1,7 +1,8 @@
 #pragma once
-// Runs the built `triallens` binary (TRIALLENS_BINARY, set for every test by
+// Runs the built `triallens` binary (TRIALLENS_BINARY, from test_paths.h, for every test by
 // triallens_add_test) as a user runs it, for the command-line tests.
 
+#include "../test_paths.h"
 #include <QByteArray>
 #include <QProcess>
 #include <QString>
@@ -17,7 +18,7 @@ struct Run {
 
 inline Run run(const QStringList& arguments) {
     QProcess process;
-    process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
+    process.start(QString::fromStdString(TRIALLENS_BINARY), arguments);
     process.waitForFinished(60000);
     return {process.exitCode(), process.readAllStandardOutput(), process.readAllStandardError()};
 }

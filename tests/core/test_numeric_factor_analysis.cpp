@@ -7,6 +7,7 @@
 // for a numeric column with too many values to be a factor.
 
 #include "../km_golden.h"
+#include "../test_paths.h"
 
 #include <triallens/analysis/refit.h>
 #include <triallens/io/load_study.h>
@@ -25,7 +26,7 @@ namespace {
 
 const Study& study() {
     static const Study loaded = [] {
-        const std::filesystem::path folder = TRIALLENS_TEST_DATA "/reference/numeric_factors";
+        const std::filesystem::path folder = TRIALLENS_TEST_DATA + "/reference/numeric_factors";
         StudyLoad load = load_study({folder / "adsl.csv", folder / "adtte.csv"});
         if (!load.ok()) {
             qFatal("cannot load the numeric-factor fixture: %s",

@@ -2,6 +2,7 @@
 // them, and the two CSV files load_study reads back to the same subjects and
 // times.
 
+#include <triallens/data/reconstructed_subjects.h>
 #include <triallens/io/load_study.h>
 #include <triallens/reconstruct/reconstructed_study.h>
 
@@ -42,6 +43,10 @@ private slots:
         QCOMPARE(study.subjects.find("RECONFL")->levels(), std::vector<std::string>{"Y"});
         QCOMPARE(study.subjects.find("SOURCE")->levels(),
                  std::vector<std::string>{"Doe et al. 2024, Figure 2"});
+        QCOMPARE(reconstructed_subjects(study.subjects).count, std::size_t{5});
+        QVERIFY(reconstructed_subjects(study.subjects).all());
+        QCOMPARE(reconstructed_subjects(study.subjects).sources,
+                 std::vector<std::string>{"Doe et al. 2024, Figure 2"});
         QCOMPARE(study.endpoints.size(), std::size_t{1});
         const TimeToEvent& tte = study.endpoints.front();
         QCOMPARE(tte.paramcd(), std::string("RECON"));
@@ -66,6 +71,9 @@ private slots:
         const Study& study = *load.study;
         QCOMPARE(study.subjects.size(), std::size_t{5});
         QCOMPARE(study.subjects.find("SOURCE")->levels(),
+                 std::vector<std::string>{"A, \"quoted\" source"});
+        QCOMPARE(reconstructed_subjects(study.subjects).count, std::size_t{5}); // RECONFL read back
+        QCOMPARE(reconstructed_subjects(study.subjects).sources,
                  std::vector<std::string>{"A, \"quoted\" source"});
         const TimeToEvent& tte = *study.endpoint("OS");
         QCOMPARE(tte.time_unit(), std::string("WEEKS"));

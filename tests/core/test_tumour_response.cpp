@@ -7,6 +7,7 @@
 // and on tests/data/oncology2 (three arms, derived), in months and in days.
 
 #include "../golden.h"
+#include "../test_paths.h"
 #include "golden_cases.h"
 
 #include <triallens/analysis/refit.h>
@@ -68,7 +69,7 @@ const Study& demo_without_durrsp() {
 
 const Study& oncology2() {
     static const Study study = [] {
-        const std::filesystem::path folder = TRIALLENS_TEST_DATA "/data/oncology2";
+        const std::filesystem::path folder = TRIALLENS_TEST_DATA + "/data/oncology2";
         StudyLoad load = load_study(
             {folder / "adsl.csv", folder / "adtte.csv", folder / "adrs.csv", folder / "adtr.csv"});
         if (!load.ok()) {

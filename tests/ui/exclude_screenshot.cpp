@@ -5,6 +5,7 @@
 // refused.png and then, after clicking the offer, excluded.png into the
 // folder given (default /tmp/exclude-shots).
 
+#include "../test_paths.h"
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
 #include <controller/workspace_document.h>
@@ -31,7 +32,7 @@ int main(int argc, char** argv) {
         argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("/tmp/exclude-shots");
     QDir().mkpath(folder);
     const QTemporaryDir data;
-    const QDir sites(QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/sites"));
+    const QDir sites(QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/sites"));
     for (const QString& name : sites.entryList(QDir::Files)) {
         QFile::copy(sites.filePath(name), data.filePath(name));
     }

@@ -6,6 +6,7 @@
 // drawn here with QPainter from steps we choose: censor '+' ticks, two
 // crossing curves, anti-aliased lines, a JPEG copy. Then bad input.
 
+#include "../test_paths.h"
 #include "km_figure_truth.h"
 
 #include <digitise/curve_trace.h>
@@ -176,7 +177,8 @@ private slots:
     void committedFigureTraces() {
         QString error;
         const QImage image = read_figure_image(
-            QStringLiteral(TRIALLENS_TEST_DATA "/data/reconstruct/demo_pfs_km.png"), &error);
+            QString::fromStdString(TRIALLENS_TEST_DATA + "/data/reconstruct/demo_pfs_km.png"),
+            &error);
         QVERIFY2(!image.isNull(), qPrintable(error));
         QCOMPARE(image.size(), QSize(1050, 675));
         const auto calibration =

@@ -2,6 +2,7 @@
 // CDISC pilot (3 arms): the table carries the Results' tests, the verdict
 // sits above it, the cut-point editor refits through the workspace's undo
 // history, and bad cut points are named without changing anything.
+#include "../test_paths.h"
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
 #include <controller/workspace_document.h>
@@ -203,7 +204,7 @@ private slots:
         Shown shown;
         shown.window = std::make_unique<MainWindow>(&shown.controller);
         QSignalSpy loaded(shown.window->workspace()->loader(), &StudyLoader::loaded);
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         shown.window->workspace()->openPaths(
             {pilot + "adsl.xpt", pilot + "adtte.xpt", pilot + "adae.xpt"}, false);
         QVERIFY(workspace_test::caught(loaded));

@@ -3,6 +3,7 @@
 // arrow keys choose subgroups, and a protective subgroup's square is painted
 // left of HR = 1.
 
+#include "../test_paths.h"
 #include <models/forest_model.h>
 #include <views/forest_view.h>
 
@@ -46,7 +47,7 @@ ResultsPtr demo_results() {
 // placebo, by sex, age group and race: HRs to 8, CIs to 18, long race labels.
 ResultsPtr pilot_results() {
     static const ResultsPtr results = [] {
-        const std::string pilot = TRIALLENS_PILOT_DATA "/cdiscpilot01/";
+        const std::string pilot = TRIALLENS_PILOT_DATA + "/cdiscpilot01/";
         StudyLoad load = load_study({pilot + "adsl.xpt", pilot + "adtte.xpt"}, {});
         if (!load.ok()) {
             qFatal("the pilot did not load");

@@ -1,6 +1,7 @@
 // The workspace opens offscreen on the demo study and its KM figure holds one
 // step curve and one legend entry per arm; choosing another endpoint refits off the GUI thread.
 
+#include "../test_paths.h"
 #include <controller/export_controller.h>
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
@@ -91,7 +92,7 @@ private slots:
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         QSignalSpy loaded(window.workspace()->loader(), &StudyLoader::loaded);
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         window.workspace()->openPaths({pilot + "adsl.xpt", pilot + "adtte.xpt"}, false);
         QVERIFY(QTest::qWaitFor([&] { return loaded.count() > 0; }, 30000));
         WorkspaceState state = window.workspace()->state();
@@ -217,7 +218,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 1, 5000);
         QSignalSpy loaded(window.workspace()->loader(), &StudyLoader::loaded);
 
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         drop(window, {pilot + "adsl.xpt", pilot + "adtte.xpt", pilot + "adae.xpt"});
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 10000);
         QTRY_COMPARE_WITH_TIMEOUT(refitted.count(), 2, 5000);

@@ -5,6 +5,7 @@
 // files are reported, the demo reopens on the demo, and a malformed document
 // says what is wrong with it.
 
+#include "../test_paths.h"
 #include <controller/analysis_document.h>
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
@@ -55,7 +56,7 @@ namespace {
 
 constexpr double inf = std::numeric_limits<double>::infinity();
 
-const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
 
 // A spec with every field away from its default, doubles that have no short
 // decimal form among them.

@@ -5,6 +5,7 @@
 // export of the same figure; a shell reads the quoted text back to the same
 // words; and the window's dialog carries the forest row in focus.
 
+#include "../test_paths.h"
 #include <cli/command_line.h>
 #include <cli/export_command.h>
 #include <cli/results_json.h>
@@ -46,7 +47,7 @@ Q_DECLARE_METATYPE(triallens::ui::KmFigureOptions)
 
 namespace {
 
-const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
 
 QStringList pilot_paths() {
     return {pilot + "adsl.xpt", pilot + "adtte.xpt", pilot + "adae.xpt"};
@@ -462,7 +463,7 @@ private slots:
         QVERIFY(arguments.contains(QStringLiteral("--style")));
         QVERIFY(arguments.contains(QStringLiteral("--font-family")));
         QProcess process;
-        process.start(QStringLiteral(TRIALLENS_BINARY), arguments);
+        process.start(QString::fromStdString(TRIALLENS_BINARY), arguments);
         QVERIFY(process.waitForFinished(120000));
         QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
         QCOMPARE(read_all(out), expected);

@@ -6,6 +6,7 @@
 // with transforms, relative and absolute path commands, a polyline, censor
 // ticks and a legend sample. Then bad input, bounded.
 
+#include "../test_paths.h"
 #include "km_figure_truth.h"
 
 #include <digitise/svg_curves.h>
@@ -99,7 +100,7 @@ private slots:
     // positions are the calibration) against the demo's KM.
     void committedFigureIsReadExactly() {
         const SvgCurves svg = read_svg_curves_file(
-            QStringLiteral(TRIALLENS_TEST_DATA "/data/reconstruct/demo_pfs_km.svg"));
+            QString::fromStdString(TRIALLENS_TEST_DATA + "/data/reconstruct/demo_pfs_km.svg"));
         QVERIFY2(svg.ok(), qPrintable(svg.error));
         QString error;
         const auto calibration =

@@ -9,6 +9,7 @@
 // HTML, RTF and CSV, to look at them.
 
 #include "../cdisc_pilot.h"
+#include "../test_paths.h"
 #include "baseline_fixture.h"
 
 #include <export/adverse_event_table.h>
@@ -95,7 +96,7 @@ const AeTable& pilot_ae() {
 }
 
 QStringList pilot_files() {
-    const QString folder = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+    const QString folder = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
     return {folder + "adsl.xpt", folder + "adae.xpt"};
 }
 
@@ -103,7 +104,7 @@ QStringList pilot_files() {
 // GUI would run it.
 QJsonObject cli_json(const QString& command, const QStringList& arguments) {
     QProcess process;
-    process.start(QStringLiteral(TRIALLENS_BINARY),
+    process.start(QString::fromStdString(TRIALLENS_BINARY),
                   QStringList{command} + arguments + QStringList{"--json"});
     if (!process.waitForFinished(120000) || process.exitCode() != 0) {
         qWarning() << process.readAllStandardError();

@@ -3,6 +3,7 @@
 // never blocks the GUI thread, and the busy indicator appears only for refits
 // that take a while.
 
+#include "../test_paths.h"
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
 #include <controller/workspace_document.h>
@@ -57,7 +58,7 @@ namespace {
 // the GUI would run it.
 QJsonObject analyze(const QStringList& arguments) {
     QProcess process;
-    process.start(QStringLiteral(TRIALLENS_BINARY),
+    process.start(QString::fromStdString(TRIALLENS_BINARY),
                   QStringList{QStringLiteral("analyze")} + arguments + QStringList{"--json"});
     if (!process.waitForFinished(60000) || process.exitCode() != 0) {
         qWarning() << process.readAllStandardError();
@@ -117,7 +118,7 @@ private slots:
         w.window->recentFilesMenu()->clearEntries();
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 1, 10000);
         QSignalSpy loaded(w.window->workspace()->loader(), &StudyLoader::loaded);
-        const QString pilot = QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
         const QStringList files{pilot + "adsl.xpt", pilot + "adtte.xpt"};
         w.window->workspace()->openPaths(files, false);
         QTRY_COMPARE_WITH_TIMEOUT(loaded.count(), 1, 30000);
@@ -290,7 +291,7 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(w.refitted->count(), 1, 10000);
         QSignalSpy loaded(w.window->workspace()->loader(), &StudyLoader::loaded);
         QSignalSpy failed(w.window->workspace()->loader(), &StudyLoader::failed);
-        const QDir sites(QStringLiteral(TRIALLENS_PILOT_DATA "/cdiscpilot01/sites"));
+        const QDir sites(QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/sites"));
         QStringList files;
         for (const QString& name : sites.entryList({"*.csv"}, QDir::Files)) {
             files << sites.filePath(name);

@@ -4,10 +4,16 @@
 #include "controller/state_change.h"
 #include "controller/study_loader.h"
 
+#include <QFutureWatcher>
 #include <QUndoStack>
+#include <QtConcurrent>
 
 #include <triallens/analysis/default_spec.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/format/data_caveat.h>
+#include <triallens/reconstruct/reconstructed_overlay.h>
+
+#include <stdexcept>
 
 #include <utility>
 
@@ -48,6 +54,7 @@ void WorkspaceDocument::openPaths(const QStringList& paths, bool add, bool exclu
             all << path;
         }
     }
+    ++asked_;
     emit loadStarted(static_cast<int>(all.size()));
     LoadOptions options;
     options.exclude_invalid_rows = exclude_invalid_rows;
@@ -59,7 +66,61 @@ void WorkspaceDocument::openPaths(const QStringList& paths, bool add, bool exclu
 void WorkspaceDocument::openDemo() {
     loader_->cancel();
     check_ = {};
+    ++asked_;
     replaceStudy(std::make_shared<const Study>(generate_demo_study()), {}, {}, 0);
+}
+
+void WorkspaceDocument::openPublishedArms(std::vector<NamedArm> arms,
+                                          ReconstructedStudyOptions options, PublishedArms where) {
+    loader_->cancel();
+    check_ = {};
+    const std::uint64_t asked = ++asked_;
+    struct Made {
+        std::shared_ptr<const Study> study;
+        QString error;
+    };
+    const std::shared_ptr<const Study> trial = study();
+    OverlayOptions overlay;
+    overlay.endpoint = state_.spec.paramcd;
+    if (overlay.endpoint.empty() && trial && !trial->endpoints.empty()) {
+        overlay.endpoint = trial->endpoints.front().paramcd();
+    }
+    overlay.arm_variable = state_.spec.arm_variable;
+    overlay.time_unit = options.time_unit;
+    overlay.source = options.source;
+    const QStringList paths = where == PublishedArms::BesideTheStudy ? paths_ : QStringList();
+    auto make = [trial, arms = std::move(arms), options, overlay, where]() -> Made {
+        try {
+            if (where == PublishedArms::OnTheirOwn || !trial) {
+                return {std::make_shared<const Study>(
+                            reconstructed_study(arms, options, "Reconstructed: " + options.source)),
+                        {}};
+            }
+            return {
+                std::make_shared<const Study>(overlay_reconstructed_arms(*trial, arms, overlay)),
+                {}};
+        } catch (const std::exception& error) {
+            return {nullptr, QString::fromStdString(error.what())};
+        }
+    };
+    auto* watcher = new QFutureWatcher<Made>(this);
+    connect(watcher, &QFutureWatcher<Made>::finished, this, [this, watcher, asked, paths] {
+        watcher->deleteLater();
+        if (asked != asked_) {
+            return; // another study was asked for meanwhile
+        }
+        const Made made = watcher->result();
+        if (!made.study) {
+            emit studyRefused(
+                QStringLiteral("The published arms were not added: %1").arg(made.error));
+            return;
+        }
+        replaceStudy(made.study, paths,
+                     {QString::fromStdString(data_caveat_sentence(
+                         false, reconstructed_subjects(made.study->subjects)))},
+                     0);
+    });
+    watcher->setFuture(QtConcurrent::run(std::move(make)));
 }
 
 void WorkspaceDocument::changeState(const WorkspaceState& next) {

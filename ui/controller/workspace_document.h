@@ -13,14 +13,17 @@
 #include "document/workspace_state.h"
 
 #include <triallens/data/study.h>
+#include <triallens/reconstruct/reconstructed_study.h>
 
 #include <QObject>
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 QT_BEGIN_NAMESPACE
 class QUndoStack;
@@ -63,6 +66,19 @@ public:
     // Replaces the study with the embedded (synthetic) demo, as a load would.
     void openDemo();
 
+    // Arms rebuilt from a published Kaplan–Meier figure (the digitiser's),
+    // either beside the study's own arms — on the endpoint and treatment
+    // column the state shows (reconstructed_overlay.h), the study's files
+    // kept — or as a study of their own (reconstructed_study.h, no files).
+    // Made off the GUI thread and shown as a load is, with the data's caveat
+    // (data_caveat.h) as a warning; arms that cannot be made into a study
+    // are said by studyRefused and change nothing. The files list keeps only
+    // the trial's: a saved analysis reopens the trial without the published
+    // arms, which are saved as CSV from the digitiser.
+    enum class PublishedArms { BesideTheStudy, OnTheirOwn };
+    void openPublishedArms(std::vector<NamedArm> arms, ReconstructedStudyOptions options,
+                           PublishedArms where);
+
     // A user's gesture: an undoable step from the current state to `next`.
     void changeState(const WorkspaceState& next);
     // `state` as the whole state, not as a step: it refits once and the
@@ -93,6 +109,9 @@ private:
     QStringList paths_;
     WorkspaceState state_;
     StudyCheck check_; // the running load's, if it has one
+    // Counts studies asked for (loads, the demo, published arms): a study of
+    // published arms made after another was asked for is dropped.
+    std::uint64_t asked_ = 0;
 };
 
 } // namespace triallens::ui

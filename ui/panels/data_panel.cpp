@@ -1,5 +1,7 @@
 #include "panels/data_panel.h"
 
+#include <triallens/format/data_caveat.h>
+
 #include <QFileInfo>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -71,11 +73,15 @@ void DataPanel::showStudy(const Study& study, const QStringList& paths,
     for (const auto& endpoint : study.endpoints) {
         endpoints << QString::fromStdString(endpoint.paramcd());
     }
+    const QString caveat =
+        QString::fromStdString(data_caveat(false, reconstructed_subjects(study.subjects)));
     summary_->setText(
         QStringLiteral("<b>%1</b>%2<br/>%3 subjects%4 · endpoints %5 · %6 adverse events · %7 "
                        "responses")
             .arg(QString::fromStdString(study.name).toHtmlEscaped(),
-                 study.synthetic ? QStringLiteral(" (synthetic)") : QString())
+                 study.synthetic     ? QStringLiteral(" (synthetic)")
+                 : !caveat.isEmpty() ? QStringLiteral(" (%1)").arg(caveat.toHtmlEscaped())
+                                     : QString())
             .arg(study.subjects.size())
             .arg(sites.empty() ? QString() : QStringLiteral(" at %1 sites").arg(sites.size()))
             .arg(endpoints.isEmpty() ? QStringLiteral("none")

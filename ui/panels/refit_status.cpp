@@ -37,8 +37,9 @@ void RefitStatus::setResults(const Results& results, double milliseconds) {
                               .arg(results.subjects_total)
                               .arg(results.n)
                               .arg(results.events);
-    subjects_->setText(results.synthetic ? label + QStringLiteral(" · synthetic demo data")
-                                         : label);
+    subjects_->setText(results.synthetic   ? label + QStringLiteral(" · synthetic demo data")
+                       : caveat_.isEmpty() ? label
+                                           : label + QStringLiteral(" · ") + caveat_);
     timing_->setText(QStringLiteral("refit %1 ms").arg(milliseconds, 0, 'f', 1));
 }
 

@@ -1,9 +1,9 @@
 #pragma once
 // The status bar's standing part: whose subjects the results are of ("67 of
 // 147 subjects · 60 analysed, 41 events", and "synthetic demo data" when
-// they are), an indeterminate progress bar while a refit has run longer
-// than busyDelayMs() (so quick refits never flash it), and the last refit's
-// time.
+// they are, or the caveat of subjects rebuilt from a publication), an indeterminate progress bar
+// while a refit has run longer than busyDelayMs() (so quick refits never flash it), and the last
+// refit's time.
 
 #include <triallens/analysis/results.h>
 
@@ -30,6 +30,9 @@ public:
     QProgressBar* busyIndicator() const { return busy_; }
 
     void setResults(const Results& results, double milliseconds);
+    // The study's data caveat (data_caveat.h), shown after the counts; "" for
+    // a trial's own data. Set when the study changes.
+    void setDataCaveat(const QString& caveat) { caveat_ = caveat; }
     void setBusy(bool busy);
 
 private:
@@ -37,6 +40,7 @@ private:
     QProgressBar* busy_;
     QLabel* timing_;
     QTimer* delay_;
+    QString caveat_;
 };
 
 } // namespace triallens::ui

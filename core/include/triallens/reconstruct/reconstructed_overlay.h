@@ -1,0 +1,54 @@
+#pragma once
+// A trial's own study with arms rebuilt from a publication beside its own
+// arms, so that every view compares them as it compares a trial's arms: a
+// published control arm against the trial's experimental arm, with hazard
+// ratios, RMST and curves (an "overlay").
+//
+// The pseudo-patients (reconstructed_study.h) are added after the trial's
+// subjects; nothing of the trial's own data changes:
+//   - every treatment column of the trial (arm_column_candidates, and
+//     OverlayOptions::arm_variable) gets the published arm's name for them;
+//     a name the trial already uses for one of its own arms is followed by
+//     " (published)", so the two are never one arm. Their other columns
+//     are missing;
+//   - RECONFL is "Y" for them and missing for the trial's subjects, and
+//     SOURCE is the publication for them and the trial's name for its own
+//     (a column of its own: the two can be told apart, and curves drawn by
+//     it);
+//   - their records join the endpoint the published curves are of
+//     (OverlayOptions::endpoint), their times converted from the figure's
+//     unit into that endpoint's. Where the endpoint has event causes, their
+//     events get one more: "Not published". Other endpoints, adverse
+//     events, responses and tumour measurements stay the trial's alone.
+// The study keeps its name, its control arm and its synthetic flag;
+// reconstructed_subjects() counts the pseudo-patients (data_caveat.h: "Partly
+// RECONSTRUCTED from a publication").
+//
+// std::invalid_argument, with a message for a person, when the endpoint is
+// not the study's, its AVALU is not a unit times can be converted into, a
+// pseudo-patient's USUBJID is one of the trial's, or the arms are unusable
+// (reconstructed_tables' reasons).
+
+#include "triallens/analysis/time_unit.h"
+#include "triallens/data/study.h"
+#include "triallens/reconstruct/reconstructed_study.h"
+
+#include <string>
+#include <vector>
+
+namespace triallens {
+
+struct OverlayOptions {
+    std::string endpoint;     // the trial's PARAMCD the published curves are of, e.g. "PFS"
+    std::string arm_variable; // the treatment column in use, when not an ADaM name ("" = none)
+    TimeUnit time_unit = TimeUnit::Months; // of the published figure's time axis
+    std::string source = "Publication";
+};
+
+inline constexpr const char* published_arm_suffix = " (published)";
+inline constexpr const char* unpublished_cause = "Not published";
+
+Study overlay_reconstructed_arms(const Study& trial, const std::vector<NamedArm>& arms,
+                                 const OverlayOptions& options);
+
+} // namespace triallens
