@@ -2,7 +2,6 @@
 
 #include "digitise/svg_curves.h"
 
-#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
@@ -209,7 +208,11 @@ QByteArray pdf_page_svg(const QString& path, int page, QString* error) {
                         .arg(largest_svg_bytes / (1024 * 1024)));
         return {};
     }
-    return file.readAll();
+    QByteArray page_svg = file.readAll();
+    if (page_svg.isEmpty()) {
+        fail(error, QStringLiteral("%1: pdftocairo wrote an empty SVG").arg(what));
+    }
+    return page_svg;
 }
 
 int pdf_page_count(const QString& path, QString* error) {
