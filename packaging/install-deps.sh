@@ -15,6 +15,8 @@ packages=(
     libbenchmark-dev
     # fuzzing the readers: clang with libFuzzer and the sanitizer runtimes
     clang libclang-rt-dev
+    # reading a published figure from a PDF (pdftocairo; the package Recommends it)
+    poppler-utils
     # fonts so offscreen rendering and headless figures have text
     fonts-dejavu-core fontconfig
     # checking the Debian package: lintian, the desktop/AppStream/MIME validators, gio

@@ -3,6 +3,8 @@
 #include <triallens/analysis/time_unit.h>
 #include <triallens/stats/maxcombo.h>
 
+#include <digitise/pdf_figure.h>
+
 #include <array>
 #include <cctype>
 #include <charconv>
@@ -506,7 +508,7 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             }
         } else if (arg == "--curve" || arg == "--at-risk" || arg == "--events" ||
                    arg == "--param-label" || arg == "--source" || arg == "--image" ||
-                   arg == "--x-axis" || arg == "--y-axis" || arg == "--colour") {
+                   arg == "--x-axis" || arg == "--y-axis" || arg == "--colour" || arg == "--page") {
             ReconstructArguments& recon = line.reconstruct;
             recon.given.push_back(arg);
             const std::string value = value_of(arg);
@@ -525,6 +527,13 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
                 recon.events.push_back({std::move(arm), events});
             } else if (arg == "--image") {
                 recon.image = value;
+            } else if (arg == "--page") {
+                recon.page = parse_number<int>(arg, value);
+                if (recon.page < 1 || recon.page > ui::largest_pdf_page) {
+                    throw UsageError("--page expects a page of the PDF, 1 to " +
+                                     std::to_string(ui::largest_pdf_page) + ", got \"" + value +
+                                     "\"");
+                }
             } else if (arg == "--x-axis") {
                 recon.x_axis = value;
             } else if (arg == "--y-axis") {
@@ -672,8 +681,8 @@ Usage:
                                        forest plot) as PNG, SVG or PDF at an exact physical size
   triallens demo --out DIR             write the demo study as CSV files, one per dataset and site
   triallens reconstruct --curve ARM=points.csv ... --at-risk risk.csv --out DIR
-  triallens reconstruct --image FIG --x-axis PX:V,PX:V --y-axis PX:V,PX:V --colour ARM=#RRGGBB ...
-                        --at-risk risk.csv --out DIR
+  triallens reconstruct --image FIG [--page N] --x-axis PX:V,PX:V --y-axis PX:V,PX:V
+                        --colour ARM=#RRGGBB ... --at-risk risk.csv --out DIR
                                        rebuild patient data from a published Kaplan-Meier
                                        figure's points (or the figure itself) and number-at-risk
                                        table (Guyot et al. 2012) as ADSL/ADTTE CSV files every
@@ -972,13 +981,16 @@ reconstruct options (pseudo-patients from a published Kaplan-Meier figure, Guyot
                          an earlier one lowered to it, percent divided by 100
   --image FIG            or read the arms' curves off a figure: PNG or JPEG traced by colour
                          (censor marks and the other curves ignored), SVG read exactly from
-                         its paths; with --x-axis, --y-axis and a --colour per arm
+                         its paths, PDF a page converted to SVG by pdftocairo (poppler-utils)
+                         and read the same way; with --x-axis, --y-axis and a --colour per arm
+  --page N               the page of a PDF --image to read (default: 1)
   --x-axis PX:VALUE,PX:VALUE
                          two ticks of the time axis: each one's pixel column and its value
-                         (SVG: user units)
+                         (SVG: user units; PDF: points from the page's left edge)
   --y-axis PX:VALUE,PX:VALUE
                          two ticks of the survival axis: each one's pixel row and its value,
-                         0-1 or percent (e.g. 612:0,88:100)
+                         0-1 or percent (e.g. 612:0,88:100); PDF: points down from the
+                         page's top edge (as in the SVG pdftocairo writes), not PDF's y up
   --colour ARM=#RRGGBB   the colour of the arm's curve in --image; one per arm
   --at-risk FILE         the number-at-risk table: a time column and one column per arm,
                          named as in --curve; it starts at time 0 with each arm's n, its

@@ -111,15 +111,17 @@ struct ReconstructArguments {
         int events = 0;
     };
     std::vector<ArmFile> curves; // --curve ARM=points.csv, in the order given
-    // From a figure instead of points: --image FIG (PNG, JPEG or SVG), its
+    // From a figure instead of points: --image FIG (PNG, JPEG, SVG or PDF, --page N), its
     // axes by two ticks each (--x-axis PX:VALUE,PX:VALUE with PX the
     // tick's pixel column, --y-axis with its pixel row; SVG user units for
-    // an SVG), and per arm its curve's colour (--colour ARM=#RRGGBB).
+    // an SVG; for a PDF, points from the page's top-left corner, y down),
+    // and per arm its curve's colour (--colour ARM=#RRGGBB).
     struct ArmColour {
         std::string arm;
         std::string colour;
     };
     std::string image;              // --image FIG
+    int page = 0;                   // --page N of a PDF --image; 0 = not given (page 1)
     std::string x_axis;             // --x-axis, as given
     std::string y_axis;             // --y-axis, as given
     std::vector<ArmColour> colours; // --colour ARM=#RRGGBB, in the order given

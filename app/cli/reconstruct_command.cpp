@@ -12,6 +12,7 @@
 
 #include <digitise/axis_calibration.h>
 #include <digitise/figure_curve.h>
+#include <digitise/pdf_figure.h>
 
 #include <QColor>
 #include <QJsonArray>
@@ -60,6 +61,12 @@ void check_arguments(const CommandLine& line) {
     if (!recon.image.empty() && (recon.x_axis.empty() || recon.y_axis.empty())) {
         throw UsageError("--image needs its axes: --x-axis PX:VALUE,PX:VALUE (two time ticks) "
                          "and --y-axis PX:VALUE,PX:VALUE (two survival ticks)");
+    }
+    if (recon.page != 0 && (recon.image.empty() || !ui::is_pdf_figure(q(recon.image)))) {
+        throw UsageError(recon.image.empty()
+                             ? "--page picks the page of a PDF --image FIG, which is not given"
+                             : "--page picks a page of a PDF; --image " + recon.image +
+                                   " is not one (.pdf)");
     }
     if (recon.image.empty() && !(recon.x_axis.empty() && recon.y_axis.empty())) {
         throw UsageError("--x-axis and --y-axis calibrate --image FIG, which is not given");
@@ -160,6 +167,8 @@ figure_curves(const ReconstructArguments& recon) {
         throw UsageError("--x-axis / --y-axis: " + why.toStdString());
     }
     const QString image = QString::fromStdString(recon.image);
+    ui::FigureReadOptions read;
+    read.page = recon.page == 0 ? 1 : recon.page;
     std::vector<std::pair<std::string, DigitisedCurve>> curves;
     for (const auto& [arm, colour_text] : recon.colours) {
         const QColor colour(QString::fromStdString(colour_text));
@@ -167,7 +176,7 @@ figure_curves(const ReconstructArguments& recon) {
             throw UsageError("--colour expects ARM=#RRGGBB, got \"" + arm + "=" + colour_text +
                              "\"");
         }
-        const ui::TracedCurve traced = ui::figure_curve(image, colour.rgb(), *calibration);
+        const ui::TracedCurve traced = ui::figure_curve(image, colour.rgb(), *calibration, read);
         if (!traced.ok()) {
             throw ReconstructionError("arm \"" + arm + "\" (" + colour_text +
                                       "): " + traced.error.toStdString());

@@ -351,9 +351,9 @@ private slots:
                 inputs + QStringList{"notes.md"});
             row("demo --out: folders", {"triallens", "demo", "--out", ""}, {"sites"});
             row("flags of reconstruct", {"triallens", "reconstruct", "--"},
-                {"--curve", "--image", "--x-axis", "--y-axis", "--colour", "--at-risk", "--events",
-                 "--param", "--param-label", "--time-unit", "--source", "--out", "--json",
-                 "--help"});
+                {"--curve", "--image", "--page", "--x-axis", "--y-axis", "--colour", "--at-risk",
+                 "--events", "--param", "--param-label", "--time-unit", "--source", "--out",
+                 "--json", "--help"});
             row("reconstruct --out: folders", {"triallens", "reconstruct", "--out", ""}, {"sites"});
             row("reconstruct --at-risk: any file", {"triallens", "reconstruct", "--at-risk", ""},
                 inputs + QStringList{"notes.md"});

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -240,6 +241,91 @@ private slots:
             run({"analyze", out, "--param", "RECON", "--ref", "Nab-paclitaxel", "--json"});
         QVERIFY2(analysed.exit_code == 0, analysed.err.constData());
         QVERIFY(analysed.out.contains("Benmelstobart + anlotinib"));
+    }
+
+    // The committed demo PFS figure as a PDF (the SVG's ticks, in points
+    // from the page's top-left corner): read exactly through pdftocairo,
+    // both arms rebuilt to the at-risk numbers its table prints.
+    void reconstructsFromAPdfPage() {
+        if (QStandardPaths::findExecutable("pdftocairo").isEmpty()) {
+            QSKIP("pdftocairo (poppler-utils) is not installed");
+        }
+        const QTemporaryDir dir;
+        const QString risk = write(dir, "risk.csv", demo_pfs_at_risk());
+        const QString figure =
+            QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.pdf");
+        const QString out = dir.filePath("recon");
+        const Run made = run(
+            {"reconstruct", "--image", figure, "--page", "1", "--x-axis", "138.047:0,487.031:27",
+             "--y-axis", "243.380:0,73.855:1", "--colour", "Nab-paclitaxel=#0072b2", "--colour",
+             "Benmelstobart + anlotinib=#d55e00", "--at-risk", risk, "--out", out, "--json"});
+        QVERIFY2(made.exit_code == 0, made.err.constData());
+        const QJsonArray arms = QJsonDocument::fromJson(made.out).object()["arms"].toArray();
+        QCOMPARE(arms.size(), 2);
+        QCOMPARE(arms[0].toObject()["n"].toInt(), 72);
+        QCOMPARE(arms[1].toObject()["n"].toInt(), 75);
+        for (const auto& arm : arms) {
+            const QJsonObject fit = arm.toObject()["fit"].toObject();
+            QVERIFY2(fit["rms_difference"].toDouble() < 0.02, made.out.constData());
+            for (const auto& row : fit["at_risk"].toArray()) {
+                QCOMPARE(row.toObject()["rebuilt"].toInt(), row.toObject()["published"].toInt());
+            }
+        }
+    }
+
+    // A PDF --image and --page: each refusal one line naming what is wrong
+    // (and the file and page), nothing written.
+    void pdfPagesAreChecked_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("needs_poppler");
+        const QString pdf =
+            QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.pdf");
+        const QString png =
+            QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.png");
+        const QStringList axes{"--colour", "A=#0072b2",         "--x-axis", "138.047:0,487.031:27",
+                               "--y-axis", "243.380:0,73.855:1"};
+        QTest::newRow("page beyond the last")
+            << QStringList{"--image", pdf, "--page", "2"} + axes
+            << pdf + ", page 2: no such page (the PDF has 1 page)" << true;
+        QTest::newRow("page 0") << QStringList{"--image", pdf, "--page", "0"} + axes
+                                << "--page expects a page of the PDF, 1 to 9999" << false;
+        QTest::newRow("page not a number") << QStringList{"--image", pdf, "--page", "two"} + axes
+                                           << "--page expects a number, got \"two\"" << false;
+        QTest::newRow("page of a PNG") << QStringList{"--image", png, "--page", "1"} + axes
+                                       << "--page picks a page of a PDF" << false;
+        QTest::newRow("page without image")
+            << QStringList{"--curve", "A=a.csv", "--page", "1"}
+            << "--page picks the page of a PDF --image FIG, which is not given" << false;
+        QTest::newRow("a PNG named .pdf")
+            << QStringList{"--image", "COPY_PNG_AS_PDF"} + axes << "not a PDF" << false;
+    }
+
+    void pdfPagesAreChecked() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        QFETCH(bool, needs_poppler);
+        if (needs_poppler && QStandardPaths::findExecutable("pdftocairo").isEmpty()) {
+            QSKIP("pdftocairo (poppler-utils) is not installed");
+        }
+        const QTemporaryDir dir;
+        const QString out = dir.filePath("out");
+        const qsizetype copy = arguments.indexOf("COPY_PNG_AS_PDF");
+        if (copy >= 0) {
+            arguments[copy] = dir.filePath("figure.pdf");
+            QVERIFY(QFile::copy(
+                QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.png"),
+                arguments[copy]));
+            message = arguments[copy] + ": " + message;
+        }
+        const Run made = run(QStringList{"reconstruct", "--at-risk",
+                                         write(dir, "risk.csv", "time,A\n0,10\n"), "--out", out} +
+                             arguments);
+        QVERIFY(made.exit_code != 0);
+        const QString error = QString::fromUtf8(made.err);
+        QVERIFY2(error.contains(message), qPrintable(error));
+        QCOMPARE(error.count('\n'), 1);
+        QVERIFY(!QDir(out).exists());
     }
 
     void imageFlagsAreChecked_data() {

@@ -1,8 +1,9 @@
 // Run by hand (not a test): writes the committed figures of
 // tests/data/reconstruct/ — the demo's PFS Kaplan–Meier figure as a PNG at
-// 150 dpi and as an SVG, 7 × 4.5 in at 9 pt (a journal's double column),
+// 150 dpi, as an SVG and as a PDF, 7 × 4.5 in at 9 pt (a journal's double column),
 // censor marks and the number at risk on — and prints where two ticks per
-// axis are in each (the true axis mapping the README records).
+// axis are in each (the true axis mapping the README records; the PDF's
+// page, as pdftocairo writes it as SVG, has the SVG's).
 //   reconstruct_figures <folder>
 
 #include "km_figure_truth.h"
@@ -26,7 +27,7 @@ int main(int argc, char** argv) {
     options.font_size_pt = 9;
     const Results& results = demo_pfs();
     QString error;
-    for (const char* name : {"demo_pfs_km.png", "demo_pfs_km.svg"}) {
+    for (const char* name : {"demo_pfs_km.png", "demo_pfs_km.svg", "demo_pfs_km.pdf"}) {
         if (!export_figure(folder.filePath(QLatin1String(name)), results, options, &error)) {
             std::fprintf(stderr, "%s\n", qPrintable(error));
             return 1;
