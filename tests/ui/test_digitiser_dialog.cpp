@@ -304,6 +304,35 @@ private slots:
         QVERIFY(origin.x() >= 0 && origin.y() >= 0);
     }
 
+    // Zoomed in, the canvas grows and the map follows: ticks clicked there
+    // calibrate to the true ticks within half a widget pixel.
+    void zoomKeepsClicksExact() {
+        DigitiserDialog dialog;
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QString why;
+        QVERIFY2(dialog.openFigure(png_figure, &why), qPrintable(why));
+        const double fitted = dialog.canvas()->scale();
+        clickButton(dialog, "zoomIn");
+        clickButton(dialog, "zoomIn");
+        QCOMPARE(dialog.zoom(), 1.25 * 1.25);
+        QVERIFY(std::abs(dialog.canvas()->scale() / fitted - dialog.zoom()) < 0.01);
+        typeValue(dialog, "value_x2", QStringLiteral("27"));
+        const Ticks& t = png_ticks;
+        click(dialog, {t.x0, t.y0});
+        click(dialog, {t.x27, t.y0});
+        click(dialog, {t.x0, t.y0});
+        click(dialog, {t.x0, t.y1});
+        QVERIFY2(dialog.calibration().has_value(), qPrintable(dialog.message()));
+        const double half = 0.5 / dialog.canvas()->scale() + 1e-9;
+        QVERIFY(std::abs(dialog.calibration()->pixel_x(0) - t.x0) <= half);
+        QVERIFY(std::abs(dialog.calibration()->pixel_x(27) - t.x27) <= half);
+        QVERIFY(std::abs(dialog.calibration()->pixel_y(0) - t.y0) <= half);
+        QVERIFY(std::abs(dialog.calibration()->pixel_y(1) - t.y1) <= half);
+        clickButton(dialog, "zoomFit");
+        QCOMPARE(dialog.zoom(), 1.0);
+    }
+
     void figureRebuildsTheDemoArms_data() {
         QTest::addColumn<bool>("from_svg");
         QTest::addColumn<double>("median_bound");

@@ -25,12 +25,16 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QIcon>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
+#include <QPixmap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QSvgRenderer>
 #include <QTableWidget>
@@ -39,6 +43,7 @@
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <tuple>
 
 namespace triallens::ui {
 
@@ -123,6 +128,15 @@ void DigitiserDialog::buildUi() {
     connect(canvas_, &FigureCanvas::dragged, this, &DigitiserDialog::onDragged);
     connect(canvas_, &FigureCanvas::released, this, [this] { moving_point_ = false; });
     connect(canvas_, &FigureCanvas::deletePressed, this, &DigitiserDialog::deleteSelectedPoint);
+    connect(canvas_, &FigureCanvas::zoomRequested, this,
+            [this](int steps) { setZoom(zoom_ * std::pow(1.25, steps)); });
+    // The canvas fills the view at zoom 1 and grows past it when zoomed in;
+    // its map to figure coordinates follows its size, so clicks stay exact.
+    canvas_view_ = new QScrollArea(this);
+    canvas_view_->setWidget(canvas_);
+    canvas_view_->setWidgetResizable(true);
+    canvas_view_->setAlignment(Qt::AlignCenter);
+    canvas_view_->setMinimumSize(canvas_->minimumSize() + QSize(4, 4));
 
     auto* side = new QWidget(this);
     side->setMinimumWidth(400);
@@ -185,7 +199,9 @@ void DigitiserDialog::buildUi() {
     arms_table_->setObjectName(QStringLiteral("arms"));
     arms_table_->setHorizontalHeaderLabels(
         {tr("Name"), tr("Colour"), tr("Points"), tr("Total events")});
+    arms_table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     arms_table_->horizontalHeader()->setSectionResizeMode(name_column, QHeaderView::Stretch);
+    arms_table_->setWordWrap(false);
     arms_table_->verticalHeader()->setVisible(false);
     arms_table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     arms_table_->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -253,7 +269,24 @@ void DigitiserDialog::buildUi() {
     side_layout->addWidget(options_box);
 
     auto* top = new QHBoxLayout;
-    top->addWidget(canvas_, 1);
+    auto* canvas_column = new QVBoxLayout;
+    canvas_column->addWidget(canvas_view_, 1);
+    auto* zoom_row = new QHBoxLayout;
+    zoom_row->addStretch(1);
+    for (const auto& [name, label, factor] :
+         {std::tuple{"zoomOut", "−", 0.8}, std::tuple{"zoomIn", "+", 1.25},
+          std::tuple{"zoomFit", "Fit", 0.0}}) {
+        auto* button = new QPushButton(tr(label), this);
+        button->setObjectName(QLatin1String(name));
+        button->setMaximumWidth(64);
+        button->setToolTip(factor == 0 ? tr("Fit the figure in the view")
+                                       : tr("Zoom (or Ctrl+wheel over the figure)"));
+        connect(button, &QPushButton::clicked, this,
+                [this, f = factor] { setZoom(f == 0 ? 1 : zoom_ * f); });
+        zoom_row->addWidget(button);
+    }
+    canvas_column->addLayout(zoom_row);
+    top->addLayout(canvas_column, 1);
     top->addWidget(side);
 
     auto* risk_box = new QGroupBox(tr("Numbers at risk (type, or paste rows with Ctrl+V)"), this);
@@ -374,11 +407,33 @@ bool DigitiserDialog::openFigure(const QString& path, QString* error) {
     updating_ = false;
     syncAtRiskRows();
     canvas_->setFigure(picture_, figure_rect_);
+    setZoom(1);
     figure_label_->setText(QFileInfo(path).fileName());
     figure_label_->setToolTip(path);
     inputsChanged();
     selectMark(X1);
     return true;
+}
+
+void DigitiserDialog::setZoom(double zoom) {
+    zoom = std::clamp(zoom, 1.0, 8.0);
+    if (std::abs(zoom - zoom_) < 1e-9) {
+        return;
+    }
+    // Keep the figure point at the view's centre where it is.
+    const QSize view = canvas_view_->viewport()->size();
+    const QPointF centre = canvas_->figurePoint(
+        canvas_->mapFrom(canvas_view_->viewport(), QPoint(view.width() / 2, view.height() / 2)));
+    zoom_ = zoom;
+    if (zoom_ == 1) {
+        canvas_view_->setWidgetResizable(true);
+    } else {
+        canvas_view_->setWidgetResizable(false);
+        canvas_->resize(view * zoom_);
+    }
+    const QPoint at = canvas_->widgetPoint(centre);
+    canvas_view_->horizontalScrollBar()->setValue(at.x() - view.width() / 2);
+    canvas_view_->verticalScrollBar()->setValue(at.y() - view.height() / 2);
 }
 
 void DigitiserDialog::chooseFigure() {
@@ -598,8 +653,10 @@ void DigitiserDialog::addArmAt(QPointF figure) {
     arms_table_->setItem(row, name_column, new QTableWidgetItem(tr("Arm %1").arg(row + 1)));
     auto* swatch = new QTableWidgetItem(colour_name(picked.colour));
     swatch->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
-    swatch->setBackground(QColor(picked.colour));
-    swatch->setForeground(QColor(picked.colour).lightness() < 140 ? Qt::white : Qt::black);
+    // A swatch as the item's icon: a background would vanish under the selection.
+    QPixmap square(14, 14);
+    square.fill(QColor(picked.colour));
+    swatch->setIcon(QIcon(square));
     arms_table_->setItem(row, colour_column, swatch);
     auto* count = new QTableWidgetItem;
     count->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);

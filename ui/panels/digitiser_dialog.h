@@ -38,6 +38,7 @@ class QLabel;
 class QLineEdit;
 class QPlainTextEdit;
 class QPushButton;
+class QScrollArea;
 class QTableWidget;
 class QTableWidgetItem;
 QT_END_NAMESPACE
@@ -73,6 +74,9 @@ public:
 
     // For tests and the caller: the state as the user sees it.
     FigureCanvas* canvas() const { return canvas_; }
+    // The canvas's size over the view's: 1 fits the figure, up to 8.
+    double zoom() const { return zoom_; }
+    void setZoom(double zoom);
     Mode mode() const { return mode_; }
     int armCount() const { return static_cast<int>(curves_.size()); }
     const std::vector<CurvePoint>& armPoints(int arm) const;
@@ -120,6 +124,8 @@ private:
     QPointF figureToPicture(QPointF figure) const;
 
     FigureCanvas* canvas_ = nullptr;
+    QScrollArea* canvas_view_ = nullptr;
+    double zoom_ = 1;
     QLabel* figure_label_ = nullptr;
     std::array<QPushButton*, 4> mark_buttons_{};
     std::array<QDoubleSpinBox*, 4> mark_values_{};

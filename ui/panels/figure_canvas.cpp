@@ -4,6 +4,7 @@
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPainterPath>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -180,6 +181,18 @@ void FigureCanvas::keyPressEvent(QKeyEvent* event) {
         return;
     }
     QWidget::keyPressEvent(event);
+}
+
+void FigureCanvas::wheelEvent(QWheelEvent* event) {
+    if (event->modifiers() & Qt::ControlModifier) {
+        const int steps = event->angleDelta().y() / 120;
+        if (steps != 0) {
+            emit zoomRequested(steps);
+        }
+        event->accept();
+        return;
+    }
+    QWidget::wheelEvent(event); // scrolls the scroll area around a zoomed figure
 }
 
 } // namespace triallens::ui

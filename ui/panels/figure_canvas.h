@@ -58,6 +58,8 @@ signals:
     void dragged(QPointF figure);
     void released(QPointF figure);
     void deletePressed();
+    // Ctrl+wheel: in (steps > 0) or out, one step per notch.
+    void zoomRequested(int steps);
 
 protected:
     void paintEvent(QPaintEvent* event) override;
@@ -65,6 +67,7 @@ protected:
     void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     void keyPressEvent(QKeyEvent* event) override;
+    void wheelEvent(QWheelEvent* event) override;
 
 private:
     QPointF offset() const;
