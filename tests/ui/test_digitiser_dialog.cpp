@@ -7,7 +7,7 @@
 // Then what a user gets wrong, and the editing of points.
 //
 // TRIALLENS_DIGITISER_SCREENSHOT=<file.png> saves the dialog after the PNG's
-// reconstruction, to look at.
+// reconstruction, and after the SVG's as <file-svg.png>, to look at.
 
 #include "panels/digitiser_dialog.h"
 #include "panels/figure_canvas.h"
@@ -358,11 +358,12 @@ private slots:
         if (QTest::currentTestFailed()) {
             return;
         }
-        if (!from_svg) {
-            const QByteArray shot = qgetenv("TRIALLENS_DIGITISER_SCREENSHOT");
-            if (!shot.isEmpty()) {
-                QVERIFY(dialog.grab().save(QString::fromLocal8Bit(shot)));
+        if (const QByteArray shot = qgetenv("TRIALLENS_DIGITISER_SCREENSHOT"); !shot.isEmpty()) {
+            QString path = QString::fromLocal8Bit(shot);
+            if (from_svg) {
+                path.replace(QStringLiteral(".png"), QStringLiteral("-svg.png"));
             }
+            QVERIFY(dialog.grab().save(path));
         }
         QVERIFY(dialog.report().contains(QStringLiteral("fit to the curve")));
 
