@@ -13,6 +13,7 @@
 // settings when it is made and saved when it closes (user_settings.h);
 // View ▸ Reset Layout puts both back as a first run shows them.
 
+#include "controller/workspace_document.h"
 #include "panels/refit_status.h"
 
 #include <triallens/analysis/results.h>
@@ -25,6 +26,8 @@
 #include <QVector>
 
 #include <cstdint>
+#include <optional>
+#include <vector>
 
 QT_BEGIN_NAMESPACE
 class QAction;
@@ -126,6 +129,16 @@ public:
     // Edit ▸ Show Command… (and the views' context menus): a CommandDialog
     // with the analyze and export command lines of the current tab.
     QAction* showCommandAction() const { return show_command_; }
+    // File ▸ Rebuild Arms from a Published Figure…: the digitiser
+    // (DigitiserDialog), then the arms beside the study's own or on their own
+    // (WorkspaceDocument::openPublishedArms).
+    QAction* publishedArmsAction() const { return published_arms_; }
+    // What that action does once the digitiser hands over its arms: asks
+    // where they go (beside the shown study's arms, or on their own) unless
+    // `where` says it, then opens them.
+    void openPublishedArms(const std::vector<NamedArm>& arms,
+                           const ReconstructedStudyOptions& options,
+                           std::optional<WorkspaceDocument::PublishedArms> where = std::nullopt);
     // Help ▸ About TrialLens (F1): opens the About dialog.
     QAction* aboutAction() const { return about_; }
 
@@ -181,6 +194,7 @@ private:
     void createFileMenu(QMenu* file);
     void createViewMenu(QMenu* view);
     void createHelpMenu();
+    void rebuildArmsFromFigure();
     void createExport();
     // Opens the CommandDialog of the current tab (main_window_command.cpp).
     void showCommand();
@@ -227,6 +241,7 @@ private:
     QAction* full_screen_ = nullptr;
     QAction* all_patients_ = nullptr;
     QAction* about_ = nullptr;
+    QAction* published_arms_ = nullptr;
     QAction* show_command_ = nullptr;
     QAction* cancel_load_ = nullptr;
     QAction* exclude_rows_ = nullptr;

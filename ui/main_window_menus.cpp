@@ -11,6 +11,7 @@
 #include "controller/workspace_document.h"
 #include "panels/about_dialog.h"
 #include "panels/data_panel.h"
+#include "panels/digitiser_dialog.h"
 #include "panels/filter_panel.h"
 #include "panels/recent_files_menu.h"
 #include "views/km_chart_view.h"
@@ -21,6 +22,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMenuBar>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QUndoStack>
@@ -55,6 +57,47 @@ void MainWindow::createMenus() {
     createHelpMenu();
 }
 
+void MainWindow::rebuildArmsFromFigure() {
+    DigitiserDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted) {
+        openPublishedArms(dialog.arms(), dialog.studyOptions());
+    }
+}
+
+void MainWindow::openPublishedArms(const std::vector<NamedArm>& arms,
+                                   const ReconstructedStudyOptions& options,
+                                   std::optional<WorkspaceDocument::PublishedArms> where) {
+    using Where = WorkspaceDocument::PublishedArms;
+    const std::shared_ptr<const Study>& study = workspace_->study();
+    if (!where) {
+        if (!study || study->endpoints.empty()) {
+            where = Where::OnTheirOwn;
+        } else {
+            const WorkspaceState& state = workspace_->state();
+            QMessageBox ask(QMessageBox::Question, QStringLiteral("Published arms"),
+                            tr("Compare the %n published arm(s) with %1's own arms on %2, or "
+                               "open them as a study of their own?",
+                               nullptr, static_cast<int>(arms.size()))
+                                .arg(QString::fromStdString(study->name),
+                                     QString::fromStdString(state.spec.paramcd)),
+                            QMessageBox::Cancel, this);
+            QAbstractButton* beside =
+                ask.addButton(QStringLiteral("Beside This Study's Arms"), QMessageBox::AcceptRole);
+            QAbstractButton* alone =
+                ask.addButton(QStringLiteral("On Their Own"), QMessageBox::ActionRole);
+            ask.exec();
+            if (ask.clickedButton() == beside) {
+                where = Where::BesideTheStudy;
+            } else if (ask.clickedButton() == alone) {
+                where = Where::OnTheirOwn;
+            } else {
+                return;
+            }
+        }
+    }
+    workspace_->openPublishedArms(arms, options, *where);
+}
+
 void MainWindow::createFileMenu(QMenu* file) {
     QAction* open = file->addAction(QStringLiteral("&Open Files…"), this, [this] {
         const QStringList files = QFileDialog::getOpenFileNames(
@@ -75,6 +118,11 @@ void MainWindow::createFileMenu(QMenu* file) {
     });
     file->addAction(QStringLiteral("Open &Demo Study"), workspace_, &WorkspaceDocument::openDemo)
         ->setToolTip(QStringLiteral("The built-in synthetic study"));
+    published_arms_ = file->addAction(QStringLiteral("&Rebuild Arms from a Published Figure…"),
+                                      this, &MainWindow::rebuildArmsFromFigure);
+    published_arms_->setToolTip(
+        QStringLiteral("Reconstruct patient data from a published Kaplan–Meier figure (PNG, "
+                       "JPEG, SVG or PDF) and its numbers at risk, to compare with this study"));
     recent_menu_ = new RecentFilesMenu(this);
     connect(recent_menu_, &RecentFilesMenu::openRequested, this,
             [this](const QStringList& paths) { workspace_->openPaths(paths, false); });

@@ -252,8 +252,8 @@ private slots:
         }
         const QTemporaryDir dir;
         const QString risk = write(dir, "risk.csv", demo_pfs_at_risk());
-        const QString figure =
-            QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.pdf");
+        const QString figure = QString::fromStdString(TRIALLENS_SOURCE_DIR +
+                                                      "/tests/data/reconstruct/demo_pfs_km.pdf");
         const QString out = dir.filePath("recon");
         const Run made = run(
             {"reconstruct", "--image", figure, "--page", "1", "--x-axis", "138.047:0,487.031:27",
@@ -279,10 +279,10 @@ private slots:
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
         QTest::addColumn<bool>("needs_poppler");
-        const QString pdf =
-            QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.pdf");
-        const QString png =
-            QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.png");
+        const QString pdf = QString::fromStdString(TRIALLENS_SOURCE_DIR +
+                                                   "/tests/data/reconstruct/demo_pfs_km.pdf");
+        const QString png = QString::fromStdString(TRIALLENS_SOURCE_DIR +
+                                                   "/tests/data/reconstruct/demo_pfs_km.png");
         const QStringList axes{"--colour", "A=#0072b2",         "--x-axis", "138.047:0,487.031:27",
                                "--y-axis", "243.380:0,73.855:1"};
         QTest::newRow("page beyond the last")
@@ -313,9 +313,9 @@ private slots:
         const qsizetype copy = arguments.indexOf("COPY_PNG_AS_PDF");
         if (copy >= 0) {
             arguments[copy] = dir.filePath("figure.pdf");
-            QVERIFY(QFile::copy(
-                QStringLiteral(TRIALLENS_SOURCE_DIR "/tests/data/reconstruct/demo_pfs_km.png"),
-                arguments[copy]));
+            QVERIFY(QFile::copy(QString::fromStdString(TRIALLENS_SOURCE_DIR +
+                                                       "/tests/data/reconstruct/demo_pfs_km.png"),
+                                arguments[copy]));
             message = arguments[copy] + ": " + message;
         }
         const Run made = run(QStringList{"reconstruct", "--at-risk",

@@ -9,10 +9,12 @@
 // TRIALLENS_DIGITISER_SCREENSHOT=<file.png> saves the dialog after the PNG's
 // reconstruction, and after the SVG's as <file-svg.png>, to look at.
 
+#include "../test_paths.h"
 #include "panels/digitiser_dialog.h"
 #include "panels/figure_canvas.h"
 
 #include "digitise/figure_curve.h"
+#include "digitise/pdf_figure.h"
 
 #include <triallens/analysis/refit.h>
 #include <triallens/demo/demo_study.h>
@@ -23,11 +25,13 @@
 #include <QClipboard>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QFile>
 #include <QGuiApplication>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
 #include <QSpinBox>
+#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -41,8 +45,13 @@ using namespace triallens::ui;
 
 namespace {
 
-const QString png_figure = QStringLiteral(TRIALLENS_TEST_DATA "/data/reconstruct/demo_pfs_km.png");
-const QString svg_figure = QStringLiteral(TRIALLENS_TEST_DATA "/data/reconstruct/demo_pfs_km.svg");
+const QString png_figure =
+    QString::fromStdString(TRIALLENS_TEST_DATA + "/data/reconstruct/demo_pfs_km.png");
+const QString svg_figure =
+    QString::fromStdString(TRIALLENS_TEST_DATA + "/data/reconstruct/demo_pfs_km.svg");
+// The same figure as a PDF page; its points are the SVG's (tests/data/reconstruct/README.md).
+const QString pdf_figure =
+    QString::fromStdString(TRIALLENS_TEST_DATA + "/data/reconstruct/demo_pfs_km.pdf");
 
 // The committed figures' ticks (README.md): time 0 and 27 months, survival 0 and 1.
 struct Ticks {
@@ -158,16 +167,27 @@ Figure png() {
     return {png_figure, png_ticks, QImage(png_figure), 1};
 }
 
-Figure svg() {
-    // Drawn here at 4 picture pixels per user unit: only to find the curves.
-    QSvgRenderer renderer(svg_figure);
+// Drawn here at 4 picture pixels per user unit: only to find the curves.
+Figure drawn_svg(const QString& path, const QByteArray& svg) {
+    QSvgRenderer renderer(svg);
     const QRectF box = renderer.viewBoxF();
     QImage picture(static_cast<int>(box.width() * 4), static_cast<int>(box.height() * 4),
                    QImage::Format_ARGB32);
     picture.fill(Qt::white);
     QPainter painter(&picture);
     renderer.render(&painter);
-    return {svg_figure, svg_ticks, picture, 4};
+    return {path, svg_ticks, picture, 4};
+}
+
+Figure svg() {
+    QFile file(svg_figure);
+    file.open(QIODevice::ReadOnly);
+    return drawn_svg(svg_figure, file.readAll());
+}
+
+Figure pdf() {
+    QString error;
+    return drawn_svg(pdf_figure, pdf_page_svg(pdf_figure, 1, &error));
 }
 
 void click(DigitiserDialog& dialog, QPointF figure, Qt::KeyboardModifiers modifiers = {}) {
@@ -334,10 +354,11 @@ private slots:
     }
 
     void figureRebuildsTheDemoArms_data() {
-        QTest::addColumn<bool>("from_svg");
+        QTest::addColumn<QString>("format");
         QTest::addColumn<double>("median_bound");
-        QTest::newRow("PNG") << false << 0.05;
-        QTest::newRow("SVG") << true << 0.02;
+        QTest::newRow("PNG") << "png" << 0.05;
+        QTest::newRow("SVG") << "svg" << 0.02;
+        QTest::newRow("PDF") << "pdf" << 0.02;
     }
 
     // test_reconstruct_from_figure's bounds for the demo: S within 0.02 at
@@ -348,20 +369,26 @@ private slots:
     // gives the same from the exact ticks (median 5.77 against 5.55), so it
     // is the reading, not the dialog. The SVG, read exactly, meets 2 %.
     void figureRebuildsTheDemoArms() {
-        QFETCH(bool, from_svg);
+        QFETCH(QString, format);
         QFETCH(double, median_bound);
+        if (format == QLatin1String("pdf") &&
+            QStandardPaths::findExecutable("pdftocairo").isEmpty()) {
+            QSKIP("pdftocairo (poppler-utils) is not installed");
+        }
         DigitiserDialog dialog;
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        const Figure figure = from_svg ? svg() : png();
+        const Figure figure = format == QLatin1String("svg")   ? svg()
+                              : format == QLatin1String("pdf") ? pdf()
+                                                               : png();
         reconstructFigure(dialog, figure);
         if (QTest::currentTestFailed()) {
             return;
         }
         if (const QByteArray shot = qgetenv("TRIALLENS_DIGITISER_SCREENSHOT"); !shot.isEmpty()) {
             QString path = QString::fromLocal8Bit(shot);
-            if (from_svg) {
-                path.replace(QStringLiteral(".png"), QStringLiteral("-svg.png"));
+            if (format != QLatin1String("png")) {
+                path.replace(QStringLiteral(".png"), QStringLiteral("-%1.png").arg(format));
             }
             QVERIFY(dialog.grab().save(path));
         }

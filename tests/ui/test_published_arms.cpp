@@ -14,6 +14,7 @@
 #include <controller/workspace_document.h>
 #include <main_window.h>
 #include <panels/data_panel.h>
+#include <panels/digitiser_dialog.h>
 
 #include <triallens/data/reconstructed_subjects.h>
 #include <triallens/demo/demo_study.h>
@@ -22,6 +23,7 @@
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
+#include <QTimer>
 
 #include <algorithm>
 
@@ -125,6 +127,24 @@ private slots:
         QVERIFY2(window.subjectsLabel()->text().contains(
                      QStringLiteral("· RECONSTRUCTED from a publication: Doe et al. 2024")),
                  qPrintable(window.subjectsLabel()->text()));
+    }
+
+    void theFileMenuOpensTheDigitiser() {
+        RefitController controller;
+        controller.setStudy(std::make_shared<const Study>(generate_demo_study()), {});
+        MainWindow window(&controller);
+        QVERIFY(window.publishedArmsAction() != nullptr);
+        bool opened = false;
+        QTimer::singleShot(0, &window, [&] {
+            if (auto* dialog = window.findChild<DigitiserDialog*>()) {
+                opened = dialog->isVisible();
+                dialog->reject();
+            }
+        });
+        QSignalSpy changed(window.workspace(), &WorkspaceDocument::studyChanged);
+        window.publishedArmsAction()->trigger();
+        QVERIFY(opened);
+        QCOMPARE(changed.count(), 0); // cancelled: nothing changes
     }
 
     void armsThatCannotBeMadeLeaveTheStudyAsItWas() {

@@ -2,6 +2,7 @@
 
 #include "digitise/curve_trace.h"
 #include "digitise/figure_curve.h"
+#include "digitise/pdf_figure.h"
 #include "digitise/svg_curves.h"
 #include "panels/figure_canvas.h"
 
@@ -26,6 +27,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QIcon>
+#include <QInputDialog>
 #include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
@@ -349,19 +351,34 @@ void DigitiserDialog::buildUi() {
     resize(1240, 900);
 }
 
-bool DigitiserDialog::openFigure(const QString& path, QString* error) {
+bool DigitiserDialog::openFigure(const QString& path, QString* error, int page) {
     QImage picture;
     QRectF figure_rect;
     double picture_scale = 1;
     QString why;
-    if (is_svg_figure(path)) {
+    const bool pdf = is_pdf_figure(path);
+    if (is_svg_figure(path) || pdf) {
         // The curves are read from the paths later (figure_curve); checked
-        // here so a file that cannot give them is refused at once.
-        const SvgCurves curves = read_svg_curves_file(path);
-        if (!curves.ok()) {
+        // here so a file that cannot give them is refused at once. A PDF's
+        // page is read as the SVG poppler makes of it (pdf_figure.h).
+        QByteArray svg;
+        if (pdf) {
+            svg = pdf_page_svg(path, page, &why);
+        }
+        const SvgCurves curves = !why.isEmpty() ? SvgCurves{}
+                                 : pdf          ? read_svg_curves(svg, path)
+                                                : read_svg_curves_file(path);
+        if (!why.isEmpty()) {
+            // the page could not be converted: `why` says so
+        } else if (!curves.ok()) {
             why = curves.error;
         } else {
-            QSvgRenderer renderer(path);
+            QSvgRenderer renderer;
+            if (pdf) {
+                renderer.load(svg);
+            } else {
+                renderer.load(path);
+            }
             figure_rect = renderer.viewBoxF();
             if (figure_rect.isEmpty()) {
                 figure_rect = QRectF(QPointF(0, 0), QSizeF(renderer.defaultSize()));
@@ -395,6 +412,7 @@ bool DigitiserDialog::openFigure(const QString& path, QString* error) {
     }
 
     figure_path_ = path;
+    figure_page_ = page;
     picture_ = picture;
     figure_rect_ = figure_rect;
     picture_scale_ = picture_scale;
@@ -439,12 +457,29 @@ void DigitiserDialog::setZoom(double zoom) {
 void DigitiserDialog::chooseFigure() {
     const QString path =
         QFileDialog::getOpenFileName(this, tr("Open a published Kaplan–Meier figure"), QString(),
-                                     tr("Figures (*.png *.jpg *.jpeg *.svg);;All files (*)"));
+                                     tr("Figures (*.png *.jpg *.jpeg *.svg *.pdf);;All files (*)"));
     if (path.isEmpty()) {
         return;
     }
     QString why;
-    if (!openFigure(path, &why)) {
+    int page = 1;
+    if (is_pdf_figure(path)) {
+        // A paper's figure is on one of its pages: ask which when there are more.
+        const int pages = pdf_page_count(path, &why);
+        if (pages > 1) {
+            bool chosen = false;
+            page = QInputDialog::getInt(this, tr("Page of the figure"),
+                                        tr("%1 has %2 pages. The figure is on page:")
+                                            .arg(QFileInfo(path).fileName())
+                                            .arg(pages),
+                                        1, 1, pages, 1, &chosen);
+            if (!chosen) {
+                return;
+            }
+        }
+        why.clear(); // a count that cannot be read: the conversion says why
+    }
+    if (!openFigure(path, &why, page)) {
         showMessage(why, true);
     }
 }
@@ -640,7 +675,8 @@ void DigitiserDialog::addArmAt(QPointF figure) {
             return;
         }
     }
-    const TracedCurve traced = figure_curve(figure_path_, picked.colour, *calibration_);
+    const TracedCurve traced =
+        figure_curve(figure_path_, picked.colour, *calibration_, FigureReadOptions{figure_page_});
     if (!traced.ok()) {
         showMessage(tr("No arm added (%1): %2").arg(colour_name(picked.colour), traced.error),
                     true);

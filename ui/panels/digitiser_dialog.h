@@ -1,6 +1,6 @@
 #pragma once
 // From a published Kaplan–Meier figure to reconstructed arms (issue 23):
-// open the figure (PNG, JPEG or SVG), calibrate its axes by clicking two
+// open the figure (PNG, JPEG, SVG or a PDF's page), calibrate its axes by clicking two
 // ticks on each, pick each arm's curve by clicking it (read by colour off an
 // image, exactly from the paths of an SVG: digitise/figure_curve.h), edit the
 // points, type or paste the numbers at risk, and reconstruct each arm with
@@ -57,8 +57,10 @@ public:
 
     explicit DigitiserDialog(QWidget* parent = nullptr);
 
-    // Reads a figure; on failure `error` names the file and nothing changes.
-    bool openFigure(const QString& path, QString* error);
+    // Reads a figure (PNG, JPEG, SVG, or page `page` of a PDF, read as the
+    // SVG poppler makes of it); on failure `error` names the file and
+    // nothing changes.
+    bool openFigure(const QString& path, QString* error, int page = 1);
     // Fills the numbers at risk from tab- or space-separated text (rows of a
     // spreadsheet or a PDF's table) from the current cell on; refused whole,
     // with a message naming the row and column, when a value is not a number.
@@ -144,6 +146,7 @@ private:
     QDialogButtonBox* buttons_ = nullptr;
 
     QString figure_path_;
+    int figure_page_ = 1;      // of a PDF
     QImage picture_;           // what the canvas shows (an SVG rendered)
     QRectF figure_rect_;       // the figure coordinates the picture covers
     double picture_scale_ = 1; // picture pixels per figure unit
