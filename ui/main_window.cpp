@@ -300,8 +300,8 @@ void MainWindow::connectLoading() {
                const QStringList& warnings, int excluded_rows) {
             cancel_load_->setEnabled(false);
             recent_menu_->remember(paths);
-            refit_status_->setDataCaveat(QString::fromStdString(
-                data_caveat(false, reconstructed_subjects(study->subjects))));
+            const ReconstructedSubjects rebuilt = reconstructed_subjects(study->subjects);
+            refit_status_->setDataCaveat(QString::fromStdString(data_caveat(false, rebuilt)));
             data_panel_->showStudy(*study, paths, warnings);
             showStudy();
             statusBar()->showMessage(
@@ -309,7 +309,10 @@ void MainWindow::connectLoading() {
                         .arg(study->subjects.size()) +
                     (excluded_rows == 1  ? tr(" — 1 invalid row excluded")
                      : excluded_rows > 1 ? tr(" — %1 invalid rows excluded").arg(excluded_rows)
-                                         : QString()),
+                                         : QString()) +
+                    (rebuilt.any()
+                         ? tr(", %1 of them rebuilt from a publication").arg(rebuilt.count)
+                         : QString()),
                 5000);
         });
 }
