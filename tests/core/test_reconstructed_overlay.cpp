@@ -6,8 +6,8 @@
 // the trial's own data changed. Then a trial whose treatment is coded 1/2,
 // and the refusals.
 
-#include "../cdisc_pilot.h"
 #include "../data_files.h"
+#include "../pilot_published_arm.h"
 
 #include <triallens/analysis/refit.h>
 #include <triallens/format/data_caveat.h>
@@ -21,25 +21,6 @@
 using namespace triallens;
 
 namespace {
-
-constexpr double days_per_month = 365.25 / 12;
-
-// The pilot's Placebo subjects' time to first dermatologic event, in months,
-// as a reconstruction of its published figure would give them.
-NamedArm pilot_placebo_as_published() {
-    const Study& study = cdisc_pilot::study();
-    const TimeToEvent& tte = *study.endpoint("TTDE");
-    const Variable& trt = *study.subjects.find("TRT01P");
-    const std::int32_t placebo = *trt.level_code("Placebo");
-    NamedArm arm{"Placebo", {}};
-    for (std::size_t r = 0; r < tte.size(); ++r) {
-        if (trt.codes()[static_cast<std::size_t>(tte.subject()[r])] == placebo) {
-            arm.arm.time.push_back(tte.time()[r] / days_per_month);
-            arm.arm.event.push_back(tte.event()[r]);
-        }
-    }
-    return arm;
-}
 
 OverlayOptions pilot_options() {
     OverlayOptions options;
@@ -66,7 +47,7 @@ class TestReconstructedOverlay : public QObject {
 private slots:
     void thePublishedArmJoinsEveryTreatmentColumnAndTheEndpoint() {
         const Study& trial = cdisc_pilot::study();
-        const NamedArm published = pilot_placebo_as_published();
+        const NamedArm published = cdisc_pilot::placebo_as_published();
         const Study overlay = overlay_reconstructed_arms(trial, {published}, pilot_options());
 
         const std::size_t own = trial.subjects.size();
@@ -106,7 +87,8 @@ private slots:
         const TimeToEvent& tte = *overlay.endpoint("TTDE");
         QCOMPARE(tte.size(), trial.endpoint("TTDE")->size() + added);
         const double last_added = tte.time()[tte.size() - 1];
-        QVERIFY(std::abs(last_added - published.arm.time.back() * days_per_month) < 1e-9);
+        QVERIFY(std::abs(last_added - published.arm.time.back() * cdisc_pilot::days_per_month) <
+                1e-9);
         QCOMPARE(overlay.adverse_events.size(), trial.adverse_events.size());
         QCOMPARE(overlay.control_arm, trial.control_arm);
         if (!trial.endpoint("TTDE")->causes().code.empty()) {
@@ -117,7 +99,7 @@ private slots:
 
     void aCopyOfAnArmComparesAsTheSameArm() {
         const Study overlay = overlay_reconstructed_arms(
-            cdisc_pilot::study(), {pilot_placebo_as_published()}, pilot_options());
+            cdisc_pilot::study(), {cdisc_pilot::placebo_as_published()}, pilot_options());
         AnalysisSpec spec;
         spec.paramcd = "TTDE";
         spec.arm_variable = "TRT01P";
@@ -173,13 +155,13 @@ private slots:
         options.endpoint = "OS";
         QVERIFY_THROWS_EXCEPTION(
             std::invalid_argument,
-            overlay_reconstructed_arms(trial, {pilot_placebo_as_published()}, options));
+            overlay_reconstructed_arms(trial, {cdisc_pilot::placebo_as_published()}, options));
         // Published arms whose pseudo-patients' USUBJIDs the study already
         // has: its own arm "y" was published as "RECON-Y-0001" and on.
-        NamedArm own = pilot_placebo_as_published();
+        NamedArm own = cdisc_pilot::placebo_as_published();
         own.name = "y";
         const Study published = reconstructed_study({own});
-        NamedArm other = pilot_placebo_as_published();
+        NamedArm other = cdisc_pilot::placebo_as_published();
         other.name = "Y";
         OverlayOptions again;
         again.endpoint = "RECON";

@@ -251,6 +251,13 @@ void addArms(DigitiserDialog& dialog, const Figure& figure) {
 }
 
 // The at-risk table: the times and the first arm typed, the second pasted.
+// Where most tests start: the committed PNG calibrated and both arms picked.
+void showWithArms(DigitiserDialog& dialog) {
+    dialog.show();
+    calibrate(dialog, png());
+    addArms(dialog, png());
+}
+
 void fillAtRisk(DigitiserDialog& dialog) {
     auto* table = child<QTableWidget>(dialog, "atRisk");
     QCOMPARE(table->rowCount(), 3);
@@ -545,9 +552,7 @@ private slots:
 
     void atRiskNonNumbersNameTheirCell() {
         DigitiserDialog dialog;
-        dialog.show();
-        calibrate(dialog, png());
-        addArms(dialog, png());
+        showWithArms(dialog);
         if (QTest::currentTestFailed()) {
             return;
         }
@@ -596,9 +601,7 @@ private slots:
         QFETCH(QByteArray, content);
         QFETCH(QString, name);
         DigitiserDialog dialog;
-        dialog.show();
-        calibrate(dialog, png());
-        addArms(dialog, png());
+        showWithArms(dialog);
         if (QTest::currentTestFailed()) {
             return;
         }
@@ -618,9 +621,7 @@ private slots:
 
     void pointsAreDeletedMovedAndAdded() {
         DigitiserDialog dialog;
-        dialog.show();
-        calibrate(dialog, png());
-        addArms(dialog, png());
+        showWithArms(dialog);
         if (QTest::currentTestFailed()) {
             return;
         }

@@ -6,7 +6,7 @@
 // partly reconstructed. Arms that cannot be made leave the study as it was. With
 // TRIALLENS_SCREENSHOT_DIR set, the Survival tab is saved as PNG.
 
-#include "../cdisc_pilot.h"
+#include "../pilot_published_arm.h"
 #include "../test_paths.h"
 
 #include <controller/refit_controller.h>
@@ -31,21 +31,6 @@ using namespace triallens;
 using namespace triallens::ui;
 
 namespace {
-
-NamedArm pilot_placebo_in_months() {
-    const Study& study = cdisc_pilot::study();
-    const TimeToEvent& tte = *study.endpoint("TTDE");
-    const Variable& trt = *study.subjects.find("TRT01P");
-    const std::int32_t placebo = *trt.level_code("Placebo");
-    NamedArm arm{"Placebo", {}};
-    for (std::size_t r = 0; r < tte.size(); ++r) {
-        if (trt.codes()[static_cast<std::size_t>(tte.subject()[r])] == placebo) {
-            arm.arm.time.push_back(tte.time()[r] / (365.25 / 12));
-            arm.arm.event.push_back(tte.event()[r]);
-        }
-    }
-    return arm;
-}
 
 ReconstructedStudyOptions doe_2024() {
     ReconstructedStudyOptions options;
@@ -75,7 +60,7 @@ private slots:
         QVERIFY(QTest::qWaitFor([&] { return !controller.busy() && controller.results(); }, 30000));
         const std::size_t own = workspace->study()->subjects.size();
 
-        workspace->openPublishedArms({pilot_placebo_in_months()}, doe_2024(),
+        workspace->openPublishedArms({cdisc_pilot::placebo_as_published()}, doe_2024(),
                                      WorkspaceDocument::PublishedArms::BesideTheStudy);
         QVERIFY(QTest::qWaitFor([&] { return changed.count() == 2; }, 30000));
         QCOMPARE(workspace->study()->subjects.size(), own + 86);
@@ -112,7 +97,7 @@ private slots:
         }
 
         // On their own: all subjects reconstructed, no files.
-        workspace->openPublishedArms({pilot_placebo_in_months()}, doe_2024(),
+        workspace->openPublishedArms({cdisc_pilot::placebo_as_published()}, doe_2024(),
                                      WorkspaceDocument::PublishedArms::OnTheirOwn);
         QVERIFY(QTest::qWaitFor([&] { return changed.count() == 3; }, 30000));
         QCOMPARE(workspace->study()->subjects.size(), std::size_t{86});
@@ -155,7 +140,7 @@ private slots:
         const std::shared_ptr<const Study> before = workspace->study();
         QSignalSpy refused(workspace, &WorkspaceDocument::studyRefused);
         QSignalSpy changed(workspace, &WorkspaceDocument::studyChanged);
-        NamedArm formula = pilot_placebo_in_months();
+        NamedArm formula = cdisc_pilot::placebo_as_published();
         formula.name = "=HYPERLINK(\"x\")";
         workspace->openPublishedArms({formula}, doe_2024(),
                                      WorkspaceDocument::PublishedArms::BesideTheStudy);
