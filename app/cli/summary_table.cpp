@@ -48,22 +48,27 @@ std::string probability(const std::optional<double>& value) {
 
 } // namespace
 
-std::string caveat_heading(const std::string& study_name, bool synthetic,
-                           const ReconstructedSubjects& reconstructed) {
+namespace {
+
+// "  [SYNTHETIC DATA]", "  [RECONSTRUCTED from a publication: …]" or "".
+std::string caveat_tag(bool synthetic, const ReconstructedSubjects& reconstructed) {
     if (synthetic) {
-        return study_name + "  [SYNTHETIC DATA]\n\n";
+        return "  [SYNTHETIC DATA]";
     }
     const std::string caveat = data_caveat(false, reconstructed);
-    return caveat.empty() ? std::string() : study_name + "  [" + caveat + "]\n\n";
+    return caveat.empty() ? std::string() : "  [" + caveat + "]";
+}
+
+} // namespace
+
+std::string caveat_heading(const std::string& study_name, bool synthetic,
+                           const ReconstructedSubjects& reconstructed) {
+    const std::string tag = caveat_tag(synthetic, reconstructed);
+    return tag.empty() ? std::string() : study_name + tag + "\n\n";
 }
 
 std::string summary_table(const Results& results, const ReconstructedSubjects& reconstructed) {
-    std::string out = results.study_name;
-    if (results.synthetic) {
-        out += "  [SYNTHETIC DATA]";
-    } else if (const std::string caveat = data_caveat(false, reconstructed); !caveat.empty()) {
-        out += "  [" + caveat + "]";
-    }
+    std::string out = results.study_name + caveat_tag(results.synthetic, reconstructed);
     std::string unit = results.time_unit;
     std::transform(unit.begin(), unit.end(), unit.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
