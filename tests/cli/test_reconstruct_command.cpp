@@ -75,6 +75,20 @@ QByteArray demo_pfs_at_risk() {
     return text;
 }
 
+// `reconstruct` with a one-arm table and `arguments` fails with one line of
+// error holding `message`, and writes nothing into `out`.
+void checkRefused(const QTemporaryDir& dir, const QString& out, const QStringList& arguments,
+                  const QString& message) {
+    const Run made = run(QStringList{"reconstruct", "--at-risk",
+                                     write(dir, "risk.csv", "time,A\n0,10\n"), "--out", out} +
+                         arguments);
+    QVERIFY(made.exit_code != 0);
+    const QString error = QString::fromUtf8(made.err);
+    QVERIFY2(error.contains(message), qPrintable(error));
+    QCOMPARE(error.count('\n'), 1);
+    QVERIFY(!QDir(out).exists());
+}
+
 } // namespace
 
 class TestReconstructCommand : public QObject {
@@ -304,14 +318,7 @@ private slots:
                                 arguments[copy]));
             message = arguments[copy] + ": " + message;
         }
-        const Run made = run(QStringList{"reconstruct", "--at-risk",
-                                         write(dir, "risk.csv", "time,A\n0,10\n"), "--out", out} +
-                             arguments);
-        QVERIFY(made.exit_code != 0);
-        const QString error = QString::fromUtf8(made.err);
-        QVERIFY2(error.contains(message), qPrintable(error));
-        QCOMPARE(error.count('\n'), 1);
-        QVERIFY(!QDir(out).exists());
+        checkRefused(dir, out, arguments, message);
     }
 
     void imageFlagsAreChecked_data() {
@@ -349,14 +356,7 @@ private slots:
         QFETCH(QString, message);
         const QTemporaryDir dir;
         const QString out = dir.filePath("out");
-        const Run made = run(QStringList{"reconstruct", "--at-risk",
-                                         write(dir, "risk.csv", "time,A\n0,10\n"), "--out", out} +
-                             arguments);
-        QVERIFY(made.exit_code != 0);
-        const QString error = QString::fromUtf8(made.err);
-        QVERIFY2(error.contains(message), qPrintable(error));
-        QCOMPARE(error.count('\n'), 1);
-        QVERIFY(!QDir(out).exists());
+        checkRefused(dir, out, arguments, message);
     }
 
     void refusesAFolderHoldingOtherDataFiles() {
