@@ -300,8 +300,8 @@ void MainWindow::connectLoading() {
                const QStringList& warnings, int excluded_rows) {
             cancel_load_->setEnabled(false);
             recent_menu_->remember(paths);
-            const ReconstructedSubjects rebuilt = reconstructed_subjects(study->subjects);
-            refit_status_->setDataCaveat(QString::fromStdString(data_caveat(false, rebuilt)));
+            refit_status_->setDataCaveat(
+                QString::fromStdString(data_caveat(false, study->reconstructed)));
             data_panel_->showStudy(*study, paths, warnings);
             showStudy();
             statusBar()->showMessage(
@@ -310,9 +310,9 @@ void MainWindow::connectLoading() {
                     (excluded_rows == 1  ? tr(" — 1 invalid row excluded")
                      : excluded_rows > 1 ? tr(" — %1 invalid rows excluded").arg(excluded_rows)
                                          : QString()) +
-                    (rebuilt.any()
-                         ? tr(", %1 of them rebuilt from a publication").arg(rebuilt.count)
-                         : QString()),
+                    (study->reconstructed.any() ? tr(", %1 of them rebuilt from a publication")
+                                                      .arg(study->reconstructed.count)
+                                                : QString()),
                 5000);
         });
 }

@@ -195,7 +195,7 @@ AeTable adverse_event_table_of(const Study& study, const WorkspaceSpec& workspac
 }
 
 int run_ae(const CommandLine& line) {
-    const Study study = load_study(line.files, line.load);
+    const Study study = load_study(line);
     WorkspaceAdverseEvents ae = workspace_adverse_events(study, workspace_from_flags(study, line));
     if (!ae.table) {
         throw std::runtime_error(ae.error.empty() ? "the study has no adverse events" : ae.error);
@@ -208,8 +208,7 @@ int run_ae(const CommandLine& line) {
         }
         std::cout << QJsonDocument(json).toJson(QJsonDocument::Indented).toStdString();
     } else {
-        std::cout << caveat_heading(study.name, study.synthetic,
-                                    reconstructed_subjects(study.subjects));
+        std::cout << caveat_heading(study.name, study.synthetic, study.reconstructed);
         if (line.ae_overview && ae.overview) {
             std::cout << ae_overview_text(*ae.overview, line.ae_exposure_adjusted) << "\n";
         }

@@ -14,29 +14,22 @@
 
 namespace triallens::cli {
 
-CommandLineAnalysis command_line_analysis(const CommandLine& line) {
+Results command_line_results(const CommandLine& line) {
     if (!line.analysis.empty()) {
         const SavedWorkspace saved = load_saved_analysis(line.analysis);
-        return {compute_workspace(saved.study, saved.workspace),
-                reconstructed_subjects(saved.study.subjects)};
+        return compute_workspace(saved.study, saved.workspace);
     }
-    const Study study = load_study(line.files, line.load);
-    return {compute_workspace(study, workspace_from_flags(study, line)),
-            reconstructed_subjects(study.subjects)};
-}
-
-Results command_line_results(const CommandLine& line) {
-    return command_line_analysis(line).results;
+    const Study study = load_study(line);
+    return compute_workspace(study, workspace_from_flags(study, line));
 }
 
 int run_analyze(const CommandLine& line) {
-    const CommandLineAnalysis analysis = command_line_analysis(line);
+    const Results results = command_line_results(line);
     if (line.json) {
-        QJsonObject json = analyze_json(analysis.results);
-        json.insert("reconstructed", reconstructed_json(analysis.reconstructed));
-        std::cout << QJsonDocument(json).toJson(QJsonDocument::Indented).toStdString();
+        std::cout
+            << QJsonDocument(analyze_json(results)).toJson(QJsonDocument::Indented).toStdString();
     } else {
-        std::cout << summary_table(analysis.results, analysis.reconstructed);
+        std::cout << summary_table(results);
     }
     return 0;
 }

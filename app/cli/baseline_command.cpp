@@ -291,7 +291,7 @@ std::string baseline_text(const BaselineTable& table, const Disposition* disposi
 }
 
 int run_baseline(const CommandLine& line) {
-    const Study study = load_study(line.files, line.load);
+    const Study study = load_study(line);
     const WorkspaceBaseline baseline = workspace_baseline(study, workspace_from_flags(study, line));
     if (!baseline.table) {
         throw std::runtime_error(baseline.error);
@@ -302,8 +302,7 @@ int run_baseline(const CommandLine& line) {
                          .toJson(QJsonDocument::Indented)
                          .toStdString();
     } else {
-        std::cout << caveat_heading(study.name, study.synthetic,
-                                    reconstructed_subjects(study.subjects));
+        std::cout << caveat_heading(study.name, study.synthetic, study.reconstructed);
         std::cout << baseline_text(*baseline.table, disposition);
     }
     return 0;

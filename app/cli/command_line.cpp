@@ -387,6 +387,8 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             line.spec.km.conf_level = level;
         } else if (arg == "--analysis") {
             line.analysis = value_of(arg);
+        } else if (arg == "--published") {
+            line.published.push_back(value_of(arg));
         } else if (arg == "--out") {
             line.out = value_of(arg);
         } else if (arg == "--figure") {
@@ -636,6 +638,18 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
             throw UsageError(given.front() + " applies to --figure km, cif and dor");
         }
     }
+    if (!line.published.empty()) {
+        if (line.command != Command::Analyze && line.command != Command::Ae &&
+            line.command != Command::Response && line.command != Command::Baseline &&
+            line.command != Command::Export) {
+            throw UsageError("--published adds arms to the data of analyze, ae, response, "
+                             "baseline and export");
+        }
+        if (!line.analysis.empty()) {
+            throw UsageError("--published adds arms to FILE...: a saved analysis (--analysis) "
+                             "reopens only its own files");
+        }
+    }
     if (!line.analysis.empty()) {
         if (line.command != Command::Analyze && line.command != Command::Export &&
             line.command != Command::Response) {
@@ -783,6 +797,12 @@ analyze options (defaults are R survival's):
                          cell, a ragged row; a subject's other records go with its ADSL
                          row) and analyse the rest; each is printed as a warning
                          "excluded: ...". Errors about a whole file still stop the load
+  --published DIR        arms rebuilt from a publication (a folder reconstruct --out wrote;
+                         repeatable) beside the data's own, on --param's endpoint (else the
+                         one they are of, when the data have it, else the data's only one),
+                         times converted into its unit; an arm named as one of the data's
+                         becomes NAME (published). Every output then says the data are partly
+                         reconstructed, and --json's reconstructed counts them
   --json                 print JSON (schema triallens.analyze/1) instead of a table
   --analysis FILE        a saved analysis (File > Save Analysis, .triallens.json) in place of
                          FILE... and the flags above: its data files are checked first (one
@@ -812,6 +832,8 @@ ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
                          TRTEDT - TRTSDT + 1 days; ongoing: to the data cut), exact
                          Poisson CIs and rate differences (Wald CI)
   --exclude-invalid-rows leave out the rows an error is about, as for analyze
+  --published DIR        arms rebuilt from a publication beside the data's own, as for
+                         analyze
   --json                 print JSON (schema triallens.ae/1) instead of a table; every row
                          also has events per arm and relative risks (Katz CI, Fisher p)
   A subject counts once per row, at its highest grade there (AETOXGR, 1 to 5 or
@@ -851,6 +873,8 @@ baseline options (Table 1 and the disposition of patients, by arm and in total):
                          Pearson's chi-square (no continuity correction) for a factor, or
                          Fisher's exact test when an expected count is below 5
   --exclude-invalid-rows leave out the rows an error is about, as for analyze
+  --published DIR        arms rebuilt from a publication beside the data's own, as for
+                         analyze
   --json                 print JSON (schema triallens.baseline/1) instead of tables
   Table 1 is of the randomised (ITTFL == "Y", else RANDFL == "Y", else every subject
   with an arm). A measurement gives n, mean (SD), median (Q1-Q3), min-max and missing; a factor

@@ -147,7 +147,10 @@ struct CommandLine {
     // focus; checked against the study by workspace_from_flags.
     std::optional<SubgroupFocus> focus;
     bool json = false;
-    std::string analysis;             // analyze/export --analysis FILE: a saved analysis
+    std::string analysis; // analyze/export --analysis FILE: a saved analysis
+    // --published DIR (analyze, ae, response, baseline, export; repeatable):
+    // arms rebuilt from a publication, added beside FILE...'s (study_source.h).
+    std::vector<std::string> published;
     std::string out;                  // demo --out, export --out
     ExportArguments figure;           // export
     ReconstructArguments reconstruct; // reconstruct

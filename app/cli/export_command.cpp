@@ -73,7 +73,7 @@ Source source_of(const CommandLine& line) {
         SavedWorkspace saved = load_saved_analysis(line.analysis);
         return {std::move(saved.study), std::move(saved.workspace), saved.km_figure};
     }
-    Study study = load_study(line.files, line.load);
+    Study study = load_study(line);
     WorkspaceSpec workspace = workspace_from_flags(study, line);
     return {std::move(study), std::move(workspace), {}};
 }
@@ -91,6 +91,7 @@ Results adverse_event_results(const Study& study, const WorkspaceSpec& workspace
     results.ae_overview = std::move(ae.overview);
     results.ae_arm_variable = ae.arm_variable;
     results.synthetic = study.synthetic;
+    results.reconstructed = study.reconstructed;
     return results;
 }
 

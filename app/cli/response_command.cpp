@@ -141,8 +141,7 @@ QJsonObject response_json(const TumourResponse& response) {
 }
 
 int run_response(const CommandLine& line) {
-    const CommandLineAnalysis analysis = command_line_analysis(line);
-    const Results& results = analysis.results;
+    const Results results = command_line_results(line);
     if (!results.tumour_response) {
         throw std::runtime_error("the study has no tumour response data (ADTR, ADRS or the ADSL "
                                  "treatment dates TRTSDT/TRTEDT)");
@@ -152,7 +151,7 @@ int run_response(const CommandLine& line) {
                          .toJson(QJsonDocument::Indented)
                          .toStdString();
     } else {
-        std::cout << caveat_heading(results.study_name, results.synthetic, analysis.reconstructed);
+        std::cout << caveat_heading(results.study_name, results.synthetic, results.reconstructed);
         std::cout << response_text(*results.tumour_response, line.spec.km.conf_level);
     }
     return 0;

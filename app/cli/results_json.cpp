@@ -420,6 +420,7 @@ QJsonObject analyze_json(const Results& results) {
     QJsonObject json{{"schema", "triallens.analyze/1"},
                      {"study", text(results.study_name)},
                      {"synthetic", results.synthetic},
+                     {"reconstructed", reconstructed_json(results.reconstructed)},
                      {"param", text(results.paramcd)},
                      {"param_label", text(results.param)},
                      {"time_unit", text(results.time_unit)},

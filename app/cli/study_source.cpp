@@ -3,6 +3,7 @@
 #include "cli/command_line.h"
 
 #include <triallens/demo/demo_study.h>
+#include <triallens/reconstruct/reconstructed_overlay.h>
 
 #include <filesystem>
 #include <iostream>
@@ -41,6 +42,46 @@ Study load_study(const std::vector<std::string>& files, const LoadOptions& optio
                   << (load.excluded_rows == 1 ? " invalid row" : " invalid rows") << " excluded\n";
     }
     return std::move(*load.study);
+}
+
+namespace {
+
+// The endpoint the published arms join (load_study(const CommandLine&)).
+std::string published_endpoint(const Study& trial, const CommandLine& line,
+                               const std::string& theirs) {
+    if (!line.spec.paramcd.empty()) {
+        return line.spec.paramcd;
+    }
+    if (trial.endpoint(theirs) != nullptr) {
+        return theirs;
+    }
+    if (trial.endpoints.size() == 1) {
+        return trial.endpoints.front().paramcd();
+    }
+    throw UsageError("the data have " + std::to_string(trial.endpoints.size()) +
+                     " endpoints and none is the published arms' " + theirs +
+                     ": name the one they join with --param");
+}
+
+} // namespace
+
+Study load_study(const CommandLine& line) {
+    Study study = load_study(line.files, line.load);
+    for (const std::string& folder : line.published) {
+        const Study rebuilt = load_study(std::vector<std::string>{folder});
+        try {
+            PublishedArms published = published_arms(rebuilt);
+            OverlayOptions overlay;
+            overlay.endpoint = published_endpoint(study, line, published.options.paramcd);
+            overlay.arm_variable = line.spec.arm_variable;
+            overlay.time_unit = published.options.time_unit;
+            overlay.source = published.options.source;
+            study = overlay_reconstructed_arms(study, published.arms, overlay);
+        } catch (const std::invalid_argument& error) {
+            throw DataLoadError(folder + ": " + error.what());
+        }
+    }
+    return study;
 }
 
 } // namespace triallens::cli

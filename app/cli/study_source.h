@@ -21,4 +21,16 @@ public:
 
 Study load_study(const std::vector<std::string>& files, const LoadOptions& options = {});
 
+struct CommandLine;
+
+// The command's study: FILE... loaded as above, then each --published folder
+// (a study rebuilt from a publication, reconstructed_overlay.h's
+// published_arms) added beside its arms with overlay_reconstructed_arms: on
+// --param's endpoint; else on the one the rebuilt arms are of, when the data
+// have it; else on the data's only endpoint (several and none named: a
+// UsageError asking for --param); in --arm's treatment column. A folder
+// that is not a rebuilt study, or arms that cannot be added, throw
+// DataLoadError naming the folder.
+Study load_study(const CommandLine& line);
+
 } // namespace triallens::cli

@@ -67,8 +67,8 @@ std::string caveat_heading(const std::string& study_name, bool synthetic,
     return tag.empty() ? std::string() : study_name + tag + "\n\n";
 }
 
-std::string summary_table(const Results& results, const ReconstructedSubjects& reconstructed) {
-    std::string out = results.study_name + caveat_tag(results.synthetic, reconstructed);
+std::string summary_table(const Results& results) {
+    std::string out = results.study_name + caveat_tag(results.synthetic, results.reconstructed);
     std::string unit = results.time_unit;
     std::transform(unit.begin(), unit.end(), unit.begin(),
                    [](unsigned char c) { return static_cast<char>(std::tolower(c)); });

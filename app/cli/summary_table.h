@@ -11,8 +11,9 @@
 
 namespace triallens::cli {
 
-// `reconstructed` adds the caveat of rebuilt subjects to the heading.
-std::string summary_table(const Results& results, const ReconstructedSubjects& reconstructed = {});
+// The heading carries the data's caveat (data_caveat.h) when the data are
+// synthetic or rebuilt from a publication.
+std::string summary_table(const Results& results);
 
 // The line a text summary opens with when its data are not a trial's own
 // patients (data_caveat.h): "Demo study  [SYNTHETIC DATA]", or the study's

@@ -461,6 +461,7 @@ Results refit(const Study& study, const AnalysisSpec& requested, const RefitOpti
     Results results;
     results.study_name = study.name;
     results.synthetic = study.synthetic;
+    results.reconstructed = study.reconstructed;
     results.paramcd = stored.paramcd();
     results.param = stored.param();
     results.time_unit = stored.time_unit();

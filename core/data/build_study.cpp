@@ -854,6 +854,7 @@ Study build_study(const std::vector<RawTable>& tables, const std::vector<Dataset
         }
     }
     study.subjects = SubjectTable(std::move(subjects.usubjid), std::move(subjects.variables));
+    study.reconstructed = reconstructed_subjects(study.subjects);
     return study;
 }
 

@@ -3,8 +3,8 @@
 #include "triallens/data/build_study.h"
 
 #include <algorithm>
-#include <cmath>
 #include <limits>
+#include <numeric>
 #include <stdexcept>
 #include <unordered_set>
 
@@ -165,6 +165,7 @@ Study overlay_reconstructed_arms(const Study& trial, const std::vector<NamedArm>
     out.sources = trial.sources;
     out.sources.push_back("reconstructed from " + options.source);
     out.subjects = SubjectTable(std::move(usubjid), std::move(variables));
+    out.reconstructed = reconstructed_subjects(out.subjects);
     out.adverse_events = trial.adverse_events;
     out.responses = trial.responses;
     out.tumour = trial.tumour;
@@ -206,6 +207,85 @@ Study overlay_reconstructed_arms(const Study& trial, const std::vector<NamedArm>
                                    std::move(causes));
     }
     return out;
+}
+
+PublishedArms published_arms(const Study& rebuilt) {
+    if (!rebuilt.reconstructed.all()) {
+        throw std::invalid_argument(
+            "the published arms' data are not all reconstructed from a publication (ADSL "
+            "RECONFL = \"Y\"): only a folder written by reconstruct --out can be added");
+    }
+    if (rebuilt.endpoints.size() != 1) {
+        throw std::invalid_argument("the published arms' data have " +
+                                    std::to_string(rebuilt.endpoints.size()) +
+                                    " endpoints (PARAMCD), not the one a figure gives");
+    }
+    const TimeToEvent& endpoint = rebuilt.endpoints.front();
+    const std::optional<TimeUnit> unit = endpoint.unit();
+    if (!unit) {
+        throw std::invalid_argument("the published arms' time unit \"" + endpoint.time_unit() +
+                                    "\" is not days, weeks, months or years");
+    }
+    const Variable* treatment = nullptr;
+    for (const char* candidate : arm_column_candidates) {
+        treatment = rebuilt.subjects.find(candidate);
+        if (treatment != nullptr && treatment->is_categorical()) {
+            break;
+        }
+        treatment = nullptr;
+    }
+    if (treatment == nullptr) {
+        throw std::invalid_argument("the published arms' data have no treatment column (TRT01P)");
+    }
+    PublishedArms published;
+    published.options.paramcd = endpoint.paramcd();
+    published.options.param = endpoint.param();
+    published.options.time_unit = *unit;
+    if (!rebuilt.reconstructed.sources.empty()) {
+        published.options.source = rebuilt.reconstructed.sources.front();
+    }
+    for (const std::string& level : treatment->levels()) {
+        published.arms.push_back({level, {}});
+    }
+    std::vector<int> records(rebuilt.subjects.size(), 0);
+    for (std::size_t r = 0; r < endpoint.size(); ++r) {
+        const auto subject = static_cast<std::size_t>(endpoint.subject()[r]);
+        const std::string& id = rebuilt.subjects.usubjid()[subject];
+        if (++records[subject] > 1) {
+            throw std::invalid_argument("the published pseudo-patient " + id +
+                                        " has more than one record");
+        }
+        const std::int32_t code = treatment->codes()[subject];
+        if (code < 0) {
+            throw std::invalid_argument("the published pseudo-patient " + id + " has no arm");
+        }
+        ReconstructedArm& arm = published.arms[static_cast<std::size_t>(code)].arm;
+        arm.time.push_back(endpoint.time()[r]);
+        arm.event.push_back(endpoint.event()[r]);
+    }
+    for (std::size_t subject = 0; subject < records.size(); ++subject) {
+        if (records[subject] == 0) {
+            throw std::invalid_argument("the published pseudo-patient " +
+                                        rebuilt.subjects.usubjid()[subject] + " has no record on " +
+                                        endpoint.paramcd());
+        }
+    }
+    std::erase_if(published.arms, [](const NamedArm& arm) { return arm.arm.time.empty(); });
+    for (NamedArm& named : published.arms) {
+        // Ascending, as reconstruct_arm gives them; a file's own order may not be.
+        ReconstructedArm& arm = named.arm;
+        std::vector<std::size_t> order(arm.time.size());
+        std::iota(order.begin(), order.end(), std::size_t{0});
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::size_t a, std::size_t b) { return arm.time[a] < arm.time[b]; });
+        ReconstructedArm sorted;
+        for (const std::size_t i : order) {
+            sorted.time.push_back(arm.time[i]);
+            sorted.event.push_back(arm.event[i]);
+        }
+        arm = std::move(sorted);
+    }
+    return published;
 }
 
 } // namespace triallens

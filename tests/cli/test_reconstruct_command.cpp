@@ -2,6 +2,7 @@
 // at-risk table into a folder that `analyze` then reads; every refused input
 // exits non-zero with one line on stderr and writes nothing.
 
+#include "../cdisc_pilot.h"
 #include "../test_paths.h"
 #include "triallens_process.h"
 
@@ -73,6 +74,63 @@ QByteArray demo_pfs_at_risk() {
         text += "\n";
     }
     return text;
+}
+
+// The CDISC pilot's Placebo arm (TTDE) as a publication shows it: its KM
+// curve's corners in months, and its numbers at risk every month, as
+// `reconstruct`'s points.csv and risk.csv ("Placebo" the arm).
+struct PublishedPlacebo {
+    QByteArray points = "time,survival\n0,1\n";
+    QByteArray at_risk = "time,Placebo\n";
+    std::size_t events = 0;
+};
+PublishedPlacebo pilot_placebo_as_published() {
+    using namespace triallens;
+    AnalysisSpec spec;
+    spec.paramcd = "TTDE";
+    spec.time_unit = "months";
+    const Results results = refit(cdisc_pilot::study(), spec);
+    const auto placebo = std::find_if(results.arms.begin(), results.arms.end(),
+                                      [](const ArmSurvival& a) { return a.arm == "Placebo"; });
+    if (placebo == results.arms.end()) {
+        qFatal("no Placebo arm in the pilot");
+    }
+    const SurvivalCurve& curve = placebo->km.curve;
+    PublishedPlacebo published;
+    double before = 1;
+    for (std::size_t i = 0; i < curve.size(); ++i) {
+        if (curve.n_event[i] > 0) {
+            const QByteArray t = QByteArray::number(curve.time[i], 'g', 17);
+            published.points += t + "," + QByteArray::number(before, 'g', 17) + "\n" + t + "," +
+                                QByteArray::number(curve.surv[i], 'g', 17) + "\n";
+            before = curve.surv[i];
+        }
+    }
+    // The curve runs on to the last censoring, as a figure draws it.
+    published.points += QByteArray::number(curve.time.back(), 'g', 17) + "," +
+                        QByteArray::number(before, 'g', 17) + "\n";
+    std::vector<double> months;
+    for (double month = 0; month <= curve.time.back(); ++month) {
+        months.push_back(month);
+    }
+    const NumberAtRisk at_risk = number_at_risk(placebo->km, months);
+    for (std::size_t k = 0; k < months.size(); ++k) {
+        published.at_risk += QByteArray::number(months[k]) + "," +
+                             QByteArray::number(static_cast<qulonglong>(at_risk.n_risk[k])) + "\n";
+    }
+    published.events = placebo->km.n_events;
+    return published;
+}
+
+const QJsonObject* arm_named(const QJsonArray& arms, const QString& name,
+                             std::vector<QJsonObject>& keep) {
+    for (const auto& arm : arms) {
+        if (arm.toObject()["arm"].toString() == name) {
+            keep.push_back(arm.toObject());
+            return &keep.back();
+        }
+    }
+    return nullptr;
 }
 
 // `reconstruct` with a one-arm table and `arguments` fails with one line of
@@ -148,6 +206,100 @@ private slots:
         const Run summary = run({"analyze", out, "--param", "RECON", "--arm", "ARM"});
         QVERIFY2(summary.out.contains("[RECONSTRUCTED from a publication: Hand-built figure]"),
                  summary.out.constData());
+    }
+
+    // Issue 23's command-line path: CSV points of a published arm to its
+    // HR and RMST against a trial's own arm. The pilot's Placebo, published
+    // in months, joins the pilot (in days) as "Placebo (published)": HR
+    // against the real Placebo and RMST as two copies of one arm give them,
+    // within what Guyot's spread of censorings between at-risk times moves.
+    void publishedArmsJoinTheTrialOnTheCommandLine() {
+        const QTemporaryDir dir;
+        const PublishedPlacebo placebo = pilot_placebo_as_published();
+        const QString out = dir.filePath("published");
+        const Run made =
+            run({"reconstruct", "--curve", "Placebo=" + write(dir, "placebo.csv", placebo.points),
+                 "--at-risk", write(dir, "risk.csv", placebo.at_risk), "--events",
+                 QStringLiteral("Placebo=%1").arg(placebo.events), "--param", "TTDE", "--source",
+                 "Doe 2024, Figure 2", "--out", out});
+        QVERIFY2(made.exit_code == 0, made.err.constData());
+
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
+        const QStringList trial{pilot + "adsl.xpt", pilot + "adtte.xpt"};
+        const Run analysed = run(QStringList{"analyze"} + trial +
+                                 QStringList{"--param", "TTDE", "--ref", "Placebo", "--tau", "180",
+                                             "--published", out, "--json"});
+        QVERIFY2(analysed.exit_code == 0, analysed.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(analysed.out).object();
+        QCOMPARE(json["reconstructed"].toObject()["subjects"].toInt(), 86);
+        QCOMPARE(json["reconstructed"].toObject()["sources"].toArray(),
+                 QJsonArray{"Doe 2024, Figure 2"});
+        const QJsonArray arms = json["arms"].toArray();
+        QCOMPARE(arms.size(), 4);
+        std::vector<QJsonObject> keep;
+        keep.reserve(2);
+        const QJsonObject* real = arm_named(arms, "Placebo", keep);
+        const QJsonObject* copy = arm_named(arms, "Placebo (published)", keep);
+        QVERIFY(real && copy);
+        QCOMPARE((*copy)["n"].toInt(), 86);
+        QCOMPARE((*copy)["events"].toInt(), (*real)["events"].toInt());
+        double hr = 0;
+        for (const auto& term : json["cox"].toObject()["terms"].toArray()) {
+            if (term.toObject()["arm"].toString() == QStringLiteral("Placebo (published)")) {
+                hr = term.toObject()["hr"].toDouble();
+            }
+        }
+        const double rmst_real = (*real)["rmst"].toObject()["estimate"].toDouble();
+        const double rmst_copy = (*copy)["rmst"].toObject()["estimate"].toDouble();
+        qInfo("published Placebo against the real one: HR %.4f, RMST(180 days) %.2f vs %.2f", hr,
+              rmst_copy, rmst_real);
+        QVERIFY(std::abs(hr - 1) <= 0.05);
+        QVERIFY(std::abs(rmst_copy / rmst_real - 1) <= 0.01);
+
+        // The text summary and every figure say the data are partly rebuilt.
+        const Run summary = run(QStringList{"analyze"} + trial +
+                                QStringList{"--param", "TTDE", "--published", out});
+        QVERIFY2(
+            summary.out.contains("[Partly RECONSTRUCTED from a publication: Doe 2024, Figure 2]"),
+            summary.out.constData());
+        const QString svg = dir.filePath("km.svg");
+        const Run exported = run(QStringList{"export"} + trial +
+                                 QStringList{"--param", "TTDE", "--published", out, "--out", svg});
+        QVERIFY2(exported.exit_code == 0, exported.err.constData());
+        QFile figure(svg);
+        QVERIFY(figure.open(QIODevice::ReadOnly));
+        QVERIFY(figure.readAll().contains("Partly RECONSTRUCTED from a publication: Doe 2024"));
+    }
+
+    // A folder that is not a rebuilt study, or --published where it adds
+    // nothing, is one line on stderr and no output.
+    void publishedIsChecked_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("message");
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
+        QTest::newRow("a trial's own data")
+            << QStringList{"analyze", pilot + "adsl.xpt", pilot + "adtte.xpt", "--published",
+                           pilot + "sites"}
+            << QStringLiteral("not all reconstructed");
+        QTest::newRow("a saved analysis")
+            << QStringList{"analyze", "--analysis", "x.triallens.json", "--published", "recon"}
+            << QStringLiteral("a saved analysis (--analysis) reopens only its own files");
+        QTest::newRow("demo command")
+            << QStringList{"demo", "--out", "x", "--published", "recon"}
+            << QStringLiteral("--published adds arms to the data of analyze");
+        QTest::newRow("missing folder")
+            << QStringList{"analyze", "demo", "--published", "/nonexistent/recon"}
+            << QStringLiteral("/nonexistent/recon");
+    }
+
+    void publishedIsChecked() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, message);
+        const Run refused = run(arguments);
+        QVERIFY(refused.exit_code != 0);
+        QVERIFY(refused.out.isEmpty());
+        const QString error = QString::fromUtf8(refused.err);
+        QVERIFY2(error.contains(message), qPrintable(error));
     }
 
     void printsEachArmsFitAndChanges() {

@@ -13,6 +13,7 @@
 // time ticks; the time axis ends at the first break at or past the data.
 
 #include "../cdisc_pilot.h"
+#include "../pilot_published_arm.h"
 #include "../stress_study.h"
 
 #include <export/figure_export.h>
@@ -23,7 +24,9 @@
 
 #include <triallens/analysis/refit.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/format/data_caveat.h>
 #include <triallens/format/number_format.h>
+#include <triallens/reconstruct/reconstructed_overlay.h>
 
 #include <QFontInfo>
 #include <QFontMetricsF>
@@ -42,6 +45,9 @@ namespace {
 
 using ResultsHandle = std::shared_ptr<const Results>;
 
+const std::string long_source = "Doe J, Roe R, et al. Lancet Oncol 2024;25:1234-45, Figure 2A "
+                                "(progression-free survival, intention-to-treat)";
+
 ResultsHandle study_results(const QString& name) {
     static std::map<QString, ResultsHandle> cache;
     if (auto found = cache.find(name); found != cache.end()) {
@@ -53,6 +59,14 @@ ResultsHandle study_results(const QString& name) {
     if (name.startsWith(QLatin1String("demo"))) {
         spec.paramcd = name.endsWith(QLatin1String("OS")) ? "OS" : "PFS";
         results = std::make_shared<const Results>(refit(demo, spec));
+    } else if (name.startsWith(QLatin1String("published"))) {
+        // The pilot with its Placebo arm again as a publication's, from a
+        // source longer than the caveat's one line holds.
+        static const Study overlay =
+            overlay_reconstructed_arms(cdisc_pilot::study(), {cdisc_pilot::placebo_as_published()},
+                                       {"TTDE", "", TimeUnit::Months, long_source});
+        spec.paramcd = "TTDE";
+        results = std::make_shared<const Results>(refit(overlay, spec));
     } else if (name.startsWith(QLatin1String("stress"))) {
         spec.paramcd = "OS";
         results = std::make_shared<const Results>(refit(stress_study::study(), spec));
@@ -99,8 +113,8 @@ private slots:
         QTest::addColumn<double>("font_points");
         QTest::addColumn<QString>("variant");
         for (const SizePreset& preset : figure_size_presets()) {
-            for (const char* study :
-                 {"demo-PFS", "demo-OS", "pilot-TTDE", "pilot-TTDE-RACE", "stress-OS"}) {
+            for (const char* study : {"demo-PFS", "demo-OS", "pilot-TTDE", "pilot-TTDE-RACE",
+                                      "stress-OS", "published-TTDE"}) {
                 for (const char* variant : {"default", "all-sections", "kmunicate", "axis"}) {
                     QTest::addRow("%s %s %s", qPrintable(preset.name), study, variant)
                         << QString::fromLatin1(study) << preset.size_points << preset.font_size_pt
@@ -135,6 +149,21 @@ private slots:
         const QRectF figure(QPointF(0, 0), size_points * 96.0 / 72.0);
         const KmFigureLayout layout = layout_km_figure(figure, *results, options);
         const std::vector<ArmSurvival>& curves = figure_curves(*results);
+
+        // The data's caveat is there whenever the data are not a trial's own,
+        // whole (checked with the other texts below).
+        const QString caveat =
+            QString::fromStdString(data_caveat(results->synthetic, results->reconstructed));
+        QCOMPARE(layout.caveat_label, caveat);
+        if (!caveat.isEmpty()) {
+            verify_whole_text(QStringLiteral("caveat"), layout.caveat_label, caveat, layout.font,
+                              layout.caveat_rect);
+        }
+        if (study.startsWith(QLatin1String("published"))) {
+            QVERIFY2(layout.caveat_label.startsWith(
+                         QStringLiteral("Partly RECONSTRUCTED from a publication: Doe J")),
+                     qPrintable(layout.caveat_label));
+        }
 
         // Whole texts, broken only at spaces.
         verify_whole_text(QStringLiteral("title"), layout.title, km_figure_title(*results),
@@ -201,8 +230,8 @@ private slots:
         std::vector<std::pair<QString, QRectF>> boxes{
             {QStringLiteral("title"), layout.title_rect},
             {QStringLiteral("annotation"), layout.annotation_rect}};
-        if (!layout.synthetic_label.isEmpty()) {
-            boxes.emplace_back(QStringLiteral("synthetic"), layout.synthetic_rect);
+        if (!layout.caveat_label.isEmpty()) {
+            boxes.emplace_back(QStringLiteral("caveat"), layout.caveat_rect);
         }
         for (std::size_t c = 0; c < layout.legend.size(); ++c) {
             boxes.emplace_back(QStringLiteral("legend %1").arg(c), layout.legend[c].text_rect);

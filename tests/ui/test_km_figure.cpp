@@ -509,10 +509,10 @@ private slots:
     void syntheticLabelAndAnnotationStay() {
         const KmFigureLayout layout = layout_km_figure(QRectF(0, 0, 800, 500), *pfs(), {});
         QVERIFY(pfs()->synthetic);
-        QCOMPARE(layout.synthetic_label, QStringLiteral("SYNTHETIC demo data"));
+        QCOMPARE(layout.caveat_label, QStringLiteral("SYNTHETIC demo data"));
         QCOMPARE(layout.annotation, hazard_ratio_text(*pfs()));
         QVERIFY(layout.annotation.contains(QStringLiteral("Cox (Efron)")));
-        QVERIFY(!layout.synthetic_rect.intersects(layout.title_rect));
+        QVERIFY(!layout.caveat_rect.intersects(layout.title_rect));
     }
 
     void fontOptionSetsEveryText() {

@@ -168,7 +168,7 @@ private slots:
         const auto censor_times = std::count_if(first.n_censor.begin(), first.n_censor.end(),
                                                 [](std::size_t c) { return c > 0; });
         QCOMPARE(marks.front()->count(), static_cast<int>(censor_times));
-        QVERIFY(layout.synthetic_label.contains(QStringLiteral("SYNTHETIC")));
+        QVERIFY(layout.caveat_label.contains(QStringLiteral("SYNTHETIC")));
     }
 
     void choosingAnotherEndpointRefits() {

@@ -12,14 +12,21 @@
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
 #include <controller/workspace_document.h>
+#include <export/figure_export.h>
+#include <export/table_notes.h>
 #include <main_window.h>
 #include <panels/data_panel.h>
 #include <panels/digitiser_dialog.h>
+#include <views/methods_text.h>
 
+#include <triallens/analysis/default_spec.h>
+#include <triallens/analysis/workspace.h>
 #include <triallens/data/reconstructed_subjects.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/reconstruct/reconstructed_overlay.h>
 
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QTest>
@@ -29,6 +36,8 @@
 
 using namespace triallens;
 using namespace triallens::ui;
+
+Q_DECLARE_METATYPE(triallens::ui::FigureKind)
 
 namespace {
 
@@ -112,6 +121,70 @@ private slots:
         QVERIFY2(window.subjectsLabel()->text().contains(
                      QStringLiteral("· RECONSTRUCTED from a publication: Doe et al. 2024")),
                  qPrintable(window.subjectsLabel()->text()));
+    }
+
+    // Every figure the window or `export` draws, the methods paragraph and
+    // the tables' notes say the data are partly reconstructed: the pilot's
+    // Placebo arm published beside the pilot's own (the AE figures with the
+    // trial's own adverse events, which the overlay keeps), and beside the
+    // demo, taken as real data, for the figures the pilot has no data for
+    // (competing risks, tumour response).
+    void everyFigureAndTextSaysSo_data() {
+        QTest::addColumn<FigureKind>("kind");
+        QTest::addColumn<QString>("trial");
+        QTest::newRow("km") << FigureKind::KaplanMeier << "pilot";
+        QTest::newRow("forest") << FigureKind::Forest << "pilot";
+        QTest::newRow("incidence") << FigureKind::CumulativeIncidence << "demo";
+        QTest::newRow("tumour") << FigureKind::TumourResponse << "demo";
+        QTest::newRow("disposition") << FigureKind::Disposition << "pilot";
+        QTest::newRow("ae-dot") << FigureKind::AeDotPlot << "pilot";
+        QTest::newRow("ae-volcano") << FigureKind::AeVolcano << "pilot";
+    }
+
+    void everyFigureAndTextSaysSo() {
+        QFETCH(FigureKind, kind);
+        QFETCH(QString, trial);
+        const auto beside = [](Study study, const std::string& endpoint) {
+            study.synthetic = false;
+            const Study overlay =
+                overlay_reconstructed_arms(study, {cdisc_pilot::placebo_as_published()},
+                                           {endpoint, "", TimeUnit::Months, doe_2024().source});
+            WorkspaceSpec spec;
+            spec.analysis.paramcd = endpoint;
+            spec.analysis.subgroups = default_subgroups(overlay);
+            if (!overlay.endpoint(endpoint)->causes().names.empty()) {
+                spec.analysis.cause_of_interest = std::string(); // the most frequent
+            }
+            return compute_workspace(overlay, spec);
+        };
+        static const Results pilot = beside(cdisc_pilot::study(), "TTDE");
+        static const Results demo = beside(generate_demo_study(), "PFS");
+        const Results& results = trial == QLatin1String("pilot") ? pilot : demo;
+        QCOMPARE(results.reconstructed.count, std::size_t{86});
+        FigureExportOptions options;
+        options.kind = kind;
+        options.methods_footnote = true;
+        // The SVG's texts, as a reader sees them: a wrapped title's lines
+        // are <text> elements of their own.
+        const QString svg = QString::fromUtf8(render_figure_svg(results, options));
+        static const QRegularExpression text_element(QStringLiteral("<text[^>]*>([^<]*)</text>"));
+        QStringList texts;
+        for (const QRegularExpressionMatch& match : text_element.globalMatch(svg)) {
+            texts << match.captured(1).simplified();
+        }
+        const QString shown = texts.join(QLatin1Char(' '));
+        QVERIFY2(shown.contains(QStringLiteral("Partly RECONSTRUCTED from a publication")),
+                 qPrintable(shown.left(600)));
+        QVERIFY2(shown.contains(QStringLiteral("Doe et al. 2024")), qPrintable(shown.left(600)));
+        if (kind != FigureKind::KaplanMeier) {
+            return;
+        }
+        const QString sentence =
+            QStringLiteral("86 of 340 subjects are pseudo-patients reconstructed from a published");
+        QVERIFY2(methods_paragraph(results).contains(sentence),
+                 qPrintable(methods_paragraph(results)));
+        QVERIFY(methods_footnote(results).contains(QStringLiteral("(partly reconstructed data)")));
+        QVERIFY(data_notes(results).join(' ').contains(sentence));
     }
 
     void theFileMenuOpensTheDigitiser() {

@@ -115,10 +115,9 @@ void WorkspaceDocument::openPublishedArms(std::vector<NamedArm> arms,
                 QStringLiteral("The published arms were not added: %1").arg(made.error));
             return;
         }
-        replaceStudy(made.study, paths,
-                     {QString::fromStdString(data_caveat_sentence(
-                         false, reconstructed_subjects(made.study->subjects)))},
-                     0);
+        replaceStudy(
+            made.study, paths,
+            {QString::fromStdString(data_caveat_sentence(false, made.study->reconstructed))}, 0);
     });
     watcher->setFuture(QtConcurrent::run(std::move(make)));
 }

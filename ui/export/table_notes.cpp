@@ -1,5 +1,6 @@
 #include "export/table_notes.h"
 
+#include <triallens/format/data_caveat.h>
 #include <triallens/format/number_format.h>
 
 #include <QString>
@@ -30,6 +31,10 @@ QStringList data_notes(const Results& results, Population population) {
     }
     if (results.synthetic) {
         notes << QStringLiteral("Synthetic data: no real patient is in this study.");
+    } else if (const std::string caveat =
+                   data_caveat_sentence(results.synthetic, results.reconstructed);
+               !caveat.empty()) {
+        notes << QString::fromStdString(caveat);
     }
     return notes;
 }

@@ -23,6 +23,7 @@ DurationOfResponsePanel duration_of_response_panel(const Results& results) {
     Results& shown = panel.results;
     shown.study_name = results.study_name;
     shown.synthetic = results.synthetic;
+    shown.reconstructed = results.reconstructed;
     shown.time_unit = results.time_unit;
     shown.arm_variable = results.arm_variable;
     shown.filter = results.filter;

@@ -112,6 +112,7 @@ IncidencePanel incidence_panel(const Results& results, const std::string& cause)
     Results& shown = panel.results;
     shown.study_name = results.study_name;
     shown.synthetic = results.synthetic;
+    shown.reconstructed = results.reconstructed;
     shown.paramcd = results.paramcd;
     shown.param = results.param;
     shown.time_unit = results.time_unit;

@@ -73,8 +73,7 @@ void DataPanel::showStudy(const Study& study, const QStringList& paths,
     for (const auto& endpoint : study.endpoints) {
         endpoints << QString::fromStdString(endpoint.paramcd());
     }
-    const QString caveat =
-        QString::fromStdString(data_caveat(false, reconstructed_subjects(study.subjects)));
+    const QString caveat = QString::fromStdString(data_caveat(false, study.reconstructed));
     summary_->setText(
         QStringLiteral("<b>%1</b>%2<br/>%3 subjects%4 · endpoints %5 · %6 adverse events · %7 "
                        "responses")

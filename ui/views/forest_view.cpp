@@ -3,6 +3,7 @@
 #include "models/forest_model.h"
 #include "models/palette.h"
 
+#include <triallens/format/data_caveat.h>
 #include <triallens/format/number_format.h>
 
 #include <QFontMetricsF>
@@ -221,8 +222,9 @@ QString ForestView::titleText() const {
     if (!model_->comparedArm().isEmpty()) {
         title += tr(": %1 vs %2").arg(model_->comparedArm(), model_->referenceArm());
     }
-    if (results->synthetic) {
-        title += QStringLiteral("  ") + tr("SYNTHETIC demo data");
+    if (const std::string caveat = data_caveat(results->synthetic, results->reconstructed);
+        !caveat.empty()) {
+        title += QStringLiteral("  ") + QString::fromStdString(caveat);
     }
     return title;
 }
@@ -466,7 +468,7 @@ std::vector<ForestView::TextItem> ForestView::texts(const Layout& l,
         return QRectF(l.column_x[c], top, l.column_width[c], height);
     };
 
-    // Title: the endpoint and the arms (and the synthetic-data label), wrapped.
+    // Title: the endpoint and the arms (and the data's caveat), wrapped.
     add(l.title_text, l.title,
         static_cast<int>(Qt::AlignLeft | Qt::AlignTop) |
             wrap(l.bold, device, l.title_text, l.title.width()),

@@ -58,11 +58,9 @@ void paint_km_figure(QPainter& painter, const QRectF& rect, const Results& resul
     painter.fillRect(rect, Qt::white);
 
     draw_wrapped_text(painter, layout.title, layout.title_font, layout.title_rect, ink);
-    if (!layout.synthetic_label.isEmpty()) {
-        painter.setFont(layout.font);
-        painter.setPen(alert_colour(options.palette));
-        painter.drawText(layout.synthetic_rect, Qt::AlignLeft | Qt::AlignVCenter,
-                         layout.synthetic_label);
+    if (!layout.caveat_label.isEmpty()) {
+        draw_wrapped_text(painter, layout.caveat_label, layout.font, layout.caveat_rect,
+                          alert_colour(options.palette));
     }
     if (!layout.annotation.isEmpty()) {
         draw_wrapped_text(painter, layout.annotation, layout.text_font, layout.annotation_rect,

@@ -5,6 +5,7 @@
 #include "views/km_chart.h"
 #include "views/wrapped_text.h"
 
+#include <triallens/format/data_caveat.h>
 #include <triallens/format/number_format.h>
 #include <triallens/stats/number_at_risk.h>
 
@@ -180,8 +181,8 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     const QRectF content = rect.adjusted(pad, pad, -pad, -pad);
     const int floor_font = std::max(7, qRound(em * 0.7));
 
-    // Title, wrapped at its spaces, with the synthetic-data label beside it
-    // when it is one line and there is room, else below it.
+    // Title, wrapped at its spaces, with the data's caveat (data_caveat.h) beside it
+    // when it is one line and there is room, else below it, wrapped too.
     double y = content.top();
     layout.title = text ? text->title : km_figure_title(results);
     const QStringList title_lines = wrapped_lines(layout.title, layout.title_font, content.width());
@@ -189,16 +190,20 @@ KmFigureLayout layout_km_figure(QChart& chart, const QRectF& rect, const Results
     layout.title_rect = QRectF(content.left(), y, std::min(title_size.width() + 1, content.width()),
                                title_size.height());
     y = layout.title_rect.bottom();
-    if (results.synthetic) {
-        layout.synthetic_label = QStringLiteral("SYNTHETIC demo data");
-        const double width = metrics.horizontalAdvance(layout.synthetic_label) + 1;
+    if (const std::string caveat = data_caveat(results.synthetic, results.reconstructed);
+        !caveat.empty()) {
+        // Whole, never elided: a narrow panel wraps it under the title.
+        layout.caveat_label = QString::fromStdString(caveat);
+        const double width = metrics.horizontalAdvance(layout.caveat_label) + 1;
         if (title_lines.size() == 1 && layout.title_rect.right() + em + width <= content.right()) {
-            layout.synthetic_rect =
+            layout.caveat_rect =
                 QRectF(layout.title_rect.right() + em,
                        layout.title_rect.top() + (title_metrics.height() - line) / 2, width, line);
         } else {
-            layout.synthetic_rect = QRectF(content.left(), y, width, line);
-            y = layout.synthetic_rect.bottom();
+            const QSizeF size =
+                wrapped_text_size(layout.caveat_label, layout.font, content.width());
+            layout.caveat_rect = QRectF(content.left(), y, size.width() + 1, size.height());
+            y = layout.caveat_rect.bottom();
         }
     }
     const double header_bottom = y;

@@ -108,8 +108,8 @@ struct KmFigureLayout {
     QFont table_font;
     QString title; // km_figure_title(), whole; wrapped in title_font to title_rect's width
     QRectF title_rect;
-    QString synthetic_label; // "" unless the data are synthetic
-    QRectF synthetic_rect;
+    QString caveat_label; // data_caveat.h, wrapped in caveat_rect; "" for a trial's own data
+    QRectF caveat_rect;
     QString annotation; // hazard_ratio_text(), or its short form (annotation_short)
     QRectF annotation_rect;
     std::vector<KmLegendEntry> legend;

@@ -1,5 +1,6 @@
 #include "views/methods_text.h"
 
+#include <triallens/format/data_caveat.h>
 #include <triallens/format/number_format.h>
 
 #include <QStringList>
@@ -77,7 +78,11 @@ QString methods_footnote(const Results& results) {
     if (!results.study_name.empty()) {
         text << QStringLiteral("Study: %1%2.")
                     .arg(QString::fromStdString(results.study_name),
-                         results.synthetic ? QStringLiteral(" (synthetic data)") : QString());
+                         results.synthetic             ? QStringLiteral(" (synthetic data)")
+                         : results.reconstructed.all() ? QStringLiteral(" (reconstructed data)")
+                         : results.reconstructed.any()
+                             ? QStringLiteral(" (partly reconstructed data)")
+                             : QString());
     }
     return text.join(QLatin1Char(' '));
 }
@@ -185,8 +190,9 @@ QString methods_paragraph(const Results& results) {
         }
         text << QStringLiteral("Warnings: %1.").arg(warnings.join(QStringLiteral("; ")));
     }
-    if (results.synthetic) {
-        text << QStringLiteral("The data are synthetic.");
+    if (const std::string caveat = data_caveat_sentence(results.synthetic, results.reconstructed);
+        !caveat.empty()) {
+        text << QString::fromStdString(caveat);
     }
     return text.join(QLatin1Char(' '));
 }

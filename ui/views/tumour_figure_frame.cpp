@@ -4,6 +4,8 @@
 #include "views/km_figure_layout.h"
 #include "views/wrapped_text.h"
 
+#include <triallens/format/data_caveat.h>
+
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -44,19 +46,22 @@ TumourFigureFrame layout_tumour_figure_frame(const QRectF& rect, const Results& 
     const QSizeF title_size = wrapped_text_size(title, frame.title_font, content.width());
     frame.title_rect = QRectF(content.left(), y, content.width(), title_size.height());
     y = frame.title_rect.bottom();
-    if (results.synthetic) {
-        frame.synthetic_label = QStringLiteral("SYNTHETIC demo data");
-        const double width = metrics.horizontalAdvance(frame.synthetic_label) + 1;
+    if (const std::string caveat = data_caveat(results.synthetic, results.reconstructed);
+        !caveat.empty()) {
+        // Whole, never elided: beside the title's last line, else wrapped under it.
+        frame.caveat_label = QString::fromStdString(caveat);
+        const double width = metrics.horizontalAdvance(frame.caveat_label) + 1;
         const QStringList lines = wrapped_lines(title, frame.title_font, content.width());
-        const double last =
-            lines.isEmpty() ? 0 : QFontMetricsF(frame.title_font).horizontalAdvance(lines.back());
+        const QFontMetricsF title_metrics(frame.title_font);
+        const double last = lines.isEmpty() ? 0 : title_metrics.horizontalAdvance(lines.back());
         if (!lines.isEmpty() && last + em + width <= content.width()) {
-            frame.synthetic_rect =
-                QRectF(content.left() + last + em, y - QFontMetricsF(frame.title_font).height(),
-                       width, QFontMetricsF(frame.title_font).height());
+            frame.caveat_rect = QRectF(
+                content.left() + last + em,
+                y - title_metrics.height() + (title_metrics.height() - line) / 2, width, line);
         } else {
-            frame.synthetic_rect = QRectF(content.left(), y, width, line);
-            y = frame.synthetic_rect.bottom();
+            const QSizeF size = wrapped_text_size(frame.caveat_label, frame.font, content.width());
+            frame.caveat_rect = QRectF(content.left(), y, size.width() + 1, size.height());
+            y = frame.caveat_rect.bottom();
         }
     }
     y += em * 0.4;
@@ -190,11 +195,9 @@ void paint_legend_mark(QPainter& painter, LegendMark mark, const QColor& colour,
 void paint_tumour_figure_frame(QPainter& painter, const TumourFigureFrame& frame, Palette palette) {
     painter.fillRect(frame.figure, Qt::white);
     draw_wrapped_text(painter, frame.title, frame.title_font, frame.title_rect, ink);
-    if (!frame.synthetic_label.isEmpty()) {
-        painter.setFont(frame.font);
-        painter.setPen(alert_colour(palette));
-        painter.drawText(frame.synthetic_rect, Qt::AlignLeft | Qt::AlignVCenter,
-                         frame.synthetic_label);
+    if (!frame.caveat_label.isEmpty()) {
+        draw_wrapped_text(painter, frame.caveat_label, frame.font, frame.caveat_rect,
+                          alert_colour(palette));
     }
     for (const FigureLegendItem& item : frame.legend) {
         paint_legend_mark(painter, item.mark, item.colour, item.swatch);

@@ -47,8 +47,8 @@ struct TumourFigureFrame {
     QFont title_font; // bold, 1.2 em
     QString title;
     QRectF title_rect;
-    QString synthetic_label; // "" unless the data are synthetic
-    QRectF synthetic_rect;
+    QString caveat_label; // data_caveat.h, wrapped in caveat_rect; "" for a trial's own data
+    QRectF caveat_rect;
     std::vector<FigureLegendItem> legend;
     QString note;
     QRectF note_rect;

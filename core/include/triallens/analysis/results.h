@@ -5,6 +5,7 @@
 #include "triallens/analysis/adverse_event_overview.h"
 #include "triallens/analysis/baseline_table.h"
 #include "triallens/analysis/disposition.h"
+#include "triallens/data/reconstructed_subjects.h"
 #include "triallens/stats/adverse_event_incidence.h"
 #include "triallens/stats/binomial_interval.h"
 #include "triallens/stats/kaplan_meier.h"
@@ -479,6 +480,7 @@ struct SubgroupFocus {
 struct Results {
     std::string study_name;
     bool synthetic = false;
+    ReconstructedSubjects reconstructed; // the study's, as Study::reconstructed
     std::string paramcd;
     std::string param;
     std::string time_unit;

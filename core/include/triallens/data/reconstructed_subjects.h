@@ -4,8 +4,9 @@
 // subject ADSL RECONFL = "Y" and names the publication in SOURCE, so a study
 // loaded from those files, alone or beside a trial's own (an overlay,
 // reconstructed_overlay.h), is known for what it is, and what shows it can
-// say so (data_caveat.h). Read from the subject table when asked: one pass
-// over RECONFL's codes.
+// say so (data_caveat.h). build_study and the overlay read it once into
+// Study::reconstructed, and every refit copies it into Results: one pass over
+// RECONFL's codes per study, none per refit.
 
 #include <cstddef>
 #include <string>

@@ -6,6 +6,7 @@
 
 #include "triallens/analysis/time_unit.h"
 #include "triallens/data/derived_cache.h"
+#include "triallens/data/reconstructed_subjects.h"
 
 #include <array>
 #include <cstddef>
@@ -277,6 +278,9 @@ inline constexpr const char* tumour_param_candidates[] = {"SDIAM", "SUMDIAM", "S
 struct Study {
     std::string name;
     bool synthetic = false; // generated data, to be labelled as such wherever shown
+    // Pseudo-patients rebuilt from a publication's figure among the subjects
+    // (ADSL RECONFL = "Y"), labelled as such wherever shown.
+    ReconstructedSubjects reconstructed;
     // The arm the study itself declares as control, used as the default
     // reference for hazard ratios; empty when the data declare none (then
     // the first arm in level order is the reference, as the contract says).

@@ -21,7 +21,7 @@
 //     events get one more: "Not published". Other endpoints, adverse
 //     events, responses and tumour measurements stay the trial's alone.
 // The study keeps its name, its control arm and its synthetic flag;
-// reconstructed_subjects() counts the pseudo-patients (data_caveat.h: "Partly
+// Study::reconstructed counts the pseudo-patients (data_caveat.h: "Partly
 // RECONSTRUCTED from a publication").
 //
 // std::invalid_argument, with a message for a person, when the endpoint is
@@ -50,5 +50,21 @@ inline constexpr const char* unpublished_cause = "Not published";
 
 Study overlay_reconstructed_arms(const Study& trial, const std::vector<NamedArm>& arms,
                                  const OverlayOptions& options);
+
+// The arms a study rebuilt from a publication holds, to add them beside a
+// trial's (the command line's --published DIR reads a folder `reconstruct
+// --out` wrote, or the digitiser's "Save as CSV…"): per level of its
+// treatment column (arm_column_candidates' first), in level order, its
+// subjects' times and events on its one endpoint, with that endpoint's
+// PARAMCD, PARAM and unit and the first SOURCE.
+// std::invalid_argument, with a message for a person, when a subject is not
+// a pseudo-patient (RECONFL), the study has no endpoint or several, its
+// unit is not one times convert from, it has no treatment column, or a
+// subject has no record, several, or no arm.
+struct PublishedArms {
+    std::vector<NamedArm> arms;
+    ReconstructedStudyOptions options;
+};
+PublishedArms published_arms(const Study& rebuilt);
 
 } // namespace triallens
