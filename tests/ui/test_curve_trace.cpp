@@ -208,6 +208,34 @@ private slots:
         QCOMPARE(traced.points.front().time, 0.0);
     }
 
+    // A staircase: four drops 4 px apart, each step's flat 2 px wide
+    // between 2 px strokes, fewer columns than the confirmation; a dashed
+    // reference line drawn over the third step's flat, touching it from
+    // above, as a median line does. Each step is read, at its time.
+    void staircaseUnderAReferenceLine_data() {
+        QTest::addColumn<bool>("antialiased");
+        QTest::newRow("aliased") << false;
+        QTest::newRow("anti-aliased") << true;
+    }
+
+    void staircaseUnderAReferenceLine() {
+        QFETCH(bool, antialiased);
+        const Steps steps{
+            {{0, 1}, {3.0, 0.9}, {3.08, 0.88}, {3.16, 0.86}, {3.24, 0.84}, {6.0, 0.6}}, 9.5};
+        QImage image = paper();
+        draw_steps(image, steps, QColor(0x00, 0x72, 0xb2), 2, antialiased);
+        {
+            QPainter painter(&image);
+            painter.setRenderHint(QPainter::Antialiasing, antialiased);
+            painter.setPen(QPen(QColor(0x80, 0x80, 0x80), 1, Qt::DashLine));
+            const double y = std::floor(py(0.86)) - 1.5; // the row right above the flat
+            painter.drawLine(QPointF(px(0), y), QPointF(px(3.5), y));
+        }
+        const TracedCurve traced =
+            trace_curve_by_colour(image, qRgb(0x00, 0x72, 0xb2), drawn_calibration());
+        verify_steps(traced, steps, 1.5 * survival_per_px, 1.5 * time_per_px);
+    }
+
     // Both start at 1: the blue, painted last, hides the red until the red
     // drops; the blue's drop at 5 crosses the red's level (a gap to bridge).
     void twoCrossingCurves() {

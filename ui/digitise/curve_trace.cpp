@@ -471,7 +471,51 @@ TracedCurve Tracer::run() {
     // A plain value, not an optional: GCC 12 at -O3 takes the optional's
     // members for uninitialised (-Wmaybe-uninitialized).
     Pending pending;
+    // The short steps of a staircase passed on the way to the pending level:
+    // each seen in at least 2 columns (or `confirmation` of runs another
+    // colour touches) and each lower than the one before, kept until a
+    // level below them is confirmed, which confirms them too. Between drops
+    // closer together than the confirmation, a step's flat is only 2 or 3
+    // columns wide (the strokes on both sides take the rest).
+    std::vector<Pending> steps;
+    // Runs another colour touches, near below the level, per column: a
+    // median or reference line drawn over a flat stretch of the curve. Seen
+    // in more columns than a drop's stroke is wide, so that a stroke partly
+    // under another curve is not taken for a flat.
+    Pending touched;
+    const int touched_columns = std::max(confirmation, line + 2);
+    const auto keep_step = [&](const Pending& step, int needed) {
+        if (step.count < needed) {
+            return;
+        }
+        while (!steps.empty() && steps.back().level >= step.level - same_level) {
+            steps.pop_back(); // not lower than this one: it was not a step
+        }
+        steps.push_back(step);
+    };
     int last_at_level = column;
+    // The kept steps above `to` (pixel rows), each as a level of its own.
+    const auto take_steps = [&](double to) {
+        for (const Pending& step : steps) {
+            if (step.level > level + same_level && step.level < to - same_level) {
+                const auto drops =
+                    drops_between(level, step.level, last_at_level, step.first, line);
+                levels.insert(levels.end(), drops.begin(), drops.end());
+                level = step.level;
+                last_at_level = step.last;
+            }
+        }
+    };
+    const auto take = [&](const Pending& to) {
+        take_steps(to.level);
+        const auto drops = drops_between(level, to.level, last_at_level, to.first, line);
+        levels.insert(levels.end(), drops.begin(), drops.end());
+        level = to.level;
+        last_at_level = to.last;
+        steps.clear();
+        touched = Pending{};
+        pending = Pending{};
+    };
     for (int i = column + 1; i < width; ++i) {
         const std::vector<double> thin = thin_runs(i);
         const bool continues =
@@ -481,9 +525,38 @@ TracedCurve Tracer::run() {
         if (continues) {
             last_at_level = i;
             pending = Pending{};
+            steps.clear();
+            touched = Pending{};
             continue;
         }
         if (thin.empty()) {
+            // A flat stretch another colour touches, below the level: it may
+            // continue the pending level, or be a step of its own.
+            bool taken = false;
+            for (const Run& run : columns_[static_cast<std::size_t>(i)]) {
+                const double centre = run.centre();
+                // Whole (the line's full width shows): touched, not covered.
+                if (run.height() < line || run.height() > thin_limit ||
+                    survival(centre) >= survival(level)) {
+                    continue;
+                }
+                if (pending.count > 0 && std::abs(centre - pending.level) <= same_level) {
+                    pending.last = i;
+                    taken = ++pending.count >= confirmation;
+                    break;
+                }
+                if (touched.count > 0 && std::abs(centre - touched.level) <= same_level) {
+                    touched.last = i;
+                    ++touched.count;
+                } else {
+                    keep_step(touched, touched_columns);
+                    touched = Pending{centre, i, i, 1};
+                }
+                break;
+            }
+            if (taken) {
+                take(pending);
+            }
             continue; // bridged: a tick, a gap, another curve painted over this one
         }
         // The nearest level below.
@@ -501,19 +574,34 @@ TracedCurve Tracer::run() {
             pending.last = i;
             ++pending.count;
         } else {
-            pending = Pending{*below, i, i, 1};
+            // A touched flat at this level is the start of its pending level.
+            const bool joins = touched.count > 0 && std::abs(touched.level - *below) <= same_level;
+            // What was seen above it: steps, the higher first.
+            const bool touched_step = touched.count > 0 && touched.level < *below - same_level;
+            const bool pending_step = pending.count > 0 && pending.level < *below;
+            if (touched_step && (!pending_step || touched.level < pending.level)) {
+                keep_step(touched, touched_columns);
+            }
+            if (pending_step) {
+                keep_step(pending, 2);
+            }
+            if (touched_step && pending_step && touched.level > pending.level) {
+                keep_step(touched, touched_columns);
+            }
+            while (!steps.empty() && steps.back().level >= *below - same_level) {
+                steps.pop_back();
+            }
+            pending = joins ? Pending{*below, touched.first, i, touched.count + 1}
+                            : Pending{*below, i, i, 1};
+            touched = Pending{};
         }
         if (pending.count >= confirmation) {
-            const auto drops =
-                drops_between(level, pending.level, last_at_level, pending.first, line);
-            levels.insert(levels.end(), drops.begin(), drops.end());
-            level = pending.level;
-            last_at_level = pending.last;
-            pending = Pending{};
+            take(pending);
         }
     }
     // A short last step: nothing at the old level after it.
     if (pending.count > 0) {
+        take_steps(pending.level);
         const double drop = area_.left() + (last_at_level + 1 + pending.first) / 2.0;
         levels.push_back({time(drop), survival(pending.level)});
         level = pending.level;

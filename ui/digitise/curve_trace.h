@@ -20,6 +20,12 @@
 //    dashed median line and the ragged edges of a compressed image do not
 //    make drops. A level above the current one is never taken (S does not
 //    rise);
+//  - a staircase, drops closer together than the confirmation, leaves each
+//    step's flat only 2 or 3 columns between its strokes: a lower level seen
+//    in 2 columns on the way to one that is confirmed is a step too, as is
+//    a flat another colour touches (a median or reference line drawn along
+//    it) whose whole line width shows in more columns than a stroke is wide.
+//    Each step must lie below the one before;
 //  - columns with no thin run (the other curve painted over this one where
 //    they overlap, a tick, a gap) keep the level: the gap is bridged;
 //  - a drop's time is the middle of its vertical stroke: the columns whose
