@@ -480,6 +480,32 @@ private slots:
         QVERIFY(!okEnabled(dialog));
     }
 
+    // A tick corrected after the arms were traced (x2 typed as 54 months,
+    // not 27): every point, traced or edited, moves with the axes, and the
+    // reconstruction made before no longer holds.
+    void recalibrationMovesTheArmsPoints() {
+        DigitiserDialog dialog;
+        dialog.show();
+        reconstructFigure(dialog, png());
+        if (QTest::currentTestFailed()) {
+            return;
+        }
+        const std::vector<CurvePoint> before = dialog.armPoints(0);
+        QVERIFY(okEnabled(dialog));
+        typeValue(dialog, "value_x2", QStringLiteral("54"));
+        QCOMPARE(child<QDoubleSpinBox>(dialog, "value_x2")->value(), 54.0);
+        const std::vector<CurvePoint> after = dialog.armPoints(0);
+        QCOMPARE(after.size(), before.size());
+        for (std::size_t k = 0; k < before.size(); ++k) {
+            QVERIFY(std::abs(after[k].time - 2 * before[k].time) <= 1e-9);
+            QVERIFY(std::abs(after[k].survival - before[k].survival) <= 1e-12);
+        }
+        QVERIFY2(dialog.message().contains(QStringLiteral("moved with them")),
+                 qPrintable(dialog.message()));
+        QVERIFY(!okEnabled(dialog));
+        QVERIFY(!dialog.reconstructionCurrent());
+    }
+
     void savesTablesButNotIntoAFolderOfOtherData() {
         DigitiserDialog dialog;
         dialog.show();

@@ -648,6 +648,17 @@ void DigitiserDialog::recalibrate() {
     calibration_ = calibrate_axes(click(X1), click(X2), click(Y1), click(Y2), &why);
     if (!calibration_) {
         showMessage(tr("Axes: %1").arg(why), true);
+    } else if (!curves_.empty() && points_calibration_) {
+        for (ArmCurve& curve : curves_) {
+            for (CurvePoint& point : curve.points) {
+                point = calibration_->to_data(points_calibration_->to_pixel(point));
+            }
+        }
+        points_calibration_ = calibration_;
+        inputsChanged();
+        showMessage(
+            tr("Axes recalibrated: the points of %n arm(s) moved with them.", nullptr, armCount()),
+            false);
     } else if (mode_ == Mode::None) {
         showMessage(tr("Axes calibrated. Add each arm: \"Add arm\", then click its curve."), false);
     }
@@ -683,6 +694,7 @@ void DigitiserDialog::addArmAt(QPointF figure) {
         return;
     }
     curves_.push_back({QColor(picked.colour), traced.points});
+    points_calibration_ = calibration_;
     const int row = armCount() - 1;
     updating_ = true;
     arms_table_->insertRow(row);

@@ -153,6 +153,10 @@ private:
     std::array<std::optional<QPointF>, 4> marks_;
     int next_mark_ = -1; // the mark the next calibration click places
     std::optional<AxisCalibration> calibration_;
+    // The calibration the arms' points are in: a later one moves them with
+    // it (through the figure's pixels), so a corrected tick never leaves
+    // traced or edited points in the old axes' units.
+    std::optional<AxisCalibration> points_calibration_;
     std::vector<ArmCurve> curves_;
     int selected_point_ = -1; // in the current arm, while editing points
     Mode mode_ = Mode::None;
