@@ -133,6 +133,9 @@ public:
     // (DigitiserDialog), then the arms beside the study's own or on their own
     // (WorkspaceDocument::openPublishedArms).
     QAction* publishedArmsAction() const { return published_arms_; }
+    // File ▸ Add Published Arms from a Folder…: a folder of rebuilt arms
+    // beside the study's own (WorkspaceDocument::addPublishedFolder).
+    QAction* publishedFolderAction() const { return published_folder_; }
     // What that action does once the digitiser hands over its arms: asks
     // where they go (beside the shown study's arms, or on their own) unless
     // `where` says it, then opens them.
@@ -242,6 +245,7 @@ private:
     QAction* all_patients_ = nullptr;
     QAction* about_ = nullptr;
     QAction* published_arms_ = nullptr;
+    QAction* published_folder_ = nullptr;
     QAction* show_command_ = nullptr;
     QAction* cancel_load_ = nullptr;
     QAction* exclude_rows_ = nullptr;

@@ -123,6 +123,17 @@ void MainWindow::createFileMenu(QMenu* file) {
     published_arms_->setToolTip(
         QStringLiteral("Reconstruct patient data from a published Kaplan–Meier figure (PNG, "
                        "JPEG, SVG or PDF) and its numbers at risk, to compare with this study"));
+    published_folder_ =
+        file->addAction(QStringLiteral("Add Published Arms from a &Folder…"), this, [this] {
+            const QString folder = QFileDialog::getExistingDirectory(
+                this, QStringLiteral("Add Published Arms from a Folder"));
+            if (!folder.isEmpty()) {
+                workspace_->addPublishedFolder(folder);
+            }
+        });
+    published_folder_->setToolTip(
+        QStringLiteral("Arms rebuilt earlier (the digitiser's Save as CSV, or triallens "
+                       "reconstruct --out) beside this study's own arms"));
     recent_menu_ = new RecentFilesMenu(this);
     connect(recent_menu_, &RecentFilesMenu::openRequested, this,
             [this](const QStringList& paths) { workspace_->openPaths(paths, false); });

@@ -9,6 +9,7 @@
 #include "../pilot_published_arm.h"
 #include "../test_paths.h"
 
+#include <controller/analysis_document.h>
 #include <controller/refit_controller.h>
 #include <controller/study_loader.h>
 #include <controller/workspace_document.h>
@@ -29,6 +30,7 @@
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
 
@@ -185,6 +187,75 @@ private slots:
                  qPrintable(methods_paragraph(results)));
         QVERIFY(methods_footnote(results).contains(QStringLiteral("(partly reconstructed data)")));
         QVERIFY(data_notes(results).join(' ').contains(sentence));
+    }
+
+    // A folder of rebuilt arms (what the digitiser's Save as CSV… and
+    // `reconstruct --out` write) goes beside the pilot as the digitiser's
+    // arms do; a folder of a trial's own data is refused by name. Saving the
+    // analysis then says the published arms are not kept in it: declined,
+    // nothing is written; accepted, the trial's files alone are.
+    void aFolderOfPublishedArmsJoinsAndIsNotSavedSilently() {
+        RefitController controller;
+        controller.setStudy(std::make_shared<const Study>(generate_demo_study()), {});
+        MainWindow window(&controller);
+        QVERIFY(window.publishedFolderAction() != nullptr);
+        WorkspaceDocument* workspace = window.workspace();
+        QSignalSpy changed(workspace, &WorkspaceDocument::studyChanged);
+        QSignalSpy refused(workspace, &WorkspaceDocument::studyRefused);
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
+        workspace->openPaths({pilot + "adsl.xpt", pilot + "adtte.xpt"}, false);
+        QVERIFY(QTest::qWaitFor([&] { return changed.count() == 1; }, 30000));
+        QVERIFY(!workspace->publishedArmsShown());
+
+        const QTemporaryDir dir;
+        const QString folder = dir.filePath(QStringLiteral("published"));
+        write_reconstructed_tables(
+            reconstructed_tables({cdisc_pilot::placebo_as_published()}, doe_2024()),
+            folder.toStdString());
+        workspace->addPublishedFolder(folder);
+        QVERIFY(QTest::qWaitFor([&] { return changed.count() == 2; }, 30000));
+        QCOMPARE(workspace->study()->subjects.size(), std::size_t{340});
+        QCOMPARE(workspace->study()->reconstructed.count, std::size_t{86});
+        QVERIFY(workspace->publishedArmsShown());
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !controller.busy() && controller.results() &&
+                       controller.results()->arms.size() == 4;
+            },
+            30000));
+
+        const std::shared_ptr<const Study> shown = workspace->study();
+        workspace->addPublishedFolder(pilot + "sites");
+        QVERIFY(QTest::qWaitFor([&] { return refused.count() == 1; }, 30000));
+        const QString why = refused.front().front().toString();
+        QVERIFY2(why.contains(pilot + "sites") &&
+                     why.contains(QStringLiteral("not all reconstructed")),
+                 qPrintable(why));
+        QCOMPARE(workspace->study(), shown);
+
+        AnalysisDocument* document = window.analysisDocument();
+        QStringList asked;
+        bool proceed = false;
+        document->setPrompts({[&](const QString& text, const QString&) {
+                                  asked << text;
+                                  return proceed;
+                              },
+                              [](const SavedFile&) { return QString(); },
+                              [&](const QString& text) { asked << text; }});
+        const QString file = dir.filePath(QStringLiteral("with-published.triallens.json"));
+        QVERIFY(!document->save(file));
+        QCOMPARE(asked.size(), 1);
+        QVERIFY2(asked.front().contains(QStringLiteral("not kept in a saved analysis")),
+                 qPrintable(asked.front()));
+        QVERIFY(!QFile::exists(file));
+        proceed = true;
+        QSignalSpy saved(document, &AnalysisDocument::saved);
+        QVERIFY(document->save(file));
+        QVERIFY(QTest::qWaitFor([&] { return saved.count() == 1; }, 30000));
+        QString error;
+        const auto analysis = read_saved_analysis(file, &error);
+        QVERIFY2(analysis, qPrintable(error));
+        QCOMPARE(analysis->files.size(), std::size_t{2});
     }
 
     void theFileMenuOpensTheDigitiser() {

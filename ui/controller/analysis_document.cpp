@@ -10,6 +10,7 @@
 #include "views/km_chart_view.h"
 
 #include <triallens/demo/demo_study.h>
+#include <triallens/format/data_caveat.h>
 
 #include <QAction>
 #include <QDir>
@@ -241,7 +242,12 @@ std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
     analysis.demo = workspace_->paths().isEmpty();
     if (analysis.demo && !study->synthetic) {
         if (error) {
-            *error = QStringLiteral("this study was not loaded from files, so it cannot be saved");
+            *error =
+                workspace_->publishedArmsShown()
+                    ? QStringLiteral("arms rebuilt from a publication are not kept in a saved "
+                                     "analysis; save them with the digitiser's Save as "
+                                     "CSV… and open that folder")
+                    : QStringLiteral("this study was not loaded from files, so it cannot be saved");
         }
         return std::nullopt;
     }
@@ -264,6 +270,17 @@ bool AnalysisDocument::save(const QString& file) {
     auto analysis = capture(&error);
     if (!analysis) {
         prompts_.warn(QStringLiteral("The analysis was not saved: %1.").arg(error));
+        return false;
+    }
+    if (workspace_->publishedArmsShown() &&
+        !prompts_.confirm(
+            QStringLiteral("The arms rebuilt from a publication (%1) are not kept in a saved "
+                           "analysis: it reopens the study's own files alone. To keep them, save "
+                           "them with the digitiser's Save as CSV… and add them again with File "
+                           "▸ Add Published Arms from a Folder….")
+                .arg(
+                    QString::fromStdString(data_caveat(false, workspace_->study()->reconstructed))),
+            QStringLiteral("Save Without Them"))) {
         return false;
     }
     cancelSave();

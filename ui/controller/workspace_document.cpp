@@ -11,8 +11,10 @@
 #include <triallens/analysis/default_spec.h>
 #include <triallens/demo/demo_study.h>
 #include <triallens/format/data_caveat.h>
-#include <triallens/reconstruct/reconstructed_overlay.h>
+#include <triallens/io/load_study.h>
 
+#include <algorithm>
+#include <filesystem>
 #include <stdexcept>
 
 #include <utility>
@@ -72,6 +74,36 @@ void WorkspaceDocument::openDemo() {
 
 void WorkspaceDocument::openPublishedArms(std::vector<NamedArm> arms,
                                           ReconstructedStudyOptions options, PublishedArms where) {
+    showPublished(
+        [arms = std::move(arms), options = std::move(options)] {
+            return triallens::PublishedArms{arms, options};
+        },
+        where);
+}
+
+void WorkspaceDocument::addPublishedFolder(const QString& folder) {
+    showPublished(
+        [folder]() -> triallens::PublishedArms {
+            StudyLoad load = triallens::load_study({std::filesystem::path(folder.toStdString())});
+            if (!load.ok()) {
+                const auto error = std::find_if(
+                    load.findings.begin(), load.findings.end(),
+                    [](const Finding& finding) { return finding.severity == Severity::Error; });
+                throw std::runtime_error(error != load.findings.end()
+                                             ? error->text()
+                                             : folder.toStdString() + ": no data");
+            }
+            try {
+                return published_arms(*load.study);
+            } catch (const std::invalid_argument& why) {
+                throw std::runtime_error(folder.toStdString() + ": " + why.what());
+            }
+        },
+        PublishedArms::BesideTheStudy);
+}
+
+void WorkspaceDocument::showPublished(std::function<triallens::PublishedArms()> arms,
+                                      PublishedArms where) {
     loader_->cancel();
     check_ = {};
     const std::uint64_t asked = ++asked_;
@@ -86,19 +118,21 @@ void WorkspaceDocument::openPublishedArms(std::vector<NamedArm> arms,
         overlay.endpoint = trial->endpoints.front().paramcd();
     }
     overlay.arm_variable = state_.spec.arm_variable;
-    overlay.time_unit = options.time_unit;
-    overlay.source = options.source;
     const QStringList paths = where == PublishedArms::BesideTheStudy ? paths_ : QStringList();
-    auto make = [trial, arms = std::move(arms), options, overlay, where]() -> Made {
+    auto make = [trial, arms = std::move(arms), overlay, where]() mutable -> Made {
         try {
+            const triallens::PublishedArms published = arms();
             if (where == PublishedArms::OnTheirOwn || !trial) {
-                return {std::make_shared<const Study>(
-                            reconstructed_study(arms, options, "Reconstructed: " + options.source)),
+                const ReconstructedStudyOptions& options = published.options;
+                return {std::make_shared<const Study>(reconstructed_study(
+                            published.arms, options, "Reconstructed: " + options.source)),
                         {}};
             }
-            return {
-                std::make_shared<const Study>(overlay_reconstructed_arms(*trial, arms, overlay)),
-                {}};
+            overlay.time_unit = published.options.time_unit;
+            overlay.source = published.options.source;
+            return {std::make_shared<const Study>(
+                        overlay_reconstructed_arms(*trial, published.arms, overlay)),
+                    {}};
         } catch (const std::exception& error) {
             return {nullptr, QString::fromStdString(error.what())};
         }
@@ -118,6 +152,7 @@ void WorkspaceDocument::openPublishedArms(std::vector<NamedArm> arms,
         replaceStudy(
             made.study, paths,
             {QString::fromStdString(data_caveat_sentence(false, made.study->reconstructed))}, 0);
+        published_shown_ = true;
     });
     watcher->setFuture(QtConcurrent::run(std::move(make)));
 }
@@ -160,6 +195,7 @@ void WorkspaceDocument::replaceStudy(const std::shared_ptr<const Study>& study,
         }
     }
     paths_ = paths;
+    published_shown_ = false; // showPublished sets it again after its own replacement
     // Undo steps name the old study's columns: a new study starts a new
     // history, from all patients. The AE toggles and Table 1's methods stay:
     // they apply to any study; Table 1's variables are the old study's.

@@ -13,6 +13,7 @@
 #include "document/workspace_state.h"
 
 #include <triallens/data/study.h>
+#include <triallens/reconstruct/reconstructed_overlay.h>
 #include <triallens/reconstruct/reconstructed_study.h>
 
 #include <QObject>
@@ -74,10 +75,19 @@ public:
     // (data_caveat.h) as a warning; arms that cannot be made into a study
     // are said by studyRefused and change nothing. The files list keeps only
     // the trial's: a saved analysis reopens the trial without the published
-    // arms, which are saved as CSV from the digitiser.
+    // arms, which are saved as CSV from the digitiser (publishedArmsShown).
     enum class PublishedArms { BesideTheStudy, OnTheirOwn };
     void openPublishedArms(std::vector<NamedArm> arms, ReconstructedStudyOptions options,
                            PublishedArms where);
+    // The arms a folder of rebuilt arms holds (the digitiser's "Save as
+    // CSV…", `reconstruct --out`; published_arms in reconstructed_overlay.h)
+    // beside the study's own, as openPublishedArms puts them; loaded off the
+    // GUI thread. A folder that does not load, or is not a rebuilt study, is
+    // said by studyRefused, naming it, and changes nothing.
+    void addPublishedFolder(const QString& folder);
+    // Whether the study shown has arms added by the two calls above, which
+    // its files (and so a saved analysis) do not hold.
+    bool publishedArmsShown() const { return published_shown_; }
 
     // A user's gesture: an undoable step from the current state to `next`.
     void changeState(const WorkspaceState& next);
@@ -99,6 +109,9 @@ signals:
     void stateChanged(const triallens::ui::WorkspaceState& state);
 
 private:
+    // openPublishedArms and addPublishedFolder: `arms` made on a worker
+    // thread (throwing std::exception with a reason), then placed `where`.
+    void showPublished(std::function<triallens::PublishedArms()> arms, PublishedArms where);
     void applyState(const WorkspaceState& state);
     void replaceStudy(const std::shared_ptr<const Study>& study, const QStringList& paths,
                       const QStringList& warnings, int excluded_rows);
@@ -112,6 +125,7 @@ private:
     // Counts studies asked for (loads, the demo, published arms): a study of
     // published arms made after another was asked for is dropped.
     std::uint64_t asked_ = 0;
+    bool published_shown_ = false;
 };
 
 } // namespace triallens::ui
