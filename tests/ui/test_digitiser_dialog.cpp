@@ -305,6 +305,14 @@ void reconstructFigure(DigitiserDialog& dialog, const Figure& figure) {
     QVERIFY(okEnabled(dialog));
 }
 
+// Where the tests of a finished reconstruction start: the dialog shown, the
+// committed PNG reconstructed. False (the test has failed) when it could not be.
+bool showReconstructed(DigitiserDialog& dialog) {
+    dialog.show();
+    reconstructFigure(dialog, png());
+    return !QTest::currentTestFailed();
+}
+
 } // namespace
 
 class TestDigitiserDialog : public QObject {
@@ -463,9 +471,7 @@ private slots:
 
     void anEditAfterReconstructionDisablesOk() {
         DigitiserDialog dialog;
-        dialog.show();
-        reconstructFigure(dialog, png());
-        if (QTest::currentTestFailed()) {
+        if (!showReconstructed(dialog)) {
             return;
         }
         QTest::keyClicks(child<QLineEdit>(dialog, "source"), QStringLiteral(" 2024"));
@@ -485,9 +491,7 @@ private slots:
     // reconstruction made before no longer holds.
     void recalibrationMovesTheArmsPoints() {
         DigitiserDialog dialog;
-        dialog.show();
-        reconstructFigure(dialog, png());
-        if (QTest::currentTestFailed()) {
+        if (!showReconstructed(dialog)) {
             return;
         }
         const std::vector<CurvePoint> before = dialog.armPoints(0);
@@ -508,9 +512,7 @@ private slots:
 
     void savesTablesButNotIntoAFolderOfOtherData() {
         DigitiserDialog dialog;
-        dialog.show();
-        reconstructFigure(dialog, png());
-        if (QTest::currentTestFailed()) {
+        if (!showReconstructed(dialog)) {
             return;
         }
         const QTemporaryDir dir;
@@ -527,9 +529,7 @@ private slots:
 
     void formulaLikeSourceIsRefused() {
         DigitiserDialog dialog;
-        dialog.show();
-        reconstructFigure(dialog, png());
-        if (QTest::currentTestFailed()) {
+        if (!showReconstructed(dialog)) {
             return;
         }
         auto* source = child<QLineEdit>(dialog, "source");
