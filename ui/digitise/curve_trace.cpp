@@ -577,16 +577,17 @@ TracedCurve Tracer::run() {
             // A touched flat at this level is the start of its pending level.
             const bool joins = touched.count > 0 && std::abs(touched.level - *below) <= same_level;
             // What was seen above it: steps, the higher first.
-            const bool touched_step = touched.count > 0 && touched.level < *below - same_level;
-            const bool pending_step = pending.count > 0 && pending.level < *below;
-            if (touched_step && (!pending_step || touched.level < pending.level)) {
-                keep_step(touched, touched_columns);
+            std::vector<std::pair<Pending, int>> seen; // with the columns each needs
+            if (touched.count > 0 && touched.level < *below - same_level) {
+                seen.emplace_back(touched, touched_columns);
             }
-            if (pending_step) {
-                keep_step(pending, 2);
+            if (pending.count > 0 && pending.level < *below) {
+                seen.emplace_back(pending, 2);
             }
-            if (touched_step && pending_step && touched.level > pending.level) {
-                keep_step(touched, touched_columns);
+            std::sort(seen.begin(), seen.end(),
+                      [](const auto& a, const auto& b) { return a.first.level < b.first.level; });
+            for (const auto& [step, needed] : seen) {
+                keep_step(step, needed);
             }
             while (!steps.empty() && steps.back().level >= *below - same_level) {
                 steps.pop_back();
