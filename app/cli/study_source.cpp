@@ -70,13 +70,12 @@ Study load_study(const CommandLine& line) {
     for (const std::string& folder : line.published) {
         const Study rebuilt = load_study(std::vector<std::string>{folder});
         try {
-            PublishedArms published = published_arms(rebuilt);
-            OverlayOptions overlay;
-            overlay.endpoint = published_endpoint(study, line, published.options.paramcd);
-            overlay.arm_variable = line.spec.arm_variable;
-            overlay.time_unit = published.options.time_unit;
-            overlay.source = published.options.source;
-            study = overlay_reconstructed_arms(study, published.arms, overlay);
+            const PublishedArms published = published_arms(rebuilt);
+            study = overlay_reconstructed_arms(
+                study, published.arms,
+                overlay_options(published,
+                                published_endpoint(study, line, published.options.paramcd),
+                                line.spec.arm_variable));
         } catch (const std::invalid_argument& error) {
             throw DataLoadError(folder + ": " + error.what());
         }

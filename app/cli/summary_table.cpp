@@ -245,8 +245,11 @@ std::string summary_table(const Results& results) {
         if (risks->fine_gray) {
             for (const auto& term : risks->fine_gray->terms) {
                 out += "  Fine–Gray subdistribution HR of " + risks->fine_gray->cause + ", " +
-                       term.arm + ": " + ratio_ci_text(term.hr, term.lower, term.upper) + "  " +
-                       p_value_label(term.p) + "\n";
+                       term.arm + ": " +
+                       (term.hr ? ratio_ci_text(term.hr, term.lower, term.upper) + "  " +
+                                      p_value_label(term.p)
+                                : std::string("not estimable (an arm has no such event)")) +
+                       "\n";
             }
         }
     }

@@ -230,9 +230,28 @@ analyse_competing_risks(const TimeToEvent& endpoint, std::span<const std::int32_
                     arms(static_cast<Eigen::Index>(i), group[i] - 1) = 1;
                 }
             }
+            // Events of the cause of interest per arm: an arm without one has
+            // no finite ratio against the reference (nor has any arm when the
+            // reference has none).
+            std::vector<std::size_t> interest_events(present.size(), 0);
+            for (std::size_t i = 0; i < time.size(); ++i) {
+                if (status[i] == interest) {
+                    ++interest_events[static_cast<std::size_t>(group[i])];
+                }
+            }
+            std::string without;
+            for (std::size_t g = 0; g < present.size(); ++g) {
+                if (interest_events[g] == 0) {
+                    without += (without.empty() ? "" : ", ") + arm_of(static_cast<std::int32_t>(g));
+                }
+            }
             try {
                 const FineGrayFit fit = fine_gray(data, arms, interest, conf_level);
-                if (!fit.converged) {
+                if (!without.empty()) {
+                    warnings.push_back(
+                        "the Fine–Gray hazard ratio of " + summary.cause_of_interest +
+                        " is not estimable where an arm has no such event: " + without);
+                } else if (!fit.converged) {
                     warnings.push_back("the Fine–Gray model for " + summary.cause_of_interest +
                                        " did not converge in " + std::to_string(fit.iterations) +
                                        " iterations");
@@ -240,8 +259,20 @@ analyse_competing_risks(const TimeToEvent& endpoint, std::span<const std::int32_
                 FineGraySummary fine{summary.cause_of_interest, {}};
                 for (std::size_t k = 0; k < fit.terms.size(); ++k) {
                     const FineGrayTerm& term = fit.terms[k];
-                    fine.terms.push_back({arm_of(static_cast<std::int32_t>(k + 1)), term.coef,
-                                          term.se, term.hr, term.lower, term.upper, term.p});
+                    FineGrayRow row{arm_of(static_cast<std::int32_t>(k + 1)),
+                                    term.coef,
+                                    term.se,
+                                    {},
+                                    {},
+                                    {},
+                                    {}};
+                    if (interest_events.front() > 0 && interest_events[k + 1] > 0) {
+                        row.hr = term.hr;
+                        row.lower = term.lower;
+                        row.upper = term.upper;
+                        row.p = term.p;
+                    }
+                    fine.terms.push_back(std::move(row));
                 }
                 summary.fine_gray = std::move(fine);
             } catch (const std::invalid_argument& error) {

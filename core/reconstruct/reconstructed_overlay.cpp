@@ -7,6 +7,7 @@
 #include <numeric>
 #include <stdexcept>
 #include <unordered_set>
+#include <utility>
 
 namespace triallens {
 
@@ -286,6 +287,12 @@ PublishedArms published_arms(const Study& rebuilt) {
         arm = std::move(sorted);
     }
     return published;
+}
+
+OverlayOptions overlay_options(const PublishedArms& published, std::string endpoint,
+                               std::string arm_variable) {
+    return {std::move(endpoint), std::move(arm_variable), published.options.time_unit,
+            published.options.source};
 }
 
 } // namespace triallens

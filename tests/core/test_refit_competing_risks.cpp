@@ -9,12 +9,14 @@
 #include "golden_cases.h"
 
 #include <triallens/analysis/refit.h>
+#include <triallens/data/build_study.h>
 
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTest>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 
 using namespace triallens;
@@ -33,6 +35,51 @@ QJsonObject competing_risks_case(const QString& name) {
 
 QJsonObject fine_gray_case(const QString& name) {
     return golden_cases::find(golden::load("fine_gray.json").toArray(), name);
+}
+
+// Three arms of eight subjects whose PFS events are progression or death;
+// `deaths` says, per arm, how many of its events are deaths.
+Study three_arm_causes(const std::array<int, 3>& deaths) {
+    std::vector<std::string> id;
+    std::vector<std::string> arm;
+    std::vector<double> time;
+    std::vector<double> cnsr;
+    std::vector<std::string> cause;
+    const char* const names[] = {"A", "B", "C"};
+    for (std::size_t a = 0; a < 3; ++a) {
+        for (int i = 0; i < 8; ++i) {
+            id.push_back(std::string(names[a]) + std::to_string(i));
+            arm.push_back(names[a]);
+            time.push_back(1.0 + 3.0 * i + static_cast<double>(a));
+            const bool censored = i == 7;
+            cnsr.push_back(censored ? 1 : 0);
+            cause.push_back(censored ? "" : i < deaths[a] ? "DEATH" : "PROGRESSION");
+        }
+    }
+    RawTable adsl{"causes:ADSL", {}, {}};
+    adsl.columns.push_back(text_column("USUBJID", "", id));
+    adsl.columns.push_back(text_column("TRT01P", "", arm));
+    RawTable adtte{"causes:ADTTE", {}, {}};
+    adtte.columns.push_back(text_column("USUBJID", "", id));
+    adtte.columns.push_back(text_column("PARAMCD", "", std::vector<std::string>(id.size(), "PFS")));
+    adtte.columns.push_back(number_column("AVAL", "", time));
+    adtte.columns.push_back(number_column("CNSR", "", cnsr));
+    adtte.columns.push_back(text_column("EVNTDESC", "", cause));
+    return build_study({adsl, adtte}, "causes");
+}
+
+Results deaths_of(const Study& study) {
+    AnalysisSpec spec;
+    spec.paramcd = "PFS";
+    spec.cause_of_interest = "DEATH";
+    return refit(study, resolve_spec(study, spec));
+}
+
+bool warns_not_estimable(const Results& results, const std::string& arms) {
+    return std::any_of(results.warnings.begin(), results.warnings.end(), [&](const auto& w) {
+        return w.starts_with("the Fine–Gray hazard ratio of DEATH is not estimable") &&
+               w.ends_with(": " + arms);
+    });
 }
 
 Results demo_pfs(std::optional<std::string> cause, std::vector<std::string> strata = {}) {
@@ -178,6 +225,34 @@ private slots:
         filtered.cause_of_interest = "DEATH";
         filtered.filter = "AGE > 1000";
         QVERIFY_THROWS_EXCEPTION(SpecError, refit(demo(), filtered));
+    }
+
+    // An arm without a death has no finite subdistribution ratio: its row
+    // says so (no HR, CI or p) instead of the numbers crr stops at, and the
+    // warnings name the arm; every ratio goes when the reference has none.
+    void anArmWithoutTheCauseIsNotEstimable() {
+        const Results some = deaths_of(three_arm_causes({3, 2, 0}));
+        QVERIFY(some.competing_risks && some.competing_risks->fine_gray);
+        const auto& terms = some.competing_risks->fine_gray->terms;
+        QCOMPARE(terms.size(), std::size_t{2});
+        QCOMPARE(terms[0].arm, std::string("B"));
+        QVERIFY(terms[0].hr && terms[0].lower && terms[0].upper && terms[0].p);
+        QVERIFY(*terms[0].lower < *terms[0].hr && *terms[0].hr < *terms[0].upper);
+        QCOMPARE(terms[1].arm, std::string("C"));
+        QVERIFY(!terms[1].hr && !terms[1].lower && !terms[1].upper && !terms[1].p);
+        QVERIFY(warns_not_estimable(some, "C"));
+
+        const Results none = deaths_of(three_arm_causes({0, 2, 3}));
+        for (const auto& term : none.competing_risks->fine_gray->terms) {
+            QVERIFY(!term.hr && !term.p);
+        }
+        QVERIFY(warns_not_estimable(none, "A"));
+
+        const Results all = deaths_of(three_arm_causes({3, 2, 1}));
+        for (const auto& term : all.competing_risks->fine_gray->terms) {
+            QVERIFY(term.hr && term.p);
+        }
+        QVERIFY(!warns_not_estimable(all, "A") && !warns_not_estimable(all, "C"));
     }
 
     // --from: the conditional records, causes carried with them.

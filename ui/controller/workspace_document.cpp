@@ -112,14 +112,13 @@ void WorkspaceDocument::showPublished(std::function<triallens::PublishedArms()> 
         QString error;
     };
     const std::shared_ptr<const Study> trial = study();
-    OverlayOptions overlay;
-    overlay.endpoint = state_.spec.paramcd;
-    if (overlay.endpoint.empty() && trial && !trial->endpoints.empty()) {
-        overlay.endpoint = trial->endpoints.front().paramcd();
+    std::string endpoint = state_.spec.paramcd;
+    if (endpoint.empty() && trial && !trial->endpoints.empty()) {
+        endpoint = trial->endpoints.front().paramcd();
     }
-    overlay.arm_variable = state_.spec.arm_variable;
     const QStringList paths = where == PublishedArms::BesideTheStudy ? paths_ : QStringList();
-    auto make = [trial, arms = std::move(arms), overlay, where]() mutable -> Made {
+    auto make = [trial, arms = std::move(arms), endpoint, arm_variable = state_.spec.arm_variable,
+                 where]() -> Made {
         try {
             const triallens::PublishedArms published = arms();
             if (where == PublishedArms::OnTheirOwn || !trial) {
@@ -128,11 +127,10 @@ void WorkspaceDocument::showPublished(std::function<triallens::PublishedArms()> 
                             published.arms, options, "Reconstructed: " + options.source)),
                         {}};
             }
-            overlay.time_unit = published.options.time_unit;
-            overlay.source = published.options.source;
-            return {std::make_shared<const Study>(
-                        overlay_reconstructed_arms(*trial, published.arms, overlay)),
-                    {}};
+            return {
+                std::make_shared<const Study>(overlay_reconstructed_arms(
+                    *trial, published.arms, overlay_options(published, endpoint, arm_variable))),
+                {}};
         } catch (const std::exception& error) {
             return {nullptr, QString::fromStdString(error.what())};
         }

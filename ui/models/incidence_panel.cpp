@@ -73,12 +73,15 @@ QString annotation(const Results& results, const std::string& cause) {
         const bool several = risks.fine_gray->terms.size() > 1;
         QStringList ratios;
         for (const FineGrayRow& term : risks.fine_gray->terms) {
+            // No event of the cause in an arm: no ratio to give, and "NE (NE–NE)"
+            // would read as a failure rather than as what the data say.
             ratios << (several ? text_of(term.arm) + QStringLiteral(" ") : QString()) +
-                          unbroken(QStringLiteral("sHR %1 (%2 CI %3–%4)")
-                                       .arg(text_of(ratio_text(term.hr)),
-                                            text_of(conf_level_text(level)),
-                                            text_of(ratio_text(term.lower)),
-                                            text_of(ratio_text(term.upper))));
+                          unbroken(term.hr ? QStringLiteral("sHR %1 (%2 CI %3–%4)")
+                                                 .arg(text_of(ratio_text(term.hr)),
+                                                      text_of(conf_level_text(level)),
+                                                      text_of(ratio_text(term.lower)),
+                                                      text_of(ratio_text(term.upper)))
+                                           : QStringLiteral("sHR not estimable"));
         }
         parts << QStringLiteral("%1 vs %2, Fine–Gray")
                      .arg(ratios.join(QStringLiteral(", ")), text_of(results.arms.front().arm));

@@ -200,14 +200,17 @@ struct GrayTestRow {
     double p = 1;
 };
 
+// The ratio, its CI and p are absent when the arm or the reference arm has no
+// event of the cause: the likelihood then only grows as the coefficient runs
+// to infinity, and crr's numbers after its 10 steps are arbitrary.
 struct FineGrayRow {
     std::string arm; // against the reference arm
     double coef = 0;
     double se = 0; // robust (sandwich), as crr reports
-    double hr = 1;
-    double lower = 0;
-    double upper = 0;
-    double p = 1;
+    std::optional<double> hr;
+    std::optional<double> lower;
+    std::optional<double> upper;
+    std::optional<double> p;
 };
 
 struct FineGraySummary {

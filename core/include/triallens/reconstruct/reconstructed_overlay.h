@@ -67,4 +67,9 @@ struct PublishedArms {
 };
 PublishedArms published_arms(const Study& rebuilt);
 
+// How `published` joins a trial: on `endpoint`, by `arm_variable`, in the
+// publication's time unit and under its source.
+OverlayOptions overlay_options(const PublishedArms& published, std::string endpoint,
+                               std::string arm_variable);
+
 } // namespace triallens
