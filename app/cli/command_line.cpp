@@ -647,7 +647,7 @@ CommandLine parse_command_line(const std::vector<std::string>& arguments) {
         }
         if (!line.analysis.empty()) {
             throw UsageError("--published adds arms to FILE...: a saved analysis (--analysis) "
-                             "reopens only its own files");
+                             "reopens its own files and published arms");
         }
     }
     if (!line.analysis.empty()) {
@@ -805,9 +805,10 @@ analyze options (defaults are R survival's):
                          reconstructed, and --json's reconstructed counts them
   --json                 print JSON (schema triallens.analyze/1) instead of a table
   --analysis FILE        a saved analysis (File > Save Analysis, .triallens.json) in place of
-                         FILE... and the flags above: its data files are checked first (one
-                         line per missing, refused or changed file on stderr, exit 1), then
-                         its workspace is computed exactly as the window shows it
+                         FILE... and the flags above: its data files and folders of
+                         published arms are checked first (one line per missing, refused or
+                         changed file on stderr, exit 1), then its workspace is computed
+                         exactly as the window shows it, published arms included
 
 ae options (adverse-event incidence over the safety population, SAFFL == "Y"):
   --arm COL              treatment column (default: first of TRT01A, TRTA, TRT01P, ARM, TRTP:

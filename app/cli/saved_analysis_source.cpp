@@ -49,15 +49,19 @@ SavedWorkspace load_saved_analysis(const std::string& file) {
     }
     if (problems > 0) {
         throw DataLoadError(file + ": " + std::to_string(problems) + " of " +
-                            std::to_string(analysis->files.size()) +
+                            std::to_string(analysis->everyFile().size()) +
                             " data paths are not as saved");
     }
     std::vector<std::string> paths;
     for (const QString& data : analysis->paths()) {
         paths.push_back(data.toStdString());
     }
-    SavedWorkspace saved{analysis->demo ? generate_demo_study() : load_study(paths),
-                         analysis->state.workspace(), analysis->km_figure};
+    Study study = analysis->demo ? generate_demo_study() : load_study(paths);
+    for (const ui::SavedPublished& published : analysis->published) {
+        study = with_published(std::move(study), {published.folder.path.toStdString()},
+                               published.endpoint, published.arm_variable);
+    }
+    SavedWorkspace saved{std::move(study), analysis->state.workspace(), analysis->km_figure};
     if (const auto why = ui::check_against_study(*analysis, saved.study)) {
         throw DataLoadError(file + ": " + why->toStdString());
     }

@@ -6,7 +6,9 @@
 // then checked against its saved size and SHA-256 — one line on stderr per
 // file that is missing, refused (a FIFO, a device) or changed, and
 // DataLoadError, so nothing reaches stdout; the files load as the window
-// loads them (default LoadOptions) or the demo is generated; and the spec's
+// loads them (default LoadOptions) or the demo is generated, with the arms
+// of its published folders (checked as the files are) beside their own, on
+// the endpoint and treatment column each joined (with_published); and the spec's
 // filter must be the one its saved Filters choices give. The workspace is
 // then the window's: compute_workspace(study, state.workspace()), and
 // `export --analysis` draws the KM figure with the saved "km_figure" choices.

@@ -44,43 +44,30 @@ Study load_study(const std::vector<std::string>& files, const LoadOptions& optio
     return std::move(*load.study);
 }
 
-namespace {
-
-// The endpoint the published arms join (load_study(const CommandLine&)).
-std::string published_endpoint(const Study& trial, const CommandLine& line,
-                               const std::string& theirs) {
-    if (!line.spec.paramcd.empty()) {
-        return line.spec.paramcd;
-    }
-    if (trial.endpoint(theirs) != nullptr) {
-        return theirs;
-    }
-    if (trial.endpoints.size() == 1) {
-        return trial.endpoints.front().paramcd();
-    }
-    throw UsageError("the data have " + std::to_string(trial.endpoints.size()) +
-                     " endpoints and none is the published arms' " + theirs +
-                     ": name the one they join with --param");
-}
-
-} // namespace
-
-Study load_study(const CommandLine& line) {
-    Study study = load_study(line.files, line.load);
-    for (const std::string& folder : line.published) {
+Study with_published(Study study, const std::vector<std::string>& folders,
+                     const std::string& endpoint, const std::string& arm_variable) {
+    for (const std::string& folder : folders) {
         const Study rebuilt = load_study(std::vector<std::string>{folder});
         try {
-            const PublishedArms published = published_arms(rebuilt);
-            study = overlay_reconstructed_arms(
-                study, published.arms,
-                overlay_options(published,
-                                published_endpoint(study, line, published.options.paramcd),
-                                line.spec.arm_variable));
+            study = add_published_arms(study, rebuilt, endpoint, arm_variable);
         } catch (const std::invalid_argument& error) {
+            // Which endpoint they join is the one thing the command line can say.
+            const bool unsure = endpoint.empty() && study.endpoints.size() > 1 &&
+                                rebuilt.endpoints.size() == 1 &&
+                                study.endpoint(rebuilt.endpoints.front().paramcd()) == nullptr;
+            if (unsure) {
+                throw UsageError(folder + ": " + error.what() +
+                                 ": name the one they join with --param");
+            }
             throw DataLoadError(folder + ": " + error.what());
         }
     }
     return study;
+}
+
+Study load_study(const CommandLine& line) {
+    return with_published(load_study(line.files, line.load), line.published, line.spec.paramcd,
+                          line.spec.arm_variable);
 }
 
 } // namespace triallens::cli

@@ -23,14 +23,19 @@ Study load_study(const std::vector<std::string>& files, const LoadOptions& optio
 
 struct CommandLine;
 
-// The command's study: FILE... loaded as above, then each --published folder
-// (a study rebuilt from a publication, reconstructed_overlay.h's
-// published_arms) added beside its arms with overlay_reconstructed_arms: on
-// --param's endpoint; else on the one the rebuilt arms are of, when the data
-// have it; else on the data's only endpoint (several and none named: a
-// UsageError asking for --param); in --arm's treatment column. A folder
-// that is not a rebuilt study, or arms that cannot be added, throw
-// DataLoadError naming the folder.
+// `study` with the arms of each of `folders` (studies rebuilt from a
+// publication: `reconstruct --out`, the digitiser's Save as CSV…) beside
+// its own, in order (reconstructed_overlay.h's add_published_arms): on
+// `endpoint` ("" = the one the rebuilt arms are of when the data have it,
+// else the data's only endpoint; several and none named: a UsageError
+// asking for --param), in the treatment column `arm_variable` ("" = the
+// ADaM ones). A folder that is not a rebuilt study, or arms that cannot be
+// added, throw DataLoadError naming the folder.
+Study with_published(Study study, const std::vector<std::string>& folders,
+                     const std::string& endpoint, const std::string& arm_variable);
+
+// The command's study: FILE... loaded as above, then with_published its
+// --published folders, on --param's endpoint, in --arm's treatment column.
 Study load_study(const CommandLine& line);
 
 } // namespace triallens::cli

@@ -295,4 +295,28 @@ OverlayOptions overlay_options(const PublishedArms& published, std::string endpo
             published.options.source};
 }
 
+std::string published_endpoint(const Study& trial, const std::string& wanted,
+                               const std::string& theirs) {
+    if (!wanted.empty()) {
+        return wanted;
+    }
+    if (trial.endpoint(theirs) != nullptr) {
+        return theirs;
+    }
+    if (trial.endpoints.size() == 1) {
+        return trial.endpoints.front().paramcd();
+    }
+    throw std::invalid_argument("the data have " + std::to_string(trial.endpoints.size()) +
+                                " endpoints and none is the published arms' " + theirs);
+}
+
+Study add_published_arms(const Study& trial, const Study& rebuilt, const std::string& endpoint,
+                         const std::string& arm_variable) {
+    const PublishedArms published = published_arms(rebuilt);
+    return overlay_reconstructed_arms(
+        trial, published.arms,
+        overlay_options(published, published_endpoint(trial, endpoint, published.options.paramcd),
+                        arm_variable));
+}
+
 } // namespace triallens

@@ -2,6 +2,7 @@
 // contract's keys with the numbers the core computes; bad input exits
 // non-zero with one line on stderr and nothing on stdout.
 
+#include "../pilot_published_arm.h"
 #include "../test_paths.h"
 #include "triallens_process.h"
 
@@ -11,6 +12,7 @@
 #include <triallens/analysis/workspace.h>
 #include <triallens/data/adam_labels.h>
 #include <triallens/demo/demo_study.h>
+#include <triallens/reconstruct/reconstructed_study.h>
 
 #include <cli/command_line.h>
 #include <cli/export_command.h>
@@ -1540,6 +1542,56 @@ private slots:
         const Run both = run({"analyze", "demo", "--analysis", demo_file});
         QCOMPARE(both.exit_code, 2);
         QVERIFY(both.err.contains("give no FILE"));
+    }
+
+    // A saved analysis with a folder of published arms: `analyze --analysis`
+    // checks the folder as it checks the data files, then adds its arms on
+    // the endpoint it joined — the numbers `--published` gives.
+    void savedAnalysisAddsItsPublishedArms() {
+        QTemporaryDir dir;
+        const QString folder = dir.filePath("recon");
+        ReconstructedStudyOptions options;
+        options.paramcd = "TTDE";
+        options.source = "Doe 2024, Figure 2";
+        write_reconstructed_tables(
+            reconstructed_tables({cdisc_pilot::placebo_as_published()}, options),
+            folder.toStdString());
+        const QString pilot = QString::fromStdString(TRIALLENS_PILOT_DATA + "/cdiscpilot01/");
+        const QStringList trial{pilot + "adsl.xpt", pilot + "adtte.xpt"};
+        QString error;
+        const auto files = ui::hash_files(trial, &error);
+        const auto recon = ui::hash_files({folder}, &error);
+        QVERIFY2(files && recon, qPrintable(error));
+        ui::SavedAnalysis analysis;
+        analysis.files = *files;
+        analysis.published = {{recon->front(), "TTDE", ""}};
+        analysis.state.spec.paramcd = "TTDE";
+        const QString file = dir.filePath("published.triallens.json");
+        QVERIFY(write_file(file, ui::to_json(analysis)));
+
+        const Run saved = run({"analyze", "--analysis", file, "--json"});
+        QVERIFY2(saved.exit_code == 0, saved.err.constData());
+        const QJsonObject json = QJsonDocument::fromJson(saved.out).object();
+        QCOMPARE(json["reconstructed"]["subjects"].toInt(), 86);
+        const Run flags = run(QStringList{"analyze"} + trial +
+                              QStringList{"--param", "TTDE", "--published", folder, "--json"});
+        QVERIFY2(flags.exit_code == 0, flags.err.constData());
+        const QJsonObject expected = QJsonDocument::fromJson(flags.out).object();
+        QCOMPARE(json["arms"].toArray().size(), 4);
+        QCOMPARE(json["arms"], expected["arms"]);
+        QCOMPARE(json["cox"], expected["cox"]);
+
+        // The folder changed since: one line naming it, and nothing on stdout.
+        QFile adsl(QDir(folder).filePath("adsl.csv"));
+        QVERIFY(adsl.open(QIODevice::Append));
+        adsl.write("\n");
+        adsl.close();
+        const Run changed = run({"analyze", "--analysis", file, "--json"});
+        QCOMPARE(changed.exit_code, 1);
+        QVERIFY(changed.out.isEmpty());
+        QVERIFY2(changed.err.contains(folder.toUtf8()) && changed.err.contains("changed") &&
+                     changed.err.contains("1 of 3 data paths"),
+                 changed.err.constData());
     }
 
     void exportErrorsWriteNothing() {

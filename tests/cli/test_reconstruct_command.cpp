@@ -283,7 +283,8 @@ private slots:
             << QStringLiteral("not all reconstructed");
         QTest::newRow("a saved analysis")
             << QStringList{"analyze", "--analysis", "x.triallens.json", "--published", "recon"}
-            << QStringLiteral("a saved analysis (--analysis) reopens only its own files");
+            << QStringLiteral("a saved analysis (--analysis) reopens its own files and "
+                              "published arms");
         QTest::newRow("demo command")
             << QStringList{"demo", "--out", "x", "--published", "recon"}
             << QStringLiteral("--published adds arms to the data of analyze");

@@ -10,6 +10,7 @@
 #include "../pilot_published_arm.h"
 
 #include <triallens/analysis/refit.h>
+#include <triallens/demo/demo_study.h>
 #include <triallens/format/data_caveat.h>
 #include <triallens/reconstruct/reconstructed_overlay.h>
 
@@ -169,6 +170,41 @@ private slots:
                                  overlay_reconstructed_arms(published, {other}, again));
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument,
                                  overlay_reconstructed_arms(trial, {}, pilot_options()));
+    }
+
+    // Which endpoint published arms join: the one named, else theirs when
+    // the trial has it, else the trial's only one; otherwise a refusal that
+    // counts the trial's endpoints and names theirs.
+    void theEndpointPublishedArmsJoin() {
+        const Study& pilot = cdisc_pilot::study(); // one endpoint, TTDE
+        QCOMPARE(published_endpoint(pilot, "XYZ", "TTDE"), std::string("XYZ"));
+        QCOMPARE(published_endpoint(pilot, "", "RECON"), std::string("TTDE"));
+        const Study demo = generate_demo_study(); // PFS, OS and duration of response
+        QVERIFY(demo.endpoints.size() > 1);
+        QCOMPARE(published_endpoint(demo, "", "OS"), std::string("OS"));
+        try {
+            published_endpoint(demo, "", "RECON");
+            QFAIL("several endpoints, none theirs: refused");
+        } catch (const std::invalid_argument& error) {
+            QCOMPARE(std::string(error.what()),
+                     "the data have " + std::to_string(demo.endpoints.size()) +
+                         " endpoints and none is the published arms' RECON");
+        }
+
+        // add_published_arms: published_arms, then the overlay on that endpoint.
+        ReconstructedStudyOptions options;
+        options.paramcd = "TTDE";
+        options.time_unit = TimeUnit::Months;
+        const Study rebuilt = reconstructed_study({cdisc_pilot::placebo_as_published()}, options);
+        const Study joined = add_published_arms(pilot, rebuilt, "", "");
+        QCOMPARE(joined.reconstructed.count, std::size_t{86});
+        const Study by_hand =
+            overlay_reconstructed_arms(pilot, {cdisc_pilot::placebo_as_published()},
+                                       overlay_options(published_arms(rebuilt), "TTDE", ""));
+        QCOMPARE(joined.endpoint("TTDE")->time().size(), by_hand.endpoint("TTDE")->time().size());
+        QVERIFY(std::equal(joined.endpoint("TTDE")->time().begin(),
+                           joined.endpoint("TTDE")->time().end(),
+                           by_hand.endpoint("TTDE")->time().begin()));
     }
 };
 

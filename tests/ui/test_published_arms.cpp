@@ -26,6 +26,7 @@
 #include <triallens/demo/demo_study.h>
 #include <triallens/reconstruct/reconstructed_overlay.h>
 
+#include <QDir>
 #include <QLabel>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -191,10 +192,12 @@ private slots:
 
     // A folder of rebuilt arms (what the digitiser's Save as CSV… and
     // `reconstruct --out` write) goes beside the pilot as the digitiser's
-    // arms do; a folder of a trial's own data is refused by name. Saving the
-    // analysis then says the published arms are not kept in it: declined,
-    // nothing is written; accepted, the trial's files alone are.
-    void aFolderOfPublishedArmsJoinsAndIsNotSavedSilently() {
+    // arms do; a folder of a trial's own data is refused by name. A saved
+    // analysis keeps the folder, with the endpoint it joined: reopened in
+    // another window (the folder moved, and found again through the locate
+    // prompt) it shows the same four arms. Arms only in memory beside them
+    // are not kept, and saving says so first.
+    void aFolderOfPublishedArmsIsSavedWithTheAnalysis() {
         RefitController controller;
         controller.setStudy(std::make_shared<const Study>(generate_demo_study()), {});
         MainWindow window(&controller);
@@ -217,6 +220,9 @@ private slots:
         QCOMPARE(workspace->study()->subjects.size(), std::size_t{340});
         QCOMPARE(workspace->study()->reconstructed.count, std::size_t{86});
         QVERIFY(workspace->publishedArmsShown());
+        QVERIFY(!workspace->publishedArmsInMemory());
+        QCOMPARE(workspace->publishedFolders(),
+                 (std::vector<PublishedFolder>{{folder, "TTDE", ""}}));
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return !controller.busy() && controller.results() &&
@@ -233,29 +239,80 @@ private slots:
                  qPrintable(why));
         QCOMPARE(workspace->study(), shown);
 
+        // Saved without a question: everything shown is in files.
         AnalysisDocument* document = window.analysisDocument();
         QStringList asked;
-        bool proceed = false;
-        document->setPrompts({[&](const QString& text, const QString&) {
-                                  asked << text;
-                                  return proceed;
-                              },
-                              [](const SavedFile&) { return QString(); },
-                              [&](const QString& text) { asked << text; }});
+        const auto prompts = [&](const QString& moved_to) {
+            return AnalysisDocument::Prompts{
+                [&](const QString& text, const QString&) {
+                    asked << text;
+                    return true;
+                },
+                [moved_to](const SavedFile& saved) { return saved.folder ? moved_to : QString(); },
+                [&](const QString& text) { asked << text; }};
+        };
+        document->setPrompts(prompts({}));
         const QString file = dir.filePath(QStringLiteral("with-published.triallens.json"));
-        QVERIFY(!document->save(file));
-        QCOMPARE(asked.size(), 1);
-        QVERIFY2(asked.front().contains(QStringLiteral("not kept in a saved analysis")),
-                 qPrintable(asked.front()));
-        QVERIFY(!QFile::exists(file));
-        proceed = true;
         QSignalSpy saved(document, &AnalysisDocument::saved);
         QVERIFY(document->save(file));
         QVERIFY(QTest::qWaitFor([&] { return saved.count() == 1; }, 30000));
+        QVERIFY2(asked.isEmpty(), qPrintable(asked.join('\n')));
         QString error;
         const auto analysis = read_saved_analysis(file, &error);
         QVERIFY2(analysis, qPrintable(error));
         QCOMPARE(analysis->files.size(), std::size_t{2});
+        QCOMPARE(analysis->published.size(), std::size_t{1});
+        QCOMPARE(analysis->published.front().folder.path, folder);
+        QCOMPARE(analysis->published.front().folder.data.size(), std::size_t{2}); // ADSL, ADTTE
+        QCOMPARE(analysis->published.front().endpoint, std::string("TTDE"));
+
+        // Reopened elsewhere after the folder moved: found through the prompt.
+        const QString moved = dir.filePath(QStringLiteral("moved"));
+        QVERIFY(QDir().rename(folder, moved));
+        RefitController other_controller;
+        MainWindow other(&other_controller);
+        AnalysisDocument* reopening = other.analysisDocument();
+        reopening->setPrompts(prompts(moved));
+        QSignalSpy restored(reopening, &AnalysisDocument::restored);
+        QVERIFY(reopening->open(file));
+        QVERIFY(QTest::qWaitFor([&] { return restored.count() == 1; }, 30000));
+        QVERIFY2(asked.size() == 1 && asked.front().contains(QStringLiteral("missing")),
+                 qPrintable(asked.join('\n')));
+        QCOMPARE(other.workspace()->study()->reconstructed.count, std::size_t{86});
+        QCOMPARE(other.workspace()->publishedFolders(),
+                 (std::vector<PublishedFolder>{{moved, "TTDE", ""}}));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return !other_controller.busy() && other_controller.results() &&
+                       other_controller.results()->arms.size() == 4;
+            },
+            30000));
+        const auto& arms = other_controller.results()->arms;
+        QVERIFY(std::any_of(arms.begin(), arms.end(),
+                            [](const auto& arm) { return arm.arm == "Placebo (published)"; }));
+
+        // Digitiser arms beside them are in no folder: saving says they go.
+        asked.clear();
+        QSignalSpy other_changed(other.workspace(), &WorkspaceDocument::studyChanged);
+        NamedArm comparator = cdisc_pilot::placebo_as_published();
+        comparator.name = "Comparator";
+        other.workspace()->openPublishedArms({comparator}, doe_2024(),
+                                             WorkspaceDocument::PublishedArms::BesideTheStudy);
+        QVERIFY(QTest::qWaitFor([&] { return other_changed.count() == 1; }, 30000));
+        QVERIFY(other.workspace()->publishedArmsInMemory());
+        QCOMPARE(other.workspace()->publishedFolders().size(), std::size_t{1});
+        reopening->setPrompts({[&](const QString& text, const QString&) {
+                                   asked << text;
+                                   return false;
+                               },
+                               [](const SavedFile&) { return QString(); },
+                               [&](const QString& text) { asked << text; }});
+        const QString again = dir.filePath(QStringLiteral("again.triallens.json"));
+        QVERIFY(!reopening->save(again));
+        QVERIFY2(asked.size() == 1 &&
+                     asked.front().contains(QStringLiteral("not kept in a saved analysis")),
+                 qPrintable(asked.join('\n')));
+        QVERIFY(!QFile::exists(again));
     }
 
     void theFileMenuOpensTheDigitiser() {

@@ -367,6 +367,12 @@ private slots:
         analysis.km_figure = with_kmunicate_style({});
         QTest::newRow("KM: the KMunicate style") << analysis;
 
+        analysis.published = {
+            {{"/data/recon", true, {{"adsl.csv", 1234, QString(64, 'a')}}}, "TTDE", ""},
+            {{"/data/recon 2", true, {}}, "OS", "TRT01A"}};
+        QTest::newRow("published arms") << analysis;
+        analysis.published.clear();
+
         SavedAnalysis demo_analysis;
         demo_analysis.demo = true;
         demo_analysis.state.spec = full_spec();
@@ -451,6 +457,26 @@ private slots:
             << QStringLiteral("analysis.schema: \"triallens.analyze/1\" is not a saved analysis");
         QTest::newRow("newer version") << edited([](QJsonObject& root) { root["version"] = 2; })
                                        << QStringLiteral("newer TrialLens");
+        const QJsonObject recon{{"path", "/data/recon"},
+                                {"folder", true},
+                                {"data", QJsonArray{}},
+                                {"endpoint", "TTDE"},
+                                {"arm_variable", ""}};
+        QTest::newRow("published not a list")
+            << edited([&](QJsonObject& root) { root["published"] = recon; })
+            << QStringLiteral("analysis.published: expected a list");
+        QTest::newRow("published a file") << edited([&](QJsonObject& root) {
+            QJsonObject file = recon;
+            file["folder"] = false;
+            file["data"] = QJsonArray{
+                QJsonObject{{"name", "adsl.csv"}, {"size", 1}, {"sha256", QString(64, 'a')}}};
+            root["published"] = QJsonArray{file};
+        }) << QStringLiteral("analysis.published[0].folder: published arms are a folder");
+        QTest::newRow("published without endpoint") << edited([&](QJsonObject& root) {
+            QJsonObject folder = recon;
+            folder.remove("endpoint");
+            root["published"] = QJsonArray{recon, folder};
+        }) << QStringLiteral("analysis.published[1].endpoint: missing");
         QTest::newRow("no ties") << edited([](QJsonObject& root) {
             QJsonObject state = root["state"].toObject();
             QJsonObject spec = state["spec"].toObject();

@@ -257,6 +257,11 @@ std::optional<SavedAnalysis> AnalysisDocument::capture(QString* error) const {
             analysis.files.push_back({info.absoluteFilePath(), info.isDir(), {}});
         }
     }
+    for (const PublishedFolder& folder : workspace_->publishedFolders()) {
+        analysis.published.push_back({{QFileInfo(folder.path).absoluteFilePath(), true, {}},
+                                      folder.endpoint,
+                                      folder.arm_variable});
+    }
     analysis.state = workspace_->state();
     if (const QTabWidget* tabs = tabs_of(window_)) {
         analysis.current_tab = window_->tabId(tabs->currentIndex());
@@ -272,22 +277,27 @@ bool AnalysisDocument::save(const QString& file) {
         prompts_.warn(QStringLiteral("The analysis was not saved: %1.").arg(error));
         return false;
     }
-    if (workspace_->publishedArmsShown() &&
+    if (workspace_->publishedArmsInMemory() &&
         !prompts_.confirm(
-            QStringLiteral("The arms rebuilt from a publication (%1) are not kept in a saved "
-                           "analysis: it reopens the study's own files alone. To keep them, save "
-                           "them with the digitiser's Save as CSV… and add them again with File "
-                           "▸ Add Published Arms from a Folder….")
+            QStringLiteral("The arms rebuilt from a publication in the digitiser (%1) are not "
+                           "kept in a saved analysis: it reopens the study's files and the "
+                           "folders of published arms alone. To keep them, save them with the "
+                           "digitiser's Save as CSV… and add them with File ▸ Add Published "
+                           "Arms from a Folder….")
                 .arg(
                     QString::fromStdString(data_caveat(false, workspace_->study()->reconstructed))),
             QStringLiteral("Save Without Them"))) {
         return false;
     }
     cancelSave();
-    if (analysis->demo) {
+    if (analysis->demo && analysis->published.empty()) {
         return write(*analysis, file);
     }
-    const QStringList paths = workspace_->paths();
+    // The files and the published folders in one pass, split again below.
+    QStringList paths = analysis->paths();
+    for (const SavedPublished& saved : analysis->published) {
+        paths << saved.folder.path;
+    }
     auto cancel = std::make_shared<std::atomic<bool>>(false);
     save_cancel_ = cancel;
     save_ = run_hashing<Hashed>(
@@ -311,7 +321,12 @@ bool AnalysisDocument::save(const QString& file) {
                 emit saveFailed();
                 return;
             }
-            analysis.files = std::move(*hashed->files);
+            std::vector<SavedFile>& every = *hashed->files;
+            const auto files = static_cast<std::ptrdiff_t>(analysis.files.size());
+            analysis.files.assign(every.begin(), every.begin() + files);
+            for (std::size_t i = 0; i < analysis.published.size(); ++i) {
+                analysis.published[i].folder = every.at(analysis.files.size() + i);
+            }
             write(analysis, file);
         });
     return true;
@@ -368,7 +383,7 @@ bool AnalysisDocument::open(const QString& file) {
         check_.reset();
         abandon();
     }
-    if (analysis->demo) {
+    if (analysis->demo && analysis->published.empty()) {
         const Study demo_study = generate_demo_study();
         if (const auto why = check_against_study(*analysis, demo_study)) {
             prompts_.warn(QStringLiteral("%1 is not a saved analysis TrialLens can read: %2")
@@ -380,7 +395,7 @@ bool AnalysisDocument::open(const QString& file) {
         used(file);
         return true;
     }
-    checkFiles(analysis->files, [this, analysis = *analysis, file](const Checks& checks) {
+    checkFiles(analysis->everyFile(), [this, analysis = *analysis, file](const Checks& checks) {
         resolveFiles(analysis, file, checks);
     });
     return true;
@@ -466,7 +481,7 @@ void AnalysisDocument::resolveFiles(SavedAnalysis analysis, const QString& file,
         if (!unusable(checks[i])) {
             continue;
         }
-        SavedFile& saved = analysis.files[i];
+        SavedFile& saved = analysis.everyFile(i);
         QString found;
         for (const QString& folder : found_in) {
             const QString candidate = QDir(folder).filePath(QFileInfo(saved.path).fileName());
@@ -496,7 +511,7 @@ void AnalysisDocument::resolveFiles(SavedAnalysis analysis, const QString& file,
     }
     std::vector<SavedFile> to_check;
     for (std::size_t i : moved) {
-        to_check.push_back(analysis.files[i]);
+        to_check.push_back(analysis.everyFile(i));
     }
     checkFiles(std::move(to_check), [this, analysis, file,
                                      changed = std::move(changed)](const Checks& found) mutable {
@@ -521,9 +536,15 @@ void AnalysisDocument::resolveFiles(SavedAnalysis analysis, const QString& file,
 
 void AnalysisDocument::load(const SavedAnalysis& analysis, const QString& file) {
     pending_ = analysis;
-    workspace_->openPaths(analysis.paths(), false, false, [analysis](const Study& study) {
+    const auto check = [analysis](const Study& study) {
         return check_against_study(analysis, study);
-    });
+    };
+    const std::vector<PublishedFolder> published = analysis.publishedFolders();
+    if (analysis.demo) {
+        workspace_->openDemoWith(published, check);
+    } else {
+        workspace_->openPaths(analysis.paths(), false, false, check, published);
+    }
     used(file);
 }
 

@@ -59,7 +59,7 @@ void StudyLoader::cancel() {
     }
 }
 
-void StudyLoader::load(const QStringList& paths, const LoadOptions& options) {
+void StudyLoader::load(const QStringList& paths, const LoadOptions& options, Finish finish) {
     cancel();
     last_paths_ = paths;
     auto flag = std::make_shared<std::atomic<bool>>(false);
@@ -100,35 +100,37 @@ void StudyLoader::load(const QStringList& paths, const LoadOptions& options) {
         }
     });
     // The flag is owned by the task too, so it outlives a cancelled load.
-    watcher->setFuture(QtConcurrent::run([files, options, progress, flag] {
-        Outcome outcome;
-        try {
-            StudyLoad load = load_study(files, options, progress);
-            for (const Finding& finding : load.findings) {
-                (finding.severity == Severity::Error ? outcome.errors : outcome.warnings)
-                    .append(text_of(finding));
-            }
-            outcome.excluded_rows = static_cast<int>(load.excluded_rows);
-            if (load.study) {
-                outcome.study = std::make_shared<const Study>(std::move(*load.study));
-            } else if (!options.exclude_invalid_rows && any_row_level_error(load.findings)) {
-                // Only to offer it: the study of this retry is dropped.
-                LoadOptions excluding = options;
-                excluding.exclude_invalid_rows = true;
-                LoadProgress quiet;
-                quiet.cancel = progress.cancel;
-                const StudyLoad retry = load_study(files, excluding, quiet);
-                if (retry.ok()) {
-                    outcome.excludable_rows = static_cast<int>(retry.excluded_rows);
+    watcher->setFuture(
+        QtConcurrent::run([files, options, progress, flag, finish = std::move(finish)] {
+            Outcome outcome;
+            try {
+                StudyLoad load = load_study(files, options, progress);
+                for (const Finding& finding : load.findings) {
+                    (finding.severity == Severity::Error ? outcome.errors : outcome.warnings)
+                        .append(text_of(finding));
                 }
+                outcome.excluded_rows = static_cast<int>(load.excluded_rows);
+                if (load.study) {
+                    outcome.study = std::make_shared<const Study>(
+                        finish ? finish(std::move(*load.study)) : std::move(*load.study));
+                } else if (!options.exclude_invalid_rows && any_row_level_error(load.findings)) {
+                    // Only to offer it: the study of this retry is dropped.
+                    LoadOptions excluding = options;
+                    excluding.exclude_invalid_rows = true;
+                    LoadProgress quiet;
+                    quiet.cancel = progress.cancel;
+                    const StudyLoad retry = load_study(files, excluding, quiet);
+                    if (retry.ok()) {
+                        outcome.excludable_rows = static_cast<int>(retry.excluded_rows);
+                    }
+                }
+            } catch (const LoadCancelled&) {
+                outcome.cancelled = true;
+            } catch (const std::exception& error) {
+                outcome.errors.append(QString::fromStdString(error.what()));
             }
-        } catch (const LoadCancelled&) {
-            outcome.cancelled = true;
-        } catch (const std::exception& error) {
-            outcome.errors.append(QString::fromStdString(error.what()));
-        }
-        return outcome;
-    }));
+            return outcome;
+        }));
 }
 
 } // namespace triallens::ui

@@ -19,6 +19,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 
 namespace triallens::ui {
@@ -30,8 +31,14 @@ public:
     explicit StudyLoader(QObject* parent = nullptr);
     ~StudyLoader() override;
 
+    // What a load does to its study on the worker thread once the files
+    // are read (add the arms of published folders); a std::exception it
+    // throws is the load's one error.
+    using Finish = std::function<Study(Study)>;
+
     // Files and folders; folders contribute their data files.
-    void load(const QStringList& paths, const triallens::LoadOptions& options = {});
+    void load(const QStringList& paths, const triallens::LoadOptions& options = {},
+              Finish finish = {});
     void cancel();
     bool busy() const { return running_ != nullptr; }
     // The paths of the last load started, to load them again another way.

@@ -4,6 +4,7 @@
 #include "controller/state_change.h"
 #include "controller/study_loader.h"
 
+#include <QFileInfo>
 #include <QFutureWatcher>
 #include <QUndoStack>
 #include <QtConcurrent>
@@ -33,8 +34,51 @@ WorkspaceDocument::WorkspaceDocument(RefitController* controller, QObject* paren
     }
     state_.adverse_events = controller_->adverseEventFilter();
     state_.focus = controller_->focus();
-    connect(loader_, &StudyLoader::loaded, this, &WorkspaceDocument::replaceStudy);
+    connect(loader_, &StudyLoader::loaded, this,
+            [this](const std::shared_ptr<const Study>& study, const QStringList& paths,
+                   QStringList warnings, int excluded_rows) {
+                std::vector<PublishedFolder> folders = std::exchange(loading_published_, {});
+                if (!folders.empty() && study) {
+                    warnings << QString::fromStdString(
+                        data_caveat_sentence(study->synthetic, study->reconstructed));
+                }
+                replaceStudy(study, paths, warnings, excluded_rows, std::move(folders));
+            });
 }
+
+namespace {
+
+// The study a folder of rebuilt arms holds (the digitiser's "Save as CSV…",
+// `reconstruct --out`); std::runtime_error naming the folder when it does
+// not load.
+Study published_folder(const QString& folder) {
+    StudyLoad load = triallens::load_study({std::filesystem::path(folder.toStdString())});
+    if (!load.ok()) {
+        const auto error =
+            std::find_if(load.findings.begin(), load.findings.end(), [](const Finding& finding) {
+                return finding.severity == Severity::Error;
+            });
+        throw std::runtime_error(error != load.findings.end() ? error->text()
+                                                              : folder.toStdString() + ": no data");
+    }
+    return std::move(*load.study);
+}
+
+// `study` with the arms of each `published` folder beside its own;
+// std::runtime_error naming the folder that cannot be added.
+Study with_published(Study study, const std::vector<PublishedFolder>& published) {
+    for (const PublishedFolder& folder : published) {
+        const Study rebuilt = published_folder(folder.path);
+        try {
+            study = add_published_arms(study, rebuilt, folder.endpoint, folder.arm_variable);
+        } catch (const std::invalid_argument& why) {
+            throw std::runtime_error(folder.path.toStdString() + ": " + why.what());
+        }
+    }
+    return study;
+}
+
+} // namespace
 
 const std::shared_ptr<const Study>& WorkspaceDocument::study() const {
     return controller_->study();
@@ -49,20 +93,29 @@ QString WorkspaceDocument::focusLevel() const {
 }
 
 void WorkspaceDocument::openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows,
-                                  StudyCheck check) {
+                                  StudyCheck check, std::vector<PublishedFolder> published) {
     QStringList all = add ? paths_ : QStringList();
     for (const QString& path : paths) {
         if (!all.contains(path)) {
             all << path;
         }
     }
+    if (add && published.empty()) {
+        published = published_folders_;
+    }
     ++asked_;
     emit loadStarted(static_cast<int>(all.size()));
     LoadOptions options;
     options.exclude_invalid_rows = exclude_invalid_rows;
-    // The loader reports only the load started last: its check goes with it.
+    // The loader reports only the load started last: its check and its
+    // published folders go with it.
     check_ = std::move(check);
-    loader_->load(all, options);
+    loading_published_ = published;
+    StudyLoader::Finish finish;
+    if (!published.empty()) {
+        finish = [published](Study study) { return with_published(std::move(study), published); };
+    }
+    loader_->load(all, options, std::move(finish));
 }
 
 void WorkspaceDocument::openDemo() {
@@ -72,38 +125,68 @@ void WorkspaceDocument::openDemo() {
     replaceStudy(std::make_shared<const Study>(generate_demo_study()), {}, {}, 0);
 }
 
+void WorkspaceDocument::openDemoWith(std::vector<PublishedFolder> published, StudyCheck check) {
+    showMade([published] { return with_published(generate_demo_study(), published); }, {},
+             published, false, std::move(check),
+             QStringLiteral("The demo with its published arms was not shown"));
+}
+
 void WorkspaceDocument::openPublishedArms(std::vector<NamedArm> arms,
                                           ReconstructedStudyOptions options, PublishedArms where) {
     showPublished(
         [arms = std::move(arms), options = std::move(options)] {
             return triallens::PublishedArms{arms, options};
         },
-        where);
+        where, {});
 }
 
 void WorkspaceDocument::addPublishedFolder(const QString& folder) {
     showPublished(
         [folder]() -> triallens::PublishedArms {
-            StudyLoad load = triallens::load_study({std::filesystem::path(folder.toStdString())});
-            if (!load.ok()) {
-                const auto error = std::find_if(
-                    load.findings.begin(), load.findings.end(),
-                    [](const Finding& finding) { return finding.severity == Severity::Error; });
-                throw std::runtime_error(error != load.findings.end()
-                                             ? error->text()
-                                             : folder.toStdString() + ": no data");
-            }
+            const Study rebuilt = published_folder(folder);
             try {
-                return published_arms(*load.study);
+                return published_arms(rebuilt);
             } catch (const std::invalid_argument& why) {
                 throw std::runtime_error(folder.toStdString() + ": " + why.what());
             }
         },
-        PublishedArms::BesideTheStudy);
+        PublishedArms::BesideTheStudy, folder);
 }
 
 void WorkspaceDocument::showPublished(std::function<triallens::PublishedArms()> arms,
-                                      PublishedArms where) {
+                                      PublishedArms where, const QString& folder) {
+    const std::shared_ptr<const Study> trial = study();
+    std::string endpoint = state_.spec.paramcd;
+    if (endpoint.empty() && trial && !trial->endpoints.empty()) {
+        endpoint = trial->endpoints.front().paramcd();
+    }
+    const bool beside = where == PublishedArms::BesideTheStudy && trial;
+    std::vector<PublishedFolder> folders =
+        beside ? published_folders_ : std::vector<PublishedFolder>();
+    if (!folder.isEmpty()) {
+        folders.push_back(
+            {QFileInfo(folder).absoluteFilePath(), endpoint, state_.spec.arm_variable});
+    }
+    showMade(
+        [trial, arms = std::move(arms), endpoint, arm_variable = state_.spec.arm_variable,
+         beside]() -> Study {
+            const triallens::PublishedArms published = arms();
+            if (!beside) {
+                const ReconstructedStudyOptions& options = published.options;
+                return reconstructed_study(published.arms, options,
+                                           "Reconstructed: " + options.source);
+            }
+            return overlay_reconstructed_arms(*trial, published.arms,
+                                              overlay_options(published, endpoint, arm_variable));
+        },
+        beside ? paths_ : QStringList(), std::move(folders),
+        folder.isEmpty() || (beside && published_in_memory_), {},
+        QStringLiteral("The published arms were not added"));
+}
+
+void WorkspaceDocument::showMade(std::function<Study()> make, const QStringList& paths,
+                                 std::vector<PublishedFolder> folders, bool in_memory,
+                                 StudyCheck check, const QString& refusal) {
     loader_->cancel();
     check_ = {};
     const std::uint64_t asked = ++asked_;
@@ -111,48 +194,32 @@ void WorkspaceDocument::showPublished(std::function<triallens::PublishedArms()> 
         std::shared_ptr<const Study> study;
         QString error;
     };
-    const std::shared_ptr<const Study> trial = study();
-    std::string endpoint = state_.spec.paramcd;
-    if (endpoint.empty() && trial && !trial->endpoints.empty()) {
-        endpoint = trial->endpoints.front().paramcd();
-    }
-    const QStringList paths = where == PublishedArms::BesideTheStudy ? paths_ : QStringList();
-    auto make = [trial, arms = std::move(arms), endpoint, arm_variable = state_.spec.arm_variable,
-                 where]() -> Made {
+    auto* watcher = new QFutureWatcher<Made>(this);
+    connect(watcher, &QFutureWatcher<Made>::finished, this,
+            [this, watcher, asked, paths, folders = std::move(folders), in_memory,
+             check = std::move(check), refusal]() mutable {
+                watcher->deleteLater();
+                if (asked != asked_) {
+                    return; // another study was asked for meanwhile
+                }
+                const Made made = watcher->result();
+                if (!made.study) {
+                    emit studyRefused(QStringLiteral("%1: %2").arg(refusal, made.error));
+                    return;
+                }
+                check_ = std::move(check);
+                replaceStudy(made.study, paths,
+                             {QString::fromStdString(data_caveat_sentence(
+                                 made.study->synthetic, made.study->reconstructed))},
+                             0, std::move(folders), in_memory);
+            });
+    watcher->setFuture(QtConcurrent::run([make = std::move(make)]() -> Made {
         try {
-            const triallens::PublishedArms published = arms();
-            if (where == PublishedArms::OnTheirOwn || !trial) {
-                const ReconstructedStudyOptions& options = published.options;
-                return {std::make_shared<const Study>(reconstructed_study(
-                            published.arms, options, "Reconstructed: " + options.source)),
-                        {}};
-            }
-            return {
-                std::make_shared<const Study>(overlay_reconstructed_arms(
-                    *trial, published.arms, overlay_options(published, endpoint, arm_variable))),
-                {}};
+            return {std::make_shared<const Study>(make()), {}};
         } catch (const std::exception& error) {
             return {nullptr, QString::fromStdString(error.what())};
         }
-    };
-    auto* watcher = new QFutureWatcher<Made>(this);
-    connect(watcher, &QFutureWatcher<Made>::finished, this, [this, watcher, asked, paths] {
-        watcher->deleteLater();
-        if (asked != asked_) {
-            return; // another study was asked for meanwhile
-        }
-        const Made made = watcher->result();
-        if (!made.study) {
-            emit studyRefused(
-                QStringLiteral("The published arms were not added: %1").arg(made.error));
-            return;
-        }
-        replaceStudy(
-            made.study, paths,
-            {QString::fromStdString(data_caveat_sentence(false, made.study->reconstructed))}, 0);
-        published_shown_ = true;
-    });
-    watcher->setFuture(QtConcurrent::run(std::move(make)));
+    }));
 }
 
 void WorkspaceDocument::changeState(const WorkspaceState& next) {
@@ -185,7 +252,9 @@ void WorkspaceDocument::applyState(const WorkspaceState& state) {
 
 void WorkspaceDocument::replaceStudy(const std::shared_ptr<const Study>& study,
                                      const QStringList& paths, const QStringList& warnings,
-                                     int excluded_rows) {
+                                     int excluded_rows,
+                                     std::vector<PublishedFolder> published_folders,
+                                     bool published_in_memory) {
     if (const StudyCheck check = std::exchange(check_, {}); check && study) {
         if (const auto why = check(*study)) {
             emit studyRefused(*why);
@@ -193,7 +262,8 @@ void WorkspaceDocument::replaceStudy(const std::shared_ptr<const Study>& study,
         }
     }
     paths_ = paths;
-    published_shown_ = false; // showPublished sets it again after its own replacement
+    published_folders_ = std::move(published_folders);
+    published_in_memory_ = published_in_memory;
     // Undo steps name the old study's columns: a new study starts a new
     // history, from all patients. The AE toggles and Table 1's methods stay:
     // they apply to any study; Table 1's variables are the old study's.

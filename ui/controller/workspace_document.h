@@ -10,6 +10,7 @@
 // on forest rows make one step, so Undo goes back to where the clicking
 // began. A new study, or an opened analysis, starts a new history.
 
+#include "document/published_folder.h"
 #include "document/workspace_state.h"
 
 #include <triallens/data/study.h>
@@ -24,6 +25,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <string>
 #include <vector>
 
 QT_BEGIN_NAMESPACE
@@ -58,14 +60,19 @@ public:
     using StudyCheck = std::function<std::optional<QString>(const Study&)>;
 
     // Loads files and folders off the GUI thread (added to the current files
-    // when `add`), leaving out invalid rows only when the user asked for it.
-    // The study is replaced when the load succeeds and passes `check`, never
-    // before: a study `check` refuses is dropped (studyRefused) and the
-    // current study, files and state stay as they were.
+    // when `add`), leaving out invalid rows only when the user asked for it,
+    // then adds the arms of the `published` folders on the same thread (when
+    // adding files, the folders the study shows already). The study is replaced when the load
+    // succeeds and passes `check`, never before: a study `check` refuses is dropped (studyRefused),
+    // a folder that cannot be added fails the load, and the current study, files and state stay as
+    // they were.
     void openPaths(const QStringList& paths, bool add, bool exclude_invalid_rows = false,
-                   StudyCheck check = {});
+                   StudyCheck check = {}, std::vector<PublishedFolder> published = {});
     // Replaces the study with the embedded (synthetic) demo, as a load would.
     void openDemo();
+    // The demo with the `published` arms beside its own, made off the GUI
+    // thread and shown when it passes `check` (else studyRefused).
+    void openDemoWith(std::vector<PublishedFolder> published, StudyCheck check);
 
     // Arms rebuilt from a published Kaplan–Meier figure (the digitiser's),
     // either beside the study's own arms — on the endpoint and treatment
@@ -74,8 +81,9 @@ public:
     // Made off the GUI thread and shown as a load is, with the data's caveat
     // (data_caveat.h) as a warning; arms that cannot be made into a study
     // are said by studyRefused and change nothing. The files list keeps only
-    // the trial's: a saved analysis reopens the trial without the published
-    // arms, which are saved as CSV from the digitiser (publishedArmsShown).
+    // the trial's; a saved analysis keeps the folders of published arms
+    // (publishedFolders), not arms made in memory (publishedArmsInMemory),
+    // which the digitiser saves as CSV.
     enum class PublishedArms { BesideTheStudy, OnTheirOwn };
     void openPublishedArms(std::vector<NamedArm> arms, ReconstructedStudyOptions options,
                            PublishedArms where);
@@ -85,9 +93,13 @@ public:
     // GUI thread. A folder that does not load, or is not a rebuilt study, is
     // said by studyRefused, naming it, and changes nothing.
     void addPublishedFolder(const QString& folder);
-    // Whether the study shown has arms added by the two calls above, which
-    // its files (and so a saved analysis) do not hold.
-    bool publishedArmsShown() const { return published_shown_; }
+    // Whether the study shown has arms added by the calls above.
+    bool publishedArmsShown() const { return !published_folders_.empty() || published_in_memory_; }
+    // The folders whose arms the study shows beside its own, in the order
+    // added (a saved analysis keeps them), and whether it also shows arms
+    // that are in no folder (the digitiser's, which one cannot keep).
+    const std::vector<PublishedFolder>& publishedFolders() const { return published_folders_; }
+    bool publishedArmsInMemory() const { return published_in_memory_; }
 
     // A user's gesture: an undoable step from the current state to `next`.
     void changeState(const WorkspaceState& next);
@@ -110,11 +122,22 @@ signals:
 
 private:
     // openPublishedArms and addPublishedFolder: `arms` made on a worker
-    // thread (throwing std::exception with a reason), then placed `where`.
-    void showPublished(std::function<triallens::PublishedArms()> arms, PublishedArms where);
+    // thread (throwing std::exception with a reason), then placed `where`;
+    // `folder` is where they came from (empty: from no folder).
+    void showPublished(std::function<triallens::PublishedArms()> arms, PublishedArms where,
+                       const QString& folder);
+    // A study made on a worker thread (throwing std::exception with a
+    // reason, said by studyRefused after `refusal`), then shown with `paths`
+    // when it passes `check`; it holds the arms of `folders`, and arms of no
+    // folder when `in_memory`.
+    void showMade(std::function<Study()> make, const QStringList& paths,
+                  std::vector<PublishedFolder> folders, bool in_memory, StudyCheck check,
+                  const QString& refusal);
     void applyState(const WorkspaceState& state);
     void replaceStudy(const std::shared_ptr<const Study>& study, const QStringList& paths,
-                      const QStringList& warnings, int excluded_rows);
+                      const QStringList& warnings, int excluded_rows,
+                      std::vector<PublishedFolder> published_folders = {},
+                      bool published_in_memory = false);
 
     RefitController* controller_;
     StudyLoader* loader_;
@@ -125,7 +148,9 @@ private:
     // Counts studies asked for (loads, the demo, published arms): a study of
     // published arms made after another was asked for is dropped.
     std::uint64_t asked_ = 0;
-    bool published_shown_ = false;
+    std::vector<PublishedFolder> loading_published_; // the running load's
+    std::vector<PublishedFolder> published_folders_;
+    bool published_in_memory_ = false;
 };
 
 } // namespace triallens::ui

@@ -502,6 +502,26 @@ QStringList SavedAnalysis::paths() const {
     return paths;
 }
 
+std::vector<PublishedFolder> SavedAnalysis::publishedFolders() const {
+    std::vector<PublishedFolder> folders;
+    for (const SavedPublished& saved : published) {
+        folders.push_back({saved.folder.path, saved.endpoint, saved.arm_variable});
+    }
+    return folders;
+}
+
+std::vector<SavedFile> SavedAnalysis::everyFile() const {
+    std::vector<SavedFile> every = files;
+    for (const SavedPublished& saved : published) {
+        every.push_back(saved.folder);
+    }
+    return every;
+}
+
+SavedFile& SavedAnalysis::everyFile(std::size_t index) {
+    return index < files.size() ? files[index] : published.at(index - files.size()).folder;
+}
+
 bool is_saved_analysis(const QString& path) {
     return path.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive);
 }
@@ -511,7 +531,7 @@ QByteArray to_json(const SavedAnalysis& analysis) {
     for (const SavedFile& file : analysis.files) {
         files.append(file_json(file));
     }
-    const QJsonObject document{
+    QJsonObject document{
         {"schema", QString::fromLatin1(saved_analysis_schema)},
         {"version", analysis.version},
         {"demo", analysis.demo},
@@ -532,6 +552,18 @@ QByteArray to_json(const SavedAnalysis& analysis) {
         {"tab", analysis.current_tab},
         {"km_figure", km_figure_json(analysis.km_figure)},
     };
+    // Written only when there are some: an analysis without published arms
+    // reads the same in a TrialLens that knows nothing of them.
+    if (!analysis.published.empty()) {
+        QJsonArray published;
+        for (const SavedPublished& saved : analysis.published) {
+            QJsonObject entry = file_json(saved.folder);
+            entry.insert("endpoint", QString::fromStdString(saved.endpoint));
+            entry.insert("arm_variable", QString::fromStdString(saved.arm_variable));
+            published.append(entry);
+        }
+        document.insert("published", published);
+    }
     return QJsonDocument(document).toJson(QJsonDocument::Indented);
 }
 
@@ -589,6 +621,24 @@ std::optional<SavedAnalysis> from_json(const QByteArray& json, QString* error,
         }
         if (analysis.demo && !analysis.files.empty()) {
             fail(top + ".files", QStringLiteral("the demo has no data files"));
+        }
+        if (root.contains(QStringLiteral("published"))) {
+            const QJsonArray published = array_at(root, "published", top);
+            for (qsizetype i = 0; i < published.size(); ++i) {
+                const QString at = QStringLiteral("%1.published[%2]").arg(top).arg(i);
+                if (!published[i].isObject()) {
+                    fail(at, QStringLiteral("expected an object"));
+                }
+                const QJsonObject entry = published[i].toObject();
+                SavedPublished saved{file_from(entry, at, folder),
+                                     string_at(entry, "endpoint", at).toStdString(),
+                                     string_at(entry, "arm_variable", at).toStdString()};
+                if (!saved.folder.folder) {
+                    fail(at + ".folder",
+                         QStringLiteral("published arms are a folder (reconstruct --out's)"));
+                }
+                analysis.published.push_back(std::move(saved));
+            }
         }
         const QJsonObject state = object_at(root, "state", top);
         analysis.state.spec =
@@ -779,7 +829,7 @@ FileCheck verify_file(const SavedFile& saved, const QString& path, const HashPro
 
 std::vector<FileCheck> verify_files(const SavedAnalysis& analysis, const HashProgress& progress) {
     std::vector<FileCheck> checks;
-    for (const SavedFile& file : analysis.files) {
+    for (const SavedFile& file : analysis.everyFile()) {
         checks.push_back(verify_file(file, file.path, progress));
     }
     return checks;
@@ -797,7 +847,7 @@ qint64 add_bytes(qint64 bytes, qint64 more) {
 
 qint64 saved_bytes(const SavedAnalysis& analysis) {
     qint64 bytes = 0;
-    for (const SavedFile& file : analysis.files) {
+    for (const SavedFile& file : analysis.everyFile()) {
         for (const FileDigest& digest : file.data) {
             bytes = add_bytes(bytes, digest.size);
         }

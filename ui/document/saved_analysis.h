@@ -15,6 +15,12 @@
 //       { "path": "/abs/sites", "folder": true,       // a folder: each data file it held,
 //         "data": [ { "name": "adsl_site701.csv", … }, … ] }  // as data_files_in lists them
 //     ],
+//     "published": [                       // folders of arms rebuilt from a publication
+//       { "path": "/abs/recon", "folder": true,   // beside the study's own (File ▸ Add
+//         "data": [ … ],                          // Published Arms…), in the order added;
+//         "endpoint": "PFS",                      // the PARAMCD and treatment column
+//         "arm_variable": "TRT01P" }              // ("" = the ADaM ones) they joined
+//     ],                                          // absent = none
 //     "state": {
 //       "spec": { "paramcd": "TTDE", "arm_variable": "TRT01P", "reference_arm": "Placebo",
 //                 "compare_arm": "…", "filter": "…", "strata": ["SEX"],
@@ -61,7 +67,8 @@
 //   in (0, 1); km_figure's choices are ones the figure can draw
 //   (km_options_problem: a positive x_limit, at most km_max_breaks breaks,
 //   titles of bounded length); a file has one digest, a digest's name is a plain file name
-//   (no folder, no "..") and its sha256 64 lowercase hex digits;
+//   (no folder, no "..") and its sha256 64 lowercase hex digits; a
+//   published entry is a folder;
 // - a relative "path" is relative to the analysis file's folder, never to the
 //   current one (read_saved_analysis);
 // - once the study is loaded, the spec's filter must be the one the Filters
@@ -78,6 +85,7 @@
 
 #include "document/file_digest.h"
 #include "document/km_figure_options.h"
+#include "document/published_folder.h"
 #include "document/workspace_state.h"
 
 #include <triallens/data/study.h>
@@ -87,6 +95,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace triallens::ui {
@@ -101,20 +110,39 @@ struct SavedFile {
     bool operator==(const SavedFile&) const = default;
 };
 
+// A folder of published arms as it was added (published_folder.h), with
+// what its data files were.
+struct SavedPublished {
+    SavedFile folder;
+    std::string endpoint;
+    std::string arm_variable;
+
+    bool operator==(const SavedPublished&) const = default;
+};
+
 struct SavedAnalysis {
     static constexpr int current_version = 1;
 
     int version = current_version;
     std::vector<SavedFile> files; // empty for the demo
-    WorkspaceState state;         // its focus is written as "focus" beside "state"
-    QString current_tab;          // the tab's id, e.g. "survival", "forest" (once its title)
-    bool demo = false;            // the embedded (synthetic) demo study; no files
+    // Folders of rebuilt arms added beside the study's (or the demo's) own.
+    std::vector<SavedPublished> published;
+    WorkspaceState state; // its focus is written as "focus" beside "state"
+    QString current_tab;  // the tab's id, e.g. "survival", "forest" (once its title)
+    bool demo = false;    // the embedded (synthetic) demo study; no files
     // The Survival view's figure choices; its font and palette are the
     // export's and the view's, not saved (left at their defaults here).
     KmFigureOptions km_figure;
 
     // The paths to load, in order.
     QStringList paths() const;
+    // The published folders, as the window adds them, in order.
+    std::vector<PublishedFolder> publishedFolders() const;
+    // Every path the analysis reads: the files, then the published folders
+    // (verify_files checks them in that order)...
+    std::vector<SavedFile> everyFile() const;
+    // ...and the one at that index.
+    SavedFile& everyFile(std::size_t index);
     bool operator==(const SavedAnalysis&) const = default;
 };
 
@@ -167,14 +195,16 @@ struct FileCheck {
     QString detail; // for a human: what differs ("size 1234 → 1235 bytes", "adae.csv added")
 };
 
-// One check per saved file, in order. Hashes; throws HashCancelled when cancelled.
+// One check per saved file and published folder, in everyFile's order.
+// Hashes; throws HashCancelled when cancelled.
 std::vector<FileCheck> verify_files(const SavedAnalysis& analysis,
                                     const HashProgress& progress = {});
 // The same check for one saved file found at another path (a moved file the
 // user pointed to).
 FileCheck verify_file(const SavedFile& saved, const QString& path,
                       const HashProgress& progress = {});
-// The bytes verify_files() reads: the saved sizes added up (for progress).
+// The bytes verify_files() reads: the saved sizes added up (for progress),
+// published folders' too.
 qint64 saved_bytes(const SavedAnalysis& analysis);
 // The bytes hash_files(paths) reads, by stat alone (for progress).
 qint64 bytes_to_hash(const QStringList& paths);

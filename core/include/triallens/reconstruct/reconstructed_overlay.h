@@ -72,4 +72,18 @@ PublishedArms published_arms(const Study& rebuilt);
 OverlayOptions overlay_options(const PublishedArms& published, std::string endpoint,
                                std::string arm_variable);
 
+// The endpoint of `trial` that arms published on the endpoint `theirs`
+// (their PARAMCD) join: `wanted` when not empty, else `theirs` when the
+// trial has it, else the trial's only endpoint. std::invalid_argument,
+// counting the trial's endpoints and naming theirs, otherwise.
+std::string published_endpoint(const Study& trial, const std::string& wanted,
+                               const std::string& theirs);
+
+// The arms of `rebuilt` (published_arms) beside the trial's own, on
+// published_endpoint(trial, endpoint, their PARAMCD), by `arm_variable`:
+// what the command line's --published and a saved analysis's "published"
+// folders add. std::invalid_argument as the two functions it joins.
+Study add_published_arms(const Study& trial, const Study& rebuilt, const std::string& endpoint,
+                         const std::string& arm_variable);
+
 } // namespace triallens
