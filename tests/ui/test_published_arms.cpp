@@ -222,7 +222,7 @@ private slots:
         QVERIFY(workspace->publishedArmsShown());
         QVERIFY(!workspace->publishedArmsInMemory());
         QCOMPARE(workspace->publishedFolders(),
-                 (std::vector<PublishedFolder>{{folder, "TTDE", ""}}));
+                 (std::vector<PublishedFolder>{{folder, "TTDE", "TRT01P"}}));
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return !controller.busy() && controller.results() &&
@@ -280,7 +280,7 @@ private slots:
                  qPrintable(asked.join('\n')));
         QCOMPARE(other.workspace()->study()->reconstructed.count, std::size_t{86});
         QCOMPARE(other.workspace()->publishedFolders(),
-                 (std::vector<PublishedFolder>{{moved, "TTDE", ""}}));
+                 (std::vector<PublishedFolder>{{moved, "TTDE", "TRT01P"}}));
         QVERIFY(QTest::qWaitFor(
             [&] {
                 return !other_controller.busy() && other_controller.results() &&
