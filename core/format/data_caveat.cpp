@@ -31,14 +31,13 @@ std::string cut(const std::string& text, std::size_t chars) {
 } // namespace
 
 std::string data_caveat(bool synthetic, const ReconstructedSubjects& reconstructed) {
-    if (synthetic) {
-        return "SYNTHETIC demo data";
-    }
     if (!reconstructed.any()) {
-        return {};
+        return synthetic ? "SYNTHETIC demo data" : std::string();
     }
-    std::string label = reconstructed.all() ? "RECONSTRUCTED from a publication"
-                                            : "Partly RECONSTRUCTED from a publication";
+    // The demo with published arms beside it is both: neither may go unsaid.
+    std::string label = synthetic             ? "SYNTHETIC demo data; partly RECONSTRUCTED"
+                        : reconstructed.all() ? "RECONSTRUCTED from a publication"
+                                              : "Partly RECONSTRUCTED from a publication";
     const std::string sources = joined_sources(reconstructed);
     if (!sources.empty()) {
         label += ": " + sources;
@@ -47,11 +46,9 @@ std::string data_caveat(bool synthetic, const ReconstructedSubjects& reconstruct
 }
 
 std::string data_caveat_sentence(bool synthetic, const ReconstructedSubjects& reconstructed) {
-    if (synthetic) {
-        return "The data are synthetic.";
-    }
+    const std::string synthetic_sentence = synthetic ? "The data are synthetic." : "";
     if (!reconstructed.any()) {
-        return {};
+        return synthetic_sentence;
     }
     const std::string sources = joined_sources(reconstructed);
     const bool one = reconstructed.count == 1;
@@ -67,7 +64,7 @@ std::string data_caveat_sentence(bool synthetic, const ReconstructedSubjects& re
     }
     sentence += " by the algorithm of Guyot et al. (2012): their times are approximations, not "
                 "patients' records.";
-    return sentence;
+    return synthetic ? synthetic_sentence + " " + sentence : sentence;
 }
 
 } // namespace triallens

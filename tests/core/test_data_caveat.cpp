@@ -48,6 +48,9 @@ private slots:
         QTest::newRow("overlay") << false << std::size_t{86} << std::size_t{340}
                                  << QStringList{"Doe 2024, Fig. 2"}
                                  << "Partly RECONSTRUCTED from a publication: Doe 2024, Fig. 2";
+        QTest::newRow("the demo with published arms")
+            << true << std::size_t{50} << std::size_t{197} << QStringList{"Doe 2024, Fig. 2"}
+            << "SYNTHETIC demo data; partly RECONSTRUCTED: Doe 2024, Fig. 2";
     }
     void labels() {
         QFETCH(bool, synthetic);
@@ -84,6 +87,10 @@ private slots:
                                      "a published Kaplan–Meier figure (Doe 2024) by the "
                                      "algorithm of Guyot et al. (2012)"),
                  overlay.c_str());
+        const std::string both = data_caveat_sentence(true, subjects(50, 197, {"Doe 2024"}));
+        QVERIFY2(both.starts_with("The data are synthetic. 50 of 197 subjects are "
+                                  "pseudo-patients reconstructed"),
+                 both.c_str());
         QVERIFY(data_caveat_sentence(false, subjects(1, 2))
                     .starts_with("1 of 2 subjects is a pseudo-patient reconstructed"));
         QVERIFY(
