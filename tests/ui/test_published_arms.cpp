@@ -195,8 +195,8 @@ private slots:
     // arms do; a folder of a trial's own data is refused by name. A saved
     // analysis keeps the folder, with the endpoint it joined: reopened in
     // another window (the folder moved, and found again through the locate
-    // prompt) it shows the same four arms. Arms only in memory beside them
-    // are not kept, and saving says so first.
+    // prompt) it shows the same four arms. Adding files keeps the folder.
+    // Arms only in memory beside them are not kept, and saving says so first.
     void aFolderOfPublishedArmsIsSavedWithTheAnalysis() {
         RefitController controller;
         controller.setStudy(std::make_shared<const Study>(generate_demo_study()), {});
@@ -238,6 +238,13 @@ private slots:
                      why.contains(QStringLiteral("not all reconstructed")),
                  qPrintable(why));
         QCOMPARE(workspace->study(), shown);
+
+        // Adding files reloads the study with its published folders.
+        workspace->openPaths({pilot + "adsl.xpt"}, true);
+        QVERIFY(QTest::qWaitFor([&] { return changed.count() == 3; }, 30000));
+        QCOMPARE(workspace->paths().size(), 2);
+        QCOMPARE(workspace->study()->reconstructed.count, std::size_t{86});
+        QCOMPARE(workspace->publishedFolders().size(), std::size_t{1});
 
         // Saved without a question: everything shown is in files.
         AnalysisDocument* document = window.analysisDocument();
