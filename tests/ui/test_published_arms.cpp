@@ -297,6 +297,14 @@ private slots:
         const auto& arms = other_controller.results()->arms;
         QVERIFY(std::any_of(arms.begin(), arms.end(),
                             [](const auto& arm) { return arm.arm == "Placebo (published)"; }));
+        if (const QString shots = qEnvironmentVariable("TRIALLENS_SCREENSHOT_DIR");
+            !shots.isEmpty()) {
+            other.resize(1280, 800);
+            other.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&other));
+            QTest::qWait(200);
+            other.grab().save(shots + QStringLiteral("/saved-analysis-with-published-arms.png"));
+        }
 
         // Digitiser arms beside them are in no folder: saving says they go.
         asked.clear();
